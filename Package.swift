@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "duizhao",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "duizhao", targets: ["duizhao"]),
+        .executable(name: "duizhao-bench", targets: ["duizhao-bench"]),
+        .library(name: "DuizhaoCore", targets: ["DuizhaoCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+    ],
+    targets: [
+        // System ncursesw (wide-character build), found through pkg-config.
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"]), .brew(["ncurses"])]
+        ),
+        // Pure core: document model, importer, text measurement and wrapping, bundled documents.
+        .target(name: "DuizhaoCore"),
+        // Pure comparison engine: clause alignment, sentence provenance, character diffs, coverage.
+        .target(name: "DuizhaoCompare", dependencies: ["DuizhaoCore"]),
+        // Bookmark and reading-state store on SQLite (GRDB).
+        .target(
+            name: "DuizhaoStore",
+            dependencies: ["DuizhaoCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // Pure reader: app state, key handling, layout into a grid of styled cells.
+        .target(name: "DuizhaoReader", dependencies: ["DuizhaoCore", "DuizhaoCompare"]),
+        // Thin ncurses adapter: draws a prepared grid, reads keys.
+        .target(name: "DuizhaoTerminal", dependencies: ["CNcursesw", "DuizhaoReader"]),
+        .executableTarget(
+            name: "duizhao",
+            dependencies: [
+                "DuizhaoCore", "DuizhaoCompare", "DuizhaoStore", "DuizhaoReader", "DuizhaoTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "duizhao-bench",
+            dependencies: ["DuizhaoCore", "DuizhaoCompare", "DuizhaoReader", "DuizhaoStore"]
+        ),
+        .testTarget(name: "DuizhaoCoreTests", dependencies: ["DuizhaoCore"]),
+        .testTarget(name: "DuizhaoCompareTests", dependencies: ["DuizhaoCompare"]),
+        .testTarget(name: "DuizhaoStoreTests", dependencies: ["DuizhaoStore"]),
+        .testTarget(name: "DuizhaoReaderTests", dependencies: ["DuizhaoReader"]),
+        .testTarget(name: "DuizhaoCLITests", dependencies: ["DuizhaoCore"]),
+    ]
+)

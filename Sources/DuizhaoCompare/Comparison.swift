@@ -1,0 +1,55 @@
+import DuizhaoCore
+
+/// Coverage of one national clause by the provincial text.
+public struct NationalCoverage: Sendable, Equatable, Codable {
+    public var id: String
+    public var status: CoverageStatus
+    /// Share of the clause's sentences carried over or rewritten (0…1).
+    public var carriedShare: Double
+}
+
+/// Share of new text in one provincial clause.
+public struct ProvincialCoverage: Sendable, Equatable, Codable {
+    public var id: String
+    /// Share of the clause's sentences with no national source (0…1).
+    public var newShare: Double
+}
+
+/// The full comparison of a national document with its provincial implementation.
+public struct Comparison: Sendable {
+    public var links: [ClauseLink]
+    /// National comparable units with no link (dropped by the province).
+    public var nationalOnly: [String]
+    /// Provincial comparable units with no link (added by the province).
+    public var provincialOnly: [String]
+    /// For every provincial sentence in a linked clause, its national source(s).
+    public var provenance: [SentenceProvenance]
+    /// For every national sentence in a linked clause: carried, rewritten or dropped.
+    public var nationalFates: [SentenceRef: SentenceFate]
+    public var nationalCoverage: [NationalCoverage]
+    public var provincialCoverage: [ProvincialCoverage]
+
+    public init(
+        links: [ClauseLink] = [], nationalOnly: [String] = [], provincialOnly: [String] = [],
+        provenance: [SentenceProvenance] = [], nationalFates: [SentenceRef: SentenceFate] = [:],
+        nationalCoverage: [NationalCoverage] = [], provincialCoverage: [ProvincialCoverage] = []
+    ) {
+        self.links = links
+        self.nationalOnly = nationalOnly
+        self.provincialOnly = provincialOnly
+        self.provenance = provenance
+        self.nationalFates = nationalFates
+        self.nationalCoverage = nationalCoverage
+        self.provincialCoverage = provincialCoverage
+    }
+
+    /// Provincial clause ids linked to a national clause, best score first.
+    public func provincialLinks(ofNational id: String) -> [ClauseLink] {
+        links.filter { $0.national == id }.sorted { $0.score > $1.score }
+    }
+
+    /// National clause ids linked to a provincial clause, best score first.
+    public func nationalLinks(ofProvincial id: String) -> [ClauseLink] {
+        links.filter { $0.provincial == id }.sorted { $0.score > $1.score }
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+
+/// Renders a document's outline as an indented tree or as a JSON-ready dictionary.
+public enum OutlineFormatter {
+    /// Title, metadata lines, then one line per division indented by depth with its paragraph count.
+    public static func tree(_ document: PolicyDocument) -> String {
+        var lines = [document.title.isEmpty ? "(untitled)" : document.title]
+        var meta: [String] = []
+        if !document.issuers.isEmpty { meta.append(document.issuers.joined(separator: "、")) }
+        if let date = document.date { meta.append(date) }
+        if let number = document.documentNumber { meta.append(number) }
+        if !meta.isEmpty { lines.append(meta.joined(separator: " · ")) }
+        if !document.preamble.isEmpty { lines.append("  序言 (\(document.preamble.count) ¶)") }
+        func visit(_ division: Division, depth: Int) {
+            let indent = String(repeating: "  ", count: depth + 1)
+            let count = division.paragraphs.isEmpty ? "" : " (\(division.paragraphs.count) ¶)"
+            lines.append("\(indent)\(division.heading)\(count)")
+            for child in division.children { visit(child, depth: depth + 1) }
+        }
+        for division in document.divisions { visit(division, depth: 0) }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The `--json` shape: title, issuers, date, documentNumber, preamble, divisions, warnings.
+    public static func jsonObject(_ document: PolicyDocument) -> [String: Any] {
+        func divisionObject(_ division: Division) -> [String: Any] {
+            [
+                "id": division.id, "label": division.label, "kind": division.kind.rawValue,
+                "title": division.title, "paragraphs": division.paragraphs,
+                "children": division.children.map(divisionObject),
+            ]
+        }
+        return [
+            "title": document.title,
+            "issuers": document.issuers,
+            "date": document.date as Any? ?? NSNull(),
+            "documentNumber": document.documentNumber as Any? ?? NSNull(),
+            "notice": document.notice,
+            "preamble": document.preamble,
+            "divisions": document.divisions.map(divisionObject),
+            "warnings": document.warnings,
+        ]
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+
+/// `duizhao-bench AREA`: release-mode benchmarks; each area prints its measured figures.
+let arguments = Array(CommandLine.arguments.dropFirst())
+let area = arguments.first ?? "all"
+let rest = Array(arguments.dropFirst())
+let areas: [(String, ([String]) throws -> Void)] = [
+    ("import", runImportBenchmark),
+    ("compare", runCompareBenchmark),
+    ("store", runStoreBenchmark),
+    ("reader", runReaderBenchmark),
+]
+do {
+    var ran = false
+    for (name, run) in areas where area == "all" || area == name {
+        print("== \(name) ==")
+        try run(rest)
+        ran = true
+    }
+    if !ran {
+        FileHandle.standardError.write(Data("usage: duizhao-bench [all|\(areas.map(\.0).joined(separator: "|"))]\n".utf8))
+        exit(2)
+    }
+} catch {
+    FileHandle.standardError.write(Data("duizhao-bench: \(error)\n".utf8))
+    exit(1)
+}

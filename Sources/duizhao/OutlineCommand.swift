@@ -1,0 +1,34 @@
+import ArgumentParser
+import DuizhaoCore
+import Foundation
+
+/// `duizhao outline [FILE] [--json]`: the hierarchy of a document.
+struct OutlineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "outline",
+        abstract: "Print the section and clause hierarchy of a document (both bundled documents by default).",
+        version: duizhaoVersion)
+
+    @Argument(help: "A plain-text policy document (UTF-8 or GB18030). Omit for the bundled pair.")
+    var file: String?
+
+    @Flag(help: "Print JSON instead of an indented tree.")
+    var json = false
+
+    func run() throws {
+        let documents: [PolicyDocument]
+        if let file {
+            documents = [try loadDocument(.file(file))]
+        } else {
+            documents = BundledDocument.allCases.map { $0.load() }
+        }
+        if json {
+            let objects = documents.map(OutlineFormatter.jsonObject)
+            let value: Any = objects.count == 1 ? objects[0] : objects
+            let data = try JSONSerialization.data(withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+            print(String(decoding: data, as: UTF8.self))
+        } else {
+            print(documents.map(OutlineFormatter.tree).joined(separator: "\n"))
+        }
+    }
+}
