@@ -1,6 +1,11 @@
 import Foundation
 
-/// Turns plain-text policy documents into `PolicyDocument`s. (Structure recognition under construction.)
+/// Turns plain-text policy documents (web copies, PDF copies, clean texts) into `PolicyDocument`s.
+///
+/// Pipeline: decode → physical lines (web residue and indentation removed, page footers dropped) →
+/// logical lines (hard-wrapped PDF lines joined) → the main numbering chain (where the body starts) →
+/// front matter (title, notice, metadata, preamble; noise before it dropped) → body tree (end markers
+/// and trailing headlines dropped).
 public enum PolicyImporter {
     /// Reads, decodes and imports a file; throws `ImportError` naming the file and the problem.
     public static func importFile(at path: String) throws -> PolicyDocument {
@@ -9,19 +14,153 @@ public enum PolicyImporter {
             throw ImportError(path: path, problem: "no such file")
         }
         if isDirectory.boolValue { throw ImportError(path: path, problem: "is a directory, not a text file") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ImportError(path: path, problem: "cannot be read (permission denied?)")
+        guard FileManager.default.isReadableFile(atPath: path), let data = FileManager.default.contents(atPath: path) else {
+            throw ImportError(path: path, problem: "cannot be read (permission denied)")
         }
-        let (text, _) = try TextDecoder.decode([UInt8](data), path: path)
-        return importText(text, source: path)
+        let (text, encoding) = try TextDecoder.decode([UInt8](data), path: path)
+        if text.unicodeScalars.allSatisfy(\.isLayoutSpace) {
+            throw ImportError(path: path, problem: "the file is empty (only whitespace)")
+        }
+        var document = importText(text, source: path)
+        if encoding == .gb18030 { document.warnings.insert("decoded as GB18030", at: 0) }
+        return document
     }
 
     /// Imports already-decoded text.
     public static func importText(_ text: String, source: String) -> PolicyDocument {
-        let paragraphs = text.split(whereSeparator: \.isNewline).map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
-        return PolicyDocument(
-            title: paragraphs.first ?? "",
-            divisions: [Division(id: "1", kind: .body, label: "", number: 1, title: "", paragraphs: paragraphs)],
-            source: source)
+        var parser = DocumentParser(lines: PhysicalLines.split(text), source: source)
+        return parser.parse()
+    }
+}
+
+/// One line of the source after cleaning.
+struct SourceLine {
+    /// Text without indentation, trailing spaces and web residue.
+    var text: String
+    /// Whether the line started with whitespace (spaces, tabs, ideographic spaces, &nbsp;).
+    var indented: Bool
+    /// 1-based line number in the file (of the first physical line, for joined lines).
+    var number: Int
+    /// Whether a blank line precedes this line.
+    var blankBefore: Bool
+    /// Display width in cells.
+    var width: Int
+    var heading: HeadingMatch?
+}
+
+/// Splits text into cleaned physical lines.
+enum PhysicalLines {
+    static func split(_ text: String) -> [SourceLine] {
+        var lines: [SourceLine] = []
+        var number = 0
+        var pendingBlank = false
+        var afterFooter = false
+        var utf8 = Substring(text).utf8[...]
+        while !utf8.isEmpty {
+            number += 1
+            let end = utf8.firstIndex { $0 == 0x0A || $0 == 0x0D } ?? utf8.endIndex
+            let raw = Substring(utf8[utf8.startIndex..<end])
+            if end < utf8.endIndex {
+                var next = utf8.index(after: end)
+                if utf8[end] == 0x0D, next < utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
+                utf8 = utf8[next...]
+            } else {
+                utf8 = utf8[utf8.endIndex...]
+            }
+            let (cleaned, indented) = clean(raw)
+            if cleaned.isEmpty {
+                if !afterFooter { pendingBlank = true }
+                continue
+            }
+            if LineClassifier.isPageFooter(cleaned) {
+                // A page break is not a paragraph break: forget the blank lines around it.
+                pendingBlank = false
+                afterFooter = true
+                continue
+            }
+            afterFooter = false
+            lines.append(SourceLine(
+                text: cleaned, indented: indented, number: number, blankBefore: pendingBlank,
+                width: DisplayWidth.of(cleaned), heading: LineClassifier.heading(cleaned)))
+            pendingBlank = false
+        }
+        return lines
+    }
+
+    /// Removes web residue (entities, tags, markdown emphasis and links), indentation and trailing spaces.
+    static func clean(_ raw: Substring) -> (String, Bool) {
+        var line = raw
+        var needsWebCleaning = false
+        for byte in raw.utf8 where byte == 0x26 || byte == 0x3C || byte == 0x2A || byte == 0x5F || byte == 0x5B || byte == 0x23 || byte == 0x3E {
+            needsWebCleaning = true
+            break
+        }
+        var owned: String?
+        if needsWebCleaning {
+            var text = String(raw)
+            for (entity, replacement) in [("&nbsp;", " "), ("&#160;", " "), ("&#12288;", "\u{3000}"), ("&ensp;", " "), ("&emsp;", " "),
+                                          ("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&ldquo;", "“"), ("&rdquo;", "”")]
+            where text.contains(entity) {
+                text = text.replacingOccurrences(of: entity, with: replacement)
+            }
+            text = stripTags(text)
+            for marker in ["**", "__"] where text.contains(marker) { text = text.replacingOccurrences(of: marker, with: "") }
+            text = stripMarkdownLinks(text)
+            var scalars = Substring(text).unicodeScalars[...]
+            while let first = scalars.first, first.isLayoutSpace { scalars = scalars.dropFirst() }
+            var markdownPrefix = scalars
+            while let first = markdownPrefix.first, first == "#" || first == ">" { markdownPrefix = markdownPrefix.dropFirst() }
+            if markdownPrefix.count < scalars.count, let first = markdownPrefix.first, first == " " {
+                let leadingSpaces = text.unicodeScalars.count - scalars.count
+                text = String(repeating: " ", count: leadingSpaces) + String(String.UnicodeScalarView(markdownPrefix))
+            }
+            owned = text
+        }
+        let scalars = owned.map { Substring($0).unicodeScalars } ?? line.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.isLayoutSpace && $0 != "\u{200B}" && $0 != "\u{FEFF}" }) else {
+            return ("", false)
+        }
+        let last = scalars.lastIndex(where: { !$0.isLayoutSpace })!
+        let indented = first > scalars.startIndex
+        line = Substring(scalars[first...last])
+        return (String(line), indented)
+    }
+
+    /// Removes HTML tags such as `<p>`, `</span>`, `<br/>`.
+    static func stripTags(_ text: String) -> String {
+        guard text.contains("<") else { return text }
+        var result = ""
+        var index = text.startIndex
+        while index < text.endIndex {
+            if text[index] == "<", let close = text[index...].firstIndex(of: ">") {
+                let inner = text[text.index(after: index)..<close]
+                if let first = inner.first, first.isASCII, first.isLetter || first == "/" || first == "!" {
+                    index = text.index(after: close)
+                    continue
+                }
+            }
+            result.append(text[index])
+            index = text.index(after: index)
+        }
+        return result
+    }
+
+    /// `[text](url)` → `text`.
+    static func stripMarkdownLinks(_ text: String) -> String {
+        guard text.contains("](") else { return text }
+        var result = ""
+        var index = text.startIndex
+        while index < text.endIndex {
+            if text[index] == "[", let close = text[index...].firstIndex(of: "]"),
+               text.index(after: close) < text.endIndex, text[text.index(after: close)] == "(",
+               let end = text[close...].firstIndex(of: ")") {
+                result += text[text.index(after: index)..<close]
+                index = text.index(after: end)
+                continue
+            }
+            result.append(text[index])
+            index = text.index(after: index)
+        }
+        return result
     }
 }

@@ -1,0 +1,309 @@
+/// Recovers the structure of a document from its cleaned lines (see `PolicyImporter`).
+struct DocumentParser {
+    private var lines: [SourceLine]
+    private let source: String
+    private var warnings: [String] = []
+    private var outOfSequence = 0
+
+    init(lines: [SourceLine], source: String) {
+        self.lines = lines
+        self.source = source
+    }
+
+    mutating func parse() -> PolicyDocument {
+        lines = joinWrappedLines(lines)
+        let chain = mainChain()
+        let bodyStart = chain?.start ?? lines.count
+        var document = PolicyDocument(source: source)
+        let front = analyseFrontMatter(upTo: bodyStart, into: &document)
+        if let chain {
+            var bodyEnd = endOfBody(from: bodyStart)
+            bodyEnd = trimTrailingNoise(from: bodyStart, to: bodyEnd, into: &document)
+            document.divisions = buildTree(lines[bodyStart..<bodyEnd], topKind: chain.kind)
+        } else {
+            var bodyEnd = endOfBody(from: front.preambleStart)
+            bodyEnd = trimTrailingNoise(from: front.preambleStart, to: bodyEnd, into: &document)
+            let paragraphs = lines[front.preambleStart..<bodyEnd].filter { !isMetadataLine($0.text) }.map(\.text)
+            document.preamble = []
+            document.divisions = [Division(id: "1", kind: .body, label: "", number: 1, title: "正文", paragraphs: paragraphs)]
+            warnings.append("no numbered sections or clauses were recognised; the text is kept as one division")
+        }
+        if document.title.isEmpty {
+            document.title = fallbackTitle()
+            warnings.append("no title line was recognised; using \"\(document.title)\"")
+        }
+        if outOfSequence > 20 { warnings.append("… and \(outOfSequence - 20) more numbered lines out of sequence, read as text") }
+        document.warnings = warnings
+        assignUniqueIDs(&document.divisions, prefix: nil)
+        return document
+    }
+
+    // MARK: Hard-wrapped lines
+
+    /// Joins lines that a PDF hard-wrapped at a fixed width back into paragraphs.
+    private mutating func joinWrappedLines(_ input: [SourceLine]) -> [SourceLine] {
+        guard input.count >= 4 else { return input }
+        var widths = input.map(\.width).filter { $0 >= 16 }
+        guard widths.count >= 4 else { return input }
+        widths.sort()
+        let typicalFull = widths[min(widths.count - 1, widths.count * 9 / 10)]
+        guard typicalFull >= 20 else { return input }
+        let fullThreshold = typicalFull - 4
+        var fullUnfinished = 0
+        for line in input where line.width >= fullThreshold && !LineClassifier.endsSentence(line.text) { fullUnfinished += 1 }
+        guard fullUnfinished >= 2, fullUnfinished * 100 >= input.count * 15 else { return input }
+        // Indentation marks paragraph starts only if some, but not all, lines are indented.
+        let indentedCount = input.lazy.filter { $0.indented && $0.heading == nil }.count
+        let plainCount = input.lazy.filter { $0.heading == nil }.count
+        let indentationMarksParagraphs = plainCount > 0 && indentedCount * 100 >= plainCount * 15 && indentedCount * 100 <= plainCount * 90
+        var output: [SourceLine] = []
+        output.reserveCapacity(input.count)
+        var joins = 0
+        for line in input {
+            if let previous = output.last, line.heading == nil, !line.blankBefore, previous.width >= fullThreshold,
+               !LineClassifier.isEndMarker(line.text),
+               indentationMarksParagraphs ? !line.indented : !LineClassifier.endsSentence(previous.text) {
+                var merged = previous
+                merged.text = joinText(previous.text, line.text)
+                merged.width = line.width  // the joined line's last piece decides whether the next one continues it
+                output[output.count - 1] = merged
+                joins += 1
+            } else {
+                output.append(line)
+            }
+        }
+        if joins > 0 { warnings.append("joined \(joins) hard-wrapped lines into their paragraphs") }
+        return output
+    }
+
+    private func joinText(_ left: String, _ right: String) -> String {
+        if let last = left.unicodeScalars.last, let first = right.unicodeScalars.first,
+           last.isASCII, first.isASCII, last.properties.isAlphabetic, first.properties.isAlphabetic {
+            return left + " " + right
+        }
+        return left + right
+    }
+
+    // MARK: Where the body starts
+
+    private struct Chain {
+        var kind: DivisionKind
+        var start: Int
+        var length: Int
+    }
+
+    /// The longest run 1, 2, 3… of headings of the highest kind present; ties go to the later run (quotations of
+    /// the document come before the document in web copies).
+    private func mainChain() -> Chain? {
+        for kind in [DivisionKind.section, .item, .clause] {
+            let candidates = lines.indices.filter { lines[$0].heading?.kind == kind }
+            guard !candidates.isEmpty else { continue }
+            var best: Chain?
+            for (position, index) in candidates.enumerated() where lines[index].heading!.number == 1 {
+                var expected = 2
+                var length = 1
+                for later in candidates[(position + 1)...] where lines[later].heading!.number == expected {
+                    expected += 1
+                    length += 1
+                }
+                if best == nil || length >= best!.length { best = Chain(kind: kind, start: index, length: length) }
+            }
+            if let best, best.length >= 2 || kind == .section { return best }
+        }
+        return nil
+    }
+
+    // MARK: Front matter
+
+    private struct FrontMatter {
+        var preambleStart: Int
+    }
+
+    private func isMetadataLine(_ text: String) -> Bool {
+        LineClassifier.standaloneDate(text) != nil || LineClassifier.isReleaseLine(text) || LineClassifier.isIssuerLine(text)
+            || LineClassifier.isNoise(text) || LineClassifier.noticeTitle(text) != nil
+            || (LineClassifier.documentNumber(in: text) != nil && DisplayWidth.of(text) <= 40)
+    }
+
+    /// Finds the title, notice, metadata and preamble before the body; drops web noise before the document.
+    private mutating func analyseFrontMatter(upTo bodyStart: Int, into document: inout PolicyDocument) -> FrontMatter {
+        let front = 0..<bodyStart
+        let start = front.first { index in
+            let text = lines[index].text
+            return LineClassifier.title(text) != nil || LineClassifier.isReleaseLine(text)
+                || LineClassifier.noticeTitle(text) != nil || LineClassifier.standaloneDate(text) != nil
+        } ?? 0
+        if start > 0 {
+            warnings.append("ignored \(start) line(s) before the document starts (source lines \(lines[0].number)–\(lines[start - 1].number))")
+        }
+        let titleIndex = front.last { $0 >= start && LineClassifier.title(lines[$0].text) != nil }
+        var preambleStart = titleIndex.map { $0 + 1 } ?? start
+        // Metadata directly under the title (issuers, date, number) is not preamble.
+        while preambleStart < bodyStart, isMetadataLine(lines[preambleStart].text) || LineClassifier.title(lines[preambleStart].text) != nil {
+            preambleStart += 1
+        }
+        if let titleIndex { document.title = LineClassifier.title(lines[titleIndex].text)! }
+
+        var noticeTitleIssuers: String?
+        for index in start..<preambleStart where index != titleIndex {
+            let text = lines[index].text
+            if LineClassifier.isNoise(text) { continue }
+            if LineClassifier.title(text) != nil && document.title == LineClassifier.title(text) { continue }
+            document.notice.append(text)
+            if let notice = LineClassifier.noticeTitle(text) {
+                if document.title.isEmpty { document.title = notice.title }
+                if !notice.issuers.isEmpty { noticeTitleIssuers = notice.issuers }
+            }
+        }
+        for index in start..<bodyStart {
+            let text = lines[index].text
+            if document.date == nil, let date = LineClassifier.standaloneDate(text) {
+                document.date = date
+                if document.issuers.isEmpty, index > start, LineClassifier.isIssuerLine(lines[index - 1].text) {
+                    document.issuers = LineClassifier.splitIssuers(lines[index - 1].text)
+                }
+            }
+            if document.documentNumber == nil, DisplayWidth.of(text) <= 60, let number = LineClassifier.documentNumber(in: text) {
+                document.documentNumber = number
+            }
+        }
+        if document.issuers.isEmpty, let noticeTitleIssuers { document.issuers = LineClassifier.splitIssuers(noticeTitleIssuers) }
+        if document.issuers.isEmpty,
+           let issuerLine = (start..<bodyStart).first(where: { LineClassifier.isIssuerLine(lines[$0].text) }) {
+            document.issuers = LineClassifier.splitIssuers(lines[issuerLine].text)
+        }
+        if let release = (start..<bodyStart).first(where: { LineClassifier.isReleaseLine(lines[$0].text) }) {
+            let text = lines[release].text
+            if document.issuers.isEmpty, let issuers = issuersInRelease(text) { document.issuers = issuers }
+            if document.date == nil { document.date = LineClassifier.firstDate(in: text) }
+            if document.date == nil, let (month, day) = LineClassifier.releaseMonthDay(text),
+               let year = lines.lazy.compactMap({ LineClassifier.firstDate(in: $0.text) }).first?.prefix(4) {
+                document.date = "\(year)-\(zeroPadded(month, width: 2))-\(zeroPadded(day, width: 2))"
+                warnings.append("the release line gives no year; took \(year) from another date in the file")
+            }
+        }
+        document.preamble = lines[preambleStart..<bodyStart]
+            .filter { !isMetadataLine($0.text) }
+            .map(\.text)
+        return FrontMatter(preambleStart: preambleStart)
+    }
+
+    /// `…近日，中共中央办公厅、国务院办公厅印发了《…》` → the bodies before 印发.
+    private func issuersInRelease(_ text: String) -> [String]? {
+        guard let verb = text.range(of: "印发") ?? text.range(of: "发布") else { return nil }
+        var head = text[..<verb.lowerBound]
+        if let comma = head.lastIndex(where: { $0 == "，" || $0 == "," || $0 == " " }) { head = head[head.index(after: comma)...] }
+        let issuers = LineClassifier.splitIssuers(String(head))
+        return issuers.isEmpty || issuers.contains(where: { $0.count > 20 }) ? nil : issuers
+    }
+
+    private func fallbackTitle() -> String {
+        if let first = lines.first(where: { !LineClassifier.isNoise($0.text) && $0.heading == nil }), DisplayWidth.of(first.text) <= 60,
+           !LineClassifier.endsSentence(first.text) {
+            return first.text
+        }
+        let name = source.split(separator: "/").last.map(String.init) ?? source
+        return name.hasSuffix(".txt") ? String(name.dropLast(4)) : name
+    }
+
+    // MARK: Where the body ends
+
+    private mutating func endOfBody(from start: Int) -> Int {
+        guard let marker = lines[start...].firstIndex(where: { LineClassifier.isEndMarker($0.text) }) else { return lines.count }
+        warnings.append("ignored \(lines.count - marker) line(s) from source line \(lines[marker].number) (\(lines[marker].text.prefix(12))…) on")
+        return marker
+    }
+
+    /// Drops trailing headlines and noise; a signature (issuers, date) at the end becomes metadata.
+    private mutating func trimTrailingNoise(from start: Int, to end: Int, into document: inout PolicyDocument) -> Int {
+        var end = end
+        var dropped = 0
+        while end > start + 1 {
+            let line = lines[end - 1]
+            if let date = LineClassifier.standaloneDate(line.text) {
+                if document.date == nil { document.date = date }
+            } else if LineClassifier.isIssuerLine(line.text) {
+                if document.issuers.isEmpty { document.issuers = LineClassifier.splitIssuers(line.text) }
+            } else if LineClassifier.isNoise(line.text) || (line.heading == nil && line.width <= 60 && !LineClassifier.endsSentence(line.text)) {
+                dropped += 1
+            } else {
+                break
+            }
+            end -= 1
+        }
+        if dropped > 0 { warnings.append("ignored \(dropped) trailing line(s) after the document ends (headlines, links)") }
+        return end
+    }
+
+    // MARK: The tree
+
+    private final class Node {
+        let kind: DivisionKind
+        let number: Int
+        let label: String
+        let title: String
+        var paragraphs: [String] = []
+        var children: [Node] = []
+
+        init(kind: DivisionKind, number: Int, label: String, title: String) {
+            self.kind = kind
+            self.number = number
+            self.label = label
+            self.title = title
+        }
+
+        func division(parentID: String?) -> Division {
+            let id = parentID.map { "\($0).\(number)" } ?? String(number)
+            return Division(id: id, kind: kind, label: label, number: number, title: title, paragraphs: paragraphs,
+                            children: children.map { $0.division(parentID: id) })
+        }
+    }
+
+    private mutating func buildTree(_ body: ArraySlice<SourceLine>, topKind: DivisionKind) -> [Division] {
+        var roots: [Node] = []
+        var stack: [Node] = []
+        var lastNumber: [DivisionKind: Int] = [:]
+        for line in body {
+            if let heading = line.heading, heading.kind.rank >= topKind.rank, accepts(heading, stack: stack, roots: roots, lastNumber: lastNumber) {
+                while let top = stack.last, top.kind.rank >= heading.kind.rank { stack.removeLast() }
+                let (title, firstParagraph) = LineClassifier.splitTitle(heading.rest, kind: heading.kind)
+                let node = Node(kind: heading.kind, number: heading.number, label: heading.label, title: title)
+                if let firstParagraph { node.paragraphs.append(firstParagraph) }
+                if let parent = stack.last { parent.children.append(node) } else { roots.append(node) }
+                stack.append(node)
+                lastNumber[heading.kind] = heading.number
+                // Deeper numbering restarts under a new heading.
+                for kind in DivisionKind.allCases where kind.rank > heading.kind.rank && kind != .clause { lastNumber[kind] = 0 }
+            } else {
+                if let heading = line.heading, heading.kind.rank >= topKind.rank {
+                    outOfSequence += 1
+                    if outOfSequence <= 20 {
+                        warnings.append("source line \(line.number): \"\(heading.label)\" is out of sequence; read as text")
+                    }
+                }
+                stack.last?.paragraphs.append(line.text)
+            }
+        }
+        return roots.map { $0.division(parentID: nil) }
+    }
+
+    /// A heading continues the numbering of its kind (1 → 2), starts it under a new parent, or is text.
+    private func accepts(_ heading: HeadingMatch, stack: [Node], roots: [Node], lastNumber: [DivisionKind: Int]) -> Bool {
+        let parent = stack.last { $0.kind.rank < heading.kind.rank }
+        let siblings = (parent?.children ?? roots).filter { $0.kind == heading.kind }
+        if let last = siblings.last { return heading.number == last.number + 1 }
+        // First of its kind under this parent: numbering restarts (1) or continues across parents.
+        return heading.number == 1 || heading.number == (lastNumber[heading.kind] ?? 0) + 1
+    }
+
+    private func assignUniqueIDs(_ divisions: inout [Division], prefix: String?) {
+        var seen: [String: Int] = [:]
+        for index in divisions.indices {
+            let base = divisions[index].id
+            let count = seen[base, default: 0]
+            seen[base] = count + 1
+            if count > 0 { divisions[index].id = "\(base)-\(count + 1)" }
+            assignUniqueIDs(&divisions[index].children, prefix: divisions[index].id)
+        }
+    }
+}
