@@ -65,6 +65,7 @@ struct DocumentParser {
                indentationMarksParagraphs ? !line.indented : !LineClassifier.endsSentence(previous.text) {
                 var merged = previous
                 merged.text = joinText(previous.text, line.text)
+                merged.heading = previous.heading == nil ? nil : LineClassifier.heading(merged.text)
                 merged.width = line.width  // the joined line's last piece decides whether the next one continues it
                 output[output.count - 1] = merged
                 joins += 1

@@ -18,13 +18,23 @@ public enum SentenceSplitter {
             if !sentence.isEmpty { sentences.append(sentence) }
             current = String.UnicodeScalarView()
         }
+        var previousScalar: Unicode.Scalar?
         while let scalar = pending {
             pending = scalars.next()
+            defer { previousScalar = scalar }
             current.append(scalar)
             if openers.contains(scalar) {
                 depth += 1
             } else if closers.contains(scalar) {
                 depth = max(0, depth - 1)
+                // 。” ends the sentence together with the quotation it closes.
+                if depth == 0, trailingClosers.contains(scalar), let previous = previousScalar, terminators.contains(previous) {
+                    while let next = pending, trailingClosers.contains(next) || terminators.contains(next) {
+                        current.append(next)
+                        pending = scalars.next()
+                    }
+                    flush()
+                }
             } else if scalar == "\"" {
                 // Straight quotes toggle.
                 depth = depth > 0 ? depth - 1 : depth + 1
