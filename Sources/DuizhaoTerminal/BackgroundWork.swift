@@ -1,0 +1,50 @@
+import Foundation
+
+/// One piece of long work (e.g. the comparison of a large pair) run on its own thread while the reader
+/// stays responsive. The worker reports progress in 0…1; the main thread polls `progress` and takes the
+/// result once. All shared state sits behind a lock.
+public final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var currentProgress = 0.0
+    private var result: Value?
+    private var resultTaken = false
+    private let work: @Sendable (_ report: @escaping @Sendable (Double) -> Void) -> Value
+
+    /// `work` runs on a background thread; it may call `report` with progress values from any thread.
+    public init(_ work: @escaping @Sendable (_ report: @escaping @Sendable (Double) -> Void) -> Value) {
+        self.work = work
+    }
+
+    /// Starts the work on a new thread that does not receive the termination or resize signals
+    /// (so the reader's blocking key read is the one they interrupt).
+    public func start() {
+        let thread = Thread { [self] in
+            TerminalGuard.blockSignalsInCurrentThread()
+            let value = work { [self] fraction in
+                lock.withLock { currentProgress = min(1, max(currentProgress, fraction)) }
+            }
+            lock.withLock {
+                result = value
+                currentProgress = 1
+            }
+        }
+        thread.name = "duizhao-background"
+        thread.start()
+    }
+
+    /// The progress reported so far (1 once finished).
+    public var progress: Double { lock.withLock { currentProgress } }
+
+    /// True until the result has been taken.
+    public var isPending: Bool { lock.withLock { !resultTaken } }
+
+    /// The result, once, when the work has finished; nil before and after.
+    public func takeResult() -> Value? {
+        lock.withLock {
+            guard let value = result, !resultTaken else { return nil }
+            resultTaken = true
+            result = nil
+            return value
+        }
+    }
+}

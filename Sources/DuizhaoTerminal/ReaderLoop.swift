@@ -1,0 +1,65 @@
+import DuizhaoReader
+
+/// What the reader loop's event handler asks for after an event.
+public enum LoopDecision: Sendable, Equatable {
+    case `continue`
+    case quit
+}
+
+/// How an interactive session ended.
+public enum LoopOutcome: Sendable, Equatable {
+    /// The user quit.
+    case quit
+    /// A termination signal arrived (exit status 128 + signal).
+    case signal(Int32)
+}
+
+/// The event loop between a pure reader model and the terminal: draw the prepared screen, wait for an event,
+/// hand it to the model, repeat. It knows nothing about documents; the caller binds the closures to its model.
+public enum ReaderLoop {
+    /// How often background work is polled while it runs.
+    public static let backgroundPollMilliseconds = 80
+    /// A long safety-net timeout while idle, so that a signal arriving just before a blocking read is still
+    /// noticed within this time (the read is normally interrupted by the signal itself).
+    public static let idleTimeoutMilliseconds = 1000
+
+    /// Runs until `handle` returns `.quit` or a termination signal arrives.
+    /// - Parameters:
+    ///   - render: the current screen (pure, from the model).
+    ///   - handle: applies one event to the model.
+    ///   - pollBackground: called before every frame; feeds background progress or results into the model and
+    ///     returns whether work is still running (then input is read with a short timeout to keep polling).
+    public static func run(
+        on terminal: TerminalScreen,
+        render: () -> Screen,
+        handle: (InputEvent) -> LoopDecision,
+        pollBackground: () -> Bool = { false }
+    ) -> LoopOutcome {
+        if terminal.width > 0, terminal.height > 0,
+           handle(.resize(width: terminal.width, height: terminal.height)) == .quit {
+            return .quit
+        }
+        var lastFrame: Screen?
+        while true {
+            if let signal = terminal.receivedSignal { return .signal(signal) }
+            let busy = pollBackground()
+            let frame = render()
+            if frame != lastFrame {
+                terminal.draw(frame)
+                lastFrame = frame
+            }
+            let timeout = busy ? backgroundPollMilliseconds : idleTimeoutMilliseconds
+            guard let event = terminal.nextEvent(timeoutMilliseconds: timeout) else { continue }
+            if case .resize = event { lastFrame = nil }
+            if handle(event) == .quit { return .quit }
+            // Coalesce input that is already waiting (key repeat, pasted text) into one frame.
+            var drained = 0
+            while drained < 64, terminal.receivedSignal == nil,
+                  let more = terminal.nextEvent(timeoutMilliseconds: 0) {
+                if case .resize = more { lastFrame = nil }
+                if handle(more) == .quit { return .quit }
+                drained += 1
+            }
+        }
+    }
+}

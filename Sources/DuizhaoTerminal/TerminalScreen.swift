@@ -1,0 +1,241 @@
+import CNcursesw
+import DuizhaoReader
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The thin ncurses adapter: starts curses, draws prepared `Screen`s (only what changed since the last frame)
+/// and turns keys, mouse wheel and resizes into `InputEvent`s. Use from the main thread only.
+public final class TerminalScreen {
+    /// Columns and rows of the terminal as curses sees them now.
+    public private(set) var width: Int
+    public private(set) var height: Int
+    public let colorScheme: ColorScheme
+
+    private let window: UnsafeMutablePointer<WINDOW>
+    private let palette: StylePalette
+    private var previous: Screen?
+    private var ended = false
+
+    /// Starts curses on the controlling terminal: a UTF-8 locale, cbreak input with keypad and mouse wheel,
+    /// hidden cursor, hardware line scrolling allowed (`idlok`), colours per `ColorScheme.choose`.
+    /// Throws before touching the screen when the locale or the terminal type cannot work.
+    public init(environment: [String: String]) throws {
+        try UTF8Locale.activate()
+        TerminalGuard.install()
+        guard let output = fdopen(STDOUT_FILENO, "w"), let input = fdopen(STDIN_FILENO, "r") else {
+            throw TerminalError("cannot open the terminal on standard input and output")
+        }
+        let terminalName = environment["TERM"] ?? ""
+        guard newterm(nil, output, input) != nil else {
+            throw TerminalError(
+                "cannot use the terminal type '\(terminalName)' (no terminfo entry?); try TERM=xterm-256color")
+        }
+        guard let standard = duizhao_standard_screen() else {
+            endwin()
+            throw TerminalError("curses did not create a screen")
+        }
+        window = standard
+        TerminalGuard.cursesStarted()
+        _ = cbreak()
+        _ = noecho()
+        _ = nonl()
+        _ = keypad(window, true)
+        _ = idlok(window, true)
+        _ = scrollok(window, false)  // writing the bottom-right cell must never scroll the window
+        _ = leaveok(window, true)
+        _ = curs_set(0)
+        _ = set_escdelay(25)
+        _ = mouseinterval(0)
+        _ = mousemask(duizhao_mouse_mask_wheel_and_clicks(), nil)
+        colorScheme = ColorScheme.choose(environment: environment, terminalHasColors: has_colors())
+        palette = StylePalette(scheme: colorScheme)
+        width = Int(duizhao_window_columns(window))
+        height = Int(duizhao_window_rows(window))
+    }
+
+    deinit {
+        end()
+    }
+
+    /// Restores the terminal (leaves the alternate screen, shows the cursor). Safe to call more than once.
+    public func end() {
+        guard !ended else { return }
+        ended = true
+        _ = mousemask(0, nil)
+        _ = curs_set(1)
+        endwin()
+        TerminalGuard.cursesEnded()
+    }
+
+    /// The termination signal (SIGINT, SIGTERM, SIGHUP) received since the screen started, if any.
+    public var receivedSignal: Int32? { TerminalGuard.receivedSignal }
+
+    /// Forgets the last frame so the next `draw` repaints everything (after Ctrl-L or when the terminal
+    /// may have been scribbled on).
+    public func invalidate() {
+        previous = nil
+        _ = clearok(duizhao_current_screen(), true)
+    }
+
+    // MARK: Drawing
+
+    /// Draws `screen`, touching only the rows and cells that differ from the previous frame, then refreshes.
+    /// Every cell is placed at its own column with the wide-character API; the right half of a double-width
+    /// character is skipped when the character really is double-width on this terminal, else drawn blank.
+    public func draw(_ screen: Screen) {
+        let rows = min(screen.height, height)
+        let columns = min(screen.width, width)
+        var last = previous
+        if let old = last, old.width != screen.width || old.height != screen.height {
+            last = nil
+        }
+        if last == nil { _ = werase(window) }
+        for row in 0..<rows {
+            let new = screen.rows[row]
+            if let old = last?.rows[row] {
+                if old == new { continue }
+                guard let span = Self.changedSpan(old: old, new: new, limit: columns) else { continue }
+                drawCells(new, row: row, from: span.lowerBound, through: span.upperBound, columns: columns)
+            } else {
+                drawCells(new, row: row, from: 0, through: columns - 1, columns: columns)
+            }
+        }
+        previous = screen
+        _ = wnoutrefresh(window)
+        _ = doupdate()
+    }
+
+    /// The columns to redraw in a changed row: from the first to the last differing cell, widened so that
+    /// no double-width character (old or new) is cut in half.
+    static func changedSpan(old: [Cell], new: [Cell], limit: Int) -> ClosedRange<Int>? {
+        let count = min(limit, old.count, new.count)
+        guard count > 0 else { return nil }
+        var first = 0
+        while first < count, old[first] == new[first] { first += 1 }
+        if first == count { return nil }
+        var last = count - 1
+        while last > first, old[last] == new[last] { last -= 1 }
+        while first > 0, old[first].isContinuation || new[first].isContinuation { first -= 1 }
+        while last + 1 < count, old[last + 1].isContinuation || new[last + 1].isContinuation { last += 1 }
+        return first...last
+    }
+
+    private func drawCells(_ cells: [Cell], row: Int, from first: Int, through last: Int, columns: Int) {
+        guard first <= last else { return }
+        var previousWasWide = false
+        var column = first
+        while column <= last {
+            let cell = cells[column]
+            if cell.isContinuation {
+                if !previousWasWide || column == first { put(" ", cell.role, row: row, column: column) }
+                previousWasWide = false
+                column += 1
+                continue
+            }
+            let wantsTwo = column + 1 < columns && cells[column + 1].isContinuation
+            previousWasWide = put(cell.text, cell.role, row: row, column: column, expectedWidth: wantsTwo ? 2 : 1)
+            column += 1
+        }
+    }
+
+    /// Draws one cell's text; returns true when a double-width glyph was drawn (it covers the next column).
+    @discardableResult
+    private func put(_ text: String, _ role: StyleRole, row: Int, column: Int, expectedWidth: Int = 1) -> Bool {
+        var characters: [wchar_t] = []
+        characters.reserveCapacity(6)
+        var drawnWidth = 1
+        for scalar in text.unicodeScalars {
+            let value = wchar_t(bitPattern: scalar.value)
+            if characters.isEmpty {
+                let width = Int(duizhao_character_width(value))
+                if scalar.value < 0x20 || scalar.value == 0x7F || width <= 0 {
+                    characters.append(0xFFFD)  // never send a control character to the terminal
+                } else if width != expectedWidth {
+                    // The terminal's idea of the width disagrees with the grid: keep the grid aligned.
+                    characters.append(width == 2 ? 0xFFFD : value)
+                } else {
+                    characters.append(value)
+                    drawnWidth = width
+                }
+            } else if characters.count < Int(CCHARW_MAX), duizhao_character_width(value) == 0, scalar.value >= 0x20 {
+                characters.append(value)  // combining mark
+            }
+        }
+        if characters.isEmpty { characters.append(0x20) }
+        characters.append(0)
+        let style = palette.style(role)
+        var complex = cchar_t()
+        characters.withUnsafeBufferPointer { buffer in
+            _ = duizhao_set_cell(&complex, buffer.baseAddress, style.attributes, style.pair)
+        }
+        _ = duizhao_put_cell(window, Int32(row), Int32(column), &complex)
+        return drawnWidth == 2
+    }
+
+    // MARK: Input
+
+    /// Waits for the next key, mouse or resize event. `timeoutMilliseconds` nil blocks until input or a
+    /// signal; returns nil on timeout, on an interrupting signal and for keys that mean nothing to the reader.
+    public func nextEvent(timeoutMilliseconds: Int?) -> InputEvent? {
+        wtimeout(window, Int32(timeoutMilliseconds ?? -1))
+        var character: wint_t = 0
+        let result = wget_wch(window, &character)
+        if result == ERR { return nil }
+        if result == KEY_CODE_YES { return keyEvent(Int32(bitPattern: character)) }
+        return characterEvent(character)
+    }
+
+    private func characterEvent(_ character: wint_t) -> InputEvent? {
+        switch character {
+        case 0x09: return .tab
+        case 0x0A, 0x0D: return .enter
+        case 0x1B: return .escape
+        case 0x08, 0x7F: return .backspace
+        case 0x0C:  // Ctrl-L: repaint everything
+            invalidate()
+            return .resize(width: width, height: height)
+        default:
+            guard let scalar = Unicode.Scalar(UInt32(character)) else { return nil }
+            return .character(Character(scalar))
+        }
+    }
+
+    private func keyEvent(_ key: Int32) -> InputEvent? {
+        switch key {
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_PPAGE: return .pageUp
+        case KEY_NPAGE: return .pageDown
+        case KEY_HOME: return .home
+        case KEY_END: return .end
+        case KEY_BTAB: return .backTab
+        case KEY_ENTER: return .enter
+        case KEY_BACKSPACE: return .backspace
+        case KEY_DC: return .delete
+        case KEY_RESIZE:
+            width = Int(duizhao_window_columns(window))
+            height = Int(duizhao_window_rows(window))
+            previous = nil
+            return .resize(width: width, height: height)
+        case KEY_MOUSE:
+            return mouseEvent()
+        default:
+            return nil
+        }
+    }
+
+    private func mouseEvent() -> InputEvent? {
+        var event = MEVENT()
+        guard getmouse(&event) == OK else { return nil }
+        let column = Int(event.x), row = Int(event.y)
+        if duizhao_mouse_is_wheel_up(event.bstate) != 0 { return .wheel(column: column, row: row, lines: -3) }
+        if duizhao_mouse_is_wheel_down(event.bstate) != 0 { return .wheel(column: column, row: row, lines: 3) }
+        if duizhao_mouse_is_click(event.bstate) != 0 { return .click(column: column, row: row) }
+        return nil
+    }
+}
