@@ -1,0 +1,122 @@
+import DuizhaoCore
+
+/// Which of the two documents of a pair.
+public enum DocumentSide: String, Sendable, Equatable, Hashable, CaseIterable {
+    case national
+    case provincial
+}
+
+/// The pane that has the keyboard focus.
+public enum Pane: String, Sendable, Equatable, Hashable, CaseIterable {
+    case national
+    case provincial
+    case outline
+
+    /// The document of a text pane; nil for the outline.
+    public var side: DocumentSide? {
+        switch self {
+        case .national: return .national
+        case .provincial: return .provincial
+        case .outline: return nil
+        }
+    }
+
+    public init(_ side: DocumentSide) {
+        self = side == .national ? .national : .provincial
+    }
+}
+
+/// Settings fixed when the reader opens.
+public struct ReaderOptions: Sendable, Equatable {
+    /// Whether the terminal shows colours; without them the reader marks differences with extra cues
+    /// (the adapter still maps roles to bold/reverse/underline).
+    public var colors: Bool
+    /// Whether the outline pane is shown at start (`t` toggles it).
+    public var showOutline: Bool
+    /// Whether differences are highlighted at start (`d` toggles it).
+    public var highlightDifferences: Bool
+    /// Below this size the reader shows only a "terminal too small" message.
+    public var minimumWidth: Int
+    public var minimumHeight: Int
+
+    public init(
+        colors: Bool = true, showOutline: Bool = true, highlightDifferences: Bool = true,
+        minimumWidth: Int = 30, minimumHeight: Int = 8
+    ) {
+        self.colors = colors
+        self.showOutline = showOutline
+        self.highlightDifferences = highlightDifferences
+        self.minimumWidth = minimumWidth
+        self.minimumHeight = minimumHeight
+    }
+}
+
+/// A bookmark as the reader shows it (the adapter loads these from the store and passes them to
+/// `ReaderModel.setBookmarks`; only bookmarks of the two open documents should be passed).
+public struct ReaderBookmark: Sendable, Equatable, Hashable {
+    /// The store's identifier, handed back in `.removeBookmark` / `.updateBookmarkNote`.
+    public var id: Int64
+    public var side: DocumentSide
+    /// Division id in that document, e.g. `2.4`.
+    public var clauseID: String
+    /// The clause heading as stored (shown when the clause cannot be found: an orphaned bookmark).
+    public var clauseTitle: String
+    public var note: String
+    /// True when the store could not find the clause again in the current document.
+    public var isOrphaned: Bool
+
+    public init(
+        id: Int64, side: DocumentSide, clauseID: String, clauseTitle: String, note: String = "",
+        isOrphaned: Bool = false
+    ) {
+        self.id = id
+        self.side = side
+        self.clauseID = clauseID
+        self.clauseTitle = clauseTitle
+        self.note = note
+        self.isOrphaned = isOrphaned
+    }
+}
+
+/// What the reader asks the adapter to store for a new bookmark.
+public struct BookmarkRequest: Sendable, Equatable {
+    public var side: DocumentSide
+    public var clauseID: String
+    /// The clause heading (label and title) at the time of bookmarking.
+    public var clauseTitle: String
+    public var note: String
+
+    public init(side: DocumentSide, clauseID: String, clauseTitle: String, note: String = "") {
+        self.side = side
+        self.clauseID = clauseID
+        self.clauseTitle = clauseTitle
+        self.note = note
+    }
+}
+
+/// Where the reader is: enough to reopen a pair at the same place (`ReaderModel.jump(toClause:focus:)`).
+public struct ReadingPosition: Sendable, Equatable {
+    /// The current clause of the focused document (of the national one when the outline has focus).
+    public var clauseID: String?
+    /// The document `clauseID` belongs to.
+    public var side: DocumentSide
+    public var focus: Pane
+
+    public init(clauseID: String?, side: DocumentSide, focus: Pane) {
+        self.clauseID = clauseID
+        self.side = side
+        self.focus = focus
+    }
+}
+
+/// Something the reader wants done outside the pure model. Handle them in order.
+/// After a bookmark effect the adapter should reload the list and call `setBookmarks`.
+public enum ReaderEffect: Sendable, Equatable {
+    /// Leave the reader (preceded by `.saveReadingState`).
+    case quit
+    case addBookmark(BookmarkRequest)
+    case removeBookmark(id: Int64)
+    case updateBookmarkNote(id: Int64, note: String)
+    /// Remember the position for the next session (sent on quit).
+    case saveReadingState(ReadingPosition)
+}
