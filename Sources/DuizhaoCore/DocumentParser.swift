@@ -291,8 +291,9 @@ struct DocumentParser {
     /// A heading continues the numbering of its kind (1 → 2), starts it under a new parent, or is text.
     private func accepts(_ heading: HeadingMatch, stack: [Node], roots: [Node], lastNumber: [DivisionKind: Int]) -> Bool {
         let parent = stack.last { $0.kind.rank < heading.kind.rank }
-        let siblings = (parent?.children ?? roots).filter { $0.kind == heading.kind }
-        if let last = siblings.last { return heading.number == last.number + 1 }
+        if let last = (parent?.children ?? roots).last(where: { $0.kind == heading.kind }) {
+            return heading.number == last.number + 1
+        }
         // First of its kind under this parent: numbering restarts (1) or continues across parents.
         return heading.number == 1 || heading.number == (lastNumber[heading.kind] ?? 0) + 1
     }

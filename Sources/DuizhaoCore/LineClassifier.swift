@@ -44,7 +44,7 @@ enum LineClassifier {
         if Numerals.isChineseNumeral(first) {
             var index = scalars.startIndex
             while index < scalars.endIndex, Numerals.isChineseNumeral(scalars[index]) { index = scalars.index(after: index) }
-            guard index < scalars.endIndex, scalars[index] == "、", scalars.distance(from: scalars.startIndex, to: index) <= 4,
+            guard index < scalars.endIndex, scalars[index] == "、", scalars.distance(from: scalars.startIndex, to: index) <= 8,
                   let number = Numerals.chineseValue(scalars[..<index]), number >= 1 else { return nil }
             let labelEnd = scalars.index(after: index)
             return HeadingMatch(
@@ -54,7 +54,7 @@ enum LineClassifier {
         if Numerals.digitValue(first) != nil {
             var index = scalars.startIndex
             while index < scalars.endIndex, Numerals.digitValue(scalars[index]) != nil { index = scalars.index(after: index) }
-            guard scalars.distance(from: scalars.startIndex, to: index) <= 3, index < scalars.endIndex else { return nil }
+            guard scalars.distance(from: scalars.startIndex, to: index) <= 4, index < scalars.endIndex else { return nil }
             let separator = scalars[index]
             guard separator == "." || separator == "．" || separator == "。" || separator == "、" else { return nil }
             let labelEnd = scalars.index(after: index)
@@ -296,6 +296,7 @@ enum LineClassifier {
 
     /// `— 3 —`, `- 3 -`, `第3页`, `第 3 页 共 12 页`, or a bare page number.
     static func isPageFooter(_ text: String) -> Bool {
+        if text.utf8.count > 48 { return false }
         let dashes: Set<Unicode.Scalar> = ["—", "-", "－", "–", "─", "~", "～"]
         var core = text.unicodeScalars.filter { !$0.isLayoutSpace }
         var hadDash = false
@@ -312,10 +313,15 @@ enum LineClassifier {
 
     /// Lines after which nothing belongs to the document (editor credits, related links).
     static func isEndMarker(_ text: String) -> Bool {
-        let markers = ["(责任编辑", "（责任编辑", "责任编辑：", "责任编辑:", "【责任编辑", "[责任编辑", "【纠错】", "【我要纠错】",
-                       "相关新闻", "相关阅读", "延伸阅读", "相关链接", "上一篇", "下一篇", "(编辑：", "（编辑：", "（来源：", "(来源:"]
-        return markers.contains { text.hasPrefix($0) }
+        guard let first = text.utf8.first, endMarkerFirstBytes.contains(first) else { return false }
+        return endMarkers.contains { text.utf8.starts(with: $0) }
     }
+
+    private static let endMarkers: [[UInt8]] = [
+        "(责任编辑", "（责任编辑", "责任编辑：", "责任编辑:", "【责任编辑", "[责任编辑", "【纠错】", "【我要纠错】",
+        "相关新闻", "相关阅读", "延伸阅读", "相关链接", "上一篇", "下一篇", "(编辑：", "（编辑：", "（来源：", "(来源:",
+    ].map { Array($0.utf8) }
+    private static let endMarkerFirstBytes = Set(endMarkers.map { $0[0] })
 
     /// Whether a line ends like a finished sentence.
     static func endsSentence(_ text: String) -> Bool {

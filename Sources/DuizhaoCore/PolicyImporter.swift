@@ -17,7 +17,9 @@ public enum PolicyImporter {
         guard FileManager.default.isReadableFile(atPath: path), let data = FileManager.default.contents(atPath: path) else {
             throw ImportError(path: path, problem: "cannot be read (permission denied)")
         }
-        let (text, encoding) = try TextDecoder.decode([UInt8](data), path: path)
+        let (text, encoding) = try data.withUnsafeBytes { raw in
+            try TextDecoder.decode(raw.bindMemory(to: UInt8.self), path: path)
+        }
         if text.unicodeScalars.allSatisfy(\.isLayoutSpace) {
             throw ImportError(path: path, problem: "the file is empty (only whitespace)")
         }
@@ -51,21 +53,26 @@ struct SourceLine {
 /// Splits text into cleaned physical lines.
 enum PhysicalLines {
     static func split(_ text: String) -> [SourceLine] {
+        var text = text
+        return text.withUTF8 { bytes in split(bytes) }
+    }
+
+    private static func split(_ bytes: UnsafeBufferPointer<UInt8>) -> [SourceLine] {
         var lines: [SourceLine] = []
         var number = 0
         var pendingBlank = false
         var afterFooter = false
-        var utf8 = Substring(text).utf8[...]
-        while !utf8.isEmpty {
+        var position = 0
+        let count = bytes.count
+        while position < count {
             number += 1
-            let end = utf8.firstIndex { $0 == 0x0A || $0 == 0x0D } ?? utf8.endIndex
-            let raw = Substring(utf8[utf8.startIndex..<end])
-            if end < utf8.endIndex {
-                var next = utf8.index(after: end)
-                if utf8[end] == 0x0D, next < utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
-                utf8 = utf8[next...]
-            } else {
-                utf8 = utf8[utf8.endIndex...]
+            var end = position
+            while end < count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+            let raw = UnsafeBufferPointer(rebasing: bytes[position..<end])
+            position = end
+            if position < count {
+                if bytes[position] == 0x0D, position + 1 < count, bytes[position + 1] == 0x0A { position += 1 }
+                position += 1
             }
             let (cleaned, indented) = clean(raw)
             if cleaned.isEmpty {
@@ -85,6 +92,73 @@ enum PhysicalLines {
             pendingBlank = false
         }
         return lines
+    }
+
+    /// Length of a layout space (ASCII space or tab, NBSP, ideographic space, zero-width space, BOM) at `index`, or 0.
+    @inline(__always)
+    private static func spaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> Int {
+        let byte = bytes[index]
+        if byte == 0x20 || byte == 0x09 || byte == 0x0B || byte == 0x0C { return 1 }
+        if byte == 0xC2, index + 1 < end, bytes[index + 1] == 0xA0 { return 2 }
+        if index + 2 < end {
+            let second = bytes[index + 1], third = bytes[index + 2]
+            if byte == 0xE3, second == 0x80, third == 0x80 { return 3 }  // U+3000
+            if byte == 0xE2, second == 0x80, third >= 0x82 && third <= 0x8B { return 3 }  // U+2002…U+200B
+            if byte == 0xEF, second == 0xBB, third == 0xBF { return 3 }  // U+FEFF
+        }
+        return 0
+    }
+
+    /// Removes web residue, indentation and trailing spaces from one raw line.
+    static func clean(_ raw: UnsafeBufferPointer<UInt8>) -> (String, Bool) {
+        var needsWebCleaning = false
+        for byte in raw where byte == 0x26 || byte == 0x3C || byte == 0x2A || byte == 0x5F || byte == 0x5B || byte == 0x23 || byte == 0x3E {
+            needsWebCleaning = true
+            break
+        }
+        if needsWebCleaning { return cleanWebLine(String(decoding: raw, as: UTF8.self)) }
+        var start = 0
+        let end = raw.count
+        while start < end {
+            let length = spaceLength(raw, at: start, end: end)
+            if length == 0 { break }
+            start += length
+        }
+        if start == end { return ("", false) }
+        var stop = end
+        while stop > start {
+            let byte = raw[stop - 1]
+            if byte == 0x20 || byte == 0x09 { stop -= 1; continue }
+            if stop - 2 >= start, raw[stop - 2] == 0xC2, byte == 0xA0 { stop -= 2; continue }
+            if stop - 3 >= start, spaceLength(raw, at: stop - 3, end: stop) == 3 { stop -= 3; continue }
+            break
+        }
+        return (String(decoding: UnsafeBufferPointer(rebasing: raw[start..<stop]), as: UTF8.self), start > 0)
+    }
+
+    /// The slow path of `clean` for lines with entities, tags or markdown.
+    static func cleanWebLine(_ raw: String) -> (String, Bool) {
+        var text = raw
+        for (entity, replacement) in [("&nbsp;", " "), ("&#160;", " "), ("&#12288;", "\u{3000}"), ("&ensp;", " "), ("&emsp;", " "),
+                                      ("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&ldquo;", "“"), ("&rdquo;", "”")]
+        where text.contains(entity) {
+            text = text.replacingOccurrences(of: entity, with: replacement)
+        }
+        text = stripTags(text)
+        for marker in ["**", "__"] where text.contains(marker) { text = text.replacingOccurrences(of: marker, with: "") }
+        text = stripMarkdownLinks(text)
+        var scalars = Substring(text).unicodeScalars[...]
+        while let first = scalars.first, first.isLayoutSpace { scalars = scalars.dropFirst() }
+        var markdownPrefix = scalars
+        while let first = markdownPrefix.first, first == "#" || first == ">" { markdownPrefix = markdownPrefix.dropFirst() }
+        if markdownPrefix.count < scalars.count, let first = markdownPrefix.first, first == " " {
+            let leadingSpaces = text.unicodeScalars.count - scalars.count
+            text = String(repeating: " ", count: leadingSpaces) + String(String.UnicodeScalarView(markdownPrefix))
+        }
+        let all = text.unicodeScalars
+        guard let first = all.firstIndex(where: { !$0.isLayoutSpace }) else { return ("", false) }
+        let last = all.lastIndex(where: { !$0.isLayoutSpace })!
+        return (String(all[first...last]), first > all.startIndex)
     }
 
     /// Removes web residue (entities, tags, markdown emphasis and links), indentation and trailing spaces.

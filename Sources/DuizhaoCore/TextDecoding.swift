@@ -30,6 +30,11 @@ public enum TextEncoding: String, Sendable {
 public enum TextDecoder {
     /// Decodes `bytes`; `path` is used in error messages only.
     public static func decode(_ bytes: [UInt8], path: String) throws -> (text: String, encoding: TextEncoding) {
+        try bytes.withUnsafeBufferPointer { try decode($0, path: path) }
+    }
+
+    /// Decodes bytes in place, without copying them first.
+    public static func decode(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws -> (text: String, encoding: TextEncoding) {
         if bytes.isEmpty { throw ImportError(path: path, problem: "the file is empty") }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             let littleEndian = bytes[0] == 0xFF
@@ -65,7 +70,7 @@ public enum TextDecoder {
     }
 
     /// NUL bytes or a high share of control bytes mean binary data.
-    static func looksBinary(_ bytes: ArraySlice<UInt8>) -> Bool {
+    static func looksBinary(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         var controls = 0
         for byte in bytes {
             if byte == 0 { return true }
@@ -75,7 +80,7 @@ public enum TextDecoder {
     }
 
     /// Decodes GB18030 (a superset of GBK and GB2312) with iconv; nil when the bytes are not valid GB18030.
-    static func decodeGB18030(_ bytes: ArraySlice<UInt8>) -> String? {
+    static func decodeGB18030(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
         let converter = iconv_open("UTF-8", "GB18030")
         if converter == iconv_t(bitPattern: -1) { return nil }
         defer { iconv_close(converter) }

@@ -19,6 +19,9 @@ public enum DisplayWidth {
     /// East Asian Wide (W) and Fullwidth (F) ranges.
     @inlinable
     public static func isWide(_ value: UInt32) -> Bool {
+        if value >= 0x4E00 && value <= 0x9FFF { return true }  // CJK Unified Ideographs: the common case
+        if value >= 0x3000 && value <= 0x303E { return true }
+        if value >= 0xFF00 && value <= 0xFF60 { return true }
         switch value {
         case 0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0, 0x23F3,
              0x25FD...0x25FE, 0x2614...0x2615, 0x2648...0x2653, 0x267F, 0x2693, 0x26A1, 0x26AA...0x26AB,

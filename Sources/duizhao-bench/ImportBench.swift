@@ -1,4 +1,65 @@
-/// Import benchmark (under construction).
+import DuizhaoCore
+import Foundation
+
+/// Import throughput on a ≥10 MB synthetic document, and peak memory in a fresh child process.
+/// `duizhao-bench import [--megabytes N]`; the child mode `import --child PATH` imports one file and reports.
 func runImportBenchmark(_ arguments: [String]) throws {
-    print("import: not measured yet")
+    if let childIndex = arguments.firstIndex(of: "--child"), childIndex + 1 < arguments.count {
+        try importChild(path: arguments[childIndex + 1])
+        return
+    }
+    let megabytes = arguments.firstIndex(of: "--megabytes").flatMap { Int(arguments[$0 + 1]) } ?? 10
+    let text = SyntheticDocument.text(minimumBytes: megabytes * 1_000_000)
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-bench-\(getpid()).txt").path
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let size = Double(text.utf8.count)
+
+    // Throughput in this process: best and median of several runs.
+    var seconds: [Double] = []
+    var clauses = 0
+    for _ in 0..<7 {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let document = try PolicyImporter.importFile(at: path)
+        seconds.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        clauses = document.comparableUnits.count
+    }
+    seconds.sort()
+    let median = seconds[seconds.count / 2]
+    print(String(format: "synthetic document: %.1f MB, %d clauses", size / 1e6, clauses))
+    print(String(format: "import (read+decode+parse): median %.1f ms = %.0f MB/s, best %.1f ms = %.0f MB/s",
+                 median * 1000, size / 1e6 / median, seconds[0] * 1000, size / 1e6 / seconds[0]))
+
+    // Peak memory: a child process that only imports the file.
+    let child = Process()
+    child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+    child.arguments = ["import", "--child", path]
+    let pipe = Pipe()
+    child.standardOutput = pipe
+    try child.run()
+    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    child.waitUntilExit()
+    let lastLine = output.split(separator: "\n").last ?? ""
+    let fields = lastLine.split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    if fields.count == 2 {
+        let growth = fields[1] - fields[0]
+        print(String(format: "peak RSS: %.1f MB before import, %.1f MB after; import added %.1f MB = %.2fx the file size",
+                     fields[0] / 1e6, fields[1] / 1e6, growth / 1e6, growth / size))
+    }
+}
+
+private func importChild(path: String) throws {
+    let before = peakResidentBytes()
+    let document = try PolicyImporter.importFile(at: path)
+    let after = peakResidentBytes()
+    precondition(!document.divisions.isEmpty)
+    print("\(before) \(after)")
+}
+
+/// Peak resident set size of this process in bytes (VmHWM: unlike ru_maxrss it is not inherited across exec).
+func peakResidentBytes() -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return 0 }
+    let kilobytes = line.split(separator: " ").compactMap { Double($0) }.first ?? 0
+    return kilobytes * 1024
 }
