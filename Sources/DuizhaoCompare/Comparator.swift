@@ -1,19 +1,372 @@
 import DuizhaoCore
+import Foundation
 
-/// Aligns a provincial implementation with its national document. (Engine under construction.)
+/// Aligns a provincial implementation with its national document.
+///
+/// The method (explained in docs/COMPARISON.md): every clause and sentence becomes a set of character
+/// bigrams weighted by inverse document frequency over the clauses of both documents, so boilerplate shared
+/// by most clauses weighs little. Clauses are matched by weighted cosine similarity of their bodies (titles
+/// add a bounded bonus), found through an inverted index; a national clause of which only a sentence or two
+/// survives elsewhere is linked as `partial` from sentence-level evidence; each provincial sentence is then
+/// traced to the national sentence(s) it derives from. Everything is deterministic.
 public enum Comparator {
+    /// The thresholds of the method; fixed, not tuned per document.
+    public enum Thresholds {
+        /// Minimum body cosine for a `match` link.
+        public static let matchBody = 0.2
+        /// A national clause that prefers a provincial clause is also linked when it reaches this share of
+        /// that provincial clause's best score (many-to-one merges).
+        public static let mergeShare = 0.5
+        /// Weight of the title cosine in a clause score: score = body + titleBonus · title · (1 − body).
+        public static let titleBonus = 0.2
+        /// A provincial sentence counts as carried from a national sentence outside its matched clauses when
+        /// that sentence covers at least this share of its weighted bigrams …
+        public static let partialContainment = 0.5
+        /// … at least this much more than any sentence of its matched clauses …
+        public static let partialMargin = 0.2
+        /// … and the shared bigrams weigh at least this much (about four distinctive bigrams).
+        public static let partialSharedWeight = 10.0
+        /// Minimum share of a provincial sentence covered by its first national source.
+        public static let sourceContainment = 0.3
+        /// Minimum extra share a further source must cover.
+        public static let additionalSourceGain = 0.2
+        /// A national sentence without a provincial derivative is still `rewritten` when this share of it
+        /// appears in one provincial sentence of a linked clause.
+        public static let absorbedContainment = 0.5
+        /// Unweighted Jaccard similarity of bigram sets from which a rewrite counts as carried verbatim.
+        public static let carriedJaccard = 0.9
+        /// Scores closer than this are ties, broken by position in the documents.
+        public static let tie = 0.005
+    }
+
     /// Compares two documents. `progress` receives values in 0…1 and may be called from the calling thread.
     public static func compare(
         national: PolicyDocument, provincial: PolicyDocument, progress: (@Sendable (Double) -> Void)? = nil
     ) -> Comparison {
-        Comparison()
+        var engine = ComparisonEngine(national: national, provincial: provincial, progress: progress)
+        return engine.run()
     }
 }
 
-/// Character-level differences between a national sentence and its provincial rewrite.
-public enum CharacterDiff {
-    /// Edits turning `national` into `provincial`, cleaned up into a few meaningful segments.
-    public static func diff(national: String, provincial: String) -> [DiffSegment] {
-        [DiffSegment(.delete, national), DiffSegment(.insert, provincial)]
+/// The state of one comparison run.
+struct ComparisonEngine {
+    let national: PreparedSide
+    let provincial: PreparedSide
+    let vocabularySize: Int
+    /// Inverse document frequency of each bigram over the units of both documents.
+    let idf: [Double]
+    let idfSquared: [Double]
+    let progress: (@Sendable (Double) -> Void)?
+
+    init(national nationalDocument: PolicyDocument, provincial provincialDocument: PolicyDocument,
+         progress: (@Sendable (Double) -> Void)?) {
+        var vocabulary = BigramVocabulary()
+        national = PreparedSide(document: nationalDocument, vocabulary: &vocabulary)
+        provincial = PreparedSide(document: provincialDocument, vocabulary: &vocabulary)
+        vocabularySize = vocabulary.count
+        var frequency = [Int32](repeating: 0, count: vocabularySize)
+        for set in national.unitBigrams + provincial.unitBigrams { for id in set { frequency[Int(id)] += 1 } }
+        let unitCount = Double(national.units.count + provincial.units.count)
+        idf = frequency.map { log((unitCount + 1) / (Double($0) + 0.5)) }
+        idfSquared = idf.map { $0 * $0 }
+        self.progress = progress
+        progress?(0.1)
+    }
+
+    // MARK: Clause scores
+
+    struct PairScore {
+        var national: Int
+        var provincial: Int
+        var body: Double
+        var title: Double
+        var score: Double
+    }
+
+    func norm(_ set: [Int32]) -> Double { SortedSet.totalWeight(set, weights: idfSquared).squareRoot() }
+
+    func cosine(_ a: [Int32], _ b: [Int32], normA: Double, normB: Double) -> Double {
+        guard normA > 0, normB > 0 else { return 0 }
+        return min(1, SortedSet.sharedWeight(a, b, weights: idfSquared).weight / (normA * normB))
+    }
+
+    /// Candidate clause pairs (from either side's inverted index) with their exact scores.
+    func clausePairs() -> [PairScore] {
+        let nationalIndex = InvertedIndex(sets: national.unitBigrams, vocabularySize: vocabularySize)
+        let provincialIndex = InvertedIndex(sets: provincial.unitBigrams, vocabularySize: vocabularySize)
+        var pairKeys: [Int] = []
+        let provincialCount = provincial.units.count
+        var searchNational = CandidateSearch(
+            index: nationalIndex, itemCount: national.units.count, weights: idfSquared, keyLimit: 64, candidateLimit: 8)
+        for (p, set) in provincial.unitBigrams.enumerated() {
+            for n in searchNational.candidates(for: set) { pairKeys.append(n * provincialCount + p) }
+        }
+        var searchProvincial = CandidateSearch(
+            index: provincialIndex, itemCount: provincialCount, weights: idfSquared, keyLimit: 64, candidateLimit: 8)
+        for (n, set) in national.unitBigrams.enumerated() {
+            for p in searchProvincial.candidates(for: set) { pairKeys.append(n * provincialCount + p) }
+        }
+        pairKeys = Array(Set(pairKeys)).sorted()
+        let nationalNorms = national.unitBigrams.map(norm)
+        let provincialNorms = provincial.unitBigrams.map(norm)
+        let nationalTitleNorms = national.titleBigrams.map(norm)
+        let provincialTitleNorms = provincial.titleBigrams.map(norm)
+        return pairKeys.map { key in
+            let n = key / provincialCount, p = key % provincialCount
+            let body = cosine(national.unitBigrams[n], provincial.unitBigrams[p],
+                              normA: nationalNorms[n], normB: provincialNorms[p])
+            let title = cosine(national.titleBigrams[n], provincial.titleBigrams[p],
+                               normA: nationalTitleNorms[n], normB: provincialTitleNorms[p])
+            let score = body + Comparator.Thresholds.titleBonus * title * (1 - body)
+            return PairScore(national: n, provincial: p, body: body, title: title, score: score)
+        }
+    }
+
+    /// Distance of two units' relative positions in their documents (0 = same place), for breaking ties.
+    func positionalDistance(national n: Int, provincial p: Int) -> Double {
+        let nationalPosition = Double(n) / Double(max(1, national.units.count - 1))
+        let provincialPosition = Double(p) / Double(max(1, provincial.units.count - 1))
+        return abs(nationalPosition - provincialPosition)
+    }
+
+    /// Whether `a` ranks above `b`: higher score; near-equal scores go to the pair closer in position.
+    func ranksAbove(_ a: PairScore, _ b: PairScore) -> Bool {
+        if abs(a.score - b.score) > Comparator.Thresholds.tie { return a.score > b.score }
+        let distanceA = positionalDistance(national: a.national, provincial: a.provincial)
+        let distanceB = positionalDistance(national: b.national, provincial: b.provincial)
+        if distanceA != distanceB { return distanceA < distanceB }
+        return (a.national, a.provincial) < (b.national, b.provincial)
+    }
+
+    /// Match links: a provincial clause matches its best national clause; a national clause whose best
+    /// provincial clause is this one also matches it when it scores at least `mergeShare` of that clause's best.
+    func matchLinks(_ pairs: [PairScore]) -> [PairScore] {
+        var bestForProvincial = [PairScore?](repeating: nil, count: provincial.units.count)
+        var bestForNational = [PairScore?](repeating: nil, count: national.units.count)
+        for pair in pairs where pair.body >= Comparator.Thresholds.matchBody {
+            if bestForProvincial[pair.provincial].map({ ranksAbove(pair, $0) }) ?? true {
+                bestForProvincial[pair.provincial] = pair
+            }
+            if bestForNational[pair.national].map({ ranksAbove(pair, $0) }) ?? true {
+                bestForNational[pair.national] = pair
+            }
+        }
+        var links: [PairScore] = []
+        for pair in pairs where pair.body >= Comparator.Thresholds.matchBody {
+            guard let provincialBest = bestForProvincial[pair.provincial] else { continue }
+            let isProvincialBest = provincialBest.national == pair.national
+            let isNationalBest = bestForNational[pair.national]?.provincial == pair.provincial
+            if isProvincialBest
+                || (isNationalBest && pair.score >= Comparator.Thresholds.mergeShare * provincialBest.score) {
+                links.append(pair)
+            }
+        }
+        return links
+    }
+
+    // MARK: Sentences
+
+    /// Weighted share of `sentence` found in `other`, and the shared weight.
+    func containment(of sentence: [Int32], weight: Double, in other: [Int32]) -> (share: Double, shared: Double) {
+        guard weight > 0 else { return (0, 0) }
+        let shared = SortedSet.sharedWeight(sentence, other, weights: idf).weight
+        return (shared / weight, shared)
+    }
+
+    /// Partial links: provincial sentences whose best national sentence lies in a clause the provincial clause
+    /// is not matched with, clearly better than anything in its matched clauses.
+    func partialEvidence(matchedNational: [[Int]]) -> Set<Int> {
+        let provincialCount = provincial.units.count
+        let sentenceIndex = InvertedIndex(sets: national.sentenceBigrams, vocabularySize: vocabularySize)
+        var search = CandidateSearch(
+            index: sentenceIndex, itemCount: national.sentenceBigrams.count, weights: idf, keyLimit: 24,
+            candidateLimit: 4)
+        var evidence = Set<Int>()
+        let total = provincial.sentenceBigrams.count
+        for (s, bigrams) in provincial.sentenceBigrams.enumerated() {
+            if total > 20, s % (total / 10) == 0 { progress?(0.4 + 0.3 * Double(s) / Double(total)) }
+            let weight = SortedSet.totalWeight(bigrams, weights: idf)
+            guard weight >= Comparator.Thresholds.partialSharedWeight else { continue }
+            var best: (sentence: Int, share: Double, shared: Double)?
+            for candidate in search.candidates(for: bigrams) {
+                let (share, shared) = containment(of: bigrams, weight: weight, in: national.sentenceBigrams[candidate])
+                if best.map({ share > $0.share + 1e-12 }) ?? true { best = (candidate, share, shared) }
+            }
+            guard let best, best.share >= Comparator.Thresholds.partialContainment,
+                  best.shared >= Comparator.Thresholds.partialSharedWeight else { continue }
+            let p = provincial.sentenceUnit[s]
+            let sourceUnit = national.sentenceUnit[best.sentence]
+            let matched = matchedNational[p]
+            if matched.contains(sourceUnit) { continue }
+            var inside = 0.0
+            for unit in matched {
+                for t in national.unitSentences[unit] {
+                    inside = max(inside, containment(of: bigrams, weight: weight, in: national.sentenceBigrams[t]).share)
+                }
+            }
+            if best.share >= inside + Comparator.Thresholds.partialMargin {
+                evidence.insert(sourceUnit * provincialCount + p)
+            }
+        }
+        return evidence
+    }
+
+    /// For one provincial sentence, its sources among the sentences of `nationalUnits`: greedy cover of its
+    /// weighted bigrams, best contribution first.
+    func sources(ofProvincialSentence s: Int, nationalUnits: [Int]) -> (sources: [Int], score: Double) {
+        let bigrams = provincial.sentenceBigrams[s]
+        let weight = SortedSet.totalWeight(bigrams, weights: idf)
+        guard weight > 0 else { return ([], 0) }
+        var remaining = bigrams
+        var chosen: [Int] = []
+        var covered = 0.0
+        while chosen.count < 3, !remaining.isEmpty {
+            var best: (sentence: Int, gain: Double)?
+            for unit in nationalUnits {
+                for t in national.unitSentences[unit] where !chosen.contains(t) {
+                    let gain = SortedSet.sharedWeight(remaining, national.sentenceBigrams[t], weights: idf).weight
+                    if best.map({ gain > $0.gain + 1e-12 }) ?? true { best = (t, gain) }
+                }
+            }
+            guard let best else { break }
+            let threshold = chosen.isEmpty ? Comparator.Thresholds.sourceContainment
+                                           : Comparator.Thresholds.additionalSourceGain
+            guard best.gain / weight >= threshold else { break }
+            chosen.append(best.sentence)
+            covered += best.gain
+            let source = national.sentenceBigrams[best.sentence]
+            remaining = remaining.filter { id in !binaryContains(source, id) }
+        }
+        return (chosen, min(1, covered / weight))
+    }
+
+    func binaryContains(_ set: [Int32], _ id: Int32) -> Bool {
+        var low = 0, high = set.count
+        while low < high {
+            let middle = (low + high) / 2
+            if set[middle] < id { low = middle + 1 } else { high = middle }
+        }
+        return low < set.count && set[low] == id
+    }
+
+    func unweightedJaccard(_ a: [Int32], _ b: [Int32]) -> Double {
+        let shared = SortedSet.sharedWeight(a, b, weights: idf).count
+        let union = a.count + b.count - shared
+        return union == 0 ? 1 : Double(shared) / Double(union)
+    }
+
+    // MARK: Run
+
+    mutating func run() -> Comparison {
+        let pairs = clausePairs()
+        progress?(0.3)
+        let provincialCount = provincial.units.count
+        var linkScores: [Int: (kind: LinkKind, score: Double)] = [:]
+        var matchedNational = [[Int]](repeating: [], count: provincialCount)
+        for pair in matchLinks(pairs) {
+            linkScores[pair.national * provincialCount + pair.provincial] = (.match, pair.score)
+            matchedNational[pair.provincial].append(pair.national)
+        }
+        let scoreByKey = Dictionary(pairs.map { ($0.national * provincialCount + $0.provincial, $0.score) },
+                                    uniquingKeysWith: { first, _ in first })
+        for key in partialEvidence(matchedNational: matchedNational).sorted() where linkScores[key] == nil {
+            let n = key / provincialCount, p = key % provincialCount
+            let score = scoreByKey[key] ?? cosine(
+                national.unitBigrams[n], provincial.unitBigrams[p],
+                normA: norm(national.unitBigrams[n]), normB: norm(provincial.unitBigrams[p]))
+            linkScores[key] = (.partial, score)
+        }
+        progress?(0.7)
+
+        var linkedNational = [[Int]](repeating: [], count: provincialCount)
+        var linkedProvincial = [[Int]](repeating: [], count: national.units.count)
+        for key in linkScores.keys.sorted() {
+            linkedNational[key % provincialCount].append(key / provincialCount)
+            linkedProvincial[key / provincialCount].append(key % provincialCount)
+        }
+
+        // Provenance of every provincial sentence.
+        var provenance: [SentenceProvenance] = []
+        var sourcesOfNational = [[Int]](repeating: [], count: national.sentenceRefs.count)
+        provenance.reserveCapacity(provincial.sentenceRefs.count)
+        for s in provincial.sentenceRefs.indices {
+            let (sources, score) = sources(ofProvincialSentence: s, nationalUnits: linkedNational[provincial.sentenceUnit[s]])
+            for t in sources { sourcesOfNational[t].append(s) }
+            provenance.append(SentenceProvenance(
+                provincial: provincial.sentenceRefs[s], sources: sources.map { national.sentenceRefs[$0] },
+                score: sources.isEmpty ? 0 : score))
+        }
+        progress?(0.85)
+
+        // Fate of every national sentence.
+        var fates: [SentenceRef: SentenceFate] = [:]
+        var nationalCoverage: [NationalCoverage] = []
+        for (n, unit) in national.units.enumerated() {
+            var carriedCount = 0
+            let sentences = national.unitSentences[n]
+            for t in sentences {
+                let fate = fate(ofNationalSentence: t, derivatives: sourcesOfNational[t],
+                                linkedProvincial: linkedProvincial[n])
+                fates[national.sentenceRefs[t]] = fate
+                if fate != .dropped { carriedCount += 1 }
+            }
+            let kinds = linkedProvincial[n].compactMap { linkScores[n * provincialCount + $0]?.kind }
+            let status: CoverageStatus = kinds.contains(.match) ? .implemented : kinds.isEmpty ? .dropped : .partial
+            nationalCoverage.append(NationalCoverage(
+                id: unit.id, status: status,
+                carriedShare: sentences.isEmpty ? 0 : Double(carriedCount) / Double(sentences.count)))
+        }
+        var provincialCoverage: [ProvincialCoverage] = []
+        for (p, unit) in provincial.units.enumerated() {
+            let sentences = provincial.unitSentences[p]
+            let newCount = sentences.filter { provenance[$0].sources.isEmpty }.count
+            provincialCoverage.append(ProvincialCoverage(
+                id: unit.id, newShare: sentences.isEmpty ? 1 : Double(newCount) / Double(sentences.count)))
+        }
+
+        var links: [ClauseLink] = []
+        for n in national.units.indices {
+            let ordered = linkedProvincial[n].sorted { a, b in
+                let scoreA = linkScores[n * provincialCount + a]!.score, scoreB = linkScores[n * provincialCount + b]!.score
+                return scoreA != scoreB ? scoreA > scoreB : a < b
+            }
+            for p in ordered {
+                let link = linkScores[n * provincialCount + p]!
+                links.append(ClauseLink(national: national.units[n].id, provincial: provincial.units[p].id,
+                                        kind: link.kind, score: (link.score * 1000).rounded() / 1000))
+            }
+        }
+        progress?(1)
+        return Comparison(
+            links: links,
+            nationalOnly: national.units.indices.filter { linkedProvincial[$0].isEmpty }.map { national.units[$0].id },
+            provincialOnly: provincial.units.indices.filter { linkedNational[$0].isEmpty }.map { provincial.units[$0].id },
+            provenance: provenance, nationalFates: fates,
+            nationalCoverage: nationalCoverage, provincialCoverage: provincialCoverage)
+    }
+
+    /// Carried (a derivative is nearly verbatim), rewritten (it has a derivative, or most of it appears in one
+    /// provincial sentence of a linked clause), or dropped.
+    func fate(ofNationalSentence t: Int, derivatives: [Int], linkedProvincial: [Int]) -> SentenceFate {
+        let bigrams = national.sentenceBigrams[t]
+        if !derivatives.isEmpty {
+            let content = TextContent.scalars(of: national.sentenceTexts[t])
+            for s in derivatives {
+                if TextContent.scalars(of: provincial.sentenceTexts[s]) == content
+                    || unweightedJaccard(bigrams, provincial.sentenceBigrams[s]) >= Comparator.Thresholds.carriedJaccard {
+                    return .carried
+                }
+            }
+            return .rewritten
+        }
+        let weight = SortedSet.totalWeight(bigrams, weights: idf)
+        for p in linkedProvincial {
+            for s in provincial.unitSentences[p]
+            where containment(of: bigrams, weight: weight, in: provincial.sentenceBigrams[s]).share
+                >= Comparator.Thresholds.absorbedContainment {
+                return .rewritten
+            }
+        }
+        return .dropped
     }
 }

@@ -1,0 +1,226 @@
+import DuizhaoCore
+
+/// Folds a text's characters to the "content" the similarity measures look at: CJK ideographs, letters and
+/// digits, with full-width forms folded to ASCII and Latin letters lower-cased. Everything else (punctuation,
+/// spaces, quotes, brackets) separates runs of content, so bigrams never span a comma or a line break.
+enum TextContent {
+    /// The folded content scalar for `value`, or nil when it separates content.
+    @inline(__always)
+    static func fold(_ value: UInt32) -> UInt32? {
+        switch value {
+        case 0x30...0x39, 0x61...0x7A: return value
+        case 0x41...0x5A: return value + 0x20
+        case 0xFF10...0xFF19, 0xFF41...0xFF5A: return value - 0xFEE0
+        case 0xFF21...0xFF3A: return value - 0xFEE0 + 0x20
+        case 0x3007, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3134F: return value
+        default:
+            if value < 0x80 { return nil }
+            if let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic { return value }
+            return nil
+        }
+    }
+
+    /// The content scalars of `text` in order (punctuation and spaces removed).
+    static func scalars(of text: String) -> [UInt32] {
+        text.unicodeScalars.compactMap { fold($0.value) }
+    }
+}
+
+/// Interns character bigrams as dense integer ids shared by both documents of a comparison.
+struct BigramVocabulary {
+    private var idsByPair: [UInt64: Int32] = [:]
+
+    var count: Int { idsByPair.count }
+
+    /// Appends the ids of the bigrams of `text` (within runs of content characters) to `ids`, unsorted.
+    mutating func appendBigrams(of text: String, to ids: inout [Int32]) {
+        var previous: UInt32?
+        for scalar in text.unicodeScalars {
+            guard let folded = TextContent.fold(scalar.value) else {
+                previous = nil
+                continue
+            }
+            if let previous {
+                let pair = UInt64(previous) << 32 | UInt64(folded)
+                if let id = idsByPair[pair] {
+                    ids.append(id)
+                } else {
+                    let id = Int32(idsByPair.count)
+                    idsByPair[pair] = id
+                    ids.append(id)
+                }
+            }
+            previous = folded
+        }
+    }
+
+    /// The sorted, duplicate-free set of bigram ids of `text`.
+    mutating func bigramSet(of text: String) -> [Int32] {
+        var ids: [Int32] = []
+        appendBigrams(of: text, to: &ids)
+        return SortedSet.normalize(ids)
+    }
+}
+
+/// Sets of bigram ids kept as sorted arrays without duplicates.
+enum SortedSet {
+    static func normalize(_ ids: [Int32]) -> [Int32] {
+        guard ids.count > 1 else { return ids }
+        var sorted = ids
+        sorted.sort()
+        var write = 1
+        for read in 1..<sorted.count where sorted[read] != sorted[write - 1] {
+            sorted[write] = sorted[read]
+            write += 1
+        }
+        sorted.removeLast(sorted.count - write)
+        return sorted
+    }
+
+    /// Sum of `weights` over the intersection of two sorted sets, and the size of the intersection.
+    static func sharedWeight(_ a: [Int32], _ b: [Int32], weights: [Double]) -> (weight: Double, count: Int) {
+        var i = 0, j = 0, weight = 0.0, count = 0
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                weights.withUnsafeBufferPointer { weights in
+                    while i < a.count, j < b.count {
+                        let x = a[i], y = b[j]
+                        if x == y {
+                            weight += weights[Int(x)]
+                            count += 1
+                            i += 1
+                            j += 1
+                        } else if x < y {
+                            i += 1
+                        } else {
+                            j += 1
+                        }
+                    }
+                }
+            }
+        }
+        return (weight, count)
+    }
+
+    /// Sum of `weights` over the elements of `a`.
+    static func totalWeight(_ a: [Int32], weights: [Double]) -> Double {
+        var total = 0.0
+        for id in a { total += weights[Int(id)] }
+        return total
+    }
+}
+
+/// One document's comparable units and their sentences, reduced to bigram sets.
+struct PreparedSide {
+    var units: [Division]
+    /// Bigrams of each unit's title.
+    var titleBigrams: [[Int32]] = []
+    /// Bigrams of each unit's body: every sentence and sub-heading of the unit and its descendants.
+    var unitBigrams: [[Int32]] = []
+    /// The sentences of each unit, as a range into the sentence arrays.
+    var unitSentences: [Range<Int>] = []
+    var sentenceRefs: [SentenceRef] = []
+    var sentenceTexts: [String] = []
+    var sentenceUnit: [Int] = []
+    var sentenceBigrams: [[Int32]] = []
+
+    init(document: PolicyDocument, vocabulary: inout BigramVocabulary) {
+        units = document.comparableUnits
+        for unit in units {
+            titleBigrams.append(vocabulary.bigramSet(of: unit.title))
+            let firstSentence = sentenceRefs.count
+            var body: [Int32] = []
+            for (depth, division) in unit.flattened.enumerated() {
+                if depth > 0 { vocabulary.appendBigrams(of: division.title, to: &body) }
+                for (index, sentence) in division.sentences.enumerated() {
+                    let bigrams = vocabulary.bigramSet(of: sentence)
+                    body.append(contentsOf: bigrams)
+                    sentenceRefs.append(SentenceRef(division: division.id, index: index))
+                    sentenceTexts.append(sentence)
+                    sentenceUnit.append(unitBigrams.count)
+                    sentenceBigrams.append(bigrams)
+                }
+            }
+            unitBigrams.append(SortedSet.normalize(body))
+            unitSentences.append(firstSentence..<sentenceRefs.count)
+        }
+    }
+}
+
+/// Inverted index from bigram id to the items (units or sentences) containing it, in compressed rows.
+struct InvertedIndex {
+    private var offsets: [Int32]
+    private var items: [Int32]
+
+    init(sets: [[Int32]], vocabularySize: Int) {
+        var counts = [Int32](repeating: 0, count: vocabularySize + 1)
+        for set in sets { for id in set { counts[Int(id) + 1] += 1 } }
+        for index in 1..<counts.count { counts[index] += counts[index - 1] }
+        offsets = counts
+        var cursor = counts
+        items = [Int32](repeating: 0, count: Int(counts[vocabularySize]))
+        for (item, set) in sets.enumerated() {
+            for id in set {
+                items[Int(cursor[Int(id)])] = Int32(item)
+                cursor[Int(id)] += 1
+            }
+        }
+    }
+
+    /// How many items contain the bigram.
+    func frequency(_ id: Int32) -> Int { Int(offsets[Int(id) + 1] - offsets[Int(id)]) }
+
+    /// Calls `body` with every item containing the bigram, in item order.
+    @inline(__always)
+    func forEachItem(containing id: Int32, _ body: (Int) -> Void) {
+        for position in Int(offsets[Int(id)])..<Int(offsets[Int(id) + 1]) { body(Int(items[position])) }
+    }
+}
+
+/// Finds likely partners for a query set through an inverted index, without scoring every item: only the
+/// query's rarest bigrams (those in the fewest items, which carry most of the weight) are looked up, and
+/// the best-scoring items by that partial sum are returned for exact scoring.
+struct CandidateSearch {
+    let index: InvertedIndex
+    let weights: [Double]
+    /// How many of the query's rarest bigrams are looked up.
+    let keyLimit: Int
+    /// How many items are returned.
+    let candidateLimit: Int
+    private var accumulator: [Double]
+    private var touched: [Int] = []
+
+    init(index: InvertedIndex, itemCount: Int, weights: [Double], keyLimit: Int, candidateLimit: Int) {
+        self.index = index
+        self.weights = weights
+        self.keyLimit = keyLimit
+        self.candidateLimit = candidateLimit
+        accumulator = [Double](repeating: 0, count: itemCount)
+    }
+
+    /// The items sharing the most weight with `query` among its rarest bigrams, best first (ties: lower item).
+    mutating func candidates(for query: [Int32]) -> [Int] {
+        var keys: [(frequency: Int, id: Int32)] = []
+        keys.reserveCapacity(query.count)
+        for id in query {
+            let frequency = index.frequency(id)
+            if frequency > 0 { keys.append((frequency, id)) }
+        }
+        if keys.count > keyLimit {
+            keys.sort { $0.frequency != $1.frequency ? $0.frequency < $1.frequency : $0.id < $1.id }
+            keys.removeLast(keys.count - keyLimit)
+        }
+        for key in keys {
+            let weight = weights[Int(key.id)]
+            index.forEachItem(containing: key.id) { item in
+                if accumulator[item] == 0 { touched.append(item) }
+                accumulator[item] += weight
+            }
+        }
+        var scored = touched.map { ($0, accumulator[$0]) }
+        for item in touched { accumulator[item] = 0 }
+        touched.removeAll(keepingCapacity: true)
+        scored.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        return scored.prefix(candidateLimit).map(\.0)
+    }
+}

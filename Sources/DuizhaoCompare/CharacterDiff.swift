@@ -1,0 +1,353 @@
+/// Character-level differences between a national sentence and its provincial rewrite.
+///
+/// A minimal diff on `Character`s (Myers' O(ND) algorithm with the linear-space middle-snake bisection),
+/// then a semantic cleanup in the manner of diff-match-patch: an equality no longer than the edits on both
+/// of its sides is folded into them (so a shared 的 or 和 between two rewrites does not split them into
+/// confetti), and a lone insertion or deletion is slid along repeated text to the position where its edges
+/// fall on punctuation.
+public enum CharacterDiff {
+    /// Edits turning `national` into `provincial`, cleaned up into a few meaningful segments. In every edit run
+    /// the deletion comes before the insertion; adjacent segments never share an operation.
+    public static func diff(national: String, provincial: String) -> [DiffSegment] {
+        var edits = DiffAlgorithm.minimalDiff(Array(national), Array(provincial))
+        DiffAlgorithm.cleanupSemantic(&edits)
+        return edits.map { DiffSegment($0.operation, String($0.text)) }
+    }
+
+    /// The unprocessed minimal diff (no semantic cleanup), for comparison and tests.
+    public static func minimalDiff(national: String, provincial: String) -> [DiffSegment] {
+        DiffAlgorithm.minimalDiff(Array(national), Array(provincial)).map { DiffSegment($0.operation, String($0.text)) }
+    }
+}
+
+/// One run of characters with its operation, while the diff is being built.
+struct DiffEdit: Equatable {
+    var operation: DiffOperation
+    var text: [Character]
+}
+
+enum DiffAlgorithm {
+    // MARK: Minimal diff
+
+    static func minimalDiff(_ a: [Character], _ b: [Character]) -> [DiffEdit] {
+        var edits = diffMain(a, b)
+        cleanupMerge(&edits)
+        return edits
+    }
+
+    static func commonPrefix(_ a: [Character], _ b: [Character]) -> Int {
+        var count = 0
+        let limit = min(a.count, b.count)
+        while count < limit, a[count] == b[count] { count += 1 }
+        return count
+    }
+
+    static func commonSuffix(_ a: [Character], _ b: [Character]) -> Int {
+        var count = 0
+        let limit = min(a.count, b.count)
+        while count < limit, a[a.count - 1 - count] == b[b.count - 1 - count] { count += 1 }
+        return count
+    }
+
+    static func diffMain(_ a: [Character], _ b: [Character]) -> [DiffEdit] {
+        if a == b { return a.isEmpty ? [] : [DiffEdit(operation: .equal, text: a)] }
+        let prefix = commonPrefix(a, b)
+        let a1 = Array(a[prefix...]), b1 = Array(b[prefix...])
+        let suffix = commonSuffix(a1, b1)
+        let aMiddle = Array(a1[..<(a1.count - suffix)]), bMiddle = Array(b1[..<(b1.count - suffix)])
+        var result: [DiffEdit] = []
+        if prefix > 0 { result.append(DiffEdit(operation: .equal, text: Array(a[..<prefix]))) }
+        result.append(contentsOf: compute(aMiddle, bMiddle))
+        if suffix > 0 { result.append(DiffEdit(operation: .equal, text: Array(a1[(a1.count - suffix)...]))) }
+        return result
+    }
+
+    /// Diff of two texts with no common prefix or suffix.
+    static func compute(_ a: [Character], _ b: [Character]) -> [DiffEdit] {
+        if a.isEmpty { return [DiffEdit(operation: .insert, text: b)] }
+        if b.isEmpty { return [DiffEdit(operation: .delete, text: a)] }
+        let (long, short) = a.count > b.count ? (a, b) : (b, a)
+        if let start = firstIndex(of: short, in: long) {
+            let operation: DiffOperation = a.count > b.count ? .delete : .insert
+            return [
+                DiffEdit(operation: operation, text: Array(long[..<start])),
+                DiffEdit(operation: .equal, text: short),
+                DiffEdit(operation: operation, text: Array(long[(start + short.count)...])),
+            ]
+        }
+        if short.count == 1 { return [DiffEdit(operation: .delete, text: a), DiffEdit(operation: .insert, text: b)] }
+        return bisect(a, b)
+    }
+
+    static func firstIndex(of needle: [Character], in haystack: [Character]) -> Int? {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return nil }
+        outer: for start in 0...(haystack.count - needle.count) {
+            for offset in needle.indices where haystack[start + offset] != needle[offset] { continue outer }
+            return start
+        }
+        return nil
+    }
+
+    /// Myers' middle snake: walks the edit graph from both ends, splits at the overlap and recurses.
+    static func bisect(_ a: [Character], _ b: [Character]) -> [DiffEdit] {
+        let n = a.count, m = b.count
+        let maxD = (n + m + 1) / 2
+        let vOffset = maxD, vLength = 2 * maxD
+        var v1 = [Int](repeating: -1, count: vLength), v2 = [Int](repeating: -1, count: vLength)
+        v1[vOffset + 1] = 0
+        v2[vOffset + 1] = 0
+        let delta = n - m
+        let front = delta % 2 != 0
+        var k1start = 0, k1end = 0, k2start = 0, k2end = 0
+        for d in 0..<maxD {
+            var k1 = -d + k1start
+            while k1 <= d - k1end {
+                let k1Offset = vOffset + k1
+                var x1 = (k1 == -d || (k1 != d && v1[k1Offset - 1] < v1[k1Offset + 1]))
+                    ? v1[k1Offset + 1] : v1[k1Offset - 1] + 1
+                var y1 = x1 - k1
+                while x1 < n, y1 < m, a[x1] == b[y1] {
+                    x1 += 1
+                    y1 += 1
+                }
+                v1[k1Offset] = x1
+                if x1 > n {
+                    k1end += 2
+                } else if y1 > m {
+                    k1start += 2
+                } else if front {
+                    let k2Offset = vOffset + delta - k1
+                    if k2Offset >= 0, k2Offset < vLength, v2[k2Offset] != -1, x1 >= n - v2[k2Offset] {
+                        return bisectSplit(a, b, x1, y1)
+                    }
+                }
+                k1 += 2
+            }
+            var k2 = -d + k2start
+            while k2 <= d - k2end {
+                let k2Offset = vOffset + k2
+                var x2 = (k2 == -d || (k2 != d && v2[k2Offset - 1] < v2[k2Offset + 1]))
+                    ? v2[k2Offset + 1] : v2[k2Offset - 1] + 1
+                var y2 = x2 - k2
+                while x2 < n, y2 < m, a[n - x2 - 1] == b[m - y2 - 1] {
+                    x2 += 1
+                    y2 += 1
+                }
+                v2[k2Offset] = x2
+                if x2 > n {
+                    k2end += 2
+                } else if y2 > m {
+                    k2start += 2
+                } else if !front {
+                    let k1Offset = vOffset + delta - k2
+                    if k1Offset >= 0, k1Offset < vLength, v1[k1Offset] != -1 {
+                        let x1 = v1[k1Offset]
+                        let y1 = vOffset + x1 - k1Offset
+                        if x1 >= n - x2 { return bisectSplit(a, b, x1, y1) }
+                    }
+                }
+                k2 += 2
+            }
+        }
+        return [DiffEdit(operation: .delete, text: a), DiffEdit(operation: .insert, text: b)]
+    }
+
+    static func bisectSplit(_ a: [Character], _ b: [Character], _ x: Int, _ y: Int) -> [DiffEdit] {
+        diffMain(Array(a[..<x]), Array(b[..<y])) + diffMain(Array(a[x...]), Array(b[y...]))
+    }
+
+    // MARK: Merging
+
+    /// Joins adjacent runs of the same operation, puts each deletion before its insertion, factors text common
+    /// to a deletion and its insertion out into the neighbouring equalities, and slides single edits sideways
+    /// when that removes an equality.
+    static func cleanupMerge(_ edits: inout [DiffEdit]) {
+        edits.removeAll { $0.text.isEmpty }
+        edits.append(DiffEdit(operation: .equal, text: []))
+        var pointer = 0, countDelete = 0, countInsert = 0
+        var textDelete: [Character] = [], textInsert: [Character] = []
+        while pointer < edits.count {
+            switch edits[pointer].operation {
+            case .insert:
+                countInsert += 1
+                textInsert += edits[pointer].text
+                pointer += 1
+            case .delete:
+                countDelete += 1
+                textDelete += edits[pointer].text
+                pointer += 1
+            case .equal:
+                if countDelete + countInsert > 1 {
+                    if countDelete != 0, countInsert != 0 {
+                        let prefix = commonPrefix(textInsert, textDelete)
+                        if prefix != 0 {
+                            let start = pointer - countDelete - countInsert
+                            if start > 0, edits[start - 1].operation == .equal {
+                                edits[start - 1].text += textInsert[..<prefix]
+                            } else {
+                                edits.insert(DiffEdit(operation: .equal, text: Array(textInsert[..<prefix])), at: 0)
+                                pointer += 1
+                            }
+                            textInsert.removeFirst(prefix)
+                            textDelete.removeFirst(prefix)
+                        }
+                        let suffix = commonSuffix(textInsert, textDelete)
+                        if suffix != 0 {
+                            edits[pointer].text = Array(textInsert[(textInsert.count - suffix)...]) + edits[pointer].text
+                            textInsert.removeLast(suffix)
+                            textDelete.removeLast(suffix)
+                        }
+                    }
+                    pointer -= countDelete + countInsert
+                    edits.removeSubrange(pointer..<(pointer + countDelete + countInsert))
+                    if !textDelete.isEmpty {
+                        edits.insert(DiffEdit(operation: .delete, text: textDelete), at: pointer)
+                        pointer += 1
+                    }
+                    if !textInsert.isEmpty {
+                        edits.insert(DiffEdit(operation: .insert, text: textInsert), at: pointer)
+                        pointer += 1
+                    }
+                    pointer += 1
+                } else if pointer != 0, edits[pointer - 1].operation == .equal {
+                    edits[pointer - 1].text += edits[pointer].text
+                    edits.remove(at: pointer)
+                } else {
+                    pointer += 1
+                }
+                countInsert = 0
+                countDelete = 0
+                textDelete = []
+                textInsert = []
+            }
+        }
+        if edits.last?.text.isEmpty == true { edits.removeLast() }
+
+        var changed = false
+        pointer = 1
+        while pointer < edits.count - 1 {
+            if edits[pointer - 1].operation == .equal, edits[pointer + 1].operation == .equal {
+                let previous = edits[pointer - 1].text, next = edits[pointer + 1].text, edit = edits[pointer].text
+                if edit.count >= previous.count, Array(edit.suffix(previous.count)) == previous {
+                    edits[pointer].text = previous + edit.dropLast(previous.count)
+                    edits[pointer + 1].text = previous + next
+                    edits.remove(at: pointer - 1)
+                    changed = true
+                } else if edit.count >= next.count, Array(edit.prefix(next.count)) == next {
+                    edits[pointer - 1].text += next
+                    edits[pointer].text = Array(edit.dropFirst(next.count)) + next
+                    edits.remove(at: pointer + 1)
+                    changed = true
+                }
+            }
+            pointer += 1
+        }
+        if changed { cleanupMerge(&edits) }
+    }
+
+    // MARK: Semantic cleanup
+
+    /// Folds equalities that are no longer than the edits on both sides into those edits, then aligns lone
+    /// edits to punctuation.
+    static func cleanupSemantic(_ edits: inout [DiffEdit]) {
+        var changed = false
+        var equalities: [Int] = []
+        var lastEquality: [Character]?
+        var pointer = 0
+        var insertedBefore = 0, deletedBefore = 0, insertedAfter = 0, deletedAfter = 0
+        while pointer < edits.count {
+            if edits[pointer].operation == .equal {
+                equalities.append(pointer)
+                insertedBefore = insertedAfter
+                deletedBefore = deletedAfter
+                insertedAfter = 0
+                deletedAfter = 0
+                lastEquality = edits[pointer].text
+            } else {
+                if edits[pointer].operation == .insert {
+                    insertedAfter += edits[pointer].text.count
+                } else {
+                    deletedAfter += edits[pointer].text.count
+                }
+                if let equality = lastEquality, let position = equalities.last,
+                   equality.count <= max(insertedBefore, deletedBefore),
+                   equality.count <= max(insertedAfter, deletedAfter) {
+                    edits.insert(DiffEdit(operation: .delete, text: equality), at: position)
+                    edits[position + 1].operation = .insert
+                    equalities.removeLast()
+                    if !equalities.isEmpty { equalities.removeLast() }
+                    pointer = equalities.last ?? -1
+                    insertedBefore = 0
+                    deletedBefore = 0
+                    insertedAfter = 0
+                    deletedAfter = 0
+                    lastEquality = nil
+                    changed = true
+                }
+            }
+            pointer += 1
+        }
+        if changed { cleanupMerge(&edits) }
+        alignToPunctuation(&edits)
+    }
+
+    static let sentenceEnds: Set<Character> = ["。", "！", "？", "；", "!", "?", ";", "\n"]
+    static let clauseMarks: Set<Character> = ["，", "、", "：", ",", ":", "“", "”", "（", "）", "(", ")", "《", "》"]
+
+    /// How good a place the gap between `before` and `after` is for an edit to start or end.
+    static func boundaryScore(_ before: [Character], _ after: [Character]) -> Int {
+        guard let last = before.last, let first = after.first else { return 6 }
+        if sentenceEnds.contains(last) { return 5 }
+        if clauseMarks.contains(last) { return 4 }
+        if sentenceEnds.contains(first) || clauseMarks.contains(first) { return 3 }
+        if last.isWhitespace || first.isWhitespace { return 2 }
+        if last.isPunctuation || first.isPunctuation { return 1 }
+        return 0
+    }
+
+    /// Slides each lone edit between two equalities along repeated text to where its edges score best.
+    static func alignToPunctuation(_ edits: inout [DiffEdit]) {
+        var pointer = 1
+        while pointer < edits.count - 1 {
+            if edits[pointer - 1].operation == .equal, edits[pointer + 1].operation == .equal {
+                var equality1 = edits[pointer - 1].text, edit = edits[pointer].text, equality2 = edits[pointer + 1].text
+                let shared = commonSuffix(equality1, edit)
+                if shared > 0 {
+                    let common = Array(edit.suffix(shared))
+                    equality1.removeLast(shared)
+                    edit = common + edit.dropLast(shared)
+                    equality2 = common + equality2
+                }
+                var best = (equality1, edit, equality2)
+                var bestScore = boundaryScore(equality1, edit) + boundaryScore(edit, equality2)
+                while let first = edit.first, let next = equality2.first, first == next {
+                    equality1.append(first)
+                    edit.removeFirst()
+                    edit.append(next)
+                    equality2.removeFirst()
+                    let score = boundaryScore(equality1, edit) + boundaryScore(edit, equality2)
+                    if score >= bestScore {
+                        bestScore = score
+                        best = (equality1, edit, equality2)
+                    }
+                }
+                if edits[pointer - 1].text != best.0 {
+                    if best.0.isEmpty {
+                        edits.remove(at: pointer - 1)
+                        pointer -= 1
+                    } else {
+                        edits[pointer - 1].text = best.0
+                    }
+                    edits[pointer].text = best.1
+                    if best.2.isEmpty {
+                        edits.remove(at: pointer + 1)
+                        pointer -= 1
+                    } else {
+                        edits[pointer + 1].text = best.2
+                    }
+                }
+            }
+            pointer += 1
+        }
+    }
+}
