@@ -59,6 +59,8 @@ public struct Screen: Sendable, Equatable {
     public let width: Int
     public let height: Int
     public var rows: [[Cell]]
+    /// Where the terminal cursor should rest (a prompt's insertion point); nil hides the cursor.
+    public var cursor: CursorPosition?
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)
@@ -78,6 +80,17 @@ public struct Screen: Sendable, Equatable {
             while line.last == " " { line.removeLast() }
             return line
         }
+    }
+}
+
+/// A cell position on the screen (0-based).
+public struct CursorPosition: Sendable, Equatable {
+    public var row: Int
+    public var column: Int
+
+    public init(row: Int, column: Int) {
+        self.row = row
+        self.column = column
     }
 }
 

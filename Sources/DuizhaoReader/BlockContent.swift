@@ -1,0 +1,368 @@
+import DuizhaoCompare
+import DuizhaoCore
+
+/// A paragraph ready to wrap: terminal-safe scalars with one style role each.
+struct DisplayParagraph: Sendable {
+    var scalars: [Unicode.Scalar]
+    var roles: [StyleRole]
+    /// Cells taken by each scalar.
+    var widths: [UInt8]
+    /// Division this text belongs to (a part of a unit), and the unit or container the reader is "in".
+    var divisionID: String?
+    var unitID: String?
+    var isHeading: Bool
+    /// The first paragraph of a comparable unit or of a section (targets of `]` and `}`).
+    var startsUnit: Bool
+    var startsSection: Bool
+    /// Whether the first line gets the paragraph indentation (two ideographic spaces).
+    var indented: Bool
+    /// Sentence sync point: paragraphs with the same anchor on both sides start on the same row.
+    var anchor: Int?
+
+    init(
+        raw: [Unicode.Scalar], roles rawRoles: [StyleRole], divisionID: String?, unitID: String?, isHeading: Bool,
+        indented: Bool, anchor: Int?
+    ) {
+        var scalars: [Unicode.Scalar] = []
+        var roles: [StyleRole] = []
+        var widths: [UInt8] = []
+        scalars.reserveCapacity(raw.count)
+        roles.reserveCapacity(raw.count)
+        widths.reserveCapacity(raw.count)
+        for (index, scalar) in raw.enumerated() {
+            if TerminalSafe.isControl(scalar) {
+                for visible in TerminalSafeText.sanitize(String(scalar)).unicodeScalars {
+                    scalars.append(visible)
+                    roles.append(scalar == "\t" ? rawRoles[index] : .control)
+                    widths.append(UInt8(DisplayWidth.of(visible)))
+                }
+            } else {
+                scalars.append(scalar)
+                roles.append(rawRoles[index])
+                widths.append(UInt8(DisplayWidth.of(scalar)))
+            }
+        }
+        self.scalars = scalars
+        self.roles = roles
+        self.widths = widths
+        self.divisionID = divisionID
+        self.unitID = unitID
+        self.isHeading = isHeading
+        self.startsUnit = false
+        self.startsSection = false
+        self.indented = indented
+        self.anchor = anchor
+    }
+
+    var text: String { String(String.UnicodeScalarView(scalars)) }
+}
+
+enum TerminalSafe {
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || scalar.value == 0x7F || (scalar.value >= 0x80 && scalar.value < 0xA0)
+    }
+}
+
+/// The styled text of one alignment block, both sides (width-independent; wrapping happens later).
+struct BlockContent: Sendable {
+    var national: [DisplayParagraph]
+    var provincial: [DisplayParagraph]
+    /// Text shown opposite a side that has no pieces in an unmatched block.
+    var placeholder: String?
+
+    func paragraphs(_ side: DocumentSide) -> [DisplayParagraph] { side == .national ? national : provincial }
+}
+
+/// Lookups over a comparison, built once when it arrives.
+struct ComparisonIndex: Sendable {
+    let comparison: Comparison
+    let provenance: [SentenceRef: SentenceProvenance]
+    /// For each national sentence, the provincial sentences drawing on it.
+    let users: [SentenceRef: [SentenceRef]]
+    let nationalOnly: Set<String>
+    let provincialOnly: Set<String>
+
+    init(_ comparison: Comparison) {
+        self.comparison = comparison
+        var provenance: [SentenceRef: SentenceProvenance] = [:]
+        var users: [SentenceRef: [SentenceRef]] = [:]
+        for entry in comparison.provenance {
+            provenance[entry.provincial] = entry
+            for source in entry.sources { users[source, default: []].append(entry.provincial) }
+        }
+        self.provenance = provenance
+        self.users = users
+        nationalOnly = Set(comparison.nationalOnly)
+        provincialOnly = Set(comparison.provincialOnly)
+    }
+}
+
+/// Per-build cache of divisions' sentences.
+final class SentenceMemo {
+    var sentences: [String: [String]] = [:]
+}
+
+/// Builds `BlockContent`: headings, paragraphs split at sentence sync points, difference styles.
+struct BlockContentBuilder {
+    let national: PiecedDocument
+    let provincial: PiecedDocument?
+    let index: ComparisonIndex?
+    let alignSentences: Bool
+    /// Character diff of a provincial sentence against its sources (cached by the caller).
+    let diff: (SentenceRef, _ sources: String, _ sentence: String) -> [DiffSegment]
+    /// Sentences of divisions already split during this build.
+    let memo = SentenceMemo()
+
+    func build(_ block: AlignmentBlock) -> BlockContent {
+        var anchors: (national: [SentenceRef: Int], provincial: [SentenceRef: Int]) = ([:], [:])
+        if block.kind == .linked, alignSentences, let index, let provincial {
+            anchors = sentenceAnchors(block, index: index, provincial: provincial)
+        }
+        var content = BlockContent(national: [], provincial: [], placeholder: nil)
+        content.national = paragraphs(block, side: .national, anchors: anchors.national)
+        if let provincial {
+            content.provincial = paragraphs(block, side: .provincial, anchors: anchors.provincial, document: provincial)
+        }
+        if block.kind == .unmatched {
+            content.placeholder = placeholder(block)
+        }
+        return content
+    }
+
+    /// "— 无对应条款 —", or where the counterpart is when it was placed elsewhere (links crossing others).
+    func placeholder(_ block: AlignmentBlock) -> String {
+        guard let index else { return "— 无对应条款 —" }
+        var elsewhere: [String] = []
+        for pieceIndex in block.national {
+            guard let id = national.pieces[pieceIndex].divisionID else { continue }
+            elsewhere += index.comparison.provincialLinks(ofNational: id).map(\.provincial)
+        }
+        if let provincial {
+            for pieceIndex in block.provincial {
+                guard let id = provincial.pieces[pieceIndex].divisionID else { continue }
+                elsewhere += index.comparison.nationalLinks(ofProvincial: id).map(\.national)
+            }
+        }
+        if elsewhere.isEmpty { return "— 无对应条款 —" }
+        return "— 对应条款 " + elsewhere.prefix(3).joined(separator: "、") + " 在别处 —"
+    }
+
+    /// Sentence pairs kept level: provincial sentences in order with their first source in this block,
+    /// kept when they run forward in the national text.
+    func sentenceAnchors(
+        _ block: AlignmentBlock, index: ComparisonIndex, provincial: PiecedDocument
+    ) -> (national: [SentenceRef: Int], provincial: [SentenceRef: Int]) {
+        var ordinal: [SentenceRef: Int] = [:]
+        for pieceIndex in block.national {
+            for part in national.pieces[pieceIndex].parts {
+                guard let id = part.divisionID, let division = national.divisions[id] else { continue }
+                for sentenceIndex in division.sentences.indices {
+                    ordinal[SentenceRef(division: id, index: sentenceIndex)] = ordinal.count
+                }
+            }
+        }
+        var nationalAnchors: [SentenceRef: Int] = [:], provincialAnchors: [SentenceRef: Int] = [:]
+        var lastOrdinal = -1
+        for pieceIndex in block.provincial {
+            for part in provincial.pieces[pieceIndex].parts {
+                guard let id = part.divisionID, let division = provincial.divisions[id] else { continue }
+                for sentenceIndex in division.sentences.indices {
+                    let ref = SentenceRef(division: id, index: sentenceIndex)
+                    guard let sources = index.provenance[ref]?.sources,
+                          let first = sources.compactMap({ source in ordinal[source].map { (source, $0) } })
+                            .min(by: { $0.1 < $1.1 }),
+                          first.1 > lastOrdinal else { continue }
+                    lastOrdinal = first.1
+                    let anchor = nationalAnchors.count + 1
+                    nationalAnchors[first.0] = anchor
+                    provincialAnchors[ref] = anchor
+                }
+            }
+        }
+        return (nationalAnchors, provincialAnchors)
+    }
+
+    func paragraphs(
+        _ block: AlignmentBlock, side: DocumentSide, anchors: [SentenceRef: Int], document: PiecedDocument? = nil
+    ) -> [DisplayParagraph] {
+        let pieced = document ?? national
+        var result: [DisplayParagraph] = []
+        for pieceIndex in block.pieces(side) {
+            let piece = pieced.pieces[pieceIndex]
+            let baseRole: StyleRole
+            switch block.kind {
+            case .unmatched:
+                if let id = piece.divisionID, let index {
+                    let unlinked = side == .national ? index.nationalOnly.contains(id) : index.provincialOnly.contains(id)
+                    let linkedElsewhere = side == .national
+                        ? !index.comparison.provincialLinks(ofNational: id).isEmpty
+                        : !index.comparison.nationalLinks(ofProvincial: id).isEmpty
+                    baseRole = unlinked || !linkedElsewhere ? (side == .national ? .nationalOnly : .provincialOnly) : .normal
+                } else {
+                    baseRole = .normal
+                }
+            default:
+                baseRole = .normal
+            }
+            for (partIndex, part) in piece.parts.enumerated() {
+                let first = result.count
+                let unitID = piece.divisionID
+                if !part.heading.isEmpty {
+                    let raw = Array(part.heading.unicodeScalars)
+                    result.append(DisplayParagraph(
+                        raw: raw, roles: Array(repeating: .heading, count: raw.count), divisionID: part.divisionID,
+                        unitID: unitID, isHeading: true, indented: false, anchor: nil))
+                }
+                var sentenceIndex = 0
+                for paragraph in part.paragraphs {
+                    appendParagraph(
+                        paragraph, side: side, divisionID: part.divisionID, unitID: unitID, baseRole: baseRole,
+                        linked: block.kind == .linked, anchors: anchors, sentenceIndex: &sentenceIndex, into: &result)
+                }
+                if partIndex == 0, result.count > first {
+                    if piece.kind == .unit { result[first].startsUnit = true }
+                    if piece.kind == .container, piece.divisionKind == .section { result[first].startsSection = true }
+                    if piece.kind == .preamble { result[first].startsUnit = true }
+                }
+            }
+        }
+        return result
+    }
+
+    /// Splits one paragraph into display paragraphs at sync points and styles its sentences.
+    func appendParagraph(
+        _ paragraph: String, side: DocumentSide, divisionID: String?, unitID: String?, baseRole: StyleRole,
+        linked: Bool, anchors: [SentenceRef: Int], sentenceIndex: inout Int, into result: inout [DisplayParagraph]
+    ) {
+        let scalars = trimmed(Array(paragraph.unicodeScalars))
+        guard !scalars.isEmpty else { return }
+        var roles = Array(repeating: baseRole, count: scalars.count)
+        var cuts: [(offset: Int, anchor: Int)] = []
+        var cursor = 0
+        for sentence in SentenceSplitter.split(paragraph) {
+            let sentenceScalars = Array(sentence.unicodeScalars)
+            defer { sentenceIndex += 1 }
+            guard let start = locate(sentenceScalars, in: scalars, from: cursor) else { continue }
+            cursor = start + sentenceScalars.count
+            guard let divisionID else { continue }
+            let ref = SentenceRef(division: divisionID, index: sentenceIndex)
+            if let anchor = anchors[ref] { cuts.append((start, anchor)) }
+            if linked, let index {
+                styleSentence(ref, side: side, index: index, text: sentence, range: start..<cursor, roles: &roles)
+            }
+        }
+        var pieceStart = 0
+        var pieceAnchor: Int?
+        func emit(upTo end: Int) {
+            guard end > pieceStart else { return }
+            result.append(DisplayParagraph(
+                raw: Array(scalars[pieceStart..<end]), roles: Array(roles[pieceStart..<end]), divisionID: divisionID,
+                unitID: unitID, isHeading: false, indented: pieceStart == 0, anchor: pieceAnchor))
+        }
+        for cut in cuts {
+            if cut.offset > pieceStart { emit(upTo: cut.offset) }
+            pieceStart = cut.offset
+            pieceAnchor = cut.anchor
+        }
+        emit(upTo: scalars.count)
+    }
+
+    /// Marks inserted (provincial) or deleted (national) characters and text with no counterpart.
+    func styleSentence(
+        _ ref: SentenceRef, side: DocumentSide, index: ComparisonIndex, text: String, range: Range<Int>,
+        roles: inout [StyleRole]
+    ) {
+        switch side {
+        case .provincial:
+            guard let provenance = index.provenance[ref] else { return }
+            if provenance.sources.isEmpty {
+                for offset in range { roles[offset] = .provincialOnly }
+                return
+            }
+            let sources = provenance.sources.compactMap { sentence(.national, $0) }.joined()
+            var offset = range.lowerBound
+            for segment in diff(ref, sources, text) {
+                let count = segment.text.unicodeScalars.count
+                switch segment.operation {
+                case .equal: offset += count
+                case .insert:
+                    for position in offset..<min(offset + count, range.upperBound) { roles[position] = .inserted }
+                    offset += count
+                case .delete: break
+                }
+            }
+        case .national:
+            if index.comparison.nationalFates[ref] == .dropped {
+                for offset in range { roles[offset] = .nationalOnly }
+                return
+            }
+            guard let users = index.users[ref] else { return }
+            let length = range.count
+            var kept = Array(repeating: false, count: length)
+            var covered = false
+            for user in users {
+                guard let provenance = index.provenance[user],
+                      let sentenceText = sentence(.provincial, user) else { continue }
+                var sourceStart = 0
+                var found = false
+                var sourceTexts: [String] = []
+                for source in provenance.sources {
+                    guard let sourceText = sentence(.national, source) else { continue }
+                    if source == ref { found = true }
+                    if !found { sourceStart += sourceText.unicodeScalars.count }
+                    sourceTexts.append(sourceText)
+                }
+                guard found else { continue }
+                let sources = sourceTexts.joined()
+                covered = true
+                var offset = 0
+                for segment in diff(user, sources, sentenceText) {
+                    let count = segment.text.unicodeScalars.count
+                    switch segment.operation {
+                    case .equal:
+                        for position in offset..<offset + count where position >= sourceStart && position < sourceStart + length {
+                            kept[position - sourceStart] = true
+                        }
+                        offset += count
+                    case .delete: offset += count
+                    case .insert: break
+                    }
+                }
+            }
+            guard covered else { return }
+            for position in 0..<length where !kept[position] { roles[range.lowerBound + position] = .deleted }
+        }
+    }
+
+    func sentence(_ side: DocumentSide, _ ref: SentenceRef) -> String? {
+        let key = (side == .national ? "n:" : "p:") + ref.division
+        let sentences: [String]
+        if let cached = memo.sentences[key] {
+            sentences = cached
+        } else {
+            guard let document = side == .national ? national : provincial,
+                  let division = document.divisions[ref.division] else { return nil }
+            sentences = division.sentences
+            memo.sentences[key] = sentences
+        }
+        return sentences.indices.contains(ref.index) ? sentences[ref.index] : nil
+    }
+
+    func trimmed(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var start = 0, end = scalars.count
+        while start < end, scalars[start].properties.isWhitespace { start += 1 }
+        while end > start, scalars[end - 1].properties.isWhitespace { end -= 1 }
+        return Array(scalars[start..<end])
+    }
+
+    /// First position at or after `from` where `needle` occurs in `haystack`.
+    func locate(_ needle: [Unicode.Scalar], in haystack: [Unicode.Scalar], from: Int) -> Int? {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return nil }
+        var start = from
+        while start + needle.count <= haystack.count {
+            if haystack[start] == needle[0], haystack[start..<start + needle.count].elementsEqual(needle) { return start }
+            start += 1
+        }
+        return nil
+    }
+}

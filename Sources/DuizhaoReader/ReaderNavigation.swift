@@ -1,0 +1,369 @@
+import DuizhaoCore
+
+/// Where a text pane sits on the screen: a gutter column for marks, the text, a margin column.
+struct PaneFrame: Sendable, Equatable {
+    var x: Int
+    var width: Int
+    var textX: Int { x + 1 }
+    var textWidth: Int { max(1, width - 2) }
+}
+
+/// The screen split into outline, panes, header row and status row.
+struct Geometry: Sendable, Equatable {
+    var outline: PaneFrame?
+    var national: PaneFrame?
+    var provincial: PaneFrame?
+    var bodyRows: Int
+    var isTooSmall: Bool
+
+    func frame(_ side: DocumentSide) -> PaneFrame? { side == .national ? national : provincial }
+
+    var widths: PaneWidths {
+        PaneWidths(national: national?.textWidth ?? 0, provincial: provincial?.textWidth ?? 0)
+    }
+}
+
+extension ReaderModel {
+    /// Below this width the outline is not shown even when switched on (the panes need the room).
+    static let outlineMinimumScreenWidth = 60
+
+    var geometry: Geometry {
+        let tooSmall = width < options.minimumWidth || height < options.minimumHeight
+        var result = Geometry(outline: nil, national: nil, provincial: nil, bodyRows: max(1, height - 2), isTooSmall: tooSmall)
+        var x = 0
+        if showsOutline, width >= Self.outlineMinimumScreenWidth {
+            let outlineWidth = min(32, max(16, width / 5))
+            result.outline = PaneFrame(x: 0, width: outlineWidth)
+            x = outlineWidth + 1
+        }
+        let rest = max(2, width - x)
+        if isSinglePane || provincialPieces == nil {
+            let frame = PaneFrame(x: x, width: rest)
+            if textSide == .national || provincialPieces == nil { result.national = frame } else { result.provincial = frame }
+        } else {
+            let left = (rest - 1) / 2
+            result.national = PaneFrame(x: x, width: left)
+            result.provincial = PaneFrame(x: x + left + 1, width: rest - left - 1)
+        }
+        return result
+    }
+
+    var widths: PaneWidths { geometry.widths }
+    var bodyRows: Int { geometry.bodyRows }
+
+    func blockHeight(_ block: Int) -> Int { layout.height(block, widths: widths) }
+
+    /// Moves forward past rows beyond a block's end and blocks with no rows.
+    func normalized(_ position: RowPosition) -> RowPosition {
+        var position = position
+        let widths = widths
+        while position.block < layout.blockCount {
+            let height = layout.height(position.block, widths: widths)
+            if position.row < height { return position }
+            position.row -= height
+            position.block += 1
+        }
+        return lastRow ?? RowPosition(block: 0, row: 0)
+    }
+
+    /// The last row of the whole list, if there is any row.
+    var lastRow: RowPosition? {
+        let widths = widths
+        var block = layout.blockCount - 1
+        while block >= 0 {
+            let height = layout.height(block, widths: widths)
+            if height > 0 { return RowPosition(block: block, row: height - 1) }
+            block -= 1
+        }
+        return nil
+    }
+
+    /// The lowest top position: the one that shows the last row at the bottom of the panes.
+    var maximumTop: RowPosition {
+        let widths = widths
+        var remaining = bodyRows
+        var block = layout.blockCount - 1
+        while block >= 0 {
+            let height = layout.height(block, widths: widths)
+            if height >= remaining { return RowPosition(block: block, row: height - remaining) }
+            remaining -= height
+            block -= 1
+        }
+        return firstRow
+    }
+
+    var firstRow: RowPosition {
+        let widths = widths
+        for block in 0..<layout.blockCount where layout.height(block, widths: widths) > 0 {
+            return RowPosition(block: block, row: 0)
+        }
+        return RowPosition(block: 0, row: 0)
+    }
+
+    /// `position` moved by `lines` rows (negative: up), not past either end of the list.
+    func advanced(_ position: RowPosition, by lines: Int) -> RowPosition {
+        let widths = widths
+        var position = position
+        position.row += lines
+        if lines >= 0 {
+            while position.block < layout.blockCount {
+                let height = layout.height(position.block, widths: widths)
+                if position.row < height { return position }
+                position.row -= height
+                position.block += 1
+            }
+            return lastRow ?? firstRow
+        }
+        while position.row < 0 {
+            position.block -= 1
+            if position.block < 0 { return firstRow }
+            position.row += layout.height(position.block, widths: widths)
+        }
+        return position
+    }
+
+    /// Clamps a top position so that the panes never show space past the end.
+    func clampedTop(_ position: RowPosition) -> RowPosition {
+        let limit = maximumTop
+        return position > limit ? limit : max(normalized(position), firstRow)
+    }
+
+    mutating func scroll(by lines: Int) {
+        top = clampedTop(advanced(top, by: lines))
+    }
+
+    /// Position in the document pair in percent (by text size, so it needs no layout of unseen text).
+    var percentage: Int {
+        if top >= maximumTop { return 100 }
+        let total = max(1, layout.weightPrefix.last ?? 1)
+        let block = min(top.block, layout.blockCount - 1)
+        guard block >= 0 else { return 100 }
+        let blockWeight = layout.weightPrefix[block + 1] - layout.weightPrefix[block]
+        let height = max(1, blockHeight(block))
+        let done = Double(layout.weightPrefix[block]) + Double(blockWeight) * Double(top.row) / Double(height)
+        return min(99, Int(done * 100 / Double(total)))
+    }
+
+    // MARK: Where the reader is
+
+    /// The display paragraph a document's pane is in at the top row (the nearest one above when the
+    /// top row shows no text of that document).
+    func currentParagraphInfo(_ side: DocumentSide) -> DisplayParagraph? {
+        guard layout.document(side) != nil, layout.blockCount > 0 else { return nil }
+        let block = min(top.block, layout.blockCount - 1)
+        let lines = layout.rows(block, widths: widths).lines(side)
+        let paragraphs = layout.content(block).paragraphs(side)
+        if !lines.isEmpty, !paragraphs.isEmpty {
+            var row = min(top.row, lines.count - 1)
+            while row >= 0 {
+                if lines[row].isText { return paragraphs[Int(lines[row].paragraph)] }
+                row -= 1
+            }
+            return paragraphs[0]
+        }
+        if !paragraphs.isEmpty { return paragraphs[0] }
+        // Nothing of this document in the block: the last of its text before it.
+        var previous = block - 1
+        while previous >= 0 {
+            let earlier = layout.content(previous).paragraphs(side)
+            if let last = earlier.last { return last }
+            previous -= 1
+        }
+        var next = block + 1
+        while next < layout.blockCount {
+            if let first = layout.content(next).paragraphs(side).first { return first }
+            next += 1
+        }
+        return nil
+    }
+
+    /// The row of a block where a division's text starts on one side, and the top position that shows it.
+    func topPosition(forDivision id: String, side: DocumentSide) -> RowPosition? {
+        guard let block = layout.block(ofDivision: id, side: side) else { return nil }
+        let lines = layout.rows(block, widths: widths).lines(side)
+        let paragraphs = layout.content(block).paragraphs(side)
+        var sawText = false
+        for (row, line) in lines.enumerated() where line.isText {
+            let paragraph = paragraphs[Int(line.paragraph)]
+            if paragraph.divisionID == id || paragraph.unitID == id && paragraph.startsUnit {
+                return RowPosition(block: block, row: sawText ? row : 0)
+            }
+            sawText = true
+        }
+        return normalized(RowPosition(block: block, row: 0))
+    }
+
+    /// Puts a division of one side at the top. Returns false when the division does not exist.
+    mutating func moveTo(division id: String, side: DocumentSide) -> Bool {
+        guard let position = topPosition(forDivision: id, side: side) else { return false }
+        top = clampedTop(position)
+        return true
+    }
+
+    /// The next (or previous) row, after (before) the top, where a paragraph satisfying `isTarget` starts.
+    func findStart(
+        side: DocumentSide, forward: Bool, pieceFilter: (DocumentPiece) -> Bool, isTarget: (DisplayParagraph) -> Bool
+    ) -> RowPosition? {
+        guard let document = layout.document(side) else { return nil }
+        let widths = widths
+        func targetRows(in block: Int) -> [Int] {
+            let lines = layout.rows(block, widths: widths).lines(side)
+            guard !lines.isEmpty else { return [] }
+            let paragraphs = layout.content(block).paragraphs(side)
+            var sawText = false
+            var rows: [Int] = []
+            for (row, line) in lines.enumerated() where line.isText {
+                if line.start == 0, isTarget(paragraphs[Int(line.paragraph)]) { rows.append(sawText ? row : 0) }
+                sawText = true
+            }
+            return rows
+        }
+        func blockHasTarget(_ block: Int) -> Bool {
+            layout.blocks[block].pieces(side).contains { pieceFilter(document.pieces[$0]) }
+        }
+        // The row the reader is effectively at on this side: fillers at the top count as the next text row.
+        let current = top
+        let here = targetRows(in: current.block)
+        if forward {
+            if let row = here.first(where: { $0 > current.row }) { return RowPosition(block: current.block, row: row) }
+            var block = current.block + 1
+            while block < layout.blockCount {
+                if blockHasTarget(block), let row = targetRows(in: block).first { return RowPosition(block: block, row: row) }
+                block += 1
+            }
+        } else {
+            if let row = here.last(where: { $0 < current.row }) { return RowPosition(block: current.block, row: row) }
+            var block = current.block - 1
+            while block >= 0 {
+                if blockHasTarget(block), let row = targetRows(in: block).last { return RowPosition(block: block, row: row) }
+                block -= 1
+            }
+        }
+        return nil
+    }
+
+    mutating func moveToClause(forward: Bool) {
+        let side = textSide
+        let found = findStart(
+            side: side, forward: forward, pieceFilter: { $0.kind == .unit || $0.kind == .preamble },
+            isTarget: \.startsUnit)
+        guard let found else {
+            message = forward ? "last clause" : "first clause"
+            return
+        }
+        let clamped = clampedTop(found)
+        if clamped == top { message = forward ? "last clause" : "first clause" }
+        top = clamped
+    }
+
+    mutating func moveToSection(forward: Bool) {
+        let found = findStart(
+            side: textSide, forward: forward,
+            pieceFilter: { $0.kind == .container && $0.divisionKind == .section }, isTarget: \.startsSection)
+        guard let found else {
+            message = forward ? "no next section" : "no previous section"
+            return
+        }
+        top = clampedTop(found)
+    }
+
+    // MARK: Focus, geometry changes
+
+    mutating func setFocus(_ pane: Pane) {
+        var pane = pane
+        if pane == .provincial, provincialPieces == nil { pane = .national }
+        if pane == .outline, geometry.outline == nil { pane = Pane(textSide) }
+        let previousSide = textSide
+        if let side = pane.side, side != textSide {
+            if isSinglePane {
+                relayout { $0.textSide = side }
+            } else {
+                textSide = side
+            }
+        }
+        if pane == .outline, focus != .outline || previousSide != textSide {
+            outlineCursor = highlightedOutlineRow ?? 0
+        }
+        focus = pane
+    }
+
+    mutating func cycleFocus(forward: Bool) {
+        var order: [Pane] = [.national]
+        if provincialPieces != nil { order.append(.provincial) }
+        if geometry.outline != nil { order.append(.outline) }
+        let index = order.firstIndex(of: focus) ?? 0
+        let next = order[(index + (forward ? 1 : order.count - 1)) % order.count]
+        setFocus(next)
+    }
+
+    /// Applies a change that alters the pane widths, keeping the text at the top of the view in place.
+    mutating func relayout(_ change: (inout ReaderModel) -> Void) {
+        let anchor = topAnchor()
+        change(&self)
+        restore(anchor)
+    }
+
+    mutating func resize(width newWidth: Int, height newHeight: Int) {
+        relayout {
+            $0.width = max(0, newWidth)
+            $0.height = max(0, newHeight)
+        }
+    }
+
+    /// What is at the top row: a paragraph and offset of a shown side, or only the block.
+    struct TopAnchor {
+        var block: Int
+        var side: DocumentSide?
+        var paragraph: Int32
+        var offset: Int32
+        var fraction: Double
+    }
+
+    func topAnchor() -> TopAnchor {
+        guard top.block < layout.blockCount else { return TopAnchor(block: 0, side: nil, paragraph: 0, offset: 0, fraction: 0) }
+        let rows = layout.rows(top.block, widths: widths)
+        let fraction = rows.count > 0 ? Double(top.row) / Double(rows.count) : 0
+        for side in [textSide, textSide == .national ? .provincial : .national] {
+            let lines = rows.lines(side)
+            if top.row < lines.count, lines[top.row].isText {
+                return TopAnchor(
+                    block: top.block, side: side, paragraph: lines[top.row].paragraph, offset: lines[top.row].start,
+                    fraction: fraction)
+            }
+        }
+        return TopAnchor(block: top.block, side: nil, paragraph: 0, offset: 0, fraction: fraction)
+    }
+
+    mutating func restore(_ anchor: TopAnchor) {
+        guard anchor.block < layout.blockCount else {
+            top = firstRow
+            return
+        }
+        let rows = layout.rows(anchor.block, widths: widths)
+        if let side = anchor.side {
+            let lines = rows.lines(side)
+            if let row = lines.firstIndex(where: {
+                $0.paragraph == anchor.paragraph && $0.start <= anchor.offset && anchor.offset < max($0.end, $0.start + 1)
+            }) {
+                top = clampedTop(RowPosition(block: anchor.block, row: row))
+                return
+            }
+        }
+        let row = Int(anchor.fraction * Double(rows.count))
+        top = clampedTop(RowPosition(block: anchor.block, row: min(row, max(0, rows.count - 1))))
+    }
+
+    /// Whether a row is inside the panes as they are now scrolled.
+    func isVisible(_ position: RowPosition) -> Bool {
+        guard position >= top else { return false }
+        var remaining = bodyRows
+        var cursor = top
+        let widths = widths
+        while cursor.block < position.block {
+            remaining -= layout.height(cursor.block, widths: widths) - cursor.row
+            if remaining <= 0 { return false }
+            cursor = RowPosition(block: cursor.block + 1, row: 0)
+        }
+        return position.row - cursor.row < remaining
+    }
+}

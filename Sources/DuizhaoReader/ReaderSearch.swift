@@ -1,0 +1,172 @@
+import DuizhaoCore
+
+extension ReaderModel {
+    /// The sides whose text is on screen (search looks only at what can be shown).
+    var shownSides: [DocumentSide] {
+        let geometry = geometry
+        return DocumentSide.allCases.filter { geometry.frame($0) != nil }
+    }
+
+    /// Offsets where `needle` occurs in `scalars` (ASCII letters compared without case).
+    static func occurrences(of needle: [Unicode.Scalar], in scalars: [Unicode.Scalar]) -> [Int] {
+        guard !needle.isEmpty, needle.count <= scalars.count else { return [] }
+        var result: [Int] = []
+        let first = needle[0]
+        var start = 0
+        let last = scalars.count - needle.count
+        while start <= last {
+            if SearchState.fold(scalars[start]) == first {
+                var offset = 1
+                while offset < needle.count, SearchState.fold(scalars[start + offset]) == needle[offset] { offset += 1 }
+                if offset == needle.count {
+                    result.append(start)
+                    start += needle.count
+                    continue
+                }
+            }
+            start += 1
+        }
+        return result
+    }
+
+    /// Cheap test on the raw text of a block's pieces, before styling and wrapping it.
+    func blockMightMatch(_ block: Int, needle: [Unicode.Scalar], sides: [DocumentSide]) -> Bool {
+        let bytes = Array(String(String.UnicodeScalarView(needle)).utf8)
+        guard !bytes.isEmpty else { return false }
+        for side in sides {
+            guard let document = layout.document(side) else { continue }
+            for pieceIndex in layout.blocks[block].pieces(side) {
+                for part in document.pieces[pieceIndex].parts {
+                    if Self.containsFolded(part.heading, bytes) { return true }
+                    for paragraph in part.paragraphs where Self.containsFolded(paragraph, bytes) { return true }
+                }
+            }
+        }
+        return false
+    }
+
+    /// Byte search with ASCII letters folded to lower case (the needle is already folded).
+    static func containsFolded(_ text: String, _ needle: [UInt8]) -> Bool {
+        var text = text
+        return text.withUTF8 { haystack in
+            guard needle.count <= haystack.count else { return false }
+            let first = needle[0]
+            var index = 0
+            let last = haystack.count - needle.count
+            while index <= last {
+                if foldByte(haystack[index]) == first {
+                    var offset = 1
+                    while offset < needle.count, foldByte(haystack[index + offset]) == needle[offset] { offset += 1 }
+                    if offset == needle.count { return true }
+                }
+                index += 1
+            }
+            return false
+        }
+    }
+
+    @inline(__always)
+    static func foldByte(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
+
+    /// All matches in one block, in reading order.
+    func matches(inBlock block: Int, needle: [Unicode.Scalar]) -> [MatchLocation] {
+        let sides = shownSides
+        guard blockMightMatch(block, needle: needle, sides: sides) else { return [] }
+        let content = layout.content(block)
+        let rows = layout.rows(block, widths: widths)
+        var result: [MatchLocation] = []
+        for side in sides {
+            let paragraphs = content.paragraphs(side)
+            let lines = rows.lines(side)
+            for (paragraphIndex, paragraph) in paragraphs.enumerated() {
+                let starts = Self.occurrences(of: needle, in: paragraph.scalars)
+                guard !starts.isEmpty else { continue }
+                for start in starts {
+                    let row = lines.firstIndex {
+                        $0.paragraph == Int32(paragraphIndex) && Int($0.start) <= start && start < Int($0.end)
+                    } ?? 0
+                    result.append(MatchLocation(block: block, row: row, side: side, paragraph: paragraphIndex, start: start))
+                }
+            }
+        }
+        return result.sorted { $0.precedes($1) }
+    }
+
+    /// The first match after (or before) a reference point, wrapping around the ends.
+    /// `inclusive` accepts a match at the reference point itself (incremental search from the view top).
+    func findMatch(
+        needle: [Unicode.Scalar], from reference: MatchLocation, forward: Bool, inclusive: Bool
+    ) -> (match: MatchLocation, wrapped: Bool)? {
+        let count = layout.blockCount
+        guard count > 0, !needle.isEmpty else { return nil }
+        let startBlock = min(max(0, reference.block), count - 1)
+        for step in 0...count {
+            let block = forward ? (startBlock + step) % count : (startBlock - step + count) % count
+            let wrapped = forward ? startBlock + step >= count : startBlock - step < 0
+            let candidates = matches(inBlock: block, needle: needle)
+            guard !candidates.isEmpty else { continue }
+            if step == 0 || step == count {
+                let filtered = candidates.filter { candidate in
+                    if inclusive && candidate == reference { return step == 0 }
+                    let after = reference.precedes(candidate)
+                    let before = candidate.precedes(reference)
+                    if step == 0 { return forward ? after : before }
+                    return forward ? before || candidate == reference : after || candidate == reference
+                }
+                if let match = forward ? filtered.first : filtered.last { return (match, wrapped || step == count) }
+            } else if let match = forward ? candidates.first : candidates.last {
+                return (match, wrapped)
+            }
+        }
+        return nil
+    }
+
+    /// A reference point at the top of the view, before any match on that row.
+    var topReference: MatchLocation {
+        MatchLocation(block: top.block, row: top.row, side: .national, paragraph: -1, start: -1)
+    }
+
+    /// Brings a match into view (a third of the way down when it has to scroll).
+    mutating func reveal(_ match: MatchLocation) {
+        let position = RowPosition(block: match.block, row: match.row)
+        if isVisible(position) { return }
+        top = clampedTop(advanced(position, by: -(bodyRows / 3)))
+    }
+
+    /// Incremental search while typing: the first match at or after where the search started.
+    mutating func searchIncrementally(_ query: String, origin: RowPosition) {
+        top = origin
+        guard !query.isEmpty else {
+            search = nil
+            return
+        }
+        var state = SearchState(query: query)
+        let reference = MatchLocation(block: origin.block, row: origin.row, side: .national, paragraph: -1, start: -1)
+        if let found = findMatch(needle: state.needle, from: reference, forward: true, inclusive: true) {
+            state.current = found.match
+            search = state
+            reveal(found.match)
+        } else {
+            search = state
+            message = "no match: " + query
+        }
+    }
+
+    /// `n` / `N`: the next or previous match, wrapping around with a message.
+    mutating func searchAgain(forward: Bool) {
+        guard var state = search, !state.needle.isEmpty else {
+            message = "no search: type / to search"
+            return
+        }
+        let reference = state.current.flatMap { current in isVisible(RowPosition(block: current.block, row: current.row)) ? current : nil }
+            ?? topReference
+        guard let found = findMatch(needle: state.needle, from: reference, forward: forward, inclusive: state.current == nil) else {
+            message = "no match: " + state.query
+            return
+        }
+        state.current = found.match
+        search = state
+        reveal(found.match)
+        if found.wrapped { message = forward ? "search wrapped to the top" : "search wrapped to the bottom" }
+    }
+}
