@@ -7,16 +7,68 @@
 /// fall on punctuation.
 public enum CharacterDiff {
     /// Edits turning `national` into `provincial`, cleaned up into a few meaningful segments. In every edit run
-    /// the deletion comes before the insertion; adjacent segments never share an operation.
+    /// the deletion comes before the insertion; adjacent segments never share an operation. Full-width and
+    /// half-width forms of the same punctuation, letter or digit (，and , ; Ａ and A) count as equal; equal
+    /// segments carry the provincial text (use `sides` for each side's own characters).
     public static func diff(national: String, provincial: String) -> [DiffSegment] {
-        var edits = DiffAlgorithm.minimalDiff(Array(national), Array(provincial))
-        DiffAlgorithm.cleanupSemantic(&edits)
-        return edits.map { DiffSegment($0.operation, String($0.text)) }
+        cleaned(national: national, provincial: provincial).combined.map { DiffSegment($0.operation, String($0.text)) }
     }
 
-    /// The unprocessed minimal diff (no semantic cleanup), for comparison and tests.
+    /// The same cleaned diff seen from each side: the national text as equal and deleted runs, the provincial
+    /// text as equal and inserted runs, each with its own characters; the equal runs correspond one to one.
+    public static func sides(national: String, provincial: String) -> (national: [DiffSegment], provincial: [DiffSegment]) {
+        let result = cleaned(national: national, provincial: provincial)
+        return (result.national.map { DiffSegment($0.operation, String($0.text)) },
+                result.provincial.map { DiffSegment($0.operation, String($0.text)) })
+    }
+
+    /// The unprocessed minimal diff (no semantic cleanup, characters compared exactly), for comparison and tests.
     public static func minimalDiff(national: String, provincial: String) -> [DiffSegment] {
         DiffAlgorithm.minimalDiff(Array(national), Array(provincial)).map { DiffSegment($0.operation, String($0.text)) }
+    }
+
+    /// Diffs the folded texts, then maps every run back to the original characters of its side.
+    static func cleaned(national: String, provincial: String)
+        -> (combined: [DiffEdit], national: [DiffEdit], provincial: [DiffEdit]) {
+        let nationalCharacters = Array(national), provincialCharacters = Array(provincial)
+        var edits = DiffAlgorithm.minimalDiff(nationalCharacters.map(fold), provincialCharacters.map(fold))
+        DiffAlgorithm.cleanupSemantic(&edits)
+        var combined: [DiffEdit] = [], nationalSide: [DiffEdit] = [], provincialSide: [DiffEdit] = []
+        var nationalPosition = 0, provincialPosition = 0
+        for edit in edits {
+            let count = edit.text.count
+            switch edit.operation {
+            case .equal:
+                nationalSide.append(DiffEdit(operation: .equal, text: Array(nationalCharacters[nationalPosition..<(nationalPosition + count)])))
+                provincialSide.append(DiffEdit(operation: .equal, text: Array(provincialCharacters[provincialPosition..<(provincialPosition + count)])))
+                combined.append(provincialSide[provincialSide.count - 1])
+                nationalPosition += count
+                provincialPosition += count
+            case .delete:
+                nationalSide.append(DiffEdit(operation: .delete, text: Array(nationalCharacters[nationalPosition..<(nationalPosition + count)])))
+                combined.append(nationalSide[nationalSide.count - 1])
+                nationalPosition += count
+            case .insert:
+                provincialSide.append(DiffEdit(operation: .insert, text: Array(provincialCharacters[provincialPosition..<(provincialPosition + count)])))
+                combined.append(provincialSide[provincialSide.count - 1])
+                provincialPosition += count
+            }
+        }
+        return (combined, nationalSide, provincialSide)
+    }
+
+    /// Half-width ASCII punctuation becomes its full-width form, full-width letters and digits their ASCII form.
+    static func fold(_ character: Character) -> Character {
+        guard character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first else { return character }
+        let value = scalar.value
+        switch value {
+        case 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A:
+            return Character(Unicode.Scalar(value - 0xFEE0)!)
+        case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E:
+            return Character(Unicode.Scalar(value + 0xFEE0)!)
+        default:
+            return character
+        }
     }
 }
 

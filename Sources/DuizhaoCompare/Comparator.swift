@@ -33,6 +33,9 @@ public enum Comparator {
         /// A national sentence without a provincial derivative is still `rewritten` when this share of it
         /// appears in one provincial sentence of a linked clause.
         public static let absorbedContainment = 0.5
+        /// A national sentence mostly found inside a provincial sentence (`absorbedContainment`) is one of its
+        /// sources when it covers at least this share of it.
+        public static let absorbedMinimumGain = 0.1
         /// Unweighted Jaccard similarity of bigram sets from which a rewrite counts as carried verbatim.
         public static let carriedJaccard = 0.9
         /// Scores closer than this are ties, broken by position in the documents.
@@ -212,7 +215,8 @@ struct ComparisonEngine {
     }
 
     /// For one provincial sentence, its sources among the sentences of `nationalUnits`: greedy cover of its
-    /// weighted bigrams, best contribution first.
+    /// weighted bigrams, best contribution first. A national sentence qualifies when it covers enough of the
+    /// provincial sentence, or when most of it is found inside the provincial sentence (an expanded rewrite).
     func sources(ofProvincialSentence s: Int, nationalUnits: [Int]) -> (sources: [Int], score: Double) {
         let bigrams = provincial.sentenceBigrams[s]
         let weight = SortedSet.totalWeight(bigrams, weights: idf)
@@ -220,18 +224,24 @@ struct ComparisonEngine {
         var remaining = bigrams
         var chosen: [Int] = []
         var covered = 0.0
-        while chosen.count < 3, !remaining.isEmpty {
-            var best: (sentence: Int, gain: Double)?
+        while chosen.count < 4, !remaining.isEmpty {
+            var best: (sentence: Int, gain: Double, absorbed: Bool)?
             for unit in nationalUnits {
                 for t in national.unitSentences[unit] where !chosen.contains(t) {
                     let gain = SortedSet.sharedWeight(remaining, national.sentenceBigrams[t], weights: idf).weight
-                    if best.map({ gain > $0.gain + 1e-12 }) ?? true { best = (t, gain) }
+                    guard gain > 0 else { continue }
+                    let sourceWeight = SortedSet.totalWeight(national.sentenceBigrams[t], weights: idf)
+                    let absorbed = sourceWeight > 0 && containment(
+                        of: national.sentenceBigrams[t], weight: sourceWeight, in: bigrams).share
+                        >= Comparator.Thresholds.absorbedContainment
+                    let threshold = chosen.isEmpty ? Comparator.Thresholds.sourceContainment
+                                                   : Comparator.Thresholds.additionalSourceGain
+                    guard gain / weight >= threshold || (absorbed && gain / weight >= Comparator.Thresholds.absorbedMinimumGain)
+                    else { continue }
+                    if best.map({ gain > $0.gain + 1e-12 }) ?? true { best = (t, gain, absorbed) }
                 }
             }
             guard let best else { break }
-            let threshold = chosen.isEmpty ? Comparator.Thresholds.sourceContainment
-                                           : Comparator.Thresholds.additionalSourceGain
-            guard best.gain / weight >= threshold else { break }
             chosen.append(best.sentence)
             covered += best.gain
             let source = national.sentenceBigrams[best.sentence]

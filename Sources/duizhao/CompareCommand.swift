@@ -1,11 +1,398 @@
 import ArgumentParser
+import DuizhaoCompare
+import DuizhaoCore
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// Prints the clause alignment of a pair. (Under construction.)
+/// `duizhao compare [NATIONAL PROVINCIAL] [--json] [--clause ID]`: the clause alignment of a pair.
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "compare", abstract: "Align a provincial document with its national source.", version: duizhaoVersion)
+        commandName: "compare", abstract: "Align a provincial document with its national source.",
+        discussion: """
+            Prints one row per national clause with its provincial counterpart(s), the kind of link \
+            (match: the provincial clause implements it; partial: only part of it is carried over), the \
+            similarity score and the share of its sentences carried over; then the clauses only the \
+            province has. With --clause, shows one linked pair side by side with the changed characters \
+            marked: coloured on a terminal, [-deleted-] and {+inserted+} otherwise.
+            """,
+        version: duizhaoVersion)
+
+    @Argument(help: "The national document (a file, or `national`); give both documents or neither (bundled pair).")
+    var nationalDocument: String?
+
+    @Argument(help: "The provincial document (a file, or `provincial`).")
+    var provincialDocument: String?
+
+    @Flag(help: "Print the full comparison as JSON.")
+    var json = false
+
+    @Option(help: "Show one clause side by side: a national id (2.4, or the clause number 4), or p:ID for a provincial clause.")
+    var clause: String?
+
+    @Option(help: "Width in terminal cells for --clause (default: the terminal width, or 100).")
+    var width: Int?
+
+    func validate() throws {
+        if (nationalDocument == nil) != (provincialDocument == nil) {
+            throw ValidationError("give both NATIONAL and PROVINCIAL documents, or neither for the bundled pair")
+        }
+        if json, clause != nil { throw ValidationError("--json and --clause cannot be combined") }
+    }
 
     func run() throws {
-        throw ValidationError("compare is not built yet")
+        let national = try loadDocument(DocumentChoice(nationalDocument ?? "national"))
+        let provincial = try loadDocument(DocumentChoice(provincialDocument ?? "provincial"))
+        let comparison = Comparator.compare(national: national, provincial: provincial)
+        let report = ComparisonReport(national: national, provincial: provincial, comparison: comparison)
+        if json {
+            print(try report.json())
+        } else if let clause {
+            let columns = max(30, width ?? terminalColumns() ?? 100)
+            let colour = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            print(try report.sideBySide(clause: clause, width: columns, colour: colour), terminator: "")
+        } else {
+            print(report.table(), terminator: "")
+        }
+    }
+}
+
+/// Renders a comparison for the command line: table, JSON and the side-by-side clause view.
+struct ComparisonReport {
+    let national: PolicyDocument
+    let provincial: PolicyDocument
+    let comparison: Comparison
+    private let nationalDivisions: [String: Division]
+    private let provincialDivisions: [String: Division]
+
+    init(national: PolicyDocument, provincial: PolicyDocument, comparison: Comparison) {
+        self.national = national
+        self.provincial = provincial
+        self.comparison = comparison
+        nationalDivisions = Dictionary(national.allDivisions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        provincialDivisions = Dictionary(provincial.allDivisions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    func nationalTitle(_ id: String) -> String { nationalDivisions[id]?.title ?? "" }
+    func provincialTitle(_ id: String) -> String { provincialDivisions[id]?.title ?? "" }
+
+    func nationalSentence(_ ref: SentenceRef) -> String {
+        let sentences = nationalDivisions[ref.division]?.sentences ?? []
+        return sentences.indices.contains(ref.index) ? sentences[ref.index] : ""
+    }
+
+    func provincialSentence(_ ref: SentenceRef) -> String {
+        let sentences = provincialDivisions[ref.division]?.sentences ?? []
+        return sentences.indices.contains(ref.index) ? sentences[ref.index] : ""
+    }
+
+    // MARK: Table
+
+    /// One row per national clause (its links, or "dropped"), then the provincial-only clauses and a summary.
+    func table() -> String {
+        let nationalWidth = 34, provincialWidth = 38
+        var lines: [String] = []
+        lines.append("national:   " + TerminalSafeText.sanitize(national.title))
+        lines.append("provincial: " + TerminalSafeText.sanitize(provincial.title))
+        lines.append("")
+        lines.append(pad("national clause", nationalWidth) + pad("provincial clause", provincialWidth)
+                     + pad("kind", 9) + pad("score", 7) + "carried")
+        let coverage = Dictionary(comparison.nationalCoverage.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for unit in national.comparableUnits {
+            let links = comparison.links.filter { $0.national == unit.id }
+            let carried = coverage[unit.id].map { String(format: "%3.0f%%", $0.carriedShare * 100) } ?? ""
+            let nationalCell = fit("\(unit.id) \(unit.title)", nationalWidth)
+            if links.isEmpty {
+                lines.append(pad(nationalCell, nationalWidth) + pad("—", provincialWidth) + pad("dropped", 9) + pad("", 7) + carried)
+            }
+            for (index, link) in links.enumerated() {
+                lines.append(
+                    pad(index == 0 ? nationalCell : "", nationalWidth)
+                        + pad(fit("\(link.provincial) \(provincialTitle(link.provincial))", provincialWidth), provincialWidth)
+                        + pad(link.kind.rawValue, 9) + pad(String(format: "%.3f", link.score), 7)
+                        + (index == 0 ? carried : ""))
+            }
+        }
+        lines.append("")
+        let newShares = Dictionary(comparison.provincialCoverage.map { ($0.id, $0.newShare) }, uniquingKeysWith: { first, _ in first })
+        if comparison.provincialOnly.isEmpty {
+            lines.append("provincial-only clauses: none")
+        } else {
+            lines.append("provincial-only clauses:")
+            for id in comparison.provincialOnly { lines.append("  " + TerminalSafeText.sanitize("\(id) \(provincialTitle(id))")) }
+        }
+        let matches = comparison.links.filter { $0.kind == .match }.count
+        let newSentences = comparison.provenance.filter { $0.sources.isEmpty }.count
+        let meanNewShare = newShares.values.isEmpty ? 0 : newShares.values.reduce(0, +) / Double(newShares.count)
+        lines.append(
+            "\(comparison.links.count) links (\(matches) match, \(comparison.links.count - matches) partial); "
+                + "\(comparison.nationalOnly.count) national clauses dropped; "
+                + "\(comparison.provincialOnly.count) provincial-only; "
+                + "\(newSentences) of \(comparison.provenance.count) provincial sentences new "
+                + String(format: "(mean %.0f%% new per clause)", meanNewShare * 100))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `text` cut to at most `width - 1` cells, with … when shortened.
+    func fit(_ text: String, _ width: Int) -> String {
+        let safe = TerminalSafeText.sanitize(text)
+        if DisplayWidth.of(safe) < width { return safe }
+        var result = ""
+        var used = 0
+        for character in safe {
+            let characterWidth = DisplayWidth.of(String(character))
+            if used + characterWidth > width - 2 { break }
+            result.append(character)
+            used += characterWidth
+        }
+        return result + "…"
+    }
+
+    func pad(_ text: String, _ width: Int) -> String {
+        text + String(repeating: " ", count: max(1, width - DisplayWidth.of(text)))
+    }
+
+    // MARK: JSON
+
+    struct ClauseJSON: Encodable {
+        var id: String
+        var title: String
+    }
+
+    struct DocumentJSON: Encodable {
+        var title: String
+        var source: String
+    }
+
+    struct LinkJSON: Encodable {
+        var national: ClauseJSON
+        var provincial: ClauseJSON
+        var kind: String
+        var score: Double
+    }
+
+    struct SentenceJSON: Encodable {
+        var division: String
+        var index: Int
+        var text: String
+    }
+
+    struct ProvenanceJSON: Encodable {
+        var provincial: SentenceJSON
+        /// Empty when the sentence is new in the provincial text.
+        var sources: [SentenceJSON]
+        var score: Double
+    }
+
+    struct FateJSON: Encodable {
+        var division: String
+        var index: Int
+        var fate: String
+    }
+
+    struct NationalCoverageJSON: Encodable {
+        var id: String
+        var title: String
+        var status: String
+        var carriedShare: Double
+    }
+
+    struct ProvincialCoverageJSON: Encodable {
+        var id: String
+        var title: String
+        var newShare: Double
+    }
+
+    struct ReportJSON: Encodable {
+        var national: DocumentJSON
+        var provincial: DocumentJSON
+        var links: [LinkJSON]
+        var nationalOnly: [ClauseJSON]
+        var provincialOnly: [ClauseJSON]
+        var sentences: [ProvenanceJSON]
+        var nationalSentences: [FateJSON]
+        var coverage: [NationalCoverageJSON]
+        var provincialCoverage: [ProvincialCoverageJSON]
+    }
+
+    static func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+
+    func json() throws -> String {
+        let report = ReportJSON(
+            national: DocumentJSON(title: national.title, source: national.source),
+            provincial: DocumentJSON(title: provincial.title, source: provincial.source),
+            links: comparison.links.map {
+                LinkJSON(national: ClauseJSON(id: $0.national, title: nationalTitle($0.national)),
+                         provincial: ClauseJSON(id: $0.provincial, title: provincialTitle($0.provincial)),
+                         kind: $0.kind.rawValue, score: Self.rounded($0.score))
+            },
+            nationalOnly: comparison.nationalOnly.map { ClauseJSON(id: $0, title: nationalTitle($0)) },
+            provincialOnly: comparison.provincialOnly.map { ClauseJSON(id: $0, title: provincialTitle($0)) },
+            sentences: comparison.provenance.map { entry in
+                ProvenanceJSON(
+                    provincial: SentenceJSON(division: entry.provincial.division, index: entry.provincial.index,
+                                             text: provincialSentence(entry.provincial)),
+                    sources: entry.sources.map {
+                        SentenceJSON(division: $0.division, index: $0.index, text: nationalSentence($0))
+                    },
+                    score: Self.rounded(entry.score))
+            },
+            nationalSentences: comparison.nationalFates.keys.sorted().map {
+                FateJSON(division: $0.division, index: $0.index, fate: comparison.nationalFates[$0]!.rawValue)
+            },
+            coverage: comparison.nationalCoverage.map {
+                NationalCoverageJSON(id: $0.id, title: nationalTitle($0.id), status: $0.status.rawValue,
+                                     carriedShare: Self.rounded($0.carriedShare))
+            },
+            provincialCoverage: comparison.provincialCoverage.map {
+                ProvincialCoverageJSON(id: $0.id, title: provincialTitle($0.id), newShare: Self.rounded($0.newShare))
+            })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(report), as: UTF8.self)
+    }
+
+    // MARK: Side by side
+
+    /// The clause `reference` (national id or number, or `p:ID` for a provincial clause) next to each clause it is
+    /// linked with: one row per provincial sentence with its national source(s), dropped national sentences
+    /// on the left alone, new provincial sentences on the right alone.
+    func sideBySide(clause reference: String, width: Int, colour: Bool) throws -> String {
+        let isProvincial = reference.hasPrefix("p:")
+        let id = isProvincial ? String(reference.dropFirst(2)) : reference
+        let document = isProvincial ? provincial : national
+        guard let division = document.resolveDivision(id) else {
+            printError("duizhao: error: \(document.source): no division with id or number '\(id)'")
+            throw ExitCode.failure
+        }
+        let units = Set(document.comparableUnits.map(\.id))
+        guard units.contains(division.id) else {
+            printError("duizhao: error: \(document.source): \(division.id) is not a compared clause (compared: \(document.comparableUnits.map(\.id).joined(separator: ", ")))")
+            throw ExitCode.failure
+        }
+        let links = isProvincial ? comparison.nationalLinks(ofProvincial: division.id)
+                                 : comparison.provincialLinks(ofNational: division.id)
+        guard !links.isEmpty else {
+            let side = isProvincial ? "provincial clause \(division.id) \(division.title) has no national source (new in the provincial text)"
+                                    : "national clause \(division.id) \(division.title) has no provincial counterpart (dropped)"
+            return TerminalSafeText.sanitize(side) + "\n"
+        }
+        var output = ""
+        for link in links {
+            output += pairView(link, width: width, colour: colour)
+        }
+        return output
+    }
+
+    private struct Row {
+        var national: [SentenceRef]
+        var provincial: SentenceRef?
+    }
+
+    private func pairView(_ link: ClauseLink, width: Int, colour: Bool) -> String {
+        guard let nationalUnit = nationalDivisions[link.national], let provincialUnit = provincialDivisions[link.provincial]
+        else { return "" }
+        let nationalIDs = Set(nationalUnit.flattened.map(\.id))
+        let provincialIDs = Set(provincialUnit.flattened.map(\.id))
+        var rows: [Row] = []
+        var used = Set<SentenceRef>()
+        var fromElsewhere: [String] = []
+        for entry in comparison.provenance where provincialIDs.contains(entry.provincial.division) {
+            let sources = entry.sources.filter { nationalIDs.contains($0.division) }
+            if sources.isEmpty, let other = entry.sources.first {
+                // Derived from another national clause: shown in that clause's view, not as new text here.
+                fromElsewhere.append(other.division)
+                continue
+            }
+            rows.append(Row(national: sources, provincial: entry.provincial))
+            used.formUnion(sources)
+        }
+        // National sentences carried nowhere in this provincial clause go in at their place in national order.
+        for division in nationalUnit.flattened {
+            for index in division.sentences.indices {
+                let ref = SentenceRef(division: division.id, index: index)
+                guard !used.contains(ref) else { continue }
+                let position = rows.firstIndex { row in row.national.contains { $0 > ref } } ?? rows.count
+                rows.insert(Row(national: [ref], provincial: nil), at: position)
+            }
+        }
+
+        let columnWidth = max(10, (width - 3) / 2)
+        var lines: [String] = []
+        let title = "\(link.national) \(nationalTitle(link.national))  ⇄  \(link.provincial) \(provincialTitle(link.provincial))  · \(link.kind.rawValue) \(String(format: "%.3f", link.score))"
+        lines.append(TerminalSafeText.sanitize(title))
+        lines.append(String(repeating: "─", count: columnWidth) + "─┬─" + String(repeating: "─", count: columnWidth))
+        for row in rows {
+            let left = row.national.map(nationalSentence).joined()
+            let right = row.provincial.map(provincialSentence) ?? ""
+            var leftCells = StyledText(), rightCells = StyledText()
+            if row.provincial == nil {
+                leftCells.append(left, style: .deleted, marked: !colour)
+            } else if row.national.isEmpty {
+                rightCells.append(right, style: .inserted, marked: !colour)
+            } else {
+                let sides = CharacterDiff.sides(national: left, provincial: right)
+                for segment in sides.national {
+                    leftCells.append(segment.text, style: segment.operation == .equal ? .plain : .deleted, marked: !colour)
+                }
+                for segment in sides.provincial {
+                    rightCells.append(segment.text, style: segment.operation == .equal ? .plain : .inserted, marked: !colour)
+                }
+            }
+            let leftLines = leftCells.wrapped(width: columnWidth, colour: colour)
+            let rightLines = rightCells.wrapped(width: columnWidth, colour: colour)
+            for index in 0..<max(leftLines.count, rightLines.count) {
+                let leftLine = index < leftLines.count ? leftLines[index] : ("", 0)
+                let rightLine = index < rightLines.count ? rightLines[index] : ("", 0)
+                lines.append(leftLine.0 + String(repeating: " ", count: max(0, columnWidth - leftLine.1)) + " │ " + rightLine.0)
+            }
+            lines.append(String(repeating: " ", count: columnWidth) + " │")
+        }
+        if lines.last?.hasSuffix(" │") == true { lines.removeLast() }
+        if !fromElsewhere.isEmpty {
+            let sources = Array(Set(fromElsewhere)).sorted().joined(separator: ", ")
+            lines.append("(\(fromElsewhere.count) more provincial sentence(s) of \(link.provincial) derive from national \(sources): see --clause \(sources))")
+        }
+        return lines.joined(separator: "\n") + "\n\n"
+    }
+}
+
+/// Text with a style per unicode scalar, wrapped into terminal lines with ANSI colours or with plain markers.
+struct StyledText {
+    enum Style { case plain, deleted, inserted }
+
+    private(set) var text = ""
+    private(set) var styles: [Style] = []
+
+    /// Appends `fragment`; `marked` wraps changed text in `[-…-]` or `{+…+}` (for output without colour).
+    mutating func append(_ fragment: String, style: Style, marked: Bool) {
+        let safe = TerminalSafeText.sanitize(fragment)
+        guard !safe.isEmpty else { return }
+        let (open, close) = marked ? (style == .deleted ? ("[-", "-]") : style == .inserted ? ("{+", "+}") : ("", "")) : ("", "")
+        let full = open + safe + close
+        text += full
+        styles += Array(repeating: style, count: full.unicodeScalars.count)
+    }
+
+    /// Lines of at most `width` cells, each with its display width; colour codes around changed runs.
+    func wrapped(width: Int, colour: Bool) -> [(String, Int)] {
+        guard !text.isEmpty else { return [] }
+        let scalars = Array(text.unicodeScalars)
+        return LineBreaker.wrapLines(text, width: width).map { line in
+            var rendered = ""
+            var current = Style.plain
+            let count = line.text.unicodeScalars.count
+            for offset in line.start..<(line.start + count) {
+                let style = styles[offset]
+                if colour, style != current {
+                    rendered += style == .plain ? "\u{1B}[0m" : style == .deleted ? "\u{1B}[9;31m" : "\u{1B}[1;32m"
+                    current = style
+                }
+                rendered.unicodeScalars.append(scalars[offset])
+            }
+            if colour, current != .plain { rendered += "\u{1B}[0m" }
+            return (rendered, line.width)
+        }
     }
 }
