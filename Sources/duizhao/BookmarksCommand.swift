@@ -1,11 +1,325 @@
 import ArgumentParser
+import DuizhaoCore
+import DuizhaoStore
+import Foundation
 
-/// Manages bookmarks. (Under construction.)
+/// `duizhao bookmarks list|add|remove|export`: the bookmark store from the command line.
 struct BookmarksCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bookmarks", abstract: "List, add, remove and export bookmarks.", version: duizhaoVersion)
+        commandName: "bookmarks", abstract: "List, add, remove and export bookmarks.",
+        discussion: """
+            The store is bookmarks.sqlite in $DUIZHAO_DATA_DIR, else $XDG_DATA_HOME/duizhao, \
+            else ~/.local/share/duizhao.
+            """,
+        version: duizhaoVersion,
+        subcommands: [List.self, Add.self, Remove.self, Export.self],
+        defaultSubcommand: List.self)
 
-    func run() throws {
-        throw ValidationError("bookmarks are not built yet")
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the bookmarks, with where each clause is in its document now.", version: duizhaoVersion)
+
+        @Flag(help: "Print JSON instead of text.")
+        var json = false
+
+        @Option(help: "Only bookmarks with this tag.")
+        var tag: String?
+
+        func run() throws {
+            let store = try openStore(forWriting: false)
+            let bookmarks = try storeOperation(store) { try store.bookmarks(BookmarkFilter(tag: tag)) }
+            var catalog = DocumentCatalog()
+            let located = bookmarks.map { catalog.locate($0) }
+            if json {
+                try printJSON(located.map { ExportedBookmark($0, includeText: false) })
+                return
+            }
+            if located.isEmpty {
+                print("no bookmarks (\(store.databaseURL.path))")
+                return
+            }
+            for item in located {
+                let bookmark = item.bookmark
+                var line = "#\(bookmark.id)  \(bookmark.anchor.documentTitle) › \(bookmark.anchor.clauseHeading)"
+                line += " [\(item.clauseID ?? bookmark.anchor.clauseID)]"
+                switch item.status {
+                case .exact: break
+                case .relocated: line += " (moved from \(bookmark.anchor.clauseID))"
+                case .orphaned: line += " (orphaned: clause not found in the document)"
+                case .documentUnavailable: line += " (document not available)"
+                }
+                if !bookmark.tags.isEmpty { line += "  #" + bookmark.tags.joined(separator: " #") }
+                print(TerminalSafeText.sanitize(line))
+                if let sentence = bookmark.anchor.sentence { print("    “\(TerminalSafeText.sanitize(sentence))”") }
+                if !bookmark.note.isEmpty { print("    " + TerminalSafeText.sanitize(bookmark.note)) }
+            }
+        }
     }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Bookmark one or more clauses (each in its own transaction).", version: duizhaoVersion)
+
+        @Argument(help: "Division ids (e.g. 2.4) or, when unambiguous, clause numbers (e.g. 4).")
+        var ids: [String]
+
+        @Option(help: "national, provincial, or a file path.")
+        var doc: String = "national"
+
+        @Option(help: "A note to keep with the bookmark.")
+        var note: String = ""
+
+        @Option(name: .customLong("tag"), help: "A tag (repeat for several).")
+        var tags: [String] = []
+
+        func validate() throws {
+            if ids.isEmpty { throw ValidationError("give at least one clause id") }
+        }
+
+        func run() throws {
+            let document = try loadDocument(DocumentChoice(doc))
+            let fingerprint = document.fingerprint
+            var anchors: [BookmarkAnchor] = []
+            for id in ids {
+                guard let division = document.resolveDivision(id) else {
+                    printError("duizhao: error: \(document.source): no division with id or number '\(id)'")
+                    throw ExitCode.failure
+                }
+                anchors.append(BookmarkAnchor(document: document, division: division, fingerprint: fingerprint))
+            }
+            let store = try openStore(forWriting: true)
+            for anchor in anchors {
+                let bookmark = try storeOperation(store) { try store.add(anchor, note: note, tags: tags) }
+                // Written unbuffered: each line is a bookmark already committed.
+                writeLine("added bookmark #\(bookmark.id): \(anchor.clauseHeading) [\(anchor.clauseID)] in \(anchor.documentTitle)")
+            }
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Remove a bookmark by its number.", version: duizhaoVersion)
+
+        @Argument(help: "The bookmark number shown by `duizhao bookmarks list` (e.g. 12 or #12).")
+        var bookmark: String
+
+        func run() throws {
+            let text = bookmark.hasPrefix("#") ? String(bookmark.dropFirst()) : bookmark
+            guard let id = Int64(text) else {
+                printError("duizhao: error: '\(bookmark)' is not a bookmark number (see `duizhao bookmarks list`)")
+                throw ExitCode.failure
+            }
+            let store = try openStore(forWriting: true)
+            try storeOperation(store) { try store.remove(id: id) }
+            print("removed bookmark #\(id)")
+        }
+    }
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Export every bookmark with its clause text, as Markdown or JSON.", version: duizhaoVersion)
+
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case markdown
+            case json
+        }
+
+        @Option(help: "markdown (ready to paste into a report) or json.")
+        var format: Format = .markdown
+
+        func run() throws {
+            let store = try openStore(forWriting: false)
+            let bookmarks = try storeOperation(store) { try store.bookmarks() }
+            var catalog = DocumentCatalog()
+            let located = bookmarks.map { catalog.locate($0) }
+            switch format {
+            case .json: try printJSON(located.map { ExportedBookmark($0, includeText: true) })
+            case .markdown: print(markdown(located), terminator: "")
+            }
+        }
+
+        func markdown(_ located: [LocatedBookmark]) -> String {
+            var output = "# Bookmarks\n"
+            var currentDocument: String?
+            for item in located {
+                let anchor = item.bookmark.anchor
+                let documentTitle = item.document?.title ?? anchor.documentTitle
+                if documentTitle != currentDocument {
+                    output += "\n## \(documentTitle)\n"
+                    currentDocument = documentTitle
+                }
+                let heading = item.division?.heading ?? anchor.clauseHeading
+                output += "\n### \(heading) (\(item.clauseID ?? anchor.clauseID))\n\n"
+                switch item.status {
+                case .exact: break
+                case .relocated: output += "*Found again under \(item.clauseID ?? "?") (bookmarked as \(anchor.clauseID)).*\n\n"
+                case .orphaned: output += "*Orphaned: this clause was not found in the current document.*\n\n"
+                case .documentUnavailable: output += "*The document (\(anchor.documentSource)) is not available.*\n\n"
+                }
+                if !item.bookmark.tags.isEmpty {
+                    output += "Tags: " + item.bookmark.tags.map { "`\($0)`" }.joined(separator: ", ") + "\n\n"
+                }
+                if !item.bookmark.note.isEmpty {
+                    output += item.bookmark.note.split(separator: "\n", omittingEmptySubsequences: false)
+                        .map { "> " + $0 }.joined(separator: "\n") + "\n\n"
+                }
+                if let sentence = anchor.sentence { output += "Sentence: “\(sentence)”\n\n" }
+                if let division = item.division {
+                    for paragraph in clauseText(division) { output += paragraph + "\n\n" }
+                }
+            }
+            return output
+        }
+    }
+}
+
+/// Opens the default store for a command: writes need a read-write store, reads at least a readable one.
+/// Problems go to standard error naming the file; a store that cannot serve the command exits non-zero.
+func openStore(forWriting: Bool) throws -> BookmarkStore {
+    let store = BookmarkStore.openDefault()
+    switch store.access {
+    case .readWrite:
+        break
+    case .readOnly:
+        if forWriting {
+            printError("duizhao: error: \(store.notice ?? "bookmarks are read-only")")
+            throw ExitCode.failure
+        }
+        printError("duizhao: warning: \(store.notice ?? "bookmarks are read-only")")
+    case .disabled:
+        printError("duizhao: error: \(store.notice ?? "bookmarks are disabled")")
+        throw ExitCode.failure
+    }
+    return store
+}
+
+/// Runs a store operation; a store error becomes a message on standard error and a non-zero exit.
+@discardableResult
+func storeOperation<T>(_ store: BookmarkStore, _ operation: () throws -> T) throws -> T {
+    do {
+        return try operation()
+    } catch let error as StoreError {
+        printError("duizhao: error: \(error)")
+        throw ExitCode.failure
+    }
+}
+
+/// Writes a line to standard output at once (not buffered), so a reader of the pipe sees it immediately.
+func writeLine(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
+
+/// The paragraphs of a division and its descendants, with headings of the descendants.
+func clauseText(_ division: Division) -> [String] {
+    var paragraphs = division.paragraphs
+    for child in division.flattened.dropFirst() {
+        paragraphs.append(child.heading)
+        paragraphs.append(contentsOf: child.paragraphs)
+    }
+    return paragraphs
+}
+
+/// How a bookmark relates to the documents the command could load.
+enum LocationStatus: String, Encodable {
+    case exact
+    case relocated
+    case orphaned
+    case documentUnavailable = "document-unavailable"
+}
+
+/// A bookmark with its document and clause, when they could be found.
+struct LocatedBookmark {
+    var bookmark: Bookmark
+    var status: LocationStatus
+    var document: PolicyDocument?
+    var division: Division?
+    var clauseID: String? { division?.id }
+}
+
+/// Loads the documents bookmarks refer to (the bundled pair, and files by their stored path) once each.
+struct DocumentCatalog {
+    private var resolvers: [String: BookmarkAnchorResolver?] = [:]
+
+    private mutating func resolver(forSource source: String) -> BookmarkAnchorResolver? {
+        if let cached = resolvers[source] { return cached }
+        var document: PolicyDocument?
+        if let bundled = BundledDocument.allCases.first(where: { $0.sourceName == source }) {
+            document = bundled.load()
+        } else if FileManager.default.isReadableFile(atPath: source) {
+            document = try? PolicyImporter.importFile(at: source)
+        }
+        let resolver = document.map { BookmarkAnchorResolver(document: $0) }
+        resolvers[source] = .some(resolver)
+        return resolver
+    }
+
+    /// Finds the bookmark's document (its stored source first, then the bundled documents) and its clause.
+    mutating func locate(_ bookmark: Bookmark) -> LocatedBookmark {
+        let anchor = bookmark.anchor
+        let sources = [anchor.documentSource] + BundledDocument.allCases.map(\.sourceName)
+        for source in sources {
+            guard let resolver = resolver(forSource: source), resolver.belongsToDocument(anchor) else { continue }
+            let resolution = resolver.resolve(anchor)
+            let status: LocationStatus
+            switch resolution {
+            case .exact: status = .exact
+            case .relocated: status = .relocated
+            case .orphaned: status = .orphaned
+            }
+            return LocatedBookmark(
+                bookmark: bookmark, status: status, document: resolver.document,
+                division: resolver.division(for: resolution))
+        }
+        return LocatedBookmark(bookmark: bookmark, status: .documentUnavailable, document: nil, division: nil)
+    }
+}
+
+/// The JSON shape of a bookmark in `list --json` and `export --format json`.
+struct ExportedBookmark: Encodable {
+    struct Document: Encodable {
+        var title: String
+        var fingerprint: String
+        var source: String
+    }
+
+    struct Clause: Encodable {
+        var id: String
+        var heading: String
+        var snippet: String
+        var sentence: String?
+    }
+
+    var id: Int64
+    var document: Document
+    /// The clause as bookmarked.
+    var clause: Clause
+    var status: LocationStatus
+    /// The clause id in the current document (absent when orphaned or the document is unavailable).
+    var currentClauseID: String?
+    var note: String
+    var tags: [String]
+    var createdAt: String
+    var updatedAt: String
+    /// The clause text (export only).
+    var text: [String]?
+
+    init(_ item: LocatedBookmark, includeText: Bool) {
+        let anchor = item.bookmark.anchor
+        id = item.bookmark.id
+        document = Document(title: anchor.documentTitle, fingerprint: anchor.documentFingerprint, source: anchor.documentSource)
+        clause = Clause(id: anchor.clauseID, heading: anchor.clauseHeading, snippet: anchor.snippet, sentence: anchor.sentence)
+        status = item.status
+        currentClauseID = item.clauseID
+        note = item.bookmark.note
+        tags = item.bookmark.tags
+        let formatter = ISO8601DateFormatter()
+        createdAt = formatter.string(from: item.bookmark.createdAt)
+        updatedAt = formatter.string(from: item.bookmark.updatedAt)
+        text = includeText ? item.division.map(clauseText) : nil
+    }
+}
+
+func printJSON(_ value: some Encodable) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    print(String(decoding: try encoder.encode(value), as: UTF8.self))
 }

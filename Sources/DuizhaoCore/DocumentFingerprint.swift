@@ -1,0 +1,188 @@
+/// Text reduced to what identifies it across differently formatted copies: full-width forms folded to
+/// half-width, ASCII letters lowercased, whitespace, punctuation, symbols and leading numbering labels
+/// (一、 （三） 4. （1） ① 第二条) removed. Two imports of the same document from files with another encoding,
+/// other line wrapping or another numbering style give the same comparable text.
+public enum ComparableText {
+    /// Normalises one piece of text (a title, a paragraph, a line), first stripping a leading numbering label.
+    public static func normalize(_ text: String) -> String {
+        var output = String.UnicodeScalarView()
+        appendNormalized(text, to: &output)
+        return String(output)
+    }
+
+    /// Appends the normalised form of `text` to `output`.
+    static func appendNormalized(_ text: String, to output: inout String.UnicodeScalarView) {
+        let scalars = Array(text.unicodeScalars.lazy.map(halfWidth))
+        var index = 0
+        while index < scalars.count, isIgnorable(scalars[index]) { index += 1 }
+        index += leadingLabelLength(scalars, from: index)
+        while index < scalars.count {
+            let scalar = scalars[index]
+            index += 1
+            if isIgnorable(scalar) { continue }
+            if scalar.value >= 0x41, scalar.value <= 0x5A {
+                output.append(Unicode.Scalar(scalar.value + 0x20)!)
+            } else {
+                output.append(scalar)
+            }
+        }
+    }
+
+    /// Full-width ASCII variants (！ to ～) and the ideographic space folded to their half-width forms.
+    static func halfWidth(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        switch scalar.value {
+        case 0xFF01...0xFF5E: return Unicode.Scalar(scalar.value - 0xFEE0)!
+        case 0x3000: return " "
+        default: return scalar
+        }
+    }
+
+    /// Whitespace, punctuation, symbols, control and format characters: formatting, not content.
+    static func isIgnorable(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .spaceSeparator, .lineSeparator, .paragraphSeparator, .control, .format,
+            .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+            .initialPunctuation, .finalPunctuation, .otherPunctuation,
+            .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
+            return true
+        default:
+            return false
+        }
+    }
+
+    static func isChineseNumeral(_ scalar: Unicode.Scalar) -> Bool {
+        "一二三四五六七八九十百零〇两".unicodeScalars.contains(scalar)
+    }
+
+    static func isASCIIDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
+
+    /// The length of a numbering label at `start` (already folded to half-width), or 0:
+    /// `(一)` `(1)` `一、` `一.` `1.` `1、` `1。` `1)` (not `1.5`), `①`…`⑳`, `第一条` / `第一章` / `第一节`.
+    static func leadingLabelLength(_ scalars: [Unicode.Scalar], from start: Int) -> Int {
+        guard start < scalars.count else { return 0 }
+        let first = scalars[start]
+        if (0x2460...0x2473).contains(first.value) { return 1 }
+        func run(from index: Int, _ predicate: (Unicode.Scalar) -> Bool) -> Int {
+            var end = index
+            while end < scalars.count, predicate(scalars[end]) { end += 1 }
+            return end - index
+        }
+        let isNumber: (Unicode.Scalar) -> Bool = { isChineseNumeral($0) || isASCIIDigit($0) }
+        if first == "(" || first == "（" {
+            let digits = run(from: start + 1, isNumber)
+            let close = start + 1 + digits
+            if digits > 0, digits <= 4, close < scalars.count, scalars[close] == ")" || scalars[close] == "）" {
+                return digits + 2
+            }
+            return 0
+        }
+        if first == "第" {
+            let digits = run(from: start + 1, isNumber)
+            let unit = start + 1 + digits
+            if digits > 0, unit < scalars.count, "条章节".unicodeScalars.contains(scalars[unit]) { return digits + 2 }
+            return 0
+        }
+        let digits = run(from: start, isNumber)
+        guard digits > 0, digits <= 4 else { return 0 }
+        let separator = start + digits
+        guard separator < scalars.count else { return 0 }
+        switch scalars[separator] {
+        case "、", "。", "．", ")", "）":
+            return digits + 1
+        case ".":
+            // `1.5亿` is a number, not a label.
+            if separator + 1 < scalars.count, isASCIIDigit(scalars[separator + 1]) { return 0 }
+            return digits + 1
+        default:
+            return 0
+        }
+    }
+
+    /// Similarity of two normalised texts in 0...1: the Dice coefficient of their character bigrams.
+    public static func similarity(_ lhs: String, _ rhs: String) -> Double {
+        let left = Array(lhs.unicodeScalars), right = Array(rhs.unicodeScalars)
+        if left.isEmpty || right.isEmpty { return left == right ? 1 : 0 }
+        if left.count < 2 || right.count < 2 { return left == right ? 1 : 0 }
+        var counts: [UInt64: Int] = [:]
+        for index in 0..<(left.count - 1) {
+            counts[UInt64(left[index].value) << 32 | UInt64(left[index + 1].value), default: 0] += 1
+        }
+        var shared = 0
+        for index in 0..<(right.count - 1) {
+            let key = UInt64(right[index].value) << 32 | UInt64(right[index + 1].value)
+            if let count = counts[key], count > 0 {
+                counts[key] = count - 1
+                shared += 1
+            }
+        }
+        return Double(2 * shared) / Double(left.count - 1 + right.count - 1)
+    }
+}
+
+/// 64-bit FNV-1a, a small stable hash (not cryptographic) for fingerprints.
+public struct FNV1a64: Sendable {
+    public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    public init() {}
+
+    public mutating func combine(_ bytes: some Sequence<UInt8>) {
+        for byte in bytes {
+            value ^= UInt64(byte)
+            value = value &* 0x0000_0100_0000_01B3
+        }
+    }
+
+    /// The hash as 16 lowercase hexadecimal digits.
+    public var hexDigest: String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}
+
+extension Division {
+    /// The normalised title (see `ComparableText`).
+    public var normalizedTitle: String { ComparableText.normalize(title) }
+
+    /// The normalised text of this division and its descendants: titles and paragraphs, no labels.
+    public var normalizedText: String {
+        var output = String.UnicodeScalarView()
+        for division in flattened {
+            ComparableText.appendNormalized(division.title, to: &output)
+            for paragraph in division.paragraphs { ComparableText.appendNormalized(paragraph, to: &output) }
+        }
+        return String(output)
+    }
+
+    /// The first `length` characters of `normalizedText`: what a bookmark keeps to find the clause again.
+    public func normalizedSnippet(length: Int = 48) -> String {
+        String(normalizedText.unicodeScalars.prefix(length))
+    }
+}
+
+extension PolicyDocument {
+    /// The normalised title (see `ComparableText`).
+    public var normalizedTitle: String { ComparableText.normalize(title) }
+
+    /// The normalised body: preamble, then every division's title and paragraphs in document order.
+    /// Metadata that varies between captures of the same document (notice lines, issuers, date) is left out.
+    public var normalizedText: String {
+        var output = String.UnicodeScalarView()
+        for line in preamble { ComparableText.appendNormalized(line, to: &output) }
+        for division in allDivisions {
+            ComparableText.appendNormalized(division.title, to: &output)
+            for paragraph in division.paragraphs { ComparableText.appendNormalized(paragraph, to: &output) }
+        }
+        return String(output)
+    }
+
+    /// Identifies the document independently of its file's formatting: FNV-1a 64 of the normalised title
+    /// and normalised body, as 16 hex digits. The same for another encoding, wrapping or numbering style;
+    /// different as soon as one character of content differs.
+    public var fingerprint: String {
+        var hash = FNV1a64()
+        hash.combine(normalizedTitle.utf8)
+        hash.combine([0x1F])
+        hash.combine(normalizedText.utf8)
+        return hash.hexDigest
+    }
+}

@@ -1,0 +1,284 @@
+import DuizhaoCore
+@testable import DuizhaoStore
+import Foundation
+import XCTest
+
+/// Process-level tests: the built `duizhao bookmarks` binary writing the store from several processes, being
+/// killed mid-write, and meeting stores it must not touch.
+final class StoreProcessTests: XCTestCase {
+    let national = BundledDocument.national.load()
+
+    /// The `duizhao` executable built next to this test bundle.
+    func duizhaoBinary(file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        var candidates: [URL] = [URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()]
+        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
+            candidates.append(bundle.bundleURL.deletingLastPathComponent())
+        }
+        for directory in candidates {
+            let path = directory.appendingPathComponent("duizhao").path
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        XCTFail(
+            "the duizhao executable was not found next to the test bundle (looked in "
+                + candidates.map(\.path).joined(separator: ", ") + "); run `swift build` first", file: file, line: line)
+        throw XCTSkip("duizhao binary missing")
+    }
+
+    /// Launches `duizhao ARGUMENTS` with the store in `directory`, as an unprivileged user when asked (and when
+    /// running as root, where permissions would not apply otherwise).
+    func launch(
+        _ arguments: [String], storeDirectory: URL, unprivileged: Bool = false
+    ) throws -> (process: Process, output: Pipe, error: Pipe) {
+        let binary = try duizhaoBinary()
+        let process = Process()
+        if unprivileged && getuid() == 0 {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", binary] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = arguments
+        }
+        var environment = ProcessInfo.processInfo.environment
+        environment["DUIZHAO_DATA_DIR"] = storeDirectory.path
+        environment["LANG"] = "C.UTF-8"
+        process.environment = environment
+        let output = Pipe(), error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return (process, output, error)
+    }
+
+    struct Finished {
+        var status: Int32
+        var output: String
+        var error: String
+    }
+
+    func run(_ arguments: [String], storeDirectory: URL, unprivileged: Bool = false) throws -> Finished {
+        finish(try launch(arguments, storeDirectory: storeDirectory, unprivileged: unprivileged))
+    }
+
+    /// Reads both pipes to the end (on two threads, so neither can fill up and block the child) and waits.
+    func finish(_ launched: (process: Process, output: Pipe, error: Pipe)) -> Finished {
+        let errorText = Collected()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            errorText.append(launched.error.fileHandleForReading.readDataToEndOfFile())
+            group.leave()
+        }
+        let outputData = launched.output.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        launched.process.waitUntilExit()
+        return Finished(
+            status: launched.process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
+            error: errorText.text)
+    }
+
+    func testTwoProcessesAddingFiveHundredEachEndWithExactlyOneThousand() throws {
+        let directory = try temporaryDirectory()
+        let ids = national.comparableUnits.map(\.id)
+        let clauseIDs = (0..<500).map { ids[$0 % ids.count] }
+        // Both start on a store that does not exist yet: creation and migration race too.
+        let writers = try ["writer-a", "writer-b"].map { tag in
+            (tag, try launch(["bookmarks", "add"] + clauseIDs + ["--doc", "national", "--tag", tag], storeDirectory: directory))
+        }
+        // Draining one writer's pipes at a time is safe: 500 lines fit in a pipe buffer, so the other is not
+        // held up.
+        for (tag, writer) in writers {
+            let result = finish(writer)
+            XCTAssertEqual(result.status, 0, "\(tag) failed: \(result.error)")
+            XCTAssertEqual(result.output.split(separator: "\n").count, 500, "\(tag) reported every committed bookmark")
+        }
+
+        let store = BookmarkStore.open(at: directory)
+        XCTAssertEqual(store.access, .readWrite, store.notice ?? "")
+        let bookmarks = try store.bookmarks()
+        XCTAssertEqual(bookmarks.count, 1000)
+        XCTAssertEqual(Set(bookmarks.map(\.id)).count, 1000)
+        XCTAssertEqual(bookmarks.filter { $0.tags == ["writer-a"] }.count, 500)
+        XCTAssertEqual(bookmarks.filter { $0.tags == ["writer-b"] }.count, 500)
+        XCTAssertEqual(try store.integrityCheck(), ["ok"])
+    }
+
+    func testKillNineDuringAWriteBurstKeepsEveryCommittedBookmark() throws {
+        let directory = try temporaryDirectory()
+        let ids = national.comparableUnits.map(\.id)
+        let clauseIDs = (0..<3_000).map { ids[$0 % ids.count] }
+        let writer = try launch(["bookmarks", "add"] + clauseIDs + ["--doc", "national"], storeDirectory: directory)
+        // Each output line is printed after its transaction committed.
+        var buffered = Data()
+        var committedLines = 0
+        let reader = writer.output.fileHandleForReading
+        while committedLines < 200 {
+            let chunk = reader.availableData
+            if chunk.isEmpty { break }
+            buffered.append(chunk)
+            committedLines = buffered.filter { $0 == 0x0A }.count
+        }
+        XCTAssertTrue(writer.process.isRunning, "the writer should still be writing when killed")
+        kill(writer.process.processIdentifier, SIGKILL)
+        writer.process.waitUntilExit()
+        XCTAssertEqual(writer.process.terminationReason, .uncaughtSignal)
+        buffered.append(reader.readDataToEndOfFile())
+        let reported = String(decoding: buffered, as: UTF8.self).split(separator: "\n").compactMap { line -> Int64? in
+            guard line.hasPrefix("added bookmark #"), let end = line.firstIndex(of: ":") else { return nil }
+            return Int64(line[line.index(line.startIndex, offsetBy: 16)..<end])
+        }
+        XCTAssertGreaterThanOrEqual(reported.count, 200)
+        XCTAssertLessThan(reported.count, clauseIDs.count, "killed before the end")
+
+        let store = BookmarkStore.open(at: directory)
+        XCTAssertEqual(store.access, .readWrite, store.notice ?? "")
+        XCTAssertEqual(try store.integrityCheck(), ["ok"])
+        let present = Set(try store.bookmarks().map(\.id))
+        XCTAssertTrue(Set(reported).isSubset(of: present), "every bookmark reported committed is in the store")
+        XCTAssertGreaterThanOrEqual(present.count, reported.count)
+        // The store keeps working after the crash.
+        let next = try store.addBookmark(clauseID: ids[0], in: national)
+        XCTAssertGreaterThan(next.id, reported.max() ?? 0)
+    }
+
+    func testCorruptStoreThroughTheCLI() throws {
+        let directory = try temporaryDirectory()
+        let path = directory.appendingPathComponent("bookmarks.sqlite").path
+        try Data((0..<4096).map { _ in UInt8.random(in: 0...255) }).write(to: URL(fileURLWithPath: path))
+        let before = try FileSnapshot(directory: directory)
+
+        let add = try run(["bookmarks", "add", "1.1", "--doc", "national"], storeDirectory: directory)
+        XCTAssertNotEqual(add.status, 0)
+        XCTAssertTrue(add.error.contains(path) && add.error.contains("not an SQLite database"), add.error)
+        XCTAssertEqual(add.output, "")
+        let list = try run(["bookmarks", "list"], storeDirectory: directory)
+        XCTAssertNotEqual(list.status, 0)
+        XCTAssertTrue(list.error.contains(path), list.error)
+        let remove = try run(["bookmarks", "remove", "1"], storeDirectory: directory)
+        XCTAssertNotEqual(remove.status, 0)
+        XCTAssertEqual(try FileSnapshot(directory: directory), before)
+    }
+
+    func testNewerSchemaStoreThroughTheCLI() throws {
+        let directory = try temporaryDirectory()
+        let path = directory.appendingPathComponent("bookmarks.sqlite").path
+        try BookmarkStore.createStoreFromNewerVersion(
+            at: directory, bookmark: BookmarkAnchor(document: national, division: national.comparableUnits[0]))
+        let before = try FileSnapshot(directory: directory).files[path]
+
+        let add = try run(["bookmarks", "add", "1.1", "--doc", "national"], storeDirectory: directory)
+        XCTAssertNotEqual(add.status, 0)
+        XCTAssertTrue(add.error.contains(path) && add.error.contains("newer duizhao"), add.error)
+        let list = try run(["bookmarks", "list"], storeDirectory: directory)
+        XCTAssertEqual(list.status, 0, list.error)
+        XCTAssertTrue(list.error.contains("read-only"), list.error)
+        XCTAssertTrue(list.output.contains("from the future"), list.output)
+        XCTAssertEqual(try FileSnapshot(directory: directory).files[path], before)
+    }
+
+    func testUnreadableStoreThroughTheCLI() throws {
+        let directory = try temporaryDirectory()
+        let path = directory.appendingPathComponent("bookmarks.sqlite").path
+        XCTAssertEqual(try run(["bookmarks", "add", "1.1", "--doc", "national"], storeDirectory: directory).status, 0)
+        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: path)
+        // Let the unprivileged user write the directory, so that only the file's permissions are in the way.
+        try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: directory.path)
+        let before = try FileSnapshot(directory: directory)
+
+        let list = try run(["bookmarks", "list"], storeDirectory: directory, unprivileged: true)
+        XCTAssertNotEqual(list.status, 0)
+        XCTAssertTrue(list.error.contains(path) && list.error.contains("cannot be read"), list.error)
+        let add = try run(["bookmarks", "add", "1.2", "--doc", "national"], storeDirectory: directory, unprivileged: true)
+        XCTAssertNotEqual(add.status, 0)
+        XCTAssertTrue(add.error.contains(path), add.error)
+        XCTAssertEqual(try FileSnapshot(directory: directory), before)
+    }
+
+    func testReadOnlyDirectoryThroughTheCLI() throws {
+        let directory = try temporaryDirectory()
+        let path = directory.appendingPathComponent("bookmarks.sqlite").path
+        let added = try run(["bookmarks", "add", "1.1", "--doc", "national", "--note", "只读"], storeDirectory: directory)
+        XCTAssertEqual(added.status, 0, added.error)
+        // Readable by everyone, writable by nobody but the owner (root) — or by no one when not root.
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: directory.path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: path)
+        let before = try FileSnapshot(directory: directory)
+
+        let list = try run(["bookmarks", "list"], storeDirectory: directory, unprivileged: true)
+        XCTAssertEqual(list.status, 0, list.error)
+        XCTAssertTrue(list.error.contains(path) && list.error.contains("read-only"), list.error)
+        XCTAssertTrue(list.output.contains("只读"), list.output)
+        let add = try run(["bookmarks", "add", "1.2", "--doc", "national"], storeDirectory: directory, unprivileged: true)
+        XCTAssertNotEqual(add.status, 0)
+        XCTAssertTrue(add.error.contains(path) && add.error.contains("not writable"), add.error)
+        XCTAssertEqual(try FileSnapshot(directory: directory), before)
+    }
+
+    func testNewStoreInAReadOnlyDirectoryIsRefusedWithoutCreatingAnything() throws {
+        let directory = try temporaryDirectory()
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: directory.path)
+        let add = try run(["bookmarks", "add", "1.1", "--doc", "national"], storeDirectory: directory, unprivileged: true)
+        XCTAssertNotEqual(add.status, 0)
+        XCTAssertTrue(add.error.contains(directory.path) && add.error.contains("not writable"), add.error)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path), [])
+    }
+
+    func testAddListRemoveAndExportThroughTheCLI() throws {
+        let directory = try temporaryDirectory()
+        let unit = national.comparableUnits[3]
+        let add = try run(
+            ["bookmarks", "add", unit.id, "--doc", "national", "--note", "核对这一条", "--tag", "准入", "--tag", "todo"],
+            storeDirectory: directory)
+        XCTAssertEqual(add.status, 0, add.error)
+        XCTAssertTrue(add.output.hasPrefix("added bookmark #1: \(unit.heading) [\(unit.id)]"), add.output)
+        let unknown = try run(["bookmarks", "add", "99.99", "--doc", "national"], storeDirectory: directory)
+        XCTAssertNotEqual(unknown.status, 0)
+        XCTAssertTrue(unknown.error.contains("99.99"), unknown.error)
+
+        let json = try run(["bookmarks", "list", "--json"], storeDirectory: directory)
+        XCTAssertEqual(json.status, 0, json.error)
+        let listed = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [[String: Any]])
+        XCTAssertEqual(listed.count, 1)
+        XCTAssertEqual(listed[0]["id"] as? Int, 1)
+        XCTAssertEqual(listed[0]["note"] as? String, "核对这一条")
+        XCTAssertEqual(listed[0]["tags"] as? [String], ["准入", "todo"])
+        XCTAssertEqual(listed[0]["status"] as? String, "exact")
+        XCTAssertEqual(listed[0]["currentClauseID"] as? String, unit.id)
+        XCTAssertEqual((listed[0]["document"] as? [String: Any])?["fingerprint"] as? String, national.fingerprint)
+
+        let markdown = try run(["bookmarks", "export"], storeDirectory: directory)
+        XCTAssertEqual(markdown.status, 0, markdown.error)
+        XCTAssertTrue(markdown.output.contains("## \(national.title)"), markdown.output)
+        XCTAssertTrue(markdown.output.contains("### \(unit.heading) (\(unit.id))"), markdown.output)
+        XCTAssertTrue(markdown.output.contains("> 核对这一条"), markdown.output)
+        XCTAssertTrue(markdown.output.contains(try XCTUnwrap(unit.paragraphs.first)), "the clause text is exported")
+
+        let exportedJSON = try run(["bookmarks", "export", "--format", "json"], storeDirectory: directory)
+        let exported = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(exportedJSON.output.utf8)) as? [[String: Any]])
+        XCTAssertEqual(exported.first?["text"] as? [String], unit.paragraphs)
+
+        XCTAssertNotEqual(try run(["bookmarks", "remove", "7"], storeDirectory: directory).status, 0)
+        let remove = try run(["bookmarks", "remove", "#1"], storeDirectory: directory)
+        XCTAssertEqual(remove.status, 0, remove.error)
+        XCTAssertEqual(try BookmarkStore.open(at: directory).count(), 0)
+    }
+}
+
+/// Text gathered from another thread.
+final class Collected: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+
+    func append(_ more: Data) {
+        lock.lock()
+        data.append(more)
+        lock.unlock()
+    }
+
+    var text: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
