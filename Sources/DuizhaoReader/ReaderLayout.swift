@@ -153,6 +153,13 @@ final class ReaderLayout: @unchecked Sendable {
         return laidOut
     }
 
+    /// How many blocks are wrapped at the current widths (the layout is lazy: only blocks looked at).
+    var laidOutBlockCount: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return rows.count
+    }
+
     /// Number of rows of a block at the given widths.
     func height(_ block: Int, widths: PaneWidths) -> Int { rows(block, widths: widths).count }
 
@@ -193,8 +200,12 @@ final class ReaderLayout: @unchecked Sendable {
             provincialLines += Array(repeating: .filler, count: level - provincialLines.count)
         }
         if block.kind == .unmatched {
-            if nationalLines.isEmpty, !provincialLines.isEmpty { nationalLines = [.placeholder] }
-            if provincialLines.isEmpty, !nationalLines.isEmpty { provincialLines = [.placeholder] }
+            if !hasNational, !provincialLines.isEmpty {
+                nationalLines = [.placeholder] + Array(repeating: .filler, count: provincialLines.count - 1)
+            }
+            if !hasProvincial, !nationalLines.isEmpty {
+                provincialLines = [.placeholder] + Array(repeating: .filler, count: nationalLines.count - 1)
+            }
         }
         let count = max(nationalLines.count, provincialLines.count) + 1
         nationalLines += Array(repeating: .filler, count: count - nationalLines.count)

@@ -41,7 +41,15 @@ public struct ReaderModel: Sendable {
     var layout: ReaderLayout
     let nationalPieces: PiecedDocument
     let provincialPieces: PiecedDocument?
-    var top = RowPosition(block: 0, row: 0)
+    /// The first row shown in the panes.
+    var top = RowPosition(block: 0, row: 0) {
+        didSet { readingTarget = nil }
+    }
+    /// Where a jump wanted to go when the panes could not scroll that far (near the end): the reader is
+    /// "at" that row although it is not at the top. Cleared by any scrolling.
+    var readingTarget: RowPosition?
+    /// The anchor of a series of resizes, so that resizing back and forth returns to the same line.
+    var resizeAnchor: TopAnchor?
     var mode: Mode = .reading
     var search: SearchState?
     var folded: [DocumentSide: Set<String>] = [.national: [], .provincial: []]
@@ -76,17 +84,31 @@ public struct ReaderModel: Sendable {
 
     /// Applies one input event; returns what the adapter must do (quit, store a bookmark, …), in order.
     public mutating func handle(_ event: InputEvent) -> [ReaderEffect] {
+        let event = Self.normalizedControlCharacter(event)
         if case .tick = event { return [] }
         if case .resize(let newWidth, let newHeight) = event {
             resize(width: newWidth, height: newHeight)
             return []
         }
+        resizeAnchor = nil
         message = nil
         switch mode {
         case .reading: return handleReading(event)
         case .help: return handleHelp(event)
         case .bookmarks: return handleBookmarkList(event)
         case .prompt(let prompt): return handlePrompt(prompt, event)
+        }
+    }
+
+    /// Control characters some terminals deliver as characters, mapped to the keys they stand for.
+    static func normalizedControlCharacter(_ event: InputEvent) -> InputEvent {
+        guard case .character(let character) = event else { return event }
+        switch character {
+        case "\n", "\r", "\r\n": return .enter
+        case "\t": return .tab
+        case "\u{1B}": return .escape
+        case "\u{7F}", "\u{08}": return .backspace
+        default: return event
         }
     }
 
@@ -100,6 +122,7 @@ public struct ReaderModel: Sendable {
         layout = ReaderLayout(
             national: nationalPieces, provincial: provincialPieces, comparison: comparison, alignSentences: true)
         search?.current = nil
+        resizeAnchor = nil
         if !atStart, let clause {
             _ = moveTo(division: clause, side: textSide)
         } else {

@@ -128,6 +128,17 @@ extension ReaderModel {
         return position > limit ? limit : max(normalized(position), firstRow)
     }
 
+    /// The row the reader is at: the top row, or the target of a jump that could not scroll that far.
+    var readingRow: RowPosition { readingTarget ?? top }
+
+    /// Scrolls so that `target` is at the top, or as close as the end of the list allows (the reader is
+    /// then still "at" the target: it is the current clause).
+    mutating func show(_ target: RowPosition) {
+        let target = normalized(target)
+        top = clampedTop(target)
+        if top != target { readingTarget = target }
+    }
+
     mutating func scroll(by lines: Int) {
         top = clampedTop(advanced(top, by: lines))
     }
@@ -150,11 +161,12 @@ extension ReaderModel {
     /// top row shows no text of that document).
     func currentParagraphInfo(_ side: DocumentSide) -> DisplayParagraph? {
         guard layout.document(side) != nil, layout.blockCount > 0 else { return nil }
-        let block = min(top.block, layout.blockCount - 1)
+        let reading = readingRow
+        let block = min(reading.block, layout.blockCount - 1)
         let lines = layout.rows(block, widths: widths).lines(side)
         let paragraphs = layout.content(block).paragraphs(side)
         if !lines.isEmpty, !paragraphs.isEmpty {
-            var row = min(top.row, lines.count - 1)
+            var row = min(reading.row, lines.count - 1)
             while row >= 0 {
                 if lines[row].isText { return paragraphs[Int(lines[row].paragraph)] }
                 row -= 1
@@ -196,7 +208,7 @@ extension ReaderModel {
     /// Puts a division of one side at the top. Returns false when the division does not exist.
     mutating func moveTo(division id: String, side: DocumentSide) -> Bool {
         guard let position = topPosition(forDivision: id, side: side) else { return false }
-        top = clampedTop(position)
+        show(position)
         return true
     }
 
@@ -222,7 +234,7 @@ extension ReaderModel {
             layout.blocks[block].pieces(side).contains { pieceFilter(document.pieces[$0]) }
         }
         // The row the reader is effectively at on this side: fillers at the top count as the next text row.
-        let current = top
+        let current = readingRow
         let here = targetRows(in: current.block)
         if forward {
             if let row = here.first(where: { $0 > current.row }) { return RowPosition(block: current.block, row: row) }
@@ -251,9 +263,7 @@ extension ReaderModel {
             message = forward ? "last clause" : "first clause"
             return
         }
-        let clamped = clampedTop(found)
-        if clamped == top { message = forward ? "last clause" : "first clause" }
-        top = clamped
+        show(found)
     }
 
     mutating func moveToSection(forward: Bool) {
@@ -264,7 +274,7 @@ extension ReaderModel {
             message = forward ? "no next section" : "no previous section"
             return
         }
-        top = clampedTop(found)
+        show(found)
     }
 
     // MARK: Focus, geometry changes
@@ -303,15 +313,17 @@ extension ReaderModel {
         restore(anchor)
     }
 
+    /// Resizes, keeping the reading position; a series of resizes keeps the position it started from.
     mutating func resize(width newWidth: Int, height newHeight: Int) {
-        relayout {
-            $0.width = max(0, newWidth)
-            $0.height = max(0, newHeight)
-        }
+        let anchor = resizeAnchor ?? topAnchor()
+        width = max(0, newWidth)
+        height = max(0, newHeight)
+        restore(anchor)
+        resizeAnchor = anchor
     }
 
     /// What is at the top row: a paragraph and offset of a shown side, or only the block.
-    struct TopAnchor {
+    struct TopAnchor: Sendable {
         var block: Int
         var side: DocumentSide?
         var paragraph: Int32
@@ -320,18 +332,19 @@ extension ReaderModel {
     }
 
     func topAnchor() -> TopAnchor {
-        guard top.block < layout.blockCount else { return TopAnchor(block: 0, side: nil, paragraph: 0, offset: 0, fraction: 0) }
-        let rows = layout.rows(top.block, widths: widths)
-        let fraction = rows.count > 0 ? Double(top.row) / Double(rows.count) : 0
+        let reading = readingRow
+        guard reading.block < layout.blockCount else { return TopAnchor(block: 0, side: nil, paragraph: 0, offset: 0, fraction: 0) }
+        let rows = layout.rows(reading.block, widths: widths)
+        let fraction = rows.count > 0 ? Double(reading.row) / Double(rows.count) : 0
         for side in [textSide, textSide == .national ? .provincial : .national] {
             let lines = rows.lines(side)
-            if top.row < lines.count, lines[top.row].isText {
+            if reading.row < lines.count, lines[reading.row].isText {
                 return TopAnchor(
-                    block: top.block, side: side, paragraph: lines[top.row].paragraph, offset: lines[top.row].start,
-                    fraction: fraction)
+                    block: reading.block, side: side, paragraph: lines[reading.row].paragraph,
+                    offset: lines[reading.row].start, fraction: fraction)
             }
         }
-        return TopAnchor(block: top.block, side: nil, paragraph: 0, offset: 0, fraction: fraction)
+        return TopAnchor(block: reading.block, side: nil, paragraph: 0, offset: 0, fraction: fraction)
     }
 
     mutating func restore(_ anchor: TopAnchor) {
@@ -345,12 +358,12 @@ extension ReaderModel {
             if let row = lines.firstIndex(where: {
                 $0.paragraph == anchor.paragraph && $0.start <= anchor.offset && anchor.offset < max($0.end, $0.start + 1)
             }) {
-                top = clampedTop(RowPosition(block: anchor.block, row: row))
+                show(RowPosition(block: anchor.block, row: row))
                 return
             }
         }
         let row = Int(anchor.fraction * Double(rows.count))
-        top = clampedTop(RowPosition(block: anchor.block, row: min(row, max(0, rows.count - 1))))
+        show(RowPosition(block: anchor.block, row: min(row, max(0, rows.count - 1))))
     }
 
     /// Whether a row is inside the panes as they are now scrolled.
