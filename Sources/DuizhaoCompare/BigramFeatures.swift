@@ -54,6 +54,31 @@ struct BigramVocabulary {
         }
     }
 
+    /// The bigram ids of `text` in order, with -1 where a run of content characters ends.
+    mutating func bigramSequence(of text: String) -> [Int32] {
+        var ids: [Int32] = []
+        var previous: UInt32?
+        for scalar in text.unicodeScalars {
+            guard let folded = TextContent.fold(scalar.value) else {
+                if previous != nil, ids.last != -1 { ids.append(-1) }
+                previous = nil
+                continue
+            }
+            if let previous {
+                let pair = UInt64(previous) << 32 | UInt64(folded)
+                if let id = idsByPair[pair] {
+                    ids.append(id)
+                } else {
+                    let id = Int32(idsByPair.count)
+                    idsByPair[pair] = id
+                    ids.append(id)
+                }
+            }
+            previous = folded
+        }
+        return ids
+    }
+
     /// The sorted, duplicate-free set of bigram ids of `text`.
     mutating func bigramSet(of text: String) -> [Int32] {
         var ids: [Int32] = []
@@ -123,6 +148,8 @@ struct PreparedSide {
     var sentenceTexts: [String] = []
     var sentenceUnit: [Int] = []
     var sentenceBigrams: [[Int32]] = []
+    /// The bigrams of each sentence in reading order, -1 between runs of content characters.
+    var sentenceSequences: [[Int32]] = []
 
     init(document: PolicyDocument, vocabulary: inout BigramVocabulary) {
         units = document.comparableUnits
@@ -133,7 +160,9 @@ struct PreparedSide {
             for (depth, division) in unit.flattened.enumerated() {
                 if depth > 0 { vocabulary.appendBigrams(of: division.title, to: &body) }
                 for (index, sentence) in division.sentences.enumerated() {
-                    let bigrams = vocabulary.bigramSet(of: sentence)
+                    let sequence = vocabulary.bigramSequence(of: sentence)
+                    let bigrams = SortedSet.normalize(sequence.filter { $0 >= 0 })
+                    sentenceSequences.append(sequence)
                     body.append(contentsOf: bigrams)
                     sentenceRefs.append(SentenceRef(division: division.id, index: index))
                     sentenceTexts.append(sentence)

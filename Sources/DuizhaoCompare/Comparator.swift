@@ -36,6 +36,9 @@ public enum Comparator {
         /// A national sentence mostly found inside a provincial sentence (`absorbedContainment`) is one of its
         /// sources when it covers at least this share of it.
         public static let absorbedMinimumGain = 0.1
+        /// A national sentence sharing a verbatim phrase of at least this weight with a provincial sentence (about
+        /// five distinctive bigrams) is one of its sources when it covers at least `absorbedMinimumGain` of it.
+        public static let sharedRunWeight = 12.0
         /// Unweighted Jaccard similarity of bigram sets from which a rewrite counts as carried verbatim.
         public static let carriedJaccard = 0.9
         /// Scores closer than this are ties, broken by position in the documents.
@@ -192,7 +195,7 @@ struct ComparisonEngine {
             guard weight >= Comparator.Thresholds.partialSharedWeight else { continue }
             var best: (sentence: Int, share: Double, shared: Double)?
             for candidate in search.candidates(for: bigrams) {
-                let (share, shared) = containment(of: bigrams, weight: weight, in: national.sentenceBigrams[candidate])
+                let (share, shared) = containmentWithNeighbours(of: bigrams, weight: weight, nationalSentence: candidate)
                 if best.map({ share > $0.share + 1e-12 }) ?? true { best = (candidate, share, shared) }
             }
             guard let best, best.share >= Comparator.Thresholds.partialContainment,
@@ -204,7 +207,7 @@ struct ComparisonEngine {
             var inside = 0.0
             for unit in matched {
                 for t in national.unitSentences[unit] {
-                    inside = max(inside, containment(of: bigrams, weight: weight, in: national.sentenceBigrams[t]).share)
+                    inside = max(inside, containmentWithNeighbours(of: bigrams, weight: weight, nationalSentence: t).share)
                 }
             }
             if best.share >= inside + Comparator.Thresholds.partialMargin {
@@ -212,6 +215,20 @@ struct ComparisonEngine {
             }
         }
         return evidence
+    }
+
+    /// Containment of a provincial sentence in a national sentence, or in it joined with the sentence before or
+    /// after it in the same clause when that covers more (a provincial sentence often fuses two national ones,
+    /// and a hard-wrapped source may have been cut in two).
+    func containmentWithNeighbours(of sentence: [Int32], weight: Double, nationalSentence t: Int) -> (share: Double, shared: Double) {
+        var best = containment(of: sentence, weight: weight, in: national.sentenceBigrams[t])
+        let range = national.unitSentences[national.sentenceUnit[t]]
+        for neighbour in [t - 1, t + 1] where range.contains(neighbour) {
+            let joined = SortedSet.normalize(national.sentenceBigrams[t] + national.sentenceBigrams[neighbour])
+            let result = containment(of: sentence, weight: weight, in: joined)
+            if result.share > best.share { best = result }
+        }
+        return best
     }
 
     /// For one provincial sentence, its sources among the sentences of `nationalUnits`: greedy cover of its
@@ -236,8 +253,11 @@ struct ComparisonEngine {
                         >= Comparator.Thresholds.absorbedContainment
                     let threshold = chosen.isEmpty ? Comparator.Thresholds.sourceContainment
                                                    : Comparator.Thresholds.additionalSourceGain
-                    guard gain / weight >= threshold || (absorbed && gain / weight >= Comparator.Thresholds.absorbedMinimumGain)
-                    else { continue }
+                    let qualifies = gain / weight >= threshold
+                        || (gain / weight >= Comparator.Thresholds.absorbedMinimumGain
+                            && (absorbed || longestSharedRun(provincial.sentenceSequences[s], national.sentenceBigrams[t])
+                                >= Comparator.Thresholds.sharedRunWeight))
+                    guard qualifies else { continue }
                     if best.map({ gain > $0.gain + 1e-12 }) ?? true { best = (t, gain, absorbed) }
                 }
             }
@@ -248,6 +268,21 @@ struct ComparisonEngine {
             remaining = remaining.filter { id in !binaryContains(source, id) }
         }
         return (chosen, min(1, covered / weight))
+    }
+
+    /// The weight of the heaviest stretch of consecutive bigrams of `sequence` that all occur in `set`: a
+    /// phrase copied verbatim (approximately: the bigrams need not be consecutive in the other text).
+    func longestSharedRun(_ sequence: [Int32], _ set: [Int32]) -> Double {
+        var best = 0.0, current = 0.0
+        for id in sequence {
+            if id >= 0, binaryContains(set, id) {
+                current += idf[Int(id)]
+                best = max(best, current)
+            } else {
+                current = 0
+            }
+        }
+        return best
     }
 
     func binaryContains(_ set: [Int32], _ id: Int32) -> Bool {

@@ -1,0 +1,129 @@
+@testable import DuizhaoCompare
+import DuizhaoCore
+import XCTest
+
+final class CharacterDiffTests: XCTestCase {
+    /// The national text is the equal and deleted runs; the provincial text the equal and inserted runs.
+    func assertReconstructs(_ national: String, _ provincial: String, file: StaticString = #filePath, line: UInt = #line) {
+        let sides = CharacterDiff.sides(national: national, provincial: provincial)
+        XCTAssertEqual(sides.national.filter { $0.operation != .insert }.map(\.text).joined(), national, file: file, line: line)
+        XCTAssertEqual(sides.provincial.filter { $0.operation != .delete }.map(\.text).joined(), provincial, file: file, line: line)
+        XCTAssertEqual(sides.national.filter { $0.operation == .equal }.count, sides.provincial.filter { $0.operation == .equal }.count,
+                       file: file, line: line)
+        let segments = CharacterDiff.diff(national: national, provincial: provincial)
+        XCTAssert(segments.allSatisfy { !$0.text.isEmpty }, "empty segment", file: file, line: line)
+        for (first, second) in zip(segments, segments.dropFirst()) {
+            XCTAssertNotEqual(first.operation, second.operation, "adjacent runs of one operation", file: file, line: line)
+            XCTAssertFalse(first.operation == .insert && second.operation == .delete, "insertion before deletion", file: file, line: line)
+        }
+        // Equal runs carry the provincial text, so equal + insert is the provincial sentence exactly.
+        XCTAssertEqual(segments.filter { $0.operation != .delete }.map(\.text).joined(), provincial, file: file, line: line)
+        let minimal = CharacterDiff.minimalDiff(national: national, provincial: provincial)
+        XCTAssertEqual(minimal.filter { $0.operation != .insert }.map(\.text).joined(), national, file: file, line: line)
+        XCTAssertEqual(minimal.filter { $0.operation != .delete }.map(\.text).joined(), provincial, file: file, line: line)
+    }
+
+    func testIdenticalAndEmptyTexts() {
+        XCTAssertEqual(CharacterDiff.diff(national: "加强网络普法。", provincial: "加强网络普法。"), [DiffSegment(.equal, "加强网络普法。")])
+        XCTAssertEqual(CharacterDiff.diff(national: "", provincial: ""), [])
+        XCTAssertEqual(CharacterDiff.diff(national: "", provincial: "新增"), [DiffSegment(.insert, "新增")])
+        XCTAssertEqual(CharacterDiff.diff(national: "删去", provincial: ""), [DiffSegment(.delete, "删去")])
+    }
+
+    func testAnInsertedPhrase() {
+        XCTAssertEqual(
+            CharacterDiff.diff(national: "结合实际，深入贯彻实施网络安全法。", provincial: "结合我省实际，深入贯彻实施网络安全法。"),
+            [DiffSegment(.equal, "结合"), DiffSegment(.insert, "我省"), DiffSegment(.equal, "实际，深入贯彻实施网络安全法。")])
+    }
+
+    func testPunctuationWidthDoesNotCountAsAChange() {
+        let segments = CharacterDiff.diff(national: "增强网络服务能力，简化电信资费结构。", provincial: "增强网络服务能力,简化电信资费结构。")
+        XCTAssertEqual(segments, [DiffSegment(.equal, "增强网络服务能力,简化电信资费结构。")])
+        let sides = CharacterDiff.sides(national: "第四代移动通信（4G）", provincial: "第四代移动通信(4Ｇ)")
+        XCTAssertEqual(sides.national, [DiffSegment(.equal, "第四代移动通信（4G）")])
+        XCTAssertEqual(sides.provincial, [DiffSegment(.equal, "第四代移动通信(4Ｇ)")])
+    }
+
+    func testEditsAreAlignedToPunctuation() {
+        // An insertion the diff placed mid-phrase (…数据[安全，网络]安全。) slides to the punctuation.
+        var edits = [
+            DiffEdit(operation: .equal, text: Array("网络安全，数据")), DiffEdit(operation: .insert, text: Array("安全，网络")),
+            DiffEdit(operation: .equal, text: Array("安全。")),
+        ]
+        DiffAlgorithm.alignToPunctuation(&edits)
+        XCTAssertEqual(edits, [
+            DiffEdit(operation: .equal, text: Array("网络安全，数据安全")), DiffEdit(operation: .insert, text: Array("，网络安全")),
+            DiffEdit(operation: .equal, text: Array("。")),
+        ])
+        // Through the public entry point: a sentence added in front is one insertion ending at its comma.
+        XCTAssertEqual(CharacterDiff.diff(national: "加强监管。", provincial: "加强监督，加强监管。"),
+                       [DiffSegment(.insert, "加强监督，"), DiffSegment(.equal, "加强监管。")])
+    }
+
+    func testSemanticCleanupFoldsShortEqualitiesIntoEdits() {
+        // 的 between two rewrites is a coincidence, not a shared phrase.
+        var edits = [
+            DiffEdit(operation: .delete, text: Array("甲乙丙")), DiffEdit(operation: .equal, text: Array("的")),
+            DiffEdit(operation: .insert, text: Array("丁戊己")),
+        ]
+        DiffAlgorithm.cleanupSemantic(&edits)
+        XCTAssertEqual(edits, [DiffEdit(operation: .delete, text: Array("甲乙丙的")), DiffEdit(operation: .insert, text: Array("的丁戊己"))])
+        // A long equality stays.
+        var kept = [
+            DiffEdit(operation: .delete, text: Array("甲")), DiffEdit(operation: .equal, text: Array("移动互联网")),
+            DiffEdit(operation: .insert, text: Array("丁")),
+        ]
+        DiffAlgorithm.cleanupSemantic(&kept)
+        XCTAssertEqual(kept.map(\.operation), [.delete, .equal, .insert])
+    }
+
+    func testRewritesReadAsFewEditsNotConfetti() {
+        // Real rewrite from the bundled pair (national 5.20 → provincial 3.12).
+        let national = "深化中外人文交流，积极利用各类社交平台，有效运用各种传播渠道，采用融通中外的概念、范畴、表述，讲好中国故事，展现中国形象。"
+        let provincial = "加强对外传播能力建设,积极利用各类社交平台,有效运用各种传播渠道,讲好龙江故事,展现我省良好形象。"
+        assertReconstructs(national, provincial)
+        let minimal = CharacterDiff.minimalDiff(national: national, provincial: provincial)
+        let cleaned = CharacterDiff.diff(national: national, provincial: provincial)
+        XCTAssertLessThan(cleaned.count, minimal.count)
+        // No single shared character is left standing between two edits.
+        for index in cleaned.indices.dropFirst().dropLast() where cleaned[index].operation == .equal {
+            let surroundedByEdits = cleaned[index - 1].operation != .equal && cleaned[index + 1].operation != .equal
+            XCTAssertFalse(surroundedByEdits && cleaned[index].text.count == 1, "confetti: \(cleaned)")
+        }
+        // The long shared phrases survive as equalities.
+        let equalities = cleaned.filter { $0.operation == .equal }.map(\.text)
+        XCTAssert(equalities.contains { $0.contains("积极利用各类社交平台") }, "\(equalities)")
+        XCTAssert(equalities.contains { $0.contains("有效运用各种传播渠道") }, "\(equalities)")
+        XCTAssertEqual(cleaned.filter { $0.operation == .delete }.map(\.text).first, "深化中外人文交流")
+    }
+
+    func testTotallyDifferentSentencesBecomeOneReplacement() {
+        let national = "推进网上丝绸之路国际合作。"
+        let provincial = "开展信息经济测算及研究工作。"
+        // They share only 作。 at the end; nothing in the middle survives as an equality.
+        XCTAssertEqual(CharacterDiff.diff(national: national, provincial: provincial), [
+            DiffSegment(.delete, "推进网上丝绸之路国际合"), DiffSegment(.insert, "开展信息经济测算及研究工"),
+            DiffSegment(.equal, "作。"),
+        ])
+    }
+
+    func testEveryProvenancePairOfTheBundledDocumentsReconstructs() {
+        let national = TestDocuments.national, provincial = TestDocuments.provincial
+        let comparison = Comparator.compare(national: national, provincial: provincial)
+        var pairs = 0
+        for entry in comparison.provenance where !entry.sources.isEmpty {
+            let provincialText = provincial.division(id: entry.provincial.division)!.sentences[entry.provincial.index]
+            let nationalText = entry.sources.map { national.division(id: $0.division)!.sentences[$0.index] }.joined()
+            assertReconstructs(nationalText, provincialText)
+            pairs += 1
+        }
+        XCTAssertGreaterThan(pairs, 60)
+    }
+
+    func testLongTextsAndCombiningCharacters() {
+        let national = String(repeating: "移动互联网健康有序发展，", count: 200)
+        let provincial = String(repeating: "移动互联网健康发展，", count: 150) + "新增内容"
+        assertReconstructs(national, provincial)
+        assertReconstructs("cafe\u{301} 网络", "café 网络安全")
+    }
+}
