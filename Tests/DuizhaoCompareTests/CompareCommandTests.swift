@@ -1,0 +1,189 @@
+import DuizhaoCore
+import Foundation
+import XCTest
+
+/// Runs the built `duizhao compare` (found next to the test bundle, e.g. `.build/debug/duizhao`).
+final class CompareCommandTests: XCTestCase {
+    struct Output {
+        var status: Int32
+        var standardOutput: String
+        var standardError: String
+    }
+
+    func duizhaoPath() throws -> String {
+        var directories = [URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()]
+        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
+            directories.append(bundle.bundleURL.deletingLastPathComponent())
+        }
+        for directory in directories {
+            let path = directory.appendingPathComponent("duizhao").path
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        XCTFail("duizhao executable not found in \(directories.map(\.path)); run `swift build` first")
+        throw XCTSkip("no binary")
+    }
+
+    func run(_ arguments: [String], executable: String? = nil, noColor: Bool = false) throws -> Output {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try executable ?? duizhaoPath())
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["COLUMNS"] = "100"
+        environment["NO_COLOR"] = noColor ? "1" : nil
+        process.environment = environment
+        let output = Pipe(), error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // Drain standard error concurrently so neither pipe can fill up and block the child.
+        final class Box: @unchecked Sendable { var data = Data() }
+        let errorBox = Box()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            errorBox.data = error.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return Output(status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
+                      standardError: String(decoding: errorBox.data, as: UTF8.self))
+    }
+
+    func testTableHasOneRowPerNationalClauseThenTheProvincialOnlyClauses() throws {
+        let result = try run(["compare"])
+        XCTAssertEqual(result.status, 0, result.standardError)
+        let lines = result.standardOutput.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.first, "national:   关于促进移动互联网健康有序发展的意见")
+        let rows = lines.filter { $0.range(of: "^\\d+\\.\\d+ ", options: .regularExpression) != nil }
+        XCTAssertEqual(rows.count, 24, "one row per national clause")
+        let row = { (prefix: String) in rows.first { $0.hasPrefix(prefix) } ?? "" }
+        XCTAssert(row("1.1 重要性和紧迫性").contains("dropped"), row("1.1 "))
+        XCTAssert(row("5.18 拓展国际合作空间").contains("3.8 不断激发信息经济活力"), row("5.18 "))
+        XCTAssert(row("5.18 拓展国际合作空间").contains("partial"))
+        XCTAssert(row("2.4 完善市场准入制度").contains("2.3 进一步完善市场准入制度"))
+        XCTAssert(row("2.4 完善市场准入制度").contains("match"))
+        XCTAssert(lines.contains("provincial-only clauses: none"))
+        XCTAssert(lines.last?.hasPrefix("22 links (20 match, 2 partial)") == true, lines.last ?? "")
+    }
+
+    func testJSONShape() throws {
+        let result = try run(["compare", "--json"])
+        XCTAssertEqual(result.status, 0, result.standardError)
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        XCTAssertEqual((object["national"] as? [String: Any])?["title"] as? String, "关于促进移动互联网健康有序发展的意见")
+        XCTAssertEqual((object["provincial"] as? [String: Any])?["title"] as? String, "关于促进移动互联网健康有序发展的实施意见")
+        let links = try XCTUnwrap(object["links"] as? [[String: Any]])
+        XCTAssertEqual(links.count, 22)
+        let partial = links.filter { $0["kind"] as? String == "partial" }
+        XCTAssertEqual(Set(partial.compactMap { ($0["national"] as? [String: Any])?["id"] as? String }), ["5.18", "5.20"])
+        for link in links {
+            let national = try XCTUnwrap(link["national"] as? [String: Any])
+            let provincial = try XCTUnwrap(link["provincial"] as? [String: Any])
+            XCTAssertNotNil(national["id"] as? String)
+            XCTAssertFalse((national["title"] as? String ?? "").isEmpty)
+            XCTAssertFalse((provincial["title"] as? String ?? "").isEmpty)
+            XCTAssert(["match", "partial"].contains(link["kind"] as? String ?? ""))
+            let score = try XCTUnwrap(link["score"] as? Double)
+            XCTAssert((0...1).contains(score))
+        }
+        let nationalOnly = try XCTUnwrap(object["nationalOnly"] as? [[String: Any]])
+        XCTAssertEqual(nationalOnly.compactMap { $0["id"] as? String }, ["1.1", "5.19"])
+        XCTAssertEqual(nationalOnly.first?["title"] as? String, "重要性和紧迫性")
+        XCTAssertEqual((object["provincialOnly"] as? [Any])?.count, 0)
+        let sentences = try XCTUnwrap(object["sentences"] as? [[String: Any]])
+        XCTAssertEqual(sentences.count, TestDocuments.provincial.comparableUnits.flatMap { TestDocuments.provincial.unitSentences($0.id) }.count)
+        let silkRoad = try XCTUnwrap(sentences.first { (($0["provincial"] as? [String: Any])?["text"] as? String)?.contains("一带一路") == true })
+        XCTAssertEqual((silkRoad["sources"] as? [[String: Any]])?.first?["division"] as? String, "5.18")
+        let coverage = try XCTUnwrap(object["coverage"] as? [[String: Any]])
+        XCTAssertEqual(coverage.count, 24)
+        XCTAssertEqual(coverage.first { $0["id"] as? String == "5.19" }?["status"] as? String, "dropped")
+        XCTAssertEqual((object["provincialCoverage"] as? [Any])?.count, 20)
+    }
+
+    func testClauseViewMarksChangesWhenPiped() throws {
+        let result = try run(["compare", "--clause", "5.18", "--width", "90"])
+        XCTAssertEqual(result.status, 0, result.standardError)
+        let text = result.standardOutput
+        XCTAssertFalse(text.contains("\u{1B}"), "no colour codes when piped")
+        XCTAssert(text.hasPrefix("5.18 拓展国际合作空间  ⇄  3.8 不断激发信息经济活力  · partial"), text)
+        // 围绕“一带一路”国家战略 → 围绕国家“一带一路”建设: the province's words are marked as inserted …
+        XCTAssert(text.contains("{+国家+}"), text)
+        XCTAssert(text.contains("{+建设+}"), text)
+        // … and the dropped sentence on 5G and international standards is marked as deleted.
+        XCTAssert(text.contains("[-在第五代移动通信"), text)
+        for line in text.split(separator: "\n") where line.contains("│") {
+            // Two columns of at most (90 - 3) / 2 = 43 cells each.
+            XCTAssertLessThanOrEqual(DisplayWidth.of(line), 90, String(line))
+        }
+    }
+
+    func testClauseViewOfAProvincialClauseShowsEachLinkedNationalClause() throws {
+        let result = try run(["compare", "--clause", "p:3.12"])
+        XCTAssertEqual(result.status, 0, result.standardError)
+        let headers = result.standardOutput.split(separator: "\n").filter { $0.contains("⇄") }
+        XCTAssertEqual(headers.count, 2)
+        XCTAssert(headers[0].hasPrefix("3.13 繁荣发展网络文化"))
+        XCTAssert(headers[1].hasPrefix("5.20 加强国际传播能力建设"))
+    }
+
+    func testClauseViewOfADroppedClauseAndOfAnUnknownId() throws {
+        let dropped = try run(["compare", "--clause", "1.1"])
+        XCTAssertEqual(dropped.status, 0)
+        XCTAssert(dropped.standardOutput.contains("no provincial counterpart (dropped)"), dropped.standardOutput)
+        let unknown = try run(["compare", "--clause", "99"])
+        XCTAssertNotEqual(unknown.status, 0)
+        XCTAssert(unknown.standardError.contains("bundled:national"), unknown.standardError)
+        XCTAssert(unknown.standardError.contains("'99'"), unknown.standardError)
+    }
+
+    func testClauseViewIsColouredOnATerminal() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else {
+            throw XCTSkip("util-linux script(1) is needed to give the command a terminal")
+        }
+        let binary = try duizhaoPath()
+        let result = try run(["-qec", "\(binary) compare --clause 5.18 --width 90", "/dev/null"], executable: "/usr/bin/script")
+        XCTAssertEqual(result.status, 0, result.standardError)
+        XCTAssert(result.standardOutput.contains("\u{1B}[1;32m"), "insertions coloured")
+        XCTAssert(result.standardOutput.contains("\u{1B}[9;31m"), "deletions coloured")
+        XCTAssertFalse(result.standardOutput.contains("{+"), "no plain markers on a terminal")
+        // NO_COLOR turns colour off even on a terminal.
+        let plain = try run(["-qec", "\(binary) compare --clause 5.18 --width 90", "/dev/null"], executable: "/usr/bin/script",
+                            noColor: true)
+        XCTAssertFalse(plain.standardOutput.contains("\u{1B}["))
+        XCTAssert(plain.standardOutput.contains("{+国家+}"))
+    }
+
+    func testFilesGiveTheSameComparisonAsTheBundledPair() throws {
+        let directory = try TestDocuments.temporaryDirectory(for: self)
+        let nationalPath = directory.appendingPathComponent("national.txt").path
+        let provincialPath = directory.appendingPathComponent("provincial.txt").path
+        try BundledDocument.national.text.write(toFile: nationalPath, atomically: true, encoding: .utf8)
+        try BundledDocument.provincial.text.write(toFile: provincialPath, atomically: true, encoding: .utf8)
+        let files = try run(["compare", nationalPath, provincialPath, "--json"])
+        let bundled = try run(["compare", "--json"])
+        XCTAssertEqual(files.status, 0, files.standardError)
+        func links(_ output: String) throws -> [[String: String]] {
+            let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+            return (object["links"] as? [[String: Any]] ?? []).map {
+                ["national": ($0["national"] as? [String: Any])?["id"] as? String ?? "",
+                 "provincial": ($0["provincial"] as? [String: Any])?["id"] as? String ?? "",
+                 "kind": $0["kind"] as? String ?? ""]
+            }
+        }
+        XCTAssertEqual(try links(files.standardOutput), try links(bundled.standardOutput))
+    }
+
+    func testBadArgumentsAreClearErrors() throws {
+        let one = try run(["compare", "only-one.txt"])
+        XCTAssertNotEqual(one.status, 0)
+        XCTAssert(one.standardError.contains("give both NATIONAL and PROVINCIAL"), one.standardError)
+        let missing = try run(["compare", "/nonexistent/national.txt", "provincial"])
+        XCTAssertNotEqual(missing.status, 0)
+        XCTAssert(missing.standardError.contains("/nonexistent/national.txt"), missing.standardError)
+        let both = try run(["compare", "--json", "--clause", "2.4"])
+        XCTAssertNotEqual(both.status, 0)
+    }
+}
