@@ -28,7 +28,7 @@ extension ReaderModel {
     static let outlineMinimumScreenWidth = 60
 
     var geometry: Geometry {
-        let tooSmall = width < options.minimumWidth || height < options.minimumHeight
+        let tooSmall = width < minimumSize.width || height < minimumSize.height
         var result = Geometry(outline: nil, national: nil, provincial: nil, bodyRows: max(1, height - 2), isTooSmall: tooSmall)
         var x = 0
         if showsOutline, width >= Self.outlineMinimumScreenWidth {
@@ -46,6 +46,11 @@ extension ReaderModel {
             result.provincial = PaneFrame(x: x + left + 1, width: rest - left - 1)
         }
         return result
+    }
+
+    /// The smallest screen the reader draws on (never below 12x3: header, one text row, status).
+    var minimumSize: (width: Int, height: Int) {
+        (max(12, options.minimumWidth), max(3, options.minimumHeight))
     }
 
     var widths: PaneWidths { geometry.widths }
@@ -143,6 +148,11 @@ extension ReaderModel {
         top = clampedTop(advanced(top, by: lines))
     }
 
+    /// Position for the status line: "all" when everything fits, else a percentage.
+    var positionText: String {
+        maximumTop == firstRow ? "all" : "\(percentage)%"
+    }
+
     /// Position in the document pair in percent (by text size, so it needs no layout of unseen text).
     var percentage: Int {
         if top >= maximumTop { return 100 }
@@ -174,16 +184,20 @@ extension ReaderModel {
             return paragraphs[0]
         }
         if !paragraphs.isEmpty { return paragraphs[0] }
-        // Nothing of this document in the block: the last of its text before it.
+        // Nothing of this document in the block: the last of its text before it (found by piece ranges, so
+        // that a long run of blocks without this document costs no styling).
         var previous = block - 1
         while previous >= 0 {
-            let earlier = layout.content(previous).paragraphs(side)
-            if let last = earlier.last { return last }
+            if !layout.blocks[previous].pieces(side).isEmpty, let last = layout.content(previous).paragraphs(side).last {
+                return last
+            }
             previous -= 1
         }
         var next = block + 1
         while next < layout.blockCount {
-            if let first = layout.content(next).paragraphs(side).first { return first }
+            if !layout.blocks[next].pieces(side).isEmpty, let first = layout.content(next).paragraphs(side).first {
+                return first
+            }
             next += 1
         }
         return nil

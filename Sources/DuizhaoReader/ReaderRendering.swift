@@ -21,8 +21,8 @@ struct ScreenWriter {
                 continue
             }
             guard x + cellWidth <= limit else { break }
-            screen.rows[row][x] = Cell(String(scalar), role)
-            if cellWidth == 2 { screen.rows[row][x + 1] = Cell("", role) }
+            put(Cell(String(scalar), role), row: row, column: x)
+            if cellWidth == 2 { put(Cell("", role), row: row, column: x + 1) }
             x += cellWidth
         }
         return x
@@ -31,7 +31,20 @@ struct ScreenWriter {
     /// Fills columns `from..<to` of a row with blanks of one role.
     mutating func fill(row: Int, from: Int, to: Int, role: StyleRole) {
         guard row >= 0, row < screen.height else { return }
-        for x in max(0, from)..<max(max(0, from), min(to, screen.width)) { screen.rows[row][x] = Cell(" ", role) }
+        for x in max(0, from)..<max(max(0, from), min(to, screen.width)) { put(Cell(" ", role), row: row, column: x) }
+    }
+
+    /// Replaces one cell; a double-width character cut in half by it (an overlay's edge) becomes a blank,
+    /// so that no half character is ever left on the screen.
+    mutating func put(_ cell: Cell, row: Int, column: Int) {
+        let existing = screen.rows[row][column]
+        if existing.isContinuation, column > 0, !screen.rows[row][column - 1].isContinuation, !cell.isContinuation {
+            screen.rows[row][column - 1] = Cell(" ", screen.rows[row][column - 1].role)
+        }
+        if !existing.isContinuation, column + 1 < screen.width, screen.rows[row][column + 1].isContinuation {
+            screen.rows[row][column + 1] = Cell(" ", screen.rows[row][column + 1].role)
+        }
+        screen.rows[row][column] = cell
     }
 }
 
@@ -58,7 +71,7 @@ extension ReaderModel {
     }
 
     func renderTooSmall(_ writer: inout ScreenWriter) {
-        var lines = ["terminal too small", "\(width)x\(height) < \(options.minimumWidth)x\(options.minimumHeight)"]
+        var lines = ["terminal too small", "\(width)x\(height) < \(minimumSize.width)x\(minimumSize.height)"]
         if width >= 24 { lines.append("enlarge it or press q") }
         let first = max(0, (height - lines.count) / 2)
         for (index, line) in lines.enumerated() where first + index < height {
@@ -240,7 +253,7 @@ extension ReaderModel {
         if !highlightsDifferences { right.append("diff off") }
         if let query = search?.query { right.append("/" + query) }
         right.append(isSinglePane && provincial != nil ? "single" : (provincial == nil ? "single" : "side by side"))
-        right.append("\(percentage)%")
+        right.append(positionText)
         let rightText = right.joined(separator: " · ") + " "
         let rightWidth = DisplayWidth.of(rightText)
         let rightColumn = max(0, width - rightWidth)

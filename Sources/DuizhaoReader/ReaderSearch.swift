@@ -30,8 +30,7 @@ extension ReaderModel {
     }
 
     /// Cheap test on the raw text of a block's pieces, before styling and wrapping it.
-    func blockMightMatch(_ block: Int, needle: [Unicode.Scalar], sides: [DocumentSide]) -> Bool {
-        let bytes = Array(String(String.UnicodeScalarView(needle)).utf8)
+    func blockMightMatch(_ block: Int, bytes: [UInt8], sides: [DocumentSide]) -> Bool {
         guard !bytes.isEmpty else { return false }
         for side in sides {
             guard let document = layout.document(side) else { continue }
@@ -69,9 +68,8 @@ extension ReaderModel {
     static func foldByte(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
 
     /// All matches in one block, in reading order.
-    func matches(inBlock block: Int, needle: [Unicode.Scalar]) -> [MatchLocation] {
-        let sides = shownSides
-        guard blockMightMatch(block, needle: needle, sides: sides) else { return [] }
+    func matches(inBlock block: Int, needle: [Unicode.Scalar], bytes: [UInt8], sides: [DocumentSide]) -> [MatchLocation] {
+        guard blockMightMatch(block, bytes: bytes, sides: sides) else { return [] }
         let content = layout.content(block)
         let rows = layout.rows(block, widths: widths)
         var result: [MatchLocation] = []
@@ -100,10 +98,12 @@ extension ReaderModel {
         let count = layout.blockCount
         guard count > 0, !needle.isEmpty else { return nil }
         let startBlock = min(max(0, reference.block), count - 1)
+        let bytes = Array(String(String.UnicodeScalarView(needle)).utf8)
+        let sides = shownSides
         for step in 0...count {
             let block = forward ? (startBlock + step) % count : (startBlock - step + count) % count
             let wrapped = forward ? startBlock + step >= count : startBlock - step < 0
-            let candidates = matches(inBlock: block, needle: needle)
+            let candidates = matches(inBlock: block, needle: needle, bytes: bytes, sides: sides)
             guard !candidates.isEmpty else { continue }
             if step == 0 || step == count {
                 let filtered = candidates.filter { candidate in

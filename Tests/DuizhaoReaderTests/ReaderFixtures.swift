@@ -156,3 +156,31 @@ extension ReaderModel {
         for _ in 0..<times { _ = handle(event) }
     }
 }
+
+extension XCTestCase {
+    /// Every row is exactly as wide as the screen, double-width characters are followed by their
+    /// continuation cell, and no cell holds a control character.
+    func assertWellFormed(_ screen: Screen, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(screen.rows.count, screen.height, file: file, line: line)
+        for (rowIndex, row) in screen.rows.enumerated() {
+            XCTAssertEqual(row.count, screen.width, "row \(rowIndex)", file: file, line: line)
+            var column = 0
+            while column < row.count {
+                let cell = row[column]
+                XCTAssertFalse(cell.isContinuation, "orphan continuation at \(rowIndex):\(column)", file: file, line: line)
+                for scalar in cell.text.unicodeScalars {
+                    XCTAssertFalse(scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value),
+                                   "control character in cell \(rowIndex):\(column)", file: file, line: line)
+                }
+                if DisplayWidth.of(cell.text) == 2 {
+                    XCTAssertTrue(column + 1 < row.count && row[column + 1].isContinuation,
+                                  "wide character without continuation at \(rowIndex):\(column)", file: file, line: line)
+                    column += 2
+                } else {
+                    column += 1
+                }
+            }
+        }
+    }
+
+}

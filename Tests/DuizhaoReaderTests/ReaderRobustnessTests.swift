@@ -1,0 +1,61 @@
+import DuizhaoCompare
+import DuizhaoCore
+import XCTest
+@testable import DuizhaoReader
+
+/// Random key sequences at random sizes: every frame stays well formed, nothing traps.
+final class ReaderRobustnessTests: XCTestCase {
+    /// A small deterministic generator (the same sequence on every run).
+    struct Generator {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+    }
+
+    static let keys: [InputEvent] = "jkgG[]{}/nN:dtwoqmMB?fbe 龙江1.2x".map { .character($0) } + [
+        .up, .down, .left, .right, .pageUp, .pageDown, .home, .end, .tab, .backTab, .enter, .escape, .backspace,
+        .delete, .tick,
+    ]
+
+    func run(_ start: ReaderModel, events: Int, seed: UInt64) {
+        var model = start
+        var generator = Generator(state: seed)
+        for step in 0..<events {
+            let event: InputEvent
+            switch generator.next(20) {
+            case 0: event = .resize(width: generator.next(200), height: generator.next(60))
+            case 1: event = .wheel(column: generator.next(160), row: generator.next(45), lines: generator.next(7) - 3)
+            case 2: event = .click(column: generator.next(160), row: generator.next(45))
+            default: event = Self.keys[generator.next(Self.keys.count)]
+            }
+            let effects = model.handle(event)
+            if effects.contains(.quit) {
+                XCTAssertEqual(effects.count, 2, "quit comes with the reading state")
+                model = start
+                continue
+            }
+            if case .character("m") = event, effects.count == 1, case .addBookmark(let request) = effects[0] {
+                model.setBookmarks([ReaderBookmark(id: Int64(step), side: request.side, clauseID: request.clauseID,
+                                                   clauseTitle: request.clauseTitle)])
+            }
+            let screen = model.render()
+            XCTAssertEqual(screen.width, model.width)
+            XCTAssertEqual(screen.height, model.height)
+            assertWellFormed(screen)
+        }
+    }
+
+    func testRandomEventsOnTheFixture() {
+        run(Fixture.model(width: 80, height: 24), events: 1000, seed: 1)
+        run(Fixture.model(width: 40, height: 12, compared: false), events: 1000, seed: 2)
+    }
+
+    func testRandomEventsOnTheBundledPair() {
+        let national = BundledDocument.national.load(), provincial = BundledDocument.provincial.load()
+        var model = ReaderModel(national: national, provincial: provincial, width: 160, height: 45)
+        model.setComparison(Comparator.compare(national: national, provincial: provincial))
+        run(model, events: 1000, seed: 3)
+    }
+}
