@@ -192,6 +192,9 @@ public final class BookmarkStore: Sendable {
         configuration.maximumReaderCount = 2
         do {
             let pool = try DatabasePool(path: databasePath, configuration: configuration)
+            // GRDB chooses NORMAL for WAL (safe against a killed process, not against power loss); FULL syncs the
+            // WAL at every commit, so a returned write is on disk.
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             try migrate(pool)
             return BookmarkStore(directory: directory, access: .readWrite, problem: nil, writer: pool, reader: pool)
         } catch {

@@ -1,6 +1,7 @@
 import DuizhaoCore
 @testable import DuizhaoStore
 import Foundation
+import GRDB
 import XCTest
 
 /// A store that cannot be used fully opens read-only or disabled, says which file and what is wrong, and never
@@ -90,6 +91,25 @@ final class StoreRobustnessTests: XCTestCase {
         let listed = try store.bookmarks()
         XCTAssertEqual(listed.map(\.note), ["from the future"])
         XCTAssertEqual(listed.first?.anchor.clauseID, anchor.clauseID)
+        assertRefusesChanges(store)
+        XCTAssertEqual(try FileSnapshot(directory: directory).files[path], before.files[path])
+    }
+
+    func testAnotherApplicationsDatabaseIsLeftAlone() throws {
+        let directory = try temporaryDirectory()
+        let path = databasePath(directory)
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try queue.write { db in
+                try db.execute(sql: "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT); INSERT INTO notes VALUES (1, 'x')")
+            }
+            try queue.close()
+        }
+        let before = try FileSnapshot(directory: directory)
+        let store = BookmarkStore.open(at: directory)
+        XCTAssertEqual(store.access, .disabled)
+        XCTAssertEqual(store.problem?.kind, .notAStore)
+        XCTAssertTrue(store.notice?.contains(path) ?? false)
         assertRefusesChanges(store)
         XCTAssertEqual(try FileSnapshot(directory: directory).files[path], before.files[path])
     }
