@@ -79,6 +79,12 @@ public struct BookmarkAnchorResolver: Sendable {
     }
 
     public func resolve(_ anchor: BookmarkAnchor) -> AnchorResolution {
+        // Fast path, the common case: the same document, the clause still there with the same heading.
+        if anchor.documentFingerprint == fingerprint, let index = indexByID[anchor.clauseID],
+            divisions[index].heading == anchor.clauseHeading
+        {
+            return .exact(clauseID: anchor.clauseID)
+        }
         let headingKey = ComparableText.normalize(anchor.clauseHeading)
         if let index = indexByID[anchor.clauseID] {
             let sameTitle = titles[index] == headingKey

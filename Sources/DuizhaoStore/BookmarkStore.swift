@@ -190,6 +190,11 @@ public final class BookmarkStore: Sendable {
         configuration.busyMode = .timeout(10)
         configuration.label = "duizhao.bookmarks"
         configuration.maximumReaderCount = 2
+        configuration.prepareDatabase { db in
+            // Room for a 10,000-bookmark store in the page cache (the default is 2 MiB), so listings do not
+            // re-read the file.
+            try db.execute(sql: "PRAGMA cache_size = -16384")
+        }
         do {
             let pool = try DatabasePool(path: databasePath, configuration: configuration)
             // GRDB chooses NORMAL for WAL (safe against a killed process, not against power loss); FULL syncs the

@@ -77,7 +77,12 @@ struct BookmarksCommand: ParsableCommand {
         }
 
         func run() throws {
-            let document = try loadDocument(DocumentChoice(doc))
+            var choice = DocumentChoice(doc)
+            if case .file(let path) = choice {
+                // Stored with the bookmark: absolute, so that `list` and `export` find the file from anywhere.
+                choice = .file(URL(fileURLWithPath: path).standardizedFileURL.path)
+            }
+            let document = try loadDocument(choice)
             let fingerprint = document.fingerprint
             var anchors: [BookmarkAnchor] = []
             for id in ids {

@@ -180,10 +180,10 @@ final class StoreProcessTests: XCTestCase {
         let directory = try temporaryDirectory()
         let path = directory.appendingPathComponent("bookmarks.sqlite").path
         XCTAssertEqual(try run(["bookmarks", "add", "1.1", "--doc", "national"], storeDirectory: directory).status, 0)
+        let before = try FileSnapshot(directory: directory)
         try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: path)
         // Let the unprivileged user write the directory, so that only the file's permissions are in the way.
         try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: directory.path)
-        let before = try FileSnapshot(directory: directory)
 
         let list = try run(["bookmarks", "list"], storeDirectory: directory, unprivileged: true)
         XCTAssertNotEqual(list.status, 0)
@@ -191,6 +191,8 @@ final class StoreProcessTests: XCTestCase {
         let add = try run(["bookmarks", "add", "1.2", "--doc", "national"], storeDirectory: directory, unprivileged: true)
         XCTAssertNotEqual(add.status, 0)
         XCTAssertTrue(add.error.contains(path), add.error)
+        // Readable again for the comparison (the content is what must not have changed).
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
         XCTAssertEqual(try FileSnapshot(directory: directory), before)
     }
 
@@ -221,6 +223,41 @@ final class StoreProcessTests: XCTestCase {
         XCTAssertNotEqual(add.status, 0)
         XCTAssertTrue(add.error.contains(directory.path) && add.error.contains("not writable"), add.error)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path), [])
+    }
+
+    func testBookmarksOnAFileFollowItsEditsThroughTheCLI() throws {
+        let directory = try temporaryDirectory()
+        let file = directory.appendingPathComponent("policy.txt")
+        let text = """
+            关于测试书签的意见
+            一、总体要求
+            1.指导思想。深入贯彻落实网络强国战略思想，推动移动互联网健康有序发展。
+            2.基本原则。坚持以人民为中心，坚持创新发展，坚持依法管网。
+            3.完善市场准入制度。简化审批流程，推进互联网行业准入便利化。
+            """
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        for id in ["1.2", "1.3"] {
+            let add = try run(["bookmarks", "add", id, "--doc", file.path], storeDirectory: directory)
+            XCTAssertEqual(add.status, 0, add.error)
+        }
+        // The file is edited: clause 2 is dropped, so 3 becomes 2.
+        let edited = text.replacingOccurrences(of: "2.基本原则。坚持以人民为中心，坚持创新发展，坚持依法管网。\n", with: "")
+            .replacingOccurrences(of: "3.完善", with: "2.完善")
+        XCTAssertNotEqual(edited, text)
+        try edited.write(to: file, atomically: true, encoding: .utf8)
+
+        let json = try run(["bookmarks", "list", "--json"], storeDirectory: directory)
+        XCTAssertEqual(json.status, 0, json.error)
+        let listed = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [[String: Any]])
+        XCTAssertEqual(listed.count, 2, "the orphan is listed, not dropped")
+        XCTAssertEqual(listed[0]["status"] as? String, "orphaned")
+        XCTAssertNil(listed[0]["currentClauseID"] as? String)
+        XCTAssertEqual((listed[0]["clause"] as? [String: Any])?["id"] as? String, "1.2")
+        XCTAssertEqual(listed[1]["status"] as? String, "relocated")
+        XCTAssertEqual(listed[1]["currentClauseID"] as? String, "1.2")
+
+        let text2 = try run(["bookmarks", "list"], storeDirectory: directory)
+        XCTAssertTrue(text2.output.contains("orphaned"), text2.output)
     }
 
     func testAddListRemoveAndExportThroughTheCLI() throws {
