@@ -32,33 +32,48 @@ extension ReaderModel {
     /// Cheap test on the raw text of a block's pieces, before styling and wrapping it.
     func blockMightMatch(_ block: Int, bytes: [UInt8], sides: [DocumentSide]) -> Bool {
         guard !bytes.isEmpty else { return false }
+        let alignment = layout.blocks[block]
         for side in sides {
-            guard let document = layout.document(side) else { continue }
-            for pieceIndex in layout.blocks[block].pieces(side) {
-                for part in document.pieces[pieceIndex].parts {
-                    if Self.containsFolded(part.heading, bytes) { return true }
-                    for paragraph in part.paragraphs where Self.containsFolded(paragraph, bytes) { return true }
-                }
-            }
+            guard let document = side == .national ? layout.national : layout.provincial else { continue }
+            if Self.piecesContain(document.pieces, alignment.pieces(side), bytes) { return true }
         }
         return false
     }
 
-    /// Byte search with ASCII letters folded to lower case (the needle is already folded).
+    static func piecesContain(_ pieces: [DocumentPiece], _ range: Range<Int>, _ bytes: [UInt8]) -> Bool {
+        pieces.withUnsafeBufferPointer { buffer in
+            for index in range {
+                for part in buffer[index].parts {
+                    if containsFolded(part.heading, bytes) { return true }
+                    for paragraph in part.paragraphs where containsFolded(paragraph, bytes) { return true }
+                }
+            }
+            return false
+        }
+    }
+
+    /// Byte search (Boyer-Moore-Horspool) with ASCII letters folded to lower case; the needle is already folded.
     static func containsFolded(_ text: String, _ needle: [UInt8]) -> Bool {
         var text = text
         return text.withUTF8 { haystack in
-            guard needle.count <= haystack.count else { return false }
-            let first = needle[0]
-            var index = 0
-            let last = haystack.count - needle.count
-            while index <= last {
-                if foldByte(haystack[index]) == first {
-                    var offset = 1
-                    while offset < needle.count, foldByte(haystack[index + offset]) == needle[offset] { offset += 1 }
-                    if offset == needle.count { return true }
+            let count = needle.count
+            guard count > 0, count <= haystack.count else { return false }
+            var shift = [Int](repeating: count, count: 256)
+            for index in 0..<(count - 1) {
+                shift[Int(needle[index])] = count - 1 - index
+                let byte = needle[index]
+                if byte >= 0x61 && byte <= 0x7A { shift[Int(byte - 0x20)] = count - 1 - index }
+            }
+            let last = needle[count - 1]
+            var position = 0
+            while position + count <= haystack.count {
+                let tail = foldByte(haystack[position + count - 1])
+                if tail == last {
+                    var offset = 0
+                    while offset < count - 1, foldByte(haystack[position + offset]) == needle[offset] { offset += 1 }
+                    if offset == count - 1 { return true }
                 }
-                index += 1
+                position += shift[Int(haystack[position + count - 1])]
             }
             return false
         }
