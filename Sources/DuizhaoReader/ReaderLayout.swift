@@ -187,7 +187,10 @@ final class ReaderLayout: @unchecked Sendable {
         var nationalLines: [LineRef] = [], provincialLines: [LineRef] = []
         // Segments start at sentence sync anchors (numbered alike on both sides); each pair of segments
         // starts on the same row, the shorter padded.
-        let leftSegments = Self.segments(content.national), rightSegments = Self.segments(content.provincial)
+        // Only anchors present on both sides sync (a sentence that could not be located has none).
+        let shared = Set(content.national.compactMap(\.anchor)).intersection(content.provincial.compactMap(\.anchor))
+        let leftSegments = Self.segments(content.national, at: shared)
+        let rightSegments = Self.segments(content.provincial, at: shared)
         for segment in 0..<max(leftSegments.count, rightSegments.count) {
             if segment < leftSegments.count {
                 for lines in left[leftSegments[segment]] { nationalLines += lines }
@@ -213,11 +216,13 @@ final class ReaderLayout: @unchecked Sendable {
         return BlockRows(national: nationalLines, provincial: provincialLines, count: count)
     }
 
-    /// Paragraph ranges that each begin at an anchored paragraph (the first one also at the block start).
-    static func segments(_ paragraphs: [DisplayParagraph]) -> [Range<Int>] {
+    /// Paragraph ranges: the text before the first of the `anchors` (possibly empty), then one range from
+    /// each anchored paragraph to the next; both sides of a block get `anchors.count + 1` ranges.
+    static func segments(_ paragraphs: [DisplayParagraph], at anchors: Set<Int>) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var start = 0
-        for (index, paragraph) in paragraphs.enumerated() where paragraph.anchor != nil && index > 0 {
+        for (index, paragraph) in paragraphs.enumerated() {
+            guard let anchor = paragraph.anchor, anchors.contains(anchor) else { continue }
             result.append(start..<index)
             start = index
         }

@@ -59,6 +59,7 @@ extension ReaderModel {
             return writer.screen
         }
         renderHeaders(&writer, geometry)
+        writer.screen.scrollableRows = 1..<(1 + geometry.bodyRows)
         renderBody(&writer, geometry)
         if let outline = geometry.outline { renderOutline(&writer, outline) }
         renderStatus(&writer, geometry)

@@ -61,6 +61,9 @@ public struct Screen: Sendable, Equatable {
     public var rows: [[Cell]]
     /// Where the terminal cursor should rest (a prompt's insertion point); nil hides the cursor.
     public var cursor: CursorPosition?
+    /// The rows that scroll as a whole when the reader scrolls (the text panes between the header and the
+    /// status line); an adapter may use a terminal scroll region for them. Nil when nothing scrolls.
+    public var scrollableRows: Range<Int>?
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)

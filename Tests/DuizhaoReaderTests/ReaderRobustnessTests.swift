@@ -59,3 +59,27 @@ final class ReaderRobustnessTests: XCTestCase {
         run(model, events: 1000, seed: 3)
     }
 }
+
+final class SentenceSyncTests: XCTestCase {
+    func paragraph(_ text: String, anchor: Int?) -> DisplayParagraph {
+        let scalars = Array(text.unicodeScalars)
+        return DisplayParagraph(raw: scalars, roles: Array(repeating: .normal, count: scalars.count), divisionID: "1",
+                                unitID: "1", isHeading: false, indented: true, anchor: anchor)
+    }
+
+    /// Both sides are cut at the same shared anchors, so their segments pair one to one even when a side has
+    /// an anchor the other lacks, or starts right at an anchor.
+    func testSegmentsPairOnSharedAnchorsOnly() {
+        let national = [paragraph("标题", anchor: nil), paragraph("甲。", anchor: 1), paragraph("丙。", anchor: 3)]
+        let provincial = [paragraph("甲。", anchor: 1), paragraph("乙。", anchor: 2), paragraph("丙。", anchor: 3)]
+        let shared: Set<Int> = [1, 3]
+        XCTAssertEqual(ReaderLayout.segments(national, at: shared), [0..<1, 1..<2, 2..<3])
+        XCTAssertEqual(ReaderLayout.segments(provincial, at: shared), [0..<0, 0..<2, 2..<3])
+    }
+
+    func testScrollableRowsAreTheBody() {
+        let screen = Fixture.model(width: 80, height: 24).render()
+        XCTAssertEqual(screen.scrollableRows, 1..<23)
+        XCTAssertNil(Fixture.model(width: 10, height: 4).render().scrollableRows)
+    }
+}
