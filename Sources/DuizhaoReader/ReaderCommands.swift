@@ -76,7 +76,7 @@ extension ReaderModel {
             }
             let single = !isSinglePane
             relayout { $0.isSinglePane = single }
-            message = single ? "single pane: Tab switches the document" : "side by side"
+            message = single ? "single pane" : "side by side"
         case .character("/"):
             mode = .prompt(Prompt(kind: .search(origin: top), text: ""))
         case .character("n"):

@@ -247,15 +247,21 @@ extension ReaderModel {
             }
             return
         }
-        var right: [String] = []
+        // Right-hand indicators by priority; the least important go first when the line is narrow.
+        var right: [(text: String, priority: Int)] = []
         if provincial != nil, comparison == nil {
-            right.append(comparisonProgress.map { "comparing \(Int($0 * 100))%" } ?? "not aligned")
+            right.append((comparisonProgress.map { "comparing \(Int($0 * 100))%" } ?? "not aligned", 3))
         }
-        if !highlightsDifferences { right.append("diff off") }
-        if let query = search?.query { right.append("/" + query) }
-        right.append(isSinglePane && provincial != nil ? "single" : (provincial == nil ? "single" : "side by side"))
-        right.append(positionText)
-        let rightText = right.joined(separator: " · ") + " "
+        if !highlightsDifferences { right.append(("diff off", 2)) }
+        if let query = search?.query { right.append(("/" + query, 0)) }
+        right.append((isSinglePane || provincial == nil ? "single" : "side by side", 1))
+        right.append((positionText, 4))
+        var dropPriority = 0
+        while DisplayWidth.of(right.map(\.text).joined(separator: " · ")) + 2 > width / 2, dropPriority < 4 {
+            right.removeAll { $0.priority == dropPriority }
+            dropPriority += 1
+        }
+        let rightText = right.map(\.text).joined(separator: " · ") + " "
         let rightWidth = DisplayWidth.of(rightText)
         let rightColumn = max(0, width - rightWidth)
         var column = 0
