@@ -186,3 +186,68 @@ extension PolicyDocument {
         return hash.hexDigest
     }
 }
+
+/// A small summary of a document's content for telling an edited version of a document from another document
+/// with the same title (provincial implementations often share one): the `size` smallest FNV-1a hashes of the
+/// overlapping 6-character shingles of its normalised text (a bottom-k MinHash sketch).
+public struct ContentSketch: Sendable, Equatable, Hashable {
+    public static let shingleLength = 6
+    public static let defaultSize = 128
+    /// The least similarity at which a document with the same title counts as a version of the same document.
+    public static let sameDocumentThreshold = 0.65
+
+    /// Sorted ascending, distinct.
+    public let hashes: [UInt64]
+
+    public init(hashes: [UInt64]) {
+        self.hashes = Array(Set(hashes)).sorted()
+    }
+
+    public init(normalizedText: String, size: Int = ContentSketch.defaultSize) {
+        let scalars = Array(normalizedText.unicodeScalars)
+        var all = Set<UInt64>()
+        if scalars.count <= Self.shingleLength {
+            var hash = FNV1a64()
+            hash.combine(String(String.UnicodeScalarView(scalars)).utf8)
+            all.insert(hash.value)
+        } else {
+            for start in 0...(scalars.count - Self.shingleLength) {
+                var hash = FNV1a64()
+                for scalar in scalars[start..<(start + Self.shingleLength)] {
+                    withUnsafeBytes(of: scalar.value.littleEndian) { hash.combine($0) }
+                }
+                all.insert(hash.value)
+            }
+        }
+        hashes = Array(all.sorted().prefix(size))
+    }
+
+    /// Estimated Jaccard similarity of the two documents' shingle sets, 0…1.
+    public func similarity(to other: ContentSketch) -> Double {
+        let size = min(hashes.count, other.hashes.count)
+        guard size > 0 else { return hashes.isEmpty && other.hashes.isEmpty ? 1 : 0 }
+        let union = Array(Set(hashes).union(other.hashes).sorted().prefix(size))
+        let mine = Set(hashes), theirs = Set(other.hashes)
+        let shared = union.filter { mine.contains($0) && theirs.contains($0) }.count
+        return Double(shared) / Double(size)
+    }
+
+    /// Hex digests separated by commas, for storage.
+    public var encoded: String {
+        hashes.map { value in
+            let digits = String(value, radix: 16)
+            return String(repeating: "0", count: 16 - digits.count) + digits
+        }.joined(separator: ",")
+    }
+
+    public init?(encoded: String) {
+        let values = encoded.split(separator: ",").map { UInt64($0, radix: 16) }
+        guard !values.isEmpty, values.allSatisfy({ $0 != nil }) else { return nil }
+        self.init(hashes: values.compactMap { $0 })
+    }
+}
+
+extension PolicyDocument {
+    /// The content sketch of the normalised body (see `ContentSketch`).
+    public var contentSketch: ContentSketch { ContentSketch(normalizedText: normalizedText) }
+}

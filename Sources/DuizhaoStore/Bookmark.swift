@@ -31,16 +31,17 @@ public struct BookmarkAnchor: Sendable, Equatable, Hashable {
         self.sentence = sentence
     }
 
-    /// The anchor of `division` in `document` (pass `fingerprint` when already computed; it is not cheap).
-    public init(document: PolicyDocument, division: Division, sentence: String? = nil, fingerprint: String? = nil) {
+    /// The anchor of `division` in `document` (pass the document's `identity` when already computed: computing
+    /// it reads the whole text).
+    public init(document: PolicyDocument, division: Division, sentence: String? = nil, identity: DocumentIdentity? = nil) {
         self.init(
-            documentFingerprint: fingerprint ?? document.fingerprint, documentTitle: document.title,
+            documentFingerprint: identity?.fingerprint ?? document.fingerprint, documentTitle: document.title,
             documentSource: document.source, clauseID: division.id, clauseHeading: division.heading,
             snippet: division.normalizedSnippet(), sentence: sentence)
     }
 
-    /// The normalised document title: bookmarks with the same key belong to the same document even when its
-    /// text (and so its fingerprint) changed a little.
+    /// The normalised document title: with a similar content sketch, a document with the same key is another
+    /// version of the same document.
     public var documentTitleKey: String { ComparableText.normalize(documentTitle) }
 }
 
@@ -64,28 +65,61 @@ public struct Bookmark: Sendable, Equatable, Hashable, Identifiable {
     }
 }
 
+/// What identifies a loaded document for its bookmarks: its fingerprint, its title and a sketch of its content.
+/// Compute it once per loaded document and pass it to the store's calls (it reads the whole text).
+public struct DocumentIdentity: Sendable, Equatable, Hashable {
+    public let fingerprint: String
+    public let title: String
+    public let titleKey: String
+    /// Where the document was loaded from (a path, or `bundled:national`).
+    public let source: String
+    public let sketch: ContentSketch
+
+    public init(fingerprint: String, title: String, source: String, sketch: ContentSketch) {
+        self.fingerprint = fingerprint
+        self.title = title
+        titleKey = ComparableText.normalize(title)
+        self.source = source
+        self.sketch = sketch
+    }
+
+    public init(_ document: PolicyDocument) {
+        self.init(
+            fingerprint: document.fingerprint, title: document.title, source: document.source,
+            sketch: document.contentSketch)
+    }
+
+    /// Whether a bookmarked document (its fingerprint, title key, source and, when known, content sketch) is this
+    /// document or a version of it: the same fingerprint; or the same title and either the same source (the
+    /// file was edited) or similar content (the sketch). Without a sketch the title decides.
+    public func isSameDocument(
+        fingerprint other: String, titleKey otherTitleKey: String, source otherSource: String,
+        sketch otherSketch: ContentSketch?
+    ) -> Bool {
+        if other == fingerprint { return true }
+        guard !titleKey.isEmpty, otherTitleKey == titleKey else { return false }
+        guard let otherSketch, otherSource != source else { return true }
+        return sketch.similarity(to: otherSketch) >= ContentSketch.sameDocumentThreshold
+    }
+}
+
 /// Which bookmarks a listing returns.
 public struct BookmarkFilter: Sendable, Equatable {
-    /// Bookmarks made in a document with this fingerprint or this normalised title (either matches).
-    public var documentFingerprint: String?
-    public var documentTitleKey: String?
+    /// The bookmarks of this document or of other versions of it (see `DocumentIdentity.isSameDocument`).
+    public var document: DocumentIdentity?
     /// Bookmarks carrying this tag.
     public var tag: String?
 
-    public init(documentFingerprint: String? = nil, documentTitleKey: String? = nil, tag: String? = nil) {
-        self.documentFingerprint = documentFingerprint
-        self.documentTitleKey = documentTitleKey
+    public init(document: DocumentIdentity? = nil, tag: String? = nil) {
+        self.document = document
         self.tag = tag
     }
 
     /// Every bookmark.
     public static let all = BookmarkFilter()
 
-    /// The bookmarks of `document`: the same fingerprint, or the same normalised title.
-    public static func document(_ document: PolicyDocument, fingerprint: String? = nil) -> BookmarkFilter {
-        BookmarkFilter(
-            documentFingerprint: fingerprint ?? document.fingerprint, documentTitleKey: document.normalizedTitle)
-    }
+    /// The bookmarks of a document.
+    public static func document(_ identity: DocumentIdentity) -> BookmarkFilter { BookmarkFilter(document: identity) }
 }
 
 /// Identifies an open document pair (or a document read alone) for its reading state; built from fingerprints
@@ -98,6 +132,10 @@ public struct DocumentPairKey: Sendable, Hashable, CustomStringConvertible {
     }
 
     public init(national: PolicyDocument, provincial: PolicyDocument?) {
+        self.init(nationalFingerprint: national.fingerprint, provincialFingerprint: provincial?.fingerprint)
+    }
+
+    public init(national: DocumentIdentity, provincial: DocumentIdentity?) {
         self.init(nationalFingerprint: national.fingerprint, provincialFingerprint: provincial?.fingerprint)
     }
 

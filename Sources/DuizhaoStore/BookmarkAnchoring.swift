@@ -47,8 +47,8 @@ public struct ResolvedBookmark: Sendable, Equatable, Hashable {
 /// by text similarity; otherwise the bookmark is reported orphaned (never dropped).
 public struct BookmarkAnchorResolver: Sendable {
     public let document: PolicyDocument
-    public let fingerprint: String
-    public let titleKey: String
+    public let identity: DocumentIdentity
+    public var fingerprint: String { identity.fingerprint }
     private let divisions: [Division]
     private let indexByID: [String: Int]
     private let titles: [String]
@@ -58,10 +58,9 @@ public struct BookmarkAnchorResolver: Sendable {
     /// The least snippet similarity (bigram Dice, 0…1) accepted for a relocation by text.
     public static let minimumTextSimilarity = 0.6
 
-    public init(document: PolicyDocument, fingerprint: String? = nil) {
+    public init(document: PolicyDocument, identity: DocumentIdentity? = nil) {
         self.document = document
-        self.fingerprint = fingerprint ?? document.fingerprint
-        titleKey = document.normalizedTitle
+        self.identity = identity ?? DocumentIdentity(document)
         divisions = document.allDivisions
         var indexByID: [String: Int] = [:]
         for (index, division) in divisions.enumerated() where indexByID[division.id] == nil {
@@ -73,9 +72,12 @@ public struct BookmarkAnchorResolver: Sendable {
         snippets = texts.map { String($0.unicodeScalars.prefix(48)) }
     }
 
-    /// Whether the bookmark was made in this document (same fingerprint, or same normalised title).
-    public func belongsToDocument(_ anchor: BookmarkAnchor) -> Bool {
-        anchor.documentFingerprint == fingerprint || (!titleKey.isEmpty && anchor.documentTitleKey == titleKey)
+    /// Whether the bookmark was made in this document or a version of it; `sketch` is the content sketch the
+    /// store keeps for the bookmark's document (`BookmarkStore.documentSketches()`), nil when unknown.
+    public func belongsToDocument(_ anchor: BookmarkAnchor, sketch: ContentSketch?) -> Bool {
+        identity.isSameDocument(
+            fingerprint: anchor.documentFingerprint, titleKey: anchor.documentTitleKey, source: anchor.documentSource,
+            sketch: sketch)
     }
 
     public func resolve(_ anchor: BookmarkAnchor) -> AnchorResolution {

@@ -326,14 +326,26 @@ public final class BookmarkStore: Sendable {
 
     // MARK: - Bookmarks
 
-    /// Adds a bookmark; returns it with its new id.
+    /// Adds a bookmark; returns it with its new id. Pass the `identity` of the bookmarked document (whose
+    /// fingerprint is the anchor's) so that later versions of the document can be told from other documents
+    /// with the same title.
     @discardableResult
-    public func add(_ anchor: BookmarkAnchor, note: String = "", tags: [String] = []) throws -> Bookmark {
+    public func add(
+        _ anchor: BookmarkAnchor, note: String = "", tags: [String] = [], document identity: DocumentIdentity? = nil
+    ) throws -> Bookmark {
         let writer = try requireWriter()
         let now = Date()
         let cleanTags = Self.cleanTags(tags)
+        let documentRow = identity.flatMap { $0.fingerprint == anchor.documentFingerprint ? $0 : nil }
         let id = try perform {
             try writer.write { db -> Int64 in
+                if let documentRow {
+                    try db.execute(
+                        sql: "INSERT OR IGNORE INTO document (fingerprint, title, titleKey, sketch) VALUES (?, ?, ?, ?)",
+                        arguments: [
+                            documentRow.fingerprint, documentRow.title, documentRow.titleKey, documentRow.sketch.encoded,
+                        ])
+                }
                 try db.execute(
                     sql: """
                         INSERT INTO bookmark (documentFingerprint, documentTitle, documentTitleKey, documentSource,
@@ -351,19 +363,21 @@ public final class BookmarkStore: Sendable {
         return Bookmark(id: id, anchor: anchor, note: note, tags: cleanTags, createdAt: now, updatedAt: now)
     }
 
-    /// Adds a bookmark on the division `clauseID` of `document` (pass `fingerprint` when the caller keeps it).
-    /// Throws `StoreError.noSuchClause` when the document has no such division.
+    /// Adds a bookmark on the division `clauseID` of `document` (pass its `identity` when the caller keeps it,
+    /// as a reader should: computing it reads the whole text). Throws `StoreError.noSuchClause` when the
+    /// document has no such division.
     @discardableResult
     public func addBookmark(
-        clauseID: String, in document: PolicyDocument, fingerprint: String? = nil, sentence: String? = nil,
+        clauseID: String, in document: PolicyDocument, identity: DocumentIdentity? = nil, sentence: String? = nil,
         note: String = "", tags: [String] = []
     ) throws -> Bookmark {
         guard let division = document.division(id: clauseID) else {
             throw StoreError.noSuchClause(id: clauseID, document: document.source)
         }
+        let identity = identity ?? DocumentIdentity(document)
         return try add(
-            BookmarkAnchor(document: document, division: division, sentence: sentence, fingerprint: fingerprint),
-            note: note, tags: tags)
+            BookmarkAnchor(document: document, division: division, sentence: sentence, identity: identity),
+            note: note, tags: tags, document: identity)
     }
 
     /// Removes a bookmark. Throws `StoreError.noSuchBookmark` when there is none with this id (e.g. another
@@ -418,34 +432,59 @@ public final class BookmarkStore: Sendable {
     /// includes changes made by other processes.
     public func bookmarks(_ filter: BookmarkFilter = .all) throws -> [Bookmark] {
         let reader = try requireReader()
-        var conditions: [String] = []
-        var arguments = StatementArguments()
-        switch (filter.documentFingerprint, filter.documentTitleKey) {
-        case (let fingerprint?, let titleKey?):
-            conditions.append("(documentFingerprint = ? OR documentTitleKey = ?)")
-            arguments += [fingerprint, titleKey]
-        case (let fingerprint?, nil):
-            conditions.append("documentFingerprint = ?")
-            arguments += [fingerprint]
-        case (nil, let titleKey?):
-            conditions.append("documentTitleKey = ?")
-            arguments += [titleKey]
-        case (nil, nil):
-            break
-        }
-        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let all = try perform {
-            try reader.read { db in try Self.fetchBookmarks(db, whereClause: whereClause, arguments: arguments) }
+            try reader.read { db -> [Bookmark] in
+                guard let identity = filter.document else {
+                    return try Self.fetchBookmarks(db, whereClause: "", arguments: [])
+                }
+                // This document; other versions of it: the same title and either similar content or the same
+                // source; and bookmarks with the same title whose document has no recorded sketch.
+                var fingerprints = [identity.fingerprint]
+                let sameTitle = try Row.fetchAll(
+                    db, sql: "SELECT fingerprint, sketch FROM document WHERE titleKey = ? AND fingerprint != ?",
+                    arguments: [identity.titleKey, identity.fingerprint])
+                for row in sameTitle {
+                    let sketch = ContentSketch(encoded: row[1])
+                    if identity.isSameDocument(fingerprint: row[0], titleKey: identity.titleKey, source: "", sketch: sketch) {
+                        fingerprints.append(row[0])
+                    }
+                }
+                let placeholders = Array(repeating: "?", count: fingerprints.count).joined(separator: ", ")
+                var arguments = StatementArguments(fingerprints)
+                arguments += [identity.titleKey, identity.source]
+                return try Self.fetchBookmarks(
+                    db,
+                    whereClause: """
+                        WHERE documentFingerprint IN (\(placeholders))
+                            OR (documentTitleKey = ? AND (documentSource = ?
+                                OR documentFingerprint NOT IN (SELECT fingerprint FROM document)))
+                        """,
+                    arguments: arguments)
+            }
         }
         guard let tag = filter.tag else { return all }
         return all.filter { $0.tags.contains(tag) }
     }
 
-    /// The bookmarks of `document`, each with where its clause is now (exact, relocated or orphaned).
-    public func resolvedBookmarks(in document: PolicyDocument, fingerprint: String? = nil) throws -> [ResolvedBookmark] {
-        let resolver = BookmarkAnchorResolver(document: document, fingerprint: fingerprint)
-        let bookmarks = try bookmarks(.document(document, fingerprint: resolver.fingerprint))
-        return resolver.resolve(bookmarks)
+    /// The bookmarks of `document` (and of other versions of it), each with where its clause is now: exact,
+    /// relocated or orphaned. Pass the document's `identity` when the caller keeps it.
+    public func resolvedBookmarks(in document: PolicyDocument, identity: DocumentIdentity? = nil) throws -> [ResolvedBookmark] {
+        let resolver = BookmarkAnchorResolver(document: document, identity: identity)
+        return resolver.resolve(try bookmarks(.document(resolver.identity)))
+    }
+
+    /// The content sketches of the bookmarked documents, by fingerprint.
+    public func documentSketches() throws -> [String: ContentSketch] {
+        let reader = try requireReader()
+        return try perform {
+            try reader.read { db in
+                var sketches: [String: ContentSketch] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT fingerprint, sketch FROM document") {
+                    if let sketch = ContentSketch(encoded: row[1]) { sketches[row[0]] = sketch }
+                }
+                return sketches
+            }
+        }
     }
 
     /// The number of bookmarks.
@@ -524,10 +563,38 @@ public final class BookmarkStore: Sendable {
 
     // MARK: - Maintenance
 
+    /// The identifiers of the schema migrations applied to the file, in order.
+    func appliedMigrations() throws -> [String] {
+        let reader = try requireReader()
+        return try perform {
+            try reader.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") }
+        }
+    }
+
     /// SQLite's `PRAGMA integrity_check` of the file: `["ok"]` when healthy.
     public func integrityCheck() throws -> [String] {
         let reader = try requireReader()
         return try perform { try reader.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") } }
+    }
+
+    /// Writes a store as the first version (schema v1) did, with one bookmark. For tests of migrations.
+    static func createStoreAtFirstVersion(at directory: URL, bookmark anchor: BookmarkAnchor) throws {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let pool = try DatabasePool(path: directory.appendingPathComponent(StoreLocation.databaseFileName).path)
+        try StoreSchema.migrator().migrate(pool, upTo: "v1")
+        try pool.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO bookmark (documentFingerprint, documentTitle, documentTitleKey, documentSource,
+                        clauseID, clauseHeading, snippet, note, createdAt, updatedAt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, 'from v1', 0, 0)
+                    """,
+                arguments: [
+                    anchor.documentFingerprint, anchor.documentTitle, anchor.documentTitleKey, anchor.documentSource,
+                    anchor.clauseID, anchor.clauseHeading, anchor.snippet,
+                ])
+        }
+        try pool.close()
     }
 
     /// Writes a store as a future duizhao would: this build's schema plus a migration it does not know.
@@ -537,7 +604,7 @@ public final class BookmarkStore: Sendable {
         let path = directory.appendingPathComponent(StoreLocation.databaseFileName).path
         let pool = try DatabasePool(path: path)
         var migrator = StoreSchema.migrator()
-        migrator.registerMigration("v2-from-a-newer-duizhao") { db in
+        migrator.registerMigration("v3-from-a-newer-duizhao") { db in
             try db.execute(sql: "ALTER TABLE bookmark ADD COLUMN colour TEXT")
             try db.execute(sql: "CREATE TABLE collection (id INTEGER PRIMARY KEY, name TEXT NOT NULL)")
         }

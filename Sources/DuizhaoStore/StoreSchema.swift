@@ -4,7 +4,7 @@ import GRDB
 /// The versioned schema: one GRDB migration per version, applied in order from v1.
 enum StoreSchema {
     /// Identifiers of the migrations this build knows, oldest first.
-    static let migrationIdentifiers = ["v1"]
+    static let migrationIdentifiers = ["v1", "v2"]
 
     static func migrator() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -46,6 +46,20 @@ enum StoreSchema {
                         BEGIN UPDATE storeRevision SET value = value + 1; END;
                     CREATE TRIGGER bookmark_deleted AFTER DELETE ON bookmark
                         BEGIN UPDATE storeRevision SET value = value + 1; END;
+                    """)
+        }
+        // v2: one row per bookmarked document with a sketch of its content, to tell another version of a
+        // document from a different document with the same title.
+        migrator.registerMigration("v2") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE document (
+                        fingerprint TEXT NOT NULL PRIMARY KEY,
+                        title TEXT NOT NULL,
+                        titleKey TEXT NOT NULL,
+                        sketch TEXT NOT NULL
+                    );
+                    CREATE INDEX document_on_titleKey ON document(titleKey);
                     """)
         }
         return migrator

@@ -14,9 +14,9 @@ func runStoreBenchmark(_ arguments: [String]) throws {
     defer { try? FileManager.default.removeItem(at: directory) }
 
     let national = BundledDocument.national.load()
-    let fingerprint = national.fingerprint
+    let identity = DocumentIdentity(national)
     let units = national.comparableUnits
-    let anchors = units.map { BookmarkAnchor(document: national, division: $0, fingerprint: fingerprint) }
+    let anchors = units.map { BookmarkAnchor(document: national, division: $0, identity: identity) }
 
     var addSamples: [Double] = []
     do {
@@ -25,7 +25,7 @@ func runStoreBenchmark(_ arguments: [String]) throws {
         addSamples.reserveCapacity(count)
         for index in 0..<count {
             let anchor = anchors[index % anchors.count]
-            let seconds = try measure { try store.add(anchor, note: "benchmark note \(index)", tags: ["bench"]) }
+            let seconds = try measure { try store.add(anchor, note: "benchmark note \(index)", tags: ["bench"], document: identity) }
             addSamples.append(seconds)
         }
         // Through the reader-facing call (resolves the division by id first).
@@ -33,10 +33,10 @@ func runStoreBenchmark(_ arguments: [String]) throws {
         for index in 0..<200 {
             let unit = units[index % units.count]
             addByIDSamples.append(try measure {
-                try store.addBookmark(clauseID: unit.id, in: national, fingerprint: fingerprint, note: "by id")
+                try store.addBookmark(clauseID: unit.id, in: national, identity: identity, note: "by id")
             })
         }
-        for bookmark in try store.bookmarks(BookmarkFilter(documentFingerprint: fingerprint)).suffix(200) {
+        for bookmark in try store.bookmarks(.document(identity)).suffix(200) {
             try store.remove(id: bookmark.id)
         }
         report("add one bookmark (store.add, \(count) samples)", addSamples)
@@ -53,7 +53,7 @@ func runStoreBenchmark(_ arguments: [String]) throws {
         var resolved = 0
         for _ in 0..<15 {
             resolveSamples.append(try measure {
-                resolved = try store.resolvedBookmarks(in: national, fingerprint: fingerprint).count
+                resolved = try store.resolvedBookmarks(in: national, identity: identity).count
             })
         }
         report("list and re-anchor \(resolved) bookmarks of one document (store.resolvedBookmarks)", resolveSamples)

@@ -28,7 +28,7 @@ struct BookmarksCommand: ParsableCommand {
         func run() throws {
             let store = try openStore(forWriting: false)
             let bookmarks = try storeOperation(store) { try store.bookmarks(BookmarkFilter(tag: tag)) }
-            var catalog = DocumentCatalog()
+            var catalog = DocumentCatalog(sketches: (try? store.documentSketches()) ?? [:])
             let located = bookmarks.map { catalog.locate($0) }
             if json {
                 try printJSON(located.map { ExportedBookmark($0, includeText: false) })
@@ -83,18 +83,18 @@ struct BookmarksCommand: ParsableCommand {
                 choice = .file(URL(fileURLWithPath: path).standardizedFileURL.path)
             }
             let document = try loadDocument(choice)
-            let fingerprint = document.fingerprint
+            let identity = DocumentIdentity(document)
             var anchors: [BookmarkAnchor] = []
             for id in ids {
                 guard let division = document.resolveDivision(id) else {
                     printError("duizhao: error: \(document.source): no division with id or number '\(id)'")
                     throw ExitCode.failure
                 }
-                anchors.append(BookmarkAnchor(document: document, division: division, fingerprint: fingerprint))
+                anchors.append(BookmarkAnchor(document: document, division: division, identity: identity))
             }
             let store = try openStore(forWriting: true)
             for anchor in anchors {
-                let bookmark = try storeOperation(store) { try store.add(anchor, note: note, tags: tags) }
+                let bookmark = try storeOperation(store) { try store.add(anchor, note: note, tags: tags, document: identity) }
                 // Written unbuffered: each line is a bookmark already committed.
                 writeLine("added bookmark #\(bookmark.id): \(anchor.clauseHeading) [\(anchor.clauseID)] in \(anchor.documentTitle)")
             }
@@ -134,7 +134,7 @@ struct BookmarksCommand: ParsableCommand {
         func run() throws {
             let store = try openStore(forWriting: false)
             let bookmarks = try storeOperation(store) { try store.bookmarks() }
-            var catalog = DocumentCatalog()
+            var catalog = DocumentCatalog(sketches: (try? store.documentSketches()) ?? [:])
             let located = bookmarks.map { catalog.locate($0) }
             switch format {
             case .json: try printJSON(located.map { ExportedBookmark($0, includeText: true) })
@@ -242,7 +242,13 @@ struct LocatedBookmark {
 
 /// Loads the documents bookmarks refer to (the bundled pair, and files by their stored path) once each.
 struct DocumentCatalog {
+    /// Content sketches of the bookmarked documents, by fingerprint (from the store).
+    var sketches: [String: ContentSketch]
     private var resolvers: [String: BookmarkAnchorResolver?] = [:]
+
+    init(sketches: [String: ContentSketch]) {
+        self.sketches = sketches
+    }
 
     private mutating func resolver(forSource source: String) -> BookmarkAnchorResolver? {
         if let cached = resolvers[source] { return cached }
@@ -262,7 +268,9 @@ struct DocumentCatalog {
         let anchor = bookmark.anchor
         let sources = [anchor.documentSource] + BundledDocument.allCases.map(\.sourceName)
         for source in sources {
-            guard let resolver = resolver(forSource: source), resolver.belongsToDocument(anchor) else { continue }
+            guard let resolver = resolver(forSource: source),
+                resolver.belongsToDocument(anchor, sketch: sketches[anchor.documentFingerprint])
+            else { continue }
             let resolution = resolver.resolve(anchor)
             let status: LocationStatus
             switch resolution {

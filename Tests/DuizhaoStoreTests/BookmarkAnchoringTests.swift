@@ -5,14 +5,16 @@ import XCTest
 
 final class BookmarkAnchoringTests: XCTestCase {
     /// A document of one section with the given clauses (title, text), numbered 1.1, 1.2, ….
-    static func document(title: String = "关于测试的意见", _ clauses: [(String, String)]) -> PolicyDocument {
+    static func document(
+        title: String = "关于测试的意见", source: String = "test.txt", _ clauses: [(String, String)]
+    ) -> PolicyDocument {
         let children = clauses.enumerated().map { index, clause in
             Division(
                 id: "1.\(index + 1)", kind: .clause, label: "\(index + 1).", number: index + 1, title: clause.0,
                 paragraphs: [clause.1])
         }
         let section = Division(id: "1", kind: .section, label: "一、", number: 1, title: "总体要求", children: children)
-        return PolicyDocument(title: title, divisions: [section], source: "test.txt")
+        return PolicyDocument(title: title, divisions: [section], source: source)
     }
 
     static let clauses = [
@@ -40,7 +42,7 @@ final class BookmarkAnchoringTests: XCTestCase {
         reformatted.source = "other.txt"
         XCTAssertEqual(reformatted.fingerprint, original.fingerprint)
         let resolver = BookmarkAnchorResolver(document: reformatted)
-        XCTAssertTrue(resolver.belongsToDocument(try anchor(in: original, "1.3")))
+        XCTAssertTrue(resolver.belongsToDocument(try anchor(in: original, "1.3"), sketch: original.contentSketch))
         XCTAssertEqual(resolver.resolve(try anchor(in: original, "1.3")), .exact(clauseID: "1.3"))
     }
 
@@ -50,7 +52,9 @@ final class BookmarkAnchoringTests: XCTestCase {
         let revised = Self.document([Self.clauses[0], Self.clauses[2], Self.clauses[3]])
         XCTAssertNotEqual(revised.fingerprint, original.fingerprint)
         let resolver = BookmarkAnchorResolver(document: revised)
-        XCTAssertTrue(resolver.belongsToDocument(try anchor(in: original, "1.3")), "same title: same document")
+        XCTAssertTrue(
+            resolver.belongsToDocument(try anchor(in: original, "1.3"), sketch: original.contentSketch),
+            "same title, similar content: another version of the same document")
         XCTAssertEqual(resolver.resolve(try anchor(in: original, "1.3")), .relocated(clauseID: "1.2", match: .title))
         XCTAssertEqual(resolver.resolve(try anchor(in: original, "1.4")), .relocated(clauseID: "1.3", match: .title))
         XCTAssertEqual(resolver.resolve(try anchor(in: original, "1.1")), .exact(clauseID: "1.1"))
@@ -102,7 +106,27 @@ final class BookmarkAnchoringTests: XCTestCase {
         let mine = Self.document(Self.clauses)
         let other = Self.document(title: "另一个文件", [("其他", "完全不同的内容。")])
         let resolver = BookmarkAnchorResolver(document: other)
-        XCTAssertFalse(resolver.belongsToDocument(try anchor(in: mine, "1.1")))
+        XCTAssertFalse(resolver.belongsToDocument(try anchor(in: mine, "1.1"), sketch: mine.contentSketch))
+        XCTAssertFalse(resolver.belongsToDocument(try anchor(in: mine, "1.1"), sketch: nil))
+    }
+
+    func testADifferentDocumentWithTheSameTitleDoesNotClaimTheBookmarks() throws {
+        let mine = Self.document(Self.clauses)
+        // Another province's implementation: the same title, other content, another file.
+        let namesake = Self.document(source: "other-province.txt", [
+            ("工作目标", "到二〇二〇年，全省移动互联网用户普及率达到百分之八十以上，信息消费规模显著扩大。"),
+            ("重点任务", "建设全省统一的政务服务平台，推动移动政务应用覆盖各市县。"),
+            ("完善市场准入制度", "放宽行业准入，清理不合理的前置审批事项。"),
+        ])
+        XCTAssertEqual(namesake.title, mine.title)
+        let resolver = BookmarkAnchorResolver(document: namesake)
+        let bookmarked = try anchor(in: mine, "1.3")
+        XCTAssertFalse(resolver.belongsToDocument(bookmarked, sketch: mine.contentSketch))
+        // Without a recorded sketch the title is all there is to go by.
+        XCTAssertTrue(resolver.belongsToDocument(bookmarked, sketch: nil))
+        // The same file edited that much is still the same document.
+        let editedInPlace = Self.document(source: mine.source, [Self.clauses[2]])
+        XCTAssertTrue(BookmarkAnchorResolver(document: editedInPlace).belongsToDocument(bookmarked, sketch: mine.contentSketch))
     }
 
     func testBundledDocumentReformattedResolvesEveryClauseExactly() throws {
@@ -113,7 +137,7 @@ final class BookmarkAnchoringTests: XCTestCase {
         let resolver = BookmarkAnchorResolver(document: reformatted)
         for unit in national.comparableUnits {
             let anchor = BookmarkAnchor(document: national, division: unit)
-            XCTAssertTrue(resolver.belongsToDocument(anchor))
+            XCTAssertTrue(resolver.belongsToDocument(anchor, sketch: national.contentSketch))
             XCTAssertEqual(resolver.resolve(anchor), .exact(clauseID: unit.id), unit.heading)
         }
     }

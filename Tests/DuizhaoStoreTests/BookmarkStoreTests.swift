@@ -80,11 +80,43 @@ final class BookmarkStoreTests: XCTestCase {
         let store = try openStore(try temporaryDirectory())
         let nationalMark = try store.addBookmark(clauseID: national.comparableUnits[0].id, in: national)
         let provincialMark = try store.addBookmark(clauseID: provincial.comparableUnits[0].id, in: provincial)
-        XCTAssertEqual(try store.bookmarks(.document(national)).map(\.id), [nationalMark.id])
-        XCTAssertEqual(try store.bookmarks(.document(provincial)).map(\.id), [provincialMark.id])
+        XCTAssertEqual(try store.bookmarks(.document(DocumentIdentity(national))).map(\.id), [nationalMark.id])
+        XCTAssertEqual(try store.bookmarks(.document(DocumentIdentity(provincial))).map(\.id), [provincialMark.id])
         let resolved = try store.resolvedBookmarks(in: provincial)
         XCTAssertEqual(resolved.map(\.bookmark.id), [provincialMark.id])
         XCTAssertEqual(resolved.first?.resolution, .exact(clauseID: provincial.comparableUnits[0].id))
+    }
+
+    func testADocumentListsTheBookmarksOfItsOtherVersionsButNotOfNamesakes() throws {
+        let store = try openStore(try temporaryDirectory())
+        let original = BookmarkAnchoringTests.document(BookmarkAnchoringTests.clauses)
+        let revised = BookmarkAnchoringTests.document(
+            source: "revised-copy.txt", BookmarkAnchoringTests.clauses.map { ($0.0, $0.1.replacingOccurrences(of: "坚持创新发展", with: "坚持创新驱动发展")) })
+        let namesake = BookmarkAnchoringTests.document(source: "other-province.txt", [("工作目标", "到二〇二〇年，全省移动互联网用户普及率达到百分之八十以上。")])
+        XCTAssertNotEqual(revised.fingerprint, original.fingerprint)
+        let onOriginal = try store.addBookmark(clauseID: "1.3", in: original)
+        let onNamesake = try store.addBookmark(clauseID: "1.1", in: namesake)
+
+        let forRevised = try store.resolvedBookmarks(in: revised)
+        XCTAssertEqual(forRevised.map(\.bookmark.id), [onOriginal.id])
+        XCTAssertEqual(forRevised.first?.resolution, .exact(clauseID: "1.3"))
+        XCTAssertEqual(try store.resolvedBookmarks(in: namesake).map(\.bookmark.id), [onNamesake.id])
+        XCTAssertEqual(Set(try store.documentSketches().keys), [original.fingerprint, namesake.fingerprint])
+    }
+
+    func testAFirstVersionStoreIsMigratedKeepingItsBookmarks() throws {
+        let directory = try temporaryDirectory()
+        let anchor = BookmarkAnchor(document: national, division: national.comparableUnits[1])
+        try BookmarkStore.createStoreAtFirstVersion(at: directory, bookmark: anchor)
+        let store = try openStore(directory)
+        XCTAssertEqual(try store.appliedMigrations(), StoreSchema.migrationIdentifiers)
+        XCTAssertEqual(try store.bookmarks().map(\.note), ["from v1"])
+        // A bookmark from before sketches were recorded still belongs to its document by title.
+        let resolved = try store.resolvedBookmarks(in: national)
+        XCTAssertEqual(resolved.map(\.bookmark.note), ["from v1"])
+        XCTAssertEqual(resolved.first?.resolution, .exact(clauseID: anchor.clauseID))
+        try store.addBookmark(clauseID: national.comparableUnits[2].id, in: national)
+        XCTAssertEqual(try store.count(), 2)
     }
 
     func testDataSurvivesReopening() throws {

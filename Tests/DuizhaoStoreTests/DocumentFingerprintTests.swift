@@ -81,6 +81,31 @@ final class DocumentFingerprintTests: XCTestCase {
         XCTAssertNotEqual(BundledDocument.provincial.load().fingerprint, reference.fingerprint)
     }
 
+    func testContentSketchTellsAnEditedVersionFromAnotherDocument() throws {
+        let national = BundledDocument.national.load()
+        let provincial = BundledDocument.provincial.load()
+        XCTAssertEqual(national.contentSketch.similarity(to: national.contentSketch), 1)
+        XCTAssertEqual(national.contentSketch.hashes.count, ContentSketch.defaultSize)
+
+        // An edited version: two clauses rewritten, one dropped.
+        var edited = national
+        var units = edited.divisions[1].children
+        units[0].paragraphs = ["本条内容已经全面修订，改为新的表述。"]
+        units.remove(at: 1)
+        edited.divisions[1].children = units
+        edited.divisions[2].children[0].paragraphs[0] += "并且增加一句新的要求。"
+        XCTAssertNotEqual(edited.fingerprint, national.fingerprint)
+        let editedSimilarity = edited.contentSketch.similarity(to: national.contentSketch)
+        let relatedSimilarity = provincial.contentSketch.similarity(to: national.contentSketch)
+        print("content sketch similarity: edited version \(editedSimilarity), provincial vs national \(relatedSimilarity)")
+        XCTAssertGreaterThanOrEqual(editedSimilarity, ContentSketch.sameDocumentThreshold)
+        XCTAssertLessThan(relatedSimilarity, ContentSketch.sameDocumentThreshold)
+
+        let decoded = try XCTUnwrap(ContentSketch(encoded: national.contentSketch.encoded))
+        XCTAssertEqual(decoded, national.contentSketch)
+        XCTAssertNil(ContentSketch(encoded: "not hex"))
+    }
+
     // MARK: - Helpers
 
     /// `1。` → `1.`, `（一）` → `(一)` at the start of lines: another numbering style for the same document.
