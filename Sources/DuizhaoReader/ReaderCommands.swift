@@ -1,8 +1,8 @@
 import DuizhaoCore
 
 extension ReaderModel {
-    /// Every key, as the help overlay lists it.
-    static let keyHelp: [(keys: String, action: String)] = [
+    /// Every key, as the help overlay lists it (also for a command's `--help` or the README).
+    public static let keyBindings: [(keys: String, action: String)] = [
         ("j  k  ↓  ↑", "scroll one line (both panes)"),
         ("Space  PgDn", "page down"),
         ("b  PgUp", "page up"),
@@ -157,10 +157,10 @@ extension ReaderModel {
     mutating func handleHelp(_ event: InputEvent) -> [ReaderEffect] {
         guard case .help(let scroll) = mode else { return [] }
         switch event {
-        case .character("j"), .down: mode = .help(scroll: min(scroll + 1, max(0, Self.keyHelp.count - 1)))
+        case .character("j"), .down: mode = .help(scroll: min(scroll + 1, max(0, Self.keyBindings.count - 1)))
         case .character("k"), .up: mode = .help(scroll: max(0, scroll - 1))
         case .character("q"), .escape, .character("?"), .enter, .character(" "): mode = .reading
-        case .wheel(_, _, let lines): mode = .help(scroll: min(max(0, scroll + lines), max(0, Self.keyHelp.count - 1)))
+        case .wheel(_, _, let lines): mode = .help(scroll: min(max(0, scroll + lines), max(0, Self.keyBindings.count - 1)))
         default: mode = .reading
         }
         return []

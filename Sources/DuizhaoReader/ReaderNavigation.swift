@@ -230,7 +230,7 @@ extension ReaderModel {
     func findStart(
         side: DocumentSide, forward: Bool, pieceFilter: (DocumentPiece) -> Bool, isTarget: (DisplayParagraph) -> Bool
     ) -> RowPosition? {
-        guard let document = layout.document(side) else { return nil }
+        guard let document = layout.document(side), layout.blockCount > 0 else { return nil }
         let widths = widths
         func targetRows(in block: Int) -> [Int] {
             let lines = layout.rows(block, widths: widths).lines(side)
@@ -249,6 +249,7 @@ extension ReaderModel {
         }
         // The row the reader is effectively at on this side: fillers at the top count as the next text row.
         let current = readingRow
+        guard current.block < layout.blockCount else { return nil }
         let here = targetRows(in: current.block)
         if forward {
             if let row = here.first(where: { $0 > current.row }) { return RowPosition(block: current.block, row: row) }

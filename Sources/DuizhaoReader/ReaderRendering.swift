@@ -285,11 +285,11 @@ extension ReaderModel {
     }
 
     func renderHelp(_ writer: inout ScreenWriter, scroll: Int) {
-        let keyColumn = Self.keyHelp.map { DisplayWidth.of($0.keys) }.max() ?? 10
-        let lineWidth = keyColumn + 2 + (Self.keyHelp.map { DisplayWidth.of($0.action) }.max() ?? 30)
+        let keyColumn = Self.keyBindings.map { DisplayWidth.of($0.keys) }.max() ?? 10
+        let lineWidth = keyColumn + 2 + (Self.keyBindings.map { DisplayWidth.of($0.action) }.max() ?? 30)
         let box = drawBox(&writer, title: "keys · ? or Esc closes, j/k scroll", innerWidth: lineWidth,
-                          innerHeight: Self.keyHelp.count)
-        for (offset, entry) in Self.keyHelp.dropFirst(scroll).prefix(box.height).enumerated() {
+                          innerHeight: Self.keyBindings.count)
+        for (offset, entry) in Self.keyBindings.dropFirst(scroll).prefix(box.height).enumerated() {
             let row = box.y + offset
             writer.write(entry.keys, row: row, column: box.x, limit: box.x + box.width, role: .overlay)
             writer.write(entry.action, row: row, column: box.x + keyColumn + 2, limit: box.x + box.width, role: .overlay)

@@ -52,6 +52,14 @@ final class ReaderRobustnessTests: XCTestCase {
         run(Fixture.model(width: 40, height: 12, compared: false), events: 1000, seed: 2)
     }
 
+    func testRandomEventsOnEmptyDocuments() {
+        run(ReaderModel(national: PolicyDocument(title: "空"), provincial: nil, width: 80, height: 24), events: 300, seed: 4)
+        run(ReaderModel(national: PolicyDocument(), provincial: PolicyDocument(), width: 80, height: 24), events: 300, seed: 5)
+        var model = ReaderModel(national: PolicyDocument(), provincial: Fixture.provincial, width: 80, height: 24)
+        model.setComparison(Comparison(provincialOnly: ["1.1", "2.2", "2.3"]))
+        run(model, events: 300, seed: 6)
+    }
+
     func testRandomEventsOnTheBundledPair() {
         let national = BundledDocument.national.load(), provincial = BundledDocument.provincial.load()
         var model = ReaderModel(national: national, provincial: provincial, width: 160, height: 45)
