@@ -15,9 +15,24 @@ struct RowPosition: Sendable, Equatable, Comparable {
 /// returned effects. Layout work is lazy and cached per pane width, so both calls cost about the same on a
 /// 10 MB document as on a small one.
 ///
-/// Typical adapter loop: `render()` → draw; read an event → `handle(event)` → perform effects (after a
-/// bookmark effect reload the bookmarks and call `setBookmarks`); poll background work →
-/// `setComparisonProgress` / `setComparison`.
+/// An adapter's loop:
+///
+///     var model = ReaderModel(national: n, provincial: p, width: cols, height: rows)
+///     model.jump(toClause: saved.clauseID, side: saved.side, focus: saved.focus)   // restore, if any
+///     model.setBookmarks(store.bookmarks(of: n, p))
+///     loop {
+///         draw(model.render())                       // a Screen: cells with style roles, cursor, scroll rows
+///         for effect in model.handle(nextEvent()) {  // keys, .resize, .wheel, .click, .tick
+///             switch effect {
+///             case .quit: return
+///             case .saveReadingState(let position): store.save(position)
+///             case .addBookmark, .removeBookmark, .updateBookmarkNote: apply it; model.setBookmarks(reloaded)
+///             }
+///         }
+///         if comparison is running { model.setComparisonProgress(f) } else if finished { model.setComparison(c) }
+///     }
+///
+/// Keys: see `ReaderModel.keyBindings` (also shown by `?`).
 public struct ReaderModel: Sendable {
     public let national: PolicyDocument
     public let provincial: PolicyDocument?

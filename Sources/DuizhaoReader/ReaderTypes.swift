@@ -28,8 +28,8 @@ public enum Pane: String, Sendable, Equatable, Hashable, CaseIterable {
 
 /// Settings fixed when the reader opens.
 public struct ReaderOptions: Sendable, Equatable {
-    /// Whether the terminal shows colours; without them the reader marks differences with extra cues
-    /// (the adapter still maps roles to bold/reverse/underline).
+    /// Whether the terminal shows colours. The model's style roles are the same either way (the adapter
+    /// maps them to colours or to bold/reverse/underline); kept here so the state records how it is drawn.
     public var colors: Bool
     /// Whether the outline pane is shown at start (`t` toggles it).
     public var showOutline: Bool
