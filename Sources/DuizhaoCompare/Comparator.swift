@@ -62,6 +62,8 @@ struct ComparisonEngine {
     /// Inverse document frequency of each bigram over the units of both documents.
     let idf: [Double]
     let idfSquared: [Double]
+    /// Total idf weight of each national sentence's bigrams.
+    let nationalSentenceWeights: [Double]
     let progress: (@Sendable (Double) -> Void)?
 
     init(national nationalDocument: PolicyDocument, provincial provincialDocument: PolicyDocument,
@@ -75,6 +77,7 @@ struct ComparisonEngine {
         let unitCount = Double(national.units.count + provincial.units.count)
         idf = frequency.map { log((unitCount + 1) / (Double($0) + 0.5)) }
         idfSquared = idf.map { $0 * $0 }
+        nationalSentenceWeights = national.sentenceBigrams.map { [idf] in SortedSet.totalWeight($0, weights: idf) }
         self.progress = progress
         progress?(0.1)
     }
@@ -103,12 +106,12 @@ struct ComparisonEngine {
         var pairKeys: [Int] = []
         let provincialCount = provincial.units.count
         var searchNational = CandidateSearch(
-            index: nationalIndex, itemCount: national.units.count, weights: idfSquared, keyLimit: 64, candidateLimit: 8)
+            index: nationalIndex, itemCount: national.units.count, weights: idfSquared, keyLimit: 32, candidateLimit: 8)
         for (p, set) in provincial.unitBigrams.enumerated() {
             for n in searchNational.candidates(for: set) { pairKeys.append(n * provincialCount + p) }
         }
         var searchProvincial = CandidateSearch(
-            index: provincialIndex, itemCount: provincialCount, weights: idfSquared, keyLimit: 64, candidateLimit: 8)
+            index: provincialIndex, itemCount: provincialCount, weights: idfSquared, keyLimit: 32, candidateLimit: 8)
         for (n, set) in national.unitBigrams.enumerated() {
             for p in searchProvincial.candidates(for: set) { pairKeys.append(n * provincialCount + p) }
         }
@@ -185,7 +188,7 @@ struct ComparisonEngine {
         let provincialCount = provincial.units.count
         let sentenceIndex = InvertedIndex(sets: national.sentenceBigrams, vocabularySize: vocabularySize)
         var search = CandidateSearch(
-            index: sentenceIndex, itemCount: national.sentenceBigrams.count, weights: idf, keyLimit: 24,
+            index: sentenceIndex, itemCount: national.sentenceBigrams.count, weights: idf, keyLimit: 16,
             candidateLimit: 4)
         var evidence = Set<Int>()
         let total = provincial.sentenceBigrams.count
@@ -224,9 +227,9 @@ struct ComparisonEngine {
         var best = containment(of: sentence, weight: weight, in: national.sentenceBigrams[t])
         let range = national.unitSentences[national.sentenceUnit[t]]
         for neighbour in [t - 1, t + 1] where range.contains(neighbour) {
-            let joined = SortedSet.normalize(national.sentenceBigrams[t] + national.sentenceBigrams[neighbour])
-            let result = containment(of: sentence, weight: weight, in: joined)
-            if result.share > best.share { best = result }
+            let shared = SortedSet.sharedWeight(sentence, union: national.sentenceBigrams[t], national.sentenceBigrams[neighbour],
+                                                weights: idf)
+            if shared / weight > best.share { best = (shared / weight, shared) }
         }
         return best
     }
@@ -238,32 +241,41 @@ struct ComparisonEngine {
         let bigrams = provincial.sentenceBigrams[s]
         let weight = SortedSet.totalWeight(bigrams, weights: idf)
         guard weight > 0 else { return ([], 0) }
+        // Each candidate once: what it shares with the whole sentence, and whether it is an expanded or
+        // verbatim source (these do not change as the cover grows).
+        var candidates: [(sentence: Int, strongEvidence: Bool)] = []
+        for unit in nationalUnits {
+            for t in national.unitSentences[unit] {
+                let shared = SortedSet.sharedWeight(bigrams, national.sentenceBigrams[t], weights: idf).weight
+                guard shared / weight >= Comparator.Thresholds.absorbedMinimumGain else { continue }
+                let sourceWeight = nationalSentenceWeights[t]
+                let absorbed = sourceWeight > 0 && shared > 0
+                    && containment(of: national.sentenceBigrams[t], weight: sourceWeight, in: bigrams).share
+                        >= Comparator.Thresholds.absorbedContainment
+                let strong = absorbed || longestSharedRun(provincial.sentenceSequences[s], national.sentenceBigrams[t])
+                    >= Comparator.Thresholds.sharedRunWeight
+                candidates.append((t, strong))
+            }
+        }
         var remaining = bigrams
+        var remainingWeight = weight
         var chosen: [Int] = []
         var covered = 0.0
-        while chosen.count < 4, !remaining.isEmpty {
-            var best: (sentence: Int, gain: Double, absorbed: Bool)?
-            for unit in nationalUnits {
-                for t in national.unitSentences[unit] where !chosen.contains(t) {
-                    let gain = SortedSet.sharedWeight(remaining, national.sentenceBigrams[t], weights: idf).weight
-                    guard gain > 0 else { continue }
-                    let sourceWeight = SortedSet.totalWeight(national.sentenceBigrams[t], weights: idf)
-                    let absorbed = sourceWeight > 0 && containment(
-                        of: national.sentenceBigrams[t], weight: sourceWeight, in: bigrams).share
-                        >= Comparator.Thresholds.absorbedContainment
-                    let threshold = chosen.isEmpty ? Comparator.Thresholds.sourceContainment
-                                                   : Comparator.Thresholds.additionalSourceGain
-                    let qualifies = gain / weight >= threshold
-                        || (gain / weight >= Comparator.Thresholds.absorbedMinimumGain
-                            && (absorbed || longestSharedRun(provincial.sentenceSequences[s], national.sentenceBigrams[t])
-                                >= Comparator.Thresholds.sharedRunWeight))
-                    guard qualifies else { continue }
-                    if best.map({ gain > $0.gain + 1e-12 }) ?? true { best = (t, gain, absorbed) }
-                }
+        while chosen.count < 4, remainingWeight / weight >= Comparator.Thresholds.absorbedMinimumGain {
+            var best: (sentence: Int, gain: Double)?
+            for candidate in candidates where !chosen.contains(candidate.sentence) {
+                let gain = SortedSet.sharedWeight(remaining, national.sentenceBigrams[candidate.sentence], weights: idf).weight
+                let threshold = chosen.isEmpty ? Comparator.Thresholds.sourceContainment
+                                               : Comparator.Thresholds.additionalSourceGain
+                let qualifies = gain / weight >= threshold
+                    || (candidate.strongEvidence && gain / weight >= Comparator.Thresholds.absorbedMinimumGain)
+                guard qualifies else { continue }
+                if best.map({ gain > $0.gain + 1e-12 }) ?? true { best = (candidate.sentence, gain) }
             }
             guard let best else { break }
             chosen.append(best.sentence)
             covered += best.gain
+            remainingWeight -= best.gain
             let source = national.sentenceBigrams[best.sentence]
             remaining = remaining.filter { id in !binaryContains(source, id) }
         }
