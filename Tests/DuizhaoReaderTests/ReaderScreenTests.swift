@@ -60,7 +60,23 @@ final class ReaderScreenTests: XCTestCase {
             let dropped = next.row(containing: "2.基本原则", from: paneStart)!
             XCTAssertTrue(next.text(ofRow: dropped).contains("无对应条款"), "\(width)x\(height): \(next.text(ofRow: dropped))")
             XCTAssertEqual(next.role(of: "无对应条款"), .placeholder)
+            // A provincial-only clause has the placeholder on the national (left) side.
+            _ = model.jump(toClause: "2.2", side: .provincial, focus: .provincial)
+            let added = model.render()
+            let addedRow = added.row(containing: "2.龙江特色", from: model.geometry.provincial!.x)!
+            let placeholderColumn = added.column(of: "— 无对应条款 —", inRow: addedRow)
+            XCTAssertNotNil(placeholderColumn, "\(width)x\(height): " + added.text(ofRow: addedRow))
+            XCTAssertLessThan(placeholderColumn ?? 999, model.geometry.provincial!.x)
         }
+    }
+
+    func testBeforeTheComparisonSectionsStillLineUp() {
+        // Section 二 follows one clause in the provincial text but two in the national: paired by position,
+        // the section headings still start on the same row.
+        let model = Fixture.model(width: 160, height: 45, compared: false, options: .init(showOutline: false))
+        let screen = model.render()
+        let row = screen.row(containing: "二、主要任务")!
+        XCTAssertTrue(screen.text(ofRow: row).contains("二、重点任务"), screen.lines.joined(separator: "\n"))
     }
 
     func testSentencesOfLinkedClausesStayLevel() {
