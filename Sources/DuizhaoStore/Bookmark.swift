@@ -74,6 +74,8 @@ public struct DocumentIdentity: Sendable, Equatable, Hashable {
     /// Where the document was loaded from (a path, or `bundled:national`).
     public let source: String
     public let sketch: ContentSketch
+    /// `sketch.encoded`, kept so that adding a bookmark does not encode it again.
+    let encodedSketch: String
 
     public init(fingerprint: String, title: String, source: String, sketch: ContentSketch) {
         self.fingerprint = fingerprint
@@ -81,6 +83,7 @@ public struct DocumentIdentity: Sendable, Equatable, Hashable {
         titleKey = ComparableText.normalize(title)
         self.source = source
         self.sketch = sketch
+        encodedSketch = sketch.encoded
     }
 
     public init(_ document: PolicyDocument) {

@@ -343,7 +343,7 @@ public final class BookmarkStore: Sendable {
                     try db.execute(
                         sql: "INSERT OR IGNORE INTO document (fingerprint, title, titleKey, sketch) VALUES (?, ?, ?, ?)",
                         arguments: [
-                            documentRow.fingerprint, documentRow.title, documentRow.titleKey, documentRow.sketch.encoded,
+                            documentRow.fingerprint, documentRow.title, documentRow.titleKey, documentRow.encodedSketch,
                         ])
                 }
                 try db.execute(

@@ -169,7 +169,11 @@ struct BookmarksCommand: ParsableCommand {
                 }
                 if let sentence = anchor.sentence { output += "Sentence: “\(sentence)”\n\n" }
                 if let division = item.division {
-                    for paragraph in clauseText(division) { output += paragraph + "\n\n" }
+                    for paragraph in division.paragraphs { output += paragraph + "\n\n" }
+                    for child in division.flattened.dropFirst() {
+                        output += "**\(child.heading)**\n\n"
+                        for paragraph in child.paragraphs { output += paragraph + "\n\n" }
+                    }
                 }
             }
             return output
