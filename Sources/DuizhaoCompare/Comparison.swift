@@ -22,9 +22,10 @@ public struct Comparison: Sendable {
     public var nationalOnly: [String]
     /// Provincial comparable units with no link (added by the province).
     public var provincialOnly: [String]
-    /// For every provincial sentence in a linked clause, its national source(s).
+    /// For every provincial sentence (of every comparable unit, in document order), its national source(s);
+    /// sentences of unlinked clauses have none.
     public var provenance: [SentenceProvenance]
-    /// For every national sentence in a linked clause: carried, rewritten or dropped.
+    /// For every national sentence: carried, rewritten or dropped (all sentences of unlinked clauses are dropped).
     public var nationalFates: [SentenceRef: SentenceFate]
     public var nationalCoverage: [NationalCoverage]
     public var provincialCoverage: [ProvincialCoverage]

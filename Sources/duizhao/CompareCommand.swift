@@ -249,7 +249,7 @@ struct ComparisonReport {
                 ProvincialCoverageJSON(id: $0.id, title: provincialTitle($0.id), newShare: Self.rounded($0.newShare))
             })
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]  // sorted: deterministic output
         return String(decoding: try encoder.encode(report), as: UTF8.self)
     }
 

@@ -103,6 +103,12 @@ final class CompareCommandTests: XCTestCase {
         XCTAssertEqual((object["provincialCoverage"] as? [Any])?.count, 20)
     }
 
+    func testOutputIsByteForByteDeterministic() throws {
+        let first = try run(["compare", "--json"]), second = try run(["compare", "--json"])
+        XCTAssertEqual(first.standardOutput, second.standardOutput)
+        XCTAssertEqual(try run(["compare"]).standardOutput, try run(["compare"]).standardOutput)
+    }
+
     func testClauseViewMarksChangesWhenPiped() throws {
         let result = try run(["compare", "--clause", "5.18", "--width", "90"])
         XCTAssertEqual(result.status, 0, result.standardError)
