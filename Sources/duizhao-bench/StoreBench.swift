@@ -18,6 +18,10 @@ func runStoreBenchmark(_ arguments: [String]) throws {
     let units = national.comparableUnits
     let anchors = units.map { BookmarkAnchor(document: national, division: $0, identity: identity) }
 
+    var identitySamples: [Double] = []
+    for _ in 0..<20 { identitySamples.append(measure { _ = DocumentIdentity(national) }) }
+    report("document identity of the national text (fingerprint + sketch, once per loaded document)", identitySamples)
+
     var addSamples: [Double] = []
     do {
         let store = BookmarkStore.open(at: directory)
