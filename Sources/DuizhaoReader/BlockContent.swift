@@ -30,7 +30,12 @@ struct DisplayParagraph: Sendable {
         roles.reserveCapacity(raw.count)
         widths.reserveCapacity(raw.count)
         for (index, scalar) in raw.enumerated() {
-            if TerminalSafe.isControl(scalar) {
+            if TerminalSafe.isBidiControl(scalar) {
+                // Direction overrides would reorder what the terminal shows: made visible instead.
+                scalars.append("\u{FFFD}")
+                roles.append(.control)
+                widths.append(1)
+            } else if TerminalSafe.isControl(scalar) {
                 for visible in TerminalSafeText.sanitize(String(scalar)).unicodeScalars {
                     scalars.append(visible)
                     roles.append(scalar == "\t" ? rawRoles[index] : .control)
@@ -57,9 +62,16 @@ struct DisplayParagraph: Sendable {
     var text: String { String(String.UnicodeScalarView(scalars)) }
 }
 
+/// Characters that must not reach a terminal as they are.
 enum TerminalSafe {
+    /// C0 and C1 control characters and DEL (shown in caret notation or as U+FFFD).
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 || scalar.value == 0x7F || (scalar.value >= 0x80 && scalar.value < 0xA0)
+    }
+
+    /// Bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069).
+    static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
     }
 }
 

@@ -10,7 +10,8 @@ struct ScreenWriter {
         guard row >= 0, row < screen.height else { return column }
         let limit = min(limit, screen.width)
         var x = column
-        for scalar in TerminalSafeText.sanitize(text).unicodeScalars {
+        for original in TerminalSafeText.sanitize(text).unicodeScalars {
+            let scalar: Unicode.Scalar = TerminalSafe.isBidiControl(original) ? "\u{FFFD}" : original
             let cellWidth = DisplayWidth.of(scalar)
             if cellWidth == 0 {
                 if x > column, x - 1 < screen.width {

@@ -142,14 +142,15 @@ final class ReaderScreenTests: XCTestCase {
     }
 
     func testControlCharactersNeverReachTheScreenRaw() {
-        let national = PolicyDocument(title: "标题\u{1B}[2J", preamble: ["前言\u{1B}[31m红色\u{7}响铃\u{9B}结束"], divisions: [])
+        let national = PolicyDocument(
+            title: "标题\u{1B}[2J\u{2067}", preamble: ["前言\u{1B}[31m红色\u{7}响铃\u{9B}结束\u{202E}反向"], divisions: [])
         let model = ReaderModel(national: national, provincial: nil, width: 80, height: 24)
         let screen = model.render()
         assertWellFormed(screen)
-        XCTAssertNotNil(screen.row(containing: "前言^[[31m红色^G响铃"))
+        XCTAssertNotNil(screen.row(containing: "前言^[[31m红色^G响铃\u{FFFD}结束\u{FFFD}反向"))
         let row = screen.row(containing: "前言")!
         XCTAssertEqual(screen.rows[row][screen.column(of: "^[", inRow: row)!].role, .control)
-        XCTAssertTrue(screen.text(ofRow: 0).contains("标题^[[2J"))
+        XCTAssertTrue(screen.text(ofRow: 0).contains("标题^[[2J\u{FFFD}"))
     }
 
     func testWrappedLinesKeepKinsoku() {
