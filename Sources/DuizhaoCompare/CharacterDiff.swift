@@ -1,8 +1,8 @@
 /// Character-level differences between a national sentence and its provincial rewrite.
 ///
 /// A minimal diff on `Character`s (Myers' O(ND) algorithm with the linear-space middle-snake bisection),
-/// then a semantic cleanup in the manner of diff-match-patch: an equality no longer than the edits on both
-/// of its sides is folded into them (so a shared 的 or 和 between two rewrites does not split them into
+/// then a semantic cleanup in the manner of diff-match-patch: an equality of at most six characters that is no
+/// longer than the edits on both of its sides is folded into them (so a shared 的 or 和 between two rewrites does not split them into
 /// confetti), and a lone insertion or deletion is slid along repeated text to the position where its edges
 /// fall on punctuation.
 public enum CharacterDiff {
@@ -299,8 +299,12 @@ enum DiffAlgorithm {
 
     // MARK: Semantic cleanup
 
-    /// Folds equalities that are no longer than the edits on both sides into those edits, then aligns lone
-    /// edits to punctuation.
+    /// Equalities longer than this always survive: a shared phrase of seven or more characters is a real
+    /// correspondence even between two long rewrites.
+    static let longestFoldedEquality = 6
+
+    /// Folds equalities that are no longer than the edits on both sides (and at most `longestFoldedEquality`
+    /// characters) into those edits, then aligns lone edits to punctuation.
     static func cleanupSemantic(_ edits: inout [DiffEdit]) {
         var changed = false
         var equalities: [Int] = []
@@ -322,6 +326,7 @@ enum DiffAlgorithm {
                     deletedAfter += edits[pointer].text.count
                 }
                 if let equality = lastEquality, let position = equalities.last,
+                   equality.count <= longestFoldedEquality,
                    equality.count <= max(insertedBefore, deletedBefore),
                    equality.count <= max(insertedAfter, deletedAfter) {
                     edits.insert(DiffEdit(operation: .delete, text: equality), at: position)

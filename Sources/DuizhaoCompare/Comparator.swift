@@ -235,7 +235,7 @@ struct ComparisonEngine {
     }
 
     /// For one provincial sentence, its sources among the sentences of `nationalUnits`: greedy cover of its
-    /// weighted bigrams, best contribution first. A national sentence qualifies when it covers enough of the
+    /// weighted bigrams, returned in document order. A national sentence qualifies when it covers enough of the
     /// provincial sentence, or when most of it is found inside the provincial sentence (an expanded rewrite).
     func sources(ofProvincialSentence s: Int, nationalUnits: [Int]) -> (sources: [Int], score: Double) {
         let bigrams = provincial.sentenceBigrams[s]
@@ -279,7 +279,8 @@ struct ComparisonEngine {
             let source = national.sentenceBigrams[best.sentence]
             remaining = remaining.filter { id in !binaryContains(source, id) }
         }
-        return (chosen, min(1, covered / weight))
+        // In document order: a merge of two national sentences reads (and diffs) best in their original order.
+        return (chosen.sorted(), min(1, covered / weight))
     }
 
     /// The weight of the heaviest stretch of consecutive bigrams of `sequence` that all occur in `set`: a

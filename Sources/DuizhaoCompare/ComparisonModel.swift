@@ -51,7 +51,8 @@ public enum SentenceFate: String, Sendable, Codable {
     case dropped
 }
 
-/// The national source(s) of one provincial sentence; empty `sources` means new in the provincial text.
+/// The national source(s) of one provincial sentence, in document order; empty `sources` means new in the
+/// provincial text. `score` is the weighted share of the provincial sentence's bigrams found in its sources.
 public struct SentenceProvenance: Sendable, Equatable, Codable {
     public var provincial: SentenceRef
     public var sources: [SentenceRef]

@@ -308,14 +308,15 @@ struct ComparisonReport {
             rows.append(Row(national: sources, provincial: entry.provincial))
             used.formUnion(sources)
         }
-        // National sentences carried nowhere in this provincial clause go in at their place in national order.
+        // National sentences carried nowhere in this provincial clause go in after the last row drawing on an
+        // earlier sentence of the clause (at the top when there is none).
+        var order: [SentenceRef: Int] = [:]
         for division in nationalUnit.flattened {
-            for index in division.sentences.indices {
-                let ref = SentenceRef(division: division.id, index: index)
-                guard !used.contains(ref) else { continue }
-                let position = rows.firstIndex { row in row.national.contains { $0 > ref } } ?? rows.count
-                rows.insert(Row(national: [ref], provincial: nil), at: position)
-            }
+            for index in division.sentences.indices { order[SentenceRef(division: division.id, index: index)] = order.count }
+        }
+        for (ref, position) in order.sorted(by: { $0.value < $1.value }) where !used.contains(ref) {
+            let after = rows.lastIndex { row in row.national.contains { (order[$0] ?? Int.max) < position } }
+            rows.insert(Row(national: [ref], provincial: nil), at: after.map { $0 + 1 } ?? 0)
         }
 
         let columnWidth = max(10, (width - 3) / 2)

@@ -74,6 +74,14 @@ final class BundledAlignmentTests: XCTestCase {
         }
     }
 
+    func testAFusedSentenceHasBothSourcesInDocumentOrder() {
+        let fused = provincial.unitSentences("2.4").first { $0.text.contains("我省区域全面覆盖") }!
+        let fourG = national.unitSentences("2.5").first { $0.text.contains("全面推进第四代移动通信") }!
+        let broadband = national.unitSentences("2.5").first { $0.text.contains("扩大用户宽带接入网普及范围") }!
+        let entry = comparison.provenance.first { $0.provincial == fused.ref }
+        XCTAssertEqual(entry?.sources, [fourG.ref, broadband.ref])
+    }
+
     func testProvenanceCoversEveryProvincialSentenceOnce() {
         let allProvincial = provincial.comparableUnits.flatMap { provincial.unitSentences($0.id).map(\.ref) }
         XCTAssertEqual(comparison.provenance.map(\.provincial), allProvincial)

@@ -97,6 +97,18 @@ final class CharacterDiffTests: XCTestCase {
         XCTAssertEqual(cleaned.filter { $0.operation == .delete }.map(\.text).first, "深化中外人文交流")
     }
 
+    func testLongSharedPhrasesSurviveBetweenLongRewrites() {
+        // Provincial 2.4's first sentence fuses two national 2.5 sentences; the 13-character phrase they share
+        // stays visible although far more text around it changed.
+        let national = "全面推进第四代移动通信（4G）网络在城市地区深度覆盖、在农村地区逐步覆盖、在贫困地区优先覆盖。"
+            + "创新投资和运营模式，扩大用户宽带接入网普及范围，加快民航客机、高速铁路、城市交通等公共场所无线局域网建设和应用，带动引导商业性服务场所实现无线局域网覆盖和免费开放。"
+        let provincial = "推进第四代移动通信(4G)网络在我省区域全面覆盖,扩大用户宽带接入网普及范围,将宽带接入工程纳入各级城乡规划,加快宽带进农村,县以上主城区重点区域、重要公共场所实现免费WIFI基本覆盖。"
+        assertReconstructs(national, provincial)
+        let equalities = CharacterDiff.diff(national: national, provincial: provincial).filter { $0.operation == .equal }.map(\.text)
+        XCTAssert(equalities.contains { $0.contains("扩大用户宽带接入网普及范围") }, "\(equalities)")
+        XCTAssert(equalities.contains { $0.contains("推进第四代移动通信(4G)网络在") }, "\(equalities)")
+    }
+
     func testTotallyDifferentSentencesBecomeOneReplacement() {
         let national = "推进网上丝绸之路国际合作。"
         let provincial = "开展信息经济测算及研究工作。"
