@@ -175,6 +175,27 @@ public struct ReaderModel: Sendable {
         return moveTo(division: id, side: target)
     }
 
+    /// Lays out (styles and wraps) the blocks within `pages` screens above and below the view, so that the
+    /// next scroll or `]` finds them ready. Optional: an adapter may call it while waiting for input. The
+    /// model itself does not change (the layout caches are shared), so this is not `mutating`.
+    public func prefetch(pages: Int = 2) {
+        guard layout.blockCount > 0 else { return }
+        let widths = widths
+        let span = bodyRows * max(0, pages)
+        var below = 0
+        var block = top.block
+        while block < layout.blockCount, below < span + bodyRows {
+            below += layout.height(block, widths: widths)
+            block += 1
+        }
+        var above = 0
+        block = top.block - 1
+        while block >= 0, above < span {
+            above += layout.height(block, widths: widths)
+            block -= 1
+        }
+    }
+
     /// Where the reader is now (also sent as `.saveReadingState` on quit).
     public var readingPosition: ReadingPosition {
         ReadingPosition(clauseID: currentClause(textSide), side: textSide, focus: focus)

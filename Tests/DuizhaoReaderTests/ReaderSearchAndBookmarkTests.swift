@@ -208,6 +208,20 @@ final class ReaderScalingTests: XCTestCase {
         XCTAssertLessThan(model.layout.laidOutBlockCount, 90)
     }
 
+    func testPrefetchLaysOutAroundTheViewOnly() {
+        let national = Fixture.long(sections: 100, clauses: 8, sentences: 6)
+        let model = ReaderModel(national: national, provincial: nil, width: 80, height: 24)
+        _ = model.render()
+        let visible = model.layout.laidOutBlockCount
+        model.prefetch(pages: 2)
+        let prefetched = model.layout.laidOutBlockCount
+        XCTAssertGreaterThan(prefetched, visible, "blocks below the view are laid out ahead")
+        XCTAssertLessThan(prefetched, 60, "but not the whole document")
+        let before = model.render()
+        model.prefetch()
+        XCTAssertEqual(model.render(), before, "prefetching changes nothing on screen")
+    }
+
     func testMonotoneChainDropsCrossingLinks() {
         // Links 0-0, 1-3 (crossing), 2-1, 3-2: the best forward chain is 0-0, 2-1, 3-2.
         let chain = AlignmentBuilder.monotoneChain(
