@@ -44,7 +44,7 @@ let package = Package(
             name: "duizhao-bench",
             dependencies: ["DuizhaoCore", "DuizhaoCompare", "DuizhaoReader", "DuizhaoStore"]
         ),
-        .testTarget(name: "DuizhaoCoreTests", dependencies: ["DuizhaoCore"]),
+        .testTarget(name: "DuizhaoCoreTests", dependencies: ["DuizhaoCore"], exclude: ["Fixtures"]),
         .testTarget(name: "DuizhaoCompareTests", dependencies: ["DuizhaoCompare"]),
         .testTarget(name: "DuizhaoStoreTests", dependencies: ["DuizhaoStore"]),
         .testTarget(name: "DuizhaoReaderTests", dependencies: ["DuizhaoReader"]),
