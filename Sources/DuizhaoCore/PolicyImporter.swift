@@ -161,45 +161,6 @@ enum PhysicalLines {
         return (String(all[first...last]), first > all.startIndex)
     }
 
-    /// Removes web residue (entities, tags, markdown emphasis and links), indentation and trailing spaces.
-    static func clean(_ raw: Substring) -> (String, Bool) {
-        var line = raw
-        var needsWebCleaning = false
-        for byte in raw.utf8 where byte == 0x26 || byte == 0x3C || byte == 0x2A || byte == 0x5F || byte == 0x5B || byte == 0x23 || byte == 0x3E {
-            needsWebCleaning = true
-            break
-        }
-        var owned: String?
-        if needsWebCleaning {
-            var text = String(raw)
-            for (entity, replacement) in [("&nbsp;", " "), ("&#160;", " "), ("&#12288;", "\u{3000}"), ("&ensp;", " "), ("&emsp;", " "),
-                                          ("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&ldquo;", "“"), ("&rdquo;", "”")]
-            where text.contains(entity) {
-                text = text.replacingOccurrences(of: entity, with: replacement)
-            }
-            text = stripTags(text)
-            for marker in ["**", "__"] where text.contains(marker) { text = text.replacingOccurrences(of: marker, with: "") }
-            text = stripMarkdownLinks(text)
-            var scalars = Substring(text).unicodeScalars[...]
-            while let first = scalars.first, first.isLayoutSpace { scalars = scalars.dropFirst() }
-            var markdownPrefix = scalars
-            while let first = markdownPrefix.first, first == "#" || first == ">" { markdownPrefix = markdownPrefix.dropFirst() }
-            if markdownPrefix.count < scalars.count, let first = markdownPrefix.first, first == " " {
-                let leadingSpaces = text.unicodeScalars.count - scalars.count
-                text = String(repeating: " ", count: leadingSpaces) + String(String.UnicodeScalarView(markdownPrefix))
-            }
-            owned = text
-        }
-        let scalars = owned.map { Substring($0).unicodeScalars } ?? line.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.isLayoutSpace && $0 != "\u{200B}" && $0 != "\u{FEFF}" }) else {
-            return ("", false)
-        }
-        let last = scalars.lastIndex(where: { !$0.isLayoutSpace })!
-        let indented = first > scalars.startIndex
-        line = Substring(scalars[first...last])
-        return (String(line), indented)
-    }
-
     /// Removes HTML tags such as `<p>`, `</span>`, `<br/>`.
     static func stripTags(_ text: String) -> String {
         guard text.contains("<") else { return text }
