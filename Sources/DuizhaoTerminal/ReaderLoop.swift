@@ -23,7 +23,8 @@ public enum ReaderLoop {
     /// noticed within this time (the read is normally interrupted by the signal itself).
     public static let idleTimeoutMilliseconds = 1000
 
-    /// Runs until `handle` returns `.quit` or a termination signal arrives.
+    /// Runs until `handle` returns `.quit` or a termination signal arrives. An error thrown by a closure ends
+    /// the loop; the caller restores the terminal (`TerminalScreen.end`) before reporting it.
     /// - Parameters:
     ///   - render: the current screen (pure, from the model).
     ///   - handle: applies one event to the model.
@@ -31,19 +32,19 @@ public enum ReaderLoop {
     ///     returns whether work is still running (then input is read with a short timeout to keep polling).
     public static func run(
         on terminal: TerminalScreen,
-        render: () -> Screen,
-        handle: (InputEvent) -> LoopDecision,
-        pollBackground: () -> Bool = { false }
-    ) -> LoopOutcome {
+        render: () throws -> Screen,
+        handle: (InputEvent) throws -> LoopDecision,
+        pollBackground: () throws -> Bool = { false }
+    ) rethrows -> LoopOutcome {
         if terminal.width > 0, terminal.height > 0,
-           handle(.resize(width: terminal.width, height: terminal.height)) == .quit {
+           try handle(.resize(width: terminal.width, height: terminal.height)) == .quit {
             return .quit
         }
         var lastFrame: Screen?
         while true {
             if let signal = terminal.receivedSignal { return .signal(signal) }
-            let busy = pollBackground()
-            let frame = render()
+            let busy = try pollBackground()
+            let frame = try render()
             if frame != lastFrame {
                 terminal.draw(frame)
                 lastFrame = frame
@@ -51,13 +52,13 @@ public enum ReaderLoop {
             let timeout = busy ? backgroundPollMilliseconds : idleTimeoutMilliseconds
             guard let event = terminal.nextEvent(timeoutMilliseconds: timeout) else { continue }
             if case .resize = event { lastFrame = nil }
-            if handle(event) == .quit { return .quit }
+            if try handle(event) == .quit { return .quit }
             // Coalesce input that is already waiting (key repeat, pasted text) into one frame.
             var drained = 0
             while drained < 64, terminal.receivedSignal == nil,
                   let more = terminal.nextEvent(timeoutMilliseconds: 0) {
                 if case .resize = more { lastFrame = nil }
-                if handle(more) == .quit { return .quit }
+                if try handle(more) == .quit { return .quit }
                 drained += 1
             }
         }

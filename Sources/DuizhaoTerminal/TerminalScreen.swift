@@ -18,6 +18,7 @@ public final class TerminalScreen {
     private let palette: StylePalette
     private var previous: Screen?
     private var ended = false
+    private var cursorVisible = false
 
     /// Starts curses on the controlling terminal: a UTF-8 locale, cbreak input with keypad and mouse wheel,
     /// hidden cursor, hardware line scrolling allowed (`idlok`), colours per `ColorScheme.choose`.
@@ -104,8 +105,27 @@ public final class TerminalScreen {
             }
         }
         previous = screen
+        placeCursor(screen.cursor, rows: rows, columns: columns)
         _ = wnoutrefresh(window)
         _ = doupdate()
+    }
+
+    /// Shows the cursor at a prompt's insertion point, hides it otherwise.
+    private func placeCursor(_ cursor: CursorPosition?, rows: Int, columns: Int) {
+        if let cursor, cursor.row >= 0, cursor.row < rows, cursor.column >= 0, cursor.column < columns {
+            _ = leaveok(window, false)
+            _ = wmove(window, Int32(cursor.row), Int32(cursor.column))
+            if !cursorVisible {
+                _ = curs_set(1)
+                cursorVisible = true
+            }
+        } else {
+            _ = leaveok(window, true)
+            if cursorVisible {
+                _ = curs_set(0)
+                cursorVisible = false
+            }
+        }
     }
 
     /// The columns to redraw in a changed row: from the first to the last differing cell, widened so that

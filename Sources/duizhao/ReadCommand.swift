@@ -1,14 +1,172 @@
 import ArgumentParser
+import DuizhaoCompare
+import DuizhaoCore
+import DuizhaoReader
+import DuizhaoTerminal
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-/// Opens the full-screen reader. (Reader under construction.)
+/// `duizhao [NATIONAL [PROVINCIAL]]`: the full-screen reader (the default command).
 struct ReadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "read", abstract: "Open the reader (the default command).", version: duizhaoVersion)
+        commandName: "read",
+        abstract: "Open the reader (the default command).",
+        discussion: """
+            With no files, reads the bundled pair. With one file, reads that document alone. With two, \
+            reads the national document (left) and its provincial implementation (right) side by side, \
+            scrolled together; the comparison runs in the background. Press ? in the reader for the keys.
+            """,
+        version: duizhaoVersion)
 
     @Argument(help: "NATIONAL [PROVINCIAL]: one file to read alone, or a pair; the bundled pair when omitted.")
     var files: [String] = []
 
+    func validate() throws {
+        if files.count > 2 { throw ValidationError("give at most two files: NATIONAL PROVINCIAL") }
+    }
+
     func run() throws {
-        throw ValidationError("the reader is not built yet")
+        // Import first: a bad file is reported on a normal terminal, before curses touches it.
+        let national: PolicyDocument
+        var provincial: PolicyDocument?
+        switch files.count {
+        case 0:
+            national = BundledDocument.national.load()
+            provincial = BundledDocument.provincial.load()
+        case 1:
+            national = try loadDocument(.file(files[0]))
+        default:
+            national = try loadDocument(.file(files[0]))
+            provincial = try loadDocument(.file(files[1]))
+        }
+        guard isatty(STDOUT_FILENO) != 0, isatty(STDIN_FILENO) != 0 else {
+            printError(Self.nonInteractiveUsage(stdoutIsTerminal: isatty(STDOUT_FILENO) != 0))
+            throw ExitCode(2)
+        }
+        try ReaderSession(national: national, provincial: provincial).run()
+    }
+
+    /// What to do instead when there is no terminal to draw on.
+    static func nonInteractiveUsage(stdoutIsTerminal: Bool) -> String {
+        let which = stdoutIsTerminal ? "standard input" : "standard output"
+        return """
+            duizhao: the reader needs a terminal, but \(which) is not one.
+            Without a terminal, use the non-interactive commands:
+              duizhao outline [FILE] [--json]                    the section and clause hierarchy
+              duizhao show ID [--doc national|provincial|FILE]   the full text of one clause or section
+              duizhao compare [NATIONAL PROVINCIAL] [--json]     how the provincial clauses align with the national
+              duizhao bookmarks list|add|remove|export           saved places
+            Run 'duizhao help COMMAND' for the options of each.
+            """
+    }
+}
+
+/// Where the reader's bookmark and reading-state effects go.
+///
+/// Hook for the bookmark store: an implementation over `DuizhaoStore` loads the bookmarks of the two open
+/// documents, performs `.addBookmark` / `.removeBookmark` / `.updateBookmarkNote` / `.saveReadingState`, and
+/// returns the position to reopen at. `ReaderSession` calls it for every effect except `.quit`.
+protocol ReaderPersistence {
+    /// Bookmarks of the two open documents (passed to `ReaderModel.setBookmarks`).
+    func bookmarks() throws -> [ReaderBookmark]
+    /// Where the previous session on this pair stopped, if known.
+    func lastPosition() throws -> ReadingPosition?
+    /// Performs one bookmark or reading-state effect; returns a status-line message, if any.
+    func perform(_ effect: ReaderEffect) throws -> String?
+}
+
+/// No store wired in yet: bookmark keys answer with a message, positions are not remembered.
+struct NoPersistence: ReaderPersistence {
+    func bookmarks() throws -> [ReaderBookmark] { [] }
+    func lastPosition() throws -> ReadingPosition? { nil }
+    func perform(_ effect: ReaderEffect) throws -> String? {
+        switch effect {
+        case .addBookmark, .removeBookmark, .updateBookmarkNote:
+            return "bookmarks are not available in this build"
+        case .saveReadingState, .quit:
+            return nil
+        }
+    }
+}
+
+/// One interactive reading session: the reader model, the terminal, the background comparison.
+struct ReaderSession {
+    let national: PolicyDocument
+    let provincial: PolicyDocument?
+    var persistence: any ReaderPersistence = NoPersistence()
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let terminal: TerminalScreen
+        do {
+            terminal = try TerminalScreen(environment: environment)
+        } catch let error as TerminalError {
+            printError("duizhao: error: \(error)")
+            throw ExitCode.failure
+        }
+        let outcome: LoopOutcome
+        do {
+            outcome = try runLoop(on: terminal)
+        } catch {
+            terminal.end()
+            printError("duizhao: error: \(error)")
+            throw ExitCode.failure
+        }
+        terminal.end()
+        if case .signal(let signal) = outcome { throw ExitCode(128 + signal) }
+    }
+
+    private func runLoop(on terminal: TerminalScreen) throws -> LoopOutcome {
+        let options = ReaderOptions(colors: terminal.colorScheme == .color)
+        var model = ReaderModel(
+            national: national, provincial: provincial, width: terminal.width, height: terminal.height, options: options)
+        model.setBookmarks(try persistence.bookmarks())
+        if let position = try persistence.lastPosition(), let clause = position.clauseID {
+            model.jump(toClause: clause, side: position.side, focus: position.focus)
+        }
+        let comparison = startComparison()
+        if comparison != nil { model.setComparisonProgress(0) }
+        let persistence = self.persistence
+        return try ReaderLoop.run(
+            on: terminal,
+            render: { model.render() },
+            handle: { event in
+                var decision = LoopDecision.continue
+                for effect in model.handle(event) {
+                    if effect == .quit {
+                        decision = .quit
+                        continue
+                    }
+                    if let message = try persistence.perform(effect) { model.showMessage(message) }
+                    if case .saveReadingState = effect { continue }
+                    model.setBookmarks(try persistence.bookmarks())
+                }
+                return decision
+            },
+            pollBackground: {
+                guard let comparison, comparison.isPending else { return false }
+                if let result = comparison.takeResult() {
+                    model.setComparison(result)
+                    return false
+                }
+                model.setComparisonProgress(comparison.progress)
+                return true
+            })
+    }
+
+    /// Starts comparing the pair on a background thread; reading starts at once and the panes re-align
+    /// when the result arrives.
+    private func startComparison() -> BackgroundWork<Comparison>? {
+        guard let provincial else { return nil }
+        let national = self.national
+        let work = BackgroundWork { report in
+            Comparator.compare(national: national, provincial: provincial, progress: report)
+        }
+        work.start()
+        return work
     }
 }

@@ -1,0 +1,190 @@
+import DuizhaoCore
+import Foundation
+import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Finds the built `duizhao` executable next to the running test bundle (`.build/debug/duizhao`).
+enum BuiltBinary {
+    static func duizhao(file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        var candidates: [URL] = []
+        let runningExecutable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        candidates.append(runningExecutable.deletingLastPathComponent())
+        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
+            candidates.append(bundle.bundleURL.deletingLastPathComponent())
+        }
+        for directory in candidates {
+            let path = directory.appendingPathComponent("duizhao").path
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        XCTFail(
+            "the duizhao executable was not found next to the test bundle (looked in "
+                + candidates.map(\.path).joined(separator: ", ") + "); build it with `swift build` first",
+            file: file, line: line)
+        throw TmuxError("duizhao binary missing")
+    }
+}
+
+/// The result of running a process to completion.
+struct ProcessResult {
+    var status: Int32
+    var standardOutput: String
+    var standardError: String
+}
+
+/// Runs a command to completion with stdin from /dev/null and stdout/stderr captured in temporary files,
+/// so it is never attached to a terminal. Spawned with posix_spawn and reaped with waitpid rather than
+/// Foundation's `Process`, which waits for descriptors that a daemon it forks (the tmux server) keeps open.
+func runProcess(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> ProcessResult {
+    let directory = FileManager.default.temporaryDirectory
+    let outputPath = directory.appendingPathComponent("duizhao-test-out-\(UUID().uuidString)").path
+    let errorPath = directory.appendingPathComponent("duizhao-test-err-\(UUID().uuidString)").path
+    defer {
+        try? FileManager.default.removeItem(atPath: outputPath)
+        try? FileManager.default.removeItem(atPath: errorPath)
+    }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    let environmentStrings = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
+    let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
+    let envp: [UnsafeMutablePointer<CChar>?] = environmentStrings.map { strdup($0) } + [nil]
+    defer {
+        argv.forEach { free($0) }
+        envp.forEach { free($0) }
+    }
+    var pid: pid_t = 0
+    let spawnResult = posix_spawn(&pid, executable, &actions, nil, argv, envp)
+    guard spawnResult == 0 else {
+        throw TmuxError("cannot run \(executable): \(String(cString: strerror(spawnResult)))")
+    }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+    // Exit status, or 128 + signal like a shell.
+    let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+    return ProcessResult(
+        status: exitStatus,
+        standardOutput: String(decoding: FileManager.default.contents(atPath: outputPath) ?? Data(), as: UTF8.self),
+        standardError: String(decoding: FileManager.default.contents(atPath: errorPath) ?? Data(), as: UTF8.self))
+}
+
+/// A private tmux server with one session of a fixed size, for driving the real binary in a terminal.
+/// Every instance uses its own socket; `stop()` (or deinit) kills the server.
+final class TmuxSession {
+    let socket: String
+    private(set) var stopped = false
+    nonisolated(unsafe) private static var counter = 0
+
+    /// Starts `command` (run by /bin/sh in the pane) in a detached session of `width` x `height` cells.
+    /// `environment` is applied by `env` inside the pane (tmux itself sets TERM for its panes, so a TERM given
+    /// to tmux would be overridden); LANG defaults to C.UTF-8 and TERM to tmux-256color.
+    init(width: Int, height: Int, command: String, environment: [String: String] = [:]) throws {
+        Self.counter += 1
+        socket = "duizhao-test-\(getpid())-\(Self.counter)-\(UInt32.random(in: 0...UInt32.max))"
+        let variables = ["TERM": "tmux-256color", "LANG": "C.UTF-8"].merging(environment) { $1 }
+        let assignments = variables.sorted { $0.key < $1.key }.map { shellQuoted("\($0.key)=\($0.value)") }
+        let paneCommand = "exec env \(assignments.joined(separator: " ")) /bin/sh -c \(shellQuoted(command))"
+        let arguments = ["-u", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)", paneCommand]
+        let result = try Self.tmux(arguments, socket: nil)
+        guard result.status == 0 else {
+            throw TmuxError("tmux new-session failed (\(result.status)): \(result.standardError)")
+        }
+    }
+
+    deinit { stop() }
+
+    func stop() {
+        guard !stopped else { return }
+        stopped = true
+        _ = try? Self.tmux(["kill-server"], socket: socket)
+    }
+
+    /// Types keys: tmux key names (`Enter`, `Escape`, `C-c`) or characters.
+    func send(_ keys: String...) throws {
+        _ = try Self.tmux(["send-keys", "-t", "0"] + keys, socket: socket)
+    }
+
+    /// Types text literally (including Chinese).
+    func type(_ text: String) throws {
+        _ = try Self.tmux(["send-keys", "-t", "0", "-l", text], socket: socket)
+    }
+
+    /// The visible screen as text lines.
+    func capture(escapes: Bool = false) throws -> [String] {
+        let result = try Self.tmux(["capture-pane", "-p", "-t", "0"] + (escapes ? ["-e"] : []), socket: socket)
+        return result.standardOutput.components(separatedBy: "\n")
+    }
+
+    /// A tmux format value of the pane, e.g. `#{alternate_on}`.
+    func paneValue(_ format: String) throws -> String {
+        try Self.tmux(["display-message", "-p", "-t", "0", format], socket: socket).standardOutput
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    func resize(width: Int, height: Int) throws {
+        _ = try Self.tmux(["resize-window", "-t", "0", "-x", "\(width)", "-y", "\(height)"], socket: socket)
+    }
+
+    /// Polls the screen until `condition` holds; returns the lines that satisfied it, or fails the test with
+    /// the last screen after `timeout` seconds.
+    @discardableResult
+    func waitFor(
+        _ description: String, timeout: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line,
+        _ condition: ([String]) -> Bool
+    ) throws -> [String] {
+        let deadline = Date().addingTimeInterval(timeout)
+        var lines: [String] = []
+        repeat {
+            lines = try capture()
+            if condition(lines) { return lines }
+            Thread.sleep(forTimeInterval: 0.03)
+        } while Date() < deadline
+        XCTFail("timed out waiting for \(description); screen was:\n" + lines.joined(separator: "\n"), file: file, line: line)
+        throw TmuxError("timed out waiting for \(description)")
+    }
+
+    /// Polls a tmux format value until it equals `expected`.
+    func waitForValue(_ format: String, toBe expected: String, timeout: TimeInterval = 10,
+                      file: StaticString = #filePath, line: UInt = #line) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        var value = ""
+        repeat {
+            value = try paneValue(format)
+            if value == expected { return }
+            Thread.sleep(forTimeInterval: 0.03)
+        } while Date() < deadline
+        XCTFail("\(format) stayed '\(value)', expected '\(expected)'", file: file, line: line)
+        throw TmuxError("timed out waiting for \(format)")
+    }
+
+    static func tmux(_ arguments: [String], socket: String?) throws -> ProcessResult {
+        let full = (socket.map { ["-L", $0] } ?? []) + arguments
+        return try runProcess("/usr/bin/env", ["tmux"] + full)
+    }
+
+    static var isAvailable: Bool {
+        (try? runProcess("/usr/bin/env", ["tmux", "-V"]).status) == 0
+    }
+}
+
+struct TmuxError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Quotes a string for /bin/sh.
+func shellQuoted(_ text: String) -> String {
+    "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+}
+
+extension String {
+    /// The display column where `needle` starts in this screen line (CJK characters count two), if present.
+    func displayColumn(of needle: String) -> Int? {
+        guard let range = range(of: needle) else { return nil }
+        return DisplayWidth.of(self[..<range.lowerBound])
+    }
+}
