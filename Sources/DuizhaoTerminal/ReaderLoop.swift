@@ -30,11 +30,13 @@ public enum ReaderLoop {
     ///   - handle: applies one event to the model.
     ///   - pollBackground: called before every frame; feeds background progress or results into the model and
     ///     returns whether work is still running (then input is read with a short timeout to keep polling).
+    ///   - whileIdle: called after a frame when no input is waiting (e.g. to lay out what the next key needs).
     public static func run(
         on terminal: TerminalScreen,
         render: () throws -> Screen,
         handle: (InputEvent) throws -> LoopDecision,
-        pollBackground: () throws -> Bool = { false }
+        pollBackground: () throws -> Bool = { false },
+        whileIdle: () throws -> Void = {}
     ) rethrows -> LoopOutcome {
         if terminal.width > 0, terminal.height > 0,
            try handle(.resize(width: terminal.width, height: terminal.height)) == .quit {
@@ -50,7 +52,12 @@ public enum ReaderLoop {
                 lastFrame = frame
             }
             let timeout = busy ? backgroundPollMilliseconds : idleTimeoutMilliseconds
-            guard let event = terminal.nextEvent(timeoutMilliseconds: timeout) else { continue }
+            var waiting = terminal.nextEvent(timeoutMilliseconds: 0)
+            if waiting == nil, terminal.receivedSignal == nil {
+                try whileIdle()
+                waiting = terminal.nextEvent(timeoutMilliseconds: timeout)
+            }
+            guard let event = waiting else { continue }
             if case .resize = event { lastFrame = nil }
             if try handle(event) == .quit { return .quit }
             // Coalesce input that is already waiting (key repeat, pasted text) into one frame.

@@ -155,7 +155,8 @@ struct ReaderSession {
                 }
                 model.setComparisonProgress(comparison.progress)
                 return true
-            })
+            },
+            whileIdle: { model.prefetch() })
     }
 
     /// Starts comparing the pair on a background thread; reading starts at once and the panes re-align

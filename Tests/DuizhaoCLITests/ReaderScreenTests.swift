@@ -1,0 +1,163 @@
+import DuizhaoCore
+import Foundation
+import XCTest
+
+/// The real reader in tmux: what the screen shows on start, after `]`, after a search and across resizes.
+/// Expected texts come from the bundled documents themselves (titles, clause headings), not from the reader.
+final class ReaderScreenTests: XCTestCase {
+    private var sessions: [TmuxSession] = []
+    private let national = BundledDocument.national.load()
+    private let provincial = BundledDocument.provincial.load()
+
+    override func setUpWithError() throws {
+        guard TmuxSession.isAvailable else { throw XCTSkip("tmux is not installed") }
+    }
+
+    override func tearDown() {
+        sessions.forEach { $0.stop() }
+        sessions.removeAll()
+    }
+
+    /// The reader on the bundled pair in a `width` x `height` pane, once both titles are on screen.
+    private func startReader(width: Int = 160, height: Int = 45) throws -> TmuxSession {
+        let binary = try BuiltBinary.duizhao()
+        let session = try TmuxSession(
+            width: width, height: height, command: "\(shellQuoted(binary)); echo \"EXIT=$?\"; exec sleep 600")
+        sessions.append(session)
+        try session.waitFor("both titles") { lines in
+            lines.first.map { $0.contains(self.national.title) && $0.contains(self.provincial.title) } ?? false
+        }
+        return session
+    }
+
+    /// Where the two text panes start: the columns of the two titles in the header row.
+    private struct PaneColumns {
+        var national: Int
+        var provincial: Int
+    }
+
+    private func paneColumns(_ lines: [String]) throws -> PaneColumns {
+        let columns = try XCTUnwrap(findPaneColumns(lines), "both titles in the header row: \(lines.first ?? "")")
+        XCTAssertLessThan(columns.national, columns.provincial, "national left, provincial right")
+        return columns
+    }
+
+    /// The pane columns when both titles are in the header row (no assertion: used while polling).
+    private func findPaneColumns(_ lines: [String]) -> PaneColumns? {
+        guard let header = lines.first, let nationalColumn = header.displayColumn(of: national.title),
+              let provincialColumn = header.displayColumn(of: provincial.title) else { return nil }
+        return PaneColumns(national: nationalColumn, provincial: provincialColumn)
+    }
+
+    /// The national and provincial pane text of one screen line.
+    private func panes(_ line: String, _ columns: PaneColumns) -> (national: String, provincial: String) {
+        (line.displaySlice(from: columns.national, to: columns.provincial), line.displaySlice(from: columns.provincial, to: Int.max))
+    }
+
+    func testFirstScreenShowsBothTitlesAndTheFirstClauses() throws {
+        let reader = try startReader()
+        let nationalFirst = try XCTUnwrap(national.comparableUnits.first).heading
+        let provincialFirst = try XCTUnwrap(provincial.comparableUnits.first).heading
+        var columns = PaneColumns(national: 0, provincial: 0)
+        let lines = try reader.waitFor("the first clause of each document in its pane") { lines in
+            guard let found = self.findPaneColumns(lines) else { return false }
+            columns = found
+            let body = lines.dropFirst().map { self.panes($0, found) }
+            return body.contains { $0.national.contains(nationalFirst) } && body.contains { $0.provincial.contains(provincialFirst) }
+        }
+        // The reader starts at the top: the national preamble begins on the first text row.
+        let preambleStart = String(try XCTUnwrap(national.preamble.first).prefix(6))
+        XCTAssertTrue(panes(lines[1], columns).national.contains(preambleStart), "top of the national pane: \(lines[1])")
+    }
+
+    func testBracketMovesBothPanesToLinkedClauses() throws {
+        let reader = try startReader()
+        let columns = try paneColumns(try reader.capture())
+        // National 1.2 指导思想 is implemented by provincial 1.1 指导思想, national 1.3 基本原则 by 1.2 基本原则.
+        let nationalGuiding = try XCTUnwrap(national.division(id: "1.2")).heading
+        let provincialGuiding = try XCTUnwrap(provincial.division(id: "1.1")).heading
+        let nationalPrinciples = try XCTUnwrap(national.division(id: "1.3")).heading
+        let provincialPrinciples = try XCTUnwrap(provincial.division(id: "1.2")).heading
+        XCTAssertTrue(nationalGuiding.hasSuffix("指导思想") && provincialGuiding.hasSuffix("指导思想"))
+        XCTAssertTrue(nationalPrinciples.hasSuffix("基本原则") && provincialPrinciples.hasSuffix("基本原则"))
+
+        try reader.send("]")
+        let firstClause = try XCTUnwrap(national.comparableUnits.first).heading
+        try reader.waitFor("national clause 1.1 at the top") { self.panes($0[1], columns).national.contains(firstClause) }
+        try reader.send("]")
+        try reader.waitFor("指导思想 level in both panes at the top") { lines in
+            let top = self.panes(lines[1], columns)
+            return top.national.contains(nationalGuiding) && top.provincial.contains(provincialGuiding)
+        }
+        try reader.send("]")
+        let lines = try reader.waitFor("基本原则 level in both panes at the top") { lines in
+            let top = self.panes(lines[1], columns)
+            return top.national.contains(nationalPrinciples) && top.provincial.contains(provincialPrinciples)
+        }
+        XCTAssertTrue(lines.contains { $0.contains("›") && $0.contains(nationalPrinciples) }, "the status line names the clause")
+        try reader.send("[")
+        try reader.waitFor("back to 指导思想") { self.panes($0[1], columns).national.contains(nationalGuiding) }
+    }
+
+    func testSearchFindsTextInTheProvincialPane() throws {
+        let reader = try startReader()
+        let columns = try paneColumns(try reader.capture())
+        let needle = "龙江故事"
+        XCTAssertFalse(national.allDivisions.contains { $0.paragraphs.joined().contains(needle) }, "only the provincial text has it")
+        XCTAssertTrue(provincial.allDivisions.contains { $0.paragraphs.joined().contains(needle) })
+        try reader.send("/")
+        try reader.type(needle)
+        try reader.send("Enter")
+        let lines = try reader.waitFor("\(needle) in the provincial pane") { lines in
+            lines.dropFirst().contains { self.panes($0, columns).provincial.contains(needle) }
+        }
+        XCTAssertFalse(lines.dropFirst().contains { self.panes($0, columns).national.contains(needle) })
+        // The match is highlighted: the cells of the match carry an SGR attribute change in tmux's capture.
+        let styled = try reader.capture(escapes: true).joined(separator: "\n")
+        XCTAssertTrue(styled.contains("m龙江故事") || styled.contains("m龙"), "the match is drawn with its own style")
+    }
+
+    func testResizeKeepsTheCurrentClause() throws {
+        let reader = try startReader()
+        let columns = try paneColumns(try reader.capture())
+        let target = national.comparableUnits[4].heading  // five presses of ] from the top
+        for _ in 0..<5 { try reader.send("]") }
+        try reader.waitFor("clause \(target) at the top") { self.panes($0[1], columns).national.contains(target) }
+
+        try reader.resize(width: 60, height: 20)
+        let small = try reader.waitFor("a 60x20 frame with the same clause") { lines in
+            let body = lines.prefix(20).joined()
+            return lines.prefix(20).allSatisfy { DisplayWidth.of($0) <= 60 }
+                && lines.count >= 20 && !lines[19].isEmpty
+                && body.contains(String(target.prefix(6)))
+        }
+        XCTAssertTrue(small[1].contains(String(target.prefix(6))), "the clause heading stays on the first text row:\n\(small.joined(separator: "\n"))")
+
+        try reader.resize(width: 20, height: 5)
+        try reader.waitFor("the too-small screen") { lines in
+            lines.prefix(5).allSatisfy { DisplayWidth.of($0) <= 20 } && !lines.joined().contains(self.national.title)
+        }
+
+        try reader.resize(width: 160, height: 45)
+        let restored = try reader.waitFor("the clause back at the top at 160x45") { lines in
+            guard let found = self.findPaneColumns(lines) else { return false }
+            return self.panes(lines[1], found).national.contains(target)
+        }
+        XCTAssertTrue(restored.contains { $0.contains("›") && $0.contains(target) }, "the status line still names the clause")
+    }
+}
+
+extension String {
+    /// The characters of a screen line between two display columns (double-width characters count two).
+    func displaySlice(from start: Int, to end: Int) -> String {
+        var column = 0
+        var result = ""
+        for character in self {
+            let width = DisplayWidth.of(String(character))
+            if column >= start && column + width <= end { result.append(character) }
+            column += width
+            if column >= end { break }
+        }
+        return result
+    }
+}
