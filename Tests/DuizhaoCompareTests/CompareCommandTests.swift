@@ -126,6 +126,26 @@ final class CompareCommandTests: XCTestCase {
         }
     }
 
+    func testClauseNumberAloneResolvesLikeTheFullId() throws {
+        let byNumber = try run(["compare", "--clause", "18", "--width", "90"])
+        let byID = try run(["compare", "--clause", "5.18", "--width", "90"])
+        XCTAssertEqual(byNumber.status, 0, byNumber.standardError)
+        XCTAssertEqual(byNumber.standardOutput, byID.standardOutput)
+    }
+
+    func testUnrelatedFilesListEveryClauseAsUnlinked() throws {
+        let directory = try TestDocuments.temporaryDirectory(for: self)
+        let path = directory.appendingPathComponent("agriculture.txt").path
+        try TestDocuments.agricultureText.write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try run(["compare", "national", path])
+        XCTAssertEqual(result.status, 0, result.standardError)
+        let lines = result.standardOutput.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.filter { $0.contains("dropped") && $0.range(of: "^\\d+\\.\\d+ ", options: .regularExpression) != nil }.count, 24)
+        XCTAssert(lines.contains("provincial-only clauses:"))
+        XCTAssert(lines.contains("  1.1 指导思想"), result.standardOutput)
+        XCTAssert(lines.last?.hasPrefix("0 links (0 match, 0 partial); 24 national clauses dropped; 10 provincial-only") == true, lines.last ?? "")
+    }
+
     func testClauseViewOfAProvincialClauseShowsEachLinkedNationalClause() throws {
         let result = try run(["compare", "--clause", "p:3.12"])
         XCTAssertEqual(result.status, 0, result.standardError)
