@@ -43,30 +43,46 @@ struct DocumentParser {
     /// Joins lines that a PDF hard-wrapped at a fixed width back into paragraphs.
     private mutating func joinWrappedLines(_ input: [SourceLine]) -> [SourceLine] {
         guard input.count >= 4 else { return input }
-        var widths = input.map(\.width).filter { $0 >= 16 }
-        guard widths.count >= 4 else { return input }
-        widths.sort()
-        let typicalFull = widths[min(widths.count - 1, widths.count * 9 / 10)]
-        guard typicalFull >= 20 else { return input }
-        let fullThreshold = typicalFull - 4
+        // A line is "full" when it reaches the typical wrap width, in cells or in characters (a PDF may wrap at a
+        // fixed number of characters whatever their width).
+        guard let fullWidth = Self.fullThreshold(input.map(\.printedWidth)),
+              let fullLength = Self.fullThreshold(input.map(\.printedLength)) else { return input }
+        func isFull(_ line: SourceLine) -> Bool { line.printedWidth >= fullWidth || line.printedLength >= fullLength }
         var fullUnfinished = 0
-        for line in input where line.width >= fullThreshold && !LineClassifier.endsSentence(line.text) { fullUnfinished += 1 }
+        for line in input where isFull(line) && !LineClassifier.endsSentence(line.text) { fullUnfinished += 1 }
         guard fullUnfinished >= 2, fullUnfinished * 100 >= input.count * 15 else { return input }
-        // Indentation marks paragraph starts only if some, but not all, lines are indented.
-        let indentedCount = input.lazy.filter { $0.indented && $0.heading == nil }.count
-        let plainCount = input.lazy.filter { $0.heading == nil }.count
-        let indentationMarksParagraphs = plainCount > 0 && indentedCount * 100 >= plainCount * 15 && indentedCount * 100 <= plainCount * 90
+        // Indentation marks paragraph starts when most likely starts (headings, lines after a finished sentence)
+        // are indented while the text as a whole is not uniformly indented.
+        var headings = 0, indentedHeadings = 0, starts = 0, indentedStarts = 0, plain = 0, indentedPlain = 0
+        for (index, line) in input.enumerated() {
+            if line.heading != nil {
+                headings += 1
+                if line.indented { indentedHeadings += 1 }
+                continue
+            }
+            plain += 1
+            if line.indented { indentedPlain += 1 }
+            if index > 0, input[index - 1].heading != nil || LineClassifier.endsSentence(input[index - 1].text) {
+                starts += 1
+                if line.indented { indentedStarts += 1 }
+            }
+        }
+        let startsAreIndented = (headings > 0 && indentedHeadings * 2 >= headings) || (starts > 0 && indentedStarts * 2 >= starts)
+        let indentationMarksParagraphs = startsAreIndented && indentedPlain * 10 <= plain * 9
         var output: [SourceLine] = []
         output.reserveCapacity(input.count)
         var joins = 0
         for line in input {
-            if let previous = output.last, line.heading == nil, !line.blankBefore, previous.width >= fullThreshold,
+            if let previous = output.last, line.heading == nil, !line.blankBefore, isFull(previous),
                !LineClassifier.isEndMarker(line.text),
                indentationMarksParagraphs ? !line.indented : !LineClassifier.endsSentence(previous.text) {
                 var merged = previous
                 merged.text = joinText(previous.text, line.text)
                 merged.heading = previous.heading == nil ? nil : LineClassifier.heading(merged.text)
-                merged.width = line.width  // the joined line's last piece decides whether the next one continues it
+                // The joined line's last piece decides whether the next one continues it.
+                merged.width = line.width
+                merged.indentWidth = line.indentWidth
+                merged.printedLength = line.printedLength
                 output[output.count - 1] = merged
                 joins += 1
             } else {
@@ -77,12 +93,25 @@ struct DocumentParser {
         return output
     }
 
+    /// The size a wrapped line reaches: the 90th percentile of the longer lines, less some slack for kinsoku and
+    /// half-width characters; nil when lines are too short to tell.
+    private static func fullThreshold(_ sizes: [Int]) -> Int? {
+        var sizes = sizes.filter { $0 >= 8 }
+        guard sizes.count >= 4 else { return nil }
+        sizes.sort()
+        let typical = sizes[min(sizes.count - 1, sizes.count * 9 / 10)]
+        guard typical >= 10 else { return nil }
+        return typical - max(2, typical / 10)
+    }
+
+    /// Joins a wrapped line to its continuation: without a space in Chinese text (also inside a Latin word embedded
+    /// in Chinese, `WI` + `FI`), with one between words of Latin text.
     private func joinText(_ left: String, _ right: String) -> String {
-        if let last = left.unicodeScalars.last, let first = right.unicodeScalars.first,
-           last.isASCII, first.isASCII, last.properties.isAlphabetic, first.properties.isAlphabetic {
-            return left + " " + right
-        }
-        return left + right
+        let scalars = left.unicodeScalars
+        guard let last = scalars.last, let first = right.unicodeScalars.first,
+              last.isASCII, first.isASCII, last.properties.isAlphabetic, first.properties.isAlphabetic else { return left + right }
+        let beforeWord = scalars.reversed().first { !($0.isASCII && $0.properties.isAlphabetic) }
+        return beforeWord == nil || beforeWord == " " ? left + " " + right : left + right
     }
 
     // MARK: Where the body starts
@@ -273,8 +302,6 @@ struct DocumentParser {
                 if let parent = stack.last { parent.children.append(node) } else { roots.append(node) }
                 stack.append(node)
                 lastNumber[heading.kind] = heading.number
-                // Deeper numbering restarts under a new heading.
-                for kind in DivisionKind.allCases where kind.rank > heading.kind.rank && kind != .clause { lastNumber[kind] = 0 }
             } else {
                 if let heading = line.heading, heading.kind.rank >= topKind.rank {
                     outOfSequence += 1

@@ -39,15 +39,21 @@ public enum PolicyImporter {
 struct SourceLine {
     /// Text without indentation, trailing spaces and web residue.
     var text: String
-    /// Whether the line started with whitespace (spaces, tabs, ideographic spaces, &nbsp;).
-    var indented: Bool
+    /// Cells of whitespace the line started with (spaces, tabs, ideographic spaces, &nbsp;).
+    var indentWidth: Int
     /// 1-based line number in the file (of the first physical line, for joined lines).
     var number: Int
     /// Whether a blank line precedes this line.
     var blankBefore: Bool
     /// Display width in cells.
     var width: Int
+    /// Number of characters (unicode scalars) of indentation plus text.
+    var printedLength: Int
     var heading: HeadingMatch?
+
+    var indented: Bool { indentWidth > 0 }
+    /// Width of the line as printed, indentation included (what a hard wrap limits).
+    var printedWidth: Int { indentWidth + width }
 }
 
 /// Splits text into cleaned physical lines.
@@ -74,7 +80,7 @@ enum PhysicalLines {
                 if bytes[position] == 0x0D, position + 1 < count, bytes[position + 1] == 0x0A { position += 1 }
                 position += 1
             }
-            let (cleaned, indented) = clean(raw)
+            let (cleaned, indentWidth, indentLength) = clean(raw)
             if cleaned.isEmpty {
                 if !afterFooter { pendingBlank = true }
                 continue
@@ -86,9 +92,14 @@ enum PhysicalLines {
                 continue
             }
             afterFooter = false
+            var width = 0, length = 0
+            for scalar in cleaned.unicodeScalars {
+                width += DisplayWidth.of(scalar)
+                length += 1
+            }
             lines.append(SourceLine(
-                text: cleaned, indented: indented, number: number, blankBefore: pendingBlank,
-                width: DisplayWidth.of(cleaned), heading: LineClassifier.heading(cleaned)))
+                text: cleaned, indentWidth: indentWidth, number: number, blankBefore: pendingBlank,
+                width: width, printedLength: indentLength + length, heading: LineClassifier.heading(cleaned)))
             pendingBlank = false
         }
         return lines
@@ -110,7 +121,7 @@ enum PhysicalLines {
     }
 
     /// Removes web residue, indentation and trailing spaces from one raw line.
-    static func clean(_ raw: UnsafeBufferPointer<UInt8>) -> (String, Bool) {
+    static func clean(_ raw: UnsafeBufferPointer<UInt8>) -> (text: String, indentWidth: Int, indentLength: Int) {
         var needsWebCleaning = false
         for byte in raw where byte == 0x26 || byte == 0x3C || byte == 0x2A || byte == 0x5F || byte == 0x5B || byte == 0x23 || byte == 0x3E {
             needsWebCleaning = true
@@ -118,13 +129,16 @@ enum PhysicalLines {
         }
         if needsWebCleaning { return cleanWebLine(String(decoding: raw, as: UTF8.self)) }
         var start = 0
+        var indentWidth = 0, indentLength = 0
         let end = raw.count
         while start < end {
             let length = spaceLength(raw, at: start, end: end)
             if length == 0 { break }
+            indentWidth += raw[start] == 0x09 ? 4 : (raw[start] == 0xE3 ? 2 : (raw[start] == 0xE2 || raw[start] == 0xEF ? 0 : 1))
             start += length
+            indentLength += 1
         }
-        if start == end { return ("", false) }
+        if start == end { return ("", 0, 0) }
         var stop = end
         while stop > start {
             let byte = raw[stop - 1]
@@ -133,11 +147,11 @@ enum PhysicalLines {
             if stop - 3 >= start, spaceLength(raw, at: stop - 3, end: stop) == 3 { stop -= 3; continue }
             break
         }
-        return (String(decoding: UnsafeBufferPointer(rebasing: raw[start..<stop]), as: UTF8.self), start > 0)
+        return (String(decoding: UnsafeBufferPointer(rebasing: raw[start..<stop]), as: UTF8.self), indentWidth, indentLength)
     }
 
     /// The slow path of `clean` for lines with entities, tags or markdown.
-    static func cleanWebLine(_ raw: String) -> (String, Bool) {
+    static func cleanWebLine(_ raw: String) -> (text: String, indentWidth: Int, indentLength: Int) {
         var text = raw
         for (entity, replacement) in [("&nbsp;", " "), ("&#160;", " "), ("&#12288;", "\u{3000}"), ("&ensp;", " "), ("&emsp;", " "),
                                       ("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&ldquo;", "“"), ("&rdquo;", "”")]
@@ -156,9 +170,10 @@ enum PhysicalLines {
             text = String(repeating: " ", count: leadingSpaces) + String(String.UnicodeScalarView(markdownPrefix))
         }
         let all = text.unicodeScalars
-        guard let first = all.firstIndex(where: { !$0.isLayoutSpace }) else { return ("", false) }
+        guard let first = all.firstIndex(where: { !$0.isLayoutSpace }) else { return ("", 0, 0) }
         let last = all.lastIndex(where: { !$0.isLayoutSpace })!
-        return (String(all[first...last]), first > all.startIndex)
+        let indentWidth = all[..<first].reduce(0) { $0 + ($1 == "\t" ? 4 : DisplayWidth.of($1)) }
+        return (String(all[first...last]), indentWidth, all.distance(from: all.startIndex, to: first))
     }
 
     /// Removes HTML tags such as `<p>`, `</span>`, `<br/>`.

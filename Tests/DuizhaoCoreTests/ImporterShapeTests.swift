@@ -228,6 +228,40 @@ final class ImporterShapeTests: XCTestCase {
         XCTAssertEqual(document.division(id: "1.1.2.2")?.paragraphs, ["内容二。"])
     }
 
+    func testItemsNumberedStraightThroughTheSectionsAreItems() {
+        let text = """
+            关于加强城市绿地管理的意见
+            一、总体要求
+            （一）指导思想。坚持生态优先。
+            （二）基本原则。统筹规划。
+            二、主要任务
+            （三）扩大绿地面积。新建公园。
+            （四）加强养护管理。建立标准。
+            """
+        let document = PolicyImporter.importText(text, source: "items")
+        XCTAssertEqual(headings(document), ["1 总体要求", "1.1 指导思想", "1.2 基本原则", "2 主要任务", "2.3 扩大绿地面积", "2.4 加强养护管理"])
+        XCTAssertFalse(document.warnings.contains { $0.contains("out of sequence") })
+    }
+
+    /// The bundled texts, hard-wrapped at several widths as a PDF copy would be, give the same outline and paragraphs.
+    func testBundledTextsHardWrappedAtAnyWidthImportLikeTheOriginals() {
+        for bundled in BundledDocument.allCases {
+            let original = bundled.load()
+            for width in [23, 31, 37, 44] {
+                let wrapped = bundled.text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line -> [String] in
+                    let characters = Array(line)
+                    if characters.count <= width { return [String(line)] }
+                    return stride(from: 0, to: characters.count, by: width).map { String(characters[$0..<min($0 + width, characters.count)]) }
+                }.joined(separator: "\n")
+                let document = PolicyImporter.importText(wrapped, source: "wrapped")
+                XCTAssertEqual(document.title, original.title, "\(bundled) at \(width)")
+                XCTAssertEqual(document.allDivisions.map(\.heading), original.allDivisions.map(\.heading), "\(bundled) at \(width)")
+                XCTAssertEqual(document.allDivisions.map(\.paragraphs), original.allDivisions.map(\.paragraphs), "\(bundled) at \(width)")
+                XCTAssertEqual(document.preamble, original.preamble, "\(bundled) at \(width)")
+            }
+        }
+    }
+
     func testDecimalNumbersAndOutOfSequenceNumbersAreText() {
         let text = """
             关于加强城市绿地管理的意见
