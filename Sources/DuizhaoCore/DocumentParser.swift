@@ -296,8 +296,8 @@ struct DocumentParser {
         for line in body {
             if let heading = line.heading, heading.kind.rank >= topKind.rank, accepts(heading, stack: stack, roots: roots, lastNumber: lastNumber) {
                 while let top = stack.last, top.kind.rank >= heading.kind.rank { stack.removeLast() }
-                let (title, firstParagraph) = LineClassifier.splitTitle(heading.rest, kind: heading.kind)
-                let node = Node(kind: heading.kind, number: heading.number, label: heading.label, title: title)
+                let (title, firstParagraph) = LineClassifier.splitTitle(heading.rest(in: line.text), kind: heading.kind)
+                let node = Node(kind: heading.kind, number: heading.number, label: heading.label(in: line.text), title: title)
                 if let firstParagraph { node.paragraphs.append(firstParagraph) }
                 if let parent = stack.last { parent.children.append(node) } else { roots.append(node) }
                 stack.append(node)
@@ -306,7 +306,7 @@ struct DocumentParser {
                 if let heading = line.heading, heading.kind.rank >= topKind.rank {
                     outOfSequence += 1
                     if outOfSequence <= 20 {
-                        warnings.append("source line \(line.number): \"\(heading.label)\" is out of sequence; read as text")
+                        warnings.append("source line \(line.number): \"\(heading.label(in: line.text))\" is out of sequence; read as text")
                     }
                 }
                 stack.last?.paragraphs.append(line.text)

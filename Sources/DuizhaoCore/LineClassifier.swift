@@ -1,11 +1,15 @@
-/// A numbered heading recognised at the start of a line.
+/// A numbered heading recognised at the start of a line (the label's length only: the line keeps the text).
 struct HeadingMatch: Equatable {
     var kind: DivisionKind
     var number: Int
+    /// Length of the label in unicode scalars, e.g. 3 for `（三）`.
+    var labelLength: Int
+
     /// The label as printed, e.g. `（三）` or `4.`.
-    var label: String
+    func label(in text: String) -> String { String(text.unicodeScalars.prefix(labelLength)) }
+
     /// The text after the label, leading spaces removed.
-    var rest: String
+    func rest(in text: String) -> String { String(text.unicodeScalars.dropFirst(labelLength)).trimmingWhitespace() }
 }
 
 /// Recognisers for single lines of a policy document: headings, dates, titles, issuers, noise.
@@ -38,8 +42,7 @@ enum LineClassifier {
             guard let number, number >= 1, number <= 99 else { return nil }
             let labelEnd = scalars.index(after: index)
             return HeadingMatch(
-                kind: chinese ? .item : .subItem, number: number,
-                label: String(scalars[..<labelEnd]), rest: String(scalars[labelEnd...]).trimmingWhitespace())
+                kind: chinese ? .item : .subItem, number: number, labelLength: scalars.distance(from: scalars.startIndex, to: labelEnd))
         }
         if Numerals.isChineseNumeral(first) {
             var index = scalars.startIndex
@@ -47,23 +50,20 @@ enum LineClassifier {
             guard index < scalars.endIndex, scalars[index] == "、", scalars.distance(from: scalars.startIndex, to: index) <= 8,
                   let number = Numerals.chineseValue(scalars[..<index]), number >= 1 else { return nil }
             let labelEnd = scalars.index(after: index)
-            return HeadingMatch(
-                kind: .section, number: number, label: String(scalars[..<labelEnd]),
-                rest: String(scalars[labelEnd...]).trimmingWhitespace())
+            return HeadingMatch(kind: .section, number: number, labelLength: scalars.distance(from: scalars.startIndex, to: labelEnd))
         }
         if Numerals.digitValue(first) != nil {
             var index = scalars.startIndex
             while index < scalars.endIndex, Numerals.digitValue(scalars[index]) != nil { index = scalars.index(after: index) }
-            guard scalars.distance(from: scalars.startIndex, to: index) <= 4, index < scalars.endIndex else { return nil }
+            guard scalars.distance(from: scalars.startIndex, to: index) <= 5, index < scalars.endIndex else { return nil }
             let separator = scalars[index]
             guard separator == "." || separator == "．" || separator == "。" || separator == "、" else { return nil }
             let labelEnd = scalars.index(after: index)
             // 1.5倍, 23.11.2017: a digit right after the separator means a number, not a label.
             if labelEnd < scalars.endIndex, Numerals.digitValue(scalars[labelEnd]) != nil { return nil }
             guard let number = decimalValue(scalars[..<index]), number >= 1 else { return nil }
-            let rest = String(scalars[labelEnd...]).trimmingWhitespace()
-            if rest.isEmpty { return nil }
-            return HeadingMatch(kind: .clause, number: number, label: String(scalars[..<labelEnd]), rest: rest)
+            if !scalars[labelEnd...].contains(where: { !$0.isLayoutSpace }) { return nil }
+            return HeadingMatch(kind: .clause, number: number, labelLength: scalars.distance(from: scalars.startIndex, to: labelEnd))
         }
         return nil
     }

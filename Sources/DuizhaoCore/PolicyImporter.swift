@@ -14,7 +14,19 @@ public enum PolicyImporter {
             throw ImportError(path: path, problem: "no such file")
         }
         if isDirectory.boolValue { throw ImportError(path: path, problem: "is a directory, not a text file") }
-        guard FileManager.default.isReadableFile(atPath: path), let data = FileManager.default.contents(atPath: path) else {
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw ImportError(path: path, problem: "cannot be read (permission denied)")
+        }
+        // The file's bytes and decoded text live only until the lines are split, to keep peak memory low.
+        let (lines, encoding) = try decodedLines(path: path)
+        var parser = DocumentParser(lines: lines, source: path)
+        var document = parser.parse()
+        if encoding == .gb18030 { document.warnings.insert("decoded as GB18030", at: 0) }
+        return document
+    }
+
+    private static func decodedLines(path: String) throws -> ([SourceLine], TextEncoding) {
+        guard let data = FileManager.default.contents(atPath: path) else {
             throw ImportError(path: path, problem: "cannot be read (permission denied)")
         }
         let (text, encoding) = try data.withUnsafeBytes { raw in
@@ -23,9 +35,7 @@ public enum PolicyImporter {
         if text.unicodeScalars.allSatisfy(\.isLayoutSpace) {
             throw ImportError(path: path, problem: "the file is empty (only whitespace)")
         }
-        var document = importText(text, source: path)
-        if encoding == .gb18030 { document.warnings.insert("decoded as GB18030", at: 0) }
-        return document
+        return (PhysicalLines.split(text), encoding)
     }
 
     /// Imports already-decoded text.

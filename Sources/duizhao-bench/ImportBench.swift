@@ -18,15 +18,18 @@ func runImportBenchmark(_ arguments: [String]) throws {
     // Throughput in this process: best and median of several runs.
     var seconds: [Double] = []
     var clauses = 0
+    var warnings: [String] = []
     for _ in 0..<7 {
         let start = DispatchTime.now().uptimeNanoseconds
         let document = try PolicyImporter.importFile(at: path)
         seconds.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         clauses = document.comparableUnits.count
+        warnings = document.warnings
     }
     seconds.sort()
     let median = seconds[seconds.count / 2]
-    print(String(format: "synthetic document: %.1f MB, %d clauses", size / 1e6, clauses))
+    print(String(format: "synthetic document: %.1f MB, %d clauses, %d import warnings", size / 1e6, clauses, warnings.count))
+    for warning in warnings.prefix(3) { print("  warning: \(warning)") }
     print(String(format: "import (read+decode+parse): median %.1f ms = %.0f MB/s, best %.1f ms = %.0f MB/s",
                  median * 1000, size / 1e6 / median, seconds[0] * 1000, size / 1e6 / seconds[0]))
 
