@@ -41,6 +41,17 @@ static inline int duizhao_set_cell(cchar_t *cell, const wchar_t *characters, att
     return setcchar(cell, characters, attributes, pair, NULL);
 }
 
+/* Fills a complex character with one spacing character directly (what setcchar does for a single
+   character, without its validation): the reader's cells are already checked for width and controls. */
+static inline void duizhao_fill_cell(cchar_t *cell, wchar_t character, attr_t attributes, short pair) {
+    memset(cell, 0, sizeof(*cell));
+    cell->attr = (attributes & ~A_COLOR) | (attr_t)COLOR_PAIR(pair < 256 ? pair : 255);
+    cell->chars[0] = character;
+#if NCURSES_EXT_COLORS
+    cell->ext_color = pair;
+#endif
+}
+
 /* Draws one complex character at an explicit position of a window. */
 static inline int duizhao_put_cell(WINDOW *window, int row, int column, const cchar_t *cell) {
     return mvwadd_wch(window, row, column, cell);

@@ -42,15 +42,10 @@ public enum ReaderLoop {
            try handle(.resize(width: terminal.width, height: terminal.height)) == .quit {
             return .quit
         }
-        var lastFrame: Screen?
         while true {
             if let signal = terminal.receivedSignal { return .signal(signal) }
             let busy = try pollBackground()
-            let frame = try render()
-            if frame != lastFrame {
-                terminal.draw(frame)
-                lastFrame = frame
-            }
+            terminal.draw(try render())  // draws only the rows that changed
             let timeout = busy ? backgroundPollMilliseconds : idleTimeoutMilliseconds
             var waiting = terminal.nextEvent(timeoutMilliseconds: 0)
             if waiting == nil, terminal.receivedSignal == nil {
@@ -58,13 +53,11 @@ public enum ReaderLoop {
                 waiting = terminal.nextEvent(timeoutMilliseconds: timeout)
             }
             guard let event = waiting else { continue }
-            if case .resize = event { lastFrame = nil }
             if try handle(event) == .quit { return .quit }
             // Coalesce input that is already waiting (key repeat, pasted text) into one frame.
             var drained = 0
             while drained < 64, terminal.receivedSignal == nil,
                   let more = terminal.nextEvent(timeoutMilliseconds: 0) {
-                if case .resize = more { lastFrame = nil }
                 if try handle(more) == .quit { return .quit }
                 drained += 1
             }

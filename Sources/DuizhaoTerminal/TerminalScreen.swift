@@ -19,6 +19,9 @@ public final class TerminalScreen {
     private var previous: Screen?
     private var ended = false
     private var cursorVisible = false
+    /// Scratch space for one cell: a spacing character, combining marks and the terminating zero.
+    private let cellCharacters = UnsafeMutablePointer<wchar_t>.allocate(capacity: Int(CCHARW_MAX) + 1)
+    private var complexCell = cchar_t()
 
     /// Starts curses on the controlling terminal: a UTF-8 locale, cbreak input with keypad and mouse wheel,
     /// hidden cursor, hardware line scrolling allowed (`idlok`), colours per `ColorScheme.choose`.
@@ -59,6 +62,7 @@ public final class TerminalScreen {
 
     deinit {
         end()
+        cellCharacters.deallocate()
     }
 
     /// Restores the terminal (leaves the alternate screen, shows the cursor). Safe to call more than once.
@@ -164,34 +168,48 @@ public final class TerminalScreen {
     /// Draws one cell's text; returns true when a double-width glyph was drawn (it covers the next column).
     @discardableResult
     private func put(_ text: String, _ role: StyleRole, row: Int, column: Int, expectedWidth: Int = 1) -> Bool {
-        var characters: [wchar_t] = []
-        characters.reserveCapacity(6)
+        // Fast path: one printable ASCII character, or one character as wide as the grid says.
+        var scalars = text.unicodeScalars.makeIterator()
+        if let first = scalars.next(), scalars.next() == nil, first.value >= 0x20, first.value != 0x7F {
+            let value = wchar_t(bitPattern: first.value)
+            let width = first.value < 0x7F ? 1 : Int(duizhao_character_width(value))
+            if width == expectedWidth {
+                let style = palette.style(role)
+                duizhao_fill_cell(&complexCell, value, style.attributes, style.pair)
+                _ = duizhao_put_cell(window, Int32(row), Int32(column), &complexCell)
+                return width == 2
+            }
+        }
+        let characters = cellCharacters
+        var count = 0
         var drawnWidth = 1
         for scalar in text.unicodeScalars {
             let value = wchar_t(bitPattern: scalar.value)
-            if characters.isEmpty {
+            if count == 0 {
                 let width = Int(duizhao_character_width(value))
                 if scalar.value < 0x20 || scalar.value == 0x7F || width <= 0 {
-                    characters.append(0xFFFD)  // never send a control character to the terminal
+                    characters[0] = 0xFFFD  // never send a control character to the terminal
                 } else if width != expectedWidth {
                     // The terminal's idea of the width disagrees with the grid: keep the grid aligned.
-                    characters.append(width == 2 ? 0xFFFD : value)
+                    characters[0] = width == 2 ? 0xFFFD : value
                 } else {
-                    characters.append(value)
+                    characters[0] = value
                     drawnWidth = width
                 }
-            } else if characters.count < Int(CCHARW_MAX), duizhao_character_width(value) == 0, scalar.value >= 0x20 {
-                characters.append(value)  // combining mark
+                count = 1
+            } else if count < Int(CCHARW_MAX), scalar.value >= 0x20, duizhao_character_width(value) == 0 {
+                characters[count] = value  // combining mark
+                count += 1
             }
         }
-        if characters.isEmpty { characters.append(0x20) }
-        characters.append(0)
-        let style = palette.style(role)
-        var complex = cchar_t()
-        characters.withUnsafeBufferPointer { buffer in
-            _ = duizhao_set_cell(&complex, buffer.baseAddress, style.attributes, style.pair)
+        if count == 0 {
+            characters[0] = 0x20
+            count = 1
         }
-        _ = duizhao_put_cell(window, Int32(row), Int32(column), &complex)
+        characters[count] = 0
+        let style = palette.style(role)
+        _ = duizhao_set_cell(&complexCell, characters, style.attributes, style.pair)
+        _ = duizhao_put_cell(window, Int32(row), Int32(column), &complexCell)
         return drawnWidth == 2
     }
 

@@ -74,6 +74,10 @@ func runReaderBenchmark(_ arguments: [String]) throws {
     let computation = readerMeasureFrameComputation(presses: options.presses)
     table.add("frame computation in-process (handle j + render), median", computation.formattedMedian, reference: "")
     table.add("frame computation in-process, p95", computation.formattedP95, reference: "")
+    let startup = readerMeasureStartupWork(runs: options.launches)
+    table.add("in-process: import both bundled documents", startup.importing.formattedMedian, reference: "")
+    table.add("in-process: reader model init + first render", startup.modelAndFrame.formattedMedian, reference: "")
+    table.add("process start → main (`duizhao --version`)", try readerMeasureBareStart(binary: binary, runs: options.launches).formattedMedian, reference: "")
 
     // A 10 MB document.
     if !options.skipLarge {
@@ -271,6 +275,44 @@ func readerMeasureFrameComputation(presses: Int) -> ReaderSamples {
         let screen = model.render()
         samples.add(ReaderClock.now - start)
         precondition(screen.height == ReaderPseudoTerminal.rows)
+    }
+    return samples
+}
+
+/// Where launch time goes inside the process: importing the bundled pair, building the model, the first frame.
+func readerMeasureStartupWork(runs: Int) -> (importing: ReaderSamples, modelAndFrame: ReaderSamples) {
+    var importing = ReaderSamples(), modelAndFrame = ReaderSamples()
+    for _ in 0..<runs {
+        let start = ReaderClock.now
+        let national = BundledDocument.national.load()
+        let provincial = BundledDocument.provincial.load()
+        let imported = ReaderClock.now
+        let model = ReaderModel(national: national, provincial: provincial, width: ReaderPseudoTerminal.columns, height: ReaderPseudoTerminal.rows)
+        let screen = model.render()
+        let rendered = ReaderClock.now
+        precondition(screen.height == ReaderPseudoTerminal.rows)
+        importing.add(imported - start)
+        modelAndFrame.add(rendered - imported)
+    }
+    return (importing, modelAndFrame)
+}
+
+/// The bare cost of starting the binary (dynamic loading, runtime start-up) with stdout to /dev/null.
+func readerMeasureBareStart(binary: String, runs: Int) throws -> ReaderSamples {
+    var samples = ReaderSamples()
+    for _ in 0..<runs {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        let argv: [UnsafeMutablePointer<CChar>?] = [strdup(binary), strdup("--version"), nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let start = ReaderClock.now
+        guard posix_spawn(&pid, binary, &actions, nil, argv, environ) == 0 else { throw ReaderBenchError("cannot start \(binary)") }
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        samples.add(ReaderClock.now - start)
     }
     return samples
 }
