@@ -1,4 +1,9 @@
 import DuizhaoReader
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// What the reader loop's event handler asks for after an event.
 public enum LoopDecision: Sendable, Equatable {
@@ -51,6 +56,9 @@ public enum ReaderLoop {
             if waiting == nil, terminal.receivedSignal == nil {
                 try whileIdle()
                 waiting = terminal.nextEvent(timeoutMilliseconds: timeout)
+                if waiting == nil, terminal.receivedSignal == nil, terminal.inputHasHungUp() {
+                    return .signal(SIGHUP)  // the terminal is gone; without this the loop would spin
+                }
             }
             guard let event = waiting else { continue }
             if try handle(event) == .quit { return .quit }

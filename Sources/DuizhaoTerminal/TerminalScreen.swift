@@ -52,6 +52,9 @@ public final class TerminalScreen {
         _ = leaveok(window, true)
         _ = curs_set(0)
         _ = set_escdelay(25)
+        // No typeahead checks while updating: ncurses would flush and poll the keyboard every few rows,
+        // turning one frame into dozens of small writes. Frames are small; keys are read right after.
+        _ = typeahead(-1)
         _ = mouseinterval(0)
         _ = mousemask(duizhao_mouse_mask_wheel_and_clicks(), nil)
         colorScheme = ColorScheme.choose(environment: environment, terminalHasColors: has_colors())
@@ -224,6 +227,14 @@ public final class TerminalScreen {
         if result == ERR { return nil }
         if result == KEY_CODE_YES { return keyEvent(Int32(bitPattern: character)) }
         return characterEvent(character)
+    }
+
+    /// True when the terminal has gone away (the input side reports hang-up or an error): reading would
+    /// return at once forever, so the caller should end as for SIGHUP.
+    public func inputHasHungUp() -> Bool {
+        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, 0) > 0 else { return false }
+        return descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
     private func characterEvent(_ character: wint_t) -> InputEvent? {

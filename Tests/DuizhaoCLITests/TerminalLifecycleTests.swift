@@ -82,6 +82,20 @@ final class TerminalLifecycleTests: XCTestCase {
         "\(shellQuoted(binary)); echo \"EXIT=$?\"; exec sleep 600"
     }
 
+    func testClosingTheTerminalEndsTheReader() throws {
+        let binary = try BuiltBinary.duizhao()
+        let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-test-\(UUID().uuidString).pid").path
+        defer { try? FileManager.default.removeItem(atPath: pidFile) }
+        let reader = try session(command: "echo $$ > \(pidFile); exec \(shellQuoted(binary))")
+        try reader.waitFor("both titles") { self.screenShowsBothTitles($0) }
+        let pidText = try String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let pid = try XCTUnwrap(Int32(pidText), "pid file held '\(pidText)'")
+        reader.stop()  // kills the tmux server: the pane's terminal goes away
+        let deadline = Date().addingTimeInterval(10)
+        while kill(pid, 0) == 0, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        XCTAssertNotEqual(kill(pid, 0), 0, "the reader exits when its terminal is closed (no orphan left reading a dead terminal)")
+    }
+
     func testChineseShowsUnderTheCLocale() throws {
         let binary = try BuiltBinary.duizhao()
         let reader = try session(command: readerCommand(binary), environment: ["LANG": "C", "LC_ALL": "C", "LC_CTYPE": "C"])
