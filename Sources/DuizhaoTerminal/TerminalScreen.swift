@@ -21,7 +21,9 @@ public final class TerminalScreen {
     private var cursorVisible = false
     /// Scratch space for one cell: a spacing character, combining marks and the terminating zero.
     private let cellCharacters = UnsafeMutablePointer<wchar_t>.allocate(capacity: Int(CCHARW_MAX) + 1)
-    private var complexCell = cchar_t()
+    private let complexCell = UnsafeMutablePointer<cchar_t>.allocate(capacity: 1)
+    /// `wcwidth` of the Basic Multilingual Plane, filled lazily (-2: not asked yet).
+    private let basicPlaneWidths = UnsafeMutablePointer<Int8>.allocate(capacity: 0x10000)
 
     /// Starts curses on the controlling terminal: a UTF-8 locale, cbreak input with keypad and mouse wheel,
     /// hidden cursor, hardware line scrolling allowed (`idlok`), colours per `ColorScheme.choose`.
@@ -61,11 +63,15 @@ public final class TerminalScreen {
         palette = StylePalette(scheme: colorScheme)
         width = Int(duizhao_window_columns(window))
         height = Int(duizhao_window_rows(window))
+        basicPlaneWidths.initialize(repeating: -2, count: 0x10000)
+        complexCell.initialize(to: cchar_t())
     }
 
     deinit {
         end()
         cellCharacters.deallocate()
+        complexCell.deallocate()
+        basicPlaneWidths.deallocate()
     }
 
     /// Restores the terminal (leaves the alternate screen, shows the cursor). Safe to call more than once.
@@ -175,11 +181,11 @@ public final class TerminalScreen {
         var scalars = text.unicodeScalars.makeIterator()
         if let first = scalars.next(), scalars.next() == nil, first.value >= 0x20, first.value != 0x7F {
             let value = wchar_t(bitPattern: first.value)
-            let width = first.value < 0x7F ? 1 : Int(duizhao_character_width(value))
+            let width = first.value < 0x7F ? 1 : characterWidth(first.value)
             if width == expectedWidth {
                 let style = palette.style(role)
-                duizhao_fill_cell(&complexCell, value, style.attributes, style.pair)
-                _ = duizhao_put_cell(window, Int32(row), Int32(column), &complexCell)
+                duizhao_fill_cell(complexCell, value, style.attributes, style.pair)
+                _ = duizhao_put_cell(window, Int32(row), Int32(column), complexCell)
                 return width == 2
             }
         }
@@ -211,9 +217,20 @@ public final class TerminalScreen {
         }
         characters[count] = 0
         let style = palette.style(role)
-        _ = duizhao_set_cell(&complexCell, characters, style.attributes, style.pair)
-        _ = duizhao_put_cell(window, Int32(row), Int32(column), &complexCell)
+        _ = duizhao_set_cell(complexCell, characters, style.attributes, style.pair)
+        _ = duizhao_put_cell(window, Int32(row), Int32(column), complexCell)
         return drawnWidth == 2
+    }
+
+    /// The C library's width of a character (cached for the Basic Multilingual Plane).
+    private func characterWidth(_ value: UInt32) -> Int {
+        guard value < 0x10000 else { return Int(duizhao_character_width(wchar_t(bitPattern: value))) }
+        var cached = basicPlaneWidths[Int(value)]
+        if cached == -2 {
+            cached = Int8(max(-1, min(2, duizhao_character_width(wchar_t(bitPattern: value)))))
+            basicPlaneWidths[Int(value)] = cached
+        }
+        return Int(cached)
     }
 
     // MARK: Input
