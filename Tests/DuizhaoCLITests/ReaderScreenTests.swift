@@ -117,6 +117,21 @@ final class ReaderScreenTests: XCTestCase {
         XCTAssertTrue(styled.contains("m龙江故事") || styled.contains("m龙"), "the match is drawn with its own style")
     }
 
+    func testMouseWheelScrollsThreeLines() throws {
+        let reader = try startReader()
+        let before = try reader.capture()
+        let columns = try paneColumns(before)
+        let fourthRow = panes(before[4], columns).national
+        XCTAssertFalse(fourthRow.trimmingCharacters(in: .whitespaces).isEmpty)
+        // An X10 mouse report (tmux-256color: kmous=\E[M): button 65 = wheel down, at column 60, row 10.
+        let column = Character(Unicode.Scalar(UInt8(32 + 60 + 1)))
+        let row = Character(Unicode.Scalar(UInt8(32 + 10 + 1)))
+        try reader.type("\u{1B}[Ma\(column)\(row)")
+        try reader.waitFor("the fourth text row moved to the top") { self.panes($0[1], columns).national == fourthRow }
+        try reader.type("\u{1B}[M`\(column)\(row)")  // button 64 = wheel up
+        try reader.waitFor("back at the top") { self.panes($0[1], columns).national == self.panes(before[1], columns).national }
+    }
+
     func testResizeKeepsTheCurrentClause() throws {
         let reader = try startReader()
         let columns = try paneColumns(try reader.capture())
