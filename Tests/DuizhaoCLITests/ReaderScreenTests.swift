@@ -132,6 +132,24 @@ final class ReaderScreenTests: XCTestCase {
         try reader.waitFor("back at the top") { self.panes($0[1], columns).national == self.panes(before[1], columns).national }
     }
 
+    func testEscapeSequencesInADocumentAreShownNotObeyed() throws {
+        let binary = try BuiltBinary.duizhao()
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-escapes-\(UUID().uuidString).txt").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let text = "关于测试的意见\n一、总体要求\n1.目标。做好\u{1B}]2;PWNED\u{07}测试\u{1B}[2J工作。\n2.原则。认真负责。\n"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let reader = try TmuxSession(width: 100, height: 20, command: "exec \(shellQuoted(binary)) \(shellQuoted(path))")
+        sessions.append(reader)
+        let lines = try reader.waitFor("the clause text with its escape characters made visible") { lines in
+            lines.contains { $0.contains("做好") && $0.contains("工作。") }
+        }
+        let clause = try XCTUnwrap(lines.first { $0.contains("做好") })
+        XCTAssertTrue(clause.contains("^["), "ESC is shown as ^[: \(clause)")
+        XCTAssertTrue(clause.contains("PWNED"), "the would-be title is shown as text: \(clause)")
+        XCTAssertNotEqual(try reader.paneValue("#{pane_title}"), "PWNED", "the title-setting sequence was not obeyed")
+        XCTAssertTrue(lines.contains { $0.contains("关于测试的意见") }, "ESC [2J did not clear the screen")
+    }
+
     func testResizeKeepsTheCurrentClause() throws {
         let reader = try startReader()
         let columns = try paneColumns(try reader.capture())
