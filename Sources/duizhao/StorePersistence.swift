@@ -1,0 +1,92 @@
+import DuizhaoCore
+import DuizhaoReader
+import DuizhaoStore
+
+/// The reader's bookmarks and reading position, kept in the bookmark store.
+///
+/// Store failures never end a reading session: they come back as status-line messages, and a read-only or
+/// disabled store (corrupt file, newer schema, read-only directory) is announced once at start.
+final class StorePersistence: ReaderPersistence {
+    private let store: BookmarkStore
+    private let national: PolicyDocument
+    private let provincial: PolicyDocument?
+    private let nationalIdentity: DocumentIdentity
+    private let provincialIdentity: DocumentIdentity?
+    private let pair: DocumentPairKey
+    private var lastRevision: Int64?
+
+    init(store: BookmarkStore, national: PolicyDocument, provincial: PolicyDocument?) {
+        self.store = store
+        self.national = national
+        self.provincial = provincial
+        nationalIdentity = DocumentIdentity(national)
+        provincialIdentity = provincial.map(DocumentIdentity.init)
+        pair = DocumentPairKey(national: nationalIdentity, provincial: provincialIdentity)
+    }
+
+    /// The store's notice (read-only or disabled, naming the file and the problem), if any.
+    var notice: String? { store.notice }
+
+    func bookmarks() throws -> [ReaderBookmark] {
+        guard store.access != .disabled else { return [] }
+        lastRevision = try? store.revision()
+        var marks = try store.resolvedBookmarks(in: national, identity: nationalIdentity).map { mark(.national, $0) }
+        if let provincial {
+            marks += try store.resolvedBookmarks(in: provincial, identity: provincialIdentity).map { mark(.provincial, $0) }
+        }
+        return marks
+    }
+
+    /// Bookmarks again when another reader or the CLI changed the store since the last load; nil otherwise.
+    func bookmarksIfChanged() -> [ReaderBookmark]? {
+        guard store.access != .disabled, let revision = try? store.revision(), revision != lastRevision else { return nil }
+        return try? bookmarks()
+    }
+
+    func lastPosition() throws -> ReadingPosition? {
+        guard store.access != .disabled, let state = try store.readingState(for: pair) else { return nil }
+        guard let side = DocumentSide(rawValue: state.documentSide), let focus = Pane(rawValue: state.focusedPane) else {
+            return nil
+        }
+        return ReadingPosition(clauseID: state.clauseID, side: side, focus: focus)
+    }
+
+    func perform(_ effect: ReaderEffect) throws -> String? {
+        do {
+            switch effect {
+            case .addBookmark(let request):
+                let (document, identity) = documentAndIdentity(request.side)
+                try store.addBookmark(clauseID: request.clauseID, in: document, identity: identity, note: request.note)
+                return request.note.isEmpty ? "bookmarked \(request.clauseID)" : "bookmarked \(request.clauseID) with a note"
+            case .removeBookmark(let id):
+                try store.remove(id: id)
+                return "bookmark removed"
+            case .updateBookmarkNote(let id, let note):
+                try store.updateNote(id: id, note: note)
+                return "note saved"
+            case .saveReadingState(let position):
+                guard store.access == .readWrite else { return nil }
+                try store.saveReadingState(
+                    ReadingState(clauseID: position.clauseID, documentSide: position.side.rawValue, focusedPane: position.focus.rawValue),
+                    for: pair)
+                return nil
+            case .quit:
+                return nil
+            }
+        } catch {
+            if case .saveReadingState = effect { return nil }
+            return "\(error)"
+        }
+    }
+
+    private func documentAndIdentity(_ side: DocumentSide) -> (PolicyDocument, DocumentIdentity) {
+        if side == .provincial, let provincial, let provincialIdentity { return (provincial, provincialIdentity) }
+        return (national, nationalIdentity)
+    }
+
+    private func mark(_ side: DocumentSide, _ resolved: ResolvedBookmark) -> ReaderBookmark {
+        ReaderBookmark(
+            id: resolved.bookmark.id, side: side, clauseID: resolved.clauseID,
+            clauseTitle: resolved.bookmark.anchor.clauseHeading, note: resolved.bookmark.note, isOrphaned: resolved.isOrphaned)
+    }
+}
