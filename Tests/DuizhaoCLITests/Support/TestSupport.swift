@@ -81,13 +81,16 @@ final class TmuxSession {
 
     /// Starts `command` (run by /bin/sh in the pane) in a detached session of `width` x `height` cells.
     /// `environment` is applied by `env` inside the pane (tmux itself sets TERM for its panes, so a TERM given
-    /// to tmux would be overridden); LANG defaults to C.UTF-8 and TERM to tmux-256color.
+    /// to tmux would be overridden); LANG defaults to C.UTF-8 and TERM to tmux-256color; NO_COLOR, COLUMNS,
+    /// LINES, LC_ALL and LC_CTYPE are unset unless given.
     init(width: Int, height: Int, command: String, environment: [String: String] = [:]) throws {
         Self.counter += 1
         socket = "duizhao-test-\(getpid())-\(Self.counter)-\(UInt32.random(in: 0...UInt32.max))"
         let variables = ["TERM": "tmux-256color", "LANG": "C.UTF-8"].merging(environment) { $1 }
         let assignments = variables.sorted { $0.key < $1.key }.map { shellQuoted("\($0.key)=\($0.value)") }
-        let paneCommand = "exec env \(assignments.joined(separator: " ")) /bin/sh -c \(shellQuoted(command))"
+        // Variables the test runner may carry that would change what the reader draws are removed first.
+        let removals = ["NO_COLOR", "COLUMNS", "LINES", "LC_ALL", "LC_CTYPE"].filter { variables[$0] == nil }.map { "-u \($0)" }
+        let paneCommand = "exec env \((removals + assignments).joined(separator: " ")) /bin/sh -c \(shellQuoted(command))"
         let arguments = ["-u", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)", paneCommand]
         let result = try Self.tmux(arguments, socket: nil)
         guard result.status == 0 else {
