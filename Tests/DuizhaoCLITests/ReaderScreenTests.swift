@@ -150,6 +150,38 @@ final class ReaderScreenTests: XCTestCase {
         XCTAssertTrue(lines.contains { $0.contains("关于测试的意见") }, "ESC [2J did not clear the screen")
     }
 
+    func testReadingStartsWhileALargePairIsCompared() throws {
+        let binary = try BuiltBinary.duizhao()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-large-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // The bundled texts with their bodies repeated 100 times (about 2 MB each): the comparison takes a while.
+        var paths: [String] = []
+        for document in BundledDocument.allCases {
+            var lines = document.text.components(separatedBy: "\n")
+            let title = lines.removeFirst()
+            let path = directory.appendingPathComponent("\(document.rawValue).txt").path
+            try (title + "\n" + String(repeating: lines.joined(separator: "\n") + "\n", count: 100))
+                .write(toFile: path, atomically: true, encoding: .utf8)
+            paths.append(path)
+        }
+        let reader = try TmuxSession(
+            width: 160, height: 45, command: "exec \(shellQuoted(binary)) \(paths.map(shellQuoted).joined(separator: " "))")
+        sessions.append(reader)
+        try reader.waitFor("the panes drawn while the status line reports the comparison's progress", timeout: 60) { lines in
+            lines.first.map { $0.contains(self.national.title) } == true && lines[44].contains("comparing")
+        }
+        try reader.send("]")
+        let firstClause = try XCTUnwrap(national.comparableUnits.first).heading
+        try reader.waitFor("a key handled during or after the comparison") { lines in
+            lines[1].contains(firstClause)
+        }
+        let done = try reader.waitFor("the comparison result installed", timeout: 120) { lines in
+            !lines[44].contains("comparing") && lines[44].contains("side by side")
+        }
+        XCTAssertTrue(done[1].contains(firstClause), "the current clause stays in view when the result arrives")
+    }
+
     func testResizeKeepsTheCurrentClause() throws {
         let reader = try startReader()
         let columns = try paneColumns(try reader.capture())
