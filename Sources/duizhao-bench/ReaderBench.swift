@@ -99,6 +99,7 @@ func runReaderBenchmark(_ arguments: [String]) throws {
         }
     }
     table.print()
+    try? FileManager.default.removeItem(at: ReaderPseudoTerminal.dataDirectory)
 }
 
 // MARK: Options and locations
@@ -409,6 +410,8 @@ private func readDescriptor(_ descriptor: Int32, _ bytes: UnsafeMutableRawPointe
 final class ReaderPseudoTerminal {
     static let columns = 160
     static let rows = 45
+    /// A private bookmark store for the benchmark's runs.
+    static let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-bench-data-\(getpid())")
 
     let master: Int32
     let pid: pid_t
@@ -464,6 +467,7 @@ final class ReaderPseudoTerminal {
         environment["LESS"] = nil
         environment["LESSHISTFILE"] = "-"
         environment["NO_COLOR"] = nil
+        environment["DUIZHAO_DATA_DIR"] = Self.dataDirectory.path  // never the user's bookmarks or last position
         let argv: [UnsafeMutablePointer<CChar>?] = command.map { strdup($0) } + [nil]
         let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {

@@ -2,6 +2,7 @@ import ArgumentParser
 import DuizhaoCompare
 import DuizhaoCore
 import DuizhaoReader
+import DuizhaoStore
 import DuizhaoTerminal
 import Foundation
 #if canImport(Glibc)
@@ -47,7 +48,10 @@ struct ReadCommand: ParsableCommand {
             printError(Self.nonInteractiveUsage(stdoutIsTerminal: isatty(STDOUT_FILENO) != 0))
             throw ExitCode(2)
         }
-        try ReaderSession(national: national, provincial: provincial).run()
+        // Bookmarks and the last reading position live in the bookmark store; a read-only or disabled store
+        // never stops the reader (its notice is shown in the status line).
+        let persistence = StorePersistence(store: BookmarkStore.openDefault(), national: national, provincial: provincial)
+        try ReaderSession(national: national, provincial: provincial, persistence: persistence, notice: persistence.notice).run()
     }
 
     /// What to do instead when there is no terminal to draw on.
@@ -67,22 +71,25 @@ struct ReadCommand: ParsableCommand {
 
 /// Where the reader's bookmark and reading-state effects go.
 ///
-/// Hook for the bookmark store: an implementation over `DuizhaoStore` loads the bookmarks of the two open
-/// documents, performs `.addBookmark` / `.removeBookmark` / `.updateBookmarkNote` / `.saveReadingState`, and
-/// returns the position to reopen at. `ReaderSession` calls it for every effect except `.quit`.
+/// `StorePersistence` implements it over the bookmark store (`DuizhaoStore`): it loads the bookmarks of the two
+/// open documents, performs `.addBookmark` / `.removeBookmark` / `.updateBookmarkNote` / `.saveReadingState`,
+/// and returns the position to reopen at. `ReaderSession` calls it for every effect except `.quit`.
 protocol ReaderPersistence {
     /// Bookmarks of the two open documents (passed to `ReaderModel.setBookmarks`).
     func bookmarks() throws -> [ReaderBookmark]
     /// Where the previous session on this pair stopped, if known.
     func lastPosition() throws -> ReadingPosition?
+    /// The bookmarks again when someone else (another reader, the CLI) changed them since the last load.
+    func bookmarksIfChanged() -> [ReaderBookmark]?
     /// Performs one bookmark or reading-state effect; returns a status-line message, if any.
     func perform(_ effect: ReaderEffect) throws -> String?
 }
 
-/// No store wired in yet: bookmark keys answer with a message, positions are not remembered.
+/// No store: bookmark keys answer with a message, positions are not remembered.
 struct NoPersistence: ReaderPersistence {
     func bookmarks() throws -> [ReaderBookmark] { [] }
     func lastPosition() throws -> ReadingPosition? { nil }
+    func bookmarksIfChanged() -> [ReaderBookmark]? { nil }
     func perform(_ effect: ReaderEffect) throws -> String? {
         switch effect {
         case .addBookmark, .removeBookmark, .updateBookmarkNote:
@@ -98,6 +105,8 @@ struct ReaderSession {
     let national: PolicyDocument
     let provincial: PolicyDocument?
     var persistence: any ReaderPersistence = NoPersistence()
+    /// A message for the status line at start (e.g. the store is read-only).
+    var notice: String?
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
@@ -128,6 +137,7 @@ struct ReaderSession {
         if let position = try persistence.lastPosition(), let clause = position.clauseID {
             model.jump(toClause: clause, side: position.side, focus: position.focus)
         }
+        if let notice { model.showMessage(notice) }
         let comparison = startComparison()
         if comparison != nil { model.setComparisonProgress(0) }
         let persistence = self.persistence
@@ -156,7 +166,10 @@ struct ReaderSession {
                 model.setComparisonProgress(comparison.progress)
                 return true
             },
-            whileIdle: { model.prefetch() })
+            whileIdle: {
+                model.prefetch()
+                if let changed = persistence.bookmarksIfChanged() { model.setBookmarks(changed) }
+            })
     }
 
     /// Starts comparing the pair on a background thread; reading starts at once and the panes re-align

@@ -182,6 +182,40 @@ final class ReaderScreenTests: XCTestCase {
         XCTAssertTrue(done[1].contains(firstClause), "the current clause stays in view when the result arrives")
     }
 
+    func testBookmarkAndReadingPositionOutliveTheSession() throws {
+        let binary = try BuiltBinary.duizhao()
+        let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-store-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dataDirectory) }
+        let environment = ["DUIZHAO_DATA_DIR": dataDirectory.path]
+        let command = "\(shellQuoted(binary)); echo \"EXIT=$?\"; exec sleep 600"
+        let target = national.comparableUnits[4]
+
+        let first = try TmuxSession(width: 160, height: 45, command: command, environment: environment)
+        sessions.append(first)
+        let columns = try paneColumns(try first.waitFor("both titles") { self.findPaneColumns($0) != nil })
+        for _ in 0..<5 { try first.send("]") }
+        try first.waitFor("clause \(target.id) at the top") { self.panes($0[1], columns).national.contains(target.heading) }
+        try first.send("m")
+        try first.waitFor("the bookmark confirmed in the status line") { $0[44].contains("bookmarked") }
+        try first.send("q")
+        try first.waitFor("a clean exit") { $0.contains { $0.hasPrefix("EXIT=0") } }
+        first.stop()
+
+        var listEnvironment = ProcessInfo.processInfo.environment
+        listEnvironment["DUIZHAO_DATA_DIR"] = dataDirectory.path
+        let listed = try runProcess(binary, ["bookmarks", "list"], environment: listEnvironment)
+        XCTAssertEqual(listed.status, 0, listed.standardError)
+        XCTAssertTrue(listed.standardOutput.contains(target.id), "the store holds the bookmark:\n\(listed.standardOutput)")
+
+        let second = try TmuxSession(width: 160, height: 45, command: command, environment: environment)
+        sessions.append(second)
+        let reopened = try second.waitFor("the reader reopened at clause \(target.id)") { lines in
+            guard let found = self.findPaneColumns(lines) else { return false }
+            return self.panes(lines[1], found).national.contains(target.heading)
+        }
+        XCTAssertTrue(reopened[44].contains(target.heading), "the status line names the clause")
+    }
+
     func testResizeKeepsTheCurrentClause() throws {
         let reader = try startReader()
         let columns = try paneColumns(try reader.capture())

@@ -76,17 +76,24 @@ func runProcess(_ executable: String, _ arguments: [String], environment: [Strin
 /// Every instance uses its own socket; `stop()` (or deinit) kills the server.
 final class TmuxSession {
     let socket: String
+    /// The bookmark store directory of this session (DUIZHAO_DATA_DIR), removed by `stop()`.
+    let dataDirectory: URL
     private(set) var stopped = false
     nonisolated(unsafe) private static var counter = 0
 
     /// Starts `command` (run by /bin/sh in the pane) in a detached session of `width` x `height` cells.
     /// `environment` is applied by `env` inside the pane (tmux itself sets TERM for its panes, so a TERM given
     /// to tmux would be overridden); LANG defaults to C.UTF-8 and TERM to tmux-256color; NO_COLOR, COLUMNS,
-    /// LINES, LC_ALL and LC_CTYPE are unset unless given.
+    /// LINES, LC_ALL and LC_CTYPE are unset unless given; DUIZHAO_DATA_DIR points to a fresh directory.
     init(width: Int, height: Int, command: String, environment: [String: String] = [:]) throws {
         Self.counter += 1
         socket = "duizhao-test-\(getpid())-\(Self.counter)-\(UInt32.random(in: 0...UInt32.max))"
-        let variables = ["TERM": "tmux-256color", "LANG": "C.UTF-8"].merging(environment) { $1 }
+        // A private bookmark store per session, so a reading position saved by one test (or by the user)
+        // never moves where another starts.
+        let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-test-data-\(UUID().uuidString)")
+        self.dataDirectory = dataDirectory
+        let variables = ["TERM": "tmux-256color", "LANG": "C.UTF-8", "DUIZHAO_DATA_DIR": dataDirectory.path]
+            .merging(environment) { $1 }
         let assignments = variables.sorted { $0.key < $1.key }.map { shellQuoted("\($0.key)=\($0.value)") }
         // Variables the test runner may carry that would change what the reader draws are removed first.
         let removals = ["NO_COLOR", "COLUMNS", "LINES", "LC_ALL", "LC_CTYPE"].filter { variables[$0] == nil }.map { "-u \($0)" }
@@ -104,6 +111,7 @@ final class TmuxSession {
         guard !stopped else { return }
         stopped = true
         _ = try? Self.tmux(["kill-server"], socket: socket)
+        try? FileManager.default.removeItem(at: dataDirectory)
     }
 
     /// Types keys: tmux key names (`Enter`, `Escape`, `C-c`) or characters.
