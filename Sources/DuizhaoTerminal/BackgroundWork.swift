@@ -38,6 +38,17 @@ public final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
     /// True until the result has been taken.
     public var isPending: Bool { lock.withLock { !resultTaken } }
 
+    /// Waits (polling every millisecond, at most `timeoutSeconds`) for the work to finish, then takes the result.
+    public func waitForResult(timeoutSeconds: Double) -> Value? {
+        let deadline = Date().addingTimeInterval(timeoutSeconds)
+        while isPending {
+            if let value = takeResult() { return value }
+            if Date() >= deadline { return nil }
+            Thread.sleep(forTimeInterval: 0.001)
+        }
+        return nil
+    }
+
     /// The result, once, when the work has finished; nil before and after.
     public func takeResult() -> Value? {
         lock.withLock {

@@ -22,7 +22,7 @@ public enum LoopOutcome: Sendable, Equatable {
 /// The event loop between a pure reader model and the terminal: draw the prepared screen, wait for an event,
 /// hand it to the model, repeat. It knows nothing about documents; the caller binds the closures to its model.
 public enum ReaderLoop {
-    /// How often background work is polled while it runs.
+    /// How often long background work (e.g. a comparison) is usually polled while it runs.
     public static let backgroundPollMilliseconds = 80
     /// A long safety-net timeout while idle, so that a signal arriving just before a blocking read is still
     /// noticed within this time (the read is normally interrupted by the signal itself).
@@ -34,13 +34,13 @@ public enum ReaderLoop {
     ///   - render: the current screen (pure, from the model).
     ///   - handle: applies one event to the model.
     ///   - pollBackground: called before every frame; feeds background progress or results into the model and
-    ///     returns whether work is still running (then input is read with a short timeout to keep polling).
+    ///     returns in how many milliseconds it wants to be polled again (nil: nothing runs, input may block).
     ///   - whileIdle: called after a frame when no input is waiting (e.g. to lay out what the next key needs).
     public static func run(
         on terminal: TerminalScreen,
         render: () throws -> Screen,
         handle: (InputEvent) throws -> LoopDecision,
-        pollBackground: () throws -> Bool = { false },
+        pollBackground: () throws -> Int? = { nil },
         whileIdle: () throws -> Void = {}
     ) rethrows -> LoopOutcome {
         if terminal.width > 0, terminal.height > 0,
@@ -49,9 +49,9 @@ public enum ReaderLoop {
         }
         while true {
             if let signal = terminal.receivedSignal { return .signal(signal) }
-            let busy = try pollBackground()
+            let pollAgain = try pollBackground()
             terminal.draw(try render())  // draws only the rows that changed
-            let timeout = busy ? backgroundPollMilliseconds : idleTimeoutMilliseconds
+            let timeout = pollAgain.map { max(1, min($0, idleTimeoutMilliseconds)) } ?? idleTimeoutMilliseconds
             var waiting = terminal.nextEvent(timeoutMilliseconds: 0)
             if waiting == nil, terminal.receivedSignal == nil {
                 try whileIdle()

@@ -49,9 +49,13 @@ struct ReadCommand: ParsableCommand {
             throw ExitCode(2)
         }
         // Bookmarks and the last reading position live in the bookmark store; a read-only or disabled store
-        // never stops the reader (its notice is shown in the status line).
-        let persistence = StorePersistence(store: BookmarkStore.openDefault(), national: national, provincial: provincial)
-        try ReaderSession(national: national, provincial: provincial, persistence: persistence, notice: persistence.notice).run()
+        // never stops the reader (its notice is shown in the status line). Opening it and identifying the
+        // documents takes a few milliseconds, so it happens on a background thread while the first frame is drawn.
+        let session = ReaderSession(national: national, provincial: provincial) { [national, provincial] in
+            let persistence = StorePersistence(store: BookmarkStore.openDefault(), national: national, provincial: provincial)
+            return PersistenceStartup(persistence, notice: persistence.notice)
+        }
+        try session.run()
     }
 
     /// What to do instead when there is no terminal to draw on.
@@ -100,13 +104,40 @@ struct NoPersistence: ReaderPersistence {
     }
 }
 
-/// One interactive reading session: the reader model, the terminal, the background comparison.
+/// The persistence opened in the background, with what the reader needs from it at start.
+///
+/// `@unchecked Sendable`: it is built on the worker thread and handed to the main thread exactly once through
+/// `BackgroundWork`'s lock; after that only the main thread uses it.
+struct PersistenceStartup: @unchecked Sendable {
+    let persistence: any ReaderPersistence
+    let bookmarks: [ReaderBookmark]
+    let position: ReadingPosition?
+    /// Status-line messages: the store's notice, or why loading failed.
+    let messages: [String]
+
+    init(_ persistence: any ReaderPersistence, notice: String? = nil) {
+        self.persistence = persistence
+        var messages = notice.map { [$0] } ?? []
+        var bookmarks: [ReaderBookmark] = []
+        var position: ReadingPosition?
+        do {
+            bookmarks = try persistence.bookmarks()
+            position = try persistence.lastPosition()
+        } catch {
+            messages.append("bookmarks unavailable: \(error)")
+        }
+        self.bookmarks = bookmarks
+        self.position = position
+        self.messages = messages
+    }
+}
+
+/// One interactive reading session: the reader model, the terminal, the background comparison and store.
 struct ReaderSession {
     let national: PolicyDocument
     let provincial: PolicyDocument?
-    var persistence: any ReaderPersistence = NoPersistence()
-    /// A message for the status line at start (e.g. the store is read-only).
-    var notice: String?
+    /// Opens the persistence; runs on a background thread.
+    var openPersistence: @Sendable () -> PersistenceStartup = { PersistenceStartup(NoPersistence()) }
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
@@ -133,14 +164,28 @@ struct ReaderSession {
         let options = ReaderOptions(colors: terminal.colorScheme == .color)
         var model = ReaderModel(
             national: national, provincial: provincial, width: terminal.width, height: terminal.height, options: options)
-        model.setBookmarks(try persistence.bookmarks())
-        if let position = try persistence.lastPosition(), let clause = position.clauseID {
-            model.jump(toClause: clause, side: position.side, focus: position.focus)
-        }
-        if let notice { model.showMessage(notice) }
+        let store = BackgroundWork { _ in openPersistence() }
+        store.start()
         let comparison = startComparison()
         if comparison != nil { model.setComparisonProgress(0) }
-        let persistence = self.persistence
+        let startPosition = model.readingPosition
+        var persistence: (any ReaderPersistence)?
+
+        /// Installs the store's answer: bookmarks, the last position (unless the reader has moved already), notices.
+        func install(_ startup: PersistenceStartup) {
+            persistence = startup.persistence
+            model.setBookmarks(startup.bookmarks)
+            if let position = startup.position, let clause = position.clauseID, model.readingPosition == startPosition {
+                model.jump(toClause: clause, side: position.side, focus: position.focus)
+            }
+            if let message = startup.messages.first { model.showMessage(message) }
+        }
+        /// The persistence, waiting briefly for the store when an effect needs it before it has answered.
+        func currentPersistence() -> (any ReaderPersistence)? {
+            if persistence == nil, let startup = store.waitForResult(timeoutSeconds: 5) { install(startup) }
+            return persistence
+        }
+
         return try ReaderLoop.run(
             on: terminal,
             render: { model.render() },
@@ -151,6 +196,7 @@ struct ReaderSession {
                         decision = .quit
                         continue
                     }
+                    guard let persistence = currentPersistence() else { continue }
                     if let message = try persistence.perform(effect) { model.showMessage(message) }
                     if case .saveReadingState = effect { continue }
                     model.setBookmarks(try persistence.bookmarks())
@@ -158,17 +204,23 @@ struct ReaderSession {
                 return decision
             },
             pollBackground: {
-                guard let comparison, comparison.isPending else { return false }
-                if let result = comparison.takeResult() {
-                    model.setComparison(result)
-                    return false
+                var pollAgain: Int?
+                if store.isPending {
+                    if let startup = store.takeResult() { install(startup) } else { pollAgain = 2 }
                 }
-                model.setComparisonProgress(comparison.progress)
-                return true
+                if let comparison, comparison.isPending {
+                    if let result = comparison.takeResult() {
+                        model.setComparison(result)
+                    } else {
+                        model.setComparisonProgress(comparison.progress)
+                        pollAgain = min(pollAgain ?? ReaderLoop.backgroundPollMilliseconds, ReaderLoop.backgroundPollMilliseconds)
+                    }
+                }
+                return pollAgain
             },
             whileIdle: {
                 model.prefetch()
-                if let changed = persistence.bookmarksIfChanged() { model.setBookmarks(changed) }
+                if let changed = persistence?.bookmarksIfChanged() { model.setBookmarks(changed) }
             })
     }
 
