@@ -82,6 +82,19 @@ static inline int duizhao_mouse_is_click(mmask_t state) {
 extern int wcwidth(wchar_t character);
 static inline int duizhao_character_width(wchar_t character) { return wcwidth(character); }
 
+/* Lowers the scheduling priority of the calling thread only (Linux: nice applies per thread), so long
+   background work yields to the thread that draws and reads keys. Returns 0 on success. */
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+static inline int duizhao_lower_thread_priority(int increment) {
+    return setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), increment);
+}
+#else
+static inline int duizhao_lower_thread_priority(int increment) { (void)increment; return -1; }
+#endif
+
 /* True when the current LC_CTYPE codeset is UTF-8. */
 static inline int duizhao_codeset_is_utf8(void) {
     const char *codeset = nl_langinfo(CODESET);

@@ -1,3 +1,4 @@
+import CNcursesw
 import Foundation
 
 /// One piece of long work (e.g. the comparison of a large pair) run on its own thread while the reader
@@ -9,9 +10,16 @@ public final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
     private var result: Value?
     private var resultTaken = false
     private let work: @Sendable (_ report: @escaping @Sendable (Double) -> Void) -> Value
+    private let yieldsToInteraction: Bool
 
     /// `work` runs on a background thread; it may call `report` with progress values from any thread.
-    public init(_ work: @escaping @Sendable (_ report: @escaping @Sendable (Double) -> Void) -> Value) {
+    /// `yieldsToInteraction`: run the thread at a lower priority (nice +10) so that it never slows drawing
+    /// and key handling (for long work such as a comparison; not for short work the reader waits for).
+    public init(
+        yieldsToInteraction: Bool = false,
+        _ work: @escaping @Sendable (_ report: @escaping @Sendable (Double) -> Void) -> Value
+    ) {
+        self.yieldsToInteraction = yieldsToInteraction
         self.work = work
     }
 
@@ -20,6 +28,7 @@ public final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
     public func start() {
         let thread = Thread { [self] in
             TerminalGuard.blockSignalsInCurrentThread()
+            if yieldsToInteraction { _ = duizhao_lower_thread_priority(10) }
             let value = work { [self] fraction in
                 lock.withLock { currentProgress = min(1, max(currentProgress, fraction)) }
             }

@@ -34,7 +34,8 @@ func runReaderBenchmark(_ arguments: [String]) throws {
 
     // Launch to the first full frame.
     let readerLaunch = try readerMeasureLaunch(
-        runs: options.launches, command: [binary], needles: [nationalTitle, provincialTitle], settle: true)
+        runs: options.launches, command: [binary], needles: [nationalTitle, provincialTitle, "side by side"], settle: true,
+        completeAtNeedles: true)
     table.add("launch → first full frame, bundled pair", readerLaunch.firstFrame.formattedMedian, reference: "")
     table.add("launch → comparison applied (settled)", readerLaunch.settled.formattedMedian, reference: "")
     if let lessProgram {
@@ -85,7 +86,8 @@ func runReaderBenchmark(_ arguments: [String]) throws {
         defer { try? FileManager.default.removeItem(atPath: large.path) }
         let sizeLabel = String(format: "%.1f MB", Double(large.bytes) / 1_048_576)
         let largeLaunch = try readerMeasureLaunch(
-            runs: max(3, options.launches / 2), command: [binary, large.path], needles: [nationalTitle], settle: false)
+            runs: max(3, options.launches / 2), command: [binary, large.path], needles: [nationalTitle, "single"], settle: false,
+            completeAtNeedles: true)
         table.add("\(sizeLabel) document: launch → first full frame", largeLaunch.firstFrame.formattedMedian, reference: "")
         let largeScroll = try readerMeasureScroll(command: [binary, large.path], presses: options.presses, down: "j", up: "k", setup: nil)
         table.add("\(sizeLabel) document: one-line scroll, median", largeScroll.latency.formattedMedian, reference: "")
@@ -182,9 +184,14 @@ struct ReaderLaunchTimes {
     var settled = ReaderSamples()
 }
 
-/// Starts `command` `runs` times; the first frame ends with the last byte before output goes quiet (40 ms)
-/// after all `needles` appeared; "settled" waits for a longer quiet (600 ms), e.g. for the background comparison.
-func readerMeasureLaunch(runs: Int, command: [String], needles: [String], settle: Bool) throws -> ReaderLaunchTimes {
+/// Starts `command` `runs` times. The first frame ends with the byte that completes the last of `needles`
+/// when `completeAtNeedles` (duizhao: its status line is the last row ncurses draws, so the frame is complete
+/// when the status text has arrived; later status updates, e.g. the comparison's progress, do not count), else
+/// with the last byte before 8 ms without output (less and vim write their first screen in one go).
+/// "settled" waits for a long quiet (600 ms), e.g. for the background comparison to be applied.
+func readerMeasureLaunch(
+    runs: Int, command: [String], needles: [String], settle: Bool, completeAtNeedles: Bool = false
+) throws -> ReaderLaunchTimes {
     var times = ReaderLaunchTimes()
     let needleBytes = needles.map { Array($0.utf8) }
     for _ in 0..<runs {
@@ -192,7 +199,7 @@ func readerMeasureLaunch(runs: Int, command: [String], needles: [String], settle
         let session = try ReaderPseudoTerminal(command: command)
         defer { session.close() }
         var seen = 0
-        let first = session.readUntilQuiet(quietMilliseconds: 40, timeoutSeconds: 20) { output in
+        let first = session.readUntilQuiet(quietMilliseconds: completeAtNeedles ? 0 : 8, timeoutSeconds: 20) { output in
             while seen < needleBytes.count, output.readerContainsSequence(needleBytes[seen]) { seen += 1 }
             return seen == needleBytes.count
         }
@@ -501,7 +508,7 @@ final class ReaderPseudoTerminal {
     }
 
     /// Reads until `condition` (given all output of this call) holds and then nothing arrives for
-    /// `quietMilliseconds`, or until `timeoutSeconds`.
+    /// `quietMilliseconds` (0: return as soon as it holds), or until `timeoutSeconds`.
     func readUntilQuiet(quietMilliseconds: Int, timeoutSeconds: Double, _ condition: ([UInt8]) -> Bool) -> ReadResult {
         var output: [UInt8] = []
         var lastByte = ReaderClock.now
@@ -520,7 +527,10 @@ final class ReaderPseudoTerminal {
             if count <= 0 { break }  // the child closed the terminal
             lastByte = ReaderClock.now
             output.append(contentsOf: buffer[0..<count])
-            if !satisfied { satisfied = condition(output) }
+            if !satisfied {
+                satisfied = condition(output)
+                if satisfied, quietMilliseconds == 0 { break }  // complete at the byte that satisfied it
+            }
         }
         return ReadResult(satisfied: satisfied, count: output.count, lastByte: lastByte)
     }

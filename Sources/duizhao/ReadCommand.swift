@@ -229,7 +229,7 @@ struct ReaderSession {
     private func startComparison() -> BackgroundWork<Comparison>? {
         guard let provincial else { return nil }
         let national = self.national
-        let work = BackgroundWork { report in
+        let work = BackgroundWork(yieldsToInteraction: true) { report in
             Comparator.compare(national: national, provincial: provincial, progress: report)
         }
         work.start()
