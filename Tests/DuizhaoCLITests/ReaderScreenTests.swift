@@ -119,7 +119,10 @@ final class ReaderScreenTests: XCTestCase {
 
     func testMouseWheelScrollsThreeLines() throws {
         let reader = try startReader()
-        let before = try reader.capture()
+        // Once the comparison is installed the alignment no longer changes under the test.
+        let before = try reader.waitFor("the comparison installed") { lines in
+            lines.count >= 45 && !lines[44].contains("comparing") && lines[44].contains("side by side")
+        }
         let columns = try paneColumns(before)
         let fourthRow = panes(before[4], columns).national
         XCTAssertFalse(fourthRow.trimmingCharacters(in: .whitespaces).isEmpty)
