@@ -34,7 +34,6 @@ struct DocumentParser {
         }
         if outOfSequence > 20 { warnings.append("… and \(outOfSequence - 20) more numbered lines out of sequence, read as text") }
         document.warnings = warnings
-        assignUniqueIDs(&document.divisions, prefix: nil)
         return document
     }
 
@@ -122,8 +121,9 @@ struct DocumentParser {
         var length: Int
     }
 
-    /// The longest run 1, 2, 3… of headings of the highest kind present; ties go to the later run (quotations of
-    /// the document come before the document in web copies).
+    /// The longest run 1, 2, 3… of headings of the highest kind present. A run ends where numbering starts again
+    /// at 1, so a clause or section quoted before the document (web pages do that) makes a short run of its own;
+    /// of equally long runs the first wins (the document, then any attachment numbered afresh).
     private func mainChain() -> Chain? {
         for kind in [DivisionKind.section, .item, .clause] {
             let candidates = lines.indices.filter { lines[$0].heading?.kind == kind }
@@ -132,11 +132,15 @@ struct DocumentParser {
             for (position, index) in candidates.enumerated() where lines[index].heading!.number == 1 {
                 var expected = 2
                 var length = 1
-                for later in candidates[(position + 1)...] where lines[later].heading!.number == expected {
-                    expected += 1
-                    length += 1
+                for later in candidates[(position + 1)...] {
+                    let number = lines[later].heading!.number
+                    if number == 1 { break }
+                    if number == expected {
+                        expected += 1
+                        length += 1
+                    }
                 }
-                if best == nil || length >= best!.length { best = Chain(kind: kind, start: index, length: length) }
+                if best == nil || length > best!.length { best = Chain(kind: kind, start: index, length: length) }
             }
             if let best, best.length >= 2 || kind == .section { return best }
         }
@@ -152,7 +156,7 @@ struct DocumentParser {
     private func isMetadataLine(_ text: String) -> Bool {
         LineClassifier.standaloneDate(text) != nil || LineClassifier.isReleaseLine(text) || LineClassifier.isIssuerLine(text)
             || LineClassifier.isNoise(text) || LineClassifier.noticeTitle(text) != nil
-            || (LineClassifier.documentNumber(in: text) != nil && DisplayWidth.of(text) <= 40)
+            || (text.utf8.count <= 120 && LineClassifier.documentNumber(in: text) != nil)
     }
 
     /// Finds the title, notice, metadata and preamble before the body; drops web noise before the document.
@@ -193,7 +197,7 @@ struct DocumentParser {
                     document.issuers = LineClassifier.splitIssuers(lines[index - 1].text)
                 }
             }
-            if document.documentNumber == nil, DisplayWidth.of(text) <= 60, let number = LineClassifier.documentNumber(in: text) {
+            if document.documentNumber == nil, text.utf8.count <= 180, let number = LineClassifier.documentNumber(in: text) {
                 document.documentNumber = number
             }
         }
@@ -282,10 +286,21 @@ struct DocumentParser {
             self.title = title
         }
 
-        func division(parentID: String?) -> Division {
-            let id = parentID.map { "\($0).\(number)" } ?? String(number)
-            return Division(id: id, kind: kind, label: label, number: number, title: title, paragraphs: paragraphs,
-                            children: children.map { $0.division(parentID: id) })
+        /// Converts to a `Division` whose id is the path of printed numbers; a path already taken (numbering
+        /// that starts again, e.g. in an attachment) gets a `-2`, `-3` suffix so every id stays unique.
+        func division(parentID: String?, usedIDs: inout Set<String>) -> Division {
+            let base = parentID.map { "\($0).\(number)" } ?? String(number)
+            var id = base
+            var suffix = 2
+            while usedIDs.contains(id) {
+                id = "\(base)-\(suffix)"
+                suffix += 1
+            }
+            usedIDs.insert(id)
+            var converted: [Division] = []
+            converted.reserveCapacity(children.count)
+            for child in children { converted.append(child.division(parentID: id, usedIDs: &usedIDs)) }
+            return Division(id: id, kind: kind, label: label, number: number, title: title, paragraphs: paragraphs, children: converted)
         }
     }
 
@@ -312,27 +327,18 @@ struct DocumentParser {
                 stack.last?.paragraphs.append(line.text)
             }
         }
-        return roots.map { $0.division(parentID: nil) }
+        var usedIDs = Set<String>()
+        return roots.map { $0.division(parentID: nil, usedIDs: &usedIDs) }
     }
 
     /// A heading continues the numbering of its kind (1 → 2), starts it under a new parent, or is text.
     private func accepts(_ heading: HeadingMatch, stack: [Node], roots: [Node], lastNumber: [DivisionKind: Int]) -> Bool {
         let parent = stack.last { $0.kind.rank < heading.kind.rank }
         if let last = (parent?.children ?? roots).last(where: { $0.kind == heading.kind }) {
-            return heading.number == last.number + 1
+            // At the top level, numbering may start again after a complete run (an attachment, a second part).
+            return heading.number == last.number + 1 || (parent == nil && heading.number == 1 && last.number >= 2)
         }
         // First of its kind under this parent: numbering restarts (1) or continues across parents.
         return heading.number == 1 || heading.number == (lastNumber[heading.kind] ?? 0) + 1
-    }
-
-    private func assignUniqueIDs(_ divisions: inout [Division], prefix: String?) {
-        var seen: [String: Int] = [:]
-        for index in divisions.indices {
-            let base = divisions[index].id
-            let count = seen[base, default: 0]
-            seen[base] = count + 1
-            if count > 0 { divisions[index].id = "\(base)-\(count + 1)" }
-            assignUniqueIDs(&divisions[index].children, prefix: divisions[index].id)
-        }
     }
 }

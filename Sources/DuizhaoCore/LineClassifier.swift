@@ -105,6 +105,7 @@ enum LineClassifier {
 
     /// `2017年11月8日`, `（2017年1月15日）`, `二〇一七年十一月八日` as a whole line → `2017-11-08`.
     static func standaloneDate(_ text: String) -> String? {
+        if text.utf8.count > 60 { return nil }
         var scalars = Substring(text).unicodeScalars[...]
         if let first = scalars.first, first == "（" || first == "(" , let last = scalars.last, last == "）" || last == ")" {
             scalars = scalars.dropFirst().dropLast()
@@ -177,6 +178,7 @@ enum LineClassifier {
 
     /// The title a line announces: `关于…的意见`, `《…》全文如下。`; nil for other lines.
     static func title(_ text: String) -> String? {
+        if text.utf8.count > 400 { return nil }  // titles are short; body paragraphs are not
         var line = text.trimmingWhitespace()
         if line.hasPrefix("《"), let close = line.firstIndex(of: "》") {
             let inner = String(line[line.index(after: line.startIndex)..<close])
@@ -198,6 +200,7 @@ enum LineClassifier {
 
     /// The title inside a notice that issues a document: `…印发《X》的通知` → X.
     static func noticeTitle(_ text: String) -> (issuers: String, title: String)? {
+        guard text.utf8.count <= 400, text.hasSuffix("通知") || text.hasSuffix("通知》") else { return nil }
         for verb in ["印发《", "转发《", "发布《"] {
             guard let verbRange = text.range(of: verb), text.hasSuffix("通知") || text.hasSuffix("通知》"),
                   let close = text[verbRange.upperBound...].firstIndex(of: "》") else { continue }
@@ -213,6 +216,7 @@ enum LineClassifier {
 
     /// A signature line: one or more issuing bodies and nothing else.
     static func isIssuerLine(_ text: String) -> Bool {
+        if text.utf8.count > 300 { return false }
         let line = text.trimmingWhitespace()
         guard !line.isEmpty, DisplayWidth.of(line) <= 100 else { return false }
         for scalar in line.unicodeScalars where !(scalar.properties.isIdeographic || scalar == "、" || scalar == " "
@@ -276,6 +280,8 @@ enum LineClassifier {
 
     /// Lines that frame web pages and PDFs: timestamps, page footers, share/print links, URLs.
     static func isNoise(_ text: String) -> Bool {
+        // Page furniture is short; a long paragraph that mentions a URL is text.
+        if text.utf8.count > 240 { return false }
         if isPageFooter(text) { return true }
         let markers = ["阅读数", "浏览次数", "点击数", "http://", "https://", "www.", "分享到", "打印本页", "关闭窗口", "【字体", "字号：", "扫一扫"]
         if markers.contains(where: { text.contains($0) }) { return true }

@@ -90,11 +90,14 @@ final class ReaderScreenTests: XCTestCase {
             return top.national.contains(nationalGuiding) && top.provincial.contains(provincialGuiding)
         }
         try reader.send("]")
-        let lines = try reader.waitFor("基本原则 level in both panes at the top") { lines in
+        try reader.waitFor("基本原则 level in both panes at the top") { lines in
             let top = self.panes(lines[1], columns)
             return top.national.contains(nationalPrinciples) && top.provincial.contains(provincialPrinciples)
         }
-        XCTAssertTrue(lines.contains { $0.contains("›") && $0.contains(nationalPrinciples) }, "the status line names the clause")
+        // A transient message (comparison progress, the store opening) may hold the status line for a moment.
+        try reader.waitFor("the status line names the clause") { lines in
+            lines.contains { $0.contains("›") && $0.contains(nationalPrinciples) }
+        }
         try reader.send("[")
         try reader.waitFor("back to 指导思想") { self.panes($0[1], columns).national.contains(nationalGuiding) }
     }

@@ -262,6 +262,30 @@ final class ImporterShapeTests: XCTestCase {
         }
     }
 
+    func testAQuotedSectionBeforeTheDocumentAndAnAttachmentNumberedAfresh() {
+        let text = """
+            某网友：我最喜欢这一段——
+            一、总体要求
+            关于加强城市绿地管理的意见
+            一、总体要求
+            1.指导思想。坚持生态优先。
+            二、主要任务
+            2.扩大绿地面积。新建公园。
+            附件
+            一、分工安排
+            1.市园林局。负责总体推进。
+            二、进度要求
+            2.年底前。完成建设任务。
+            """
+        let document = PolicyImporter.importText(text, source: "attachment")
+        XCTAssertEqual(document.title, "关于加强城市绿地管理的意见")
+        XCTAssertEqual(headings(document), [
+            "1 总体要求", "1.1 指导思想", "2 主要任务", "2.2 扩大绿地面积",
+            "1-2 分工安排", "1-2.1 市园林局", "2-2 进度要求", "2-2.2 年底前",
+        ])
+        XCTAssertEqual(document.division(id: "2.2")?.paragraphs, ["新建公园。", "附件"])
+    }
+
     func testDecimalNumbersAndOutOfSequenceNumbersAreText() {
         let text = """
             关于加强城市绿地管理的意见
