@@ -61,6 +61,11 @@ public final class TerminalScreen {
         _ = mousemask(duizhao_mouse_mask_wheel_and_clicks(), nil)
         colorScheme = ColorScheme.choose(environment: environment, terminalHasColors: has_colors())
         palette = StylePalette(scheme: colorScheme)
+        // ncurses flushes its output after every cursor move until the screen has once been suspended and
+        // resumed (its "initial" state is meant for low-level terminfo callers): one quick endwin/doupdate
+        // turns a frame from ~40 writes into one.
+        endwin()
+        _ = doupdate()
         width = Int(duizhao_window_columns(window))
         height = Int(duizhao_window_rows(window))
         basicPlaneWidths.initialize(repeating: -2, count: 0x10000)
@@ -284,7 +289,12 @@ public final class TerminalScreen {
         case KEY_BACKSPACE: return .backspace
         case KEY_DC: return .delete
         case KEY_RESIZE:
-            width = Int(duizhao_window_columns(window))
+            // ncurses flushes its output after every cursor move until the screen has once been suspended and
+        // resumed (its "initial" state is meant for low-level terminfo callers): one quick endwin/doupdate
+        // turns a frame from ~40 writes into one.
+        endwin()
+        _ = doupdate()
+        width = Int(duizhao_window_columns(window))
             height = Int(duizhao_window_rows(window))
             previous = nil
             return .resize(width: width, height: height)
