@@ -122,8 +122,9 @@ public struct Division: Sendable, Equatable, Codable {
         let sentence = SentenceSplitter.split(text).first ?? text
         var characters = Array(sentence)
         while let last = characters.last, SentenceSplitter.terminators.contains(last.unicodeScalars.first!) { characters.removeLast() }
-        if characters.count <= excerptLength { return String(characters) + "…" }
-        return String(characters.prefix(excerptLength)) + "…"
+        var cut = Array(characters.prefix(excerptLength))
+        while let last = cut.last, "，、；：,;:".contains(last) { cut.removeLast() }
+        return String(cut) + "…"
     }
 
     /// Length in characters of an excerpt (before its `…`).
@@ -162,6 +163,8 @@ public struct PolicyDocument: Sendable, Equatable {
     public var notice: [String]
     public var preamble: [String]
     public var divisions: [Division]
+    /// The metadata table of a government web page, as printed (empty for other sources).
+    public var metadata: [MetadataField] = []
     /// The legislative history of a law or regulation (adopted, amended, promulgated), in the order printed.
     public var history: [LegislativeEvent]
     /// Things the importer noticed and worked around (noise dropped, structure missing, …).

@@ -132,6 +132,8 @@ enum LineClassifier {
                 depth = max(0, depth - 1)
             } else if depth == 0, scalar == "。" {
                 let title = String(scalars[..<index]).trimmingWhitespace()
+                // A whole sentence (`一、市政府相关部门按照各自职责分工，…。`) is text, not a title.
+                if isSentenceNotTitle(title) { return ("", rest) }
                 let body = String(scalars[scalars.index(after: index)...]).trimmingWhitespace()
                 return (title, body.isEmpty ? nil : body)
             }
@@ -140,6 +142,18 @@ enum LineClassifier {
         var title = rest
         while let last = title.unicodeScalars.last, last == "：" || last == ":" { title.unicodeScalars.removeLast() }
         return (title, nil)
+    }
+
+    /// Text before a 。 that reads as a sentence: it has a comma or semicolon outside brackets, or is too long
+    /// for a heading.
+    static func isSentenceNotTitle(_ text: String) -> Bool {
+        if text.unicodeScalars.count > 40 { return true }
+        var depth = 0
+        for scalar in text.unicodeScalars {
+            if SentenceSplitter.openers.contains(scalar) { depth += 1 } else if SentenceSplitter.closers.contains(scalar) { depth = max(0, depth - 1) }
+            else if depth == 0, scalar == "，" || scalar == "；" || scalar == "," || scalar == ";" { return true }
+        }
+        return false
     }
 
     // MARK: Metadata lines
@@ -258,14 +272,14 @@ enum LineClassifier {
     /// A signature line: one or more issuing bodies and nothing else.
     static func isIssuerLine(_ text: String) -> Bool {
         if text.utf8.count > 300 { return false }
-        let line = text.trimmingWhitespace()
+        let line = collapsingLetterSpacing(text.trimmingWhitespace())
         guard !line.isEmpty, DisplayWidth.of(line) <= 100 else { return false }
         for scalar in line.unicodeScalars where !(scalar.properties.isIdeographic || scalar == "、" || scalar == " "
             || scalar == "\u{3000}" || scalar == "（" || scalar == "）" || scalar == "(" || scalar == ")") {
             return false
         }
         return organizationSuffixes.contains { line.hasSuffix($0) }
-            && (line.contains("办公厅") || line.contains("办公室") || line.contains("政府") || line.contains("委员会")
+            && (line.contains("办公厅") || line.contains("国务院") || line.contains("办公室") || line.contains("政府") || line.contains("委员会")
                 || line.contains("部") || line.contains("局") || line.contains("厅"))
     }
 
@@ -274,7 +288,7 @@ enum LineClassifier {
         let separators: Set<Character> = ["、", " ", "\u{3000}", "，", ",", "和"]
         var pieces: [String] = []
         var current = ""
-        for character in text {
+        for character in collapsingLetterSpacing(text) {
             if separators.contains(character) {
                 if !current.isEmpty { pieces.append(current); current = "" }
             } else {
@@ -309,7 +323,7 @@ enum LineClassifier {
                 var start = index
                 while start > 0, scalars[start - 1].properties.isIdeographic, index - start < 8 { start -= 1 }
                 if end > index + 6, end < scalars.count, scalars[end] == "号", start < index {
-                    return String(String.UnicodeScalarView(scalars[start...end]))
+                    return normalisedDocumentNumber(String(String.UnicodeScalarView(scalars[start...end])))
                 }
             }
             index += 1
@@ -325,7 +339,7 @@ enum LineClassifier {
         if text.utf8.count > 240 { return false }
         if isPageFooter(text) { return true }
         let markers = ["阅读数", "浏览次数", "点击数", "http://", "https://", "www.", "分享到", "打印本页", "关闭窗口", "【字体", "字号：", "扫一扫"]
-        if markers.contains(where: { text.contains($0) }) { return true }
+        if markers.contains(where: { text.contains($0) }) || isBreadcrumb(text) { return true }
         return isTimestamp(text)
     }
 

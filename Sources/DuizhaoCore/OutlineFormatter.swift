@@ -28,7 +28,8 @@ public enum OutlineFormatter {
     }
 
     /// The `--json` shape: title, issuers, date, documentNumber, notice, preamble, divisions (id, label as printed,
-    /// kind, title, excerpt for an untitled outline level, paragraphs, children), history, warnings.
+    /// kind, title, excerpt for an untitled outline level, paragraphs, children), metadata (a web page's table),
+    /// history, warnings.
     public static func jsonObject(_ document: PolicyDocument) -> [String: Any] {
         func divisionObject(_ division: Division) -> [String: Any] {
             var object: [String: Any] = [
@@ -47,6 +48,7 @@ public enum OutlineFormatter {
             "notice": document.notice,
             "preamble": document.preamble,
             "divisions": document.divisions.map(divisionObject),
+            "metadata": document.metadata.map { ["label": $0.label, "value": $0.value] },
             "history": document.history.map { event -> [String: Any] in
                 ["date": event.date as Any? ?? NSNull(), "body": event.body as Any? ?? NSNull(),
                  "action": event.action as Any? ?? NSNull(), "text": event.text]

@@ -220,12 +220,14 @@ final class ImporterShapeTests: XCTestCase {
             "1.1.2.1|subitem|（1）|第一项",
             "1.1.2.2|subitem|（2）|第二项",
             "1.2|item|(二)|工作目标",
-            "1.2.1|clause|１．|到2025年，绿地率达到40%",
+            "1.2.1|clause|１．|",  // a sentence, not a title: shown by its excerpt
             "2|section|二、|保障措施",
             "2.1|item|(一)|加强领导",
         ])
         XCTAssertEqual(document.division(id: "1.1")?.paragraphs, ["坚持生态优先。"])
         XCTAssertEqual(document.division(id: "1.1.2.2")?.paragraphs, ["内容二。"])
+        XCTAssertEqual(document.division(id: "1.2.1")?.paragraphs, ["到2025年，绿地率达到40%。"])
+        XCTAssertEqual(document.division(id: "1.2.1")?.excerpt, "到2025年，绿地率达到40%…")
     }
 
     func testItemsNumberedStraightThroughTheSectionsAreItems() {
