@@ -12,12 +12,21 @@ struct DocumentParser {
 
     mutating func parse() -> PolicyDocument {
         let table = MetadataTable.extract(from: &lines)
+        let split = attachmentSplit()
+        lines = split.main
         var document = parseStructure()
+        for (offset, attachment) in split.attachments.enumerated() {
+            let (division, attachmentWarnings) = Self.attachmentDivision(
+                label: attachment.label, lines: attachment.lines, ordinal: offset + 1, source: source)
+            document.divisions.append(division)
+            document.warnings += attachmentWarnings
+        }
         if !table.isEmpty { MetadataTable.apply(table, to: &document) }
         return document
     }
 
-    private mutating func parseStructure() -> PolicyDocument {
+    /// The structure of one instrument (the main text, or one attachment).
+    mutating func parseStructure() -> PolicyDocument {
         lines = joinWrappedLines(lines)
         if let lawStart = lawBodyStart() { return parseLaw(bodyStart: lawStart) }
         let chain = mainChain()

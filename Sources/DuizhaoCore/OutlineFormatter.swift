@@ -19,6 +19,10 @@ public enum OutlineFormatter {
                 lines.append("\(indent)\(heading) (\(division.allParagraphs.count) ¶)")
                 return
             }
+            if division.kind == .table {
+                lines.append("\(indent)表 (\(division.paragraphs.count) rows)")
+                return
+            }
             let count = division.paragraphs.isEmpty ? "" : " (\(division.paragraphs.count) ¶)"
             lines.append("\(indent)\(division.heading)\(count)")
             for child in division.children { visit(child, depth: depth + 1) }
@@ -28,7 +32,8 @@ public enum OutlineFormatter {
     }
 
     /// The `--json` shape: title, issuers, date, documentNumber, notice, preamble, divisions (id, label as printed,
-    /// kind, title, excerpt for an untitled outline level, paragraphs, children), metadata (a web page's table),
+    /// kind, title, excerpt for an untitled outline level, paragraphs, children), parts (the main text and each
+    /// attachment, only when there are attachments), metadata (a web page's table),
     /// history, warnings.
     public static func jsonObject(_ document: PolicyDocument) -> [String: Any] {
         func divisionObject(_ division: Division) -> [String: Any] {
@@ -40,7 +45,7 @@ public enum OutlineFormatter {
             if division.kind.isOutlineLevel, let excerpt = division.excerpt { object["excerpt"] = excerpt }
             return object
         }
-        return [
+        var object: [String: Any] = [
             "title": document.title,
             "issuers": document.issuers,
             "date": document.date as Any? ?? NSNull(),
@@ -55,5 +60,12 @@ public enum OutlineFormatter {
             },
             "warnings": document.warnings,
         ]
+        if !document.parts.isEmpty {
+            object["parts"] = document.parts.map { part -> [String: Any] in
+                ["label": part.label, "title": part.title, "paragraphs": part.paragraphs,
+                 "divisions": part.divisions.map(divisionObject)]
+            }
+        }
+        return object
     }
 }

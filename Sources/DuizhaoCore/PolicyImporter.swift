@@ -80,6 +80,7 @@ enum PhysicalLines {
         var number = 0
         var pendingBlank = false
         var afterFooter = false
+        var inTable = false
         var position = 0
         let count = bytes.count
         while position < count {
@@ -97,7 +98,9 @@ enum PhysicalLines {
                 if !afterFooter { pendingBlank = true }
                 continue
             }
-            if LineClassifier.isPageFooter(cleaned) {
+            if cleaned.hasPrefix("序号") { inTable = true } else if LineClassifier.attachmentMarker(cleaned) != nil { inTable = false }
+            // After a table header (序号), bare numbers are row numbers, not page numbers.
+            if LineClassifier.isPageFooter(cleaned), !(inTable && cleaned.unicodeScalars.allSatisfy { Numerals.digitValue($0) != nil }) {
                 // A page break is not a paragraph break: forget the blank lines around it.
                 pendingBlank = false
                 afterFooter = true

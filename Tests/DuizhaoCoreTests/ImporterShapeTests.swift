@@ -264,7 +264,7 @@ final class ImporterShapeTests: XCTestCase {
         }
     }
 
-    func testAQuotedSectionBeforeTheDocumentAndAnAttachmentNumberedAfresh() {
+    func testAQuotedSectionBeforeTheDocumentAndAnAttachmentWithItsOwnNumbering() {
         let text = """
             某网友：我最喜欢这一段——
             一、总体要求
@@ -283,9 +283,10 @@ final class ImporterShapeTests: XCTestCase {
         XCTAssertEqual(document.title, "关于加强城市绿地管理的意见")
         XCTAssertEqual(headings(document), [
             "1 总体要求", "1.1 指导思想", "2 主要任务", "2.2 扩大绿地面积",
-            "1-2 分工安排", "1-2.1 市园林局", "2-2 进度要求", "2-2.2 年底前",
+            "A1 ", "A1.1 分工安排", "A1.1.1 市园林局", "A1.2 进度要求", "A1.2.2 年底前",
         ])
-        XCTAssertEqual(document.division(id: "2.2")?.paragraphs, ["新建公园。", "附件"])
+        XCTAssertEqual(document.division(id: "A1")?.label, "附件")
+        XCTAssertEqual(document.division(id: "2.2")?.paragraphs, ["新建公园。"])
     }
 
     func testDecimalNumbersAndOutOfSequenceNumbersAreText() {
