@@ -69,7 +69,10 @@ struct DocumentParser {
         // fixed number of characters whatever their width).
         guard let fullWidth = Self.fullThreshold(input.map(\.printedWidth)),
               let fullLength = Self.fullThreshold(input.map(\.printedLength)) else { return input }
-        func isFull(_ line: SourceLine) -> Bool { line.printedWidth >= fullWidth || line.printedLength >= fullLength }
+        // A centred line (a title or heading set in from both sides) is never a wrapped one.
+        func isFull(_ line: SourceLine) -> Bool {
+            line.indentWidth < 8 && (line.printedWidth >= fullWidth || line.printedLength >= fullLength)
+        }
         var fullUnfinished = 0
         for line in input where isFull(line) && !LineClassifier.endsSentence(line.text) { fullUnfinished += 1 }
         guard fullUnfinished >= 2, fullUnfinished * 100 >= input.count * 15 else { return input }

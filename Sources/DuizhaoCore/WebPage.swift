@@ -120,8 +120,8 @@ extension LineClassifier {
         (text.hasPrefix("（此件") || text.hasPrefix("(此件")) && (text.hasSuffix("）") || text.hasSuffix(")")) && text.count <= 30
     }
 
-    /// `北 京 市 人 民 政 府` → `北京市人民政府`: single spaces between ideographs (letter-spaced signatures and
-    /// headings) removed; wider gaps (between two issuers) stay as one space.
+    /// `北 京 市 人 民 政 府` → `北京市人民政府`, `总 则` → `总则`: single spaces between CJK characters (letter-spaced
+    /// signatures and headings) removed; wider gaps (between two issuers) and other spaces become one space.
     static func collapsingLetterSpacing(_ text: String) -> String {
         let scalars = Array(text.unicodeScalars)
         var result = String.UnicodeScalarView()
@@ -132,8 +132,7 @@ extension LineClassifier {
                 var end = index
                 while end < scalars.count, scalars[end].isLayoutSpace { end += 1 }
                 let single = end - index == 1
-                let between = index > 0 && end < scalars.count && scalars[index - 1].properties.isIdeographic
-                    && scalars[end].properties.isIdeographic
+                let between = index > 0 && end < scalars.count && isCJK(scalars[index - 1]) && isCJK(scalars[end])
                 if !(single && between) { result.append(" ") }
                 index = end
                 continue
@@ -142,6 +141,11 @@ extension LineClassifier {
             index += 1
         }
         return String(result)
+    }
+
+    /// Ideographs and CJK punctuation (、。《》，：…), between which a single space is letter spacing.
+    static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isIdeographic || (0x3001...0x303F).contains(scalar.value) || (0xFF01...0xFF60).contains(scalar.value)
     }
 
     /// A document number with ASCII digits and 〔〕 brackets: `京政发［２０１１］２７号` → `京政发〔2011〕27号`.
