@@ -276,7 +276,7 @@ extension DocumentParser {
 }
 
 extension LineClassifier {
-    static let legislativeActions = ["通过", "修订", "修正", "公布", "施行", "批准", "发布"]
+    static let legislativeActions = ["通过", "修订", "修正", "公布", "施行", "批准", "发布", "通過", "修訂", "公佈", "發佈"]
 
     /// A line of a law's history: a date and an act (`1998年11月4日 第九届…会议通过`, `（2009年8月27日…修正）`,
     /// `2011年1月21日 中华人民共和国国务院令第590号公布`).
@@ -387,9 +387,9 @@ extension LineClassifier {
         return name
     }
 
-    /// `目录`, `目 录`, `目　录` on a line of its own.
+    /// `目录`, `目 录`, `目　录`, `目錄` on a line of its own.
     static func isTableOfContentsHeader(_ text: String) -> Bool {
         let core = text.unicodeScalars.filter { !$0.isLayoutSpace }
-        return core.count == 2 && core.first == "目" && core.last == "录"
+        return core.count == 2 && core.first == "目" && (core.last == "录" || core.last == "錄")
     }
 }

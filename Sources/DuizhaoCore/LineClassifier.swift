@@ -76,7 +76,8 @@ enum LineClassifier {
 
     static func decimalValue(_ scalars: some Collection<Unicode.Scalar>) -> Int? { Numerals.decimalValue(scalars) }
 
-    /// `第一章 总则`, `第 一 章  总 则`, `第十条　…`, `第3条`: a level of a law (编 章 节 条) with its number.
+    /// `第一章 总则`, `第 一 章  总 则`, `第十条　…`, `第3条`, `第一條`: a level of a law (编 章 节 条, also in traditional
+    /// characters) with its number.
     /// An article label must be followed by a space or end the line (`第十条规定的…` is text); a part, chapter or
     /// section label may run into a short title (`第一章总则`).
     private static func lawHeading(_ scalars: String.UnicodeScalarView) -> HeadingMatch? {
@@ -100,10 +101,10 @@ enum LineClassifier {
               let number = Numerals.value(numeral), number >= 1, number <= 9999 else { return nil }
         let kind: DivisionKind
         switch scalars[index] {
-        case "编": kind = .part
+        case "编", "編": kind = .part
         case "章": kind = .chapter
-        case "节": kind = .subchapter
-        case "条": kind = .article
+        case "节", "節": kind = .subchapter
+        case "条", "條": kind = .article
         default: return nil
         }
         let labelEnd = scalars.index(after: index)

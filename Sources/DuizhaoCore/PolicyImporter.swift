@@ -21,7 +21,7 @@ public enum PolicyImporter {
         let (lines, encoding) = try decodedLines(path: path)
         var parser = DocumentParser(lines: lines, source: path)
         var document = parser.parse()
-        if encoding == .gb18030 { document.warnings.insert("decoded as GB18030", at: 0) }
+        if encoding == .gb18030 || encoding == .big5 { document.warnings.insert("decoded as \(encoding.rawValue)", at: 0) }
         return document
     }
 
