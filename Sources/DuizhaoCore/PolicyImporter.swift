@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Turns plain-text policy documents (web copies, PDF copies, clean texts) into `PolicyDocument`s.
 ///
@@ -7,35 +12,70 @@ import Foundation
 /// front matter (title, notice, metadata, preamble; noise before it dropped) → body tree (end markers
 /// and trailing headlines dropped).
 public enum PolicyImporter {
-    /// Reads, decodes and imports a file; throws `ImportError` naming the file and the problem.
+    /// The most the importer reads from one file (a policy document is a few hundred kilobytes).
+    public static let sizeLimit = 256 * 1_000_000
+
+    /// Reads, decodes and imports a file; throws `ImportError` naming the file and the problem. Regular files,
+    /// pipes and character devices are read (`/dev/null` is empty); directories, sockets and block devices are not.
     public static func importFile(at path: String) throws -> PolicyDocument {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ImportError(path: path, problem: "no such file")
-        }
-        if isDirectory.boolValue { throw ImportError(path: path, problem: "is a directory, not a text file") }
-        guard FileManager.default.isReadableFile(atPath: path) else {
-            throw ImportError(path: path, problem: "cannot be read (permission denied)")
-        }
         // The file's bytes and decoded text live only until the lines are split, to keep peak memory low.
         let (lines, encoding) = try decodedLines(path: path)
         var parser = DocumentParser(lines: lines, source: path)
         var document = parser.parse()
-        if encoding == .gb18030 || encoding == .big5 { document.warnings.insert("decoded as \(encoding.rawValue)", at: 0) }
+        if encoding == .gb18030 || encoding == .big5 { document.warnings.insert(.decoded(encoding), at: 0) }
         return document
     }
 
     private static func decodedLines(path: String) throws -> ([SourceLine], TextEncoding) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ImportError(path: path, problem: "cannot be read (permission denied)")
-        }
-        let (text, encoding) = try data.withUnsafeBytes { raw in
-            try TextDecoder.decode(raw.bindMemory(to: UInt8.self), path: path)
-        }
+        let bytes = try readBytes(path: path)
+        let (text, encoding) = try TextDecoder.decode(bytes, path: path)
         if text.unicodeScalars.allSatisfy(\.isLayoutSpace) {
-            throw ImportError(path: path, problem: "the file is empty (only whitespace)")
+            throw ImportError(path: path, problem: .onlyWhitespace)
         }
         return (PhysicalLines.split(text), encoding)
+    }
+
+    /// The bytes of a regular file, pipe or character device, up to `sizeLimit`.
+    static func readBytes(path: String) throws -> [UInt8] {
+        func failure(_ code: Int32) -> ImportError {
+            switch code {
+            case ENOENT, ENOTDIR: return ImportError(path: path, problem: .noSuchFile)
+            case EACCES, EPERM: return ImportError(path: path, problem: .permissionDenied)
+            case EISDIR: return ImportError(path: path, problem: .isDirectory)
+            default: return ImportError(path: path, problem: .readFailed(reason: String(cString: strerror(code))))
+            }
+        }
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw failure(errno) }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: throw ImportError(path: path, problem: .isDirectory)
+        case S_IFSOCK: throw ImportError(path: path, problem: .notARegularFile(kind: "socket"))
+        case S_IFBLK: throw ImportError(path: path, problem: .notARegularFile(kind: "block device"))
+        case S_IFREG where Int(info.st_size) > sizeLimit: throw ImportError(path: path, problem: .tooLarge(limit: sizeLimit))
+        default: break  // regular files, pipes (`<(…)`) and character devices (`/dev/stdin`, `/dev/null`)
+        }
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw failure(errno) }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(max(0, Int(info.st_size)) + 1)
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw failure(errno)
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[..<count])
+            // An endless device (`/dev/zero`, `/dev/urandom`) shows itself early.
+            if bytes.count > sizeLimit { throw ImportError(path: path, problem: .tooLarge(limit: sizeLimit)) }
+            if bytes.count == count, !bytes.starts(with: [0xFF, 0xFE]), !bytes.starts(with: [0xFE, 0xFF]),
+               TextDecoder.looksBinary(bytes[...]) {
+                throw ImportError(path: path, problem: .binary)
+            }
+        }
+        return bytes
     }
 
     /// Imports already-decoded text.

@@ -18,7 +18,7 @@ func runImportBenchmark(_ arguments: [String]) throws {
     // Throughput in this process: best and median of several runs.
     var seconds: [Double] = []
     var clauses = 0
-    var warnings: [String] = []
+    var warnings: [ImportWarning] = []
     for _ in 0..<7 {
         let start = DispatchTime.now().uptimeNanoseconds
         let document = try PolicyImporter.importFile(at: path)
