@@ -108,6 +108,4 @@ public enum InputEvent: Sendable, Equatable {
     case wheel(column: Int, row: Int, lines: Int)
     /// Mouse click at a screen position.
     case click(column: Int, row: Int)
-    /// Background work reported progress or finished (e.g. the comparison).
-    case tick
 }
