@@ -31,7 +31,7 @@ struct RowPosition: Sendable, Equatable, Comparable {
 ///         send .comparisonProgress(f) while the comparison runs, .comparisonFinished(c) when it is done
 ///     }
 ///
-/// Keys: see `ReaderModel.keyBindings` (also shown by `?`).
+/// Keys: one `KeyTable` per mode (`ReaderModel.readingKeys`, …) drives both dispatch and the `?` help.
 public struct ReaderModel: Sendable {
     public let national: PolicyDocument
     public let provincial: PolicyDocument?

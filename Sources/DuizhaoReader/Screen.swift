@@ -33,6 +33,8 @@ public enum StyleRole: UInt8, Sendable, CaseIterable {
     case statusMessage
     /// Help overlay and prompts.
     case overlay
+    /// A heading inside an overlay (a section of the help).
+    case overlayHeading
     /// Vertical separators between panes.
     case separator
     /// A control character rendered visibly (^[, U+FFFD).
