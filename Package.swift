@@ -34,10 +34,15 @@ let package = Package(
         .target(name: "DuizhaoReader", dependencies: ["DuizhaoCore", "DuizhaoCompare"]),
         // Thin ncurses adapter: draws a prepared grid, reads keys.
         .target(name: "DuizhaoTerminal", dependencies: ["CNcursesw", "DuizhaoReader"]),
+        // A reading session: the reader model, its persistence (bookmark store) and the terminal loop.
+        .target(
+            name: "DuizhaoSession",
+            dependencies: ["DuizhaoCore", "DuizhaoCompare", "DuizhaoStore", "DuizhaoReader", "DuizhaoTerminal"]
+        ),
         .executableTarget(
             name: "duizhao",
             dependencies: [
-                "DuizhaoCore", "DuizhaoCompare", "DuizhaoStore", "DuizhaoReader", "DuizhaoTerminal",
+                "DuizhaoCore", "DuizhaoCompare", "DuizhaoStore", "DuizhaoReader", "DuizhaoTerminal", "DuizhaoSession",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,6 +54,7 @@ let package = Package(
         .testTarget(name: "DuizhaoCompareTests", dependencies: ["DuizhaoCompare"]),
         .testTarget(name: "DuizhaoStoreTests", dependencies: ["DuizhaoStore"]),
         .testTarget(name: "DuizhaoReaderTests", dependencies: ["DuizhaoReader"]),
+        .testTarget(name: "DuizhaoSessionTests", dependencies: ["DuizhaoSession"]),
         .testTarget(name: "DuizhaoCLITests", dependencies: ["DuizhaoCore"]),
     ]
 )
