@@ -89,8 +89,7 @@ final class CitationTests: XCTestCase {
     }
 
     func testEveryCitationInARealLawPointsSomewhereSensible() throws {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../../shared/corpus/cunweihui/national.md").standardized
+        let url = LawCorpus.url("cunweihui/national.md")
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {
             throw XCTSkip("corpus not present at \(url.path)")
         }
