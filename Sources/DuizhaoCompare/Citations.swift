@@ -56,12 +56,56 @@ public struct CitationParser: Sendable {
     /// Prefixes that name the citing document itself.
     static let selfNames = ["本办法", "本条例", "本规定", "本细则", "本决定", "本规则", "本法"]
     static let introducers = ["依照", "按照", "根据", "参照", "依据", "违反"]
+    /// Introducers with which a sentence defers to the cited rules (`按照《X法》的规定执行`).
+    static let deferringIntroducers: Set<String> = ["依照", "按照", "参照"]
     static let listJoiners = ["以及", "或者", "、", "和", "及", "或", "至"]
 
     /// The title without 《》, 〈〉, spaces and a leading 中华人民共和国.
     static func canonicalTitle(_ title: String) -> String {
         var result = String(title.unicodeScalars.filter { !"《》〈〉<> 　".unicodeScalars.contains($0) })
         if result.hasPrefix("中华人民共和国") { result.removeFirst("中华人民共和国".count) }
+        return result
+    }
+
+    /// Whether `text` may contain a citation at all (a cheap test before parsing).
+    static func mayCite(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0 == "第" || $0 == "《" || $0 == "款" }
+    }
+
+    /// What a sentence defers to a whole cited document on: the words before `按照《X》`, or the sentence without
+    /// its titles when nothing comes before, with function words blanked out; nil when no citation of the
+    /// sentence defers to a whole document.
+    static func deferralTopic(_ sentence: String, citations: [Citation]) -> String? {
+        guard let citation = citations.first(where: {
+            if case .named = $0.scope, $0.article == nil, $0.paragraph == nil, let introducer = $0.introducer {
+                return deferringIntroducers.contains(introducer)
+            }
+            return false
+        }), let introducer = citation.introducer,
+            let range = sentence.range(of: introducer + citation.text) else { return nil }
+        let before = String(sentence[..<range.lowerBound])
+        let topic = TextContent.scalars(of: before).count >= 2 ? before : removingTitles(sentence)
+        // Function words separate the content words: `组成和召集` is about 组成 and 召集, not about `成和`.
+        return String(topic.map { functionCharacters.contains($0) ? " " : $0 })
+    }
+
+    /// Characters that join content words without being content (的, 和, 或, …).
+    static let functionCharacters: Set<Character> = ["的", "和", "与", "及", "或", "之", "等"]
+
+    /// `text` with every `《…》` replaced by a space.
+    static func removingTitles(_ text: String) -> String {
+        var result = ""
+        var depth = 0
+        for character in text {
+            if character == "《" {
+                if depth == 0 { result.append(" ") }
+                depth += 1
+            } else if character == "》", depth > 0 {
+                depth -= 1
+            } else if depth == 0 {
+                result.append(character)
+            }
+        }
         return result
     }
 
