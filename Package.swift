@@ -14,10 +14,11 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
-        // System ncursesw (wide-character build), found through pkg-config.
+        // System ncursesw (wide-character build). The module map links `ncursesw` and the shim sets the
+        // feature macros itself: the pkg-config file's `-D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600` are flags SwiftPM
+        // refuses (and warns about) anyway.
         .systemLibrary(
             name: "CNcursesw",
-            pkgConfig: "ncursesw",
             providers: [.apt(["libncursesw5-dev"]), .brew(["ncurses"])]
         ),
         // Pure core: document model, importer, text measurement and wrapping, bundled documents.
