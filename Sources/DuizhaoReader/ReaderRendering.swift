@@ -89,7 +89,7 @@ extension ReadingScreen {
         let paragraph = paragraphs[paragraphIndex]
         if line.start == 0, paragraph.isHeading || paragraph.startsUnit,
            let id = paragraph.divisionID, bookmarks.contains(where: { $0.side == side && $0.clauseID == id }) {
-            writer.screen.rows[row][frame.x] = Cell("*", .bookmark)
+            writer.put(Cell("*", .bookmark), row: row, column: frame.x)
         }
         // Search matches overlapping this line.
         var highlights: [(range: Range<Int>, role: StyleRole)] = []
@@ -110,20 +110,14 @@ extension ReadingScreen {
             let cellWidth = Int(paragraph.widths[index])
             let scalar = paragraph.scalars[index]
             if cellWidth == 0 {
-                if x > frame.textX {
-                    var target = x - 1
-                    while target > frame.textX, writer.screen.rows[row][target].isContinuation { target -= 1 }
-                    writer.screen.rows[row][target].text.unicodeScalars.append(scalar)
-                }
+                writer.screen.appendMark(scalar, row: row, before: x, notBefore: frame.textX)
                 index += 1
                 continue
             }
             guard x + cellWidth <= limit else { break }
             var role = displayRole(paragraph.roles[index])
             for highlight in highlights where highlight.range.contains(index) { role = highlight.role }
-            writer.screen.rows[row][x] = Cell(String(scalar), role)
-            if cellWidth == 2 { writer.screen.rows[row][x + 1] = Cell("", role) }
-            x += cellWidth
+            x = writer.put(scalar, width: cellWidth, role: role, row: row, column: x)
             index += 1
         }
     }

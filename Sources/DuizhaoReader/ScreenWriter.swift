@@ -18,17 +18,11 @@ public struct ScreenWriter {
             let scalar: Unicode.Scalar = TerminalSafe.isBidiControl(original) ? "\u{FFFD}" : original
             let cellWidth = DisplayWidth.of(scalar)
             if cellWidth == 0 {
-                if x > column, x - 1 < screen.width {
-                    var target = x - 1
-                    while target > column, screen.rows[row][target].isContinuation { target -= 1 }
-                    screen.rows[row][target].text.unicodeScalars.append(scalar)
-                }
+                screen.appendMark(scalar, row: row, before: x, notBefore: column)
                 continue
             }
             guard x + cellWidth <= limit else { break }
-            put(Cell(String(scalar), role), row: row, column: x)
-            if cellWidth == 2 { put(Cell("", role), row: row, column: x + 1) }
-            x += cellWidth
+            x = put(scalar, width: cellWidth, role: role, row: row, column: x)
         }
         return x
     }
@@ -39,17 +33,18 @@ public struct ScreenWriter {
         for x in max(0, from)..<max(max(0, from), min(to, screen.width)) { put(Cell(" ", role), row: row, column: x) }
     }
 
-    /// Replaces one cell; a double-width character cut in half by it (an overlay's edge) becomes a blank,
-    /// so that no half character is ever left on the screen.
+    /// Writes one cell (see `Screen.put`: no half double-width character is left behind).
     public mutating func put(_ cell: Cell, row: Int, column: Int) {
-        let existing = screen.rows[row][column]
-        if existing.isContinuation, column > 0, !screen.rows[row][column - 1].isContinuation, !cell.isContinuation {
-            screen.rows[row][column - 1] = Cell(" ", screen.rows[row][column - 1].role)
-        }
-        if !existing.isContinuation, column + 1 < screen.width, screen.rows[row][column + 1].isContinuation {
-            screen.rows[row][column + 1] = Cell(" ", screen.rows[row][column + 1].role)
-        }
-        screen.rows[row][column] = cell
+        screen.put(cell, row: row, column: column)
+    }
+
+    /// Writes one character of a known display width (1 or 2) in one role; a double-width character takes
+    /// its continuation cell too. Returns the next column.
+    @discardableResult
+    public mutating func put(_ scalar: Unicode.Scalar, width cellWidth: Int, role: StyleRole, row: Int, column: Int) -> Int {
+        screen.put(Cell(String(scalar), role), row: row, column: column)
+        if cellWidth == 2 { screen.put(Cell("", role), row: row, column: column + 1) }
+        return column + cellWidth
     }
 
     /// A framed box of the overlay style centred in `area`, with a title in its top border; returns its inner
