@@ -62,19 +62,6 @@ struct DisplayParagraph: Sendable {
     var text: String { String(String.UnicodeScalarView(scalars)) }
 }
 
-/// Characters that must not reach a terminal as they are.
-enum TerminalSafe {
-    /// C0 and C1 control characters and DEL (shown in caret notation or as U+FFFD).
-    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || scalar.value == 0x7F || (scalar.value >= 0x80 && scalar.value < 0xA0)
-    }
-
-    /// Bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069).
-    static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
-        (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
-    }
-}
-
 /// The styled text of one alignment block, both sides (width-independent; wrapping happens later).
 struct BlockContent: Sendable {
     var paragraphs: Sides<[DisplayParagraph]>

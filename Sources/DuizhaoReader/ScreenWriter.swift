@@ -14,8 +14,7 @@ public struct ScreenWriter {
         guard row >= 0, row < screen.height else { return column }
         let limit = min(limit, screen.width)
         var x = column
-        for original in TerminalSafeText.sanitize(text).unicodeScalars {
-            let scalar: Unicode.Scalar = TerminalSafe.isBidiControl(original) ? "\u{FFFD}" : original
+        for scalar in TerminalSafe.line(text).unicodeScalars {
             let cellWidth = DisplayWidth.of(scalar)
             if cellWidth == 0 {
                 screen.appendMark(scalar, row: row, before: x, notBefore: column)
