@@ -7,13 +7,13 @@ import Foundation
 /// `duizhao bookmarks list|add|remove|export`: the bookmark store from the command line.
 struct BookmarksCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bookmarks", abstract: "List, add, remove and export bookmarks.",
+        commandName: "bookmarks", abstract: "List, add, remove, annotate and export bookmarks.",
         discussion: """
             The store is bookmarks.sqlite in $DUIZHAO_DATA_DIR, else $XDG_DATA_HOME/duizhao, \
             else ~/.local/share/duizhao.
             """,
         version: duizhaoVersion,
-        subcommands: [List.self, Add.self, Remove.self, Export.self],
+        subcommands: [List.self, Add.self, Remove.self, Note.self, Export.self],
         defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
@@ -109,14 +109,28 @@ struct BookmarksCommand: ParsableCommand {
         var bookmark: String
 
         func run() throws {
-            let text = bookmark.hasPrefix("#") ? String(bookmark.dropFirst()) : bookmark
-            guard let id = Int64(text) else {
-                printError("duizhao: error: '\(bookmark)' is not a bookmark number (see `duizhao bookmarks list`)")
-                throw ExitCode.failure
-            }
+            let id = try bookmarkNumber(bookmark)
             let store = try openStore(forWriting: true)
             try storeOperation(store) { try store.remove(id: id) }
             printText("removed bookmark #\(id)")
+        }
+    }
+
+    struct Note: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Replace the note of a bookmark (an empty note removes it).", version: duizhaoVersion)
+
+        @Argument(help: "The bookmark number shown by `duizhao bookmarks list` (e.g. 12 or #12).")
+        var bookmark: String
+
+        @Argument(help: "The new note.")
+        var note: String
+
+        func run() throws {
+            let id = try bookmarkNumber(bookmark)
+            let store = try openStore(forWriting: true)
+            try storeOperation(store) { try store.updateNote(id: id, note: note) }
+            print("note saved on bookmark #\(id)")
         }
     }
 
@@ -180,6 +194,15 @@ struct BookmarksCommand: ParsableCommand {
             return output
         }
     }
+}
+
+/// The bookmark number in `12` or `#12`; anything else is an error naming the text.
+func bookmarkNumber(_ text: String) throws -> Int64 {
+    guard let id = Int64(text.hasPrefix("#") ? String(text.dropFirst()) : text) else {
+        printError("duizhao: error: '\(text)' is not a bookmark number (see `duizhao bookmarks list`)")
+        throw ExitCode.failure
+    }
+    return id
 }
 
 /// Opens the default store for a command: writes need a read-write store, reads at least a readable one.
