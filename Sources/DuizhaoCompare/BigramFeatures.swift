@@ -189,17 +189,18 @@ struct PreparedSide {
     var articleNumbers: [Int?] = []
 
     init(document: PolicyDocument, vocabulary: inout BigramVocabulary) {
-        units = document.comparableUnits
+        units = document.provisions
         var citationParser = CitationParser()
         for unit in units {
-            articleNumbers.append(unit.label.hasPrefix("第") && unit.label.hasSuffix("条") ? unit.number : nil)
-            titleBigrams.append(vocabulary.bigramSet(of: unit.title))
+            articleNumbers.append(unit.kind == .article ? unit.number : nil)
+            titleBigrams.append(vocabulary.bigramSet(of: Localization.fold(unit.title)))
             let firstSentence = sentenceRefs.count
             var body: [Int32] = []
             for (depth, division) in unit.flattened.enumerated() {
-                if depth > 0 { vocabulary.appendBigrams(of: division.title, to: &body) }
+                if depth > 0 { vocabulary.appendBigrams(of: Localization.fold(division.title), to: &body) }
                 for (index, sentence) in division.sentences.enumerated() {
-                    let sequence = vocabulary.bigramSequence(of: sentence)
+                    // Mechanical localisation (本法 → 本办法, 国家 → 本省) is no difference in substance.
+                    let sequence = vocabulary.bigramSequence(of: Localization.fold(sentence))
                     let bigrams = SortedSet.normalize(sequence.filter { $0 >= 0 })
                     sentenceSequences.append(sequence)
                     body.append(contentsOf: bigrams)
@@ -207,7 +208,7 @@ struct PreparedSide {
                         let citations = citationParser.citations(in: sentence)
                         if !citations.isEmpty { sentenceCitations[sentenceRefs.count] = citations }
                         if let topic = CitationParser.deferralTopic(sentence, citations: citations) {
-                            deferralTopics[sentenceRefs.count] = vocabulary.bigramSet(of: topic)
+                            deferralTopics[sentenceRefs.count] = vocabulary.bigramSet(of: Localization.fold(topic))
                         }
                     }
                     sentenceRefs.append(SentenceRef(division: division.id, index: index))

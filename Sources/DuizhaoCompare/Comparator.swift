@@ -383,8 +383,16 @@ struct ComparisonEngine {
         let provincialCount = provincial.units.count
         var linkScores: [Int: (kind: LinkKind, score: Double)] = [:]
         var matchedNational = [[Int]](repeating: [], count: provincialCount)
-        for pair in matchLinks(pairs) {
-            linkScores[pair.national * provincialCount + pair.provincial] = (.match, pair.score)
+        // A national provision split over several provincial ones: the best-scoring piece implements it, the
+        // others take part of it.
+        var bestMatchOfNational: [Int: PairScore] = [:]
+        let matches = matchLinks(pairs)
+        for pair in matches where bestMatchOfNational[pair.national].map({ ranksAbove(pair, $0) }) ?? true {
+            bestMatchOfNational[pair.national] = pair
+        }
+        for pair in matches {
+            let isBest = bestMatchOfNational[pair.national]?.provincial == pair.provincial
+            linkScores[pair.national * provincialCount + pair.provincial] = (isBest ? .match : .partial, pair.score)
             matchedNational[pair.provincial].append(pair.national)
         }
         let scoreByKey = Dictionary(pairs.map { ($0.national * provincialCount + $0.provincial, $0.score) },

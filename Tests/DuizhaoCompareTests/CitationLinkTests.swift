@@ -5,13 +5,24 @@ import XCTest
 /// Citations as evidence for links: a provincial article citing a national one is linked to it whatever the
 /// similarity; citations of other documents or of the provincial text itself link nothing.
 final class CitationLinkTests: XCTestCase {
-    /// A law as a flat list of articles 第1条…第N条 (ids are the numbers), each a list of paragraphs (款).
+    /// A law with articles 第一条…, each a list of paragraphs (款), read by the importer; `id(n)` names article n.
     static func law(_ title: String, _ articles: [[String]]) -> PolicyDocument {
-        let divisions = articles.enumerated().map { index, paragraphs in
-            Division(id: "\(index + 1)", kind: .clause, label: "第\(index + 1)条", number: index + 1, title: "",
-                     paragraphs: paragraphs)
+        var text = title + "\n\n"
+        for (index, paragraphs) in articles.enumerated() {
+            text += "第\(chinese(index + 1))条 " + paragraphs.joined(separator: "\n") + "\n"
         }
-        return PolicyDocument(title: title, divisions: divisions, source: "test:\(title)")
+        let document = PolicyImporter.importText(text, source: "test:\(title)")
+        precondition(document.provisions.count == articles.count && document.provisions.allSatisfy { $0.kind == .article })
+        return document
+    }
+
+    static func chinese(_ value: Int) -> String {
+        ["", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"][value]
+    }
+
+    /// The division id of article `number` in `document`.
+    static func id(_ number: Int, in document: PolicyDocument) -> String {
+        document.provisions.first { $0.number == number }!.id
     }
 
     static let national = law("中华人民共和国示范管理法", [
@@ -30,12 +41,14 @@ final class CitationLinkTests: XCTestCase {
             ["本办法自2020年1月1日起施行。"],
         ])
         let comparison = Comparator.compare(national: Self.national, provincial: provincial)
-        let cited = comparison.links.first { $0.national == "3" && $0.provincial == "2" }
+        let cited = comparison.links.first {
+            $0.national == Self.id(3, in: Self.national) && $0.provincial == Self.id(2, in: provincial)
+        }
         XCTAssertEqual(cited?.kind, .match)
         XCTAssertEqual(cited?.evidence.citations, ["《中华人民共和国示范管理法》第三条"])
         // The whole-law citation in the purpose article is no link to any particular article.
-        XCTAssertEqual(comparison.links.first { $0.provincial == "1" }?.evidence.citations, [])
-        XCTAssertFalse(comparison.provincialOnly.contains("2"))
+        XCTAssertEqual(comparison.links.first { $0.provincial == Self.id(1, in: provincial) }?.evidence.citations, [])
+        XCTAssertFalse(comparison.provincialOnly.contains(Self.id(2, in: provincial)))
     }
 
     func testAnotherLawsArticleAndSelfCitationsAreNoLinks() {
@@ -45,7 +58,7 @@ final class CitationLinkTests: XCTestCase {
         ])
         let comparison = Comparator.compare(national: Self.national, provincial: provincial)
         XCTAssertEqual(comparison.links, [])
-        XCTAssertEqual(comparison.provincialOnly, ["1", "2"])
+        XCTAssertEqual(comparison.provincialOnly, provincial.provisions.map(\.id))
     }
 
     func testAnAliasAndADeferralToTheWholeLaw() {
@@ -54,8 +67,8 @@ final class CitationLinkTests: XCTestCase {
             ["示范区管理委员会的组成和任期，按照《示范管理法》的规定执行。", "管理委员会每年向社会公布工作报告。"],
         ])
         let comparison = Comparator.compare(national: Self.national, provincial: provincial)
-        let deferred = comparison.links.first { $0.provincial == "2" }
-        XCTAssertEqual(deferred?.national, "2")
+        let deferred = comparison.links.first { $0.provincial == Self.id(2, in: provincial) }
+        XCTAssertEqual(deferred?.national, Self.id(2, in: Self.national))
         XCTAssertEqual(deferred?.kind, .match)
         XCTAssertEqual(deferred?.evidence.citations, ["《示范管理法》"])
     }
