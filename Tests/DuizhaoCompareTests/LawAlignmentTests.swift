@@ -93,8 +93,10 @@ final class LawAlignmentTests: XCTestCase {
     func testTheEngineReproducesTheTruthTables() throws {
         for pair in LawAlignmentTruth.pairs {
             let evaluation = Self.evaluate(pair, national: try load(pair.nationalFile), provincial: try load(pair.provincialFile))
-            print("\(pair.name): \(evaluation.summary)")
-            for line in evaluation.disagreements { print("  \(line)") }
+            // On standard error: XCTest's standard output is block-buffered and may be lost.
+            var report = "\(pair.name): \(evaluation.summary)\n"
+            for line in evaluation.disagreements { report += "  \(line)\n" }
+            FileHandle.standardError.write(Data(report.utf8))
             XCTAssertGreaterThanOrEqual(evaluation.precision, 0.85, "\(pair.name): \(evaluation.summary)")
             XCTAssertGreaterThanOrEqual(evaluation.recall, 0.75, "\(pair.name): \(evaluation.summary)")
             XCTAssertGreaterThanOrEqual(evaluation.kindAgreement, 0.9, "\(pair.name): \(evaluation.summary)")
