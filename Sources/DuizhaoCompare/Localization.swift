@@ -124,6 +124,43 @@ public enum Localization {
         return TextContent.scalars(of: fold(national)) == TextContent.scalars(of: fold(provincial))
     }
 
+    /// Words a national text puts before local bodies and a local text leaves out, being local itself
+    /// (地方网信部门 → 网信部门, 县级以上地方人民政府 → 县级以上人民政府).
+    public static let impliedLocally: Set<String> = ["地方"]
+
+    /// Whether one side has only `removed` (followed by `followedBy`) where the other has nothing: what a local
+    /// text implies, 地方 before a department or a government.
+    public static func isImpliedLocally(removed: String, followedBy: String, other: String) -> Bool {
+        guard impliedLocally.contains(removed), TextContent.scalars(of: other).isEmpty else { return false }
+        let following = Array(followedBy.unicodeScalars)
+        return startsDepartment(following, at: 0) || followedBy.hasPrefix("人民政府") || followedBy.hasPrefix("各级")
+            || followedBy.hasPrefix("政府")
+    }
+
+    /// Whether `text` is nothing but localisation forms of `side` (推进X → 推进我省X adds only 我省).
+    public static func isOnlyForms(_ text: String, of side: Side) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        let found = matches(in: scalars)
+        guard !found.isEmpty, found.allSatisfy({ $0.side == side }) else { return false }
+        var covered = [Bool](repeating: false, count: scalars.count)
+        for match in found { for index in match.start..<match.end { covered[index] = true } }
+        return scalars.indices.allSatisfy { covered[$0] || TextContent.fold(scalars[$0].value) == nil }
+    }
+
+    /// The name of a body without the jurisdiction in front of it (国务院教育行政部门 → 教育行政部门,
+    /// 地方网信部门 → 网信部门), for comparing bodies across levels.
+    public static func withoutJurisdiction(_ name: String) -> String {
+        var scalars = Array(name.unicodeScalars)
+        if let first = matches(in: scalars).first, first.start == 0 {
+            guard first.end < scalars.count else { return first.canonical }
+            scalars.removeFirst(first.end)
+        }
+        for word in impliedLocally where scalars.starts(with: word.unicodeScalars) && scalars.count > word.unicodeScalars.count {
+            scalars.removeFirst(word.unicodeScalars.count)
+        }
+        return String(String.UnicodeScalarView(scalars))
+    }
+
     /// The localisation forms in `text`, left to right, longest first where they overlap.
     public static func matches(in text: String) -> [Match] {
         matches(in: Array(text.unicodeScalars))
