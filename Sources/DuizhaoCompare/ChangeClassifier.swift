@@ -49,8 +49,10 @@ public struct Change: Sendable, Equatable, Codable {
 /// 省人力资源社会保障部门 is one `actor` change). A substantive change is, in this order: `added`/`deleted` (a
 /// whole clause one side lacks), `stronger`/`weaker` (modal force or hedges), `number`, `actor`, else `wording`.
 public enum ChangeClassifier {
-    /// Every change between `national` and `provincial`, in text order.
-    public static func changes(national: String, provincial: String) -> [Change] {
+    /// Every change between `national` and `provincial`, in text order. `localLevel` is the level of the local
+    /// document (省, 市 …; `Localization.dominantLevel`): a localisation to another level (国务院 → 市人民政府 in
+    /// a provincial text) gives the norm to a body beyond the direct counterpart, an `actor` change.
+    public static func changes(national: String, provincial: String, localLevel: String? = nil) -> [Change] {
         let nationalText = FoldedText(national), provincialText = FoldedText(provincial)
         let units = wholeQuantities(differingUnits(nationalText, provincialText), nationalText, provincialText)
         return units.compactMap { unit in
@@ -60,10 +62,17 @@ public enum ChangeClassifier {
             let provincialPart = String(provincialText.characters[provincialRange])
             // Punctuation alone, or a localisation form spelt the same on both sides, is no change.
             if TextContent.scalars(of: nationalPart) == TextContent.scalars(of: provincialPart) { return nil }
-            let kind = unit.substantive
-                ? substantiveKind(
+            let kind: ChangeKind
+            if unit.substantive {
+                kind = substantiveKind(
                     national: nationalText.characters, nationalRange, provincial: provincialText.characters, provincialRange)
-                : .localized
+            } else if let localLevel,
+                Localization.matches(in: provincialPart).contains(where: { $0.level != nil && $0.level != localLevel })
+            {
+                kind = .actor
+            } else {
+                kind = .localized
+            }
             return Change(
                 kind: kind, national: nationalPart, provincial: provincialPart,
                 nationalRange: nationalRange, provincialRange: provincialRange)
@@ -72,8 +81,8 @@ public enum ChangeClassifier {
 
     /// The kind of a change from `national` to `provincial` taken as a whole (a phrase pair); nil when they do
     /// not differ (punctuation widths aside).
-    public static func kind(national: String, provincial: String) -> ChangeKind? {
-        let kinds = Set(changes(national: national, provincial: provincial).map(\.kind))
+    public static func kind(national: String, provincial: String, localLevel: String? = nil) -> ChangeKind? {
+        let kinds = Set(changes(national: national, provincial: provincial, localLevel: localLevel).map(\.kind))
         return precedence.first { kinds.contains($0) }
     }
 
@@ -234,10 +243,13 @@ public enum ChangeClassifier {
         {
             return .localized
         }
-        if nationalRange.isEmpty, Localization.isOnlyForms(String(provincial[provincialRange]), of: .local) { return .localized }
-        if provincialRange.isEmpty, Localization.isOnlyForms(String(national[nationalRange]), of: .national) { return .localized }
-        if nationalRange.isEmpty, isWholeClause(provincial, provincialRange) { return .added }
-        if provincialRange.isEmpty, isWholeClause(national, nationalRange) { return .deleted }
+        // A side with punctuation only (。 → ，可以连选连任；) counts as nothing.
+        let nationalEmpty = contentLength(national[nationalRange]) == 0
+        let provincialEmpty = contentLength(provincial[provincialRange]) == 0
+        if nationalEmpty, Localization.isOnlyForms(provincialPart, of: .local) { return .localized }
+        if provincialEmpty, Localization.isOnlyForms(nationalPart, of: .national) { return .localized }
+        if nationalEmpty, isWholeClause(provincial, provincialRange) { return .added }
+        if provincialEmpty, isWholeClause(national, nationalRange) { return .deleted }
         // A longer run is a rewrite of the passage: a modal word, number or body inside it is not what changed.
         if max(contentLength(national[nationalRange]), contentLength(provincial[provincialRange])) > phraseLength {
             return .wording

@@ -26,7 +26,11 @@ public struct LinkedPair: Sendable {
     /// Lays out `link`: one row per provincial sentence with its sources inside the linked national clause;
     /// national sentences carried nowhere in it go in after the last row drawing on an earlier sentence of the
     /// clause (at the top when there is none).
-    public init(link: ClauseLink, comparison: Comparison, national: PolicyDocument, provincial: PolicyDocument) {
+    /// `localLevel`: the provincial document's level (`Localization.dominantLevel(of:)`), so a localisation to
+    /// another level is an `actor` change.
+    public init(
+        link: ClauseLink, comparison: Comparison, national: PolicyDocument, provincial: PolicyDocument, localLevel: String?
+    ) {
         self.link = link
         let nationalUnit = national.division(id: link.national), provincialUnit = provincial.division(id: link.provincial)
         let nationalDivisions = nationalUnit?.flattened ?? [], provincialDivisions = provincialUnit?.flattened ?? []
@@ -63,7 +67,7 @@ public struct LinkedPair: Sendable {
                 provincialText: provincialText,
                 changes: ChangeClassifier.rowChanges(
                     national: nationalText, provincial: provincialText,
-                    wholeSentence: row.national.isEmpty || row.provincial == nil))
+                    wholeSentence: row.national.isEmpty || row.provincial == nil, localLevel: localLevel))
         }
         sourcesElsewhere = elsewhere
     }
@@ -71,8 +75,8 @@ public struct LinkedPair: Sendable {
 
 extension ChangeClassifier {
     /// The changes of one row: a whole sentence added or deleted, or the classified differences of a pair.
-    static func rowChanges(national: String, provincial: String, wholeSentence: Bool) -> [Change] {
-        guard wholeSentence else { return changes(national: national, provincial: provincial) }
+    static func rowChanges(national: String, provincial: String, wholeSentence: Bool, localLevel: String?) -> [Change] {
+        guard wholeSentence else { return changes(national: national, provincial: provincial, localLevel: localLevel) }
         if national.isEmpty, !provincial.isEmpty {
             return [Change(kind: .added, national: "", provincial: provincial, nationalRange: 0..<0,
                            provincialRange: 0..<provincial.count)]
@@ -85,9 +89,19 @@ extension ChangeClassifier {
     }
 }
 
+extension Localization {
+    /// The level of a local document: the one its title, preamble and text name most often.
+    public static func dominantLevel(of document: PolicyDocument) -> String? {
+        dominantLevel(of: ([document.title] + document.preamble + document.divisions.flatMap(\.allParagraphs)).joined(separator: "\n"))
+    }
+}
+
 extension Comparison {
     /// Every link laid out as a `LinkedPair`, in the order of `links`.
     public func linkedPairs(national: PolicyDocument, provincial: PolicyDocument) -> [LinkedPair] {
-        links.map { LinkedPair(link: $0, comparison: self, national: national, provincial: provincial) }
+        let level = Localization.dominantLevel(of: provincial)
+        return links.map {
+            LinkedPair(link: $0, comparison: self, national: national, provincial: provincial, localLevel: level)
+        }
     }
 }

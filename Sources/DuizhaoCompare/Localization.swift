@@ -26,6 +26,8 @@ public enum Localization {
         public var end: Int
         public var canonical: String
         public var side: Side
+        /// For a local form naming a jurisdiction, its level: 省, 市, 自治区, 州, 县 … (nil for 本办法, 本行政区域).
+        public var level: String?
     }
 
     /// The lexicon. Order matters only for equally long matches at the same place (the earlier rule wins).
@@ -88,6 +90,14 @@ public enum Localization {
                 "各区、县", "各市、县", "各市（地）", "各市（州）", "各设区的市", "各区县",
             ],
             meaning: "the jurisdictions one level down"),
+        Rule(
+            canonical: "县级人民政府",
+            national: ["县级人民政府", "县级地方人民政府"],
+            local: [
+                "区、县人民政府", "区县人民政府", "县（市、区）人民政府", "县(市、区)人民政府", "县、市、区人民政府",
+                "区人民政府", "县人民政府",
+            ],
+            meaning: "the county-level governments (districts and counties in a local text)"),
         Rule(
             canonical: "县级以上",
             national: ["县级以上地方"],
@@ -266,7 +276,9 @@ public enum Localization {
             guard end > start, end > best?.end ?? start, guarded(form, text: text, start: start, end: end) else {
                 continue
             }
-            best = Match(start: start, end: end, canonical: form.canonical, side: form.side)
+            best = Match(
+                start: start, end: end, canonical: form.canonical, side: form.side,
+                level: form.side == .local && !levelledForms.contains(form.canonical) ? level(of: text[start..<end]) : nil)
         }
         return best
     }
@@ -316,6 +328,39 @@ public enum Localization {
     /// Level words that stand for the local jurisdiction before an organ (省人民政府, 市教育行政部门, 本市).
     static let levels: [[Unicode.Scalar]] = ["本自治区", "自治区", "本省", "我省", "本市", "我市", "省", "市"]
         .map { Array($0.unicodeScalars) }
+
+    /// Rules whose local forms are one level down by design (各市、县; 区、县人民政府 for 县级人民政府), so their
+    /// level says nothing about the local document's own.
+    static let levelledForms: Set<String> = ["各地", "县级人民政府"]
+
+    /// Level words, in the order they are looked for in a local form.
+    static let levelWords: [[Unicode.Scalar]] = ["特别行政区", "自治区", "自治州", "自治县", "省", "市", "州", "县", "盟"]
+        .map { Array($0.unicodeScalars) }
+
+    /// The level a local form names (省人民政府 → 省, 中共某某市委 → 市), nil when it names none.
+    static func level(of form: ArraySlice<Unicode.Scalar>) -> String? {
+        let scalars = Array(form)
+        for word in levelWords {
+            for start in scalars.indices where start + word.count <= scalars.count {
+                if scalars[start..<start + word.count].elementsEqual(word) { return String(String.UnicodeScalarView(word)) }
+            }
+        }
+        return nil
+    }
+
+    /// The level of a local text: the level its local forms name most often (本省, 省人民政府 → 省; 本市 → 市),
+    /// nil when it names none. A form of another level in it is a body one level down (设区的市) or up, not the
+    /// direct counterpart of the national one.
+    public static func dominantLevel(of text: String) -> String? {
+        var counts: [String: Int] = [:]
+        for match in matches(in: text) where match.side == .local {
+            if let level = match.level { counts[level, default: 0] += 1 }
+        }
+        let order = levelWords.map { String(String.UnicodeScalarView($0)) }
+        return counts.max { a, b in
+            a.value != b.value ? a.value < b.value : (order.firstIndex(of: a.key) ?? 0) > (order.firstIndex(of: b.key) ?? 0)
+        }?.key
+    }
 
     /// Suffixes that end a place name (某某市, 某某自治州, 某某县).
     static let placeSuffixes: [[Unicode.Scalar]] = ["自治区", "自治州", "自治县", "特别行政区", "省", "市", "州", "县", "盟"]
@@ -415,6 +460,10 @@ public enum Localization {
         case "全国":
             // 全市场, 全区域, 全县域 are not the jurisdiction.
             return !(next.map { "场域".unicodeScalars.contains($0) } ?? false)
+        case "县级人民政府":
+            // 社区人民政府 is no form; 区 and 县 stand alone only after punctuation or a function word.
+            guard form.side == .local, let previous, isHan(previous) else { return true }
+            return "由经报向和与及同在对为请按将并或交给".unicodeScalars.contains(previous)
         case "中央":
             // 中央 only before an organ or as the party centre, not 中央财政 … (that one is 国务院{D}): a bare
             // 市委/省委 needs the committee reading, so 委员 (a member) is not one.

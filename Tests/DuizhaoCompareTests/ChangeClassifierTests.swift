@@ -182,3 +182,15 @@ final class ChangeClassifierTests: XCTestCase {
         return (String(x[prefix..<x.count - suffix]), String(y[prefix..<y.count - suffix]))
     }
 }
+
+extension ChangeClassifierTests {
+    /// The direct counterpart is a localisation; a body of another level than the local document's is an actor.
+    func testLevelBeyondTheDirectCounterpartIsAnActor() {
+        let national = "由国务院有关部门制定。", city = "由市人民政府有关部门制定。", province = "由省人民政府有关部门制定。"
+        XCTAssertEqual(ChangeClassifier.kind(national: national, provincial: province, localLevel: "省"), .localized)
+        XCTAssertEqual(ChangeClassifier.kind(national: national, provincial: city, localLevel: "市"), .localized)
+        XCTAssertEqual(ChangeClassifier.kind(national: national, provincial: city, localLevel: "省"), .actor)
+        XCTAssertEqual(ChangeClassifier.kind(national: national, provincial: province, localLevel: "市"), .actor)
+        XCTAssertEqual(ChangeClassifier.kind(national: national, provincial: city), .localized, "no level known")
+    }
+}
