@@ -26,6 +26,9 @@ public enum Comparator {
         public static let partialMargin = 0.2
         /// … and the shared bigrams weigh at least this much (about four distinctive bigrams).
         public static let partialSharedWeight = 10.0
+        /// A partial link needs this much shared weight from all its provincial sentences together: one short
+        /// sentence that shares a stock phrase (`结果应当当场公布`) is not enough, two or a long one are.
+        public static let partialLinkWeight = 20.0
         /// Minimum share of a provincial sentence covered by its first national source.
         public static let sourceContainment = 0.3
         /// Minimum extra share a further source must cover.
@@ -41,6 +44,16 @@ public enum Comparator {
         public static let sharedRunWeight = 12.0
         /// Unweighted Jaccard similarity of bigram sets from which a rewrite counts as carried verbatim.
         public static let carriedJaccard = 0.9
+        /// A sentence deferring to the national law as a whole (`…，按照《X法》的规定执行`) is linked to the national
+        /// provision holding at least `partialContainment` of its topic when that provision holds this share more
+        /// than any other: the topic is a few words, so a small but clear lead decides.
+        public static let deferralMargin = 0.05
+        /// A link this strong, each side's best, anchors the order of the documents.
+        public static let anchorScore = 0.5
+        /// How much being in order (between the anchors before and after) adds to a pair's rank.
+        public static let orderBonus = 0.05
+        /// Title similarity from which two headings count as matching (evidence shown with a link).
+        public static let matchingHeading = 0.5
         /// Scores closer than this are ties, broken by position in the documents.
         public static let tie = 0.005
     }
@@ -65,9 +78,12 @@ struct ComparisonEngine {
     /// Total idf weight of each national sentence's bigrams.
     let nationalSentenceWeights: [Double]
     let progress: (@Sendable (Double) -> Void)?
+    /// The national document's title, which provincial citations name.
+    let nationalTitle: String
 
     init(national nationalDocument: PolicyDocument, provincial provincialDocument: PolicyDocument,
          progress: (@Sendable (Double) -> Void)?) {
+        nationalTitle = nationalDocument.title
         var vocabulary = BigramVocabulary()
         national = PreparedSide(document: nationalDocument, vocabulary: &vocabulary)
         provincial = PreparedSide(document: provincialDocument, vocabulary: &vocabulary)
@@ -75,7 +91,9 @@ struct ComparisonEngine {
         var frequency = [Int32](repeating: 0, count: vocabularySize)
         for set in national.unitBigrams + provincial.unitBigrams { for id in set { frequency[Int(id)] += 1 } }
         let unitCount = Double(national.units.count + provincial.units.count)
-        idf = frequency.map { log((unitCount + 1) / (Double($0) + 0.5)) }
+        var idf = frequency.map { log((unitCount + 1) / (Double($0) + 0.5)) }
+        for id in vocabulary.ids(startingIn: Boilerplate.markerRange) { idf[Int(id)] *= Boilerplate.weight }
+        self.idf = idf
         idfSquared = idf.map { $0 * $0 }
         nationalSentenceWeights = national.sentenceBigrams.map { [idf] in SortedSet.totalWeight($0, weights: idf) }
         self.progress = progress
@@ -90,6 +108,9 @@ struct ComparisonEngine {
         var body: Double
         var title: Double
         var score: Double
+        /// The score with the evidence of order added (`orderBonus` when the pair lies between its neighbours'
+        /// links): what candidates are ranked by.
+        var rank: Double
     }
 
     func norm(_ set: [Int32]) -> Double { SortedSet.totalWeight(set, weights: idfSquared).squareRoot() }
@@ -127,7 +148,7 @@ struct ComparisonEngine {
             let title = cosine(national.titleBigrams[n], provincial.titleBigrams[p],
                                normA: nationalTitleNorms[n], normB: provincialTitleNorms[p])
             let score = body + Comparator.Thresholds.titleBonus * title * (1 - body)
-            return PairScore(national: n, provincial: p, body: body, title: title, score: score)
+            return PairScore(national: n, provincial: p, body: body, title: title, score: score, rank: score)
         }
     }
 
@@ -138,13 +159,73 @@ struct ComparisonEngine {
         return abs(nationalPosition - provincialPosition)
     }
 
-    /// Whether `a` ranks above `b`: higher score; near-equal scores go to the pair closer in position.
+    /// Whether `a` ranks above `b`: higher rank; near-equal ranks go to the pair closer in position.
     func ranksAbove(_ a: PairScore, _ b: PairScore) -> Bool {
-        if abs(a.score - b.score) > Comparator.Thresholds.tie { return a.score > b.score }
+        if abs(a.rank - b.rank) > Comparator.Thresholds.tie { return a.rank > b.rank }
         let distanceA = positionalDistance(national: a.national, provincial: a.provincial)
         let distanceB = positionalDistance(national: b.national, provincial: b.provincial)
         if distanceA != distanceB { return distanceA < distanceB }
         return (a.national, a.provincial) < (b.national, b.provincial)
+    }
+
+    /// Order as evidence: the strong links that are each other's best (score ≥ `anchorScore`) and keep the order of
+    /// both documents (their longest increasing run) form a backbone; a candidate pair lying between the backbone
+    /// links before and after it is in order and ranks `orderBonus` higher. Moved provisions are still found on
+    /// their own score; order only decides between candidates that are close.
+    func rankedByOrder(_ pairs: [PairScore]) -> [PairScore] {
+        var bestForProvincial = [PairScore?](repeating: nil, count: provincial.units.count)
+        var bestForNational = [PairScore?](repeating: nil, count: national.units.count)
+        for pair in pairs {
+            if bestForProvincial[pair.provincial].map({ pair.score > $0.score }) ?? true { bestForProvincial[pair.provincial] = pair }
+            if bestForNational[pair.national].map({ pair.score > $0.score }) ?? true { bestForNational[pair.national] = pair }
+        }
+        let anchors = bestForProvincial.compactMap { $0 }.filter {
+            $0.score >= Comparator.Thresholds.anchorScore && bestForNational[$0.national]?.provincial == $0.provincial
+        }
+        let backbone = Self.longestIncreasingRun(anchors.map(\.national)).map { anchors[$0] }
+        guard !backbone.isEmpty else { return pairs }
+        // For each provincial unit, the national range its backbone neighbours allow.
+        var lower = [Int](repeating: 0, count: provincial.units.count)
+        var upper = [Int](repeating: national.units.count - 1, count: provincial.units.count)
+        var cursor = 0
+        for p in provincial.units.indices {
+            while cursor < backbone.count, backbone[cursor].provincial < p { cursor += 1 }
+            if cursor > 0 { lower[p] = backbone[cursor - 1].national }
+            if cursor < backbone.count {
+                upper[p] = backbone[cursor].provincial == p ? backbone[cursor].national
+                    : backbone[cursor].national
+            }
+            if cursor < backbone.count, backbone[cursor].provincial == p { lower[p] = backbone[cursor].national }
+        }
+        return pairs.map { pair in
+            var ranked = pair
+            if (lower[pair.provincial]...max(lower[pair.provincial], upper[pair.provincial])).contains(pair.national) {
+                ranked.rank = pair.score + Comparator.Thresholds.orderBonus * (1 - pair.score)
+            }
+            return ranked
+        }
+    }
+
+    /// Indices of a longest strictly increasing subsequence of `values` (patience sorting, O(n log n)).
+    static func longestIncreasingRun(_ values: [Int]) -> [Int] {
+        var tails: [Int] = []  // index into values of the smallest tail of each length
+        var previous = [Int](repeating: -1, count: values.count)
+        for (index, value) in values.enumerated() {
+            var low = 0, high = tails.count
+            while low < high {
+                let middle = (low + high) / 2
+                if values[tails[middle]] < value { low = middle + 1 } else { high = middle }
+            }
+            if low > 0 { previous[index] = tails[low - 1] }
+            if low == tails.count { tails.append(index) } else { tails[low] = index }
+        }
+        var run: [Int] = []
+        var index = tails.last ?? -1
+        while index >= 0 {
+            run.append(index)
+            index = previous[index]
+        }
+        return run.reversed()
     }
 
     /// Match links: a provincial clause matches its best national clause; a national clause whose best
@@ -173,6 +254,56 @@ struct ComparisonEngine {
         return links
     }
 
+    // MARK: Citations
+
+    /// Links the provincial text's citations support, with the citations as written: a citation of a national
+    /// article (`《…法》第十条`) links to that article; a sentence that defers to the national law as a whole
+    /// (`村民会议的组成和召集，按照《…法》的规定执行`) links to the national provision that contains most of what
+    /// the sentence is about (the words before `按照`). Citations of other documents, and the provincial text's citations of itself, are
+    /// no links.
+    func citationSupport() -> [Int: [String]] {
+        var nationalByArticle: [Int: Int] = [:]
+        for (n, article) in national.articleNumbers.enumerated() {
+            if let article, nationalByArticle[article] == nil { nationalByArticle[article] = n }
+        }
+        let provincialCount = provincial.units.count
+        var support: [Int: [String]] = [:]
+        for s in provincial.sentenceCitations.keys.sorted() {
+            let p = provincial.sentenceUnit[s]
+            for citation in provincial.sentenceCitations[s]! where citation.names(documentTitled: nationalTitle) {
+                if let article = citation.article {
+                    if let n = nationalByArticle[article] { support[n * provincialCount + p, default: []].append(citation.text) }
+                } else if citation.paragraph == nil, let introducer = citation.introducer,
+                          CitationParser.deferringIntroducers.contains(introducer),
+                          let topic = provincial.deferralTopics[s], let n = bestContainer(of: topic) {
+                    support[n * provincialCount + p, default: []].append(citation.text)
+                }
+            }
+        }
+        return support.mapValues { Array(Set($0)).sorted() }
+    }
+
+    /// The national unit that contains most of `bigrams` (at least `partialContainment` of their weight), clearly
+    /// ahead of any other (by `deferralMargin` of their weight).
+    func bestContainer(of bigrams: [Int32]) -> Int? {
+        let weight = SortedSet.totalWeight(bigrams, weights: idf)
+        guard weight > 0 else { return nil }
+        var best: (unit: Int, shared: Double)?
+        var second = 0.0
+        for (n, unitBigrams) in national.unitBigrams.enumerated() {
+            let shared = SortedSet.sharedWeight(bigrams, unitBigrams, weights: idf).weight
+            if best.map({ shared > $0.shared + 1e-12 }) ?? true {
+                second = best?.shared ?? 0
+                best = (n, shared)
+            } else {
+                second = max(second, shared)
+            }
+        }
+        guard let best, best.shared / weight >= Comparator.Thresholds.partialContainment,
+              (best.shared - second) / weight >= Comparator.Thresholds.deferralMargin else { return nil }
+        return best.unit
+    }
+
     // MARK: Sentences
 
     /// Weighted share of `sentence` found in `other`, and the shared weight.
@@ -185,12 +316,12 @@ struct ComparisonEngine {
     /// Partial links: provincial sentences whose best national sentence lies in a clause the provincial clause
     /// is not matched with, clearly better than anything in its matched clauses.
     func partialEvidence(matchedNational: [[Int]]) -> Set<Int> {
+        var weights: [Int: Double] = [:]
         let provincialCount = provincial.units.count
         let sentenceIndex = InvertedIndex(sets: national.sentenceBigrams, vocabularySize: vocabularySize)
         var search = CandidateSearch(
             index: sentenceIndex, itemCount: national.sentenceBigrams.count, weights: idf, keyLimit: 16,
             candidateLimit: 4)
-        var evidence = Set<Int>()
         let total = provincial.sentenceBigrams.count
         for (s, bigrams) in provincial.sentenceBigrams.enumerated() {
             if total > 20, s % (total / 10) == 0 { progress?(0.4 + 0.3 * Double(s) / Double(total)) }
@@ -214,10 +345,10 @@ struct ComparisonEngine {
                 }
             }
             if best.share >= inside + Comparator.Thresholds.partialMargin {
-                evidence.insert(sourceUnit * provincialCount + p)
+                weights[sourceUnit * provincialCount + p, default: 0] += best.shared
             }
         }
-        return evidence
+        return Set(weights.filter { $0.value >= Comparator.Thresholds.partialLinkWeight }.keys)
     }
 
     /// Containment of a provincial sentence in a national sentence, or in it joined with the sentence before or
@@ -321,18 +452,35 @@ struct ComparisonEngine {
         let provincialCount = provincial.units.count
         var linkScores: [Int: (kind: LinkKind, score: Double)] = [:]
         var matchedNational = [[Int]](repeating: [], count: provincialCount)
-        for pair in matchLinks(pairs) {
-            linkScores[pair.national * provincialCount + pair.provincial] = (.match, pair.score)
+        // A national provision split over several provincial ones: the best-scoring piece implements it, the
+        // others take part of it.
+        var bestMatchOfNational: [Int: PairScore] = [:]
+        let matches = matchLinks(rankedByOrder(pairs))
+        for pair in matches where bestMatchOfNational[pair.national].map({ ranksAbove(pair, $0) }) ?? true {
+            bestMatchOfNational[pair.national] = pair
+        }
+        for pair in matches {
+            let isBest = bestMatchOfNational[pair.national]?.provincial == pair.provincial
+            linkScores[pair.national * provincialCount + pair.provincial] = (isBest ? .match : .partial, pair.score)
             matchedNational[pair.provincial].append(pair.national)
         }
         let scoreByKey = Dictionary(pairs.map { ($0.national * provincialCount + $0.provincial, $0.score) },
                                     uniquingKeysWith: { first, _ in first })
-        for key in partialEvidence(matchedNational: matchedNational).sorted() where linkScores[key] == nil {
+        /// The score of a pair that may not have been a candidate (found through sentences or citations).
+        func pairScore(_ key: Int) -> Double {
             let n = key / provincialCount, p = key % provincialCount
-            let score = scoreByKey[key] ?? cosine(
-                national.unitBigrams[n], provincial.unitBigrams[p],
-                normA: norm(national.unitBigrams[n]), normB: norm(provincial.unitBigrams[p]))
-            linkScores[key] = (.partial, score)
+            return scoreByKey[key] ?? cosine(national.unitBigrams[n], provincial.unitBigrams[p],
+                                             normA: norm(national.unitBigrams[n]), normB: norm(provincial.unitBigrams[p]))
+        }
+        let titleByKey = Dictionary(pairs.map { ($0.national * provincialCount + $0.provincial, $0.title) },
+                                    uniquingKeysWith: { first, _ in first })
+        for key in partialEvidence(matchedNational: matchedNational).sorted() where linkScores[key] == nil {
+            linkScores[key] = (.partial, pairScore(key))
+        }
+        // A citation says the provincial provision implements the national one: a match whatever the score.
+        let citations = citationSupport()
+        for key in citations.keys.sorted() where linkScores[key]?.kind != .match {
+            linkScores[key] = (.match, linkScores[key]?.score ?? pairScore(key))
         }
         progress?(0.7)
 
@@ -382,6 +530,8 @@ struct ComparisonEngine {
                 id: unit.id, newShare: sentences.isEmpty ? 1 : Double(newCount) / Double(sentences.count)))
         }
 
+        let nationalSentenceIndex = Dictionary(national.sentenceRefs.enumerated().map { ($1, $0) },
+                                               uniquingKeysWith: { first, _ in first })
         var links: [ClauseLink] = []
         for n in national.units.indices {
             let ordered = linkedProvincial[n].sorted { a, b in
@@ -389,9 +539,17 @@ struct ComparisonEngine {
                 return scoreA != scoreB ? scoreA > scoreB : a < b
             }
             for p in ordered {
-                let link = linkScores[n * provincialCount + p]!
+                let key = n * provincialCount + p
+                let link = linkScores[key]!
+                let shared = provincial.unitSentences[p].filter { s in
+                    provenance[s].sources.contains { national.sentenceUnit[nationalSentenceIndex[$0]!] == n }
+                }.count
+                let evidence = LinkEvidence(
+                    sharedSentences: shared, citations: citations[key] ?? [],
+                    matchingHeading: (titleByKey[key] ?? 0) >= Comparator.Thresholds.matchingHeading)
                 links.append(ClauseLink(national: national.units[n].id, provincial: provincial.units[p].id,
-                                        kind: link.kind, score: (link.score * 1000).rounded() / 1000))
+                                        kind: link.kind, score: (link.score * 1000).rounded() / 1000,
+                                        evidence: evidence))
             }
         }
         progress?(1)
