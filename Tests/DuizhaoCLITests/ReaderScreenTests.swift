@@ -15,7 +15,7 @@ final class ReaderScreenTests: XCTestCase {
     }
 
     override func tearDown() {
-        sessions.forEach { $0.stop() }
+        for session in sessions { session.stop() }
         sessions.removeAll()
     }
 

@@ -14,7 +14,7 @@ final class TerminalLifecycleTests: XCTestCase {
     }
 
     override func tearDown() {
-        sessions.forEach { $0.stop() }
+        for session in sessions { session.stop() }
         sessions.removeAll()
     }
 
