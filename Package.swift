@@ -59,10 +59,12 @@ let package = Package(
             dependencies: ["DuizhaoCore", "DuizhaoCompare", "DuizhaoReader", "DuizhaoStore"]
         ),
         .testTarget(name: "DuizhaoCoreTests", dependencies: ["DuizhaoCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "DuizhaoCompareTests", dependencies: ["DuizhaoCompare"]),
-        .testTarget(name: "DuizhaoStoreTests", dependencies: ["DuizhaoStore"]),
+        .testTarget(name: "DuizhaoCompareTests", dependencies: ["DuizhaoCompare", "DuizhaoTestSupport"]),
+        .testTarget(name: "DuizhaoStoreTests", dependencies: ["DuizhaoStore", "DuizhaoTestSupport"]),
         .testTarget(name: "DuizhaoReaderTests", dependencies: ["DuizhaoReader"]),
         .testTarget(name: "DuizhaoSessionTests", dependencies: ["DuizhaoSession"]),
-        .testTarget(name: "DuizhaoCLITests", dependencies: ["DuizhaoCore"]),
+        // Finding the built binary, running processes, driving tmux: shared by the process-level tests.
+        .target(name: "DuizhaoTestSupport", dependencies: ["DuizhaoCore"], path: "Tests/DuizhaoTestSupport"),
+        .testTarget(name: "DuizhaoCLITests", dependencies: ["DuizhaoCore", "DuizhaoTestSupport"]),
     ]
 )

@@ -314,7 +314,7 @@ func readerMeasureBareStart(binary: String, runs: Int) throws -> ReaderSamples {
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         let argv: [UnsafeMutablePointer<CChar>?] = [strdup(binary), strdup("--version"), nil]
-        defer { argv.forEach { free($0) } }
+        defer { for pointer in argv { free(pointer) } }
         var pid: pid_t = 0
         let start = ReaderClock.now
         guard posix_spawn(&pid, binary, &actions, nil, argv, environ) == 0 else { throw ReaderBenchError("cannot start \(binary)") }
@@ -478,8 +478,8 @@ final class ReaderPseudoTerminal {
         let argv: [UnsafeMutablePointer<CChar>?] = command.map { strdup($0) } + [nil]
         let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
+            for pointer in argv { free(pointer) }
+            for pointer in envp { free(pointer) }
         }
         var child: pid_t = 0
         let result = posix_spawn(&child, command[0], &actions, &attributes, argv, envp)
