@@ -9,6 +9,7 @@ let areas: [(String, ([String]) throws -> Void)] = [
     ("compare", runCompareBenchmark),
     ("store", runStoreBenchmark),
     ("reader", runReaderBenchmark),
+    ("startup", runStartupBenchmark),
 ]
 /// Not part of `all`: minutes of load, for a report.
 let occasional: [(String, ([String]) throws -> Void)] = [("store-stress", runStoreStress)]
