@@ -116,6 +116,9 @@ final class LawAlignmentTests: XCTestCase {
         for (n, p) in [(1, 1), (4, 4), (5, 5), (21, 12), (22, 13), (29, 28), (34, 37), (39, 47), (41, 48)] {
             XCTAssertEqual(found["N\(n)→P\(p)"]?.kind, .match, "N\(n)→P\(p)")
         }
+        // 村务公开: each cites the articles on what the 村民会议 decides, and those are linked in turn.
+        XCTAssertEqual(found["N30→P29"]?.evidence.citations, ["本法第二十三条、第二十四条 ↔ 本办法第十四条、第十五条"])
+        XCTAssertEqual(found["N1→P1"]?.evidence.citations, [], "a whole-law citation in the purpose article is no link evidence")
     }
 
     func testALawComparedWithItselfLinksEveryArticleToItselfWithScoreOne() throws {
