@@ -1,20 +1,22 @@
-/// Stock wording of laws and regulations (`构成犯罪的，依法追究刑事责任`, `责令停止违法行为`): shared by
-/// provisions that have nothing else in common, so it must not weigh like the words that say what a provision
-/// is about. `fold` replaces each stock phrase by a two-character marker of its own, so a phrase of seven
-/// characters counts as one bigram instead of six, and the comparison gives that bigram a quarter of its weight; texts are folded after `Localization.fold` (so `违反本办法
-/// 规定` is already `违反本法规定`). The 施行 articles keep their wording: they are each other's counterparts, and
-/// `起施行` is found in no other provision to pull toward.
+/// Stock wording of laws and regulations (`构成犯罪的，依法追究刑事责任`, `责令停止违法行为`, the agent
+/// `由县级以上人民政府`): shared by provisions that have nothing else in common, so it must not weigh like the words
+/// that say what a provision is about. `fold` replaces each stock phrase by a two-character marker of its own, so
+/// a phrase of seven characters counts as one bigram instead of six, and the comparison gives that bigram a
+/// quarter of its weight. Texts are folded after `Localization.fold` (本办法 is already 本法). Not stock:
+/// `违反本法规定`, which opens the penalty articles that do correspond, and the 施行 articles, which are each
+/// other's counterparts (`起施行` is found in no other provision to pull toward).
 enum Boilerplate {
     /// The stock phrases, longest first where one contains another.
     static let phrases: [String] = [
         "构成犯罪的，依法追究刑事责任", "构成犯罪的,依法追究刑事责任", "构成犯罪的依法追究刑事责任",
         "对直接负责的主管人员和其他直接责任人员", "法律、行政法规另有规定的，从其规定",
-        "尚不构成犯罪的", "依法追究刑事责任", "依法给予行政处分", "依法给予处分", "玩忽职守、滥用职权、徇私舞弊",
-        "责令停止违法行为", "责令限期改正", "责令改正", "没收违法所得", "违反本法规定", "给予警告",
+        "尚不构成犯罪的", "由县级以上地方人民政府", "由县级以上人民政府", "依法追究刑事责任", "依法给予行政处分",
+        "依法给予处分", "玩忽职守、滥用职权、徇私舞弊",
+        "责令停止违法行为", "责令限期改正", "责令改正", "没收违法所得", "给予警告",
     ]
 
     /// Characters at least one of which every phrase contains: a text without any needs no folding.
-    static let triggers: Set<Character> = ["罪", "责", "处", "职", "规", "没", "警"]
+    static let triggers: Set<Character> = ["罪", "责", "处", "职", "规", "没", "警", "县"]
 
     /// The marker of phrase `index`: two private-use characters, which `TextContent` reads as content.
     static func marker(_ index: Int) -> String {

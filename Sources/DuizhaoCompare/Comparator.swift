@@ -283,6 +283,22 @@ struct ComparisonEngine {
         return support.mapValues { Array(Set($0)).sorted() }
     }
 
+    /// Cross-references that correspond: national provision `n` cites one of its own articles (`本法第二十三条`)
+    /// and provincial provision `p` cites one of its own (`本办法第十四条`) that is linked with it; as written,
+    /// `本法第二十三条、第二十四条 ↔ 本办法第十四条、第十五条`.
+    func corresponding(national n: Int, provincial p: Int, linked: [Int: (kind: LinkKind, score: Double)]) -> [String] {
+        let nationalCited = national.selfCitations(ofUnit: n), provincialCited = provincial.selfCitations(ofUnit: p)
+        guard !nationalCited.isEmpty, !provincialCited.isEmpty else { return [] }
+        var result: [String] = []
+        for (a, nationalText) in nationalCited {
+            for (b, provincialText) in provincialCited where linked[a * provincial.units.count + b] != nil {
+                let written = "\(nationalText) ↔ \(provincialText)"
+                if !result.contains(written) { result.append(written) }
+            }
+        }
+        return result
+    }
+
     /// The national unit that contains most of `bigrams` (at least `partialContainment` of their weight), clearly
     /// ahead of any other (by `deferralMargin` of their weight).
     func bestContainer(of bigrams: [Int32]) -> Int? {
@@ -545,7 +561,8 @@ struct ComparisonEngine {
                     provenance[s].sources.contains { national.sentenceUnit[nationalSentenceIndex[$0]!] == n }
                 }.count
                 let evidence = LinkEvidence(
-                    sharedSentences: shared, citations: citations[key] ?? [],
+                    sharedSentences: shared,
+                    citations: (citations[key] ?? []) + corresponding(national: n, provincial: p, linked: linkScores),
                     matchingHeading: (titleByKey[key] ?? 0) >= Comparator.Thresholds.matchingHeading)
                 links.append(ClauseLink(national: national.units[n].id, provincial: provincial.units[p].id,
                                         kind: link.kind, score: (link.score * 1000).rounded() / 1000,
