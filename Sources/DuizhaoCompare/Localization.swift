@@ -115,15 +115,17 @@ public enum Localization {
         let scalars = Array(text.unicodeScalars)
         let found = matches(in: scalars)
         guard !found.isEmpty else { return text }
-        var result = String.UnicodeScalarView()
+        // Scalar by scalar: appending a slice to a `UnicodeScalarView` copies the whole string each time.
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
         var position = 0
         for match in found {
-            result.append(contentsOf: scalars[position..<match.start])
-            result.append(contentsOf: match.canonical.unicodeScalars)
+            for scalar in scalars[position..<match.start] { result.unicodeScalars.append(scalar) }
+            result += match.canonical
             position = match.end
         }
-        result.append(contentsOf: scalars[position...])
-        return String(result)
+        for scalar in scalars[position...] { result.unicodeScalars.append(scalar) }
+        return result
     }
 
     /// Whether `provincial` is `national` localised: they differ, and only by forms of the same rules (punctuation
@@ -222,6 +224,15 @@ public enum Localization {
             return first
         })
 
+    /// For each BMP scalar: 1 when a literal form starts with it, 2 when a jurisdiction can (one array lookup
+    /// per character instead of two hashed ones, on the aligner's hot path).
+    static let startFlags: [UInt8] = {
+        var flags = [UInt8](repeating: 0, count: 0x10000)
+        for scalar in formsByFirstScalar.keys where scalar.value < 0x10000 { flags[Int(scalar.value)] |= 1 }
+        for scalar in jurisdictionFirstScalars where scalar.value < 0x10000 { flags[Int(scalar.value)] |= 2 }
+        return flags
+    }()
+
     /// The forms that start with a jurisdiction, in rule order.
     static let jurisdictionForms: [Form] = forms.filter {
         if case .literal = $0.pieces.first { false } else { true }
@@ -258,34 +269,32 @@ public enum Localization {
     }
 
     static func longestMatch(in text: [Unicode.Scalar], at start: Int) -> Match? {
-        guard isHan(text[start]) else { return nil }
-        let literalForms = formsByFirstScalar[text[start]] ?? []
+        let first = text[start]
+        guard isHan(first) else { return nil }
+        let flags = first.value < 0x10000 ? startFlags[Int(first.value)] : 0
         // A jurisdiction starts with a level word or a division's first character, or after punctuation (a place).
-        let jurisdictionMayStart =
-            jurisdictionFirstScalars.contains(text[start]) || start == 0 || !isHan(text[start - 1])
-        guard !literalForms.isEmpty || jurisdictionMayStart else { return nil }
-        var cache: [Int: [Int]] = [:]
-        if jurisdictionMayStart {
-            let ends = jurisdictionEnds(text, at: start).sorted(by: >)
-            guard !ends.isEmpty || !literalForms.isEmpty else { return nil }
-            cache[start] = ends
-        }
+        let jurisdictionMayStart = flags & 2 != 0 || start == 0 || !isHan(text[start - 1])
+        guard flags & 1 != 0 || jurisdictionMayStart else { return nil }
+        let literalForms = flags & 1 != 0 ? formsByFirstScalar[first] : nil
+        let startEnds = jurisdictionMayStart ? jurisdictionEnds(text, at: start) : []
         var best: Match?
-        for form in literalForms + (cache[start]?.isEmpty == false ? jurisdictionForms : []) {
-            guard let end = match(form.pieces[...], in: text, at: start, cache: &cache) else { continue }
-            guard end > start, end > best?.end ?? start, guarded(form, text: text, start: start, end: end) else {
-                continue
-            }
+        func consider(_ form: Form) {
+            guard let end = match(form.pieces[...], in: text, at: start, startEnds: startEnds, formStart: start),
+                end > start, end > best?.end ?? start, guarded(form, text: text, start: start, end: end)
+            else { return }
             best = Match(
                 start: start, end: end, canonical: form.canonical, side: form.side,
                 level: form.side == .local && !levelledForms.contains(form.canonical) ? level(of: text[start..<end]) : nil)
         }
+        for form in literalForms ?? [] { consider(form) }
+        if !startEnds.isEmpty { for form in jurisdictionForms { consider(form) } }
         return best
     }
 
-    /// The end of `pieces` matched at `position`, trying every length of a jurisdiction (longest first).
+    /// The end of `pieces` matched at `position`, trying every length of a jurisdiction (longest first);
+    /// `startEnds` are the jurisdiction ends at `formStart`, computed once for all forms.
     static func match(
-        _ pieces: ArraySlice<Piece>, in text: [Unicode.Scalar], at position: Int, cache: inout [Int: [Int]]
+        _ pieces: ArraySlice<Piece>, in text: [Unicode.Scalar], at position: Int, startEnds: [Int], formStart: Int
     ) -> Int? {
         guard let piece = pieces.first else { return position }
         let rest = pieces.dropFirst()
@@ -294,21 +303,16 @@ public enum Localization {
             guard position + literal.count <= text.count,
                 text[position..<position + literal.count].elementsEqual(literal)
             else { return nil }
-            return match(rest, in: text, at: position + literal.count, cache: &cache)
+            return match(rest, in: text, at: position + literal.count, startEnds: startEnds, formStart: formStart)
         case .department:
-            return startsDepartment(text, at: position) ? match(rest, in: text, at: position, cache: &cache) : nil
+            guard startsDepartment(text, at: position) else { return nil }
+            return match(rest, in: text, at: position, startEnds: startEnds, formStart: formStart)
         case .jurisdiction, .namedDivision:
-            let ends: [Int]
-            if piece.isNamedOnly {
-                ends = namedDivisionEnds(text, at: position)
-            } else if let known = cache[position] {
-                ends = known
-            } else {
-                ends = jurisdictionEnds(text, at: position).sorted(by: >)
-                cache[position] = ends
-            }
+            let ends = piece.isNamedOnly
+                ? namedDivisionEnds(text, at: position)
+                : position == formStart ? startEnds : jurisdictionEnds(text, at: position)
             for end in ends {
-                if let matched = match(rest, in: text, at: end, cache: &cache) { return matched }
+                if let matched = match(rest, in: text, at: end, startEnds: startEnds, formStart: formStart) { return matched }
             }
             return nil
         }
@@ -378,8 +382,11 @@ public enum Localization {
     /// Characters that make 本 part of a word (基本, 根本, 成本 …), so 本法 there is not a self-reference.
     static let wordsEndingInBen = Set("基根资成日样文课版剧账脚范副正原书标读蓝底母人节校".unicodeScalars)
 
+    static let divisionFirstScalars = Set(provinceLevelDivisions.compactMap(\.first))
+
     static func namedDivisionEnds(_ text: [Unicode.Scalar], at position: Int) -> [Int] {
-        provinceLevelDivisions.compactMap { name in
+        guard divisionFirstScalars.contains(text[position]) else { return [] }
+        return provinceLevelDivisions.compactMap { name in
             position + name.count <= text.count && text[position..<position + name.count].elementsEqual(name)
                 ? position + name.count : nil
         }
@@ -411,7 +418,7 @@ public enum Localization {
                 }
             }
         }
-        return ends
+        return ends.count > 1 ? ends.sorted(by: >) : ends
     }
 
     // MARK: - Departments

@@ -9,6 +9,7 @@ let areas: [(String, ([String]) throws -> Void)] = [
     ("compare", runCompareBenchmark),
     ("store", runStoreBenchmark),
     ("reader", runReaderBenchmark),
+    ("kinds", runKindsBenchmark),
 ]
 do {
     var ran = false
