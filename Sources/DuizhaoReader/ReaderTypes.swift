@@ -1,12 +1,6 @@
 import DuizhaoCompare
 import DuizhaoCore
 
-/// Which of the two documents of a pair.
-public enum DocumentSide: String, Sendable, Equatable, Hashable, CaseIterable {
-    case national
-    case provincial
-}
-
 /// The pane that has the keyboard focus.
 public enum Pane: String, Sendable, Equatable, Hashable, CaseIterable {
     case national
@@ -23,15 +17,15 @@ public enum Pane: String, Sendable, Equatable, Hashable, CaseIterable {
     }
 
     public init(_ side: DocumentSide) {
-        self = side == .national ? .national : .provincial
+        switch side {
+        case .national: self = .national
+        case .provincial: self = .provincial
+        }
     }
 }
 
 /// Settings fixed when the reader opens.
 public struct ReaderOptions: Sendable, Equatable {
-    /// Whether the terminal shows colours. The model's style roles are the same either way (the adapter
-    /// maps them to colours or to bold/reverse/underline); kept here so the state records how it is drawn.
-    public var colors: Bool
     /// Whether the outline pane is shown at start (`t` toggles it).
     public var showOutline: Bool
     /// Whether differences are highlighted at start (`d` toggles it).
@@ -41,10 +35,9 @@ public struct ReaderOptions: Sendable, Equatable {
     public var minimumHeight: Int
 
     public init(
-        colors: Bool = true, showOutline: Bool = true, highlightDifferences: Bool = true,
+        showOutline: Bool = true, highlightDifferences: Bool = true,
         minimumWidth: Int = 30, minimumHeight: Int = 8
     ) {
-        self.colors = colors
         self.showOutline = showOutline
         self.highlightDifferences = highlightDifferences
         self.minimumWidth = minimumWidth

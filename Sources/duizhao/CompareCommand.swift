@@ -47,13 +47,15 @@ struct CompareCommand: ParsableCommand {
         let comparison = Comparator.compare(national: national, provincial: provincial)
         let report = ComparisonReport(national: national, provincial: provincial, comparison: comparison)
         if json {
-            print(try report.json())
+            printJSONText(try report.json())
         } else if let clause {
             let columns = max(30, width ?? terminalColumns() ?? 100)
             let colour = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-            print(try report.sideBySide(clause: clause, width: columns, colour: colour), terminator: "")
+            let text = try report.sideBySide(clause: clause, width: columns, colour: colour)
+            // In colour the text carries its own SGR sequences (document fragments sanitised as they are placed).
+            if colour { print(text, terminator: "") } else { printText(text, terminator: "") }
         } else {
-            print(report.table(), terminator: "")
+            printText(report.table(), terminator: "")
         }
     }
 }
