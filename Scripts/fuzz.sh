@@ -2,7 +2,7 @@
 # Fuzzes decode → import → compare with libFuzzer (not part of CI).
 #   Scripts/fuzz.sh [SECONDS]   (default 600)
 # Seeds: the bundled texts, ../shared/corpus and ../shared/seeds. Findings land in Tests/DuizhaoCoreTests/Fixtures/fuzz/
-# (crash-*, timeout-*, oom-*); keep them there: FuzzRegressionTests replays every file in that folder.
+# (crash-*, timeout-*, oom-*); replay one with `swift run duizhao-fuzz FILE` and keep it as a regression test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-600}
@@ -15,5 +15,5 @@ mkdir -p "$findings" "$work/corpus"
 cp Resources/*.txt "$work/corpus/"
 for f in ../shared/corpus/*/* ../shared/seeds/*; do [ -f "$f" ] && cp "$f" "$work/corpus/$(echo "$f" | tr '/' '_')"; done
 "$scratch/debug/duizhao-fuzz" "$work/corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 \
-  -max_len=65536 -artifact_prefix="$findings/" -print_final_stats=1 2>&1 | tee "$work/log" | grep -E '^#[0-9]+ +(INITED|DONE|pulse)|==|SUMMARY|stat::' || true
-ls "$findings"
+  -max_len=65536 -artifact_prefix="$findings/" -print_final_stats=1 2>&1 | tee "$work/log" | grep -E '^#[0-9]+[[:space:]]+(INITED|DONE|pulse)|==|SUMMARY|stat::' || true
+if [ -n "$(ls -A "$findings")" ]; then echo "findings in $findings:"; ls "$findings"; else rmdir "$findings"; echo "no findings"; fi

@@ -263,6 +263,11 @@ struct DocumentParser {
         document.preamble = lines[preambleStart..<bodyStart]
             .filter { !isMetadataLine($0.text) }
             .map(\.text)
+        // Page furniture inside the front matter (share buttons, timestamps, navigation) is dropped, and counted.
+        let furniture = lines[start..<bodyStart].filter { LineClassifier.isNoise($0.text) && LineClassifier.standaloneDate($0.text) == nil }
+        if let first = furniture.first, let last = furniture.last {
+            warnings.append(.droppedPageFurniture(count: furniture.count, firstLine: first.number, lastLine: last.number))
+        }
         return FrontMatter(preambleStart: preambleStart)
     }
 

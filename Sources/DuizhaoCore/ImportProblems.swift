@@ -54,6 +54,8 @@ public indirect enum ImportWarning: Sendable, Equatable, CustomStringConvertible
     case decoded(TextEncoding)
     /// Lines before the document's first line (page title, navigation), dropped.
     case ignoredBeforeStart(count: Int, firstLine: Int, lastLine: Int)
+    /// Page furniture between the document's first line and its body (share links, timestamps, navigation), dropped.
+    case droppedPageFurniture(count: Int, firstLine: Int, lastLine: Int)
     /// Lines before a law's title, dropped.
     case ignoredBeforeTitle(count: Int, firstLine: Int, lastLine: Int)
     /// Everything from an end marker (`（责任编辑`, `相关链接`, a site footer) on, dropped.
@@ -83,6 +85,8 @@ public indirect enum ImportWarning: Sendable, Equatable, CustomStringConvertible
         case .decoded(let encoding): return "decoded as \(encoding.rawValue)"
         case let .ignoredBeforeStart(count, first, last):
             return "ignored \(count) line(s) before the document starts (source lines \(first)–\(last))"
+        case let .droppedPageFurniture(count, first, last):
+            return "dropped \(count) line(s) of page furniture (share links, timestamps, navigation) between source lines \(first) and \(last)"
         case let .ignoredBeforeTitle(count, first, last): return "ignored \(count) line(s) before the title (source lines \(first)–\(last))"
         case let .ignoredFromEndMarker(count, line, marker): return "ignored \(count) line(s) from source line \(line) (\(marker)…) on"
         case .ignoredTrailing(let count): return "ignored \(count) trailing line(s) after the document ends (headlines, links)"

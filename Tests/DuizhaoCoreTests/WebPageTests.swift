@@ -48,6 +48,8 @@ final class WebPageTests: XCTestCase {
         XCTAssertEqual(document.divisions.map(\.label), try Self.labels(in: url, matching: "^[一二三四五六七八九十]+、"))
         XCTAssertEqual(document.preamble.count, 2, "\(document.preamble)")
         XCTAssertTrue(document.preamble[0].hasPrefix("各市州"))
+        XCTAssertTrue(document.warnings.contains { if case .droppedPageFurniture(5, 3, 13) = $0 { return true } else { return false } },
+                      "breadcrumb, timestamp line, 【字体…】, 【E-mail推荐 and 】: \(document.warnings)")
         XCTAssertTrue(document.warnings.contains { if case .ignoredFromEndMarker(1, 79, let marker) = $0 { return marker.contains("责任编辑") } else { return false } }, "\(document.warnings)")
         let last = try XCTUnwrap(document.divisions.last)
         XCTAssertFalse(last.allParagraphs.contains { $0.contains("栏目推荐") || $0.contains("领导活动") })

@@ -1,4 +1,5 @@
 import DuizhaoCore
+import DuizhaoStore
 import Foundation
 import XCTest
 
