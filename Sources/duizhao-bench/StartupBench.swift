@@ -128,17 +128,25 @@ private func startupInProcessCosts(runs: Int) -> [(String, ReaderSamples)] {
     measure("comparison cache: key of the pair") { _ = cache.key(national: national, provincial: provincial) }
     measure("comparison cache: key + load (hit)") { _ = cache.comparison(national: national, provincial: provincial) }
     measure("comparison cache: store") { cache.store(comparison, national: national, provincial: provincial) }
-    measure("document identities of the pair (fingerprint + sketch)") {
+    measure("document identities of the pair (fingerprints; sketches on first use)") {
         _ = DocumentIdentity(national)
         _ = DocumentIdentity(provincial)
     }
+    measure("content sketches of the pair (when a bookmark is added)") {
+        _ = national.contentSketch
+        _ = provincial.contentSketch
+    }
     let nationalIdentity = DocumentIdentity(national), provincialIdentity = DocumentIdentity(provincial)
+    // The stores stay open (a reader keeps its store until it quits; closing the last connection checkpoints).
+    var open: [BookmarkStore] = []
     measure("open the bookmark store + bookmarks + position (empty store)") {
         let store = BookmarkStore.open(at: directory.appendingPathComponent("store"))
         _ = try? store.resolvedBookmarks(in: national, identity: nationalIdentity)
         _ = try? store.resolvedBookmarks(in: provincial, identity: provincialIdentity)
         _ = try? store.readingState(for: DocumentPairKey(national: nationalIdentity, provincial: provincialIdentity))
+        open.append(store)
     }
+    open.removeAll()
     return steps
 }
 
