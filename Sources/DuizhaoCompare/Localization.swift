@@ -210,8 +210,25 @@ public enum Localization {
         return pieces
     }
 
+    /// Bitmap over the BMP of the characters a form or a jurisdiction may start with: most characters of a text
+    /// start nothing, and this rules them out without hashing.
+    static let startBits: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 1024)
+        for scalar in formsByFirstScalar.keys.map(\.value) + jurisdictionFirstScalars.map(\.value) where scalar < 0x10000 {
+            bits[Int(scalar >> 6)] |= 1 << (scalar & 63)
+        }
+        return bits
+    }()
+
+    @inline(__always)
+    static func mayStartForm(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x10000 || startBits[Int(scalar.value >> 6)] & (1 << (scalar.value & 63)) != 0
+    }
+
     static func longestMatch(in text: [Unicode.Scalar], at start: Int) -> Match? {
         guard isHan(text[start]) else { return nil }
+        // Neither a form's first character nor the start of a place name (which follows punctuation).
+        if start > 0, isHan(text[start - 1]), !mayStartForm(text[start]) { return nil }
         let literalForms = formsByFirstScalar[text[start]] ?? []
         // A jurisdiction starts with a level word or a division's first character, or after punctuation (a place).
         let jurisdictionMayStart =
