@@ -39,9 +39,22 @@ enum Boilerplate {
         value < 0x10000 && firstScalarBits[Int(value >> 6)] & (1 << (value & 63)) != 0
     }
 
+    /// The first two characters of every phrase, packed, for a scan that allocates nothing.
+    static let openings: [UInt64] = Array(Set(compiled.map { UInt64($0[0]) << 32 | UInt64($0[1]) })).sorted()
+
+    /// Whether some phrase's first two characters occur in `text`.
+    static func mayContainPhrase(_ text: String) -> Bool {
+        var previous: UInt32 = 0
+        for scalar in text.unicodeScalars {
+            if mayStartPhrase(previous), openings.contains(UInt64(previous) << 32 | UInt64(scalar.value)) { return true }
+            previous = scalar.value
+        }
+        return false
+    }
+
     /// `text` with every stock phrase replaced by its marker (scanned once, left to right, longest phrase first).
     static func fold(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { mayStartPhrase($0.value) }) else { return text }
+        guard mayContainPhrase(text) else { return text }
         let scalars = text.unicodeScalars.map(\.value)
         var result = String.UnicodeScalarView()
         var changed = false
