@@ -102,6 +102,7 @@ public enum Localization {
 
     /// The text with every localisation form replaced by its canonical form.
     public static func fold(_ text: String) -> String {
+        guard mayContainForm(text) else { return text }
         let scalars = Array(text.unicodeScalars)
         let found = matches(in: scalars)
         guard !found.isEmpty else { return text }
@@ -219,6 +220,18 @@ public enum Localization {
         }
         return bits
     }()
+
+    /// Whether `text` has a character a form may start with, or one a place name may end with (a jurisdiction
+    /// at the start of a run may be any place name): when not, nothing in it can match, and no array is built.
+    static func mayContainForm(_ text: String) -> Bool {
+        text.unicodeScalars.contains { scalar in
+            (scalar.value < 0x10000 && startBits[Int(scalar.value >> 6)] & (1 << (scalar.value & 63)) != 0)
+                || placeSuffixFirstScalars.contains(scalar.value)
+        }
+    }
+
+    /// First characters of the suffixes that end a place name.
+    static let placeSuffixFirstScalars: [UInt32] = Array(Set(placeSuffixes.compactMap { $0.first?.value })).sorted()
 
     @inline(__always)
     static func mayStartForm(_ scalar: Unicode.Scalar) -> Bool {
