@@ -15,9 +15,6 @@ enum Boilerplate {
         "责令停止违法行为", "责令限期改正", "责令改正", "没收违法所得", "给予警告",
     ]
 
-    /// Characters at least one of which every phrase contains: a text without any needs no folding.
-    static let triggers: Set<Character> = ["罪", "责", "处", "职", "规", "没", "警", "县"]
-
     /// The marker of phrase `index`: two private-use characters, which `TextContent` reads as content.
     static func marker(_ index: Int) -> String {
         String(Unicode.Scalar(markerBase)!) + String(Unicode.Scalar(markerBase + 1 + UInt32(index))!)
@@ -29,13 +26,53 @@ enum Boilerplate {
     /// How much a stock phrase weighs against an ordinary bigram of the same rarity.
     static let weight = 0.25
 
-    /// `text` with every stock phrase replaced by its marker.
-    static func fold(_ text: String) -> String {
-        guard text.contains(where: triggers.contains) else { return text }
-        var result = text
-        for (index, phrase) in phrases.enumerated() where result.contains(phrase) {
-            result = result.replacingOccurrences(of: phrase, with: marker(index))
+    /// The phrases as scalar values, and a bitmap of their first characters (all in the BMP) for a fast scan.
+    static let compiled: [[UInt32]] = phrases.map { $0.unicodeScalars.map(\.value) }
+    static let firstScalarBits: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 1024)
+        for phrase in compiled { bits[Int(phrase[0] >> 6)] |= 1 << (phrase[0] & 63) }
+        return bits
+    }()
+
+    @inline(__always)
+    static func mayStartPhrase(_ value: UInt32) -> Bool {
+        value < 0x10000 && firstScalarBits[Int(value >> 6)] & (1 << (value & 63)) != 0
+    }
+
+    /// The first two characters of every phrase, packed, for a scan that allocates nothing.
+    static let openings: [UInt64] = Array(Set(compiled.map { UInt64($0[0]) << 32 | UInt64($0[1]) })).sorted()
+
+    /// Whether some phrase's first two characters occur in `text`.
+    static func mayContainPhrase(_ text: String) -> Bool {
+        var previous: UInt32 = 0
+        for scalar in text.unicodeScalars {
+            if mayStartPhrase(previous), openings.contains(UInt64(previous) << 32 | UInt64(scalar.value)) { return true }
+            previous = scalar.value
         }
-        return result
+        return false
+    }
+
+    /// `text` with every stock phrase replaced by its marker (scanned once, left to right, longest phrase first).
+    static func fold(_ text: String) -> String {
+        guard mayContainPhrase(text) else { return text }
+        let scalars = text.unicodeScalars.map(\.value)
+        var result = String.UnicodeScalarView()
+        var changed = false
+        var position = 0
+        while position < scalars.count {
+            let value = scalars[position]
+            if mayStartPhrase(value), let index = compiled.firstIndex(where: { phrase in
+                phrase[0] == value && position + phrase.count <= scalars.count
+                    && scalars[position..<(position + phrase.count)].elementsEqual(phrase)
+            }) {
+                result.append(contentsOf: marker(index).unicodeScalars)
+                position += compiled[index].count
+                changed = true
+            } else {
+                result.append(Unicode.Scalar(value)!)
+                position += 1
+            }
+        }
+        return changed ? String(result) : text
     }
 }

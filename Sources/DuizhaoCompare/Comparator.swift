@@ -510,10 +510,15 @@ struct ComparisonEngine {
         // Provenance of every provincial sentence.
         var provenance: [SentenceProvenance] = []
         var sourcesOfNational = [[Int]](repeating: [], count: national.sentenceRefs.count)
+        /// The national units each provincial sentence draws on.
+        var sourceUnits = [[Int]](repeating: [], count: provincial.sentenceRefs.count)
         provenance.reserveCapacity(provincial.sentenceRefs.count)
         for s in provincial.sentenceRefs.indices {
             let (sources, score) = sources(ofProvincialSentence: s, nationalUnits: linkedNational[provincial.sentenceUnit[s]])
-            for t in sources { sourcesOfNational[t].append(s) }
+            for t in sources {
+                sourcesOfNational[t].append(s)
+                if !sourceUnits[s].contains(national.sentenceUnit[t]) { sourceUnits[s].append(national.sentenceUnit[t]) }
+            }
             provenance.append(SentenceProvenance(
                 provincial: provincial.sentenceRefs[s], sources: sources.map { national.sentenceRefs[$0] },
                 score: sources.isEmpty ? 0 : score))
@@ -546,8 +551,6 @@ struct ComparisonEngine {
                 id: unit.id, newShare: sentences.isEmpty ? 1 : Double(newCount) / Double(sentences.count)))
         }
 
-        let nationalSentenceIndex = Dictionary(national.sentenceRefs.enumerated().map { ($1, $0) },
-                                               uniquingKeysWith: { first, _ in first })
         var links: [ClauseLink] = []
         for n in national.units.indices {
             let ordered = linkedProvincial[n].sorted { a, b in
@@ -557,9 +560,7 @@ struct ComparisonEngine {
             for p in ordered {
                 let key = n * provincialCount + p
                 let link = linkScores[key]!
-                let shared = provincial.unitSentences[p].filter { s in
-                    provenance[s].sources.contains { national.sentenceUnit[nationalSentenceIndex[$0]!] == n }
-                }.count
+                let shared = provincial.unitSentences[p].filter { sourceUnits[$0].contains(n) }.count
                 let evidence = LinkEvidence(
                     sharedSentences: shared,
                     citations: (citations[key] ?? []) + corresponding(national: n, provincial: p, linked: linkScores),

@@ -121,15 +121,18 @@ final class LawAlignmentTests: XCTestCase {
         XCTAssertEqual(found["N1→P1"]?.evidence.citations, [], "a whole-law citation in the purpose article is no link evidence")
     }
 
-    func testALawComparedWithItselfLinksEveryArticleToItselfWithScoreOne() throws {
+    func testADocumentComparedWithItselfLinksEveryProvisionToItselfWithScoreOne() throws {
         let law = try load("cunweihui/henan-undated.md")
         XCTAssertEqual(law.provisions.count, 61)
-        let comparison = Comparator.compare(national: law, provincial: law)
-        XCTAssertEqual(comparison.links.map(\.national), law.provisions.map(\.id))
-        XCTAssertEqual(comparison.links.map(\.provincial), law.provisions.map(\.id))
-        XCTAssert(comparison.links.allSatisfy { $0.kind == .match && $0.score == 1 }, "\(comparison.links.filter { $0.score != 1 })")
-        XCTAssertEqual(comparison.nationalOnly, [])
-        XCTAssertEqual(comparison.provincialOnly, [])
+        for document in [law, TestDocuments.national, TestDocuments.provincial] {
+            let comparison = Comparator.compare(national: document, provincial: document)
+            XCTAssertEqual(comparison.links.map(\.national), document.provisions.map(\.id), document.title)
+            XCTAssertEqual(comparison.links.map(\.provincial), document.provisions.map(\.id), document.title)
+            XCTAssert(comparison.links.allSatisfy { $0.kind == .match && $0.score == 1 },
+                      "\(comparison.links.filter { $0.score != 1 || $0.kind != .match })")
+            XCTAssertEqual(comparison.nationalOnly, [])
+            XCTAssertEqual(comparison.provincialOnly, [])
+        }
     }
 
     /// The Zhejiang pair as plain text (no markdown, chapters spaced with U+3000), hard-wrapped like a PDF copy,
