@@ -391,9 +391,9 @@ public enum ChangeClassifier {
         }
         let removedHedges = hedges(in: national, overlapping: nationalRange)
         let addedHedges = hedges(in: provincial, overlapping: provincialRange)
-        guard isSalient(removedHedges, in: national, nationalRange), isSalient(addedHedges, in: provincial, provincialRange)
-        else { return nil }
-        if removedHedges.isEmpty != addedHedges.isEmpty { return addedHedges.isEmpty ? .stronger : .weaker }
+        let hedgeRemoved = !removedHedges.isEmpty && isSalient(removedHedges, in: national, nationalRange)
+        let hedgeAdded = !addedHedges.isEmpty && isSalient(addedHedges, in: provincial, provincialRange)
+        if hedgeRemoved != hedgeAdded { return hedgeAdded ? .weaker : .stronger }
         return nil
     }
 

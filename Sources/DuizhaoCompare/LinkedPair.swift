@@ -98,9 +98,14 @@ extension ChangeClassifier {
 }
 
 extension Localization {
-    /// The level of a local document: the one its title, preamble and text name most often.
+    /// The level of a local document: the one its title, preamble and text name most often (read from the
+    /// first 200,000 characters: enough to tell, and cheap on a very long document).
     public static func dominantLevel(of document: PolicyDocument) -> String? {
-        dominantLevel(of: ([document.title] + document.preamble + document.divisions.flatMap(\.allParagraphs)).joined(separator: "\n"))
+        var sample = ([document.title] + document.preamble).joined(separator: "\n")
+        for paragraph in document.divisions.lazy.flatMap(\.allParagraphs) where sample.utf8.count < 600_000 {
+            sample += "\n" + paragraph
+        }
+        return dominantLevel(of: sample)
     }
 }
 

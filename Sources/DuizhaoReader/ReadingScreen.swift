@@ -33,6 +33,8 @@ public struct ReadingScreen: ScreenModel {
     public internal(set) var showsOutline: Bool
     public internal(set) var isSinglePane = false
     public internal(set) var highlightsDifferences: Bool
+    /// Whether localised changes (本法→本办法) are marked (quietly); `L` hides them to leave only substance.
+    public internal(set) var showsLocalizations = true
     /// Whether Esc (with no search highlight to clear) closes this screen, as `q` does: set by a screen that
     /// opens a reading screen over itself (the corpus matrix), so that Esc goes back to it.
     public var closesOnEscape = false

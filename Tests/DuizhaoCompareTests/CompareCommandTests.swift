@@ -146,8 +146,11 @@ final class CompareCommandTests: XCTestCase {
         let binary = try duizhaoPath()
         let result = try run(["-qec", "\(binary) compare --clause 5.18 --width 90", "/dev/null"], executable: "/usr/bin/script")
         XCTAssertEqual(result.status, 0, result.standardError)
-        XCTAssert(result.standardOutput.contains("\u{1B}[1;32m"), "insertions coloured")
-        XCTAssert(result.standardOutput.contains("\u{1B}[9;31m"), "deletions coloured")
+        // The reader's one converter (Screen.ansiText) with the roles' appearance: black on green, white on red,
+        // and each change kind in its own colour (the legend shows them all: stronger is bold underlined magenta).
+        XCTAssert(result.standardOutput.contains("\u{1B}[0;30;42m"), "insertions coloured")
+        XCTAssert(result.standardOutput.contains("\u{1B}[0;37;41m"), "deletions coloured")
+        XCTAssert(result.standardOutput.contains("\u{1B}[0;1;4;35mstronger"), "kinds coloured")
         XCTAssertFalse(result.standardOutput.contains("{+"), "no plain markers on a terminal")
         // NO_COLOR turns colour off even on a terminal.
         let plain = try run(["-qec", "\(binary) compare --clause 5.18 --width 90", "/dev/null"], executable: "/usr/bin/script",
