@@ -21,8 +21,14 @@ let package = Package(
             name: "CNcursesw",
             providers: [.apt(["libncursesw5-dev"]), .brew(["ncurses"])]
         ),
+        // OpenCC (Open Chinese Convert) for folding traditional characters to simplified when matching.
+        .systemLibrary(
+            name: "COpenCC",
+            pkgConfig: "opencc",
+            providers: [.apt(["libopencc-dev"]), .brew(["opencc"])]
+        ),
         // Pure core: document model, importer, text measurement and wrapping, bundled documents.
-        .target(name: "DuizhaoCore"),
+        .target(name: "DuizhaoCore", dependencies: ["COpenCC"]),
         // Pure comparison engine: clause alignment, sentence provenance, character diffs, coverage.
         .target(name: "DuizhaoCompare", dependencies: ["DuizhaoCore"]),
         // Bookmark and reading-state store on SQLite (GRDB); the on-disk cache of finished comparisons.
@@ -51,15 +57,19 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))],
             linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
         ),
+        // Fuzzing harness: libFuzzer entry point under `Scripts/fuzz.sh`, a replayer of saved inputs otherwise.
+        .executableTarget(name: "duizhao-fuzz", dependencies: ["DuizhaoCore", "DuizhaoCompare"]),
         .executableTarget(
             name: "duizhao-bench",
             dependencies: ["DuizhaoCore", "DuizhaoCompare", "DuizhaoReader", "DuizhaoStore"]
         ),
         .testTarget(name: "DuizhaoCoreTests", dependencies: ["DuizhaoCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "DuizhaoCompareTests", dependencies: ["DuizhaoCompare"]),
-        .testTarget(name: "DuizhaoStoreTests", dependencies: ["DuizhaoStore"]),
+        .testTarget(name: "DuizhaoCompareTests", dependencies: ["DuizhaoCompare", "DuizhaoTestSupport"]),
+        .testTarget(name: "DuizhaoStoreTests", dependencies: ["DuizhaoStore", "DuizhaoTestSupport"]),
         .testTarget(name: "DuizhaoReaderTests", dependencies: ["DuizhaoReader"]),
         .testTarget(name: "DuizhaoSessionTests", dependencies: ["DuizhaoSession"]),
-        .testTarget(name: "DuizhaoCLITests", dependencies: ["DuizhaoCore"]),
+        // Finding the built binary, running processes, driving tmux: shared by the process-level tests.
+        .target(name: "DuizhaoTestSupport", dependencies: ["DuizhaoCore"], path: "Tests/DuizhaoTestSupport"),
+        .testTarget(name: "DuizhaoCLITests", dependencies: ["DuizhaoCore", "DuizhaoTestSupport"]),
     ]
 )

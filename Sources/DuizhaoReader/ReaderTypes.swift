@@ -1,12 +1,6 @@
 import DuizhaoCompare
 import DuizhaoCore
 
-/// Which of the two documents of a pair.
-public enum DocumentSide: String, Sendable, Equatable, Hashable, CaseIterable {
-    case national
-    case provincial
-}
-
 /// The pane that has the keyboard focus.
 public enum Pane: String, Sendable, Equatable, Hashable, CaseIterable {
     case national
@@ -23,15 +17,15 @@ public enum Pane: String, Sendable, Equatable, Hashable, CaseIterable {
     }
 
     public init(_ side: DocumentSide) {
-        self = side == .national ? .national : .provincial
+        switch side {
+        case .national: self = .national
+        case .provincial: self = .provincial
+        }
     }
 }
 
 /// Settings fixed when the reader opens.
 public struct ReaderOptions: Sendable, Equatable {
-    /// Whether the terminal shows colours. The model's style roles are the same either way (the adapter
-    /// maps them to colours or to bold/reverse/underline); kept here so the state records how it is drawn.
-    public var colors: Bool
     /// Whether the outline pane is shown at start (`t` toggles it).
     public var showOutline: Bool
     /// Whether differences are highlighted at start (`d` toggles it).
@@ -41,10 +35,9 @@ public struct ReaderOptions: Sendable, Equatable {
     public var minimumHeight: Int
 
     public init(
-        colors: Bool = true, showOutline: Bool = true, highlightDifferences: Bool = true,
+        showOutline: Bool = true, highlightDifferences: Bool = true,
         minimumWidth: Int = 30, minimumHeight: Int = 8
     ) {
-        self.colors = colors
         self.showOutline = showOutline
         self.highlightDifferences = highlightDifferences
         self.minimumWidth = minimumWidth
@@ -52,8 +45,8 @@ public struct ReaderOptions: Sendable, Equatable {
     }
 }
 
-/// A bookmark as the reader shows it (the adapter loads these from the store and passes them to
-/// `ReaderModel.setBookmarks`; only bookmarks of the two open documents should be passed).
+/// A bookmark as the reader shows it (the adapter loads these from the store and sends them as
+/// `ReaderMessage.bookmarksLoaded`; only bookmarks of the two open documents should be sent).
 public struct ReaderBookmark: Sendable, Equatable, Hashable {
     /// The store's identifier, handed back in `.removeBookmark` / `.updateBookmarkNote`.
     public var id: Int64
@@ -95,7 +88,7 @@ public struct BookmarkRequest: Sendable, Equatable {
     }
 }
 
-/// Where the reader is: enough to reopen a pair at the same place (`ReaderModel.jump(toClause:focus:)`).
+/// Where the reader is: enough to reopen a pair at the same place (`ReaderMessage.restorePosition`).
 public struct ReadingPosition: Sendable, Equatable {
     /// The current clause of the focused document (of the national one when the outline has focus).
     public var clauseID: String?

@@ -10,6 +10,7 @@ let areas: [(String, ([String]) throws -> Void)] = [
     ("store", runStoreBenchmark),
     ("reader", runReaderBenchmark),
     ("startup", runStartupBenchmark),
+    ("kinds", runKindsBenchmark),
 ]
 /// Not part of `all`: minutes of load, for a report.
 let occasional: [(String, ([String]) throws -> Void)] = [("store-stress", runStoreStress)]

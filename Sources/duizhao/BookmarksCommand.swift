@@ -1,5 +1,6 @@
 import ArgumentParser
 import DuizhaoCore
+import DuizhaoReader
 import DuizhaoStore
 import Foundation
 
@@ -35,7 +36,7 @@ struct BookmarksCommand: ParsableCommand {
                 return
             }
             if located.isEmpty {
-                print("no bookmarks (\(store.databaseURL.path))")
+                printText("no bookmarks (\(store.databaseURL.path))")
                 return
             }
             for item in located {
@@ -49,9 +50,9 @@ struct BookmarksCommand: ParsableCommand {
                 case .documentUnavailable: line += " (document not available)"
                 }
                 if !bookmark.tags.isEmpty { line += "  #" + bookmark.tags.joined(separator: " #") }
-                print(TerminalSafeText.sanitize(line))
-                if let sentence = bookmark.anchor.sentence { print("    “\(TerminalSafeText.sanitize(sentence))”") }
-                if !bookmark.note.isEmpty { print("    " + TerminalSafeText.sanitize(bookmark.note)) }
+                printText(line)
+                if let sentence = bookmark.anchor.sentence { printText("    “\(TerminalSafe.line(sentence))”") }
+                if !bookmark.note.isEmpty { printText("    " + TerminalSafe.line(bookmark.note)) }
             }
         }
     }
@@ -111,7 +112,7 @@ struct BookmarksCommand: ParsableCommand {
             let id = try bookmarkNumber(bookmark)
             let store = try openStore(forWriting: true)
             try storeOperation(store) { try store.remove(id: id) }
-            print("removed bookmark #\(id)")
+            printText("removed bookmark #\(id)")
         }
     }
 
@@ -152,7 +153,7 @@ struct BookmarksCommand: ParsableCommand {
             let located = bookmarks.map { catalog.locate($0) }
             switch format {
             case .json: try printJSON(located.map { ExportedBookmark($0, includeText: true) })
-            case .markdown: print(markdown(located), terminator: "")
+            case .markdown: printText(markdown(located), terminator: "")
             }
         }
 
@@ -242,7 +243,7 @@ func storeOperation<T>(_ store: BookmarkStore, _ operation: () throws -> T) thro
 
 /// Writes a line to standard output at once (not buffered), so a reader of the pipe sees it immediately.
 func writeLine(_ line: String) {
-    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    FileHandle.standardOutput.write(Data((TerminalSafe.lines(line) + "\n").utf8))
 }
 
 /// The paragraphs of a division and its descendants, with headings of the descendants.
@@ -366,5 +367,5 @@ struct ExportedBookmark: Encodable {
 func printJSON(_ value: some Encodable) throws {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    print(String(decoding: try encoder.encode(value), as: UTF8.self))
+    printJSONText(String(decoding: try encoder.encode(value), as: UTF8.self))
 }
