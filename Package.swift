@@ -24,6 +24,9 @@ let package = Package(
         .target(name: "DuizhaoCore"),
         // Pure comparison engine: clause alignment, sentence provenance, character diffs, coverage.
         .target(name: "DuizhaoCompare", dependencies: ["DuizhaoCore"]),
+        // Pure adoption matrix: one national document against many implementations (summaries, shared additions,
+        // JSON/CSV/Markdown/HTML).
+        .target(name: "DuizhaoMatrix", dependencies: ["DuizhaoCore", "DuizhaoCompare"]),
         // Bookmark and reading-state store on SQLite (GRDB).
         .target(
             name: "DuizhaoStore",
@@ -36,16 +39,17 @@ let package = Package(
         .executableTarget(
             name: "duizhao",
             dependencies: [
-                "DuizhaoCore", "DuizhaoCompare", "DuizhaoStore", "DuizhaoReader", "DuizhaoTerminal",
+                "DuizhaoCore", "DuizhaoCompare", "DuizhaoMatrix", "DuizhaoStore", "DuizhaoReader", "DuizhaoTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "duizhao-bench",
-            dependencies: ["DuizhaoCore", "DuizhaoCompare", "DuizhaoReader", "DuizhaoStore"]
+            dependencies: ["DuizhaoCore", "DuizhaoCompare", "DuizhaoMatrix", "DuizhaoReader", "DuizhaoStore"]
         ),
         .testTarget(name: "DuizhaoCoreTests", dependencies: ["DuizhaoCore"], exclude: ["Fixtures"]),
         .testTarget(name: "DuizhaoCompareTests", dependencies: ["DuizhaoCompare"]),
+        .testTarget(name: "DuizhaoMatrixTests", dependencies: ["DuizhaoMatrix"]),
         .testTarget(name: "DuizhaoStoreTests", dependencies: ["DuizhaoStore"]),
         .testTarget(name: "DuizhaoReaderTests", dependencies: ["DuizhaoReader"]),
         .testTarget(name: "DuizhaoCLITests", dependencies: ["DuizhaoCore"]),
