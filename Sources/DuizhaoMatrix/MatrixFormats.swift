@@ -143,7 +143,7 @@ public enum MatrixFormats {
     // MARK: CSV
 
     /// One line per national provision: id, label, title, chapter, survives, then per document its kind and carried
-    /// share (headed `JURISDICTION` and `JURISDICTION carried`). RFC 4180 quoting; text is kept as is.
+    /// share (headed `JURISDICTION` and `JURISDICTION carried`). RFC 4180 quoting; control characters made visible.
     public static func csv(_ matrix: AdoptionMatrix) -> String {
         var header = ["id", "label", "title", "chapter", "survives"]
         for name in uniqueNames(matrix) { header += [name, name + " carried"] }
@@ -160,7 +160,8 @@ public enum MatrixFormats {
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 
-    static func csvField(_ text: String) -> String {
+    static func csvField(_ raw: String) -> String {
+        let text = TerminalSafeText.sanitize(raw)
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

@@ -16,8 +16,8 @@ public enum MatrixHTML {
             <!DOCTYPE html>
             <html lang="zh">
             <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta charset="utf-8"/>
+            <meta name="viewport" content="width=device-width, initial-scale=1"/>
             <title>\(escape(matrix.national.title)) — duizhao matrix</title>
             <style>\(style)</style>
             </head>
@@ -127,7 +127,8 @@ public enum MatrixHTML {
         if !column.comparison.provincialOnly.isEmpty {
             html += "<h4>Provisions only in \(escape(name))</h4>\n<ul class=\"additions\">\n"
             for id in column.comparison.provincialOnly {
-                html += "<li><ins>\(escape(provincial.heading(id)))</ins></li>\n"
+                let text = column.document.division(id: id)?.flattened.flatMap(\.sentences).joined() ?? ""
+                html += "<li><b>\(escape(provincial.heading(id)))</b> <ins>\(escape(text))</ins></li>\n"
             }
             html += "</ul>\n"
         }
