@@ -33,7 +33,7 @@ let package = Package(
             dependencies: ["DuizhaoCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Pure reader: app state, key handling, layout into a grid of styled cells.
-        .target(name: "DuizhaoReader", dependencies: ["DuizhaoCore", "DuizhaoCompare"]),
+        .target(name: "DuizhaoReader", dependencies: ["DuizhaoCore", "DuizhaoCompare", "DuizhaoMatrix"]),
         // Thin ncurses adapter: draws a prepared grid, reads keys.
         .target(name: "DuizhaoTerminal", dependencies: ["CNcursesw", "DuizhaoReader"]),
         .executableTarget(

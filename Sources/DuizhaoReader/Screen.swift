@@ -37,6 +37,14 @@ public enum StyleRole: UInt8, Sendable, CaseIterable {
     case separator
     /// A control character rendered visibly (^[, U+FFFD).
     case control
+    /// Matrix cell: the national provision is kept.
+    case matrixKept
+    /// Matrix cell: partly kept.
+    case matrixPartly
+    /// Matrix cell: dropped.
+    case matrixDropped
+    /// The matrix cell under the cursor.
+    case matrixCursor
 }
 
 /// One terminal cell. A double-width character occupies its cell and a following continuation cell.

@@ -81,6 +81,9 @@ struct StylePalette {
         case .statusMessage: return reverse | bold
         case .overlay: return bold
         case .control: return reverse
+        case .matrixKept, .matrixPartly: return duizhao_attr_normal()
+        case .matrixDropped: return dim
+        case .matrixCursor: return reverse | bold
         }
     }
 
@@ -111,6 +114,10 @@ struct StylePalette {
         case .overlay: return (white, blue, normal)
         case .separator: return (grey, nil, normal)
         case .control: return (red, nil, bold)
+        case .matrixKept: return (black, green, normal)
+        case .matrixPartly: return (black, yellow, normal)
+        case .matrixDropped: return (red, nil, normal)
+        case .matrixCursor: return (white, blue, bold)
         }
     }
 }
