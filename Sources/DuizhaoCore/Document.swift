@@ -1,26 +1,65 @@
 import Foundation
 
-/// The kind of a numbered division, following the 公文 numbering convention.
+/// The kind of a numbered division: the levels of a law or regulation (编 章 节 条 款 项 目, raw values as printed)
+/// and the levels of the 公文 numbering convention (一、 （一） 1. （1）). Both can appear in one document.
 public enum DivisionKind: String, Sendable, Codable, CaseIterable, Comparable {
+    /// 第一编
+    case part = "编"
+    /// 第一章
+    case chapter = "章"
+    /// 第一节 (inside a chapter)
+    case subchapter = "节"
     /// 一、二、三、
     case section
     /// （一）（二） or (一)
     case item
+    /// 第一条: the provision of a law or regulation.
+    case article = "条"
     /// 1. 1． 1。 １． 1、
     case clause
+    /// One paragraph of an article (款): printed without a label.
+    case articleParagraph = "款"
+    /// （一） inside an article (项).
+    case articleItem = "项"
     /// （1）（2） or (1)
     case subItem = "subitem"
+    /// 1. inside an article's item (目).
+    case articleSubitem = "目"
     /// The single division of a document without recognisable numbering.
     case body
 
-    /// Rank in the hierarchy: a division nests inside the nearest open division of lower rank.
+    /// Conventional depth: a division nests inside the nearest open division of lower rank. The law levels and
+    /// the 公文 levels interleave (一、 sections may hold 第一条 articles; an article holds 款, 项 and 目).
     public var rank: Int {
         switch self {
         case .body: return 0
-        case .section: return 1
-        case .item: return 2
-        case .clause: return 3
-        case .subItem: return 4
+        case .part: return 1
+        case .chapter: return 2
+        case .subchapter: return 3
+        case .section: return 4
+        case .item: return 5
+        case .article: return 6
+        case .clause: return 7
+        case .articleParagraph: return 8
+        case .articleItem: return 9
+        case .subItem: return 10
+        case .articleSubitem: return 11
+        }
+    }
+
+    /// Whether divisions of this kind belong in a table of contents (the parts of a provision do not).
+    public var isOutlineLevel: Bool {
+        switch self {
+        case .articleParagraph, .articleItem, .articleSubitem, .subItem: return false
+        default: return true
+        }
+    }
+
+    /// Whether this is a level of a law or regulation (编 章 节 条 款 项 目).
+    public var isLawLevel: Bool {
+        switch self {
+        case .part, .chapter, .subchapter, .article, .articleParagraph, .articleItem, .articleSubitem: return true
+        default: return false
         }
     }
 
@@ -55,8 +94,40 @@ public struct Division: Sendable, Equatable, Codable {
         self.children = children
     }
 
-    /// Sentences of every paragraph, in order (split on 。！？； outside quotes and brackets).
+    /// Sentences of this division's own paragraphs, in order (split on 。！？； outside quotes and brackets).
     public var sentences: [String] { paragraphs.flatMap(SentenceSplitter.split) }
+
+    /// This division's paragraphs and every descendant's, in document order (an article's 款, 项 and 目).
+    public var allParagraphs: [String] {
+        var result = paragraphs
+        for child in children { result += child.allParagraphs }
+        return result
+    }
+
+    /// Sentences of this division and every descendant, in document order: what a comparison sees of a provision.
+    public var allSentences: [String] { allParagraphs.flatMap(SentenceSplitter.split) }
+
+    /// The first words of the text, ending with `…`, for a division printed without a title (an untitled
+    /// article); nil when the division has a title or no text.
+    public var excerpt: String? {
+        guard title.isEmpty, let first = allParagraphs.first(where: { !$0.isEmpty }) else { return nil }
+        return Self.excerpt(of: first)
+    }
+
+    /// The title, or for an untitled division its excerpt (check `excerpt != nil` to mark it as such).
+    public var displayTitle: String { title.isEmpty ? (excerpt ?? "") : title }
+
+    /// At most `Division.excerptLength` characters of the first sentence of `text`, followed by `…` when cut.
+    public static func excerpt(of text: String) -> String {
+        let sentence = SentenceSplitter.split(text).first ?? text
+        var characters = Array(sentence)
+        while let last = characters.last, SentenceSplitter.terminators.contains(last.unicodeScalars.first!) { characters.removeLast() }
+        if characters.count <= excerptLength { return String(characters) + "…" }
+        return String(characters.prefix(excerptLength)) + "…"
+    }
+
+    /// Length in characters of an excerpt (before its `…`).
+    public static let excerptLength = 16
 
     /// This division and all its descendants, depth first.
     public var flattened: [Division] {
@@ -71,7 +142,12 @@ public struct Division: Sendable, Equatable, Codable {
     }
 
     /// The heading as a reader shows it: label followed by the title.
-    public var heading: String { title.isEmpty ? label : label + title }
+    /// A law's label and title are printed with a space between them (`第一章 总则`).
+    public var heading: String {
+        if title.isEmpty { return label }
+        if label.isEmpty { return title }
+        return kind.isLawLevel ? label + " " + title : label + title
+    }
 }
 
 /// A policy document imported from plain text: metadata, preamble and the tree of divisions.
@@ -86,6 +162,8 @@ public struct PolicyDocument: Sendable, Equatable {
     public var notice: [String]
     public var preamble: [String]
     public var divisions: [Division]
+    /// The legislative history of a law or regulation (adopted, amended, promulgated), in the order printed.
+    public var history: [LegislativeEvent]
     /// Things the importer noticed and worked around (noise dropped, structure missing, …).
     public var warnings: [String]
     /// Where the text came from (a path, or `bundled:national`).
@@ -93,8 +171,8 @@ public struct PolicyDocument: Sendable, Equatable {
 
     public init(
         title: String = "", issuers: [String] = [], date: String? = nil, documentNumber: String? = nil,
-        notice: [String] = [], preamble: [String] = [], divisions: [Division] = [], warnings: [String] = [],
-        source: String = ""
+        notice: [String] = [], preamble: [String] = [], divisions: [Division] = [], history: [LegislativeEvent] = [],
+        warnings: [String] = [], source: String = ""
     ) {
         self.title = title
         self.issuers = issuers
@@ -103,6 +181,7 @@ public struct PolicyDocument: Sendable, Equatable {
         self.notice = notice
         self.preamble = preamble
         self.divisions = divisions
+        self.history = history
         self.warnings = warnings
         self.source = source
     }
@@ -119,17 +198,26 @@ public struct PolicyDocument: Sendable, Equatable {
         allDivisions.first { $0.id == id }
     }
 
-    /// The units a comparison aligns: the divisions one level below the sections (clauses, or items when
-    /// the document has no clauses directly under its sections); the sections themselves when they have
-    /// no numbered children; the single body division of an unstructured document.
-    public var comparableUnits: [Division] {
+    /// The provisions: the units a reader compares and bookmarks. In a law or regulation, its articles (条);
+    /// otherwise the divisions one level below the sections (clauses, or items when the document has no clauses
+    /// directly under its sections), the sections themselves when they have no numbered children, the single
+    /// body division of an unstructured document.
+    public var provisions: [Division] {
         var result: [Division] = []
+        if allDivisions.contains(where: { $0.kind == .article }) {
+            func visitLaw(_ division: Division) {
+                if division.kind == .article { result.append(division) } else { division.children.forEach(visitLaw) }
+            }
+            divisions.forEach(visitLaw)
+            return result
+        }
         func visit(_ division: Division) {
-            if division.kind == .section || division.kind == .body {
+            switch division.kind {
+            case .body, .section, .part, .chapter, .subchapter:
                 if division.children.isEmpty { result.append(division) } else { division.children.forEach(visit) }
-            } else if division.kind == .item, division.children.contains(where: { $0.kind == .clause }) {
+            case .item where division.children.contains(where: { $0.kind == .clause }):
                 division.children.forEach(visit)
-            } else {
+            default:
                 result.append(division)
             }
         }
@@ -137,18 +225,40 @@ public struct PolicyDocument: Sendable, Equatable {
         return result
     }
 
+    /// The same as `provisions` (the older name, kept while callers move over).
+    public var comparableUnits: [Division] { provisions }
+
     /// Finds a division by full id (`2.4`) or, when unambiguous, by its printed number alone (`4`),
-    /// preferring clauses.
+    /// preferring articles, then clauses.
     public func resolveDivision(_ reference: String) -> Division? {
         let trimmed = reference.trimmingCharacters(in: .whitespaces)
         let all = allDivisions
         if let exact = all.first(where: { $0.id == trimmed }) { return exact }
         guard let number = Int(trimmed) else { return nil }
-        for kind in [DivisionKind.clause, .item, .section, .subItem] {
+        for kind in [DivisionKind.article, .clause, .item, .section, .chapter, .subItem] {
             let candidates = all.filter { $0.kind == kind && $0.number == number }
             if candidates.count == 1 { return candidates[0] }
             if candidates.count > 1 { return nil }
         }
         return nil
+    }
+}
+
+/// One step of a law's legislative history: `1998年11月4日 第九届全国人民代表大会常务委员会第五次会议通过`.
+public struct LegislativeEvent: Sendable, Equatable, Codable {
+    /// ISO 8601 date (yyyy-MM-dd).
+    public var date: String?
+    /// The enacting body without its session: `全国人民代表大会常务委员会`, `国务院`.
+    public var body: String?
+    /// What happened, as printed: 通过, 修订, 修正, 公布, 施行, 批准.
+    public var action: String?
+    /// The line as printed.
+    public var text: String
+
+    public init(date: String?, body: String?, action: String?, text: String) {
+        self.date = date
+        self.body = body
+        self.action = action
+        self.text = text
     }
 }

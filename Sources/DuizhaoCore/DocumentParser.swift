@@ -1,9 +1,9 @@
 /// Recovers the structure of a document from its cleaned lines (see `PolicyImporter`).
 struct DocumentParser {
-    private var lines: [SourceLine]
-    private let source: String
-    private var warnings: [String] = []
-    private var outOfSequence = 0
+    var lines: [SourceLine]
+    let source: String
+    var warnings: [String] = []
+    var outOfSequence = 0
 
     init(lines: [SourceLine], source: String) {
         self.lines = lines
@@ -12,6 +12,7 @@ struct DocumentParser {
 
     mutating func parse() -> PolicyDocument {
         lines = joinWrappedLines(lines)
+        if let lawStart = lawBodyStart() { return parseLaw(bodyStart: lawStart) }
         let chain = mainChain()
         let bodyStart = chain?.start ?? lines.count
         var document = PolicyDocument(source: source)
@@ -28,6 +29,12 @@ struct DocumentParser {
             document.divisions = [Division(id: "1", kind: .body, label: "", number: 1, title: "正文", paragraphs: paragraphs)]
             warnings.append("no numbered sections or clauses were recognised; the text is kept as one division")
         }
+        return finished(document)
+    }
+
+    /// The document with a fallback title when none was found, and the warnings collected on the way.
+    mutating func finished(_ document: PolicyDocument) -> PolicyDocument {
+        var document = document
         if document.title.isEmpty {
             document.title = fallbackTitle()
             warnings.append("no title line was recognised; using \"\(document.title)\"")
@@ -153,7 +160,7 @@ struct DocumentParser {
         var preambleStart: Int
     }
 
-    private func isMetadataLine(_ text: String) -> Bool {
+    func isMetadataLine(_ text: String) -> Bool {
         LineClassifier.standaloneDate(text) != nil || LineClassifier.isReleaseLine(text) || LineClassifier.isIssuerLine(text)
             || LineClassifier.isNoise(text) || LineClassifier.noticeTitle(text) != nil
             || (text.utf8.count <= 120 && LineClassifier.documentNumber(in: text) != nil)
@@ -231,7 +238,7 @@ struct DocumentParser {
         return issuers.isEmpty || issuers.contains(where: { $0.count > 20 }) ? nil : issuers
     }
 
-    private func fallbackTitle() -> String {
+    func fallbackTitle() -> String {
         if let first = lines.first(where: { !LineClassifier.isNoise($0.text) && $0.heading == nil }), DisplayWidth.of(first.text) <= 60,
            !LineClassifier.endsSentence(first.text) {
             return first.text
@@ -242,14 +249,14 @@ struct DocumentParser {
 
     // MARK: Where the body ends
 
-    private mutating func endOfBody(from start: Int) -> Int {
+    mutating func endOfBody(from start: Int) -> Int {
         guard let marker = lines[start...].firstIndex(where: { LineClassifier.isEndMarker($0.text) }) else { return lines.count }
         warnings.append("ignored \(lines.count - marker) line(s) from source line \(lines[marker].number) (\(lines[marker].text.prefix(12))…) on")
         return marker
     }
 
     /// Drops trailing headlines and noise; a signature (issuers, date) at the end becomes metadata.
-    private mutating func trimTrailingNoise(from start: Int, to end: Int, into document: inout PolicyDocument) -> Int {
+    mutating func trimTrailingNoise(from start: Int, to end: Int, into document: inout PolicyDocument) -> Int {
         var end = end
         var dropped = 0
         while end > start + 1 {
@@ -271,54 +278,21 @@ struct DocumentParser {
 
     // MARK: The tree
 
-    private final class Node {
-        let kind: DivisionKind
-        let number: Int
-        let label: String
-        let title: String
-        var paragraphs: [String] = []
-        var children: [Node] = []
-
-        init(kind: DivisionKind, number: Int, label: String, title: String) {
-            self.kind = kind
-            self.number = number
-            self.label = label
-            self.title = title
-        }
-
-        /// Converts to a `Division` whose id is the path of printed numbers; a path already taken (numbering
-        /// that starts again, e.g. in an attachment) gets a `-2`, `-3` suffix so every id stays unique.
-        func division(parentID: String?, usedIDs: inout Set<String>) -> Division {
-            let base = parentID.map { "\($0).\(number)" } ?? String(number)
-            var id = base
-            var suffix = 2
-            while usedIDs.contains(id) {
-                id = "\(base)-\(suffix)"
-                suffix += 1
-            }
-            usedIDs.insert(id)
-            var converted: [Division] = []
-            converted.reserveCapacity(children.count)
-            for child in children { converted.append(child.division(parentID: id, usedIDs: &usedIDs)) }
-            return Division(id: id, kind: kind, label: label, number: number, title: title, paragraphs: paragraphs, children: converted)
-        }
-    }
-
     private mutating func buildTree(_ body: ArraySlice<SourceLine>, topKind: DivisionKind) -> [Division] {
-        var roots: [Node] = []
-        var stack: [Node] = []
+        var roots: [DivisionNode] = []
+        var stack: [DivisionNode] = []
         var lastNumber: [DivisionKind: Int] = [:]
         for line in body {
-            if let heading = line.heading, heading.kind.rank >= topKind.rank, accepts(heading, stack: stack, roots: roots, lastNumber: lastNumber) {
+            if let heading = line.heading, !heading.kind.isLawLevel, heading.kind.rank >= topKind.rank, accepts(heading, stack: stack, roots: roots, lastNumber: lastNumber) {
                 while let top = stack.last, top.kind.rank >= heading.kind.rank { stack.removeLast() }
                 let (title, firstParagraph) = LineClassifier.splitTitle(heading.rest(in: line.text), kind: heading.kind)
-                let node = Node(kind: heading.kind, number: heading.number, label: heading.label(in: line.text), title: title)
+                let node = DivisionNode(kind: heading.kind, number: heading.number, label: heading.label(in: line.text), title: title)
                 if let firstParagraph { node.paragraphs.append(firstParagraph) }
                 if let parent = stack.last { parent.children.append(node) } else { roots.append(node) }
                 stack.append(node)
                 lastNumber[heading.kind] = heading.number
             } else {
-                if let heading = line.heading, heading.kind.rank >= topKind.rank {
+                if let heading = line.heading, !heading.kind.isLawLevel, heading.kind.rank >= topKind.rank {
                     outOfSequence += 1
                     if outOfSequence <= 20 {
                         warnings.append("source line \(line.number): \"\(heading.label(in: line.text))\" is out of sequence; read as text")
@@ -332,7 +306,7 @@ struct DocumentParser {
     }
 
     /// A heading continues the numbering of its kind (1 → 2), starts it under a new parent, or is text.
-    private func accepts(_ heading: HeadingMatch, stack: [Node], roots: [Node], lastNumber: [DivisionKind: Int]) -> Bool {
+    private func accepts(_ heading: HeadingMatch, stack: [DivisionNode], roots: [DivisionNode], lastNumber: [DivisionKind: Int]) -> Bool {
         let parent = stack.last { $0.kind.rank < heading.kind.rank }
         if let last = (parent?.children ?? roots).last(where: { $0.kind == heading.kind }) {
             // At the top level, numbering may start again after a complete run (an attachment, a second part).
@@ -340,5 +314,39 @@ struct DocumentParser {
         }
         // First of its kind under this parent: numbering restarts (1) or continues across parents.
         return heading.number == 1 || heading.number == (lastNumber[heading.kind] ?? 0) + 1
+    }
+}
+
+/// A division under construction (the parsers build a tree of these, then freeze it into `Division`s).
+final class DivisionNode {
+    let kind: DivisionKind
+    let number: Int
+    let label: String
+    let title: String
+    var paragraphs: [String] = []
+    var children: [DivisionNode] = []
+
+    init(kind: DivisionKind, number: Int, label: String, title: String) {
+        self.kind = kind
+        self.number = number
+        self.label = label
+        self.title = title
+    }
+
+    /// Converts to a `Division` whose id is the path of printed numbers; a path already taken (numbering
+    /// that starts again, e.g. in an attachment) gets a `-2`, `-3` suffix so every id stays unique.
+    func division(parentID: String?, usedIDs: inout Set<String>) -> Division {
+        let base = parentID.map { "\($0).\(number)" } ?? String(number)
+        var id = base
+        var suffix = 2
+        while usedIDs.contains(id) {
+            id = "\(base)-\(suffix)"
+            suffix += 1
+        }
+        usedIDs.insert(id)
+        var converted: [Division] = []
+        converted.reserveCapacity(children.count)
+        for child in children { converted.append(child.division(parentID: id, usedIDs: &usedIDs)) }
+        return Division(id: id, kind: kind, label: label, number: number, title: title, paragraphs: paragraphs, children: converted)
     }
 }

@@ -5,8 +5,12 @@ struct HeadingMatch: Equatable {
     /// Length of the label in unicode scalars, e.g. 3 for `（三）`.
     var labelLength: Int
 
-    /// The label as printed, e.g. `（三）` or `4.`.
-    func label(in text: String) -> String { String(text.unicodeScalars.prefix(labelLength)) }
+    /// The label as printed, e.g. `（三）`, `4.` or `第一章` (spaces inside a spaced-out label removed).
+    func label(in text: String) -> String {
+        var label = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars.prefix(labelLength) where !scalar.isLayoutSpace { label.append(scalar) }
+        return String(label)
+    }
 
     /// The text after the label, leading spaces removed.
     func rest(in text: String) -> String { String(text.unicodeScalars.dropFirst(labelLength)).trimmingWhitespace() }
@@ -18,6 +22,7 @@ enum LineClassifier {
     static let documentTypes = [
         "实施意见", "指导意见", "意见", "通知", "决定", "办法", "规定", "方案", "规划", "纲要", "条例", "细则",
         "措施", "公告", "通告", "报告", "批复", "决议", "要点", "计划", "指南", "若干规定", "暂行规定", "行动计划",
+        "法", "规则", "章程",
     ]
 
     // MARK: Headings
@@ -26,6 +31,7 @@ enum LineClassifier {
     static func heading(_ text: String) -> HeadingMatch? {
         let scalars = text.unicodeScalars
         guard let first = scalars.first else { return nil }
+        if first == "第" { return lawHeading(scalars) }
         if first == "（" || first == "(" {
             var index = scalars.index(after: scalars.startIndex)
             let numberStart = index
@@ -68,13 +74,48 @@ enum LineClassifier {
         return nil
     }
 
-    static func decimalValue(_ scalars: some Collection<Unicode.Scalar>) -> Int? {
-        var value = 0
-        for scalar in scalars {
-            guard let digit = Numerals.digitValue(scalar) else { return nil }
-            value = value * 10 + digit
+    static func decimalValue(_ scalars: some Collection<Unicode.Scalar>) -> Int? { Numerals.decimalValue(scalars) }
+
+    /// `第一章 总则`, `第 一 章  总 则`, `第十条　…`, `第3条`: a level of a law (编 章 节 条) with its number.
+    /// An article label must be followed by a space or end the line (`第十条规定的…` is text); a part, chapter or
+    /// section label may run into a short title (`第一章总则`).
+    private static func lawHeading(_ scalars: String.UnicodeScalarView) -> HeadingMatch? {
+        var index = scalars.index(after: scalars.startIndex)
+        func skipSpaces() {
+            while index < scalars.endIndex, scalars[index].isLayoutSpace { index = scalars.index(after: index) }
         }
-        return scalars.isEmpty ? nil : value
+        skipSpaces()
+        var numeral: [Unicode.Scalar] = []
+        while index < scalars.endIndex, numeral.count <= 8 {
+            let scalar = scalars[index]
+            if Numerals.isChineseNumeral(scalar) || Numerals.digitValue(scalar) != nil {
+                numeral.append(scalar)
+                index = scalars.index(after: index)
+                skipSpaces()
+            } else {
+                break
+            }
+        }
+        guard !numeral.isEmpty, index < scalars.endIndex,
+              let number = Numerals.value(numeral), number >= 1, number <= 9999 else { return nil }
+        let kind: DivisionKind
+        switch scalars[index] {
+        case "编": kind = .part
+        case "章": kind = .chapter
+        case "节": kind = .subchapter
+        case "条": kind = .article
+        default: return nil
+        }
+        let labelEnd = scalars.index(after: index)
+        let labelLength = scalars.distance(from: scalars.startIndex, to: labelEnd)
+        guard labelEnd < scalars.endIndex else { return HeadingMatch(kind: kind, number: number, labelLength: labelLength) }
+        let next = scalars[labelEnd]
+        if next.isLayoutSpace { return HeadingMatch(kind: kind, number: number, labelLength: labelLength) }
+        if kind == .article { return nil }
+        // A title run into the label: short, no sentence punctuation.
+        let rest = scalars[labelEnd...]
+        guard rest.count <= 24, !rest.contains(where: { "，。；：,;:、的".unicodeScalars.contains($0) }) else { return nil }
+        return HeadingMatch(kind: kind, number: number, labelLength: labelLength)
     }
 
     /// Splits a heading's text into its title and the rest of its first paragraph: an inline title runs to the

@@ -63,6 +63,24 @@ enum Numerals {
         return total + current
     }
 
+    /// Value of a run of ASCII or full-width digits (`12`, `１２`); nil when empty or not all digits.
+    static func decimalValue(_ scalars: some Collection<Unicode.Scalar>) -> Int? {
+        if scalars.isEmpty || scalars.count > 18 { return nil }
+        var value = 0
+        for scalar in scalars {
+            guard let digit = digitValue(scalar) else { return nil }
+            value = value * 10 + digit
+        }
+        return value
+    }
+
+    /// Value of a number written in decimal digits or in Chinese numerals (`12`, `十二`, `一百零五`, `二〇一一`);
+    /// nil when it mixes the two or is malformed. The one numeral parser of the importer.
+    static func value(_ scalars: some Collection<Unicode.Scalar>) -> Int? {
+        guard let first = scalars.first else { return nil }
+        return digitValue(first) != nil ? decimalValue(scalars) : chineseValue(scalars)
+    }
+
     /// Chinese numeral for 1…9999 (used to print section numbers and in tests).
     static func chinese(_ value: Int) -> String {
         let digits = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"]

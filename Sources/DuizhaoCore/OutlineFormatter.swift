@@ -13,6 +13,12 @@ public enum OutlineFormatter {
         if !document.preamble.isEmpty { lines.append("  序言 (\(document.preamble.count) ¶)") }
         func visit(_ division: Division, depth: Int) {
             let indent = String(repeating: "  ", count: depth + 1)
+            if division.kind == .article {
+                // An article's 款, 项 and 目 are counted, not listed; an untitled article shows its first words.
+                let heading = division.excerpt.map { division.label + " " + $0 } ?? division.heading
+                lines.append("\(indent)\(heading) (\(division.allParagraphs.count) ¶)")
+                return
+            }
             let count = division.paragraphs.isEmpty ? "" : " (\(division.paragraphs.count) ¶)"
             lines.append("\(indent)\(division.heading)\(count)")
             for child in division.children { visit(child, depth: depth + 1) }
@@ -21,14 +27,17 @@ public enum OutlineFormatter {
         return lines.joined(separator: "\n")
     }
 
-    /// The `--json` shape: title, issuers, date, documentNumber, preamble, divisions, warnings.
+    /// The `--json` shape: title, issuers, date, documentNumber, notice, preamble, divisions (id, label as printed,
+    /// kind, title, excerpt for an untitled outline level, paragraphs, children), history, warnings.
     public static func jsonObject(_ document: PolicyDocument) -> [String: Any] {
         func divisionObject(_ division: Division) -> [String: Any] {
-            [
+            var object: [String: Any] = [
                 "id": division.id, "label": division.label, "kind": division.kind.rawValue,
                 "title": division.title, "paragraphs": division.paragraphs,
                 "children": division.children.map(divisionObject),
             ]
+            if division.kind.isOutlineLevel, let excerpt = division.excerpt { object["excerpt"] = excerpt }
+            return object
         }
         return [
             "title": document.title,
@@ -38,6 +47,10 @@ public enum OutlineFormatter {
             "notice": document.notice,
             "preamble": document.preamble,
             "divisions": document.divisions.map(divisionObject),
+            "history": document.history.map { event -> [String: Any] in
+                ["date": event.date as Any? ?? NSNull(), "body": event.body as Any? ?? NSNull(),
+                 "action": event.action as Any? ?? NSNull(), "text": event.text]
+            },
             "warnings": document.warnings,
         ]
     }

@@ -60,6 +60,8 @@ struct SourceLine {
     /// Number of characters (unicode scalars) of indentation plus text.
     var printedLength: Int
     var heading: HeadingMatch?
+    /// Whether the line was a markdown level-one header (`# title`).
+    var isMarkdownTitle = false
 
     var indented: Bool { indentWidth > 0 }
     /// Width of the line as printed, indentation included (what a hard wrap limits).
@@ -109,7 +111,8 @@ enum PhysicalLines {
             }
             lines.append(SourceLine(
                 text: cleaned, indentWidth: indentWidth, number: number, blankBefore: pendingBlank,
-                width: width, printedLength: indentLength + length, heading: LineClassifier.heading(cleaned)))
+                width: width, printedLength: indentLength + length, heading: LineClassifier.heading(cleaned),
+                isMarkdownTitle: raw.count > 2 && raw[0] == 0x23 && raw[1] == 0x20))
             pendingBlank = false
         }
         return lines
