@@ -38,14 +38,18 @@ public struct MatrixProvision: Sendable, Equatable {
     public var id: String
     /// The label as printed (第三条, 4.).
     public var label: String
+    /// The title as printed (empty for an untitled article).
     public var title: String
+    /// The title, or the first words of an untitled provision's text (`Division.displayTitle`).
+    public var displayTitle: String
     /// Id, label and title of the top-level division (chapter, section) it belongs to; nil at the top level.
     public var chapter: DivisionHeading?
 
-    public init(id: String, label: String, title: String, chapter: DivisionHeading?) {
+    public init(id: String, label: String, title: String, displayTitle: String? = nil, chapter: DivisionHeading?) {
         self.id = id
         self.label = label
         self.title = title
+        self.displayTitle = displayTitle ?? title
         self.chapter = chapter
     }
 }
@@ -168,13 +172,13 @@ public struct AdoptionMatrix: Sendable {
             }
         }
         return comparedUnits(of: national).map {
-            MatrixProvision(id: $0.id, label: $0.label, title: $0.title, chapter: chapterOf[$0.id])
+            MatrixProvision(id: $0.id, label: $0.label, title: $0.title, displayTitle: $0.displayTitle, chapter: chapterOf[$0.id])
         }
     }
 
     /// The units `Comparator` aligns, in document order.
     static func comparedUnits(of document: PolicyDocument) -> [Division] {
-        document.comparableUnits
+        document.provisions
     }
 }
 

@@ -134,9 +134,10 @@ public enum MatrixFormats {
             DivisionHeading(id: id, label: divisions[id]?.label ?? "", title: divisions[id]?.title ?? "")
         }
 
+        /// Label and title (or the first words of an untitled provision).
         func heading(_ id: String) -> String {
             guard let division = divisions[id] else { return id }
-            return division.heading
+            return division.displayTitle.isEmpty ? division.label : division.label + " " + division.displayTitle
         }
     }
 
@@ -240,9 +241,9 @@ public enum MatrixFormats {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// `第三条 title` or `4. title`.
+    /// `第三条 title` (or its first words when untitled), `4. title`.
     public static func provisionHeading(_ provision: MatrixProvision) -> String {
-        provision.title.isEmpty ? provision.label : "\(provision.label) \(provision.title)"
+        provision.displayTitle.isEmpty ? provision.label : "\(provision.label) \(provision.displayTitle)"
     }
 
     static func percent(_ share: Double) -> String { String(format: "%.0f%%", share * 100) }

@@ -127,7 +127,7 @@ public enum MatrixHTML {
         if !column.comparison.provincialOnly.isEmpty {
             html += "<h4>Provisions only in \(escape(name))</h4>\n<ul class=\"additions\">\n"
             for id in column.comparison.provincialOnly {
-                let text = column.document.division(id: id)?.flattened.flatMap(\.sentences).joined() ?? ""
+                let text = column.document.division(id: id)?.allSentences.joined() ?? ""
                 html += "<li><b>\(escape(provincial.heading(id)))</b> <ins>\(escape(text))</ins></li>\n"
             }
             html += "</ul>\n"

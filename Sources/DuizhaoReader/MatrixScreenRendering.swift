@@ -199,7 +199,7 @@ extension MatrixScreenModel {
             return "\(name) · \(provision): dropped"
         case .match, .partial:
             let headings = cell.provincial.map { id in
-                matrixColumn.document.division(id: id).map { $0.heading } ?? id
+                matrixColumn.document.division(id: id).map { $0.label } ?? id
             }
             let kind = cell.kind == .match ? "kept" : "partly kept"
             return "\(name) · \(provision): \(kind) \(percent) → " + headings.joined(separator: "、")

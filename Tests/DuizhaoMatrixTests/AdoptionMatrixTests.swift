@@ -51,7 +51,7 @@ final class AdoptionMatrixTests: XCTestCase {
     func testRowsAreTheNationalProvisionsWithTheirChapters() {
         let matrix = MatrixFixture.matrix()
         XCTAssertEqual(matrix.provisions.count, MatrixFixture.clauses.count)
-        XCTAssertEqual(matrix.provisions.map(\.id), MatrixFixture.national.comparableUnits.map(\.id))
+        XCTAssertEqual(matrix.provisions.map(\.id), MatrixFixture.national.provisions.map(\.id))
         XCTAssertEqual(matrix.provisions.map { $0.chapter?.title }, ["总体要求", "总体要求", "主要任务", "主要任务", "主要任务"])
         XCTAssertEqual(matrix.columns.map(\.jurisdiction), ["江州", "云岭"])
     }
@@ -63,7 +63,7 @@ final class AdoptionMatrixTests: XCTestCase {
         XCTAssertEqual(matrix.survivalCounts, [2, 1, 1, 1, 0])
         // A verbatim clause is carried whole and linked with the provincial clause at the same place.
         XCTAssertEqual(matrix.columns[1].cells[3].carried, 1, accuracy: 1e-9)
-        XCTAssertEqual(matrix.columns[1].cells[3].provincial, [MatrixFixture.province.comparableUnits[1].id])
+        XCTAssertEqual(matrix.columns[1].cells[3].provincial, [MatrixFixture.province.provisions[1].id])
         XCTAssertEqual(matrix.columns[0].cells[4].provincial, [])
     }
 
@@ -74,7 +74,7 @@ final class AdoptionMatrixTests: XCTestCase {
         XCTAssertEqual([province.kept, province.partly, province.dropped, province.additions], [2, 0, 3, 2])
         // New text: the added clauses' sentences against all sentences of the implementation.
         func share(_ document: PolicyDocument, newClauses: Int) -> Double {
-            let units = document.comparableUnits
+            let units = document.provisions
             let length = { (unit: Division) in unit.sentences.map(\.count).reduce(0, +) }
             return Double(units.suffix(newClauses).map(length).reduce(0, +)) / Double(units.map(length).reduce(0, +))
         }
@@ -135,7 +135,7 @@ final class AdoptionMatrixTests: XCTestCase {
             let path = directory.appendingPathComponent("doc\(index).txt").path
             let document = index % 2 == 0 ? MatrixFixture.city : MatrixFixture.province
             let text = MatrixFixture.document(
-                title: document.title, clauses: document.comparableUnits.map { $0.title + "。" + $0.paragraphs.joined() })
+                title: document.title, clauses: document.provisions.map { $0.title + "。" + $0.paragraphs.joined() })
             try text.write(toFile: path, atomically: true, encoding: .utf8)
             files.append(path)
         }
