@@ -74,6 +74,7 @@ public struct MatrixScreenModel: Sendable {
             return (provision.label + provision.title + text).lowercased()
         }
         rebuildLines()
+        cursorLine = lines.firstIndex { if case .provision = $0 { return true } else { return false } } ?? 0
     }
 
     // MARK: Results from the background

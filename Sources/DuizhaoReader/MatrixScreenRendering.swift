@@ -87,9 +87,12 @@ extension MatrixScreenModel {
     }
 
     func renderHeadings(_ writer: inout ScreenWriter, _ geometry: MatrixGeometry) {
-        writer.write(sortRowsByAdoption ? " provision (by adoption)" : " provision", row: 1, column: 0,
+        writer.write(sortRowsByAdoption ? " provision by adoption" : " provision", row: 1, column: 0,
                      limit: geometry.labelWidth - 1, role: .heading)
-        if firstSlot > 0 { writer.write("<", row: 1, column: geometry.labelWidth - 1, limit: geometry.labelWidth, role: .heading) }
+        if firstSlot > 0 {
+            let x = geometry.labelWidth + geometry.adoptionWidth - 1
+            writer.write("<", row: 1, column: x, limit: x + 1, role: .heading)
+        }
         rightAligned(&writer, "adopted", row: 1, end: geometry.labelWidth + geometry.adoptionWidth - 1, role: .heading)
         for (visible, slot) in visibleSlotRange.enumerated() {
             let column = order[slot]
@@ -199,7 +202,7 @@ extension MatrixScreenModel {
             return "\(name) · \(provision): dropped"
         case .match, .partial:
             let headings = cell.provincial.map { id in
-                matrixColumn.document.division(id: id).map { $0.label } ?? id
+                matrixColumn.document.division(id: id).map { $0.label + " " + $0.displayTitle } ?? id
             }
             let kind = cell.kind == .match ? "kept" : "partly kept"
             return "\(name) · \(provision): \(kind) \(percent) → " + headings.joined(separator: "、")
@@ -209,7 +212,7 @@ extension MatrixScreenModel {
     func renderHelp(_ writer: inout ScreenWriter, scroll: Int) {
         let entries = Self.keyTable.map { ($0.names, $0.help) }
         let keyWidth = entries.map { DisplayWidth.of($0.0) }.max() ?? 0
-        let boxWidth = min(width - 2, max(40, keyWidth + 4 + (entries.map { DisplayWidth.of($0.1) }.max() ?? 0)))
+        let boxWidth = min(width, max(40, keyWidth + 4 + (entries.map { DisplayWidth.of($0.1) }.max() ?? 0)))
         let visible = min(entries.count - scroll, height - 4)
         let left = max(0, (width - boxWidth) / 2), top = max(0, (height - visible - 2) / 2)
         writer.fill(row: top, from: left, to: left + boxWidth, role: .overlay)
