@@ -14,10 +14,11 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
-        // System ncursesw (wide-character build), found through pkg-config.
+        // System ncursesw (wide-character build). The module map links `ncursesw` and the shim sets the
+        // feature macros itself: the pkg-config file's `-D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600` are flags SwiftPM
+        // refuses (and warns about) anyway.
         .systemLibrary(
             name: "CNcursesw",
-            pkgConfig: "ncursesw",
             providers: [.apt(["libncursesw5-dev"]), .brew(["ncurses"])]
         ),
         // Pure core: document model, importer, text measurement and wrapping, bundled documents.
@@ -36,10 +37,16 @@ let package = Package(
         .target(name: "DuizhaoReader", dependencies: ["DuizhaoCore", "DuizhaoCompare", "DuizhaoMatrix"]),
         // Thin ncurses adapter: draws a prepared grid, reads keys.
         .target(name: "DuizhaoTerminal", dependencies: ["CNcursesw", "DuizhaoReader"]),
+        // A reading session: the reader model, its persistence (bookmark store) and the terminal loop.
+        .target(
+            name: "DuizhaoSession",
+            dependencies: ["DuizhaoCore", "DuizhaoCompare", "DuizhaoStore", "DuizhaoReader", "DuizhaoTerminal"]
+        ),
         .executableTarget(
             name: "duizhao",
             dependencies: [
                 "DuizhaoCore", "DuizhaoCompare", "DuizhaoMatrix", "DuizhaoStore", "DuizhaoReader", "DuizhaoTerminal",
+                "DuizhaoSession",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,6 +59,7 @@ let package = Package(
         .testTarget(name: "DuizhaoMatrixTests", dependencies: ["DuizhaoMatrix"]),
         .testTarget(name: "DuizhaoStoreTests", dependencies: ["DuizhaoStore"]),
         .testTarget(name: "DuizhaoReaderTests", dependencies: ["DuizhaoReader"]),
+        .testTarget(name: "DuizhaoSessionTests", dependencies: ["DuizhaoSession"]),
         .testTarget(name: "DuizhaoCLITests", dependencies: ["DuizhaoCore"]),
     ]
 )

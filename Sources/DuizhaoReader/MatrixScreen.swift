@@ -100,29 +100,29 @@ public struct MatrixScreenModel: Sendable {
 
     // MARK: Keys
 
-    /// The one key table: dispatch and the `?` help both read it.
-    static let keyTable: [(keys: [InputEvent], names: String, help: String, command: MatrixCommand)] = [
-        ([.character("j"), .down], "j ↓", "next provision", .down),
-        ([.character("k"), .up], "k ↑", "previous provision", .up),
-        ([.character("l"), .right], "l →", "next document", .right),
-        ([.character("h"), .left], "h ←", "previous document", .left),
-        ([.character(" "), .pageDown], "Space PgDn", "page down", .pageDown),
-        ([.character("b"), .pageUp], "b PgUp", "page up", .pageUp),
-        ([.character("g"), .home], "g Home", "first provision", .top),
-        ([.character("G"), .end], "G End", "last provision", .bottom),
-        ([.character("0")], "0", "first document", .firstColumn),
-        ([.character("$")], "$", "last document", .lastColumn),
-        ([.enter], "Enter", "read the pair side by side at this provision (q or Esc comes back)", .open),
-        ([.character("o")], "o", "fold / unfold the chapter", .fold),
-        ([.character("O")], "O", "fold / unfold all chapters", .foldAll),
-        ([.character("s")], "s", "sort documents by coverage / by argument order", .sortColumns),
-        ([.character("a")], "a", "sort provisions by adoption / by document order", .sortRows),
-        ([.character("/")], "/", "search provisions (label, title, text)", .search),
-        ([.character("n")], "n", "next match", .nextMatch),
-        ([.character("N")], "N", "previous match", .previousMatch),
-        ([.character("?")], "?", "this help", .help),
-        ([.character("q")], "q", "quit", .quit),
-    ]
+    /// The matrix's key table: dispatch and the `?` help both read it.
+    static let keys = KeyTable<MatrixCommand>("Matrix", [
+        KeyBinding([.character("j"), .down], "next provision", .down),
+        KeyBinding([.character("k"), .up], "previous provision", .up),
+        KeyBinding([.character("l"), .right], "next document", .right),
+        KeyBinding([.character("h"), .left], "previous document", .left),
+        KeyBinding([.character(" "), .pageDown], "page down", .pageDown),
+        KeyBinding([.character("b"), .pageUp], "page up", .pageUp),
+        KeyBinding([.character("g"), .home], "first provision", .top),
+        KeyBinding([.character("G"), .end], "last provision", .bottom),
+        KeyBinding([.character("0")], "first document", .firstColumn),
+        KeyBinding([.character("$")], "last document", .lastColumn),
+        KeyBinding([.enter], "read the pair side by side at this provision (q or Esc comes back)", .open),
+        KeyBinding([.character("o")], "fold / unfold the chapter", .fold),
+        KeyBinding([.character("O")], "fold / unfold all chapters", .foldAll),
+        KeyBinding([.character("s")], "sort documents by coverage / by argument order", .sortColumns),
+        KeyBinding([.character("a")], "sort provisions by adoption / by document order", .sortRows),
+        KeyBinding([.character("/")], "search provisions (label, title, text)", .search),
+        KeyBinding([.character("n")], "next match", .nextMatch),
+        KeyBinding([.character("N")], "previous match", .previousMatch),
+        KeyBinding([.character("?")], "this help", .help),
+        KeyBinding([.character("q")], "quit", .quit),
+    ])
 
     public mutating func handle(_ event: InputEvent) -> MatrixAction {
         if case .resize(let newWidth, let newHeight) = event {
@@ -134,7 +134,7 @@ public struct MatrixScreenModel: Sendable {
         switch mode {
         case .help(let scroll):
             switch event {
-            case .character("j"), .down: mode = .help(scroll: min(scroll + 1, Self.keyTable.count - 1))
+            case .character("j"), .down: mode = .help(scroll: min(scroll + 1, Self.keys.bindings.count - 1))
             case .character("k"), .up: mode = .help(scroll: max(0, scroll - 1))
             case .character("q"), .character("?"), .escape, .enter, .character(" "): mode = .browsing
             default: break
@@ -150,7 +150,7 @@ public struct MatrixScreenModel: Sendable {
             message = nil
             return .none
         }
-        guard let command = Self.keyTable.first(where: { $0.keys.contains(event) })?.command else { return .none }
+        guard let command = Self.keys.command(for: event) else { return .none }
         message = nil
         return run(command)
     }

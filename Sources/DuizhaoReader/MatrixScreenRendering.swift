@@ -210,13 +210,13 @@ extension MatrixScreenModel {
     }
 
     func renderHelp(_ writer: inout ScreenWriter, scroll: Int) {
-        let entries = Self.keyTable.map { ($0.names, $0.help) }
+        let entries = Self.keys.helpSection.lines
         let keyWidth = entries.map { DisplayWidth.of($0.0) }.max() ?? 0
         let boxWidth = min(width, max(40, keyWidth + 4 + (entries.map { DisplayWidth.of($0.1) }.max() ?? 0)))
         let visible = min(entries.count - scroll, height - 4)
         let left = max(0, (width - boxWidth) / 2), top = max(0, (height - visible - 2) / 2)
         writer.fill(row: top, from: left, to: left + boxWidth, role: .overlay)
-        writer.write(" matrix keys (j/k scroll, q closes)", row: top, column: left, limit: left + boxWidth, role: .overlay)
+        writer.write(" \(Self.keys.title) keys (j/k scroll, q closes)", row: top, column: left, limit: left + boxWidth, role: .overlay)
         for offset in 0..<max(0, visible) {
             let (keys, help) = entries[scroll + offset]
             let row = top + 1 + offset

@@ -28,17 +28,17 @@ public struct MatrixSessionModel: Sendable {
     public mutating func setFailure(_ index: Int, problem: String) { matrix.setFailure(index, problem: problem) }
 
     /// Passes bookmarks of the open pair to its reader.
-    public mutating func setPairBookmarks(_ bookmarks: [ReaderBookmark]) { pair?.reader.setBookmarks(bookmarks) }
+    public mutating func setPairBookmarks(_ bookmarks: [ReaderBookmark]) { _ = pair?.reader.update(.bookmarksLoaded(bookmarks)) }
 
     /// Shows a message in the open reader's status line (or the matrix's).
     public mutating func showMessage(_ text: String) {
-        if pair != nil { pair?.reader.showMessage(text) } else { matrix.message = text }
+        if pair != nil { _ = pair?.reader.update(.notice(text)) } else { matrix.message = text }
     }
 
     public mutating func handle(_ event: InputEvent) -> [MatrixSessionEffect] {
         if case .resize = event {
             _ = matrix.handle(event)
-            _ = pair?.reader.handle(event)
+            _ = pair?.reader.update(.input(event))
             return []
         }
         if var open = pair {
@@ -48,7 +48,7 @@ public struct MatrixSessionModel: Sendable {
                 return []
             }
             var effects: [MatrixSessionEffect] = []
-            for effect in open.reader.handle(event) {
+            for effect in open.reader.update(.input(event)) {
                 if effect == .quit {
                     pair = nil
                     return effects
@@ -65,8 +65,8 @@ public struct MatrixSessionModel: Sendable {
             guard let matrixColumn = matrix.columns[column] else { return [] }
             var reader = ReaderModel(
                 national: matrix.national, provincial: matrixColumn.document, width: matrix.width, height: matrix.height)
-            reader.setComparison(matrixColumn.comparison)
-            _ = reader.jump(toClause: provisionID, side: .national, focus: .national)
+            _ = reader.update(.comparisonFinished(matrixColumn.comparison))
+            _ = reader.update(.restorePosition(ReadingPosition(clauseID: provisionID, side: .national, focus: .national)))
             pair = (column, reader)
             return [.openedPair(column: column)]
         }

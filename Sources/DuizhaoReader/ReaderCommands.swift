@@ -1,109 +1,126 @@
 import DuizhaoCore
 
+/// What a key does while reading (a text pane has the focus, or the outline for keys it does not take).
+public enum ReadingCommand: Sendable, Equatable, CaseIterable {
+    case lineDown, lineUp, pageDown, pageUp, top, bottom
+    case nextClause, previousClause, nextSection, previousSection
+    case focusNext, focusPrevious, focusLeft, focusRight
+    case toggleFold, toggleOutline, toggleSinglePane
+    case search, searchNext, searchPrevious, jumpToClause
+    case toggleDifferences, toggleBookmark, bookmarkWithNote, bookmarkList
+    case clearSearch, help, quit
+}
+
+/// What a key does while the outline has the focus (other keys act as in reading).
+public enum OutlineCommand: Sendable, Equatable, CaseIterable {
+    case down, up, pageDown, pageUp, first, last, open, toggleFold
+}
+
+/// What a key does in the help overlay (any other key closes it).
+public enum HelpCommand: Sendable, Equatable, CaseIterable {
+    case down, up, close
+}
+
+/// What a key does in the bookmark list.
+public enum BookmarkListCommand: Sendable, Equatable, CaseIterable {
+    case down, up, first, last, filter, jump, delete, editNote, close
+}
+
+/// What a key does in a one-line prompt (other characters are typed into it).
+public enum PromptCommand: Sendable, Equatable, CaseIterable {
+    case submit, cancel, deleteBackward
+}
+
 extension ReaderModel {
-    /// Every key, as the help overlay lists it (also for a command's `--help` or the README).
-    public static let keyBindings: [(keys: String, action: String)] = [
-        ("j  k  ↓  ↑", "scroll one line (both panes)"),
-        ("Space  PgDn", "page down"),
-        ("b  PgUp", "page up"),
-        ("g  Home", "top"),
-        ("G  End", "bottom"),
-        ("]  [", "next / previous clause"),
-        ("}  {", "next / previous section"),
-        ("Tab  Shift-Tab", "focus national / provincial / outline"),
-        ("←  →", "focus left / right pane"),
-        ("Enter", "outline: jump to the entry"),
-        ("o", "fold / unfold a section in the outline"),
-        ("t", "show / hide the outline"),
-        ("w", "single full-width pane / side by side"),
-        ("/", "search both documents (as you type)"),
-        ("n  N", "next / previous match"),
-        (":", "jump to a clause by number (2.4 or 4)"),
-        ("d", "highlight differences on / off"),
-        ("m", "bookmark the current clause on / off"),
-        ("M", "bookmark the current clause with a note"),
-        ("B", "bookmark list: Enter jump, e note, d delete, f filter"),
-        ("Esc", "clear the search highlight, close"),
-        ("?", "this help"),
-        ("q", "quit"),
-        ("mouse wheel", "scroll the pane under the pointer"),
-    ]
+    /// The reading keys: dispatch and help.
+    public static let readingKeys = KeyTable<ReadingCommand>("reading", [
+        .init([key("j"), .down, .enter, control("n")], "scroll one line down (both panes)", .lineDown),
+        .init([key("k"), .up, control("p")], "scroll one line up", .lineUp),
+        .init([key(" "), .pageDown, key("f"), control("f")], "page down", .pageDown),
+        .init([key("b"), .pageUp, control("b")], "page up", .pageUp),
+        .init([key("g"), .home, key("<")], "top", .top),
+        .init([key("G"), .end, key(">")], "bottom", .bottom),
+        .init([key("]")], "next clause", .nextClause),
+        .init([key("[")], "previous clause", .previousClause),
+        .init([key("}")], "next section", .nextSection),
+        .init([key("{")], "previous section", .previousSection),
+        .init([.tab], "focus national / provincial / outline", .focusNext),
+        .init([.backTab], "focus the other way round", .focusPrevious),
+        .init([.left], "focus the pane to the left", .focusLeft),
+        .init([.right], "focus the pane to the right", .focusRight),
+        .init([key("o")], "fold / unfold the current section in the outline", .toggleFold),
+        .init([key("t")], "show / hide the outline", .toggleOutline),
+        .init([key("w")], "single full-width pane / side by side", .toggleSinglePane),
+        .init([key("/")], "search both documents (as you type)", .search),
+        .init([key("n")], "next match", .searchNext),
+        .init([key("N")], "previous match", .searchPrevious),
+        .init([key(":")], "jump to a clause by number (2.4 or 4)", .jumpToClause),
+        .init([key("d")], "highlight differences on / off", .toggleDifferences),
+        .init([key("m")], "bookmark the current clause on / off", .toggleBookmark),
+        .init([key("M")], "bookmark the current clause with a note", .bookmarkWithNote),
+        .init([key("B")], "bookmark list", .bookmarkList),
+        .init([.escape], "clear the search highlight", .clearSearch),
+        .init([key("?"), key("h")], "this help", .help),
+        .init([key("q")], "quit", .quit),
+    ])
+
+    /// Keys the outline takes while it has the focus.
+    public static let outlineKeys = KeyTable<OutlineCommand>("outline (when it has the focus)", [
+        .init([key("j"), .down], "next entry", .down),
+        .init([key("k"), .up], "previous entry", .up),
+        .init([key(" "), .pageDown], "page down", .pageDown),
+        .init([key("b"), .pageUp], "page up", .pageUp),
+        .init([key("g"), .home], "first entry", .first),
+        .init([key("G"), .end], "last entry", .last),
+        .init([.enter, .right, key("l")], "jump to the entry", .open),
+        .init([key("o")], "fold / unfold the entry", .toggleFold),
+    ])
+
+    /// Keys of the help overlay.
+    public static let helpKeys = KeyTable<HelpCommand>("this help (any other key closes it)", [
+        .init([key("j"), .down], "scroll down", .down),
+        .init([key("k"), .up], "scroll up", .up),
+        .init([key("q"), .escape, key("?"), .enter, key(" ")], "close", .close),
+    ])
+
+    /// Keys of the bookmark list (`B`).
+    public static let bookmarkListKeys = KeyTable<BookmarkListCommand>("bookmark list", [
+        .init([key("j"), .down], "next bookmark", .down),
+        .init([key("k"), .up], "previous bookmark", .up),
+        .init([key("g"), .home], "first bookmark", .first),
+        .init([key("G"), .end], "last bookmark", .last),
+        .init([key("f"), .tab], "show all / national / provincial", .filter),
+        .init([.enter], "jump to the bookmark", .jump),
+        .init([key("d"), .delete], "delete the bookmark", .delete),
+        .init([key("e")], "edit its note", .editNote),
+        .init([key("q"), .escape, key("B")], "close", .close),
+    ])
+
+    /// Keys of a one-line prompt (search, clause number, note).
+    public static let promptKeys = KeyTable<PromptCommand>("prompt (/ : M; other keys type)", [
+        .init([.enter], "search, jump or save", .submit),
+        .init([.escape], "cancel", .cancel),
+        .init([.backspace, .delete], "delete a character (on an empty prompt: cancel)", .deleteBackward),
+    ])
+
+    /// The mouse, listed in the help after the keys.
+    public static let mouseHelp = HelpSection(title: "mouse", lines: [
+        (keys: InputEvent.wheel(column: 0, row: 0, lines: 0).keyName, help: "scroll the pane under the pointer"),
+        (keys: InputEvent.click(column: 0, row: 0).keyName, help: "focus a pane; open an outline entry"),
+    ])
+
+    /// Everything the `?` overlay lists, in order.
+    public static var helpSections: [HelpSection] {
+        [readingKeys.helpSection, outlineKeys.helpSection, bookmarkListKeys.helpSection, promptKeys.helpSection,
+         helpKeys.helpSection, mouseHelp]
+    }
 
     mutating func handleReading(_ event: InputEvent) -> [ReaderEffect] {
-        if focus == .outline, handleOutlineKey(event) { return [] }
+        if focus == .outline, let command = Self.outlineKeys.command(for: event) {
+            perform(command)
+            return []
+        }
         switch event {
-        case .character("q"):
-            return [.saveReadingState(readingPosition), .quit]
-        case .character("j"), .down, .enter, .character("\u{0E}"):
-            scroll(by: 1)
-        case .character("k"), .up, .character("\u{10}"):
-            scroll(by: -1)
-        case .character(" "), .pageDown, .character("f"), .character("\u{06}"):
-            scroll(by: bodyRows)
-        case .character("b"), .pageUp, .character("\u{02}"):
-            scroll(by: -bodyRows)
-        case .character("g"), .home, .character("<"):
-            top = firstRow
-        case .character("G"), .end, .character(">"):
-            top = maximumTop
-        case .character("]"):
-            moveToClause(forward: true)
-        case .character("["):
-            moveToClause(forward: false)
-        case .character("}"):
-            moveToSection(forward: true)
-        case .character("{"):
-            moveToSection(forward: false)
-        case .tab:
-            cycleFocus(forward: true)
-        case .backTab:
-            cycleFocus(forward: false)
-        case .left:
-            if focus == .provincial { setFocus(.national) } else if focus == .national { setFocus(.outline) }
-        case .right:
-            if focus == .outline { setFocus(Pane(textSide)) } else if focus == .national { setFocus(.provincial) }
-        case .character("o"):
-            if let row = highlightedOutlineRow { toggleFold(atRow: row) }
-        case .character("t"):
-            let show = !showsOutline
-            relayout { $0.showsOutline = show }
-            if !show, focus == .outline { focus = Pane(textSide) }
-            if show, geometry.outline == nil { message = "outline needs a wider terminal" }
-        case .character("w"):
-            guard provincialPieces != nil else {
-                message = "one document: single pane"
-                return []
-            }
-            let single = !isSinglePane
-            relayout { $0.isSinglePane = single }
-            message = single ? "single pane" : "side by side"
-        case .character("/"):
-            mode = .prompt(Prompt(kind: .search(origin: top), text: ""))
-        case .character("n"):
-            searchAgain(forward: true)
-        case .character("N"):
-            searchAgain(forward: false)
-        case .character(":"):
-            mode = .prompt(Prompt(kind: .jump, text: ""))
-        case .character("d"):
-            highlightsDifferences.toggle()
-            message = highlightsDifferences ? "differences highlighted" : "differences not highlighted"
-        case .character("?"), .character("h"):
-            mode = .help(scroll: 0)
-        case .character("m"):
-            return toggleBookmark()
-        case .character("M"):
-            guard let clause = currentClause(textSide) else {
-                message = "no clause here to bookmark"
-                return []
-            }
-            let existing = bookmark(side: textSide, clauseID: clause)
-            mode = .prompt(Prompt(kind: .note(editing: existing?.id, fromList: false), text: existing?.note ?? ""))
-        case .character("B"):
-            bookmarkCursor = min(bookmarkCursor, max(0, filteredBookmarks.count - 1))
-            mode = .bookmarks
-        case .escape:
-            search = nil
         case .wheel(let column, _, let lines):
             if let outline = geometry.outline, column < outline.x + outline.width {
                 if focus != .outline { setFocus(.outline) }
@@ -111,29 +128,93 @@ extension ReaderModel {
             } else {
                 scroll(by: lines)
             }
+            return []
         case .click(let column, let row):
             handleClick(column: column, row: row)
+            return []
         default:
-            break
+            guard let command = Self.readingKeys.command(for: event) else { return [] }
+            return perform(command)
+        }
+    }
+
+    /// Runs one reading command.
+    mutating func perform(_ command: ReadingCommand) -> [ReaderEffect] {
+        switch command {
+        case .quit:
+            return [.saveReadingState(readingPosition), .quit]
+        case .lineDown: scroll(by: 1)
+        case .lineUp: scroll(by: -1)
+        case .pageDown: scroll(by: bodyRows)
+        case .pageUp: scroll(by: -bodyRows)
+        case .top: top = firstRow
+        case .bottom: top = maximumTop
+        case .nextClause: moveToClause(forward: true)
+        case .previousClause: moveToClause(forward: false)
+        case .nextSection: moveToSection(forward: true)
+        case .previousSection: moveToSection(forward: false)
+        case .focusNext: cycleFocus(forward: true)
+        case .focusPrevious: cycleFocus(forward: false)
+        case .focusLeft:
+            if focus == .provincial { setFocus(.national) } else if focus == .national { setFocus(.outline) }
+        case .focusRight:
+            if focus == .outline { setFocus(Pane(textSide)) } else if focus == .national { setFocus(.provincial) }
+        case .toggleFold:
+            if let row = highlightedOutlineRow { toggleFold(atRow: row) }
+        case .toggleOutline:
+            let show = !showsOutline
+            relayout { $0.showsOutline = show }
+            if !show, focus == .outline { focus = Pane(textSide) }
+            if show, geometry.outline == nil { message = "outline needs a wider terminal" }
+        case .toggleSinglePane:
+            guard provincialPieces != nil else {
+                message = "one document: single pane"
+                return []
+            }
+            let single = !isSinglePane
+            relayout { $0.isSinglePane = single }
+            message = single ? "single pane" : "side by side"
+        case .search:
+            mode = .prompt(Prompt(kind: .search(origin: top), text: ""))
+        case .searchNext: searchAgain(forward: true)
+        case .searchPrevious: searchAgain(forward: false)
+        case .jumpToClause:
+            mode = .prompt(Prompt(kind: .jump, text: ""))
+        case .toggleDifferences:
+            highlightsDifferences.toggle()
+            message = highlightsDifferences ? "differences highlighted" : "differences not highlighted"
+        case .help:
+            mode = .help(scroll: 0)
+        case .toggleBookmark:
+            return toggleBookmark()
+        case .bookmarkWithNote:
+            guard let clause = currentClause(textSide) else {
+                message = "no clause here to bookmark"
+                return []
+            }
+            let existing = bookmark(side: textSide, clauseID: clause)
+            mode = .prompt(Prompt(kind: .note(editing: existing?.id, fromList: false), text: existing?.note ?? ""))
+        case .bookmarkList:
+            bookmarkCursor = min(bookmarkCursor, max(0, filteredBookmarks.count - 1))
+            mode = .bookmarks
+        case .clearSearch:
+            search = nil
         }
         return []
     }
 
-    /// Keys that mean something else while the outline has the focus. Returns whether it was handled.
-    mutating func handleOutlineKey(_ event: InputEvent) -> Bool {
-        let rows = bodyRows
-        switch event {
-        case .character("j"), .down: moveOutlineCursor(by: 1)
-        case .character("k"), .up: moveOutlineCursor(by: -1)
-        case .character(" "), .pageDown: moveOutlineCursor(by: rows)
-        case .character("b"), .pageUp: moveOutlineCursor(by: -rows)
-        case .character("g"), .home: outlineCursor = 0
-        case .character("G"), .end: outlineCursor = max(0, (outlineVisible[textSide]?.count ?? 1) - 1)
-        case .enter, .right, .character("l"): openOutlineRow(outlineCursor)
-        case .character("o"): toggleFold(atRow: outlineCursor)
-        default: return false
+    /// Runs one outline command.
+    mutating func perform(_ command: OutlineCommand) {
+        switch command {
+        case .down: moveOutlineCursor(by: 1)
+        case .up: moveOutlineCursor(by: -1)
+        case .pageDown: moveOutlineCursor(by: bodyRows)
+        case .pageUp: moveOutlineCursor(by: -bodyRows)
+        case .first: outlineCursor = 0
+        case .last: outlineCursor = max(0, (outlineVisible[textSide]?.count ?? 1) - 1)
+        case .open: openOutlineRow(outlineCursor)
+        case .toggleFold: toggleFold(atRow: outlineCursor)
         }
-        return true
     }
 
     mutating func handleClick(column: Int, row: Int) {
@@ -156,14 +237,23 @@ extension ReaderModel {
 
     mutating func handleHelp(_ event: InputEvent) -> [ReaderEffect] {
         guard case .help(let scroll) = mode else { return [] }
-        switch event {
-        case .character("j"), .down: mode = .help(scroll: min(scroll + 1, max(0, Self.keyBindings.count - 1)))
-        case .character("k"), .up: mode = .help(scroll: max(0, scroll - 1))
-        case .character("q"), .escape, .character("?"), .enter, .character(" "): mode = .reading
-        case .wheel(_, _, let lines): mode = .help(scroll: min(max(0, scroll + lines), max(0, Self.keyBindings.count - 1)))
-        default: mode = .reading
+        let lastLine = max(0, Self.helpLines.count - 1)
+        if case .wheel(_, _, let lines) = event {
+            mode = .help(scroll: min(max(0, scroll + lines), lastLine))
+            return []
+        }
+        switch Self.helpKeys.command(for: event) {
+        case .down: mode = .help(scroll: min(scroll + 1, lastLine))
+        case .up: mode = .help(scroll: max(0, scroll - 1))
+        case .close, nil: mode = .reading
         }
         return []
+    }
+
+    /// The help overlay's lines: each section's title, its keys, a blank line between sections.
+    static let helpLines: [HelpLine] = helpSections.enumerated().flatMap { index, section in
+        (index == 0 ? [] : [HelpLine.blank]) + [HelpLine.title(section.title)]
+            + section.lines.map { HelpLine.binding(keys: $0.keys, help: $0.help) }
     }
 
     // MARK: Bookmarks
@@ -201,20 +291,20 @@ extension ReaderModel {
 
     mutating func handleBookmarkList(_ event: InputEvent) -> [ReaderEffect] {
         let list = filteredBookmarks
-        switch event {
-        case .character("j"), .down:
+        switch Self.bookmarkListKeys.command(for: event) {
+        case .down:
             bookmarkCursor = min(bookmarkCursor + 1, max(0, list.count - 1))
-        case .character("k"), .up:
+        case .up:
             bookmarkCursor = max(0, bookmarkCursor - 1)
-        case .character("g"), .home:
+        case .first:
             bookmarkCursor = 0
-        case .character("G"), .end:
+        case .last:
             bookmarkCursor = max(0, list.count - 1)
-        case .character("f"), .tab:
+        case .filter:
             let all = BookmarkFilter.allCases
             bookmarkFilter = all[(all.firstIndex(of: bookmarkFilter)! + 1) % all.count]
             bookmarkCursor = 0
-        case .enter:
+        case .jump:
             guard list.indices.contains(bookmarkCursor) else { return [] }
             let mark = list[bookmarkCursor]
             mode = .reading
@@ -223,20 +313,20 @@ extension ReaderModel {
             } else if mark.isOrphaned || !jump(toClause: mark.clauseID, side: mark.side, focus: Pane(mark.side)) {
                 message = "orphaned bookmark: \(mark.clauseTitle) is no longer in the document"
             }
-        case .character("d"), .delete:
+        case .delete:
             guard list.indices.contains(bookmarkCursor) else { return [] }
             let mark = list[bookmarkCursor]
             bookmarks.removeAll { $0.id == mark.id }
             bookmarkCursor = min(bookmarkCursor, max(0, filteredBookmarks.count - 1))
             message = "bookmark deleted: " + mark.clauseTitle
             return [.removeBookmark(id: mark.id)]
-        case .character("e"):
+        case .editNote:
             guard list.indices.contains(bookmarkCursor) else { return [] }
             let mark = list[bookmarkCursor]
             mode = .prompt(Prompt(kind: .note(editing: mark.id, fromList: true), text: mark.note))
-        case .character("q"), .escape, .character("B"):
+        case .close:
             mode = .reading
-        default:
+        case nil:
             break
         }
         return []
@@ -246,21 +336,18 @@ extension ReaderModel {
 
     mutating func handlePrompt(_ prompt: Prompt, _ event: InputEvent) -> [ReaderEffect] {
         var prompt = prompt
-        switch event {
-        case .character(let character):
-            guard !character.unicodeScalars.contains(where: TerminalSafe.isControl) else { return [] }
-            prompt.text.append(character)
-        case .backspace, .delete:
-            if prompt.text.isEmpty {
-                return cancelPrompt(prompt)
-            }
-            prompt.text.removeLast()
-        case .escape:
-            return cancelPrompt(prompt)
-        case .enter:
+        switch Self.promptKeys.command(for: event) {
+        case .submit:
             return submitPrompt(prompt)
-        default:
-            return []
+        case .cancel:
+            return cancelPrompt(prompt)
+        case .deleteBackward:
+            if prompt.text.isEmpty { return cancelPrompt(prompt) }
+            prompt.text.removeLast()
+        case nil:
+            guard case .character(let character) = event,
+                  !character.unicodeScalars.contains(where: TerminalSafe.isControl) else { return [] }
+            prompt.text.append(character)
         }
         mode = .prompt(prompt)
         if case .search(let origin) = prompt.kind {

@@ -11,28 +11,27 @@ struct RowPosition: Sendable, Equatable, Comparable {
     }
 }
 
-/// The reader's state: pure and value-typed. Feed it events with `handle`, draw `render()`, perform the
-/// returned effects. Layout work is lazy and cached per pane width, so both calls cost about the same on a
-/// 10 MB document as on a small one.
+/// The reader's state: pure and value-typed. Everything reaches it as a `ReaderMessage` through
+/// `update(_:)`, which returns the effects the adapter must perform; `render()` draws it. Layout work is lazy
+/// and cached per pane width, so both calls cost about the same on a 10 MB document as on a small one.
 ///
-/// An adapter's loop:
+/// An adapter's loop (`ReaderSession` in DuizhaoSession is the real one):
 ///
 ///     var model = ReaderModel(national: n, provincial: p, width: cols, height: rows)
-///     model.jump(toClause: saved.clauseID, side: saved.side, focus: saved.focus)   // restore, if any
-///     model.setBookmarks(store.bookmarks(of: n, p))
+///     model.update(.restorePosition(saved)); model.update(.bookmarksLoaded(store.bookmarks(of: n, p)))
 ///     loop {
-///         draw(model.render())                       // a Screen: cells with style roles, cursor, scroll rows
-///         for effect in model.handle(nextEvent()) {  // keys, .resize, .wheel, .click, .tick
+///         draw(model.render())                               // a Screen: styled cells, cursor, scroll rows
+///         for effect in model.update(.input(nextEvent())) {  // keys, .resize, .wheel, .click
 ///             switch effect {
 ///             case .quit: return
 ///             case .saveReadingState(let position): store.save(position)
-///             case .addBookmark, .removeBookmark, .updateBookmarkNote: apply it; model.setBookmarks(reloaded)
+///             case .addBookmark, .removeBookmark, .updateBookmarkNote: apply it; send .bookmarksLoaded(reloaded)
 ///             }
 ///         }
-///         if comparison is running { model.setComparisonProgress(f) } else if finished { model.setComparison(c) }
+///         send .comparisonProgress(f) while the comparison runs, .comparisonFinished(c) when it is done
 ///     }
 ///
-/// Keys: see `ReaderModel.keyBindings` (also shown by `?`).
+/// Keys: one `KeyTable` per mode (`ReaderModel.readingKeys`, …) drives both dispatch and the `?` help.
 public struct ReaderModel: Sendable {
     public let national: PolicyDocument
     public let provincial: PolicyDocument?
@@ -97,10 +96,28 @@ public struct ReaderModel: Sendable {
 
     // MARK: Public API
 
-    /// Applies one input event; returns what the adapter must do (quit, store a bookmark, …), in order.
-    public mutating func handle(_ event: InputEvent) -> [ReaderEffect] {
+    /// Applies one message; returns what the adapter must do (quit, store a bookmark, …), in order.
+    public mutating func update(_ message: ReaderMessage) -> [ReaderEffect] {
+        switch message {
+        case .input(let event):
+            return handle(event)
+        case .comparisonProgress(let fraction):
+            setComparisonProgress(fraction)
+        case .comparisonFinished(let comparison):
+            setComparison(comparison)
+        case .bookmarksLoaded(let marks):
+            setBookmarks(marks)
+        case .notice(let text):
+            self.message = text
+        case .restorePosition(let position):
+            if let clause = position.clauseID { jump(toClause: clause, side: position.side, focus: position.focus) }
+        }
+        return []
+    }
+
+    /// Applies one input event.
+    mutating func handle(_ event: InputEvent) -> [ReaderEffect] {
         let event = Self.normalizedControlCharacter(event)
-        if case .tick = event { return [] }
         if case .resize(let newWidth, let newHeight) = event {
             resize(width: newWidth, height: newHeight)
             return []
@@ -128,7 +145,7 @@ public struct ReaderModel: Sendable {
     }
 
     /// Installs the finished comparison: the panes are re-aligned, the current clause stays in view.
-    public mutating func setComparison(_ comparison: Comparison) {
+    mutating func setComparison(_ comparison: Comparison) {
         let clause = currentClause(textSide)
         let atStart = top == normalized(RowPosition(block: 0, row: 0))
         self.comparison = comparison
@@ -146,28 +163,23 @@ public struct ReaderModel: Sendable {
     }
 
     /// Progress of the background comparison in 0…1, shown in the status line.
-    public mutating func setComparisonProgress(_ fraction: Double) {
+    mutating func setComparisonProgress(_ fraction: Double) {
         guard comparison == nil else { return }
         comparisonProgress = min(1, max(0, fraction.isFinite ? fraction : 0))
     }
 
     /// Replaces the bookmarks shown (marks in the outline and the panes, the `B` list). Pass only those of
     /// the two open documents.
-    public mutating func setBookmarks(_ marks: [ReaderBookmark]) {
+    mutating func setBookmarks(_ marks: [ReaderBookmark]) {
         bookmarks = marks
         bookmarkCursor = min(bookmarkCursor, max(0, filteredBookmarks.count - 1))
-    }
-
-    /// Shows a message in the status line until the next key (e.g. "bookmarks disabled: store read-only").
-    public mutating func showMessage(_ text: String) {
-        message = text
     }
 
     /// Moves to a division (e.g. restoring the last reading position) and focuses a pane. `side` defaults
     /// to the focused pane's document (national for the outline). Returns false when there is no such
     /// division (the position is left unchanged, the focus still set).
     @discardableResult
-    public mutating func jump(toClause id: String, side: DocumentSide? = nil, focus: Pane) -> Bool {
+    mutating func jump(toClause id: String, side: DocumentSide? = nil, focus: Pane) -> Bool {
         setFocus(focus)
         let target = side ?? focus.side ?? textSide
         if target == .provincial, provincialPieces == nil { return false }

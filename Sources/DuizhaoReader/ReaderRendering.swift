@@ -286,14 +286,31 @@ extension ReaderModel {
     }
 
     func renderHelp(_ writer: inout ScreenWriter, scroll: Int) {
-        let keyColumn = Self.keyBindings.map { DisplayWidth.of($0.keys) }.max() ?? 10
-        let lineWidth = keyColumn + 2 + (Self.keyBindings.map { DisplayWidth.of($0.action) }.max() ?? 30)
+        let lines = Self.helpLines
+        var keyColumn = 0, helpWidth = 0, titleWidth = 0
+        for line in lines {
+            switch line {
+            case .title(let title): titleWidth = max(titleWidth, DisplayWidth.of(title))
+            case .binding(let keys, let help):
+                keyColumn = max(keyColumn, DisplayWidth.of(keys))
+                helpWidth = max(helpWidth, DisplayWidth.of(help))
+            case .blank: break
+            }
+        }
+        let lineWidth = max(titleWidth, keyColumn + 2 + helpWidth)
         let box = drawBox(&writer, title: "keys · ? or Esc closes, j/k scroll", innerWidth: lineWidth,
-                          innerHeight: Self.keyBindings.count)
-        for (offset, entry) in Self.keyBindings.dropFirst(scroll).prefix(box.height).enumerated() {
+                          innerHeight: lines.count)
+        for (offset, line) in lines.dropFirst(scroll).prefix(box.height).enumerated() {
             let row = box.y + offset
-            writer.write(entry.keys, row: row, column: box.x, limit: box.x + box.width, role: .overlay)
-            writer.write(entry.action, row: row, column: box.x + keyColumn + 2, limit: box.x + box.width, role: .overlay)
+            switch line {
+            case .title(let title):
+                writer.write(title, row: row, column: box.x, limit: box.x + box.width, role: .overlayHeading)
+            case .binding(let keys, let help):
+                writer.write(keys, row: row, column: box.x, limit: box.x + box.width, role: .overlay)
+                writer.write(help, row: row, column: box.x + keyColumn + 2, limit: box.x + box.width, role: .overlay)
+            case .blank:
+                break
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+import DuizhaoCompare
 import DuizhaoCore
 
 /// Which of the two documents of a pair.
@@ -109,8 +110,24 @@ public struct ReadingPosition: Sendable, Equatable {
     }
 }
 
+/// Everything that reaches the reader: the one way in (`ReaderModel.update(_:)`).
+public enum ReaderMessage: Sendable {
+    /// A key, mouse or resize event from the terminal.
+    case input(InputEvent)
+    /// Progress of the background comparison in 0…1 (shown in the status line).
+    case comparisonProgress(Double)
+    /// The finished comparison: the panes are re-aligned, the current clause stays in view.
+    case comparisonFinished(Comparison)
+    /// The bookmarks of the two open documents, loaded or changed (marks in the outline and panes, `B` list).
+    case bookmarksLoaded([ReaderBookmark])
+    /// A status-line notice shown until the next key (e.g. "bookmarks disabled: store read-only").
+    case notice(String)
+    /// Reopen at a saved position (ignored when its clause no longer exists).
+    case restorePosition(ReadingPosition)
+}
+
 /// Something the reader wants done outside the pure model. Handle them in order.
-/// After a bookmark effect the adapter should reload the list and call `setBookmarks`.
+/// After a bookmark effect the adapter should reload the list and send `.bookmarksLoaded`.
 public enum ReaderEffect: Sendable, Equatable {
     /// Leave the reader (preceded by `.saveReadingState`).
     case quit

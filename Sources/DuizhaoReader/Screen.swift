@@ -33,6 +33,8 @@ public enum StyleRole: UInt8, Sendable, CaseIterable {
     case statusMessage
     /// Help overlay and prompts.
     case overlay
+    /// A heading inside an overlay (a section of the help).
+    case overlayHeading
     /// Vertical separators between panes.
     case separator
     /// A control character rendered visibly (^[, U+FFFD).
@@ -116,6 +118,4 @@ public enum InputEvent: Sendable, Equatable {
     case wheel(column: Int, row: Int, lines: Int)
     /// Mouse click at a screen position.
     case click(column: Int, row: Int)
-    /// Background work reported progress or finished (e.g. the comparison).
-    case tick
 }

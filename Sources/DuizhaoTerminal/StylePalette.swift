@@ -80,6 +80,7 @@ struct StylePalette {
         case .status: return reverse
         case .statusMessage: return reverse | bold
         case .overlay: return bold
+        case .overlayHeading: return bold | underline
         case .control: return reverse
         case .matrixKept, .matrixPartly: return duizhao_attr_normal()
         case .matrixDropped: return dim
@@ -112,6 +113,7 @@ struct StylePalette {
         case .status: return (black, white, normal)
         case .statusMessage: return (white, red, bold)
         case .overlay: return (white, blue, normal)
+        case .overlayHeading: return (yellow, blue, bold)
         case .separator: return (grey, nil, normal)
         case .control: return (red, nil, bold)
         case .matrixKept: return (black, green, normal)

@@ -268,18 +268,18 @@ func readerMeasureKeys(command: [String], keys: [String], repeats: Int) throws -
     return samples
 }
 
-/// The model alone: `handle(j)` + `render()` on the bundled pair at 160x45 with the comparison installed.
+/// The model alone: `update(.input(j))` + `render()` on the bundled pair at 160x45 with the comparison installed.
 func readerMeasureFrameComputation(presses: Int) -> ReaderSamples {
     let national = BundledDocument.national.load()
     let provincial = BundledDocument.provincial.load()
     var model = ReaderModel(national: national, provincial: provincial, width: ReaderPseudoTerminal.columns, height: ReaderPseudoTerminal.rows)
-    model.setComparison(Comparator.compare(national: national, provincial: provincial))
+    _ = model.update(.comparisonFinished(Comparator.compare(national: national, provincial: provincial)))
     _ = model.render()
     var samples = ReaderSamples()
     for press in 0..<presses {
         let key: Character = (press / ReaderScrollPattern.block) % 2 == 0 ? "j" : "k"
         let start = ReaderClock.now
-        _ = model.handle(.character(key))
+        _ = model.update(.input(.character(key)))
         let screen = model.render()
         samples.add(ReaderClock.now - start)
         precondition(screen.height == ReaderPseudoTerminal.rows)

@@ -182,9 +182,14 @@ struct BookmarksCommand: ParsableCommand {
 }
 
 /// Opens the default store for a command: writes need a read-write store, reads at least a readable one.
-/// Problems go to standard error naming the file; a store that cannot serve the command exits non-zero.
+/// Problems go to standard error naming the file; a store that cannot serve the command (or stayed locked by
+/// another process for the whole busy timeout) exits non-zero.
 func openStore(forWriting: Bool) throws -> BookmarkStore {
     let store = BookmarkStore.openDefault()
+    if store.isBusy {
+        printError("duizhao: error: \(store.notice ?? "the bookmark store is busy; try again")")
+        throw ExitCode.failure
+    }
     switch store.access {
     case .readWrite:
         break

@@ -181,7 +181,7 @@ final class MatrixScreenTests: XCTestCase {
             XCTAssertTrue(text.contains(help), "help lacks \(help)")
         }
         press(&model, .character("q"))
-        XCTAssertFalse(model.render().lines.joined().contains("matrix keys"))
+        XCTAssertFalse(model.render().lines.joined().contains("Matrix keys"))
         XCTAssertEqual(model.handle(.character("q")), .quit)
     }
 

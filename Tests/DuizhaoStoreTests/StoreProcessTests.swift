@@ -27,7 +27,7 @@ final class StoreProcessTests: XCTestCase {
     /// Launches `duizhao ARGUMENTS` with the store in `directory`, as an unprivileged user when asked (and when
     /// running as root, where permissions would not apply otherwise).
     func launch(
-        _ arguments: [String], storeDirectory: URL, unprivileged: Bool = false
+        _ arguments: [String], storeDirectory: URL, unprivileged: Bool = false, environment extra: [String: String] = [:]
     ) throws -> (process: Process, output: Pipe, error: Pipe) {
         let binary = try duizhaoBinary()
         let process = Process()
@@ -41,6 +41,7 @@ final class StoreProcessTests: XCTestCase {
         var environment = ProcessInfo.processInfo.environment
         environment["DUIZHAO_DATA_DIR"] = storeDirectory.path
         environment["LANG"] = "C.UTF-8"
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         let output = Pipe(), error = Pipe()
         process.standardOutput = output
@@ -56,12 +57,33 @@ final class StoreProcessTests: XCTestCase {
         var error: String
     }
 
-    func run(_ arguments: [String], storeDirectory: URL, unprivileged: Bool = false) throws -> Finished {
-        finish(try launch(arguments, storeDirectory: storeDirectory, unprivileged: unprivileged))
+    func run(
+        _ arguments: [String], storeDirectory: URL, unprivileged: Bool = false, environment: [String: String] = [:]
+    ) throws -> Finished {
+        finish(try launch(arguments, storeDirectory: storeDirectory, unprivileged: unprivileged, environment: environment))
+    }
+
+    /// Runs `binary ARGUMENTS` with `environment` added to this process's and waits for it (no test state, so
+    /// several threads may call it).
+    static func runCommand(binary: String, _ arguments: [String], environment: [String: String]) throws -> Finished {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        let output = Pipe(), error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return finish((process, output, error))
     }
 
     /// Reads both pipes to the end (on two threads, so neither can fill up and block the child) and waits.
     func finish(_ launched: (process: Process, output: Pipe, error: Pipe)) -> Finished {
+        Self.finish(launched)
+    }
+
+    static func finish(_ launched: (process: Process, output: Pipe, error: Pipe)) -> Finished {
         let errorText = Collected()
         let group = DispatchGroup()
         group.enter()
@@ -101,6 +123,65 @@ final class StoreProcessTests: XCTestCase {
         XCTAssertEqual(bookmarks.filter { $0.tags == ["writer-a"] }.count, 500)
         XCTAssertEqual(bookmarks.filter { $0.tags == ["writer-b"] }.count, 500)
         XCTAssertEqual(try store.integrityCheck(), ["ok"])
+    }
+
+    /// Issue 14: separate `bookmarks add` commands from three processes at once on a fresh store; each command
+    /// opens the store while others close theirs (and SQLite deletes the sidecars). None may conclude that the
+    /// store is read-only.
+    func testThreeProcessesAddingFiftyTimesEachOnAFreshStoreEndWithExactlyOneHundredFifty() throws {
+        let directory = try temporaryDirectory()
+        let ids = BundledDocument.provincial.load().comparableUnits.map(\.id)
+        let results = Collected()
+        let failures = Collected()
+        let binary = try duizhaoBinary()
+        DispatchQueue.concurrentPerform(iterations: 3) { writer in
+            for index in 0..<50 {
+                do {
+                    let result = try Self.runCommand(
+                        binary: binary,
+                        ["bookmarks", "add", ids[index % ids.count], "--doc", "provincial", "--note", "w\(writer)-\(index)"],
+                        environment: ["DUIZHAO_DATA_DIR": directory.path])
+                    if result.status == 0 {
+                        results.append(Data("w\(writer)-\(index)\n".utf8))
+                    } else {
+                        failures.append(Data("w\(writer)-\(index): \(result.error)\n".utf8))
+                    }
+                } catch {
+                    failures.append(Data("w\(writer)-\(index): \(error)\n".utf8))
+                }
+            }
+        }
+        XCTAssertEqual(failures.text, "", "no command failed")
+        XCTAssertEqual(results.text.split(separator: "\n").count, 150)
+
+        let store = BookmarkStore.open(at: directory)
+        XCTAssertEqual(store.access, .readWrite, store.notice ?? "")
+        let notes = try store.bookmarks().map(\.note)
+        XCTAssertEqual(notes.count, 150)
+        XCTAssertEqual(Set(notes), Set(results.text.split(separator: "\n").map(String.init)), "each add exactly once")
+        XCTAssertEqual(try store.integrityCheck(), ["ok"])
+    }
+
+    func testAWriterThatCannotGetTheLockSaysTheStoreIsBusyAndExitsNonZero() throws {
+        let directory = try temporaryDirectory()
+        let path = directory.appendingPathComponent("bookmarks.sqlite").path
+        XCTAssertEqual(try run(["bookmarks", "add", "1.1", "--doc", "national"], storeDirectory: directory).status, 0)
+        let holder = try LockHolder(path: path)
+        holder.lock()
+        let add = try run(
+            ["bookmarks", "add", "1.2", "--doc", "national"], storeDirectory: directory,
+            environment: [StoreOptions.busyTimeoutVariable: "0.2"])
+        let list = try run(["bookmarks", "list"], storeDirectory: directory, environment: [StoreOptions.busyTimeoutVariable: "0.2"])
+        holder.unlock()
+
+        XCTAssertNotEqual(add.status, 0)
+        XCTAssertEqual(add.error, "duizhao: error: \(path): the bookmark store is busy; try again\n")
+        XCTAssertEqual(add.output, "")
+        // Opening may need the lock for a moment (GRDB makes sure the WAL file is not empty): a reader then
+        // waits too, and says the same if the lock is never released. Never read-only.
+        XCTAssertTrue(list.status == 0 || list.error.contains("the bookmark store is busy; try again"), list.error)
+        XCTAssertFalse(list.error.contains("read-only"), list.error)
+        XCTAssertEqual(try BookmarkStore.open(at: directory).bookmarks().map(\.anchor.clauseID), ["1.1"])
     }
 
     func testKillNineDuringAWriteBurstKeepsEveryCommittedBookmark() throws {
