@@ -17,10 +17,12 @@ struct MatrixGeometry: Equatable {
 
 extension MatrixScreenModel {
     var geometry: MatrixGeometry {
-        let labelWidth = max(18, min(40, width * 3 / 10))
         let total = max(1, columns.count)
         let adoptionWidth = max(8, DisplayWidth.of("\(total)/\(total)") + 2)
         let slotWidth = 7
+        // Labels take 30% of the width (18–40 cells), more (up to 60) when every column fits anyway.
+        let spare = width - adoptionWidth - slotWidth * total
+        let labelWidth = max(max(18, min(40, width * 3 / 10)), min(60, spare))
         return MatrixGeometry(
             labelWidth: labelWidth, adoptionWidth: adoptionWidth, slotWidth: slotWidth,
             visibleSlots: max(1, (width - labelWidth - adoptionWidth) / slotWidth))

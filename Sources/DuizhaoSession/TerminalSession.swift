@@ -17,16 +17,18 @@ public enum TerminalSession {
         environment: [String: String] = ProcessInfo.processInfo.environment,
         openPersistence: @escaping @Sendable () -> PersistenceStartup = { PersistenceStartup(NoPersistence()) }
     ) throws -> LoopOutcome {
-        let terminal = try TerminalScreen(environment: environment)
-        do {
-            let outcome = try runLoop(
-                on: terminal, national: national, provincial: provincial, openPersistence: openPersistence)
-            terminal.end()
-            return outcome
-        } catch {
-            terminal.end()
-            throw error
+        try onTerminal(environment: environment) { terminal in
+            try runLoop(on: terminal, national: national, provincial: provincial, openPersistence: openPersistence)
         }
+    }
+
+    /// Sets up the terminal, runs `body` on it and restores the terminal, also when `body` throws.
+    static func onTerminal(
+        environment: [String: String], _ body: (TerminalScreen) throws -> LoopOutcome
+    ) throws -> LoopOutcome {
+        let terminal = try TerminalScreen(environment: environment)
+        defer { terminal.end() }
+        return try body(terminal)
     }
 
     private static func runLoop(

@@ -1,7 +1,13 @@
 import ArgumentParser
 import DuizhaoCore
 import DuizhaoMatrix
+import DuizhaoSession
+import DuizhaoStore
+import DuizhaoTerminal
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `duizhao matrix NATIONAL DOC [DOC…]`: one national document against all its implementations.
 struct MatrixCommand: ParsableCommand {
@@ -15,7 +21,9 @@ struct MatrixCommand: ParsableCommand {
             file name): kept (✓), partly kept (◐) or dropped (✗), with the share carried over. Then, per \
             implementation, provisions kept, partly kept, dropped, its own additions and the share of its text \
             that is new; per provision, in how many implementations it survives; and new text shared by two \
-            or more implementations. Without a format option the matrix is printed as Markdown.
+            or more implementations. Without a format option, on a terminal, the matrix opens as a view that \
+            fills in as the comparisons finish (Enter reads a pair side by side, ? lists the keys); otherwise \
+            it is printed as Markdown.
             """,
         version: duizhaoVersion)
 
@@ -31,7 +39,7 @@ struct MatrixCommand: ParsableCommand {
     @Flag(help: "Print the matrix as CSV (one line per national provision; kind and carried share per document).")
     var csv = false
 
-    @Flag(help: "Print the matrix as Markdown (the default).")
+    @Flag(help: "Print the matrix as Markdown (the default when standard output is not a terminal).")
     var markdown = false
 
     @Option(help: "Write the matrix as one self-contained HTML page to FILE.")
@@ -46,6 +54,10 @@ struct MatrixCommand: ParsableCommand {
     func run() throws {
         let nationalDocument = try loadDocument(.file(national))
         let files = try Self.implementationFiles(documents, excluding: national)
+        if !json, !csv, !markdown, html == nil, isatty(STDOUT_FILENO) != 0, isatty(STDIN_FILENO) != 0 {
+            try view(national: nationalDocument, files: files)
+            return
+        }
         let matrix: AdoptionMatrix
         do {
             matrix = try MatrixComputation.matrix(national: nationalDocument, files: files)
@@ -70,6 +82,13 @@ struct MatrixCommand: ParsableCommand {
             print("wrote \(TerminalSafeText.sanitize(html)): \(matrix.provisions.count) provisions × \(matrix.columns.count) implementations")
         } else {
             print(MatrixFormats.markdown(matrix), terminator: "")
+        }
+    }
+
+    /// The matrix view; a file that cannot be imported shows as a column of `!` with its problem in the status line.
+    func view(national: PolicyDocument, files: [String]) throws {
+        try runOnTerminal {
+            try MatrixTerminalSession.run(national: national, files: files, openPersistence: storeStartup)
         }
     }
 
@@ -117,4 +136,23 @@ struct MatrixCommand: ParsableCommand {
     static func canonical(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
+}
+
+/// Runs an interactive session: an error (e.g. no usable terminal) is reported and exits 1, a termination signal
+/// exits 128 + its number.
+func runOnTerminal(_ session: () throws -> LoopOutcome) throws {
+    let outcome: LoopOutcome
+    do {
+        outcome = try session()
+    } catch {
+        printError("duizhao: error: \(error)")
+        throw ExitCode.failure
+    }
+    if case .signal(let signal) = outcome { throw ExitCode(128 + signal) }
+}
+
+/// The bookmark store for a pair; a read-only or disabled store never stops a reader (its notice is shown).
+func storeStartup(national: PolicyDocument, provincial: PolicyDocument?) -> PersistenceStartup {
+    let persistence = StorePersistence(store: BookmarkStore.openDefault(), national: national, provincial: provincial)
+    return PersistenceStartup(persistence, notice: persistence.notice)
 }

@@ -50,17 +50,11 @@ struct ReadCommand: ParsableCommand {
         // Bookmarks and the last reading position live in the bookmark store; a read-only or disabled store
         // never stops the reader (its notice is shown in the status line). Opening it and identifying the
         // documents takes a few milliseconds, so it happens on a background thread while the first frame is drawn.
-        let outcome: LoopOutcome
-        do {
-            outcome = try TerminalSession.run(national: national, provincial: provincial) { [national, provincial] in
-                let persistence = StorePersistence(store: BookmarkStore.openDefault(), national: national, provincial: provincial)
-                return PersistenceStartup(persistence, notice: persistence.notice)
+        try runOnTerminal {
+            try TerminalSession.run(national: national, provincial: provincial) { [national, provincial] in
+                storeStartup(national: national, provincial: provincial)
             }
-        } catch {
-            printError("duizhao: error: \(error)")
-            throw ExitCode.failure
         }
-        if case .signal(let signal) = outcome { throw ExitCode(128 + signal) }
     }
 
     /// What to do instead when there is no terminal to draw on.

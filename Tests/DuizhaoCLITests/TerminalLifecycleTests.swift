@@ -175,7 +175,7 @@ final class TerminalLifecycleTests: XCTestCase {
         let shell = try shellSession()
         try shell.type("\(shellQuoted(binary)) \(missing); echo \"EXIT=$?\"")
         try shell.send("Enter")
-        let lines = try shell.waitFor("the error and the exit status") { $0.contains { $0.hasPrefix("EXIT=") } }
+        let lines = try shell.waitFor("the error and the exit status") { $0.contains { $0.range(of: #"^EXIT=[0-9]"#, options: .regularExpression) != nil } }
         let text = lines.joined(separator: "\n")
         XCTAssertTrue(text.contains(missing), "the error names the file:\n\(text)")
         XCTAssertTrue(text.contains("no such file"), text)
@@ -192,7 +192,7 @@ final class TerminalLifecycleTests: XCTestCase {
         let shell = try shellSession()
         try shell.type("\(shellQuoted(binary)) \(path) \(path); echo \"EXIT=$?\"")
         try shell.send("Enter")
-        let lines = try shell.waitFor("the error and the exit status") { $0.contains { $0.hasPrefix("EXIT=") } }
+        let lines = try shell.waitFor("the error and the exit status") { $0.contains { $0.range(of: #"^EXIT=[0-9]"#, options: .regularExpression) != nil } }
         let text = lines.joined(separator: "\n")
         XCTAssertTrue(text.contains("duizhao: error: \(path)"), "the error names the file:\n\(text)")
         XCTAssertTrue(text.contains("binary"), text)
