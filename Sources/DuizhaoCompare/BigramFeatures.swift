@@ -179,10 +179,20 @@ struct PreparedSide {
     var sentenceBigrams: [[Int32]] = []
     /// The bigrams of each sentence in reading order, -1 between runs of content characters.
     var sentenceSequences: [[Int32]] = []
+    /// Citations of the sentences that have any, by sentence index.
+    var sentenceCitations: [Int: [Citation]] = [:]
+    /// For sentences that defer to a whole document (`村民会议的组成和召集，按照《X法》的规定执行`), by sentence
+    /// index: the bigrams of what they defer on (the words before the introducer, else the sentence without
+    /// its titles).
+    var deferralTopics: [Int: [Int32]] = [:]
+    /// The printed article number (第N条 → N) of each unit that is an article of a law.
+    var articleNumbers: [Int?] = []
 
     init(document: PolicyDocument, vocabulary: inout BigramVocabulary) {
         units = document.comparableUnits
+        var citationParser = CitationParser()
         for unit in units {
+            articleNumbers.append(unit.label.hasPrefix("第") && unit.label.hasSuffix("条") ? unit.number : nil)
             titleBigrams.append(vocabulary.bigramSet(of: unit.title))
             let firstSentence = sentenceRefs.count
             var body: [Int32] = []
@@ -193,6 +203,13 @@ struct PreparedSide {
                     let bigrams = SortedSet.normalize(sequence.filter { $0 >= 0 })
                     sentenceSequences.append(sequence)
                     body.append(contentsOf: bigrams)
+                    if CitationParser.mayCite(sentence) {
+                        let citations = citationParser.citations(in: sentence)
+                        if !citations.isEmpty { sentenceCitations[sentenceRefs.count] = citations }
+                        if let topic = CitationParser.deferralTopic(sentence, citations: citations) {
+                            deferralTopics[sentenceRefs.count] = vocabulary.bigramSet(of: topic)
+                        }
+                    }
                     sentenceRefs.append(SentenceRef(division: division.id, index: index))
                     sentenceTexts.append(sentence)
                     sentenceUnit.append(unitBigrams.count)

@@ -26,6 +26,9 @@ public enum Comparator {
         public static let partialMargin = 0.2
         /// … and the shared bigrams weigh at least this much (about four distinctive bigrams).
         public static let partialSharedWeight = 10.0
+        /// A partial link needs this much shared weight from all its provincial sentences together: one short
+        /// sentence that shares a stock phrase (`结果应当当场公布`) is not enough, two or a long one are.
+        public static let partialLinkWeight = 20.0
         /// Minimum share of a provincial sentence covered by its first national source.
         public static let sourceContainment = 0.3
         /// Minimum extra share a further source must cover.
@@ -41,6 +44,12 @@ public enum Comparator {
         public static let sharedRunWeight = 12.0
         /// Unweighted Jaccard similarity of bigram sets from which a rewrite counts as carried verbatim.
         public static let carriedJaccard = 0.9
+        /// A sentence deferring to the national law as a whole (`…，按照《X法》的规定执行`) is linked to the national
+        /// provision holding at least `partialContainment` of its topic when that provision holds this share more
+        /// than any other: the topic is a few words, so a small but clear lead decides.
+        public static let deferralMargin = 0.05
+        /// Title similarity from which two headings count as matching (evidence shown with a link).
+        public static let matchingHeading = 0.5
         /// Scores closer than this are ties, broken by position in the documents.
         public static let tie = 0.005
     }
@@ -65,9 +74,12 @@ struct ComparisonEngine {
     /// Total idf weight of each national sentence's bigrams.
     let nationalSentenceWeights: [Double]
     let progress: (@Sendable (Double) -> Void)?
+    /// The national document's title, which provincial citations name.
+    let nationalTitle: String
 
     init(national nationalDocument: PolicyDocument, provincial provincialDocument: PolicyDocument,
          progress: (@Sendable (Double) -> Void)?) {
+        nationalTitle = nationalDocument.title
         var vocabulary = BigramVocabulary()
         national = PreparedSide(document: nationalDocument, vocabulary: &vocabulary)
         provincial = PreparedSide(document: provincialDocument, vocabulary: &vocabulary)
@@ -173,6 +185,56 @@ struct ComparisonEngine {
         return links
     }
 
+    // MARK: Citations
+
+    /// Links the provincial text's citations support, with the citations as written: a citation of a national
+    /// article (`《…法》第十条`) links to that article; a sentence that defers to the national law as a whole
+    /// (`村民会议的组成和召集，按照《…法》的规定执行`) links to the national provision that contains most of what
+    /// the sentence is about (the words before `按照`). Citations of other documents, and the provincial text's citations of itself, are
+    /// no links.
+    func citationSupport() -> [Int: [String]] {
+        var nationalByArticle: [Int: Int] = [:]
+        for (n, article) in national.articleNumbers.enumerated() {
+            if let article, nationalByArticle[article] == nil { nationalByArticle[article] = n }
+        }
+        let provincialCount = provincial.units.count
+        var support: [Int: [String]] = [:]
+        for s in provincial.sentenceCitations.keys.sorted() {
+            let p = provincial.sentenceUnit[s]
+            for citation in provincial.sentenceCitations[s]! where citation.names(documentTitled: nationalTitle) {
+                if let article = citation.article {
+                    if let n = nationalByArticle[article] { support[n * provincialCount + p, default: []].append(citation.text) }
+                } else if citation.paragraph == nil, let introducer = citation.introducer,
+                          CitationParser.deferringIntroducers.contains(introducer),
+                          let topic = provincial.deferralTopics[s], let n = bestContainer(of: topic) {
+                    support[n * provincialCount + p, default: []].append(citation.text)
+                }
+            }
+        }
+        return support.mapValues { Array(Set($0)).sorted() }
+    }
+
+    /// The national unit that contains most of `bigrams` (at least `partialContainment` of their weight), clearly
+    /// ahead of any other (by `deferralMargin` of their weight).
+    func bestContainer(of bigrams: [Int32]) -> Int? {
+        let weight = SortedSet.totalWeight(bigrams, weights: idf)
+        guard weight > 0 else { return nil }
+        var best: (unit: Int, shared: Double)?
+        var second = 0.0
+        for (n, unitBigrams) in national.unitBigrams.enumerated() {
+            let shared = SortedSet.sharedWeight(bigrams, unitBigrams, weights: idf).weight
+            if best.map({ shared > $0.shared + 1e-12 }) ?? true {
+                second = best?.shared ?? 0
+                best = (n, shared)
+            } else {
+                second = max(second, shared)
+            }
+        }
+        guard let best, best.shared / weight >= Comparator.Thresholds.partialContainment,
+              (best.shared - second) / weight >= Comparator.Thresholds.deferralMargin else { return nil }
+        return best.unit
+    }
+
     // MARK: Sentences
 
     /// Weighted share of `sentence` found in `other`, and the shared weight.
@@ -185,12 +247,12 @@ struct ComparisonEngine {
     /// Partial links: provincial sentences whose best national sentence lies in a clause the provincial clause
     /// is not matched with, clearly better than anything in its matched clauses.
     func partialEvidence(matchedNational: [[Int]]) -> Set<Int> {
+        var weights: [Int: Double] = [:]
         let provincialCount = provincial.units.count
         let sentenceIndex = InvertedIndex(sets: national.sentenceBigrams, vocabularySize: vocabularySize)
         var search = CandidateSearch(
             index: sentenceIndex, itemCount: national.sentenceBigrams.count, weights: idf, keyLimit: 16,
             candidateLimit: 4)
-        var evidence = Set<Int>()
         let total = provincial.sentenceBigrams.count
         for (s, bigrams) in provincial.sentenceBigrams.enumerated() {
             if total > 20, s % (total / 10) == 0 { progress?(0.4 + 0.3 * Double(s) / Double(total)) }
@@ -214,10 +276,10 @@ struct ComparisonEngine {
                 }
             }
             if best.share >= inside + Comparator.Thresholds.partialMargin {
-                evidence.insert(sourceUnit * provincialCount + p)
+                weights[sourceUnit * provincialCount + p, default: 0] += best.shared
             }
         }
-        return evidence
+        return Set(weights.filter { $0.value >= Comparator.Thresholds.partialLinkWeight }.keys)
     }
 
     /// Containment of a provincial sentence in a national sentence, or in it joined with the sentence before or
@@ -327,12 +389,21 @@ struct ComparisonEngine {
         }
         let scoreByKey = Dictionary(pairs.map { ($0.national * provincialCount + $0.provincial, $0.score) },
                                     uniquingKeysWith: { first, _ in first })
-        for key in partialEvidence(matchedNational: matchedNational).sorted() where linkScores[key] == nil {
+        /// The score of a pair that may not have been a candidate (found through sentences or citations).
+        func pairScore(_ key: Int) -> Double {
             let n = key / provincialCount, p = key % provincialCount
-            let score = scoreByKey[key] ?? cosine(
-                national.unitBigrams[n], provincial.unitBigrams[p],
-                normA: norm(national.unitBigrams[n]), normB: norm(provincial.unitBigrams[p]))
-            linkScores[key] = (.partial, score)
+            return scoreByKey[key] ?? cosine(national.unitBigrams[n], provincial.unitBigrams[p],
+                                             normA: norm(national.unitBigrams[n]), normB: norm(provincial.unitBigrams[p]))
+        }
+        let titleByKey = Dictionary(pairs.map { ($0.national * provincialCount + $0.provincial, $0.title) },
+                                    uniquingKeysWith: { first, _ in first })
+        for key in partialEvidence(matchedNational: matchedNational).sorted() where linkScores[key] == nil {
+            linkScores[key] = (.partial, pairScore(key))
+        }
+        // A citation says the provincial provision implements the national one: a match whatever the score.
+        let citations = citationSupport()
+        for key in citations.keys.sorted() where linkScores[key]?.kind != .match {
+            linkScores[key] = (.match, linkScores[key]?.score ?? pairScore(key))
         }
         progress?(0.7)
 
@@ -382,6 +453,8 @@ struct ComparisonEngine {
                 id: unit.id, newShare: sentences.isEmpty ? 1 : Double(newCount) / Double(sentences.count)))
         }
 
+        let nationalSentenceIndex = Dictionary(national.sentenceRefs.enumerated().map { ($1, $0) },
+                                               uniquingKeysWith: { first, _ in first })
         var links: [ClauseLink] = []
         for n in national.units.indices {
             let ordered = linkedProvincial[n].sorted { a, b in
@@ -389,9 +462,17 @@ struct ComparisonEngine {
                 return scoreA != scoreB ? scoreA > scoreB : a < b
             }
             for p in ordered {
-                let link = linkScores[n * provincialCount + p]!
+                let key = n * provincialCount + p
+                let link = linkScores[key]!
+                let shared = provincial.unitSentences[p].filter { s in
+                    provenance[s].sources.contains { national.sentenceUnit[nationalSentenceIndex[$0]!] == n }
+                }.count
+                let evidence = LinkEvidence(
+                    sharedSentences: shared, citations: citations[key] ?? [],
+                    matchingHeading: (titleByKey[key] ?? 0) >= Comparator.Thresholds.matchingHeading)
                 links.append(ClauseLink(national: national.units[n].id, provincial: provincial.units[p].id,
-                                        kind: link.kind, score: (link.score * 1000).rounded() / 1000))
+                                        kind: link.kind, score: (link.score * 1000).rounded() / 1000,
+                                        evidence: evidence))
             }
         }
         progress?(1)

@@ -8,6 +8,23 @@ public enum LinkKind: String, Sendable, Codable {
     case partial
 }
 
+/// What supports one link: the reasons a reader (or `compare --json`) can check.
+public struct LinkEvidence: Sendable, Equatable, Codable {
+    /// How many sentences of the provincial provision have a source in the national one.
+    public var sharedSentences: Int
+    /// Citations in the provincial provision that point to the national provision, as written
+    /// (`《中华人民共和国村民委员会组织法》第十条`, or a whole-law citation a sentence defers to).
+    public var citations: [String]
+    /// Whether the two headings say the same thing (title similarity of at least one half).
+    public var matchingHeading: Bool
+
+    public init(sharedSentences: Int = 0, citations: [String] = [], matchingHeading: Bool = false) {
+        self.sharedSentences = sharedSentences
+        self.citations = citations
+        self.matchingHeading = matchingHeading
+    }
+}
+
 /// One link of the clause alignment (many-to-one and one-to-many links are separate `ClauseLink`s).
 public struct ClauseLink: Sendable, Equatable, Codable {
     /// Division id in the national document.
@@ -17,12 +34,15 @@ public struct ClauseLink: Sendable, Equatable, Codable {
     public var kind: LinkKind
     /// Similarity in 0…1.
     public var score: Double
+    public var evidence: LinkEvidence
 
-    public init(national: String, provincial: String, kind: LinkKind, score: Double) {
+    public init(national: String, provincial: String, kind: LinkKind, score: Double,
+                evidence: LinkEvidence = LinkEvidence()) {
         self.national = national
         self.provincial = provincial
         self.kind = kind
         self.score = score
+        self.evidence = evidence
     }
 }
 

@@ -170,6 +170,8 @@ struct ComparisonReport {
         var provincial: ClauseJSON
         var kind: String
         var score: Double
+        /// Why the link was made: shared sentences, citations, a matching heading.
+        var evidence: LinkEvidence
     }
 
     struct SentenceJSON: Encodable {
@@ -225,7 +227,7 @@ struct ComparisonReport {
             links: comparison.links.map {
                 LinkJSON(national: ClauseJSON(id: $0.national, title: nationalTitle($0.national)),
                          provincial: ClauseJSON(id: $0.provincial, title: provincialTitle($0.provincial)),
-                         kind: $0.kind.rawValue, score: Self.rounded($0.score))
+                         kind: $0.kind.rawValue, score: Self.rounded($0.score), evidence: $0.evidence)
             },
             nationalOnly: comparison.nationalOnly.map { ClauseJSON(id: $0, title: nationalTitle($0)) },
             provincialOnly: comparison.provincialOnly.map { ClauseJSON(id: $0, title: provincialTitle($0)) },

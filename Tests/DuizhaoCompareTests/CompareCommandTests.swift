@@ -88,7 +88,19 @@ final class CompareCommandTests: XCTestCase {
             XCTAssert(["match", "partial"].contains(link["kind"] as? String ?? ""))
             let score = try XCTUnwrap(link["score"] as? Double)
             XCTAssert((0...1).contains(score))
+            let evidence = try XCTUnwrap(link["evidence"] as? [String: Any])
+            XCTAssertGreaterThan(try XCTUnwrap(evidence["sharedSentences"] as? Int), 0, "every bundled link shares sentences")
+            XCTAssertEqual(evidence["citations"] as? [String], [], "the bundled 意见 cite no provisions")
+            XCTAssertNotNil(evidence["matchingHeading"] as? Bool)
         }
+        // 基本原则 → 基本原则: the same heading; 5.18 拓展国际合作空间 → 3.8 不断激发信息经济活力: not.
+        func evidence(_ national: String, _ provincial: String) -> [String: Any]? {
+            links.first { ($0["national"] as? [String: Any])?["id"] as? String == national
+                && ($0["provincial"] as? [String: Any])?["id"] as? String == provincial }?["evidence"] as? [String: Any]
+        }
+        XCTAssertEqual(evidence("1.3", "1.2")?["matchingHeading"] as? Bool, true)
+        XCTAssertEqual(evidence("5.18", "3.8")?["matchingHeading"] as? Bool, false)
+        XCTAssertEqual(evidence("5.18", "3.8")?["sharedSentences"] as? Int, 1)
         let nationalOnly = try XCTUnwrap(object["nationalOnly"] as? [[String: Any]])
         XCTAssertEqual(nationalOnly.compactMap { $0["id"] as? String }, ["1.1", "5.19"])
         XCTAssertEqual(nationalOnly.first?["title"] as? String, "重要性和紧迫性")
