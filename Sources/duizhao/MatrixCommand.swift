@@ -65,8 +65,12 @@ struct MatrixCommand: ParsableCommand {
             for failure in error.failures { printError("duizhao: error: \(failure)") }
             throw ExitCode.failure
         }
+        // One line per document: with hundreds of documents, every importer warning would bury the output.
         for column in matrix.columns {
-            for warning in column.document.warnings { printError("duizhao: warning: \(column.document.source): \(warning)") }
+            let warnings = column.document.warnings
+            guard let first = warnings.first else { continue }
+            let more = warnings.count > 1 ? " (and \(warnings.count - 1) more: duizhao outline FILE lists them)" : ""
+            printError("duizhao: warning: \(column.document.source): \(first)\(more)")
         }
         if json {
             print(try MatrixFormats.json(matrix))
