@@ -72,6 +72,9 @@ public struct MatrixSessionModel: Sendable {
         }
     }
 
+    /// Work for when no input is waiting: the open reader lays out what its next key needs.
+    public func prefetch() { pair?.reader.prefetch() }
+
     public func render() -> Screen {
         pair?.reader.render() ?? matrix.render()
     }

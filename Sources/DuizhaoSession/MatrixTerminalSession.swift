@@ -70,7 +70,8 @@ public enum MatrixTerminalSession {
                 }
                 if work.isPending, work.takeResult() == nil { return ReaderLoop.backgroundPollMilliseconds }
                 return inbox.isEmpty ? nil : 1
-            })
+            },
+            whileIdle: { model.prefetch() })
     }
 }
 

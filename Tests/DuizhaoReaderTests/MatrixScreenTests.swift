@@ -211,4 +211,18 @@ final class MatrixScreenTests: XCTestCase {
         XCTAssertEqual(session.render(), matrixFrame)
         XCTAssertEqual(session.handle(.character("q")), [.quit])
     }
+
+    func testBookmarksInThePairGoOutWithTheirColumn() {
+        var session = MatrixSessionModel(matrix: MatrixScreenFixture.screen(width: 100, height: 30))
+        _ = session.handle(.character("l"))
+        _ = session.handle(.character("l"))
+        XCTAssertEqual(session.handle(.enter), [.openedPair(column: 2)])
+        let effects = session.handle(.character("m"))
+        XCTAssertEqual(effects.count, 1)
+        guard case .reader(.addBookmark(let request), let column)? = effects.first else { return XCTFail("\(effects)") }
+        XCTAssertEqual(column, 2)
+        XCTAssertEqual(request.clauseID, "1.1")
+        session.setPairBookmarks([ReaderBookmark(id: 7, side: request.side, clauseID: request.clauseID, clauseTitle: request.clauseTitle)])
+        XCTAssertEqual(session.pair?.reader.bookmarks.map(\.id), [7])
+    }
 }
