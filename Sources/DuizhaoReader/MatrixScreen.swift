@@ -1,5 +1,6 @@
 import DuizhaoCore
 import DuizhaoMatrix
+import Foundation
 
 /// What the matrix screen asks of whoever runs it.
 public enum MatrixAction: Sendable, Equatable {
@@ -33,6 +34,8 @@ public struct MatrixScreenModel: Sendable {
     /// Column headings: the file name until the column is ready, then the jurisdiction.
     public private(set) var names: [String]
     public private(set) var columns: [MatrixColumn?]
+    /// The implementations' files, in column order.
+    public let files: [String]
     public private(set) var failures: [Int: String] = [:]
     public private(set) var width: Int
     public private(set) var height: Int
@@ -63,6 +66,7 @@ public struct MatrixScreenModel: Sendable {
     public init(national: PolicyDocument, files: [String], width: Int, height: Int) {
         self.national = national
         provisions = AdoptionMatrix.provisions(of: national)
+        self.files = files
         names = files.map { Jurisdiction.shortName(issuers: [], title: "", fileName: $0) }
         columns = Array(repeating: nil, count: files.count)
         order = Array(files.indices)
@@ -91,6 +95,17 @@ public struct MatrixScreenModel: Sendable {
     public mutating func setFailure(_ index: Int, problem: String) {
         guard columns.indices.contains(index) else { return }
         failures[index] = problem
+    }
+
+    /// The heading of a column: its name, with its number when another column has the same name (浙江#5).
+    func heading(_ column: Int) -> String {
+        names.filter { $0 == names[column] }.count > 1 ? "\(names[column])#\(column + 1)" : names[column]
+    }
+
+    /// The name of a column for the status line: with its file name when another column has the same name.
+    func fullName(_ column: Int) -> String {
+        guard names.filter({ $0 == names[column] }).count > 1 else { return names[column] }
+        return "\(names[column]) (\((files[column] as NSString).lastPathComponent))"
     }
 
     /// Columns done (computed or failed) out of all.
@@ -304,11 +319,11 @@ public struct MatrixScreenModel: Sendable {
         }
         guard let row = cursorProvision, let column = cursorColumn else { return .none }
         if let problem = failures[column] {
-            message = "\(names[column]): \(problem)"
+            message = "\(fullName(column)): \(problem)"
             return .none
         }
         guard columns[column] != nil else {
-            message = "\(names[column]) is still being compared"
+            message = "\(fullName(column)) is still being compared"
             return .none
         }
         return .openPair(column: column, provisionID: provisions[row].id)

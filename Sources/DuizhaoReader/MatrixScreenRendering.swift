@@ -101,7 +101,7 @@ extension MatrixScreenModel {
             let role: StyleRole = slot == cursorSlot ? .paneTitleFocused : .heading
             let x = slotX(visible, geometry)
             writer.fill(row: 1, from: x, to: x + geometry.slotWidth - 1, role: role)
-            writer.write(names[column], row: 1, column: x, limit: x + geometry.slotWidth - 1, role: role)
+            writer.write(heading(column), row: 1, column: x, limit: x + geometry.slotWidth - 1, role: role)
         }
         if visibleSlotRange.upperBound < order.count { writer.write(">", row: 1, column: width - 1, limit: width, role: .heading) }
     }
@@ -114,7 +114,8 @@ extension MatrixScreenModel {
         case .chapter(let heading):
             let count = provisions.filter { $0.chapter == heading }.count
             let marker = folded.contains(heading.id) ? "+ " : "- "
-            let text = marker + heading.label + " " + heading.title + (folded.contains(heading.id) ? "  (\(count))" : "")
+            let text = marker + [heading.label, heading.title].filter { !$0.isEmpty }.joined(separator: " ")
+                + (folded.contains(heading.id) ? "  (\(count))" : "")
             if isCursor { writer.fill(row: row, from: 0, to: geometry.labelWidth - 1, role: .outlineCurrent) }
             writer.write(text, row: row, column: 0, limit: width, role: isCursor ? .outlineCurrent : .heading)
         case .provision(let index):
@@ -188,13 +189,14 @@ extension MatrixScreenModel {
         guard case .provision(let index) = lines[cursorLine] else {
             if case .chapter(let heading) = lines[cursorLine] {
                 let count = provisions.filter { $0.chapter == heading }.count
-                return "\(heading.label) \(heading.title) · \(count) provisions · o or Enter folds"
+                let title = [heading.label, heading.title].filter { !$0.isEmpty }.joined(separator: " ")
+                return "\(title) · \(count) provisions · o or Enter folds"
             }
             return ""
         }
         let provision = MatrixFormats.provisionHeading(provisions[index])
         guard let column = cursorColumn else { return provision }
-        let name = names[column]
+        let name = fullName(column)
         if let problem = failures[column] { return "\(name): \(problem)" }
         guard let matrixColumn = columns[column] else { return "\(name) · \(provision) · comparing…" }
         let cell = matrixColumn.cells[index]

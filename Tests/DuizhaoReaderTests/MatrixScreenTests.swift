@@ -225,4 +225,16 @@ final class MatrixScreenTests: XCTestCase {
         session.setPairBookmarks([ReaderBookmark(id: 7, side: request.side, clauseID: request.clauseID, clauseTitle: request.clauseTitle)])
         XCTAssertEqual(session.pair?.reader.bookmarks.map(\.id), [7])
     }
+
+    func testTwoDocumentsOfOnePlaceAreToldApart() {
+        let national = MatrixScreenFixture.national
+        var model = MatrixScreenModel(national: national, files: ["a/2012.txt", "b/2020.txt"], width: 80, height: 24)
+        for index in 0..<2 {
+            model.setColumn(index, MatrixComputation.column(
+                national: national, document: MatrixScreenFixture.implementation(0), provisions: model.provisions))
+        }
+        let lines = model.render().lines
+        XCTAssertTrue(lines[1].hasSuffix("adopted 江州#1 江州#2"), lines[1])
+        XCTAssertTrue(lines[23].hasPrefix("江州 (2012.txt) · 1. 指导思想: dropped"), lines[23])
+    }
 }
