@@ -21,8 +21,14 @@ let package = Package(
             name: "CNcursesw",
             providers: [.apt(["libncursesw5-dev"]), .brew(["ncurses"])]
         ),
+        // OpenCC (Open Chinese Convert) for folding traditional characters to simplified when matching.
+        .systemLibrary(
+            name: "COpenCC",
+            pkgConfig: "opencc",
+            providers: [.apt(["libopencc-dev"]), .brew(["opencc"])]
+        ),
         // Pure core: document model, importer, text measurement and wrapping, bundled documents.
-        .target(name: "DuizhaoCore"),
+        .target(name: "DuizhaoCore", dependencies: ["COpenCC"]),
         // Pure comparison engine: clause alignment, sentence provenance, character diffs, coverage.
         .target(name: "DuizhaoCompare", dependencies: ["DuizhaoCore"]),
         // Pure adoption matrix: one national document against many implementations (summaries, shared additions,

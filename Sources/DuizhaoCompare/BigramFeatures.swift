@@ -13,6 +13,7 @@ enum TextContent {
         case 0xFF10...0xFF19, 0xFF41...0xFF5A: return value - 0xFEE0
         case 0xFF21...0xFF3A: return value - 0xFEE0 + 0x20
         case 0x3007, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3134F: return value
+        case 0xE000...0xE0FF: return value  // the markers of `Boilerplate` phrases
         default:
             if value < 0x80 { return nil }
             if let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic { return value }
@@ -60,6 +61,13 @@ struct BigramVocabulary {
         count += 1
         if count * 2 > keys.count { grow() }
         return id
+    }
+
+    /// The ids of the bigrams whose first character lies in `range`, in increasing order.
+    func ids(startingIn range: ClosedRange<UInt32>) -> [Int32] {
+        zip(keys, values).compactMap { key, value in
+            value >= 0 && range.contains(UInt32(truncatingIfNeeded: key >> 32)) ? value : nil
+        }.sorted()
     }
 
     private mutating func grow() {
@@ -188,18 +196,24 @@ struct PreparedSide {
     /// The printed article number (第N条 → N) of each unit that is an article of a law.
     var articleNumbers: [Int?] = []
 
+    /// The text the similarity measures see: mechanical localisation (本办法 → 本法, 本省 → 国家) folded, since it
+    /// is no difference in substance, and stock legal phrases reduced to one bigram each.
+    static func scoringText(_ text: String) -> String {
+        Boilerplate.fold(Localization.fold(text))
+    }
+
     init(document: PolicyDocument, vocabulary: inout BigramVocabulary) {
-        units = document.comparableUnits
+        units = document.provisions
         var citationParser = CitationParser()
         for unit in units {
-            articleNumbers.append(unit.label.hasPrefix("第") && unit.label.hasSuffix("条") ? unit.number : nil)
-            titleBigrams.append(vocabulary.bigramSet(of: unit.title))
+            articleNumbers.append(unit.kind == .article ? unit.number : nil)
+            titleBigrams.append(vocabulary.bigramSet(of: Self.scoringText(unit.title)))
             let firstSentence = sentenceRefs.count
             var body: [Int32] = []
             for (depth, division) in unit.flattened.enumerated() {
-                if depth > 0 { vocabulary.appendBigrams(of: division.title, to: &body) }
+                if depth > 0 { vocabulary.appendBigrams(of: Self.scoringText(division.title), to: &body) }
                 for (index, sentence) in division.sentences.enumerated() {
-                    let sequence = vocabulary.bigramSequence(of: sentence)
+                    let sequence = vocabulary.bigramSequence(of: Self.scoringText(sentence))
                     let bigrams = SortedSet.normalize(sequence.filter { $0 >= 0 })
                     sentenceSequences.append(sequence)
                     body.append(contentsOf: bigrams)
@@ -207,7 +221,7 @@ struct PreparedSide {
                         let citations = citationParser.citations(in: sentence)
                         if !citations.isEmpty { sentenceCitations[sentenceRefs.count] = citations }
                         if let topic = CitationParser.deferralTopic(sentence, citations: citations) {
-                            deferralTopics[sentenceRefs.count] = vocabulary.bigramSet(of: topic)
+                            deferralTopics[sentenceRefs.count] = vocabulary.bigramSet(of: Localization.fold(topic))
                         }
                     }
                     sentenceRefs.append(SentenceRef(division: division.id, index: index))

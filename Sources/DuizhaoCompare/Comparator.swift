@@ -48,6 +48,10 @@ public enum Comparator {
         /// provision holding at least `partialContainment` of its topic when that provision holds this share more
         /// than any other: the topic is a few words, so a small but clear lead decides.
         public static let deferralMargin = 0.05
+        /// A link this strong, each side's best, anchors the order of the documents.
+        public static let anchorScore = 0.5
+        /// How much being in order (between the anchors before and after) adds to a pair's rank.
+        public static let orderBonus = 0.05
         /// Title similarity from which two headings count as matching (evidence shown with a link).
         public static let matchingHeading = 0.5
         /// Scores closer than this are ties, broken by position in the documents.
@@ -87,7 +91,9 @@ struct ComparisonEngine {
         var frequency = [Int32](repeating: 0, count: vocabularySize)
         for set in national.unitBigrams + provincial.unitBigrams { for id in set { frequency[Int(id)] += 1 } }
         let unitCount = Double(national.units.count + provincial.units.count)
-        idf = frequency.map { log((unitCount + 1) / (Double($0) + 0.5)) }
+        var idf = frequency.map { log((unitCount + 1) / (Double($0) + 0.5)) }
+        for id in vocabulary.ids(startingIn: Boilerplate.markerRange) { idf[Int(id)] *= Boilerplate.weight }
+        self.idf = idf
         idfSquared = idf.map { $0 * $0 }
         nationalSentenceWeights = national.sentenceBigrams.map { [idf] in SortedSet.totalWeight($0, weights: idf) }
         self.progress = progress
@@ -102,6 +108,9 @@ struct ComparisonEngine {
         var body: Double
         var title: Double
         var score: Double
+        /// The score with the evidence of order added (`orderBonus` when the pair lies between its neighbours'
+        /// links): what candidates are ranked by.
+        var rank: Double
     }
 
     func norm(_ set: [Int32]) -> Double { SortedSet.totalWeight(set, weights: idfSquared).squareRoot() }
@@ -139,7 +148,7 @@ struct ComparisonEngine {
             let title = cosine(national.titleBigrams[n], provincial.titleBigrams[p],
                                normA: nationalTitleNorms[n], normB: provincialTitleNorms[p])
             let score = body + Comparator.Thresholds.titleBonus * title * (1 - body)
-            return PairScore(national: n, provincial: p, body: body, title: title, score: score)
+            return PairScore(national: n, provincial: p, body: body, title: title, score: score, rank: score)
         }
     }
 
@@ -150,13 +159,73 @@ struct ComparisonEngine {
         return abs(nationalPosition - provincialPosition)
     }
 
-    /// Whether `a` ranks above `b`: higher score; near-equal scores go to the pair closer in position.
+    /// Whether `a` ranks above `b`: higher rank; near-equal ranks go to the pair closer in position.
     func ranksAbove(_ a: PairScore, _ b: PairScore) -> Bool {
-        if abs(a.score - b.score) > Comparator.Thresholds.tie { return a.score > b.score }
+        if abs(a.rank - b.rank) > Comparator.Thresholds.tie { return a.rank > b.rank }
         let distanceA = positionalDistance(national: a.national, provincial: a.provincial)
         let distanceB = positionalDistance(national: b.national, provincial: b.provincial)
         if distanceA != distanceB { return distanceA < distanceB }
         return (a.national, a.provincial) < (b.national, b.provincial)
+    }
+
+    /// Order as evidence: the strong links that are each other's best (score ≥ `anchorScore`) and keep the order of
+    /// both documents (their longest increasing run) form a backbone; a candidate pair lying between the backbone
+    /// links before and after it is in order and ranks `orderBonus` higher. Moved provisions are still found on
+    /// their own score; order only decides between candidates that are close.
+    func rankedByOrder(_ pairs: [PairScore]) -> [PairScore] {
+        var bestForProvincial = [PairScore?](repeating: nil, count: provincial.units.count)
+        var bestForNational = [PairScore?](repeating: nil, count: national.units.count)
+        for pair in pairs {
+            if bestForProvincial[pair.provincial].map({ pair.score > $0.score }) ?? true { bestForProvincial[pair.provincial] = pair }
+            if bestForNational[pair.national].map({ pair.score > $0.score }) ?? true { bestForNational[pair.national] = pair }
+        }
+        let anchors = bestForProvincial.compactMap { $0 }.filter {
+            $0.score >= Comparator.Thresholds.anchorScore && bestForNational[$0.national]?.provincial == $0.provincial
+        }
+        let backbone = Self.longestIncreasingRun(anchors.map(\.national)).map { anchors[$0] }
+        guard !backbone.isEmpty else { return pairs }
+        // For each provincial unit, the national range its backbone neighbours allow.
+        var lower = [Int](repeating: 0, count: provincial.units.count)
+        var upper = [Int](repeating: national.units.count - 1, count: provincial.units.count)
+        var cursor = 0
+        for p in provincial.units.indices {
+            while cursor < backbone.count, backbone[cursor].provincial < p { cursor += 1 }
+            if cursor > 0 { lower[p] = backbone[cursor - 1].national }
+            if cursor < backbone.count {
+                upper[p] = backbone[cursor].provincial == p ? backbone[cursor].national
+                    : backbone[cursor].national
+            }
+            if cursor < backbone.count, backbone[cursor].provincial == p { lower[p] = backbone[cursor].national }
+        }
+        return pairs.map { pair in
+            var ranked = pair
+            if (lower[pair.provincial]...max(lower[pair.provincial], upper[pair.provincial])).contains(pair.national) {
+                ranked.rank = pair.score + Comparator.Thresholds.orderBonus * (1 - pair.score)
+            }
+            return ranked
+        }
+    }
+
+    /// Indices of a longest strictly increasing subsequence of `values` (patience sorting, O(n log n)).
+    static func longestIncreasingRun(_ values: [Int]) -> [Int] {
+        var tails: [Int] = []  // index into values of the smallest tail of each length
+        var previous = [Int](repeating: -1, count: values.count)
+        for (index, value) in values.enumerated() {
+            var low = 0, high = tails.count
+            while low < high {
+                let middle = (low + high) / 2
+                if values[tails[middle]] < value { low = middle + 1 } else { high = middle }
+            }
+            if low > 0 { previous[index] = tails[low - 1] }
+            if low == tails.count { tails.append(index) } else { tails[low] = index }
+        }
+        var run: [Int] = []
+        var index = tails.last ?? -1
+        while index >= 0 {
+            run.append(index)
+            index = previous[index]
+        }
+        return run.reversed()
     }
 
     /// Match links: a provincial clause matches its best national clause; a national clause whose best
@@ -383,8 +452,16 @@ struct ComparisonEngine {
         let provincialCount = provincial.units.count
         var linkScores: [Int: (kind: LinkKind, score: Double)] = [:]
         var matchedNational = [[Int]](repeating: [], count: provincialCount)
-        for pair in matchLinks(pairs) {
-            linkScores[pair.national * provincialCount + pair.provincial] = (.match, pair.score)
+        // A national provision split over several provincial ones: the best-scoring piece implements it, the
+        // others take part of it.
+        var bestMatchOfNational: [Int: PairScore] = [:]
+        let matches = matchLinks(rankedByOrder(pairs))
+        for pair in matches where bestMatchOfNational[pair.national].map({ ranksAbove(pair, $0) }) ?? true {
+            bestMatchOfNational[pair.national] = pair
+        }
+        for pair in matches {
+            let isBest = bestMatchOfNational[pair.national]?.provincial == pair.provincial
+            linkScores[pair.national * provincialCount + pair.provincial] = (isBest ? .match : .partial, pair.score)
             matchedNational[pair.provincial].append(pair.national)
         }
         let scoreByKey = Dictionary(pairs.map { ($0.national * provincialCount + $0.provincial, $0.score) },

@@ -26,6 +26,8 @@ public enum Localization {
         public var end: Int
         public var canonical: String
         public var side: Side
+        /// For a local form naming a jurisdiction, its level: 省, 市, 自治区, 州, 县 … (nil for 本办法, 本行政区域).
+        public var level: String?
     }
 
     /// The lexicon. Order matters only for equally long matches at the same place (the earlier rule wins).
@@ -89,6 +91,14 @@ public enum Localization {
             ],
             meaning: "the jurisdictions one level down"),
         Rule(
+            canonical: "县级人民政府",
+            national: ["县级人民政府", "县级地方人民政府"],
+            local: [
+                "区、县人民政府", "区县人民政府", "县（市、区）人民政府", "县(市、区)人民政府", "县、市、区人民政府",
+                "区人民政府", "县人民政府",
+            ],
+            meaning: "the county-level governments (districts and counties in a local text)"),
+        Rule(
             canonical: "县级以上",
             national: ["县级以上地方"],
             local: [],
@@ -122,6 +132,43 @@ public enum Localization {
         let a = TextContent.scalars(of: national), b = TextContent.scalars(of: provincial)
         guard a != b else { return false }
         return TextContent.scalars(of: fold(national)) == TextContent.scalars(of: fold(provincial))
+    }
+
+    /// Words a national text puts before local bodies and a local text leaves out, being local itself
+    /// (地方网信部门 → 网信部门, 县级以上地方人民政府 → 县级以上人民政府).
+    public static let impliedLocally: Set<String> = ["地方"]
+
+    /// Whether one side has only `removed` (followed by `followedBy`) where the other has nothing: what a local
+    /// text implies, 地方 before a department or a government.
+    public static func isImpliedLocally(removed: String, followedBy: String, other: String) -> Bool {
+        guard impliedLocally.contains(removed), TextContent.scalars(of: other).isEmpty else { return false }
+        let following = Array(followedBy.unicodeScalars)
+        return startsDepartment(following, at: 0) || followedBy.hasPrefix("人民政府") || followedBy.hasPrefix("各级")
+            || followedBy.hasPrefix("政府")
+    }
+
+    /// Whether `text` is nothing but localisation forms of `side` (推进X → 推进我省X adds only 我省).
+    public static func isOnlyForms(_ text: String, of side: Side) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        let found = matches(in: scalars)
+        guard !found.isEmpty, found.allSatisfy({ $0.side == side }) else { return false }
+        var covered = [Bool](repeating: false, count: scalars.count)
+        for match in found { for index in match.start..<match.end { covered[index] = true } }
+        return scalars.indices.allSatisfy { covered[$0] || TextContent.fold(scalars[$0].value) == nil }
+    }
+
+    /// The name of a body without the jurisdiction in front of it (国务院教育行政部门 → 教育行政部门,
+    /// 地方网信部门 → 网信部门), for comparing bodies across levels.
+    public static func withoutJurisdiction(_ name: String) -> String {
+        var scalars = Array(name.unicodeScalars)
+        if let first = matches(in: scalars).first, first.start == 0 {
+            guard first.end < scalars.count else { return first.canonical }
+            scalars.removeFirst(first.end)
+        }
+        for word in impliedLocally where scalars.starts(with: word.unicodeScalars) && scalars.count > word.unicodeScalars.count {
+            scalars.removeFirst(word.unicodeScalars.count)
+        }
+        return String(String.UnicodeScalarView(scalars))
     }
 
     /// The localisation forms in `text`, left to right, longest first where they overlap.
@@ -229,7 +276,9 @@ public enum Localization {
             guard end > start, end > best?.end ?? start, guarded(form, text: text, start: start, end: end) else {
                 continue
             }
-            best = Match(start: start, end: end, canonical: form.canonical, side: form.side)
+            best = Match(
+                start: start, end: end, canonical: form.canonical, side: form.side,
+                level: form.side == .local && !levelledForms.contains(form.canonical) ? level(of: text[start..<end]) : nil)
         }
         return best
     }
@@ -279,6 +328,39 @@ public enum Localization {
     /// Level words that stand for the local jurisdiction before an organ (省人民政府, 市教育行政部门, 本市).
     static let levels: [[Unicode.Scalar]] = ["本自治区", "自治区", "本省", "我省", "本市", "我市", "省", "市"]
         .map { Array($0.unicodeScalars) }
+
+    /// Rules whose local forms are one level down by design (各市、县; 区、县人民政府 for 县级人民政府), so their
+    /// level says nothing about the local document's own.
+    static let levelledForms: Set<String> = ["各地", "县级人民政府"]
+
+    /// Level words, in the order they are looked for in a local form.
+    static let levelWords: [[Unicode.Scalar]] = ["特别行政区", "自治区", "自治州", "自治县", "省", "市", "州", "县", "盟"]
+        .map { Array($0.unicodeScalars) }
+
+    /// The level a local form names (省人民政府 → 省, 中共某某市委 → 市), nil when it names none.
+    static func level(of form: ArraySlice<Unicode.Scalar>) -> String? {
+        let scalars = Array(form)
+        for word in levelWords {
+            for start in scalars.indices where start + word.count <= scalars.count {
+                if scalars[start..<start + word.count].elementsEqual(word) { return String(String.UnicodeScalarView(word)) }
+            }
+        }
+        return nil
+    }
+
+    /// The level of a local text: the level its local forms name most often (本省, 省人民政府 → 省; 本市 → 市),
+    /// nil when it names none. A form of another level in it is a body one level down (设区的市) or up, not the
+    /// direct counterpart of the national one.
+    public static func dominantLevel(of text: String) -> String? {
+        var counts: [String: Int] = [:]
+        for match in matches(in: text) where match.side == .local {
+            if let level = match.level { counts[level, default: 0] += 1 }
+        }
+        let order = levelWords.map { String(String.UnicodeScalarView($0)) }
+        return counts.max { a, b in
+            a.value != b.value ? a.value < b.value : (order.firstIndex(of: a.key) ?? 0) > (order.firstIndex(of: b.key) ?? 0)
+        }?.key
+    }
 
     /// Suffixes that end a place name (某某市, 某某自治州, 某某县).
     static let placeSuffixes: [[Unicode.Scalar]] = ["自治区", "自治州", "自治县", "特别行政区", "省", "市", "州", "县", "盟"]
@@ -378,6 +460,10 @@ public enum Localization {
         case "全国":
             // 全市场, 全区域, 全县域 are not the jurisdiction.
             return !(next.map { "场域".unicodeScalars.contains($0) } ?? false)
+        case "县级人民政府":
+            // 社区人民政府 is no form; 区 and 县 stand alone only after punctuation or a function word.
+            guard form.side == .local, let previous, isHan(previous) else { return true }
+            return "由经报向和与及同在对为请按将并或交给".unicodeScalars.contains(previous)
         case "中央":
             // 中央 only before an organ or as the party centre, not 中央财政 … (that one is 国务院{D}): a bare
             // 市委/省委 needs the committee reading, so 委员 (a member) is not one.

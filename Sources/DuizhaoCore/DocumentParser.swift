@@ -11,6 +11,22 @@ struct DocumentParser {
     }
 
     mutating func parse() -> PolicyDocument {
+        let table = MetadataTable.extract(from: &lines)
+        let split = attachmentSplit()
+        lines = split.main
+        var document = parseStructure()
+        for (offset, attachment) in split.attachments.enumerated() {
+            let (division, attachmentWarnings) = Self.attachmentDivision(
+                label: attachment.label, lines: attachment.lines, ordinal: offset + 1, source: source)
+            document.divisions.append(division)
+            document.warnings += attachmentWarnings
+        }
+        if !table.isEmpty { MetadataTable.apply(table, to: &document) }
+        return document
+    }
+
+    /// The structure of one instrument (the main text, or one attachment).
+    mutating func parseStructure() -> PolicyDocument {
         lines = joinWrappedLines(lines)
         if let lawStart = lawBodyStart() { return parseLaw(bodyStart: lawStart) }
         let chain = mainChain()
@@ -53,7 +69,10 @@ struct DocumentParser {
         // fixed number of characters whatever their width).
         guard let fullWidth = Self.fullThreshold(input.map(\.printedWidth)),
               let fullLength = Self.fullThreshold(input.map(\.printedLength)) else { return input }
-        func isFull(_ line: SourceLine) -> Bool { line.printedWidth >= fullWidth || line.printedLength >= fullLength }
+        // A centred line (a title or heading set in from both sides) is never a wrapped one.
+        func isFull(_ line: SourceLine) -> Bool {
+            line.indentWidth < 8 && (line.printedWidth >= fullWidth || line.printedLength >= fullLength)
+        }
         var fullUnfinished = 0
         for line in input where isFull(line) && !LineClassifier.endsSentence(line.text) { fullUnfinished += 1 }
         guard fullUnfinished >= 2, fullUnfinished * 100 >= input.count * 15 else { return input }
@@ -178,15 +197,33 @@ struct DocumentParser {
             warnings.append("ignored \(start) line(s) before the document starts (source lines \(lines[0].number)–\(lines[start - 1].number))")
         }
         let titleIndex = front.last { $0 >= start && LineClassifier.title(lines[$0].text) != nil }
+        var titleLines: ClosedRange<Int>?
         var preambleStart = titleIndex.map { $0 + 1 } ?? start
         // Metadata directly under the title (issuers, date, number) is not preamble.
         while preambleStart < bodyStart, isMetadataLine(lines[preambleStart].text) || LineClassifier.title(lines[preambleStart].text) != nil {
             preambleStart += 1
         }
-        if let titleIndex { document.title = LineClassifier.title(lines[titleIndex].text)! }
+        if let titleIndex {
+            document.title = LineClassifier.title(lines[titleIndex].text)!
+            // A title printed on two or three lines: `国务院关于进一步做好` + `为农民工服务工作的意见`.
+            var first = titleIndex
+            while first > 0, first > titleIndex - 2, !lines[first].blankBefore, isTitleFragment(lines[first - 1].text) {
+                first -= 1
+            }
+            if first < titleIndex {
+                document.title = lines[first..<titleIndex].map(\.text).joined() + document.title
+                if first < start {
+                    warnings.removeAll { $0.hasPrefix("ignored \(start) line(s) before the document starts") }
+                    if first > 0 {
+                        warnings.append("ignored \(first) line(s) before the document starts (source lines \(lines[0].number)–\(lines[first - 1].number))")
+                    }
+                }
+            }
+            titleLines = first...titleIndex
+        }
 
         var noticeTitleIssuers: String?
-        for index in start..<preambleStart where index != titleIndex {
+        for index in start..<preambleStart where !(titleLines?.contains(index) ?? false) {
             let text = lines[index].text
             if LineClassifier.isNoise(text) { continue }
             if LineClassifier.title(text) != nil && document.title == LineClassifier.title(text) { continue }
@@ -229,6 +266,13 @@ struct DocumentParser {
         return FrontMatter(preambleStart: preambleStart)
     }
 
+    /// The first part of a title broken over lines: short, unpunctuated, not a title, date, number or heading itself.
+    private func isTitleFragment(_ text: String) -> Bool {
+        text.unicodeScalars.count <= 30 && !text.unicodeScalars.contains { "，。；：,;:".unicodeScalars.contains($0) }
+            && LineClassifier.title(text) == nil && LineClassifier.heading(text) == nil && !isMetadataLine(text)
+            && LineClassifier.firstDate(in: text) == nil && !LineClassifier.isBreadcrumb(text) && !text.contains("_")
+    }
+
     /// `…近日，中共中央办公厅、国务院办公厅印发了《…》` → the bodies before 印发.
     private func issuersInRelease(_ text: String) -> [String]? {
         guard let verb = text.range(of: "印发") ?? text.range(of: "发布") else { return nil }
@@ -250,7 +294,8 @@ struct DocumentParser {
     // MARK: Where the body ends
 
     mutating func endOfBody(from start: Int) -> Int {
-        guard let marker = lines[start...].firstIndex(where: { LineClassifier.isEndMarker($0.text) }) else { return lines.count }
+        guard let marker = lines[start...].firstIndex(where: { LineClassifier.isEndMarker($0.text) || LineClassifier.isSiteFooter($0.text) })
+        else { return lines.count }
         warnings.append("ignored \(lines.count - marker) line(s) from source line \(lines[marker].number) (\(lines[marker].text.prefix(12))…) on")
         return marker
     }
@@ -263,6 +308,8 @@ struct DocumentParser {
             let line = lines[end - 1]
             if let date = LineClassifier.standaloneDate(line.text) {
                 if document.date == nil { document.date = date }
+            } else if LineClassifier.isDistributionNote(line.text) {
+                document.notice.append(line.text)
             } else if LineClassifier.isIssuerLine(line.text) {
                 if document.issuers.isEmpty { document.issuers = LineClassifier.splitIssuers(line.text) }
             } else if LineClassifier.isNoise(line.text) || (line.heading == nil && line.width <= 60 && !LineClassifier.endsSentence(line.text)) {

@@ -76,7 +76,8 @@ enum LineClassifier {
 
     static func decimalValue(_ scalars: some Collection<Unicode.Scalar>) -> Int? { Numerals.decimalValue(scalars) }
 
-    /// `第一章 总则`, `第 一 章  总 则`, `第十条　…`, `第3条`: a level of a law (编 章 节 条) with its number.
+    /// `第一章 总则`, `第 一 章  总 则`, `第十条　…`, `第3条`, `第一條`: a level of a law (编 章 节 条, also in traditional
+    /// characters) with its number.
     /// An article label must be followed by a space or end the line (`第十条规定的…` is text); a part, chapter or
     /// section label may run into a short title (`第一章总则`).
     private static func lawHeading(_ scalars: String.UnicodeScalarView) -> HeadingMatch? {
@@ -100,10 +101,10 @@ enum LineClassifier {
               let number = Numerals.value(numeral), number >= 1, number <= 9999 else { return nil }
         let kind: DivisionKind
         switch scalars[index] {
-        case "编": kind = .part
+        case "编", "編": kind = .part
         case "章": kind = .chapter
-        case "节": kind = .subchapter
-        case "条": kind = .article
+        case "节", "節": kind = .subchapter
+        case "条", "條": kind = .article
         default: return nil
         }
         let labelEnd = scalars.index(after: index)
@@ -132,6 +133,8 @@ enum LineClassifier {
                 depth = max(0, depth - 1)
             } else if depth == 0, scalar == "。" {
                 let title = String(scalars[..<index]).trimmingWhitespace()
+                // A whole sentence (`一、市政府相关部门按照各自职责分工，…。`) is text, not a title.
+                if isSentenceNotTitle(title) { return ("", rest) }
                 let body = String(scalars[scalars.index(after: index)...]).trimmingWhitespace()
                 return (title, body.isEmpty ? nil : body)
             }
@@ -140,6 +143,18 @@ enum LineClassifier {
         var title = rest
         while let last = title.unicodeScalars.last, last == "：" || last == ":" { title.unicodeScalars.removeLast() }
         return (title, nil)
+    }
+
+    /// Text before a 。 that reads as a sentence: it has a comma or semicolon outside brackets, or is too long
+    /// for a heading.
+    static func isSentenceNotTitle(_ text: String) -> Bool {
+        if text.unicodeScalars.count > 40 { return true }
+        var depth = 0
+        for scalar in text.unicodeScalars {
+            if SentenceSplitter.openers.contains(scalar) { depth += 1 } else if SentenceSplitter.closers.contains(scalar) { depth = max(0, depth - 1) }
+            else if depth == 0, scalar == "，" || scalar == "；" || scalar == "," || scalar == ";" { return true }
+        }
+        return false
     }
 
     // MARK: Metadata lines
@@ -258,14 +273,14 @@ enum LineClassifier {
     /// A signature line: one or more issuing bodies and nothing else.
     static func isIssuerLine(_ text: String) -> Bool {
         if text.utf8.count > 300 { return false }
-        let line = text.trimmingWhitespace()
+        let line = collapsingLetterSpacing(text.trimmingWhitespace())
         guard !line.isEmpty, DisplayWidth.of(line) <= 100 else { return false }
         for scalar in line.unicodeScalars where !(scalar.properties.isIdeographic || scalar == "、" || scalar == " "
             || scalar == "\u{3000}" || scalar == "（" || scalar == "）" || scalar == "(" || scalar == ")") {
             return false
         }
         return organizationSuffixes.contains { line.hasSuffix($0) }
-            && (line.contains("办公厅") || line.contains("办公室") || line.contains("政府") || line.contains("委员会")
+            && (line.contains("办公厅") || line.contains("国务院") || line.contains("办公室") || line.contains("政府") || line.contains("委员会")
                 || line.contains("部") || line.contains("局") || line.contains("厅"))
     }
 
@@ -274,7 +289,7 @@ enum LineClassifier {
         let separators: Set<Character> = ["、", " ", "\u{3000}", "，", ",", "和"]
         var pieces: [String] = []
         var current = ""
-        for character in text {
+        for character in collapsingLetterSpacing(text) {
             if separators.contains(character) {
                 if !current.isEmpty { pieces.append(current); current = "" }
             } else {
@@ -309,7 +324,7 @@ enum LineClassifier {
                 var start = index
                 while start > 0, scalars[start - 1].properties.isIdeographic, index - start < 8 { start -= 1 }
                 if end > index + 6, end < scalars.count, scalars[end] == "号", start < index {
-                    return String(String.UnicodeScalarView(scalars[start...end]))
+                    return normalisedDocumentNumber(String(String.UnicodeScalarView(scalars[start...end])))
                 }
             }
             index += 1
@@ -325,7 +340,7 @@ enum LineClassifier {
         if text.utf8.count > 240 { return false }
         if isPageFooter(text) { return true }
         let markers = ["阅读数", "浏览次数", "点击数", "http://", "https://", "www.", "分享到", "打印本页", "关闭窗口", "【字体", "字号：", "扫一扫"]
-        if markers.contains(where: { text.contains($0) }) { return true }
+        if markers.contains(where: { text.contains($0) }) || isBreadcrumb(text) { return true }
         return isTimestamp(text)
     }
 

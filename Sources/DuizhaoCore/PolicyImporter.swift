@@ -21,7 +21,7 @@ public enum PolicyImporter {
         let (lines, encoding) = try decodedLines(path: path)
         var parser = DocumentParser(lines: lines, source: path)
         var document = parser.parse()
-        if encoding == .gb18030 { document.warnings.insert("decoded as GB18030", at: 0) }
+        if encoding == .gb18030 || encoding == .big5 { document.warnings.insert("decoded as \(encoding.rawValue)", at: 0) }
         return document
     }
 
@@ -80,6 +80,7 @@ enum PhysicalLines {
         var number = 0
         var pendingBlank = false
         var afterFooter = false
+        var inTable = false
         var position = 0
         let count = bytes.count
         while position < count {
@@ -97,7 +98,9 @@ enum PhysicalLines {
                 if !afterFooter { pendingBlank = true }
                 continue
             }
-            if LineClassifier.isPageFooter(cleaned) {
+            if cleaned.hasPrefix("序号") { inTable = true } else if LineClassifier.attachmentMarker(cleaned) != nil { inTable = false }
+            // After a table header (序号), bare numbers are row numbers, not page numbers.
+            if LineClassifier.isPageFooter(cleaned), !(inTable && cleaned.unicodeScalars.allSatisfy { Numerals.digitValue($0) != nil }) {
                 // A page break is not a paragraph break: forget the blank lines around it.
                 pendingBlank = false
                 afterFooter = true

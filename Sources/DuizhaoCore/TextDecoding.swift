@@ -24,9 +24,10 @@ public enum TextEncoding: String, Sendable {
     case utf16LittleEndian = "UTF-16LE"
     case utf16BigEndian = "UTF-16BE"
     case gb18030 = "GB18030"
+    case big5 = "Big5"
 }
 
-/// Detects the encoding of raw bytes (UTF-8 with or without BOM, UTF-16 with BOM, GB18030/GBK) and decodes them.
+/// Detects the encoding of raw bytes (UTF-8 with or without BOM, UTF-16 with BOM, GB18030/GBK, Big5) and decodes them.
 public enum TextDecoder {
     /// Decodes `bytes`; `path` is used in error messages only.
     public static func decode(_ bytes: [UInt8], path: String) throws -> (text: String, encoding: TextEncoding) {
@@ -63,10 +64,18 @@ public enum TextDecoder {
         if let text = String(validating: content, as: UTF8.self) {
             return (text, .utf8)
         }
-        if let text = decodeGB18030(content) {
-            return (text, .gb18030)
+        // Legacy double-byte text: GB18030 (mainland) or Big5 (traditional-character mirrors). Many byte strings are
+        // valid in both; the reading made of common characters wins.
+        let gb = iconvDecode(content, from: "GB18030")
+        let big5 = iconvDecode(content, from: "BIG5-HKSCS")
+        switch (gb, big5) {
+        case let (gb?, big5?):
+            return commonCharacterScore(big5) > commonCharacterScore(gb) ? (big5, .big5) : (gb, .gb18030)
+        case let (gb?, nil): return (gb, .gb18030)
+        case let (nil, big5?): return (big5, .big5)
+        case (nil, nil):
+            throw ImportError(path: path, problem: "the bytes are neither valid UTF-8 nor GB18030/GBK or Big5 text")
         }
-        throw ImportError(path: path, problem: "the bytes are neither valid UTF-8 nor GB18030/GBK text")
     }
 
     /// NUL bytes or a high share of control bytes mean binary data.
@@ -79,9 +88,25 @@ public enum TextDecoder {
         return controls > max(8, bytes.count / 100)
     }
 
-    /// Decodes GB18030 (a superset of GBK and GB2312) with iconv; nil when the bytes are not valid GB18030.
-    static func decodeGB18030(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
-        let converter = iconv_open("UTF-8", "GB18030")
+    /// Characters frequent in Chinese documents, simplified and traditional.
+    private static let commonCharacters: Set<Unicode.Scalar> = Set(
+        "的一是不了人在有和中大为為国國年月日第条條章法规規定本市省县縣区區政府会會民发發展工作管理部门門以及或者应应當当其可"
+            .unicodeScalars)
+
+    /// Share of common characters (×1000) in the text's first 20 000 scalars.
+    static func commonCharacterScore(_ text: String) -> Int {
+        var common = 0, total = 0
+        for scalar in text.unicodeScalars.prefix(20_000) where scalar.value >= 0x80 {
+            total += 1
+            if commonCharacters.contains(scalar) { common += 1 }
+        }
+        return total == 0 ? 0 : common * 1000 / total
+    }
+
+    /// Decodes `bytes` from `encoding` (GB18030 is a superset of GBK and GB2312) with iconv; nil when they are not
+    /// valid in it.
+    static func iconvDecode(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, from encoding: String) -> String? {
+        let converter = iconv_open("UTF-8", encoding)
         if converter == iconv_t(bitPattern: -1) { return nil }
         defer { iconv_close(converter) }
         var input = Array(bytes)

@@ -4,7 +4,8 @@ import Foundation
 
 /// The matrix as one self-contained HTML page (no scripts, no network): the implementations with their summaries,
 /// the coloured matrix (each cell links to that pair's side-by-side differences lower on the page), the shared
-/// additions, then per implementation and provision the sentences side by side with changed characters marked.
+/// additions, then per implementation and provision the sentences side by side with changed characters marked
+/// (each link laid out by `LinkedPair`, as `duizhao compare --clause` lays it out).
 public enum MatrixHTML {
     /// Anchor of the side-by-side differences of one cell.
     public static func anchor(column: Int, row: Int) -> String { "pair-\(column)-\(row)" }
@@ -109,6 +110,10 @@ public enum MatrixHTML {
     static func differences(_ matrix: AdoptionMatrix, column index: Int, name: String, of column: MatrixColumn) -> String {
         let provincial = MatrixFormats.DivisionLookup(column.document)
         var html = "<section class=\"document\" id=\"doc-\(index)\">\n<h3>\(escape(name)) — \(escape(column.document.title))</h3>\n"
+        // The pairs laid out row by row as `duizhao compare --clause` does (`LinkedPair`), by national provision.
+        let pairs = Dictionary(
+            grouping: column.comparison.linkedPairs(national: matrix.national, provincial: column.document),
+            by: \.link.national)
         for (row, provision) in matrix.provisions.enumerated() {
             let cell = column.cells[row]
             let linked = cell.provincial.map(provincial.heading).joined(separator: "、")
@@ -117,12 +122,25 @@ public enum MatrixHTML {
                 + "\(escape(MatrixFormats.provisionHeading(provision))) ⇄ \(linked.isEmpty ? "—" : escape(linked)) "
                 + "<small>carried \(MatrixFormats.percent(cell.carried)) · <a href=\"#row-\(row)\">back to the matrix</a>"
                 + "</small></h4>\n"
-            html += "<table class=\"sbs\">\n"
-            for pair in PairRow.rows(nationalID: provision.id, national: matrix.national, provincial: column.document,
-                                     comparison: column.comparison) {
-                html += "<tr>" + sides(pair) + "</tr>\n"
+            let linkedPairs = pairs[provision.id] ?? []
+            for pair in linkedPairs {
+                if linkedPairs.count > 1 {
+                    html += "<p class=\"part\">⇄ \(escape(provincial.heading(pair.link.provincial))) · \(pair.link.kind.rawValue)</p>\n"
+                }
+                html += "<table class=\"sbs\">\n"
+                for pairRow in pair.rows {
+                    html += "<tr>" + sides(national: pairRow.national.isEmpty ? nil : pairRow.nationalText,
+                                           provincial: pairRow.provincial == nil ? nil : pairRow.provincialText) + "</tr>\n"
+                }
+                html += "</table>\n"
             }
-            html += "</table>\n</div>\n"
+            if linkedPairs.isEmpty {
+                // Dropped: the national provision's sentences, all deleted.
+                let sentences = matrix.national.division(id: provision.id)?.allSentences ?? []
+                html += "<table class=\"sbs\">\n"
+                    + sentences.map { "<tr>" + sides(national: $0, provincial: nil) + "</tr>\n" }.joined() + "</table>\n"
+            }
+            html += "</div>\n"
         }
         if !column.comparison.provincialOnly.isEmpty {
             html += "<h4>Provisions only in \(escape(name))</h4>\n<ul class=\"additions\">\n"
@@ -136,12 +154,9 @@ public enum MatrixHTML {
     }
 
     /// The two cells of a row: deleted national characters struck through, inserted provincial ones underlined.
-    static func sides(_ pair: PairRow) -> String {
-        let national = pair.national.joined()
-        guard let provincial = pair.provincial else {
-            return "<td><del>\(escape(national))</del></td><td></td>"
-        }
-        if national.isEmpty { return "<td></td><td><ins>\(escape(provincial))</ins></td>" }
+    static func sides(national: String?, provincial: String?) -> String {
+        guard let provincial else { return "<td><del>\(escape(national ?? ""))</del></td><td></td>" }
+        guard let national else { return "<td></td><td><ins>\(escape(provincial))</ins></td>" }
         let diff = CharacterDiff.sides(national: national, provincial: provincial)
         func render(_ segments: [DiffSegment], tag: String) -> String {
             segments.map { $0.operation == .equal ? escape($0.text) : "<\(tag)>\(escape($0.text))</\(tag)>" }.joined()
@@ -190,7 +205,7 @@ public enum MatrixHTML {
         table.summary td:nth-child(n+5){text-align:right}
         table.sbs{width:100%;table-layout:fixed;margin-bottom:1em}table.sbs td{width:50%}
         del{background:#f8c7c7;color:#7a1f1f}ins{background:#c4ecc4;text-decoration:underline;color:#0f4d0f}
-        .pair h4{margin:1.2em 0 .3em}.pair h4 span{padding:0 4px}.pair small{font-weight:normal;color:#666}
+        .pair h4{margin:1.2em 0 .3em}.pair p.part{margin:.4em 0 .2em;color:#444}.pair h4 span{padding:0 4px}.pair small{font-weight:normal;color:#666}
         ol.shared li p{margin:.2em 0}
         """
 }

@@ -62,27 +62,16 @@ struct DisplayParagraph: Sendable {
     var text: String { String(String.UnicodeScalarView(scalars)) }
 }
 
-/// Characters that must not reach a terminal as they are.
-enum TerminalSafe {
-    /// C0 and C1 control characters and DEL (shown in caret notation or as U+FFFD).
-    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || scalar.value == 0x7F || (scalar.value >= 0x80 && scalar.value < 0xA0)
-    }
-
-    /// Bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069).
-    static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
-        (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
-    }
-}
-
 /// The styled text of one alignment block, both sides (width-independent; wrapping happens later).
 struct BlockContent: Sendable {
-    var national: [DisplayParagraph]
-    var provincial: [DisplayParagraph]
+    var paragraphs: Sides<[DisplayParagraph]>
     /// Text shown opposite a side that has no pieces in an unmatched block.
     var placeholder: String?
+}
 
-    func paragraphs(_ side: DocumentSide) -> [DisplayParagraph] { side == .national ? national : provincial }
+extension StyleRole {
+    /// The style of text with no counterpart in the other document, per side.
+    static let unmatched = Sides<StyleRole>(national: .nationalOnly, provincial: .provincialOnly)
 }
 
 /// Lookups over a comparison, built once when it arrives.
@@ -91,8 +80,8 @@ struct ComparisonIndex: Sendable {
     let provenance: [SentenceRef: SentenceProvenance]
     /// For each national sentence, the provincial sentences drawing on it.
     let users: [SentenceRef: [SentenceRef]]
-    let nationalOnly: Set<String>
-    let provincialOnly: Set<String>
+    /// Divisions with no counterpart, per side.
+    let unlinked: Sides<Set<String>>
 
     init(_ comparison: Comparison) {
         self.comparison = comparison
@@ -104,36 +93,49 @@ struct ComparisonIndex: Sendable {
         }
         self.provenance = provenance
         self.users = users
-        nationalOnly = Set(comparison.nationalOnly)
-        provincialOnly = Set(comparison.provincialOnly)
+        unlinked = Sides(national: Set(comparison.nationalOnly), provincial: Set(comparison.provincialOnly))
+    }
+
+    /// Whether a division of one side is linked to some division of the other.
+    func isLinked(_ id: String, side: DocumentSide) -> Bool {
+        switch side {
+        case .national: return !comparison.provincialLinks(ofNational: id).isEmpty
+        case .provincial: return !comparison.nationalLinks(ofProvincial: id).isEmpty
+        }
+    }
+
+    /// The divisions of the other side linked to a division of one side.
+    func counterparts(of id: String, side: DocumentSide) -> [String] {
+        switch side {
+        case .national: return comparison.provincialLinks(ofNational: id).map(\.provincial)
+        case .provincial: return comparison.nationalLinks(ofProvincial: id).map(\.national)
+        }
     }
 }
 
 /// Per-build cache of divisions' sentences.
 final class SentenceMemo {
-    var sentences: [String: [String]] = [:]
+    var sentences = Sides<[String: [String]]>(repeating: [:])
 }
 
 /// Builds `BlockContent`: headings, paragraphs split at sentence sync points, difference styles.
 struct BlockContentBuilder {
-    let national: PiecedDocument
-    let provincial: PiecedDocument?
+    let documents: Sides<PiecedDocument?>
     let index: ComparisonIndex?
-    let alignSentences: Bool
     /// Character diff of a provincial sentence against its sources (cached by the caller).
     let diff: (SentenceRef, _ sources: String, _ sentence: String) -> [DiffSegment]
     /// Sentences of divisions already split during this build.
     let memo = SentenceMemo()
 
     func build(_ block: AlignmentBlock) -> BlockContent {
-        var anchors: (national: [SentenceRef: Int], provincial: [SentenceRef: Int]) = ([:], [:])
-        if block.kind == .linked, alignSentences, let index, let provincial {
-            anchors = sentenceAnchors(block, index: index, provincial: provincial)
+        var anchors = Sides<[SentenceRef: Int]>(repeating: [:])
+        if block.kind == .linked, let index, let national = documents.national, let provincial = documents.provincial {
+            anchors = sentenceAnchors(block, index: index, national: national, provincial: provincial)
         }
-        var content = BlockContent(national: [], provincial: [], placeholder: nil)
-        content.national = paragraphs(block, side: .national, anchors: anchors.national)
-        if let provincial {
-            content.provincial = paragraphs(block, side: .provincial, anchors: anchors.provincial, document: provincial)
+        var content = BlockContent(paragraphs: Sides(repeating: []), placeholder: nil)
+        for side in DocumentSide.allCases {
+            guard let document = documents[side] else { continue }
+            content.paragraphs[side] = paragraphs(block, side: side, anchors: anchors[side], document: document)
         }
         if block.kind == .unmatched {
             content.placeholder = placeholder(block)
@@ -145,14 +147,11 @@ struct BlockContentBuilder {
     func placeholder(_ block: AlignmentBlock) -> String {
         guard let index else { return "— 无对应条款 —" }
         var elsewhere: [String] = []
-        for pieceIndex in block.national {
-            guard let id = national.pieces[pieceIndex].divisionID else { continue }
-            elsewhere += index.comparison.provincialLinks(ofNational: id).map(\.provincial)
-        }
-        if let provincial {
-            for pieceIndex in block.provincial {
-                guard let id = provincial.pieces[pieceIndex].divisionID else { continue }
-                elsewhere += index.comparison.nationalLinks(ofProvincial: id).map(\.national)
+        for side in DocumentSide.allCases {
+            guard let document = documents[side] else { continue }
+            for pieceIndex in block.pieces[side] {
+                guard let id = document.pieces[pieceIndex].divisionID else { continue }
+                elsewhere += index.counterparts(of: id, side: side)
             }
         }
         if elsewhere.isEmpty { return "— 无对应条款 —" }
@@ -162,10 +161,10 @@ struct BlockContentBuilder {
     /// Sentence pairs kept level: provincial sentences in order with their first source in this block,
     /// kept when they run forward in the national text.
     func sentenceAnchors(
-        _ block: AlignmentBlock, index: ComparisonIndex, provincial: PiecedDocument
-    ) -> (national: [SentenceRef: Int], provincial: [SentenceRef: Int]) {
+        _ block: AlignmentBlock, index: ComparisonIndex, national: PiecedDocument, provincial: PiecedDocument
+    ) -> Sides<[SentenceRef: Int]> {
         var ordinal: [SentenceRef: Int] = [:]
-        for pieceIndex in block.national {
+        for pieceIndex in block.pieces.national {
             for part in national.pieces[pieceIndex].parts {
                 guard let id = part.divisionID, let division = national.divisions[id] else { continue }
                 for sentenceIndex in division.sentences.indices {
@@ -175,7 +174,7 @@ struct BlockContentBuilder {
         }
         var nationalAnchors: [SentenceRef: Int] = [:], provincialAnchors: [SentenceRef: Int] = [:]
         var lastOrdinal = -1
-        for pieceIndex in block.provincial {
+        for pieceIndex in block.pieces.provincial {
             for part in provincial.pieces[pieceIndex].parts {
                 guard let id = part.divisionID, let division = provincial.divisions[id] else { continue }
                 for sentenceIndex in division.sentences.indices {
@@ -191,25 +190,21 @@ struct BlockContentBuilder {
                 }
             }
         }
-        return (nationalAnchors, provincialAnchors)
+        return Sides(national: nationalAnchors, provincial: provincialAnchors)
     }
 
     func paragraphs(
-        _ block: AlignmentBlock, side: DocumentSide, anchors: [SentenceRef: Int], document: PiecedDocument? = nil
+        _ block: AlignmentBlock, side: DocumentSide, anchors: [SentenceRef: Int], document: PiecedDocument
     ) -> [DisplayParagraph] {
-        let pieced = document ?? national
         var result: [DisplayParagraph] = []
-        for pieceIndex in block.pieces(side) {
-            let piece = pieced.pieces[pieceIndex]
+        for pieceIndex in block.pieces[side] {
+            let piece = document.pieces[pieceIndex]
             let baseRole: StyleRole
             switch block.kind {
             case .unmatched:
                 if let id = piece.divisionID, let index {
-                    let unlinked = side == .national ? index.nationalOnly.contains(id) : index.provincialOnly.contains(id)
-                    let linkedElsewhere = side == .national
-                        ? !index.comparison.provincialLinks(ofNational: id).isEmpty
-                        : !index.comparison.nationalLinks(ofProvincial: id).isEmpty
-                    baseRole = unlinked || !linkedElsewhere ? (side == .national ? .nationalOnly : .provincialOnly) : .normal
+                    let alone = index.unlinked[side].contains(id) || !index.isLinked(id, side: side)
+                    baseRole = alone ? StyleRole.unmatched[side] : .normal
                 } else {
                     baseRole = .normal
                 }
@@ -347,15 +342,13 @@ struct BlockContentBuilder {
     }
 
     func sentence(_ side: DocumentSide, _ ref: SentenceRef) -> String? {
-        let key = (side == .national ? "n:" : "p:") + ref.division
         let sentences: [String]
-        if let cached = memo.sentences[key] {
+        if let cached = memo.sentences[side][ref.division] {
             sentences = cached
         } else {
-            guard let document = side == .national ? national : provincial,
-                  let division = document.divisions[ref.division] else { return nil }
+            guard let division = documents[side]?.divisions[ref.division] else { return nil }
             sentences = division.sentences
-            memo.sentences[key] = sentences
+            memo.sentences[side][ref.division] = sentences
         }
         return sentences.indices.contains(ref.index) ? sentences[ref.index] : nil
     }

@@ -48,13 +48,6 @@ public struct HelpSection: Sendable {
     }
 }
 
-/// One line of the help overlay.
-enum HelpLine: Sendable, Equatable {
-    case title(String)
-    case binding(keys: String, help: String)
-    case blank
-}
-
 extension InputEvent {
     /// How the help names this key: `j`, `Space`, `↓`, `PgDn`, `Ctrl-F`, `Shift-Tab`.
     public var keyName: String {

@@ -12,7 +12,7 @@ public enum MatrixAction: Sendable, Equatable {
 }
 
 /// A matrix command a key runs.
-enum MatrixCommand: Sendable, Equatable {
+enum MatrixCommand: Sendable, Equatable, CaseIterable {
     case down, up, left, right, pageDown, pageUp, top, bottom, firstColumn, lastColumn
     case open, fold, foldAll, sortColumns, sortRows, search, nextMatch, previousMatch, help, quit
 }
@@ -25,8 +25,10 @@ enum MatrixLine: Sendable, Equatable {
 
 /// The matrix view: national provisions down, implementations across, filled in as their comparisons arrive.
 ///
-/// Pure: `handle(_:)` applies a key and answers a `MatrixAction`; `setColumn`/`setFailure` install results from
-/// the background; `render()` draws the grid (row labels and the adoption column frozen, document columns
+/// A `ScreenModel`, the bottom screen of a `ReaderModel(root:width:height:)`: keys arrive as `.input`, computed
+/// columns as `.matrixColumn` / `.matrixColumnFailed`; `Enter` pushes a `ReadingScreen` on the pair at the
+/// provision (with the column's comparison; `q` or `Esc` there closes it and the matrix is back as it was); `q`
+/// closes the matrix, which quits. It draws the grid (row labels and the adoption column frozen, document columns
 /// scrolling horizontally), a coverage row, and a status line with the detail of the cell under the cursor.
 public struct MatrixScreenModel: Sendable {
     public let national: PolicyDocument
@@ -391,5 +393,39 @@ public struct MatrixScreenModel: Sendable {
             return
         }
         message = "no provision matches \(query)"
+    }
+}
+
+extension MatrixScreenModel: ScreenModel {
+    public mutating func update(_ message: ReaderMessage) -> [ScreenAction] {
+        switch message {
+        case .input(let event):
+            switch handle(event) {
+            case .none: return []
+            case .quit: return [.close]
+            case .openPair(let column, let provisionID): return openReader(column: column, provisionID: provisionID)
+            }
+        case .matrixColumn(let index, let column):
+            setColumn(index, column)
+        case .matrixColumnFailed(let index, let problem):
+            setFailure(index, problem: problem)
+        case .comparisonProgress, .comparisonFinished, .bookmarksLoaded, .restorePosition, .notice:
+            break
+        }
+        return []
+    }
+
+    /// The ordinary reader on the pair of `column`, with the matrix's comparison, at the national provision.
+    func openReader(column: Int, provisionID: String) -> [ScreenAction] {
+        guard let matrixColumn = columns[column] else { return [] }
+        var reader = ReadingScreen(national: national, provincial: matrixColumn.document, width: width, height: height)
+        reader.closesOnEscape = true
+        _ = reader.update(.comparisonFinished(matrixColumn.comparison))
+        _ = reader.update(.restorePosition(ReadingPosition(clauseID: provisionID, side: .national, focus: .national)))
+        return [.push(reader)]
+    }
+
+    public func render(into writer: inout ScreenWriter, area: Area, context: RenderContext) {
+        draw(into: &writer, notice: context.notice)
     }
 }

@@ -44,14 +44,20 @@ extension MatrixScreenModel {
         }
     }
 
-    /// The screen for the current state.
+    /// The matrix alone on a screen of its size (tests; a `ReaderModel` draws it through `render(into:area:context:)`).
     public func render() -> Screen {
         var writer = ScreenWriter(screen: Screen(width: width, height: height))
-        guard width > 0, height > 0 else { return writer.screen }
+        draw(into: &writer, notice: nil)
+        return writer.screen
+    }
+
+    /// Draws the whole matrix screen; `notice` (the root's status message) shows when the matrix has none.
+    func draw(into writer: inout ScreenWriter, notice: String?) {
+        guard width > 0, height > 0 else { return }
         guard width >= MatrixGeometry.minimumWidth, height >= MatrixGeometry.minimumHeight else {
             writer.write("terminal too small for the matrix (\(width)x\(height)); q quits", row: 0, column: 0,
                          limit: width, role: .statusMessage)
-            return writer.screen
+            return
         }
         let geometry = self.geometry
         renderTitle(&writer)
@@ -65,9 +71,8 @@ extension MatrixScreenModel {
                        counts: counts, ready: ready)
         }
         renderCoverage(&writer, geometry)
-        renderStatus(&writer)
+        renderStatus(&writer, notice: notice)
         if case .help(let scroll) = mode { renderHelp(&writer, scroll: scroll) }
-        return writer.screen
     }
 
     func renderTitle(_ writer: inout ScreenWriter) {
@@ -164,7 +169,7 @@ extension MatrixScreenModel {
     }
 
     /// The status line: the search prompt, a message, or the detail of the cell under the cursor.
-    func renderStatus(_ writer: inout ScreenWriter) {
+    func renderStatus(_ writer: inout ScreenWriter, notice: String?) {
         let row = height - 1
         writer.fill(row: row, from: 0, to: width, role: .status)
         if case .search(let query, _) = mode {
@@ -172,7 +177,7 @@ extension MatrixScreenModel {
             writer.screen.cursor = CursorPosition(row: row, column: min(end, width - 1))
             return
         }
-        if let message {
+        if let message = message ?? notice {
             writer.fill(row: row, from: 0, to: width, role: .statusMessage)
             writer.write(message, row: row, column: 0, limit: width, role: .statusMessage)
             return

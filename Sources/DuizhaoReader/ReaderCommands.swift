@@ -16,24 +16,9 @@ public enum OutlineCommand: Sendable, Equatable, CaseIterable {
     case down, up, pageDown, pageUp, first, last, open, toggleFold
 }
 
-/// What a key does in the help overlay (any other key closes it).
-public enum HelpCommand: Sendable, Equatable, CaseIterable {
-    case down, up, close
-}
-
-/// What a key does in the bookmark list.
-public enum BookmarkListCommand: Sendable, Equatable, CaseIterable {
-    case down, up, first, last, filter, jump, delete, editNote, close
-}
-
-/// What a key does in a one-line prompt (other characters are typed into it).
-public enum PromptCommand: Sendable, Equatable, CaseIterable {
-    case submit, cancel, deleteBackward
-}
-
-extension ReaderModel {
+extension ReadingScreen {
     /// The reading keys: dispatch and help.
-    public static let readingKeys = KeyTable<ReadingCommand>("reading", [
+    public static let keys = KeyTable<ReadingCommand>("reading", [
         .init([key("j"), .down, .enter, control("n")], "scroll one line down (both panes)", .lineDown),
         .init([key("k"), .up, control("p")], "scroll one line up", .lineUp),
         .init([key(" "), .pageDown, key("f"), control("f")], "page down", .pageDown),
@@ -59,7 +44,7 @@ extension ReaderModel {
         .init([key("m")], "bookmark the current clause on / off", .toggleBookmark),
         .init([key("M")], "bookmark the current clause with a note", .bookmarkWithNote),
         .init([key("B")], "bookmark list", .bookmarkList),
-        .init([.escape], "clear the search highlight", .clearSearch),
+        .init([.escape], "clear the search highlight (else back, when opened from another screen)", .clearSearch),
         .init([key("?"), key("h")], "this help", .help),
         .init([key("q")], "quit", .quit),
     ])
@@ -76,46 +61,21 @@ extension ReaderModel {
         .init([key("o")], "fold / unfold the entry", .toggleFold),
     ])
 
-    /// Keys of the help overlay.
-    public static let helpKeys = KeyTable<HelpCommand>("this help (any other key closes it)", [
-        .init([key("j"), .down], "scroll down", .down),
-        .init([key("k"), .up], "scroll up", .up),
-        .init([key("q"), .escape, key("?"), .enter, key(" ")], "close", .close),
-    ])
-
-    /// Keys of the bookmark list (`B`).
-    public static let bookmarkListKeys = KeyTable<BookmarkListCommand>("bookmark list", [
-        .init([key("j"), .down], "next bookmark", .down),
-        .init([key("k"), .up], "previous bookmark", .up),
-        .init([key("g"), .home], "first bookmark", .first),
-        .init([key("G"), .end], "last bookmark", .last),
-        .init([key("f"), .tab], "show all / national / provincial", .filter),
-        .init([.enter], "jump to the bookmark", .jump),
-        .init([key("d"), .delete], "delete the bookmark", .delete),
-        .init([key("e")], "edit its note", .editNote),
-        .init([key("q"), .escape, key("B")], "close", .close),
-    ])
-
-    /// Keys of a one-line prompt (search, clause number, note).
-    public static let promptKeys = KeyTable<PromptCommand>("prompt (/ : M; other keys type)", [
-        .init([.enter], "search, jump or save", .submit),
-        .init([.escape], "cancel", .cancel),
-        .init([.backspace, .delete], "delete a character (on an empty prompt: cancel)", .deleteBackward),
-    ])
-
     /// The mouse, listed in the help after the keys.
     public static let mouseHelp = HelpSection(title: "mouse", lines: [
         (keys: InputEvent.wheel(column: 0, row: 0, lines: 0).keyName, help: "scroll the pane under the pointer"),
         (keys: InputEvent.click(column: 0, row: 0).keyName, help: "focus a pane; open an outline entry"),
     ])
 
-    /// Everything the `?` overlay lists, in order.
+    /// Everything the `?` help lists over the reading screen, in order: its own tables, then those of the
+    /// screens it opens.
     public static var helpSections: [HelpSection] {
-        [readingKeys.helpSection, outlineKeys.helpSection, bookmarkListKeys.helpSection, promptKeys.helpSection,
-         helpKeys.helpSection, mouseHelp]
+        [keys.helpSection, outlineKeys.helpSection, BookmarkListScreen.keys.helpSection,
+         PromptScreen.keys.helpSection, HelpScreen.keys.helpSection, mouseHelp]
     }
 
-    mutating func handleReading(_ event: InputEvent) -> [ReaderEffect] {
+    /// One input event (not a resize) while this screen is on top.
+    mutating func handle(_ event: InputEvent) -> [ScreenAction] {
         if focus == .outline, let command = Self.outlineKeys.command(for: event) {
             perform(command)
             return []
@@ -133,16 +93,16 @@ extension ReaderModel {
             handleClick(column: column, row: row)
             return []
         default:
-            guard let command = Self.readingKeys.command(for: event) else { return [] }
+            guard let command = Self.keys.command(for: event) else { return [] }
             return perform(command)
         }
     }
 
     /// Runs one reading command.
-    mutating func perform(_ command: ReadingCommand) -> [ReaderEffect] {
+    mutating func perform(_ command: ReadingCommand) -> [ScreenAction] {
         switch command {
         case .quit:
-            return [.saveReadingState(readingPosition), .quit]
+            return close()
         case .lineDown: scroll(by: 1)
         case .lineUp: scroll(by: -1)
         case .pageDown: scroll(by: bodyRows)
@@ -167,7 +127,7 @@ extension ReaderModel {
             if !show, focus == .outline { focus = Pane(textSide) }
             if show, geometry.outline == nil { message = "outline needs a wider terminal" }
         case .toggleSinglePane:
-            guard provincialPieces != nil else {
+            guard provincial != nil else {
                 message = "one document: single pane"
                 return []
             }
@@ -175,16 +135,17 @@ extension ReaderModel {
             relayout { $0.isSinglePane = single }
             message = single ? "single pane" : "side by side"
         case .search:
-            mode = .prompt(Prompt(kind: .search(origin: top), text: ""))
+            searchOrigin = top
+            return [.push(PromptScreen(.search))]
         case .searchNext: searchAgain(forward: true)
         case .searchPrevious: searchAgain(forward: false)
         case .jumpToClause:
-            mode = .prompt(Prompt(kind: .jump, text: ""))
+            return [.push(PromptScreen(.jump))]
         case .toggleDifferences:
             highlightsDifferences.toggle()
             message = highlightsDifferences ? "differences highlighted" : "differences not highlighted"
         case .help:
-            mode = .help(scroll: 0)
+            return [.push(HelpScreen(sections: Self.helpSections))]
         case .toggleBookmark:
             return toggleBookmark()
         case .bookmarkWithNote:
@@ -193,14 +154,20 @@ extension ReaderModel {
                 return []
             }
             let existing = bookmark(side: textSide, clauseID: clause)
-            mode = .prompt(Prompt(kind: .note(editing: existing?.id, fromList: false), text: existing?.note ?? ""))
+            return [.push(PromptScreen(.note(editing: existing?.id), text: existing?.note ?? ""))]
         case .bookmarkList:
-            bookmarkCursor = min(bookmarkCursor, max(0, filteredBookmarks.count - 1))
-            mode = .bookmarks
+            return [.push(BookmarkListScreen(bookmarks: bookmarks))]
         case .clearSearch:
+            if search == nil, closesOnEscape { return close() }
             search = nil
         }
         return []
+    }
+
+    /// Leaves this screen: the position is saved, then the screen beneath (if any) is back; the last screen
+    /// closing quits.
+    func close() -> [ScreenAction] {
+        [.effect(.saveReadingState(readingPosition)), .close]
     }
 
     /// Runs one outline command.
@@ -211,7 +178,7 @@ extension ReaderModel {
         case .pageDown: moveOutlineCursor(by: bodyRows)
         case .pageUp: moveOutlineCursor(by: -bodyRows)
         case .first: outlineCursor = 0
-        case .last: outlineCursor = max(0, (outlineVisible[textSide]?.count ?? 1) - 1)
+        case .last: outlineCursor = max(0, outlineVisible[textSide].count - 1)
         case .open: openOutlineRow(outlineCursor)
         case .toggleFold: toggleFold(atRow: outlineCursor)
         }
@@ -222,38 +189,17 @@ extension ReaderModel {
         guard row >= 1, row < height - 1 else { return }
         if let outline = geometry.outline, column < outline.x + outline.width {
             let clicked = outlineWindowStart + row - 1
-            guard clicked < (outlineVisible[textSide]?.count ?? 0) else { return }
+            guard clicked < outlineVisible[textSide].count else { return }
             setFocus(.outline)
             outlineCursor = clicked
             openOutlineRow(clicked)
             return
         }
         for side in DocumentSide.allCases {
-            if let frame = geometry.frame(side), column >= frame.x, column < frame.x + frame.width {
+            if let frame = geometry.frames[side], column >= frame.x, column < frame.x + frame.width {
                 setFocus(Pane(side))
             }
         }
-    }
-
-    mutating func handleHelp(_ event: InputEvent) -> [ReaderEffect] {
-        guard case .help(let scroll) = mode else { return [] }
-        let lastLine = max(0, Self.helpLines.count - 1)
-        if case .wheel(_, _, let lines) = event {
-            mode = .help(scroll: min(max(0, scroll + lines), lastLine))
-            return []
-        }
-        switch Self.helpKeys.command(for: event) {
-        case .down: mode = .help(scroll: min(scroll + 1, lastLine))
-        case .up: mode = .help(scroll: max(0, scroll - 1))
-        case .close, nil: mode = .reading
-        }
-        return []
-    }
-
-    /// The help overlay's lines: each section's title, its keys, a blank line between sections.
-    static let helpLines: [HelpLine] = helpSections.enumerated().flatMap { index, section in
-        (index == 0 ? [] : [HelpLine.blank]) + [HelpLine.title(section.title)]
-            + section.lines.map { HelpLine.binding(keys: $0.keys, help: $0.help) }
     }
 
     // MARK: Bookmarks
@@ -262,20 +208,12 @@ extension ReaderModel {
         bookmarks.first { $0.side == side && $0.clauseID == clauseID }
     }
 
-    var filteredBookmarks: [ReaderBookmark] {
-        switch bookmarkFilter {
-        case .all: return bookmarks
-        case .national: return bookmarks.filter { $0.side == .national }
-        case .provincial: return bookmarks.filter { $0.side == .provincial }
-        }
-    }
-
     /// The heading of a division as the reader shows it.
     func heading(side: DocumentSide, id: String) -> String {
-        pieces(side)?.divisions[id]?.heading ?? id
+        pieces[side]?.divisions[id]?.heading ?? id
     }
 
-    mutating func toggleBookmark() -> [ReaderEffect] {
+    mutating func toggleBookmark() -> [ScreenAction] {
         guard let clause = currentClause(textSide) else {
             message = "no clause here to bookmark"
             return []
@@ -283,129 +221,61 @@ extension ReaderModel {
         if let existing = bookmark(side: textSide, clauseID: clause) {
             bookmarks.removeAll { $0.id == existing.id }
             message = "bookmark removed: " + heading(side: textSide, id: clause)
-            return [.removeBookmark(id: existing.id)]
+            return [.effect(.removeBookmark(id: existing.id))]
         }
         message = "bookmarked: " + heading(side: textSide, id: clause)
-        return [.addBookmark(BookmarkRequest(side: textSide, clauseID: clause, clauseTitle: heading(side: textSide, id: clause)))]
+        let request = BookmarkRequest(side: textSide, clauseID: clause, clauseTitle: heading(side: textSide, id: clause))
+        return [.effect(.addBookmark(request))]
     }
 
-    mutating func handleBookmarkList(_ event: InputEvent) -> [ReaderEffect] {
-        let list = filteredBookmarks
-        switch Self.bookmarkListKeys.command(for: event) {
-        case .down:
-            bookmarkCursor = min(bookmarkCursor + 1, max(0, list.count - 1))
-        case .up:
-            bookmarkCursor = max(0, bookmarkCursor - 1)
-        case .first:
-            bookmarkCursor = 0
-        case .last:
-            bookmarkCursor = max(0, list.count - 1)
-        case .filter:
-            let all = BookmarkFilter.allCases
-            bookmarkFilter = all[(all.firstIndex(of: bookmarkFilter)! + 1) % all.count]
-            bookmarkCursor = 0
-        case .jump:
-            guard list.indices.contains(bookmarkCursor) else { return [] }
-            let mark = list[bookmarkCursor]
-            mode = .reading
-            if mark.side == .provincial, provincialPieces == nil {
-                message = "the provincial document is not open"
-            } else if mark.isOrphaned || !jump(toClause: mark.clauseID, side: mark.side, focus: Pane(mark.side)) {
-                message = "orphaned bookmark: \(mark.clauseTitle) is no longer in the document"
-            }
-        case .delete:
-            guard list.indices.contains(bookmarkCursor) else { return [] }
-            let mark = list[bookmarkCursor]
-            bookmarks.removeAll { $0.id == mark.id }
-            bookmarkCursor = min(bookmarkCursor, max(0, filteredBookmarks.count - 1))
-            message = "bookmark deleted: " + mark.clauseTitle
-            return [.removeBookmark(id: mark.id)]
-        case .editNote:
-            guard list.indices.contains(bookmarkCursor) else { return [] }
-            let mark = list[bookmarkCursor]
-            mode = .prompt(Prompt(kind: .note(editing: mark.id, fromList: true), text: mark.note))
-        case .close:
-            mode = .reading
-        case nil:
-            break
+    /// Goes to a bookmark chosen in the list.
+    mutating func openBookmark(_ mark: ReaderBookmark) {
+        if pieces[mark.side] == nil {
+            message = "the \(mark.side.rawValue) document is not open"
+        } else if mark.isOrphaned || !jump(toClause: mark.clauseID, side: mark.side, focus: Pane(mark.side)) {
+            message = "orphaned bookmark: \(mark.clauseTitle) is no longer in the document"
         }
-        return []
     }
 
     // MARK: Prompts
 
-    mutating func handlePrompt(_ prompt: Prompt, _ event: InputEvent) -> [ReaderEffect] {
-        var prompt = prompt
-        switch Self.promptKeys.command(for: event) {
-        case .submit:
-            return submitPrompt(prompt)
-        case .cancel:
-            return cancelPrompt(prompt)
-        case .deleteBackward:
-            if prompt.text.isEmpty { return cancelPrompt(prompt) }
-            prompt.text.removeLast()
-        case nil:
-            guard case .character(let character) = event,
-                  !character.unicodeScalars.contains(where: TerminalSafe.isControl) else { return [] }
-            prompt.text.append(character)
-        }
-        mode = .prompt(prompt)
-        if case .search(let origin) = prompt.kind {
-            searchIncrementally(prompt.text, origin: origin)
-        }
-        return []
-    }
-
-    mutating func cancelPrompt(_ prompt: Prompt) -> [ReaderEffect] {
-        if case .note(_, fromList: true) = prompt.kind { mode = .bookmarks } else { mode = .reading }
-        if case .search(let origin) = prompt.kind {
-            top = origin
-            search = nil
-        }
-        return []
-    }
-
-    mutating func submitPrompt(_ prompt: Prompt) -> [ReaderEffect] {
-        mode = .reading
-        switch prompt.kind {
-        case .search(let origin):
-            if prompt.text.isEmpty {
-                top = origin
+    /// Enter in a prompt opened by this screen (or by the bookmark list on it).
+    mutating func submitPrompt(_ kind: PromptKind, text: String) -> [ScreenAction] {
+        switch kind {
+        case .search:
+            if text.isEmpty {
+                top = searchOrigin ?? top
                 search = nil
             } else if search?.current == nil {
-                message = "no match: " + prompt.text
+                message = "no match: " + text
             }
         case .jump:
-            let reference = prompt.text.trimmed(of: " \u{3000}")
+            let reference = text.trimmed(of: " \u{3000}")
             guard !reference.isEmpty else { return [] }
-            let order: [DocumentSide] = textSide == .national ? [.national, .provincial] : [.provincial, .national]
-            for side in order {
-                guard let document = side == .national ? national : provincial,
-                      let division = document.resolveDivision(reference) else { continue }
+            for side in [textSide, textSide.other] {
+                guard let division = document(side)?.resolveDivision(reference) else { continue }
                 _ = jump(toClause: division.id, side: side, focus: focus == .outline ? .outline : Pane(side))
                 if side != textSide { textSide = side }
                 return []
             }
             message = "no clause " + reference
-        case .note(let editing, let fromList):
-            let note = prompt.text.trimmed(of: " \u{3000}")
+        case .note(let editing):
+            let note = text.trimmed(of: " \u{3000}")
             if let editing {
                 if let index = bookmarks.firstIndex(where: { $0.id == editing }) { bookmarks[index].note = note }
-                if fromList { mode = .bookmarks }
                 message = "note saved"
-                return [.updateBookmarkNote(id: editing, note: note)]
+                return [.effect(.updateBookmarkNote(id: editing, note: note)), .broadcast(.bookmarksLoaded(bookmarks))]
             }
             guard let clause = currentClause(textSide) else {
                 message = "no clause here to bookmark"
                 return []
             }
             message = "bookmarked with note: " + heading(side: textSide, id: clause)
-            return [.addBookmark(BookmarkRequest(
-                side: textSide, clauseID: clause, clauseTitle: heading(side: textSide, id: clause), note: note))]
+            return [.effect(.addBookmark(BookmarkRequest(
+                side: textSide, clauseID: clause, clauseTitle: heading(side: textSide, id: clause), note: note)))]
         }
         return []
     }
-
 }
 
 extension String {

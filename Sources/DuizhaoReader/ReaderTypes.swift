@@ -1,11 +1,6 @@
+import DuizhaoMatrix
 import DuizhaoCompare
 import DuizhaoCore
-
-/// Which of the two documents of a pair.
-public enum DocumentSide: String, Sendable, Equatable, Hashable, CaseIterable {
-    case national
-    case provincial
-}
 
 /// The pane that has the keyboard focus.
 public enum Pane: String, Sendable, Equatable, Hashable, CaseIterable {
@@ -23,15 +18,15 @@ public enum Pane: String, Sendable, Equatable, Hashable, CaseIterable {
     }
 
     public init(_ side: DocumentSide) {
-        self = side == .national ? .national : .provincial
+        switch side {
+        case .national: self = .national
+        case .provincial: self = .provincial
+        }
     }
 }
 
 /// Settings fixed when the reader opens.
 public struct ReaderOptions: Sendable, Equatable {
-    /// Whether the terminal shows colours. The model's style roles are the same either way (the adapter
-    /// maps them to colours or to bold/reverse/underline); kept here so the state records how it is drawn.
-    public var colors: Bool
     /// Whether the outline pane is shown at start (`t` toggles it).
     public var showOutline: Bool
     /// Whether differences are highlighted at start (`d` toggles it).
@@ -41,10 +36,9 @@ public struct ReaderOptions: Sendable, Equatable {
     public var minimumHeight: Int
 
     public init(
-        colors: Bool = true, showOutline: Bool = true, highlightDifferences: Bool = true,
+        showOutline: Bool = true, highlightDifferences: Bool = true,
         minimumWidth: Int = 30, minimumHeight: Int = 8
     ) {
-        self.colors = colors
         self.showOutline = showOutline
         self.highlightDifferences = highlightDifferences
         self.minimumWidth = minimumWidth
@@ -124,6 +118,10 @@ public enum ReaderMessage: Sendable {
     case notice(String)
     /// Reopen at a saved position (ignored when its clause no longer exists).
     case restorePosition(ReadingPosition)
+    /// A column of the matrix is computed (the matrix screen fills it in).
+    case matrixColumn(index: Int, MatrixColumn)
+    /// A document of the matrix could not be imported.
+    case matrixColumnFailed(index: Int, problem: String)
 }
 
 /// Something the reader wants done outside the pure model. Handle them in order.

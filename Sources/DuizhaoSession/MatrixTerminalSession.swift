@@ -27,45 +27,56 @@ public enum MatrixTerminalSession {
         on terminal: TerminalScreen, national: PolicyDocument, files: [String],
         openPersistence: (PolicyDocument, PolicyDocument) -> PersistenceStartup
     ) throws -> LoopOutcome {
-        var model = MatrixSessionModel(
-            matrix: MatrixScreenModel(national: national, files: files, width: terminal.width, height: terminal.height))
+        let matrix = MatrixScreenModel(national: national, files: files, width: terminal.width, height: terminal.height)
+        var model = ReaderModel(root: matrix, width: terminal.width, height: terminal.height)
         let inbox = ColumnInbox()
         let work = BackgroundWork(yieldsToInteraction: true) { _ in
             _ = MatrixComputation.columns(national: national, files: files) { index, result in inbox.post(index, result) }
             return true
         }
         work.start()
-        var persistence: (any ReaderPersistence)?
+        // The store of the pair last opened: its reader's effects (also the position saved as it closes) go there.
+        var pair: (source: String, persistence: any ReaderPersistence)?
+
+        var readingOpen = false
+
+        /// Gives a reading screen just pushed on a pair its bookmarks (opening the store for a new pair).
+        func followOpenPair() {
+            defer { readingOpen = model.reading != nil }
+            guard !readingOpen, let provincial = model.reading?.provincial else { return }
+            if let pair, pair.source == provincial.source {
+                _ = model.update(.bookmarksLoaded((try? pair.persistence.bookmarks()) ?? []))
+                return
+            }
+            let startup = openPersistence(national, provincial)
+            pair = (provincial.source, startup.persistence)
+            _ = model.update(.bookmarksLoaded(startup.bookmarks))
+            if let notice = startup.messages.first { _ = model.update(.notice(notice)) }
+        }
 
         return try ReaderLoop.run(
             on: terminal,
             render: { model.render() },
             handle: { event in
                 var decision = LoopDecision.continue
-                for effect in model.handle(event) {
-                    switch effect {
-                    case .quit:
+                for effect in model.update(.input(event)) {
+                    if effect == .quit {
                         decision = .quit
-                    case .openedPair(let column):
-                        guard let document = model.matrix.columns[column]?.document else { continue }
-                        let startup = openPersistence(national, document)
-                        persistence = startup.persistence
-                        model.setPairBookmarks(startup.bookmarks)
-                        if let notice = startup.messages.first { model.showMessage(notice) }
-                    case .reader(let readerEffect, _):
-                        guard let persistence else { continue }
-                        if let notice = try persistence.perform(readerEffect) { model.showMessage(notice) }
-                        if case .saveReadingState = readerEffect { continue }
-                        model.setPairBookmarks(try persistence.bookmarks())
+                        continue
                     }
+                    guard let persistence = pair?.persistence else { continue }
+                    if let notice = try persistence.perform(effect) { _ = model.update(.notice(notice)) }
+                    if case .saveReadingState = effect { continue }
+                    _ = model.update(.bookmarksLoaded(try persistence.bookmarks()))
                 }
+                followOpenPair()
                 return decision
             },
             pollBackground: {
                 for (index, result) in inbox.take() {
                     switch result {
-                    case .success(let column): model.setColumn(index, column)
-                    case .failure(let error): model.setFailure(index, problem: error.problem)
+                    case .success(let column): _ = model.update(.matrixColumn(index: index, column))
+                    case .failure(let error): _ = model.update(.matrixColumnFailed(index: index, problem: error.problem))
                     }
                 }
                 if work.isPending, work.takeResult() == nil { return ReaderLoop.backgroundPollMilliseconds }

@@ -12,7 +12,7 @@ public final class ReaderSession {
     private let waitForPersistence: () -> PersistenceStartup?
     /// Where the model was before the persistence answered: the saved position is restored only if the
     /// reader has not moved since.
-    private let startPosition: ReadingPosition
+    private let startPosition: ReadingPosition?
 
     public init(model: ReaderModel, waitForPersistence: @escaping () -> PersistenceStartup? = { nil }) {
         self.model = model

@@ -5,16 +5,7 @@ import XCTest
 /// Citations as evidence for links: a provincial article citing a national one is linked to it whatever the
 /// similarity; citations of other documents or of the provincial text itself link nothing.
 final class CitationLinkTests: XCTestCase {
-    /// A law as a flat list of articles 第1条…第N条 (ids are the numbers), each a list of paragraphs (款).
-    static func law(_ title: String, _ articles: [[String]]) -> PolicyDocument {
-        let divisions = articles.enumerated().map { index, paragraphs in
-            Division(id: "\(index + 1)", kind: .clause, label: "第\(index + 1)条", number: index + 1, title: "",
-                     paragraphs: paragraphs)
-        }
-        return PolicyDocument(title: title, divisions: divisions, source: "test:\(title)")
-    }
-
-    static let national = law("中华人民共和国示范管理法", [
+    static let national = TestDocuments.law("中华人民共和国示范管理法", [
         ["为了规范示范区的设立和管理，促进示范区健康发展，根据宪法，制定本法。"],
         ["示范区管理委员会由主任、副主任和委员共五至九人组成，任期五年。"],
         ["设立示范区应当编制建设规划，报省级人民政府批准后公布实施。"],
@@ -23,39 +14,41 @@ final class CitationLinkTests: XCTestCase {
     ])
 
     func testACitedArticleIsLinkedEvenWithoutSharedWording() {
-        let provincial = Self.law("某省实施《中华人民共和国示范管理法》办法", [
+        let provincial = TestDocuments.law("某省实施《中华人民共和国示范管理法》办法", [
             ["为了规范示范区的设立和管理，根据《中华人民共和国示范管理法》，结合本省实际，制定本办法。"],
             // Nothing in common with national 第3条 but the citation.
             ["依照《中华人民共和国示范管理法》第三条的规定，本省各市县的示范园地图由省住房城乡建设厅审定。"],
             ["本办法自2020年1月1日起施行。"],
         ])
         let comparison = Comparator.compare(national: Self.national, provincial: provincial)
-        let cited = comparison.links.first { $0.national == "3" && $0.provincial == "2" }
+        let cited = comparison.links.first {
+            $0.national == TestDocuments.id(3, in: Self.national) && $0.provincial == TestDocuments.id(2, in: provincial)
+        }
         XCTAssertEqual(cited?.kind, .match)
         XCTAssertEqual(cited?.evidence.citations, ["《中华人民共和国示范管理法》第三条"])
         // The whole-law citation in the purpose article is no link to any particular article.
-        XCTAssertEqual(comparison.links.first { $0.provincial == "1" }?.evidence.citations, [])
-        XCTAssertFalse(comparison.provincialOnly.contains("2"))
+        XCTAssertEqual(comparison.links.first { $0.provincial == TestDocuments.id(1, in: provincial) }?.evidence.citations, [])
+        XCTAssertFalse(comparison.provincialOnly.contains(TestDocuments.id(2, in: provincial)))
     }
 
     func testAnotherLawsArticleAndSelfCitationsAreNoLinks() {
-        let provincial = Self.law("某省示范区条例", [
+        let provincial = TestDocuments.law("某省示范区条例", [
             ["依照《中华人民共和国税收征收管理法》第三条的规定，本省各市县的示范园地图由省住房城乡建设厅审定。"],
             ["本条例第一条规定的地图每年公布一次。"],
         ])
         let comparison = Comparator.compare(national: Self.national, provincial: provincial)
         XCTAssertEqual(comparison.links, [])
-        XCTAssertEqual(comparison.provincialOnly, ["1", "2"])
+        XCTAssertEqual(comparison.provincialOnly, provincial.provisions.map(\.id))
     }
 
     func testAnAliasAndADeferralToTheWholeLaw() {
-        let provincial = Self.law("某省实施办法", [
+        let provincial = TestDocuments.law("某省实施办法", [
             ["根据《中华人民共和国示范管理法》（以下简称《示范管理法》），结合本省实际，制定本办法。"],
             ["示范区管理委员会的组成和任期，按照《示范管理法》的规定执行。", "管理委员会每年向社会公布工作报告。"],
         ])
         let comparison = Comparator.compare(national: Self.national, provincial: provincial)
-        let deferred = comparison.links.first { $0.provincial == "2" }
-        XCTAssertEqual(deferred?.national, "2")
+        let deferred = comparison.links.first { $0.provincial == TestDocuments.id(2, in: provincial) }
+        XCTAssertEqual(deferred?.national, TestDocuments.id(2, in: Self.national))
         XCTAssertEqual(deferred?.kind, .match)
         XCTAssertEqual(deferred?.evidence.citations, ["《示范管理法》"])
     }

@@ -97,15 +97,8 @@ final class RobustnessTests: XCTestCase {
         let directory = try TestDocuments.temporaryDirectory(for: self)
         var paths: [String] = []
         for document in BundledDocument.allCases {
-            let utf8 = directory.appendingPathComponent("\(document.rawValue)-utf8.txt")
             let gb = directory.appendingPathComponent("\(document.rawValue)-gb18030.txt")
-            try document.text.write(to: utf8, atomically: true, encoding: .utf8)
-            let iconv = Process()
-            iconv.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            iconv.arguments = ["iconv", "-f", "UTF-8", "-t", "GB18030", "-o", gb.path, utf8.path]
-            try iconv.run()
-            iconv.waitUntilExit()
-            XCTAssertEqual(iconv.terminationStatus, 0, "iconv failed")
+            try TestDocuments.writeGB18030(document.text, to: gb)
             let bytes = try Data(contentsOf: gb)
             XCTAssertNil(String(data: bytes, encoding: .utf8), "the converted file must not be valid UTF-8")
             paths.append(gb.path)
@@ -168,7 +161,8 @@ final class RobustnessTests: XCTestCase {
         XCTAssertEqual(comparison.linkTriples, [
             "6.24→1.1:match", "4.17→1.2:match", "4.14→1.3:match",
             "2.4→2.4:match", "2.5→2.4:match",
-            "3.9→2.5:match", "3.9→2.6:match",
+            // Split: the piece with two of its three sentences implements it, the other takes part of it.
+            "3.9→2.5:partial", "3.9→2.6:match",
         ])
         XCTAssertEqual(comparison.provincialOnly, ["2.7"])
         let linkedNational = Set(["6.24", "4.17", "4.14", "2.4", "2.5", "3.9"])

@@ -31,6 +31,34 @@ enum TestDocuments {
 
     static var agriculture: PolicyDocument { PolicyImporter.importText(agricultureText, source: "test:agriculture") }
 
+    /// A law with articles 第一条…, each a list of paragraphs (款), read by the importer; `id(n)` names article n.
+    static func law(_ title: String, _ articles: [[String]]) -> PolicyDocument {
+        var text = title + "\n\n"
+        for (index, paragraphs) in articles.enumerated() {
+            text += "第\(RobustnessTests.chineseNumber(index + 1))条 " + paragraphs.joined(separator: "\n") + "\n"
+        }
+        let document = PolicyImporter.importText(text, source: "test:\(title)")
+        precondition(document.provisions.count == articles.count && document.provisions.allSatisfy { $0.kind == .article })
+        return document
+    }
+
+    /// The division id of article `number` in `document`.
+    static func id(_ number: Int, in document: PolicyDocument) -> String {
+        document.provisions.first { $0.number == number }!.id
+    }
+
+    /// Writes `text` to `url` in GB18030 (through iconv, as a file saved on a Chinese Windows machine).
+    static func writeGB18030(_ text: String, to url: URL) throws {
+        let utf8 = url.appendingPathExtension("utf8")
+        try text.write(to: utf8, atomically: true, encoding: .utf8)
+        let iconv = Process()
+        iconv.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        iconv.arguments = ["iconv", "-f", "UTF-8", "-t", "GB18030", "-o", url.path, utf8.path]
+        try iconv.run()
+        iconv.waitUntilExit()
+        guard iconv.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown) }
+    }
+
     /// A fresh temporary directory, removed by the test case's teardown.
     static func temporaryDirectory(for testCase: XCTestCase) throws -> URL {
         let directory = FileManager.default.temporaryDirectory

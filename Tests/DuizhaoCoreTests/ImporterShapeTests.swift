@@ -220,12 +220,14 @@ final class ImporterShapeTests: XCTestCase {
             "1.1.2.1|subitem|（1）|第一项",
             "1.1.2.2|subitem|（2）|第二项",
             "1.2|item|(二)|工作目标",
-            "1.2.1|clause|１．|到2025年，绿地率达到40%",
+            "1.2.1|clause|１．|",  // a sentence, not a title: shown by its excerpt
             "2|section|二、|保障措施",
             "2.1|item|(一)|加强领导",
         ])
         XCTAssertEqual(document.division(id: "1.1")?.paragraphs, ["坚持生态优先。"])
         XCTAssertEqual(document.division(id: "1.1.2.2")?.paragraphs, ["内容二。"])
+        XCTAssertEqual(document.division(id: "1.2.1")?.paragraphs, ["到2025年，绿地率达到40%。"])
+        XCTAssertEqual(document.division(id: "1.2.1")?.excerpt, "到2025年，绿地率达到40%…")
     }
 
     func testItemsNumberedStraightThroughTheSectionsAreItems() {
@@ -262,7 +264,7 @@ final class ImporterShapeTests: XCTestCase {
         }
     }
 
-    func testAQuotedSectionBeforeTheDocumentAndAnAttachmentNumberedAfresh() {
+    func testAQuotedSectionBeforeTheDocumentAndAnAttachmentWithItsOwnNumbering() {
         let text = """
             某网友：我最喜欢这一段——
             一、总体要求
@@ -281,9 +283,10 @@ final class ImporterShapeTests: XCTestCase {
         XCTAssertEqual(document.title, "关于加强城市绿地管理的意见")
         XCTAssertEqual(headings(document), [
             "1 总体要求", "1.1 指导思想", "2 主要任务", "2.2 扩大绿地面积",
-            "1-2 分工安排", "1-2.1 市园林局", "2-2 进度要求", "2-2.2 年底前",
+            "A1 ", "A1.1 分工安排", "A1.1.1 市园林局", "A1.2 进度要求", "A1.2.2 年底前",
         ])
-        XCTAssertEqual(document.division(id: "2.2")?.paragraphs, ["新建公园。", "附件"])
+        XCTAssertEqual(document.division(id: "A1")?.label, "附件")
+        XCTAssertEqual(document.division(id: "2.2")?.paragraphs, ["新建公园。"])
     }
 
     func testDecimalNumbersAndOutOfSequenceNumbersAreText() {

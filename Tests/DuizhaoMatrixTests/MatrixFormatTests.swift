@@ -36,15 +36,16 @@ final class MatrixFormatTests: XCTestCase {
     }
 
     func testCSVIsRectangularAndQuotesFields() {
-        let national = PolicyImporter.importText(
-            MatrixFixture.document(title: "意见", clauses: ["标题,带\"逗号\"。" + MatrixFixture.clauses[0]] + MatrixFixture.clauses.dropFirst()),
-            source: "n.txt")
+        // A chapter heading with a comma and quotes.
+        let text = MatrixFixture.document(title: "意见", clauses: MatrixFixture.clauses)
+            .replacingOccurrences(of: "一、总体要求", with: "一、总体\"要求\",原则")
+        let national = PolicyImporter.importText(text, source: "n.txt")
         let matrix = AdoptionMatrix(
             national: national, columns: MatrixComputation.columns(national: national, documents: [MatrixFixture.city]))
         let lines = MatrixFormats.csv(matrix).components(separatedBy: "\r\n").filter { !$0.isEmpty }
         XCTAssertEqual(lines.count, 1 + 5)
         XCTAssertEqual(lines[0], "id,label,title,chapter,survives,江州,江州 carried")
-        XCTAssertTrue(lines[1].hasPrefix("1.1,1.,\"标题,带\"\"逗号\"\"\",总体要求,"), lines[1])
+        XCTAssertTrue(lines[1].hasPrefix("1.1,1.,指导思想,\"总体\"\"要求\"\",原则\",1,match,1.000"), lines[1])
         XCTAssertTrue(lines[5].hasSuffix(",0,dropped,0.000"), lines[5])
     }
 

@@ -185,45 +185,67 @@ final class MatrixScreenTests: XCTestCase {
         XCTAssertEqual(model.handle(.character("q")), .quit)
     }
 
-    func testEnterOpensThePairAndQOrEscapeComesBack() {
-        var session = MatrixSessionModel(matrix: MatrixScreenFixture.screen(width: 100, height: 30))
-        XCTAssertEqual(session.handle(.down), [])
-        XCTAssertEqual(session.handle(.character("l")), [])
-        let matrixFrame = session.render()
-        XCTAssertEqual(session.handle(.enter), [.openedPair(column: 1)])
-        let reader = session.render()
-        XCTAssertTrue(reader.lines[0].contains("关于加强农村公路养护工作的意见"), reader.lines[0])
-        XCTAssertTrue(reader.lines[0].contains("云岭市关于加强农村公路养护工作"), reader.lines[0])
-        XCTAssertEqual(session.pair?.reader.currentClause(.national), "1.2", "the reader opens at the provision")
-        XCTAssertEqual(session.pair?.reader.comparison?.links, session.matrix.columns[1]?.comparison.links)
-        _ = session.handle(.character("j"))
-        let effects = session.handle(.character("q"))
-        XCTAssertEqual(effects.count, 1)
-        if case .reader(.saveReadingState, let column)? = effects.first { XCTAssertEqual(column, 1) } else { XCTFail("\(effects)") }
-        XCTAssertNil(session.pair)
-        XCTAssertEqual(session.render(), matrixFrame, "back in the matrix where it was")
-        XCTAssertEqual(session.handle(.enter), [.openedPair(column: 1)])
-        _ = session.handle(.character("/"))
-        XCTAssertEqual(session.handle(.escape), [], "Esc first closes the reader's prompt")
-        XCTAssertNotNil(session.pair)
-        XCTAssertEqual(session.handle(.escape), [])
-        XCTAssertNil(session.pair)
-        XCTAssertEqual(session.render(), matrixFrame)
-        XCTAssertEqual(session.handle(.character("q")), [.quit])
+    /// The matrix as the bottom screen of a reader, as `duizhao matrix` runs it.
+    func matrixReader(width: Int = 100, height: Int = 30) -> ReaderModel {
+        ReaderModel(root: MatrixScreenFixture.screen(width: width, height: height), width: width, height: height)
     }
 
-    func testBookmarksInThePairGoOutWithTheirColumn() {
-        var session = MatrixSessionModel(matrix: MatrixScreenFixture.screen(width: 100, height: 30))
-        _ = session.handle(.character("l"))
-        _ = session.handle(.character("l"))
-        XCTAssertEqual(session.handle(.enter), [.openedPair(column: 2)])
-        let effects = session.handle(.character("m"))
+    func testEnterOpensThePairAndQOrEscapeComesBack() {
+        var root = matrixReader()
+        XCTAssertEqual(root.update(.input(.down)), [])
+        XCTAssertEqual(root.update(.input(.character("l"))), [])
+        let matrixFrame = root.render()
+        XCTAssertEqual(root.update(.input(.enter)), [])
+        let reader = root.render()
+        XCTAssertTrue(reader.lines[0].contains("关于加强农村公路养护工作的意见"), reader.lines[0])
+        XCTAssertTrue(reader.lines[0].contains("云岭市关于加强农村公路养护工作"), reader.lines[0])
+        XCTAssertEqual(root.reading?.provincial?.source, "impl1.txt")
+        XCTAssertEqual(root.reading?.currentClause(.national), "1.2", "the reader opens at the provision")
+        XCTAssertNotNil(root.reading?.comparison, "with the matrix's comparison, not a new one")
+        _ = root.update(.input(.character("j")))
+        let effects = root.update(.input(.character("q")))
         XCTAssertEqual(effects.count, 1)
-        guard case .reader(.addBookmark(let request), let column)? = effects.first else { return XCTFail("\(effects)") }
-        XCTAssertEqual(column, 2)
+        if case .saveReadingState? = effects.first {} else { XCTFail("\(effects)") }
+        XCTAssertNil(root.reading)
+        XCTAssertEqual(root.render(), matrixFrame, "back in the matrix where it was")
+        XCTAssertEqual(root.update(.input(.enter)), [])
+        _ = root.update(.input(.character("/")))
+        XCTAssertTrue(root.isPrompting)
+        _ = root.update(.input(.escape))
+        XCTAssertNotNil(root.reading, "Esc first closes the reader's prompt")
+        _ = root.update(.input(.escape))
+        XCTAssertNil(root.reading)
+        XCTAssertEqual(root.render(), matrixFrame)
+        XCTAssertEqual(root.update(.input(.character("q"))), [.quit])
+    }
+
+    func testBookmarksInThePairGoOut() {
+        var root = matrixReader()
+        _ = root.update(.input(.character("l")))
+        _ = root.update(.input(.character("l")))
+        _ = root.update(.input(.enter))
+        let effects = root.update(.input(.character("m")))
+        XCTAssertEqual(effects.count, 1)
+        guard case .addBookmark(let request)? = effects.first else { return XCTFail("\(effects)") }
         XCTAssertEqual(request.clauseID, "1.1")
-        session.setPairBookmarks([ReaderBookmark(id: 7, side: request.side, clauseID: request.clauseID, clauseTitle: request.clauseTitle)])
-        XCTAssertEqual(session.pair?.reader.bookmarks.map(\.id), [7])
+        let mark = ReaderBookmark(id: 7, side: request.side, clauseID: request.clauseID, clauseTitle: request.clauseTitle)
+        _ = root.update(.bookmarksLoaded([mark]))
+        XCTAssertEqual(root.reading?.bookmarks.map(\.id), [7])
+    }
+
+    func testColumnsArriveAsMessages() {
+        let national = MatrixScreenFixture.national
+        var root = ReaderModel(
+            root: MatrixScreenModel(national: national, files: MatrixScreenFixture.files, width: 80, height: 24),
+            width: 80, height: 24)
+        XCTAssertTrue(root.render().lines[0].hasSuffix("compared 0/8"))
+        let column = MatrixComputation.column(
+            national: national, document: MatrixScreenFixture.implementation(0),
+            provisions: AdoptionMatrix.provisions(of: national))
+        _ = root.update(.matrixColumn(index: 0, column))
+        _ = root.update(.matrixColumnFailed(index: 1, problem: "empty"))
+        XCTAssertTrue(root.render().lines[0].hasSuffix("compared 2/8"))
+        XCTAssertTrue(root.render().lines[3].hasPrefix("   1. 指导思想              0/1 ✗       !"), root.render().lines[3])
     }
 
     func testTwoDocumentsOfOnePlaceAreToldApart() {

@@ -184,3 +184,24 @@ extension XCTestCase {
     }
 
 }
+
+extension ReaderModel {
+    /// The topmost reading screen, read and changed directly by tests.
+    var readingScreen: ReadingScreen {
+        get { reading! }
+        set { stack[stack.lastIndex { $0 is ReadingScreen }!] = newValue }
+    }
+
+    var focus: Pane { readingScreen.focus }
+    var layout: LayoutCache { readingScreen.layout }
+    var geometry: Geometry { readingScreen.geometry }
+    var isSinglePane: Bool { readingScreen.isSinglePane }
+    var searchQuery: String? { readingScreen.searchQuery }
+
+    func currentClause(_ side: DocumentSide) -> String? { readingScreen.currentClause(side) }
+
+    @discardableResult
+    mutating func jump(toClause id: String, side: DocumentSide? = nil, focus: Pane) -> Bool {
+        readingScreen.jump(toClause: id, side: side, focus: focus)
+    }
+}

@@ -81,8 +81,8 @@ final class SentenceSyncTests: XCTestCase {
         let national = [paragraph("标题", anchor: nil), paragraph("甲。", anchor: 1), paragraph("丙。", anchor: 3)]
         let provincial = [paragraph("甲。", anchor: 1), paragraph("乙。", anchor: 2), paragraph("丙。", anchor: 3)]
         let shared: Set<Int> = [1, 3]
-        XCTAssertEqual(ReaderLayout.segments(national, at: shared), [0..<1, 1..<2, 2..<3])
-        XCTAssertEqual(ReaderLayout.segments(provincial, at: shared), [0..<0, 0..<2, 2..<3])
+        XCTAssertEqual(RowLayout.segments(national, at: shared), [0..<1, 1..<2, 2..<3])
+        XCTAssertEqual(RowLayout.segments(provincial, at: shared), [0..<0, 0..<2, 2..<3])
     }
 
     func testScrollableRowsAreTheBody() {

@@ -50,7 +50,7 @@ final class ReaderScreenTests: XCTestCase {
             var model = Fixture.model(width: width, height: height)
             _ = model.jump(toClause: "1.1", focus: .national)
             let screen = model.render()
-            let paneStart = model.geometry.national!.x
+            let paneStart = model.geometry.frames.national!.x
             let headingRow = screen.row(containing: "1.指导思想", from: paneStart)!
             // Both documents have "1.指导思想": the row shows it twice, once per pane.
             XCTAssertEqual(screen.text(ofRow: headingRow).components(separatedBy: "1.指导思想").count - 1, 2,
@@ -63,10 +63,10 @@ final class ReaderScreenTests: XCTestCase {
             // A provincial-only clause has the placeholder on the national (left) side.
             _ = model.jump(toClause: "2.2", side: .provincial, focus: .provincial)
             let added = model.render()
-            let addedRow = added.row(containing: "2.龙江特色", from: model.geometry.provincial!.x)!
+            let addedRow = added.row(containing: "2.龙江特色", from: model.geometry.frames.provincial!.x)!
             let placeholderColumn = added.column(of: "— 无对应条款 —", inRow: addedRow)
             XCTAssertNotNil(placeholderColumn, "\(width)x\(height): " + added.text(ofRow: addedRow))
-            XCTAssertLessThan(placeholderColumn ?? 999, model.geometry.provincial!.x)
+            XCTAssertLessThan(placeholderColumn ?? 999, model.geometry.frames.provincial!.x)
         }
     }
 
@@ -210,7 +210,7 @@ final class ReaderScreenTests: XCTestCase {
         _ = model.update(.comparisonFinished(Fixture.comparison))
         XCTAssertEqual(model.currentClause(.national), "2.3")
         // The document is too short to bring 2.3 to the top, but it is in view and it is the current clause.
-        XCTAssertNotNil(model.render().row(containing: "3.完善准入", from: model.geometry.national!.x))
+        XCTAssertNotNil(model.render().row(containing: "3.完善准入", from: model.geometry.frames.national!.x))
         XCTAssertTrue(model.render().statusLine.contains("3.完善准入"))
     }
 

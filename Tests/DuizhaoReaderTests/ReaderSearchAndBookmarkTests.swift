@@ -162,9 +162,9 @@ final class ReaderBookmarkTests: XCTestCase {
         XCTAssertFalse(model.isShowingBookmarks)
         XCTAssertEqual(model.focus, .provincial)
         XCTAssertEqual(model.currentClause(.provincial), "2.2")
-        // The orphaned one cannot be opened: a message, the position stays.
+        // The orphaned one cannot be opened: a message, the position stays. (The list reopens at the top.)
         model.press(.character("B"))
-        model.press(.character("j"))
+        model.press(.character("G"))
         model.press(.enter)
         XCTAssertTrue(model.render().statusLine.contains("orphaned"), model.render().statusLine)
         XCTAssertEqual(model.currentClause(.provincial), "2.2")
@@ -194,7 +194,7 @@ final class ReaderScalingTests: XCTestCase {
         let links = national.comparableUnits.map { ClauseLink(national: $0.id, provincial: $0.id, kind: .match, score: 0.9) }
         var model = ReaderModel(national: national, provincial: provincial, width: 160, height: 45)
         _ = model.update(.comparisonFinished(Comparison(links: links)))
-        XCTAssertEqual(model.layout.blockCount, 2250)
+        XCTAssertEqual(model.layout.pair.blockCount, 2250)
         _ = model.render()
         model.press(.character("j"), times: 10)
         model.press(.character("G"))
@@ -240,7 +240,7 @@ final class ReaderScalingTests: XCTestCase {
         var model = ReaderModel(national: Fixture.national, provincial: Fixture.provincial, width: 160, height: 45)
         _ = model.update(.comparisonFinished(comparison))
         let screen = model.render()
-        let row = screen.row(containing: "4.加强监管", from: model.geometry.national!.x)!
+        let row = screen.row(containing: "4.加强监管", from: model.geometry.frames.national!.x)!
         XCTAssertTrue(screen.text(ofRow: row).contains("对应条款 1.1 在别处"), screen.text(ofRow: row))
         XCTAssertEqual(screen.role(of: "加强事中事后监管"), .normal, "not dropped, only placed elsewhere")
     }

@@ -83,12 +83,12 @@ final class ReaderSessionTests: XCTestCase {
         XCTAssertEqual(decisions, [.continue, .continue, .continue, .continue])
         XCTAssertEqual(persistence.performed, [.addBookmark(BookmarkRequest(
             side: .national, clauseID: "3", clauseTitle: "3.条款3"))])
-        XCTAssertEqual(session.model.bookmarks.map(\.clauseID), ["3"], "the list comes back from the persistence")
+        XCTAssertEqual(session.model.reading?.bookmarks.map(\.clauseID), ["3"], "the list comes back from the persistence")
         XCTAssertEqual(session.model.message, "stored 3", "the persistence's answer reaches the status line")
 
         _ = try play(session, [.input(.character("m"))])
         XCTAssertEqual(persistence.performed.last, .removeBookmark(id: 1))
-        XCTAssertEqual(session.model.bookmarks, [])
+        XCTAssertEqual(session.model.reading?.bookmarks, [])
     }
 
     func testQuitSavesThePositionFirst() throws {
@@ -106,8 +106,8 @@ final class ReaderSessionTests: XCTestCase {
         let persistence = FakePersistence()
         persistence.saved = ReadingPosition(clauseID: "7", side: .provincial, focus: .provincial)
         let untouched = makeSession(persistence)
-        XCTAssertEqual(untouched.model.currentClause(.provincial), "7")
-        XCTAssertEqual(untouched.model.focus, .provincial)
+        XCTAssertEqual(untouched.model.reading?.currentClause(.provincial), "7")
+        XCTAssertEqual(untouched.model.reading?.focus, .provincial)
 
         let moved = ReaderSession(model: ReaderModel(
             national: Self.national, provincial: Self.provincial, width: 80, height: 12))
@@ -138,7 +138,7 @@ final class ReaderSessionTests: XCTestCase {
         let session = makeSession(persistence)
         persistence.changedElsewhere = [ReaderBookmark(id: 9, side: .provincial, clauseID: "2", clauseTitle: "2.省条款2")]
         session.idle()
-        XCTAssertEqual(session.model.bookmarks.map(\.id), [9])
+        XCTAssertEqual(session.model.reading?.bookmarks.map(\.id), [9])
     }
 
     func testStartupNoticeAndLoadFailureReachTheStatusLine() {
@@ -172,7 +172,7 @@ final class ReaderSessionTests: XCTestCase {
     func testBackgroundMessagesReachTheModel() throws {
         let session = makeSession(FakePersistence())
         _ = try play(session, [.comparisonProgress(0.5)])
-        XCTAssertEqual(session.model.comparisonProgress, 0.5)
+        XCTAssertEqual(session.model.reading?.comparisonProgress, 0.5)
         XCTAssertTrue(session.render().lines.last?.contains("comparing 50%") ?? false)
     }
 }

@@ -375,6 +375,13 @@ final class StoreProcessTests: XCTestCase {
         let exported = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(exportedJSON.output.utf8)) as? [[String: Any]])
         XCTAssertEqual(exported.first?["text"] as? [String], unit.paragraphs)
 
+        let note = try run(["bookmarks", "note", "#1", "改过的注"], storeDirectory: directory)
+        XCTAssertEqual(note.status, 0, note.error)
+        XCTAssertEqual(try BookmarkStore.open(at: directory).bookmark(id: 1)?.note, "改过的注")
+        let noteOfNothing = try run(["bookmarks", "note", "9", "x"], storeDirectory: directory)
+        XCTAssertNotEqual(noteOfNothing.status, 0)
+        XCTAssertTrue(noteOfNothing.error.contains("no bookmark with id 9"), noteOfNothing.error)
+
         XCTAssertNotEqual(try run(["bookmarks", "remove", "7"], storeDirectory: directory).status, 0)
         let remove = try run(["bookmarks", "remove", "#1"], storeDirectory: directory)
         XCTAssertEqual(remove.status, 0, remove.error)
