@@ -144,7 +144,8 @@ public enum MatrixFormats {
     // MARK: CSV
 
     /// One line per national provision: id, label, title, chapter, survives, then per document its kind and carried
-    /// share (headed `JURISDICTION` and `JURISDICTION carried`). RFC 4180 quoting; control characters made visible.
+    /// share (headed `JURISDICTION` and `JURISDICTION carried`). RFC 4180 quoting, LF line ends; control characters made
+    /// visible.
     public static func csv(_ matrix: AdoptionMatrix) -> String {
         var header = ["id", "label", "title", "chapter", "survives"]
         for name in uniqueNames(matrix) { header += [name, name + " carried"] }
@@ -158,7 +159,7 @@ public enum MatrixFormats {
             }
             lines.append(fields.map(csvField).joined(separator: ","))
         }
-        return lines.joined(separator: "\r\n") + "\r\n"
+        return lines.joined(separator: "\n") + "\n"
     }
 
     static func csvField(_ raw: String) -> String {

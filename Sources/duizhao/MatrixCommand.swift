@@ -73,9 +73,9 @@ struct MatrixCommand: ParsableCommand {
             printError("duizhao: warning: \(column.document.source): \(first)\(more)")
         }
         if json {
-            print(try MatrixFormats.json(matrix))
+            printJSONText(try MatrixFormats.json(matrix))
         } else if csv {
-            print(MatrixFormats.csv(matrix), terminator: "")
+            printText(MatrixFormats.csv(matrix), terminator: "")
         } else if let html {
             do {
                 try Data(MatrixHTML.page(matrix).utf8).write(to: URL(fileURLWithPath: html), options: .atomic)
@@ -83,9 +83,9 @@ struct MatrixCommand: ParsableCommand {
                 printError("duizhao: error: \(html): cannot write the page (\(error.localizedDescription))")
                 throw ExitCode.failure
             }
-            print("wrote \(TerminalSafeText.sanitize(html)): \(matrix.provisions.count) provisions × \(matrix.columns.count) implementations")
+            printText("wrote \(html): \(matrix.provisions.count) provisions × \(matrix.columns.count) implementations")
         } else {
-            print(MatrixFormats.markdown(matrix), terminator: "")
+            printText(MatrixFormats.markdown(matrix), terminator: "")
         }
     }
 

@@ -42,7 +42,7 @@ final class MatrixFormatTests: XCTestCase {
         let national = PolicyImporter.importText(text, source: "n.txt")
         let matrix = AdoptionMatrix(
             national: national, columns: MatrixComputation.columns(national: national, documents: [MatrixFixture.city]))
-        let lines = MatrixFormats.csv(matrix).components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        let lines = MatrixFormats.csv(matrix).components(separatedBy: "\n").filter { !$0.isEmpty }
         XCTAssertEqual(lines.count, 1 + 5)
         XCTAssertEqual(lines[0], "id,label,title,chapter,survives,江州,江州 carried")
         XCTAssertTrue(lines[1].hasPrefix("1.1,1.,指导思想,\"总体\"\"要求\"\",原则\",1,match,1.000"), lines[1])
