@@ -102,6 +102,8 @@ public struct MatrixColumn: Sendable {
     /// One cell per national provision, in row order.
     public var cells: [MatrixCell]
     public var summary: DocumentSummary
+    /// The implementation's sentences with no national source, in document order (for `SharedAdditionFinder`).
+    public var newSentences: [NewSentence]
 
     /// Derives the column from the pair's comparison; `provisions` are the matrix rows.
     public init(document: PolicyDocument, comparison: Comparison, provisions: [MatrixProvision]) {
@@ -118,24 +120,41 @@ public struct MatrixColumn: Sendable {
                 kind: kind, provincial: links.map(\.provincial),
                 carried: coverage[provision.id]?.carriedShare ?? 0, score: links.first?.score ?? 0)
         }
-        summary = Self.summarise(cells: cells, document: document, comparison: comparison)
+        let sentences = SentenceTexts(document, divisions: Set(comparison.provenance.map(\.provincial.division)))
+        var newCharacters = 0, allCharacters = 0
+        var newSentences: [NewSentence] = []
+        for entry in comparison.provenance {
+            let text = sentences.text(entry.provincial)
+            allCharacters += text.count
+            guard entry.sources.isEmpty else { continue }
+            newCharacters += text.count
+            newSentences.append(NewSentence(sentence: entry.provincial, text: text))
+        }
+        self.newSentences = newSentences
+        summary = Self.summarise(
+            cells: cells, comparison: comparison,
+            newShare: allCharacters == 0 ? 0 : Double(newCharacters) / Double(allCharacters))
     }
 
-    static func summarise(cells: [MatrixCell], document: PolicyDocument, comparison: Comparison) -> DocumentSummary {
-        let sentences = SentenceTexts(document)
-        var newCharacters = 0, allCharacters = 0
-        for entry in comparison.provenance {
-            let length = sentences.text(entry.provincial).count
-            allCharacters += length
-            if entry.sources.isEmpty { newCharacters += length }
-        }
-        return DocumentSummary(
+    static func summarise(cells: [MatrixCell], comparison: Comparison, newShare: Double) -> DocumentSummary {
+        DocumentSummary(
             kept: cells.filter { $0.kind == .match }.count,
             partly: cells.filter { $0.kind == .partial }.count,
             dropped: cells.filter { $0.kind == .dropped }.count,
             additions: comparison.provincialOnly.count,
-            newShare: allCharacters == 0 ? 0 : Double(newCharacters) / Double(allCharacters),
+            newShare: newShare,
             coverage: cells.isEmpty ? 0 : cells.map(\.carried).reduce(0, +) / Double(cells.count))
+    }
+}
+
+/// A provincial sentence with no national source.
+public struct NewSentence: Sendable, Equatable {
+    public var sentence: SentenceRef
+    public var text: String
+
+    public init(sentence: SentenceRef, text: String) {
+        self.sentence = sentence
+        self.text = text
     }
 }
 
@@ -186,9 +205,12 @@ public struct AdoptionMatrix: Sendable {
 struct SentenceTexts {
     private let sentences: [String: [String]]
 
-    init(_ document: PolicyDocument) {
+    /// The sentences of `divisions` (all when nil): splitting sentences is the costly part.
+    init(_ document: PolicyDocument, divisions: Set<String>? = nil) {
         var table: [String: [String]] = [:]
-        for division in document.allDivisions where table[division.id] == nil { table[division.id] = division.sentences }
+        for division in document.allDivisions where table[division.id] == nil && divisions?.contains(division.id) != false {
+            table[division.id] = division.sentences
+        }
         sentences = table
     }
 

@@ -45,12 +45,10 @@ public enum SharedAdditionFinder {
         var occurrences: [AdditionOccurrence] = []
         var normalised: [String] = []
         for (index, column) in columns.enumerated() {
-            let texts = SentenceTexts(column.document)
-            for entry in column.comparison.provenance where entry.sources.isEmpty {
-                let text = texts.text(entry.provincial)
-                let key = normalise(text, place: column.jurisdiction)
+            for new in column.newSentences {
+                let key = normalise(new.text, place: column.jurisdiction)
                 guard key.unicodeScalars.count >= minimumLength else { continue }
-                occurrences.append(AdditionOccurrence(column: index, sentence: entry.provincial, text: text))
+                occurrences.append(AdditionOccurrence(column: index, sentence: new.sentence, text: new.text))
                 normalised.append(key)
             }
         }
@@ -109,13 +107,27 @@ public enum SharedAdditionFinder {
 
     /// Letters and digits only, without `place`, with 自治区 and 市 read as 省.
     static func normalise(_ text: String, place: String) -> String {
-        var kept = String.UnicodeScalarView()
+        var kept: [Unicode.Scalar] = []
+        kept.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars where scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
             kept.append(scalar)
         }
-        var result = String(kept)
-        if place.count >= 2 { result = result.replacingOccurrences(of: place, with: "") }
-        return result.replacingOccurrences(of: "自治区", with: "省").replacingOccurrences(of: "市", with: "省")
+        let placeScalars = place.count >= 2 ? Array(place.unicodeScalars) : []
+        let region: [Unicode.Scalar] = ["自", "治", "区"]
+        var result = String.UnicodeScalarView()
+        var index = 0
+        while index < kept.count {
+            if !placeScalars.isEmpty, kept[index...].starts(with: placeScalars) {
+                index += placeScalars.count
+            } else if kept[index...].starts(with: region) {
+                result.append("省")
+                index += region.count
+            } else {
+                result.append(kept[index] == "市" ? "省" : kept[index])
+                index += 1
+            }
+        }
+        return String(result)
     }
 
     /// Sorted distinct character trigrams (three scalars packed in 63 bits).

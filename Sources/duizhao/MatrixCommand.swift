@@ -42,7 +42,7 @@ struct MatrixCommand: ParsableCommand {
     @Flag(help: "Print the matrix as Markdown (the default when standard output is not a terminal).")
     var markdown = false
 
-    @Option(help: "Write the matrix as one self-contained HTML page to FILE.")
+    @Option(help: ArgumentHelp("Write the matrix as one self-contained HTML page to FILE.", valueName: "file"))
     var html: String?
 
     func validate() throws {
