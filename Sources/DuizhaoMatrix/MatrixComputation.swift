@@ -10,18 +10,18 @@ public enum MatrixComputation {
     /// from worker threads as each file is done, with its index.
     public static func columns(
         national: PolicyDocument, files: [String],
-        onColumn: (@Sendable (Int, Result<MatrixColumn, MatrixFileError>) -> Void)? = nil
-    ) -> [Result<MatrixColumn, MatrixFileError>] {
+        onColumn: (@Sendable (Int, Result<MatrixColumn, ImportError>) -> Void)? = nil
+    ) -> [Result<MatrixColumn, ImportError>] {
         let provisions = AdoptionMatrix.provisions(of: national)
         return parallelMap(count: files.count) { index in
-            let result: Result<MatrixColumn, MatrixFileError>
+            let result: Result<MatrixColumn, ImportError>
             do {
                 let document = try PolicyImporter.importFile(at: files[index])
                 result = .success(column(national: national, document: document, provisions: provisions))
             } catch let error as ImportError {
-                result = .failure(MatrixFileError(path: error.path, problem: error.problem))
+                result = .failure(error)
             } catch {
-                result = .failure(MatrixFileError(path: files[index], problem: "\(error)"))
+                result = .failure(ImportError(path: files[index], problem: "\(error)"))
             }
             onColumn?(index, result)
             return result
@@ -47,7 +47,7 @@ public enum MatrixComputation {
     /// The whole matrix of `files`, or an error naming every file that could not be imported.
     public static func matrix(national: PolicyDocument, files: [String]) throws -> AdoptionMatrix {
         var columns: [MatrixColumn] = []
-        var failures: [MatrixFileError] = []
+        var failures: [ImportError] = []
         for result in self.columns(national: national, files: files) {
             switch result {
             case .success(let column): columns.append(column)
@@ -68,22 +68,9 @@ public enum MatrixComputation {
     }
 }
 
-/// A file that could not be imported.
-public struct MatrixFileError: Error, CustomStringConvertible, Sendable, Equatable {
-    public var path: String
-    public var problem: String
-
-    public init(path: String, problem: String) {
-        self.path = path
-        self.problem = problem
-    }
-
-    public var description: String { "\(path): \(problem)" }
-}
-
 /// Implementations that could not be imported; the description names each file and its problem.
 public struct MatrixError: Error, CustomStringConvertible, Sendable {
-    public var failures: [MatrixFileError]
+    public var failures: [ImportError]
 
     public var description: String { failures.map { "\($0)" }.joined(separator: "\n") }
 }

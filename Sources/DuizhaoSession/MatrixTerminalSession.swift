@@ -89,13 +89,13 @@ public enum MatrixTerminalSession {
 /// Columns finished on worker threads, waiting for the main thread.
 private final class ColumnInbox: @unchecked Sendable {
     private let lock = NSLock()
-    private var results: [(Int, Result<MatrixColumn, MatrixFileError>)] = []
+    private var results: [(Int, Result<MatrixColumn, ImportError>)] = []
 
-    func post(_ index: Int, _ result: Result<MatrixColumn, MatrixFileError>) {
+    func post(_ index: Int, _ result: Result<MatrixColumn, ImportError>) {
         lock.withLock { results.append((index, result)) }
     }
 
-    func take() -> [(Int, Result<MatrixColumn, MatrixFileError>)] {
+    func take() -> [(Int, Result<MatrixColumn, ImportError>)] {
         lock.withLock {
             defer { results = [] }
             return results
