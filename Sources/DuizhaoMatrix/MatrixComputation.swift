@@ -21,7 +21,7 @@ public enum MatrixComputation {
             } catch let error as ImportError {
                 result = .failure(error)
             } catch {
-                result = .failure(ImportError(path: files[index], problem: "\(error)"))
+                result = .failure(ImportError(path: files[index], problem: .readFailed(reason: "\(error)")))
             }
             onColumn?(index, result)
             return result

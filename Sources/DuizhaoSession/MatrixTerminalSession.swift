@@ -76,7 +76,7 @@ public enum MatrixTerminalSession {
                 for (index, result) in inbox.take() {
                     switch result {
                     case .success(let column): _ = model.update(.matrixColumn(index: index, column))
-                    case .failure(let error): _ = model.update(.matrixColumnFailed(index: index, problem: error.problem))
+                    case .failure(let error): _ = model.update(.matrixColumnFailed(index: index, problem: error.problem.description))
                     }
                 }
                 if work.isPending, work.takeResult() == nil { return ReaderLoop.backgroundPollMilliseconds }

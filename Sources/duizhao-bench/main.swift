@@ -10,6 +10,8 @@ let areas: [(String, ([String]) throws -> Void)] = [
     ("store", runStoreBenchmark),
     ("reader", runReaderBenchmark),
     ("matrix", runMatrixBenchmark),
+    ("startup", runStartupBenchmark),
+    ("kinds", runKindsBenchmark),
 ]
 /// Not part of `all`: minutes of load, for a report.
 let occasional: [(String, ([String]) throws -> Void)] = [("store-stress", runStoreStress)]

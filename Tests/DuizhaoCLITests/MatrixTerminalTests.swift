@@ -1,3 +1,4 @@
+import DuizhaoTestSupport
 import Foundation
 import XCTest
 
