@@ -2,7 +2,6 @@ import ArgumentParser
 import DuizhaoCore
 import DuizhaoMatrix
 import DuizhaoSession
-import DuizhaoStore
 import DuizhaoTerminal
 import Foundation
 #if canImport(Glibc)
@@ -140,23 +139,4 @@ struct MatrixCommand: ParsableCommand {
     static func canonical(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
-}
-
-/// Runs an interactive session: an error (e.g. no usable terminal) is reported and exits 1, a termination signal
-/// exits 128 + its number.
-func runOnTerminal(_ session: () throws -> LoopOutcome) throws {
-    let outcome: LoopOutcome
-    do {
-        outcome = try session()
-    } catch {
-        printError("duizhao: error: \(error)")
-        throw ExitCode.failure
-    }
-    if case .signal(let signal) = outcome { throw ExitCode(128 + signal) }
-}
-
-/// The bookmark store for a pair; a read-only or disabled store never stops a reader (its notice is shown).
-func storeStartup(national: PolicyDocument, provincial: PolicyDocument?) -> PersistenceStartup {
-    let persistence = StorePersistence(store: BookmarkStore.openDefault(), national: national, provincial: provincial)
-    return PersistenceStartup(persistence, notice: persistence.notice)
 }
