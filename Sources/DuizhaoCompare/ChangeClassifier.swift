@@ -306,6 +306,10 @@ public enum ChangeClassifier {
         var found: [ModalWord] = []
         var index = bounds.lowerBound
         search: while index < bounds.upperBound {
+            guard ChangeLexicon.modalFirsts.contains(text[index]) else {
+                index += 1
+                continue
+            }
             for (word, modal) in ChangeLexicon.modals where matches(word, in: text, at: index) {
                 let end = index + word.count
                 if word.count == 1, let first = word.first {
@@ -387,9 +391,9 @@ public enum ChangeClassifier {
         }
         let removedHedges = hedges(in: national, overlapping: nationalRange)
         let addedHedges = hedges(in: provincial, overlapping: provincialRange)
-        guard isSalient(removedHedges, in: national, nationalRange), isSalient(addedHedges, in: provincial, provincialRange)
-        else { return nil }
-        if removedHedges.isEmpty != addedHedges.isEmpty { return addedHedges.isEmpty ? .stronger : .weaker }
+        let hedgeRemoved = !removedHedges.isEmpty && isSalient(removedHedges, in: national, nationalRange)
+        let hedgeAdded = !addedHedges.isEmpty && isSalient(addedHedges, in: provincial, provincialRange)
+        if hedgeRemoved != hedgeAdded { return hedgeAdded ? .weaker : .stronger }
         return nil
     }
 
@@ -443,13 +447,16 @@ public enum ChangeClassifier {
     /// The quantity starting at `start`: Arabic digits (with an optional unit), a Chinese numeral before a unit,
     /// or 百分之 and a numeral. Ordinals (第十条) are not quantities.
     static func quantity(in text: [Character], at start: Int) -> (quantity: Quantity, end: Int)? {
+        // Most characters start no number: decide that before anything else.
+        let first = text[start]
+        guard isDigit(first) || ChangeLexicon.chineseNumerals[first] != nil else { return nil }
         if start > 0, text[start - 1] == "第" || isDigit(text[start - 1]) || ChangeLexicon.chineseNumerals[text[start - 1]] != nil {
             return nil
         }
         var index = start
         var value: Double
         var percent = false
-        if matches(Array("百分之"), in: text, at: index) {
+        if matches(percentPrefix, in: text, at: index) {
             percent = true
             index += 3
         }
@@ -482,7 +489,7 @@ public enum ChangeClassifier {
         if index < text.count, ChangeLexicon.ordinalEnds.contains(text[index]), start > 0, text[start - 1] == "第" { return nil }
         var unit = ChangeLexicon.units.first { matches($0, in: text, at: index) } ?? []
         index += unit.count
-        if let first = unit.first, let scale = ["万": 10_000.0, "亿": 100_000_000.0, "千": 1000.0][first], unit.count > 1 {
+        if let first = unit.first, let scale = unitScales[first], unit.count > 1 {
             value *= scale
             unit.removeFirst()
         }
@@ -490,6 +497,9 @@ public enum ChangeClassifier {
         if unit == ["天"] { unit = ["日"] }  // 十天 and 十日 are the same period
         return (Quantity(value: value, unit: String(unit)), index)
     }
+
+    static let percentPrefix: [Character] = Array("百分之")
+    static let unitScales: [Character: Double] = ["万": 10_000, "亿": 100_000_000, "千": 1000]
 
     /// Value of a Chinese numeral (十二, 三十, 一百零五, 五万, 二〇一七); nil when malformed.
     static func chineseValue(_ characters: ArraySlice<Character>) -> Double? {
@@ -554,7 +564,8 @@ public enum ChangeClassifier {
         var found: [Body] = []
         var index = clauseRange.lowerBound
         while index < clauseRange.upperBound {
-            guard let suffix = ChangeLexicon.bodySuffixes.first(where: { matches($0, in: text, at: index) }),
+            guard ChangeLexicon.bodySuffixFirsts.contains(text[index]),
+                let suffix = ChangeLexicon.bodySuffixes.first(where: { matches($0, in: text, at: index) }),
                 index + suffix.count <= clauseRange.upperBound, isBodySuffix(suffix, in: text, at: index)
             else {
                 index += 1

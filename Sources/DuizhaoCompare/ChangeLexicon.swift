@@ -23,6 +23,8 @@ enum ChangeLexicon {
     /// bare directive.
     static let permissions: Set<String> = ["可以", "鼓励", "提倡", "倡导", "允许"]
 
+    static let modalFirsts: Set<Character> = Set(modals.compactMap(\.word.first))
+
     /// Words that soften a norm wherever they appear.
     static let hedges: [[Character]] = [
         "原则上", "有条件的", "有条件地", "有条件", "逐步", "适时", "视情", "酌情", "力争", "尽量", "尽可能", "探索", "稳妥",
@@ -61,6 +63,8 @@ enum ChangeLexicon {
         "中心", "协会", "学会", "联合会", "合作社", "企业", "院校", "高校", "学校", "法院", "检察院", "国务院", "军队", "部队", "厅", "局",
         "委", "办", "署", "部",
     ].map { Array($0) }
+
+    static let bodySuffixFirsts: Set<Character> = Set(bodySuffixes.compactMap(\.first))
 
     /// Characters that end the name of a body when reading backwards from its suffix (particles).
     static let bodyNameBreakers: Set<Character> = Set("的和与及或对向由在为将把并按依经报请是等")

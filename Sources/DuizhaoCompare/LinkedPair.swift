@@ -35,8 +35,16 @@ public struct LinkedPair: Sendable {
         let nationalUnit = national.division(id: link.national), provincialUnit = provincial.division(id: link.provincial)
         let nationalDivisions = nationalUnit?.flattened ?? [], provincialDivisions = provincialUnit?.flattened ?? []
         let nationalIDs = Set(nationalDivisions.map(\.id)), provincialIDs = Set(provincialDivisions.map(\.id))
-        func text(_ ref: SentenceRef, in divisions: [Division]) -> String {
-            let sentences = divisions.first { $0.id == ref.division }?.sentences ?? []
+        // Sentences are split once per division (splitting is the costly part of looking one up).
+        var nationalSentences: [String: [String]] = [:], provincialSentences: [String: [String]] = [:]
+        func text(_ ref: SentenceRef, in divisions: [Division], cache: inout [String: [String]]) -> String {
+            let sentences: [String]
+            if let known = cache[ref.division] {
+                sentences = known
+            } else {
+                sentences = divisions.first { $0.id == ref.division }?.sentences ?? []
+                cache[ref.division] = sentences
+            }
             return sentences.indices.contains(ref.index) ? sentences[ref.index] : ""
         }
         var layout: [(national: [SentenceRef], provincial: SentenceRef?)] = []
@@ -60,8 +68,8 @@ public struct LinkedPair: Sendable {
             layout.insert(([ref], nil), at: after.map { $0 + 1 } ?? 0)
         }
         rows = layout.map { row in
-            let nationalText = row.national.map { text($0, in: nationalDivisions) }.joined()
-            let provincialText = row.provincial.map { text($0, in: provincialDivisions) } ?? ""
+            let nationalText = row.national.map { text($0, in: nationalDivisions, cache: &nationalSentences) }.joined()
+            let provincialText = row.provincial.map { text($0, in: provincialDivisions, cache: &provincialSentences) } ?? ""
             return PairRow(
                 national: row.national, provincial: row.provincial, nationalText: nationalText,
                 provincialText: provincialText,
@@ -90,9 +98,14 @@ extension ChangeClassifier {
 }
 
 extension Localization {
-    /// The level of a local document: the one its title, preamble and text name most often.
+    /// The level of a local document: the one its title, preamble and text name most often (read from the
+    /// first 200,000 characters: enough to tell, and cheap on a very long document).
     public static func dominantLevel(of document: PolicyDocument) -> String? {
-        dominantLevel(of: ([document.title] + document.preamble + document.divisions.flatMap(\.allParagraphs)).joined(separator: "\n"))
+        var sample = ([document.title] + document.preamble).joined(separator: "\n")
+        for paragraph in document.divisions.lazy.flatMap(\.allParagraphs) where sample.utf8.count < 600_000 {
+            sample += "\n" + paragraph
+        }
+        return dominantLevel(of: sample)
     }
 }
 

@@ -115,15 +115,17 @@ public enum Localization {
         let scalars = Array(text.unicodeScalars)
         let found = matches(in: scalars)
         guard !found.isEmpty else { return text }
-        var result = String.UnicodeScalarView()
+        // Scalar by scalar: appending a slice to a `UnicodeScalarView` copies the whole string each time.
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
         var position = 0
         for match in found {
-            result.append(contentsOf: scalars[position..<match.start])
-            result.append(contentsOf: match.canonical.unicodeScalars)
+            for scalar in scalars[position..<match.start] { result.unicodeScalars.append(scalar) }
+            result += match.canonical
             position = match.end
         }
-        result.append(contentsOf: scalars[position...])
-        return String(result)
+        for scalar in scalars[position...] { result.unicodeScalars.append(scalar) }
+        return result
     }
 
     /// Whether `provincial` is `national` localised: they differ, and only by forms of the same rules (punctuation
@@ -203,10 +205,27 @@ public enum Localization {
         case department
     }
 
+    /// Context a form needs beyond its own characters (see `guarded`).
+    enum Guard: Sendable { case none, selfReference, wholeJurisdiction, countyGovernment, partyCentre }
+
     struct Form: Sendable {
         var pieces: [Piece]
         var canonical: String
         var side: Side
+        var guardRule: Guard
+        /// Whether a match names the level of a local document (see `Match.level`).
+        var namesLevel: Bool
+
+        init(pieces: [Piece], canonical: String, side: Side) {
+            self.pieces = pieces
+            self.canonical = canonical
+            self.side = side
+            let guards: [String: Guard] = [
+                "本法": .selfReference, "全国": .wholeJurisdiction, "县级人民政府": .countyGovernment, "中央": .partyCentre,
+            ]
+            guardRule = guards[canonical] ?? .none
+            namesLevel = side == .local && !Localization.levelledForms.contains(canonical)
+        }
     }
 
     static let forms: [Form] = rules.flatMap { rule in
@@ -221,6 +240,15 @@ public enum Localization {
             guard case .literal(let literal) = form.pieces.first, let first = literal.first else { return " " }
             return first
         })
+
+    /// For each BMP scalar: 1 when a literal form starts with it, 2 when a jurisdiction can (one array lookup
+    /// per character instead of two hashed ones, on the aligner's hot path).
+    static let startFlags: [UInt8] = {
+        var flags = [UInt8](repeating: 0, count: 0x10000)
+        for scalar in formsByFirstScalar.keys where scalar.value < 0x10000 { flags[Int(scalar.value)] |= 1 }
+        for scalar in jurisdictionFirstScalars where scalar.value < 0x10000 { flags[Int(scalar.value)] |= 2 }
+        return flags
+    }()
 
     /// The forms that start with a jurisdiction, in rule order.
     static let jurisdictionForms: [Form] = forms.filter {
@@ -258,34 +286,32 @@ public enum Localization {
     }
 
     static func longestMatch(in text: [Unicode.Scalar], at start: Int) -> Match? {
-        guard isHan(text[start]) else { return nil }
-        let literalForms = formsByFirstScalar[text[start]] ?? []
+        let first = text[start]
+        guard isHan(first) else { return nil }
+        let flags = first.value < 0x10000 ? startFlags[Int(first.value)] : 0
         // A jurisdiction starts with a level word or a division's first character, or after punctuation (a place).
-        let jurisdictionMayStart =
-            jurisdictionFirstScalars.contains(text[start]) || start == 0 || !isHan(text[start - 1])
-        guard !literalForms.isEmpty || jurisdictionMayStart else { return nil }
-        var cache: [Int: [Int]] = [:]
-        if jurisdictionMayStart {
-            let ends = jurisdictionEnds(text, at: start).sorted(by: >)
-            guard !ends.isEmpty || !literalForms.isEmpty else { return nil }
-            cache[start] = ends
-        }
+        let jurisdictionMayStart = flags & 2 != 0 || start == 0 || !isHan(text[start - 1])
+        guard flags & 1 != 0 || jurisdictionMayStart else { return nil }
+        let literalForms = flags & 1 != 0 ? formsByFirstScalar[first] : nil
+        let startEnds = jurisdictionMayStart ? jurisdictionEnds(text, at: start) : []
         var best: Match?
-        for form in literalForms + (cache[start]?.isEmpty == false ? jurisdictionForms : []) {
-            guard let end = match(form.pieces[...], in: text, at: start, cache: &cache) else { continue }
-            guard end > start, end > best?.end ?? start, guarded(form, text: text, start: start, end: end) else {
-                continue
-            }
+        func consider(_ form: Form) {
+            guard let end = match(form.pieces[...], in: text, at: start, startEnds: startEnds, formStart: start),
+                end > start, end > best?.end ?? start, guarded(form, text: text, start: start, end: end)
+            else { return }
             best = Match(
                 start: start, end: end, canonical: form.canonical, side: form.side,
-                level: form.side == .local && !levelledForms.contains(form.canonical) ? level(of: text[start..<end]) : nil)
+                level: form.namesLevel ? level(of: text[start..<end]) : nil)
         }
+        for form in literalForms ?? [] { consider(form) }
+        if !startEnds.isEmpty { for form in jurisdictionForms { consider(form) } }
         return best
     }
 
-    /// The end of `pieces` matched at `position`, trying every length of a jurisdiction (longest first).
+    /// The end of `pieces` matched at `position`, trying every length of a jurisdiction (longest first);
+    /// `startEnds` are the jurisdiction ends at `formStart`, computed once for all forms.
     static func match(
-        _ pieces: ArraySlice<Piece>, in text: [Unicode.Scalar], at position: Int, cache: inout [Int: [Int]]
+        _ pieces: ArraySlice<Piece>, in text: [Unicode.Scalar], at position: Int, startEnds: [Int], formStart: Int
     ) -> Int? {
         guard let piece = pieces.first else { return position }
         let rest = pieces.dropFirst()
@@ -294,21 +320,16 @@ public enum Localization {
             guard position + literal.count <= text.count,
                 text[position..<position + literal.count].elementsEqual(literal)
             else { return nil }
-            return match(rest, in: text, at: position + literal.count, cache: &cache)
+            return match(rest, in: text, at: position + literal.count, startEnds: startEnds, formStart: formStart)
         case .department:
-            return startsDepartment(text, at: position) ? match(rest, in: text, at: position, cache: &cache) : nil
+            guard startsDepartment(text, at: position) else { return nil }
+            return match(rest, in: text, at: position, startEnds: startEnds, formStart: formStart)
         case .jurisdiction, .namedDivision:
-            let ends: [Int]
-            if piece.isNamedOnly {
-                ends = namedDivisionEnds(text, at: position)
-            } else if let known = cache[position] {
-                ends = known
-            } else {
-                ends = jurisdictionEnds(text, at: position).sorted(by: >)
-                cache[position] = ends
-            }
+            let ends = piece.isNamedOnly
+                ? namedDivisionEnds(text, at: position)
+                : position == formStart ? startEnds : jurisdictionEnds(text, at: position)
             for end in ends {
-                if let matched = match(rest, in: text, at: end, cache: &cache) { return matched }
+                if let matched = match(rest, in: text, at: end, startEnds: startEnds, formStart: formStart) { return matched }
             }
             return nil
         }
@@ -367,19 +388,24 @@ public enum Localization {
         .map { Array($0.unicodeScalars) }
 
     /// Characters before a bare 省/市/自治区 that make it part of another word (城市, 超市, 各省, 设区的市 …).
-    static let levelBlockers = Set("城超都股上夜门集闹节反外各该分跨邻辖的全本我".unicodeScalars)
+    static let levelBlockers = ScalarSet("城超都股上夜门集闹节反外各该分跨邻辖的全本我")
+
+    /// What may stand before a bare 区 or 县 of a county-level government.
+    static let countyBoundaries = ScalarSet("由经报向和与及同在对为请按将并或交给")
 
     /// Characters that do not occur in a place name but start clauses (加强, 建设, 由, 在 …): a run of Han
     /// characters before 市 containing one is not a city's name.
-    static let placeNameStoppers = Set(
-        "直辖由经报向和与及同在对为请按将并或交给至从以于是即其本我全各该的了要应可不等加强建设推进促完善发展支持鼓励落实做好坚深化提高开组织制定施依照规保障负责统筹协调指导监督管理"
-            .unicodeScalars)
+    static let placeNameStoppers = ScalarSet(
+        "直辖由经报向和与及同在对为请按将并或交给至从以于是即其本我全各该的了要应可不等加强建设推进促完善发展支持鼓励落实做好坚深化提高开组织制定施依照规保障负责统筹协调指导监督管理")
 
     /// Characters that make 本 part of a word (基本, 根本, 成本 …), so 本法 there is not a self-reference.
-    static let wordsEndingInBen = Set("基根资成日样文课版剧账脚范副正原书标读蓝底母人节校".unicodeScalars)
+    static let wordsEndingInBen = ScalarSet("基根资成日样文课版剧账脚范副正原书标读蓝底母人节校")
+
+    static let divisionFirstScalars = ScalarSet(String(String.UnicodeScalarView(provinceLevelDivisions.compactMap(\.first))))
 
     static func namedDivisionEnds(_ text: [Unicode.Scalar], at position: Int) -> [Int] {
-        provinceLevelDivisions.compactMap { name in
+        guard divisionFirstScalars.contains(text[position]) else { return [] }
+        return provinceLevelDivisions.compactMap { name in
             position + name.count <= text.count && text[position..<position + name.count].elementsEqual(name)
                 ? position + name.count : nil
         }
@@ -411,7 +437,7 @@ public enum Localization {
                 }
             }
         }
-        return ends
+        return ends.count > 1 ? ends.sorted(by: >) : ends
     }
 
     // MARK: - Departments
@@ -430,7 +456,7 @@ public enum Localization {
     ].map { Array($0.unicodeScalars) }
 
     /// Characters that end the search for 部门 (a clause goes on rather than a department name).
-    static let departmentBreakers = Set("的和与及或应对鼓支按依由在为将把并须可要不得负".unicodeScalars)
+    static let departmentBreakers = ScalarSet("的和与及或应对鼓支按依由在为将把并须可要不得负")
 
     /// Whether a government department starts at `position`: a known department word, or 部门 within ten
     /// characters of a noun phrase.
@@ -453,22 +479,22 @@ public enum Localization {
     static func guarded(_ form: Form, text: [Unicode.Scalar], start: Int, end: Int) -> Bool {
         let previous = start > 0 ? text[start - 1] : nil
         let next = end < text.count ? text[end] : nil
-        switch form.canonical {
-        case "本法":
+        switch form.guardRule {
+        case .selfReference:
             // 基本法, 成本办法: 本 ends another word.
             return !(previous.map(wordsEndingInBen.contains) ?? false)
-        case "全国":
+        case .wholeJurisdiction:
             // 全市场, 全区域, 全县域 are not the jurisdiction.
-            return !(next.map { "场域".unicodeScalars.contains($0) } ?? false)
-        case "县级人民政府":
+            return next != "场" && next != "域"
+        case .countyGovernment:
             // 社区人民政府 is no form; 区 and 县 stand alone only after punctuation or a function word.
             guard form.side == .local, let previous, isHan(previous) else { return true }
-            return "由经报向和与及同在对为请按将并或交给".unicodeScalars.contains(previous)
-        case "中央":
+            return countyBoundaries.contains(previous)
+        case .partyCentre:
             // 中央 only before an organ or as the party centre, not 中央财政 … (that one is 国务院{D}): a bare
             // 市委/省委 needs the committee reading, so 委员 (a member) is not one.
             return next != "员"
-        default:
+        case .none:
             return true
         }
     }
@@ -485,5 +511,21 @@ extension Localization.Piece {
     var isNamedOnly: Bool {
         if case .namedDivision = self { return true }
         return false
+    }
+}
+
+/// A set of BMP scalars as a bitmap: one shift and mask per lookup instead of hashing (the lexicon's character
+/// classes are tested at nearly every character of every text the aligner folds).
+struct ScalarSet: Sendable {
+    private var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+
+    init(_ characters: String) {
+        for scalar in characters.unicodeScalars where scalar.value < 0x10000 {
+            bits[Int(scalar.value) >> 6] |= 1 << UInt64(scalar.value & 63)
+        }
+    }
+
+    func contains(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x10000 && bits[Int(scalar.value) >> 6] & (1 << UInt64(scalar.value & 63)) != 0
     }
 }

@@ -5,6 +5,8 @@ import DuizhaoCore
 struct DisplayParagraph: Sendable {
     var scalars: [Unicode.Scalar]
     var roles: [StyleRole]
+    /// The kind of change each scalar belongs to (nil: unchanged), for the status line and change movement.
+    var kinds: [ChangeKind?]
     /// Cells taken by each scalar.
     var widths: [UInt8]
     /// Division this text belongs to (a part of a unit), and the unit or container the reader is "in".
@@ -20,16 +22,19 @@ struct DisplayParagraph: Sendable {
     var anchor: Int?
 
     init(
-        raw: [Unicode.Scalar], roles rawRoles: [StyleRole], divisionID: String?, unitID: String?, isHeading: Bool,
-        indented: Bool, anchor: Int?
+        raw: [Unicode.Scalar], roles rawRoles: [StyleRole], kinds rawKinds: [ChangeKind?]? = nil, divisionID: String?,
+        unitID: String?, isHeading: Bool, indented: Bool, anchor: Int?
     ) {
         var scalars: [Unicode.Scalar] = []
         var roles: [StyleRole] = []
+        var kinds: [ChangeKind?] = []
         var widths: [UInt8] = []
         scalars.reserveCapacity(raw.count)
         roles.reserveCapacity(raw.count)
         widths.reserveCapacity(raw.count)
         for (index, scalar) in raw.enumerated() {
+            let before = scalars.count
+            defer { kinds += repeatElement(rawKinds?[index] ?? nil, count: scalars.count - before) }
             if TerminalSafe.isBidiControl(scalar) {
                 // Direction overrides would reorder what the terminal shows: made visible instead.
                 scalars.append("\u{FFFD}")
@@ -49,6 +54,7 @@ struct DisplayParagraph: Sendable {
         }
         self.scalars = scalars
         self.roles = roles
+        self.kinds = kinds
         self.widths = widths
         self.divisionID = divisionID
         self.unitID = unitID
@@ -122,8 +128,8 @@ final class SentenceMemo {
 struct BlockContentBuilder {
     let documents: Sides<PiecedDocument?>
     let index: ComparisonIndex?
-    /// Character diff of a provincial sentence against its sources (cached by the caller).
-    let diff: (SentenceRef, _ sources: String, _ sentence: String) -> [DiffSegment]
+    /// Classified changes of a provincial sentence against its sources (cached by the caller).
+    let changes: (SentenceRef, _ sources: String, _ sentence: String) -> [Change]
     /// Sentences of divisions already split during this build.
     let memo = SentenceMemo()
 
@@ -244,6 +250,9 @@ struct BlockContentBuilder {
         let scalars = trimmed(Array(paragraph.unicodeScalars))
         guard !scalars.isEmpty else { return }
         var roles = Array(repeating: baseRole, count: scalars.count)
+        // A whole clause with no counterpart is an added or deleted clause.
+        let baseKind: ChangeKind? = baseRole == .provincialOnly ? .added : baseRole == .nationalOnly ? .deleted : nil
+        var kinds = [ChangeKind?](repeating: baseKind, count: scalars.count)
         var cuts: [(offset: Int, anchor: Int)] = []
         var cursor = 0
         for sentence in SentenceSplitter.split(paragraph) {
@@ -255,7 +264,8 @@ struct BlockContentBuilder {
             let ref = SentenceRef(division: divisionID, index: sentenceIndex)
             if let anchor = anchors[ref] { cuts.append((start, anchor)) }
             if linked, let index {
-                styleSentence(ref, side: side, index: index, text: sentence, range: start..<cursor, roles: &roles)
+                styleSentence(
+                    ref, side: side, index: index, text: sentence, range: start..<cursor, roles: &roles, kinds: &kinds)
             }
         }
         var pieceStart = 0
@@ -263,7 +273,8 @@ struct BlockContentBuilder {
         func emit(upTo end: Int) {
             guard end > pieceStart else { return }
             result.append(DisplayParagraph(
-                raw: Array(scalars[pieceStart..<end]), roles: Array(roles[pieceStart..<end]), divisionID: divisionID,
+                raw: Array(scalars[pieceStart..<end]), roles: Array(roles[pieceStart..<end]),
+                kinds: Array(kinds[pieceStart..<end]), divisionID: divisionID,
                 unitID: unitID, isHeading: false, indented: pieceStart == 0, anchor: pieceAnchor))
         }
         for cut in cuts {
@@ -274,38 +285,43 @@ struct BlockContentBuilder {
         emit(upTo: scalars.count)
     }
 
-    /// Marks inserted (provincial) or deleted (national) characters and text with no counterpart.
+    /// Styles every change of a sentence by its kind (`StyleRole.change`), and text with no counterpart.
     func styleSentence(
         _ ref: SentenceRef, side: DocumentSide, index: ComparisonIndex, text: String, range: Range<Int>,
-        roles: inout [StyleRole]
+        roles: inout [StyleRole], kinds: inout [ChangeKind?]
     ) {
         switch side {
         case .provincial:
             guard let provenance = index.provenance[ref] else { return }
             if provenance.sources.isEmpty {
-                for offset in range { roles[offset] = .provincialOnly }
+                for offset in range {
+                    roles[offset] = .provincialOnly
+                    kinds[offset] = .added
+                }
                 return
             }
             let sources = provenance.sources.compactMap { sentence(.national, $0) }.joined()
-            var offset = range.lowerBound
-            for segment in diff(ref, sources, text) {
-                let count = segment.text.unicodeScalars.count
-                switch segment.operation {
-                case .equal: offset += count
-                case .insert:
-                    for position in offset..<min(offset + count, range.upperBound) { roles[position] = .inserted }
-                    offset += count
-                case .delete: break
+            let offsets = ScalarOffsets(text)
+            for change in changes(ref, sources, text) {
+                for position in offsets.scalars(of: change.provincialRange) where position + range.lowerBound < range.upperBound {
+                    roles[range.lowerBound + position] = .change(change.kind, side: .provincial)
+                    kinds[range.lowerBound + position] = change.kind
                 }
             }
         case .national:
             if index.comparison.nationalFates[ref] == .dropped {
-                for offset in range { roles[offset] = .nationalOnly }
+                for offset in range {
+                    roles[offset] = .nationalOnly
+                    kinds[offset] = .deleted
+                }
                 return
             }
             guard let users = index.users[ref] else { return }
+            // A character is changed when no provincial sentence drawing on this one keeps it; it takes the
+            // kind of a change that covers it (a substantive one over a localisation).
             let length = range.count
             var kept = Array(repeating: false, count: length)
+            var changedKind = [ChangeKind?](repeating: nil, count: length)
             var covered = false
             for user in users {
                 guard let provenance = index.provenance[user],
@@ -322,22 +338,25 @@ struct BlockContentBuilder {
                 guard found else { continue }
                 let sources = sourceTexts.joined()
                 covered = true
-                var offset = 0
-                for segment in diff(user, sources, sentenceText) {
-                    let count = segment.text.unicodeScalars.count
-                    switch segment.operation {
-                    case .equal:
-                        for position in offset..<offset + count where position >= sourceStart && position < sourceStart + length {
-                            kept[position - sourceStart] = true
+                let offsets = ScalarOffsets(sources)
+                var changedHere = Array(repeating: false, count: length)
+                for change in changes(user, sources, sentenceText) {
+                    for position in offsets.scalars(of: change.nationalRange)
+                    where position >= sourceStart && position < sourceStart + length {
+                        changedHere[position - sourceStart] = true
+                        if changedKind[position - sourceStart].map({ !$0.isSubstantive }) ?? true {
+                            changedKind[position - sourceStart] = change.kind
                         }
-                        offset += count
-                    case .delete: offset += count
-                    case .insert: break
                     }
                 }
+                for position in 0..<length where !changedHere[position] { kept[position] = true }
             }
             guard covered else { return }
-            for position in 0..<length where !kept[position] { roles[range.lowerBound + position] = .deleted }
+            for position in 0..<length where !kept[position] {
+                guard let kind = changedKind[position] else { continue }
+                roles[range.lowerBound + position] = .change(kind, side: .national)
+                kinds[range.lowerBound + position] = kind
+            }
         }
     }
 
@@ -369,5 +388,22 @@ struct BlockContentBuilder {
             start += 1
         }
         return nil
+    }
+}
+
+/// Character offsets of a text (what `Change` ranges count) turned into Unicode scalar offsets (what the
+/// reader's paragraphs count).
+struct ScalarOffsets {
+    private var startOfCharacter: [Int] = [0]
+
+    init(_ text: String) {
+        for character in text { startOfCharacter.append(startOfCharacter[startOfCharacter.count - 1] + character.unicodeScalars.count) }
+    }
+
+    /// The scalar offsets covered by a range of characters.
+    func scalars(of characters: Range<Int>) -> Range<Int> {
+        let lower = startOfCharacter[min(characters.lowerBound, startOfCharacter.count - 1)]
+        let upper = startOfCharacter[min(characters.upperBound, startOfCharacter.count - 1)]
+        return lower..<upper
     }
 }

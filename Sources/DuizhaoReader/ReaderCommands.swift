@@ -7,7 +7,8 @@ public enum ReadingCommand: Sendable, Equatable, CaseIterable {
     case focusNext, focusPrevious, focusLeft, focusRight
     case toggleFold, toggleOutline, toggleSinglePane
     case search, searchNext, searchPrevious, jumpToClause
-    case toggleDifferences, toggleBookmark, bookmarkWithNote, bookmarkList
+    case toggleDifferences, toggleLocalization, nextChange, previousChange
+    case toggleBookmark, bookmarkWithNote, bookmarkList
     case clearSearch, help, quit
 }
 
@@ -41,6 +42,9 @@ extension ReadingScreen {
         .init([key("N")], "previous match", .searchPrevious),
         .init([key(":")], "jump to a clause by number (2.4 or 4)", .jumpToClause),
         .init([key("d")], "highlight differences on / off", .toggleDifferences),
+        .init([key("L")], "localisations (本法→本办法) shown / hidden", .toggleLocalization),
+        .init([key("c")], "next substantive change (not a localisation)", .nextChange),
+        .init([key("C")], "previous substantive change", .previousChange),
         .init([key("m")], "bookmark the current clause on / off", .toggleBookmark),
         .init([key("M")], "bookmark the current clause with a note", .bookmarkWithNote),
         .init([key("B")], "bookmark list", .bookmarkList),
@@ -144,6 +148,11 @@ extension ReadingScreen {
         case .toggleDifferences:
             highlightsDifferences.toggle()
             message = highlightsDifferences ? "differences highlighted" : "differences not highlighted"
+        case .toggleLocalization:
+            showsLocalizations.toggle()
+            message = showsLocalizations ? "localisations shown" : "localisations hidden: substantive changes only"
+        case .nextChange: moveToChange(forward: true)
+        case .previousChange: moveToChange(forward: false)
         case .help:
             return [.push(HelpScreen(sections: Self.helpSections))]
         case .toggleBookmark:

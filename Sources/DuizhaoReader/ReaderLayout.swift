@@ -44,10 +44,13 @@ struct AlignedPair: Sendable {
     let blockOfPiece: Sides<[Int]>
     /// Cumulative piece weight before each block (for the position percentage); one extra entry: the total.
     let weightPrefix: [Int]
+    /// The provincial document's level (省, 市 …) once compared: a localisation to another level is an actor.
+    let localLevel: String?
 
     init(national: PiecedDocument, provincial: PiecedDocument?, comparison: Comparison?) {
         documents = Sides(national: national, provincial: provincial)
         comparisonIndex = comparison.map(ComparisonIndex.init)
+        localLevel = comparison == nil ? nil : provincial.flatMap { Localization.dominantLevel(of: $0.document) }
         let blocks = AlignmentBuilder.blocks(national: national, provincial: provincial, comparison: comparison)
         self.blocks = blocks
         var blockOfPiece = Sides(national: Array(repeating: 0, count: national.pieces.count),
@@ -91,7 +94,7 @@ final class LayoutCache: @unchecked Sendable {
     private var contents: [Int: BlockContent] = [:]
     private var rowsWidths: PaneWidths?
     private var rows: [Int: BlockRows] = [:]
-    private var diffs: [SentenceRef: [DiffSegment]] = [:]
+    private var changes: [SentenceRef: [Change]] = [:]
     private static let cacheLimit = 4096
 
     init(_ pair: AlignedPair) {
@@ -108,7 +111,7 @@ final class LayoutCache: @unchecked Sendable {
         lock.unlock()
         let builder = BlockContentBuilder(
             documents: pair.documents, index: pair.comparisonIndex,
-            diff: { [unowned self] ref, sources, sentence in self.diff(ref, sources: sources, sentence: sentence) })
+            changes: { [unowned self] ref, sources, sentence in self.changes(ref, sources: sources, sentence: sentence) })
         let built = builder.build(pair.blocks[block])
         lock.lock()
         if contents.count >= Self.cacheLimit { contents.removeAll(keepingCapacity: true) }
@@ -117,19 +120,20 @@ final class LayoutCache: @unchecked Sendable {
         return built
     }
 
-    private func diff(_ ref: SentenceRef, sources: String, sentence: String) -> [DiffSegment] {
+    /// The classified changes of a provincial sentence against its sources (cached by sentence).
+    private func changes(_ ref: SentenceRef, sources: String, sentence: String) -> [Change] {
         lock.lock()
-        if let cached = diffs[ref] {
+        if let cached = changes[ref] {
             lock.unlock()
             return cached
         }
         lock.unlock()
-        let segments = CharacterDiff.diff(national: sources, provincial: sentence)
+        let found = ChangeClassifier.changes(national: sources, provincial: sentence, localLevel: pair.localLevel)
         lock.lock()
-        if diffs.count >= Self.cacheLimit * 8 { diffs.removeAll(keepingCapacity: true) }
-        diffs[ref] = segments
+        if changes.count >= Self.cacheLimit * 8 { changes.removeAll(keepingCapacity: true) }
+        changes[ref] = found
         lock.unlock()
-        return segments
+        return found
     }
 
     /// The rows of a block at the given widths (wrapped on first use, cached per width).

@@ -1,3 +1,4 @@
+import DuizhaoCompare
 import DuizhaoCore
 
 /// Where a text pane sits on the screen: a gutter column for marks, the text, a margin column.
@@ -275,6 +276,84 @@ extension ReadingScreen {
             pieceFilter: { $0.kind == .container && $0.divisionKind == .section }, isTarget: \.startsSection)
         guard let found else {
             message = forward ? "no next section" : "no previous section"
+            return
+        }
+        show(found)
+    }
+
+    // MARK: Changes
+
+    /// Whether a change of this kind counts for the status line and `c`/`C` (localisations only while shown).
+    func isShownChange(_ kind: ChangeKind?) -> Bool {
+        guard let kind, highlightsDifferences else { return false }
+        return kind.isSubstantive || showsLocalizations
+    }
+
+    /// The kind of the change under the cursor: the first substantive change on the reading row of the
+    /// focused document, else a localisation there (while shown).
+    var currentChangeKind: ChangeKind? {
+        guard pair.comparisonIndex != nil, pair.blockCount > 0 else { return nil }
+        let reading = readingRow
+        guard reading.block < pair.blockCount else { return nil }
+        let lines = layout.rows(reading.block, widths: widths).lines[textSide]
+        guard reading.row < lines.count, lines[reading.row].isText else { return nil }
+        let line = lines[reading.row]
+        let paragraph = layout.content(reading.block).paragraphs[textSide][Int(line.paragraph)]
+        let kinds = paragraph.kinds[Int(line.start)..<Int(line.end)].filter { isShownChange($0) }
+        return kinds.first { $0?.isSubstantive == true } ?? kinds.first ?? nil
+    }
+
+    /// The rows of a block (on one side) where a substantive change starts.
+    func changeRows(in block: Int, side: DocumentSide) -> [Int] {
+        let lines = layout.rows(block, widths: widths).lines[side]
+        guard !lines.isEmpty else { return [] }
+        let paragraphs = layout.content(block).paragraphs[side]
+        var rows: [Int] = []
+        for (row, line) in lines.enumerated() where line.isText {
+            let kinds = paragraphs[Int(line.paragraph)].kinds
+            for index in Int(line.start)..<Int(line.end) {
+                guard let kind = kinds[index], kind.isSubstantive else { continue }
+                if index == 0 || kinds[index - 1] != kind {
+                    rows.append(row)
+                    break
+                }
+            }
+        }
+        return rows
+    }
+
+    /// Moves the reading row to the next (previous) row of the focused document where a substantive change
+    /// starts: what `c` and `C` do.
+    mutating func moveToChange(forward: Bool) {
+        guard pair.comparisonIndex != nil, highlightsDifferences else {
+            message = highlightsDifferences ? "no comparison yet" : "differences are not highlighted (d)"
+            return
+        }
+        let side = textSide, current = readingRow
+        guard pair.blockCount > 0, current.block < pair.blockCount else { return }
+        var found: RowPosition?
+        let here = changeRows(in: current.block, side: side)
+        if forward {
+            if let row = here.first(where: { $0 > current.row }) { found = RowPosition(block: current.block, row: row) }
+            var block = current.block + 1
+            while found == nil, block < pair.blockCount {
+                if !pair.blocks[block].pieces[side].isEmpty, let row = changeRows(in: block, side: side).first {
+                    found = RowPosition(block: block, row: row)
+                }
+                block += 1
+            }
+        } else {
+            if let row = here.last(where: { $0 < current.row }) { found = RowPosition(block: current.block, row: row) }
+            var block = current.block - 1
+            while found == nil, block >= 0 {
+                if !pair.blocks[block].pieces[side].isEmpty, let row = changeRows(in: block, side: side).last {
+                    found = RowPosition(block: block, row: row)
+                }
+                block -= 1
+            }
+        }
+        guard let found else {
+            message = forward ? "no further substantive change" : "no earlier substantive change"
             return
         }
         show(found)

@@ -38,11 +38,14 @@ extension ReadingScreen {
         }
     }
 
-    /// Maps a text role for display: difference styles off when highlighting is off.
+    /// Maps a text role for display: difference styles off when highlighting is off, localisations plain
+    /// when they are hidden.
     func displayRole(_ role: StyleRole) -> StyleRole {
-        if highlightsDifferences { return role }
+        if highlightsDifferences { return role == .changeLocalized && !showsLocalizations ? .normal : role }
         switch role {
-        case .inserted, .deleted, .provincialOnly, .nationalOnly: return .normal
+        case .inserted, .deleted, .provincialOnly, .nationalOnly, .changeLocalized, .changeStronger, .changeWeaker,
+             .changeNumber, .changeActor:
+            return .normal
         default: return role
         }
     }
@@ -169,6 +172,8 @@ extension ReadingScreen {
             right.append((comparisonProgress.map { "comparing \(Int($0 * 100))%" } ?? "not aligned", 3))
         }
         if !highlightsDifferences { right.append(("diff off", 2)) }
+        if highlightsDifferences, !showsLocalizations { right.append(("substance only", 2)) }
+        if let kind = currentChangeKind { right.append(("change: " + kind.rawValue, 3)) }
         if let query = search?.query { right.append(("/" + query, 0)) }
         right.append((isSinglePane || provincial == nil ? "single" : "side by side", 1))
         right.append((positionText, 4))

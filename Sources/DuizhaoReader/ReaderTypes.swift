@@ -1,3 +1,4 @@
+import DuizhaoMatrix
 import DuizhaoCompare
 import DuizhaoCore
 
@@ -45,8 +46,8 @@ public struct ReaderOptions: Sendable, Equatable {
     }
 }
 
-/// A bookmark as the reader shows it (the adapter loads these from the store and passes them to
-/// `ReaderModel.setBookmarks`; only bookmarks of the two open documents should be passed).
+/// A bookmark as the reader shows it (the adapter loads these from the store and sends them as
+/// `ReaderMessage.bookmarksLoaded`; only bookmarks of the two open documents should be sent).
 public struct ReaderBookmark: Sendable, Equatable, Hashable {
     /// The store's identifier, handed back in `.removeBookmark` / `.updateBookmarkNote`.
     public var id: Int64
@@ -88,7 +89,7 @@ public struct BookmarkRequest: Sendable, Equatable {
     }
 }
 
-/// Where the reader is: enough to reopen a pair at the same place (`ReaderModel.jump(toClause:focus:)`).
+/// Where the reader is: enough to reopen a pair at the same place (`ReaderMessage.restorePosition`).
 public struct ReadingPosition: Sendable, Equatable {
     /// The current clause of the focused document (of the national one when the outline has focus).
     public var clauseID: String?
@@ -117,6 +118,10 @@ public enum ReaderMessage: Sendable {
     case notice(String)
     /// Reopen at a saved position (ignored when its clause no longer exists).
     case restorePosition(ReadingPosition)
+    /// A column of the matrix is computed (the matrix screen fills it in).
+    case matrixColumn(index: Int, MatrixColumn)
+    /// A document of the matrix could not be imported.
+    case matrixColumnFailed(index: Int, problem: String)
 }
 
 /// Something the reader wants done outside the pure model. Handle them in order.

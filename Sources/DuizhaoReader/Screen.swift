@@ -39,6 +39,26 @@ public enum StyleRole: UInt8, Sendable, CaseIterable {
     case separator
     /// A control character rendered visibly (^[, U+FFFD).
     case control
+    /// A localised change (本法 → 本办法, 全国 → 全省): shown quietly.
+    case changeLocalized
+    /// A change of modal force upwards (可以 → 应当, a 不得 added).
+    case changeStronger
+    /// A change of modal force downwards (应当 → 可以, a hedge added).
+    case changeWeaker
+    /// A changed quantity, period or amount.
+    case changeNumber
+    /// A different responsible body or addressee.
+    case changeActor
+    /// The kind of a change written beside it (`[number: …]`, the legend, the status line).
+    case changeLabel
+    /// Matrix cell: the national provision is kept.
+    case matrixKept
+    /// Matrix cell: partly kept.
+    case matrixPartly
+    /// Matrix cell: dropped.
+    case matrixDropped
+    /// The matrix cell under the cursor.
+    case matrixCursor
 }
 
 /// One terminal cell. A double-width character occupies its cell and a following continuation cell.

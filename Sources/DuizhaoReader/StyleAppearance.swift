@@ -52,6 +52,15 @@ extension StyleRole {
         case .overlay: return Appearance(bold: true)
         case .overlayHeading: return Appearance(bold: true, underline: true)
         case .control: return Appearance(reverse: true)
+        case .changeLocalized: return Appearance(dim: true)
+        case .changeStronger: return Appearance(bold: true, reverse: true)
+        case .changeWeaker: return Appearance(underline: true, reverse: true)
+        case .changeNumber: return Appearance(bold: true, underline: true)
+        case .changeActor: return Appearance(bold: true, underline: true, reverse: true)
+        case .changeLabel: return Appearance(bold: true)
+        case .matrixKept, .matrixPartly: return Appearance()
+        case .matrixDropped: return Appearance(dim: true)
+        case .matrixCursor: return Appearance(bold: true, reverse: true)
         }
     }
 
@@ -78,6 +87,17 @@ extension StyleRole {
         case .overlayHeading: return A(foreground: A.yellow, background: A.blue, bold: true)
         case .separator: return A(foreground: grey)
         case .control: return A(foreground: A.red, bold: true)
+        // Change kinds: localisation quietly (grey), substance loudly (bold, underlined, a colour of its own).
+        case .changeLocalized: return A(foreground: grey, dim: !rich)
+        case .changeStronger: return A(foreground: A.magenta, bold: true, underline: true)
+        case .changeWeaker: return A(foreground: A.cyan, bold: true, underline: true)
+        case .changeNumber: return A(foreground: rich ? 208 : A.yellow, bold: true, underline: true)
+        case .changeActor: return A(foreground: rich ? 33 : A.blue, bold: true, underline: true)
+        case .changeLabel: return A(bold: true)
+        case .matrixKept: return A(foreground: A.black, background: A.green)
+        case .matrixPartly: return A(foreground: A.black, background: A.yellow)
+        case .matrixDropped: return A(foreground: A.red)
+        case .matrixCursor: return A(foreground: A.white, background: A.blue, bold: true)
         }
     }
 }

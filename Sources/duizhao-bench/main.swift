@@ -9,6 +9,9 @@ let areas: [(String, ([String]) throws -> Void)] = [
     ("compare", runCompareBenchmark),
     ("store", runStoreBenchmark),
     ("reader", runReaderBenchmark),
+    ("matrix", runMatrixBenchmark),
+    ("startup", runStartupBenchmark),
+    ("kinds", runKindsBenchmark),
 ]
 /// Not part of `all`: minutes of load, for a report.
 let occasional: [(String, ([String]) throws -> Void)] = [("store-stress", runStoreStress)]

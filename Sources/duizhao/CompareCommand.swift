@@ -356,120 +356,18 @@ struct ComparisonReport {
         }
         var output = ""
         for link in links {
-            output += pairView(link, width: width, colour: colour)
+            guard let pair = pairs.first(where: { $0.link.national == link.national && $0.link.provincial == link.provincial })
+            else { continue }
+            let title = "\(link.national) \(nationalTitle(link.national))  ⇄  \(link.provincial) \(provincialTitle(link.provincial))  · \(link.kind.rawValue) \(String(format: "%.3f", link.score))"
+            var footnote: String?
+            if !pair.sourcesElsewhere.isEmpty {
+                let sources = Array(Set(pair.sourcesElsewhere)).sorted().joined(separator: ", ")
+                footnote = "(\(pair.sourcesElsewhere.count) more provincial sentence(s) of \(link.provincial) derive from national \(sources): see --clause \(sources))"
+            }
+            let view = ClauseView(pair: pair, title: title, width: width, marked: !colour, footnote: footnote)
+            let screen = view.screen()
+            output += colour ? screen.ansiText(colors: true) : screen.plainText
         }
         return output
-    }
-
-    private struct Row {
-        var national: [SentenceRef]
-        var provincial: SentenceRef?
-    }
-
-    private func pairView(_ link: ClauseLink, width: Int, colour: Bool) -> String {
-        guard let nationalUnit = nationalDivisions[link.national], let provincialUnit = provincialDivisions[link.provincial]
-        else { return "" }
-        let nationalIDs = Set(nationalUnit.flattened.map(\.id))
-        let provincialIDs = Set(provincialUnit.flattened.map(\.id))
-        var rows: [Row] = []
-        var used = Set<SentenceRef>()
-        var fromElsewhere: [String] = []
-        for entry in comparison.provenance where provincialIDs.contains(entry.provincial.division) {
-            let sources = entry.sources.filter { nationalIDs.contains($0.division) }
-            if sources.isEmpty, let other = entry.sources.first {
-                // Derived from another national clause: shown in that clause's view, not as new text here.
-                fromElsewhere.append(other.division)
-                continue
-            }
-            rows.append(Row(national: sources, provincial: entry.provincial))
-            used.formUnion(sources)
-        }
-        // National sentences carried nowhere in this provincial clause go in after the last row drawing on an
-        // earlier sentence of the clause (at the top when there is none).
-        var order: [SentenceRef: Int] = [:]
-        for division in nationalUnit.flattened {
-            for index in division.sentences.indices { order[SentenceRef(division: division.id, index: index)] = order.count }
-        }
-        for (ref, position) in order.sorted(by: { $0.value < $1.value }) where !used.contains(ref) {
-            let after = rows.lastIndex { row in row.national.contains { (order[$0] ?? Int.max) < position } }
-            rows.insert(Row(national: [ref], provincial: nil), at: after.map { $0 + 1 } ?? 0)
-        }
-
-        let columnWidth = max(10, (width - 3) / 2)
-        var lines: [String] = []
-        let title = "\(link.national) \(nationalTitle(link.national))  ⇄  \(link.provincial) \(provincialTitle(link.provincial))  · \(link.kind.rawValue) \(String(format: "%.3f", link.score))"
-        lines.append(TerminalSafeText.sanitize(title))
-        lines.append(String(repeating: "─", count: columnWidth) + "─┬─" + String(repeating: "─", count: columnWidth))
-        for row in rows {
-            let left = row.national.map(nationalSentence).joined()
-            let right = row.provincial.map(provincialSentence) ?? ""
-            var leftCells = StyledText(), rightCells = StyledText()
-            if row.provincial == nil {
-                leftCells.append(left, style: .deleted, marked: !colour)
-            } else if row.national.isEmpty {
-                rightCells.append(right, style: .inserted, marked: !colour)
-            } else {
-                let sides = CharacterDiff.sides(national: left, provincial: right)
-                for segment in sides.national {
-                    leftCells.append(segment.text, style: segment.operation == .equal ? .plain : .deleted, marked: !colour)
-                }
-                for segment in sides.provincial {
-                    rightCells.append(segment.text, style: segment.operation == .equal ? .plain : .inserted, marked: !colour)
-                }
-            }
-            let leftLines = leftCells.wrapped(width: columnWidth, colour: colour)
-            let rightLines = rightCells.wrapped(width: columnWidth, colour: colour)
-            for index in 0..<max(leftLines.count, rightLines.count) {
-                let leftLine = index < leftLines.count ? leftLines[index] : ("", 0)
-                let rightLine = index < rightLines.count ? rightLines[index] : ("", 0)
-                lines.append(leftLine.0 + String(repeating: " ", count: max(0, columnWidth - leftLine.1)) + " │ " + rightLine.0)
-            }
-            lines.append(String(repeating: " ", count: columnWidth) + " │")
-        }
-        if lines.last?.hasSuffix(" │") == true { lines.removeLast() }
-        if !fromElsewhere.isEmpty {
-            let sources = Array(Set(fromElsewhere)).sorted().joined(separator: ", ")
-            lines.append("(\(fromElsewhere.count) more provincial sentence(s) of \(link.provincial) derive from national \(sources): see --clause \(sources))")
-        }
-        return lines.joined(separator: "\n") + "\n\n"
-    }
-}
-
-/// Text with a style per unicode scalar, wrapped into terminal lines with ANSI colours or with plain markers.
-struct StyledText {
-    enum Style { case plain, deleted, inserted }
-
-    private(set) var text = ""
-    private(set) var styles: [Style] = []
-
-    /// Appends `fragment`; `marked` wraps changed text in `[-…-]` or `{+…+}` (for output without colour).
-    mutating func append(_ fragment: String, style: Style, marked: Bool) {
-        let safe = TerminalSafeText.sanitize(fragment)
-        guard !safe.isEmpty else { return }
-        let (open, close) = marked ? (style == .deleted ? ("[-", "-]") : style == .inserted ? ("{+", "+}") : ("", "")) : ("", "")
-        let full = open + safe + close
-        text += full
-        styles += Array(repeating: style, count: full.unicodeScalars.count)
-    }
-
-    /// Lines of at most `width` cells, each with its display width; colour codes around changed runs.
-    func wrapped(width: Int, colour: Bool) -> [(String, Int)] {
-        guard !text.isEmpty else { return [] }
-        let scalars = Array(text.unicodeScalars)
-        return LineBreaker.wrapLines(text, width: width).map { line in
-            var rendered = ""
-            var current = Style.plain
-            let count = line.text.unicodeScalars.count
-            for offset in line.start..<(line.start + count) {
-                let style = styles[offset]
-                if colour, style != current {
-                    rendered += style == .plain ? "\u{1B}[0m" : style == .deleted ? "\u{1B}[9;31m" : "\u{1B}[1;32m"
-                    current = style
-                }
-                rendered.unicodeScalars.append(scalars[offset])
-            }
-            if colour, current != .plain { rendered += "\u{1B}[0m" }
-            return (rendered, line.width)
-        }
     }
 }

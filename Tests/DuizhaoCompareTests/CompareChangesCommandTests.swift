@@ -74,4 +74,26 @@ extension CompareCommandTests {
         XCTAssertTrue(summary.contains("localized") && summary.contains("wording") && summary.contains("added"), summary)
         XCTAssertEqual(lines.last?.hasPrefix("22 links"), true)
     }
+
+    func testClauseViewShowsTheKindBesideEachChange() throws {
+        let result = try run(["compare", "--clause", "6.21", "--width", "100"])
+        XCTAssertEqual(result.status, 0, result.standardError)
+        let lines = result.standardOutput.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        XCTAssertEqual(lines.first { $0.hasPrefix("kinds:") }, "kinds: " + ChangeKind.allCases.map(\.rawValue).joined(separator: " "))
+        for expected in ["  [localized: -中央- +省委+]", "  [number: -三级- +两级+]", "  [actor: -工业和信息化- +通信管理+]",
+                         "  [actor: -和军队-]", "  [localized: -地方-]"] {
+            XCTAssertTrue(lines.contains(expected), "\(expected) missing in\n\(result.standardOutput)")
+        }
+        // Inline markers too when piped, and every line within the width.
+        XCTAssertTrue(result.standardOutput.contains("[-三级-]") && result.standardOutput.contains("{+两级+}"))
+        XCTAssertTrue(lines.allSatisfy { DisplayWidth.of($0) <= 100 }, "a line wider than 100 cells")
+        // Every change of the pair is listed once under its row.
+        let json = try run(["compare", "--json"])
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        let link = try XCTUnwrap((object["links"] as? [[String: Any]])?.first {
+            ($0["national"] as? [String: Any])?["id"] as? String == "6.21"
+        })
+        let count = try XCTUnwrap(link["changes"] as? [Any]).count
+        XCTAssertEqual(lines.filter { $0.hasPrefix("  [") }.count, count)
+    }
 }
