@@ -211,50 +211,70 @@ public enum Localization {
         return pieces
     }
 
-    /// Bitmap over the BMP of the characters a form or a jurisdiction may start with: most characters of a text
-    /// start nothing, and this rules them out without hashing.
-    static let startBits: [UInt64] = {
+    /// Bitmaps over the BMP of the characters a literal form, a jurisdiction, or either may start with (all are
+    /// in the BMP): most characters of a text start nothing, and these rule them out without hashing.
+    static let literalStartBits = bitmap(formsByFirstScalar.keys.map(\.value))
+    static let jurisdictionStartBits = bitmap(jurisdictionFirstScalars.map(\.value))
+    static let startBits = bitmap(formsByFirstScalar.keys.map(\.value) + jurisdictionFirstScalars.map(\.value))
+
+    static func bitmap(_ scalars: [UInt32]) -> [UInt64] {
         var bits = [UInt64](repeating: 0, count: 1024)
-        for scalar in formsByFirstScalar.keys.map(\.value) + jurisdictionFirstScalars.map(\.value) where scalar < 0x10000 {
-            bits[Int(scalar >> 6)] |= 1 << (scalar & 63)
-        }
+        for scalar in scalars where scalar < 0x10000 { bits[Int(scalar >> 6)] |= 1 << (scalar & 63) }
         return bits
-    }()
+    }
+
+    @inline(__always)
+    static func hasBit(_ bits: [UInt64], _ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x10000 && bits[Int(scalar.value >> 6)] & (1 << (scalar.value & 63)) != 0
+    }
 
     /// Whether `text` has a character a form may start with, or one a place name may end with (a jurisdiction
     /// at the start of a run may be any place name): when not, nothing in it can match, and no array is built.
     static func mayContainForm(_ text: String) -> Bool {
-        text.unicodeScalars.contains { scalar in
-            (scalar.value < 0x10000 && startBits[Int(scalar.value >> 6)] & (1 << (scalar.value & 63)) != 0)
-                || placeSuffixFirstScalars.contains(scalar.value)
-        }
+        text.unicodeScalars.contains { hasBit(startBits, $0) || placeSuffixFirstScalars.contains($0.value) }
     }
+
+    /// First characters of the province-level divisions.
+    static let divisionFirstScalars: [UInt32] = Array(Set(provinceLevelDivisions.compactMap { $0.first?.value })).sorted()
 
     /// First characters of the suffixes that end a place name.
     static let placeSuffixFirstScalars: [UInt32] = Array(Set(placeSuffixes.compactMap { $0.first?.value })).sorted()
 
     @inline(__always)
-    static func mayStartForm(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value >= 0x10000 || startBits[Int(scalar.value >> 6)] & (1 << (scalar.value & 63)) != 0
+    static func mayStartForm(_ scalar: Unicode.Scalar) -> Bool { hasBit(startBits, scalar) }
+
+    /// The jurisdiction ends found at a few positions while matching at one start: a short list searched
+    /// linearly (a dictionary hashed every lookup, at every character of every text).
+    struct JurisdictionCache {
+        private var entries: [(position: Int, ends: [Int])] = []
+
+        subscript(position: Int) -> [Int]? {
+            get { entries.first { $0.position == position }?.ends }
+            set {
+                entries.removeAll { $0.position == position }
+                if let newValue { entries.append((position, newValue)) }
+            }
+        }
     }
 
     static func longestMatch(in text: [Unicode.Scalar], at start: Int) -> Match? {
         guard isHan(text[start]) else { return nil }
         // Neither a form's first character nor the start of a place name (which follows punctuation).
         if start > 0, isHan(text[start - 1]), !mayStartForm(text[start]) { return nil }
-        let literalForms = formsByFirstScalar[text[start]] ?? []
+        let literalForms = hasBit(literalStartBits, text[start]) ? formsByFirstScalar[text[start]] ?? [] : []
         // A jurisdiction starts with a level word or a division's first character, or after punctuation (a place).
         let jurisdictionMayStart =
-            jurisdictionFirstScalars.contains(text[start]) || start == 0 || !isHan(text[start - 1])
+            hasBit(jurisdictionStartBits, text[start]) || start == 0 || !isHan(text[start - 1])
         guard !literalForms.isEmpty || jurisdictionMayStart else { return nil }
-        var cache: [Int: [Int]] = [:]
+        var cache = JurisdictionCache()
         if jurisdictionMayStart {
             let ends = jurisdictionEnds(text, at: start).sorted(by: >)
             guard !ends.isEmpty || !literalForms.isEmpty else { return nil }
             cache[start] = ends
         }
         var best: Match?
-        for form in literalForms + (cache[start]?.isEmpty == false ? jurisdictionForms : []) {
+        let candidates = cache[start]?.isEmpty == false ? literalForms + jurisdictionForms : literalForms
+        for form in candidates {
             guard let end = match(form.pieces[...], in: text, at: start, cache: &cache) else { continue }
             guard end > start, end > best?.end ?? start, guarded(form, text: text, start: start, end: end) else {
                 continue
@@ -266,7 +286,7 @@ public enum Localization {
 
     /// The end of `pieces` matched at `position`, trying every length of a jurisdiction (longest first).
     static func match(
-        _ pieces: ArraySlice<Piece>, in text: [Unicode.Scalar], at position: Int, cache: inout [Int: [Int]]
+        _ pieces: ArraySlice<Piece>, in text: [Unicode.Scalar], at position: Int, cache: inout JurisdictionCache
     ) -> Int? {
         guard let piece = pieces.first else { return position }
         let rest = pieces.dropFirst()
@@ -327,7 +347,8 @@ public enum Localization {
     static let wordsEndingInBen = Set("基根资成日样文课版剧账脚范副正原书标读蓝底母人节校".unicodeScalars)
 
     static func namedDivisionEnds(_ text: [Unicode.Scalar], at position: Int) -> [Int] {
-        provinceLevelDivisions.compactMap { name in
+        guard divisionFirstScalars.contains(text[position].value) else { return [] }
+        return provinceLevelDivisions.compactMap { name in
             position + name.count <= text.count && text[position..<position + name.count].elementsEqual(name)
                 ? position + name.count : nil
         }
@@ -345,7 +366,11 @@ public enum Localization {
                 ends.append(position + level.count)
             }
         }
-        if previous.map(isHan) != true {
+        // A place name needs a suffix 2 to 4 characters on: look for one before checking the name.
+        let suffixMayFollow = (2...4).contains { length in
+            position + length < text.count && placeSuffixFirstScalars.contains(text[position + length].value)
+        }
+        if previous.map(isHan) != true, suffixMayFollow {
             for nameLength in 2...4 {
                 let suffixStart = position + nameLength
                 guard suffixStart < text.count,
