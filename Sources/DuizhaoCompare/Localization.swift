@@ -217,6 +217,16 @@ public enum Localization {
     static let jurisdictionStartBits = bitmap(jurisdictionFirstScalars.map(\.value))
     static let startBits = bitmap(formsByFirstScalar.keys.map(\.value) + jurisdictionFirstScalars.map(\.value))
 
+    /// `formsByFirstScalar` as parallel arrays searched linearly (a score of first characters: cheaper than hashing).
+    static let literalFirstScalars: [Unicode.Scalar] = Array(formsByFirstScalar.keys).sorted { $0.value < $1.value }
+    static let literalFormsByFirst: [[Form]] = literalFirstScalars.map { formsByFirstScalar[$0]! }
+
+    @inline(__always)
+    static func literalForms(startingWith scalar: Unicode.Scalar) -> [Form] {
+        guard let index = literalFirstScalars.firstIndex(of: scalar) else { return [] }
+        return literalFormsByFirst[index]
+    }
+
     static func bitmap(_ scalars: [UInt32]) -> [UInt64] {
         var bits = [UInt64](repeating: 0, count: 1024)
         for scalar in scalars where scalar < 0x10000 { bits[Int(scalar >> 6)] |= 1 << (scalar & 63) }
@@ -261,7 +271,7 @@ public enum Localization {
         guard isHan(text[start]) else { return nil }
         // Neither a form's first character nor the start of a place name (which follows punctuation).
         if start > 0, isHan(text[start - 1]), !mayStartForm(text[start]) { return nil }
-        let literalForms = hasBit(literalStartBits, text[start]) ? formsByFirstScalar[text[start]] ?? [] : []
+        let literalForms = hasBit(literalStartBits, text[start]) ? literalForms(startingWith: text[start]) : []
         // A jurisdiction starts with a level word or a division's first character, or after punctuation (a place).
         let jurisdictionMayStart =
             hasBit(jurisdictionStartBits, text[start]) || start == 0 || !isHan(text[start - 1])
