@@ -584,12 +584,10 @@ struct ComparisonEngine {
     func fate(ofNationalSentence t: Int, derivatives: [Int], linkedProvincial: [Int]) -> SentenceFate {
         let bigrams = national.sentenceBigrams[t]
         if !derivatives.isEmpty {
-            let content = TextContent.scalars(of: national.sentenceTexts[t])
-            for s in derivatives {
-                if TextContent.scalars(of: provincial.sentenceTexts[s]) == content
-                    || unweightedJaccard(bigrams, provincial.sentenceBigrams[s]) >= Comparator.Thresholds.carriedJaccard {
-                    return .carried
-                }
+            // Texts with the same characters (punctuation aside) have the same bigrams, so Jaccard 1 covers them.
+            for s in derivatives
+            where unweightedJaccard(bigrams, provincial.sentenceBigrams[s]) >= Comparator.Thresholds.carriedJaccard {
+                return .carried
             }
             return .rewritten
         }
