@@ -14,40 +14,62 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
-        // System ncursesw (wide-character build), found through pkg-config.
+        // System ncursesw (wide-character build). The module map links `ncursesw` and the shim sets the
+        // feature macros itself: the pkg-config file's `-D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600` are flags SwiftPM
+        // refuses (and warns about) anyway.
         .systemLibrary(
             name: "CNcursesw",
-            pkgConfig: "ncursesw",
             providers: [.apt(["libncursesw5-dev"]), .brew(["ncurses"])]
         ),
+        // OpenCC (Open Chinese Convert) for folding traditional characters to simplified when matching.
+        .systemLibrary(
+            name: "COpenCC",
+            pkgConfig: "opencc",
+            providers: [.apt(["libopencc-dev"]), .brew(["opencc"])]
+        ),
         // Pure core: document model, importer, text measurement and wrapping, bundled documents.
-        .target(name: "DuizhaoCore"),
+        .target(name: "DuizhaoCore", dependencies: ["COpenCC"]),
         // Pure comparison engine: clause alignment, sentence provenance, character diffs, coverage.
         .target(name: "DuizhaoCompare", dependencies: ["DuizhaoCore"]),
-        // Bookmark and reading-state store on SQLite (GRDB).
+        // Bookmark and reading-state store on SQLite (GRDB); the on-disk cache of finished comparisons.
         .target(
             name: "DuizhaoStore",
-            dependencies: ["DuizhaoCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["DuizhaoCore", "DuizhaoCompare", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Pure reader: app state, key handling, layout into a grid of styled cells.
         .target(name: "DuizhaoReader", dependencies: ["DuizhaoCore", "DuizhaoCompare"]),
         // Thin ncurses adapter: draws a prepared grid, reads keys.
         .target(name: "DuizhaoTerminal", dependencies: ["CNcursesw", "DuizhaoReader"]),
+        // A reading session: the reader model, its persistence (bookmark store) and the terminal loop.
+        .target(
+            name: "DuizhaoSession",
+            dependencies: ["DuizhaoCore", "DuizhaoCompare", "DuizhaoStore", "DuizhaoReader", "DuizhaoTerminal"]
+        ),
         .executableTarget(
             name: "duizhao",
             dependencies: [
-                "DuizhaoCore", "DuizhaoCompare", "DuizhaoStore", "DuizhaoReader", "DuizhaoTerminal",
+                "DuizhaoCore", "DuizhaoCompare", "DuizhaoStore", "DuizhaoReader", "DuizhaoTerminal", "DuizhaoSession",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // The release executable links the Swift runtime and Foundation statically: no dynamic loading
+            // and relocation of a dozen Swift libraries at every start (issue 13). Only this executable.
+            // (Compiled with the flag too, so its objects name the static libraries Foundation needs.)
+            swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))],
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
         ),
+        // Fuzzing harness: libFuzzer entry point under `Scripts/fuzz.sh`, a replayer of saved inputs otherwise.
+        .executableTarget(name: "duizhao-fuzz", dependencies: ["DuizhaoCore", "DuizhaoCompare"]),
         .executableTarget(
             name: "duizhao-bench",
             dependencies: ["DuizhaoCore", "DuizhaoCompare", "DuizhaoReader", "DuizhaoStore"]
         ),
         .testTarget(name: "DuizhaoCoreTests", dependencies: ["DuizhaoCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "DuizhaoCompareTests", dependencies: ["DuizhaoCompare"]),
-        .testTarget(name: "DuizhaoStoreTests", dependencies: ["DuizhaoStore"]),
+        .testTarget(name: "DuizhaoCompareTests", dependencies: ["DuizhaoCompare", "DuizhaoTestSupport"]),
+        .testTarget(name: "DuizhaoStoreTests", dependencies: ["DuizhaoStore", "DuizhaoTestSupport"]),
         .testTarget(name: "DuizhaoReaderTests", dependencies: ["DuizhaoReader"]),
-        .testTarget(name: "DuizhaoCLITests", dependencies: ["DuizhaoCore"]),
+        .testTarget(name: "DuizhaoSessionTests", dependencies: ["DuizhaoSession"]),
+        // Finding the built binary, running processes, driving tmux: shared by the process-level tests.
+        .target(name: "DuizhaoTestSupport", dependencies: ["DuizhaoCore"], path: "Tests/DuizhaoTestSupport"),
+        .testTarget(name: "DuizhaoCLITests", dependencies: ["DuizhaoCore", "DuizhaoTestSupport"]),
     ]
 )

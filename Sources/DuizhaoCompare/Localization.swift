@@ -26,6 +26,8 @@ public enum Localization {
         public var end: Int
         public var canonical: String
         public var side: Side
+        /// For a local form naming a jurisdiction, its level: 省, 市, 自治区, 州, 县 … (nil for 本办法, 本行政区域).
+        public var level: String?
     }
 
     /// The lexicon. Order matters only for equally long matches at the same place (the earlier rule wins).
@@ -89,6 +91,14 @@ public enum Localization {
             ],
             meaning: "the jurisdictions one level down"),
         Rule(
+            canonical: "县级人民政府",
+            national: ["县级人民政府", "县级地方人民政府"],
+            local: [
+                "区、县人民政府", "区县人民政府", "县（市、区）人民政府", "县(市、区)人民政府", "县、市、区人民政府",
+                "区人民政府", "县人民政府",
+            ],
+            meaning: "the county-level governments (districts and counties in a local text)"),
+        Rule(
             canonical: "县级以上",
             national: ["县级以上地方"],
             local: [],
@@ -102,19 +112,20 @@ public enum Localization {
 
     /// The text with every localisation form replaced by its canonical form.
     public static func fold(_ text: String) -> String {
-        guard mayContainForm(text) else { return text }
         let scalars = Array(text.unicodeScalars)
         let found = matches(in: scalars)
         guard !found.isEmpty else { return text }
-        var result = String.UnicodeScalarView()
+        // Scalar by scalar: appending a slice to a `UnicodeScalarView` copies the whole string each time.
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
         var position = 0
         for match in found {
-            result.append(contentsOf: scalars[position..<match.start])
-            result.append(contentsOf: match.canonical.unicodeScalars)
+            for scalar in scalars[position..<match.start] { result.unicodeScalars.append(scalar) }
+            result += match.canonical
             position = match.end
         }
-        result.append(contentsOf: scalars[position...])
-        return String(result)
+        for scalar in scalars[position...] { result.unicodeScalars.append(scalar) }
+        return result
     }
 
     /// Whether `provincial` is `national` localised: they differ, and only by forms of the same rules (punctuation
@@ -123,6 +134,43 @@ public enum Localization {
         let a = TextContent.scalars(of: national), b = TextContent.scalars(of: provincial)
         guard a != b else { return false }
         return TextContent.scalars(of: fold(national)) == TextContent.scalars(of: fold(provincial))
+    }
+
+    /// Words a national text puts before local bodies and a local text leaves out, being local itself
+    /// (地方网信部门 → 网信部门, 县级以上地方人民政府 → 县级以上人民政府).
+    public static let impliedLocally: Set<String> = ["地方"]
+
+    /// Whether one side has only `removed` (followed by `followedBy`) where the other has nothing: what a local
+    /// text implies, 地方 before a department or a government.
+    public static func isImpliedLocally(removed: String, followedBy: String, other: String) -> Bool {
+        guard impliedLocally.contains(removed), TextContent.scalars(of: other).isEmpty else { return false }
+        let following = Array(followedBy.unicodeScalars)
+        return startsDepartment(following, at: 0) || followedBy.hasPrefix("人民政府") || followedBy.hasPrefix("各级")
+            || followedBy.hasPrefix("政府")
+    }
+
+    /// Whether `text` is nothing but localisation forms of `side` (推进X → 推进我省X adds only 我省).
+    public static func isOnlyForms(_ text: String, of side: Side) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        let found = matches(in: scalars)
+        guard !found.isEmpty, found.allSatisfy({ $0.side == side }) else { return false }
+        var covered = [Bool](repeating: false, count: scalars.count)
+        for match in found { for index in match.start..<match.end { covered[index] = true } }
+        return scalars.indices.allSatisfy { covered[$0] || TextContent.fold(scalars[$0].value) == nil }
+    }
+
+    /// The name of a body without the jurisdiction in front of it (国务院教育行政部门 → 教育行政部门,
+    /// 地方网信部门 → 网信部门), for comparing bodies across levels.
+    public static func withoutJurisdiction(_ name: String) -> String {
+        var scalars = Array(name.unicodeScalars)
+        if let first = matches(in: scalars).first, first.start == 0 {
+            guard first.end < scalars.count else { return first.canonical }
+            scalars.removeFirst(first.end)
+        }
+        for word in impliedLocally where scalars.starts(with: word.unicodeScalars) && scalars.count > word.unicodeScalars.count {
+            scalars.removeFirst(word.unicodeScalars.count)
+        }
+        return String(String.UnicodeScalarView(scalars))
     }
 
     /// The localisation forms in `text`, left to right, longest first where they overlap.
@@ -157,10 +205,27 @@ public enum Localization {
         case department
     }
 
+    /// Context a form needs beyond its own characters (see `guarded`).
+    enum Guard: Sendable { case none, selfReference, wholeJurisdiction, countyGovernment, partyCentre }
+
     struct Form: Sendable {
         var pieces: [Piece]
         var canonical: String
         var side: Side
+        var guardRule: Guard
+        /// Whether a match names the level of a local document (see `Match.level`).
+        var namesLevel: Bool
+
+        init(pieces: [Piece], canonical: String, side: Side) {
+            self.pieces = pieces
+            self.canonical = canonical
+            self.side = side
+            let guards: [String: Guard] = [
+                "本法": .selfReference, "全国": .wholeJurisdiction, "县级人民政府": .countyGovernment, "中央": .partyCentre,
+            ]
+            guardRule = guards[canonical] ?? .none
+            namesLevel = side == .local && !Localization.levelledForms.contains(canonical)
+        }
     }
 
     static let forms: [Form] = rules.flatMap { rule in
@@ -175,6 +240,15 @@ public enum Localization {
             guard case .literal(let literal) = form.pieces.first, let first = literal.first else { return " " }
             return first
         })
+
+    /// For each BMP scalar: 1 when a literal form starts with it, 2 when a jurisdiction can (one array lookup
+    /// per character instead of two hashed ones, on the aligner's hot path).
+    static let startFlags: [UInt8] = {
+        var flags = [UInt8](repeating: 0, count: 0x10000)
+        for scalar in formsByFirstScalar.keys where scalar.value < 0x10000 { flags[Int(scalar.value)] |= 1 }
+        for scalar in jurisdictionFirstScalars where scalar.value < 0x10000 { flags[Int(scalar.value)] |= 2 }
+        return flags
+    }()
 
     /// The forms that start with a jurisdiction, in rule order.
     static let jurisdictionForms: [Form] = forms.filter {
@@ -211,92 +285,33 @@ public enum Localization {
         return pieces
     }
 
-    /// Bitmaps over the BMP of the characters a literal form, a jurisdiction, or either may start with (all are
-    /// in the BMP): most characters of a text start nothing, and these rule them out without hashing.
-    static let literalStartBits = bitmap(formsByFirstScalar.keys.map(\.value))
-    static let jurisdictionStartBits = bitmap(jurisdictionFirstScalars.map(\.value))
-    static let startBits = bitmap(formsByFirstScalar.keys.map(\.value) + jurisdictionFirstScalars.map(\.value))
-
-    /// `formsByFirstScalar` as parallel arrays searched linearly (a score of first characters: cheaper than hashing).
-    static let literalFirstScalars: [Unicode.Scalar] = Array(formsByFirstScalar.keys).sorted { $0.value < $1.value }
-    static let literalFormsByFirst: [[Form]] = literalFirstScalars.map { formsByFirstScalar[$0]! }
-
-    @inline(__always)
-    static func literalForms(startingWith scalar: Unicode.Scalar) -> [Form] {
-        guard let index = literalFirstScalars.firstIndex(of: scalar) else { return [] }
-        return literalFormsByFirst[index]
-    }
-
-    static func bitmap(_ scalars: [UInt32]) -> [UInt64] {
-        var bits = [UInt64](repeating: 0, count: 1024)
-        for scalar in scalars where scalar < 0x10000 { bits[Int(scalar >> 6)] |= 1 << (scalar & 63) }
-        return bits
-    }
-
-    @inline(__always)
-    static func hasBit(_ bits: [UInt64], _ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x10000 && bits[Int(scalar.value >> 6)] & (1 << (scalar.value & 63)) != 0
-    }
-
-    /// Whether `text` has a character a form may start with, or one a place name may end with (a jurisdiction
-    /// at the start of a run may be any place name): when not, nothing in it can match, and no array is built.
-    static func mayContainForm(_ text: String) -> Bool {
-        text.unicodeScalars.contains { hasBit(startBits, $0) || placeSuffixFirstScalars.contains($0.value) }
-    }
-
-    /// First characters of the province-level divisions.
-    static let divisionFirstScalars: [UInt32] = Array(Set(provinceLevelDivisions.compactMap { $0.first?.value })).sorted()
-
-    /// First characters of the suffixes that end a place name.
-    static let placeSuffixFirstScalars: [UInt32] = Array(Set(placeSuffixes.compactMap { $0.first?.value })).sorted()
-
-    @inline(__always)
-    static func mayStartForm(_ scalar: Unicode.Scalar) -> Bool { hasBit(startBits, scalar) }
-
-    /// The jurisdiction ends found at a few positions while matching at one start: a short list searched
-    /// linearly (a dictionary hashed every lookup, at every character of every text).
-    struct JurisdictionCache {
-        private var entries: [(position: Int, ends: [Int])] = []
-
-        subscript(position: Int) -> [Int]? {
-            get { entries.first { $0.position == position }?.ends }
-            set {
-                entries.removeAll { $0.position == position }
-                if let newValue { entries.append((position, newValue)) }
-            }
-        }
-    }
-
     static func longestMatch(in text: [Unicode.Scalar], at start: Int) -> Match? {
-        guard isHan(text[start]) else { return nil }
-        // Neither a form's first character nor the start of a place name (which follows punctuation).
-        if start > 0, isHan(text[start - 1]), !mayStartForm(text[start]) { return nil }
-        let literalForms = hasBit(literalStartBits, text[start]) ? literalForms(startingWith: text[start]) : []
+        let first = text[start]
+        guard isHan(first) else { return nil }
+        let flags = first.value < 0x10000 ? startFlags[Int(first.value)] : 0
         // A jurisdiction starts with a level word or a division's first character, or after punctuation (a place).
-        let jurisdictionMayStart =
-            hasBit(jurisdictionStartBits, text[start]) || start == 0 || !isHan(text[start - 1])
-        guard !literalForms.isEmpty || jurisdictionMayStart else { return nil }
-        var cache = JurisdictionCache()
-        if jurisdictionMayStart {
-            let ends = jurisdictionEnds(text, at: start).sorted(by: >)
-            guard !ends.isEmpty || !literalForms.isEmpty else { return nil }
-            cache[start] = ends
-        }
+        let jurisdictionMayStart = flags & 2 != 0 || start == 0 || !isHan(text[start - 1])
+        guard flags & 1 != 0 || jurisdictionMayStart else { return nil }
+        let literalForms = flags & 1 != 0 ? formsByFirstScalar[first] : nil
+        let startEnds = jurisdictionMayStart ? jurisdictionEnds(text, at: start) : []
         var best: Match?
-        let candidates = cache[start]?.isEmpty == false ? literalForms + jurisdictionForms : literalForms
-        for form in candidates {
-            guard let end = match(form.pieces[...], in: text, at: start, cache: &cache) else { continue }
-            guard end > start, end > best?.end ?? start, guarded(form, text: text, start: start, end: end) else {
-                continue
-            }
-            best = Match(start: start, end: end, canonical: form.canonical, side: form.side)
+        func consider(_ form: Form) {
+            guard let end = match(form.pieces[...], in: text, at: start, startEnds: startEnds, formStart: start),
+                end > start, end > best?.end ?? start, guarded(form, text: text, start: start, end: end)
+            else { return }
+            best = Match(
+                start: start, end: end, canonical: form.canonical, side: form.side,
+                level: form.namesLevel ? level(of: text[start..<end]) : nil)
         }
+        for form in literalForms ?? [] { consider(form) }
+        if !startEnds.isEmpty { for form in jurisdictionForms { consider(form) } }
         return best
     }
 
-    /// The end of `pieces` matched at `position`, trying every length of a jurisdiction (longest first).
+    /// The end of `pieces` matched at `position`, trying every length of a jurisdiction (longest first);
+    /// `startEnds` are the jurisdiction ends at `formStart`, computed once for all forms.
     static func match(
-        _ pieces: ArraySlice<Piece>, in text: [Unicode.Scalar], at position: Int, cache: inout JurisdictionCache
+        _ pieces: ArraySlice<Piece>, in text: [Unicode.Scalar], at position: Int, startEnds: [Int], formStart: Int
     ) -> Int? {
         guard let piece = pieces.first else { return position }
         let rest = pieces.dropFirst()
@@ -305,21 +320,16 @@ public enum Localization {
             guard position + literal.count <= text.count,
                 text[position..<position + literal.count].elementsEqual(literal)
             else { return nil }
-            return match(rest, in: text, at: position + literal.count, cache: &cache)
+            return match(rest, in: text, at: position + literal.count, startEnds: startEnds, formStart: formStart)
         case .department:
-            return startsDepartment(text, at: position) ? match(rest, in: text, at: position, cache: &cache) : nil
+            guard startsDepartment(text, at: position) else { return nil }
+            return match(rest, in: text, at: position, startEnds: startEnds, formStart: formStart)
         case .jurisdiction, .namedDivision:
-            let ends: [Int]
-            if piece.isNamedOnly {
-                ends = namedDivisionEnds(text, at: position)
-            } else if let known = cache[position] {
-                ends = known
-            } else {
-                ends = jurisdictionEnds(text, at: position).sorted(by: >)
-                cache[position] = ends
-            }
+            let ends = piece.isNamedOnly
+                ? namedDivisionEnds(text, at: position)
+                : position == formStart ? startEnds : jurisdictionEnds(text, at: position)
             for end in ends {
-                if let matched = match(rest, in: text, at: end, cache: &cache) { return matched }
+                if let matched = match(rest, in: text, at: end, startEnds: startEnds, formStart: formStart) { return matched }
             }
             return nil
         }
@@ -340,24 +350,61 @@ public enum Localization {
     static let levels: [[Unicode.Scalar]] = ["本自治区", "自治区", "本省", "我省", "本市", "我市", "省", "市"]
         .map { Array($0.unicodeScalars) }
 
+    /// Rules whose local forms are one level down by design (各市、县; 区、县人民政府 for 县级人民政府), so their
+    /// level says nothing about the local document's own.
+    static let levelledForms: Set<String> = ["各地", "县级人民政府"]
+
+    /// Level words, in the order they are looked for in a local form.
+    static let levelWords: [[Unicode.Scalar]] = ["特别行政区", "自治区", "自治州", "自治县", "省", "市", "州", "县", "盟"]
+        .map { Array($0.unicodeScalars) }
+
+    /// The level a local form names (省人民政府 → 省, 中共某某市委 → 市), nil when it names none.
+    static func level(of form: ArraySlice<Unicode.Scalar>) -> String? {
+        let scalars = Array(form)
+        for word in levelWords {
+            for start in scalars.indices where start + word.count <= scalars.count {
+                if scalars[start..<start + word.count].elementsEqual(word) { return String(String.UnicodeScalarView(word)) }
+            }
+        }
+        return nil
+    }
+
+    /// The level of a local text: the level its local forms name most often (本省, 省人民政府 → 省; 本市 → 市),
+    /// nil when it names none. A form of another level in it is a body one level down (设区的市) or up, not the
+    /// direct counterpart of the national one.
+    public static func dominantLevel(of text: String) -> String? {
+        var counts: [String: Int] = [:]
+        for match in matches(in: text) where match.side == .local {
+            if let level = match.level { counts[level, default: 0] += 1 }
+        }
+        let order = levelWords.map { String(String.UnicodeScalarView($0)) }
+        return counts.max { a, b in
+            a.value != b.value ? a.value < b.value : (order.firstIndex(of: a.key) ?? 0) > (order.firstIndex(of: b.key) ?? 0)
+        }?.key
+    }
+
     /// Suffixes that end a place name (某某市, 某某自治州, 某某县).
     static let placeSuffixes: [[Unicode.Scalar]] = ["自治区", "自治州", "自治县", "特别行政区", "省", "市", "州", "县", "盟"]
         .map { Array($0.unicodeScalars) }
 
     /// Characters before a bare 省/市/自治区 that make it part of another word (城市, 超市, 各省, 设区的市 …).
-    static let levelBlockers = Set("城超都股上夜门集闹节反外各该分跨邻辖的全本我".unicodeScalars)
+    static let levelBlockers = ScalarSet("城超都股上夜门集闹节反外各该分跨邻辖的全本我")
+
+    /// What may stand before a bare 区 or 县 of a county-level government.
+    static let countyBoundaries = ScalarSet("由经报向和与及同在对为请按将并或交给")
 
     /// Characters that do not occur in a place name but start clauses (加强, 建设, 由, 在 …): a run of Han
     /// characters before 市 containing one is not a city's name.
-    static let placeNameStoppers = Set(
-        "直辖由经报向和与及同在对为请按将并或交给至从以于是即其本我全各该的了要应可不等加强建设推进促完善发展支持鼓励落实做好坚深化提高开组织制定施依照规保障负责统筹协调指导监督管理"
-            .unicodeScalars)
+    static let placeNameStoppers = ScalarSet(
+        "直辖由经报向和与及同在对为请按将并或交给至从以于是即其本我全各该的了要应可不等加强建设推进促完善发展支持鼓励落实做好坚深化提高开组织制定施依照规保障负责统筹协调指导监督管理")
 
     /// Characters that make 本 part of a word (基本, 根本, 成本 …), so 本法 there is not a self-reference.
-    static let wordsEndingInBen = Set("基根资成日样文课版剧账脚范副正原书标读蓝底母人节校".unicodeScalars)
+    static let wordsEndingInBen = ScalarSet("基根资成日样文课版剧账脚范副正原书标读蓝底母人节校")
+
+    static let divisionFirstScalars = ScalarSet(String(String.UnicodeScalarView(provinceLevelDivisions.compactMap(\.first))))
 
     static func namedDivisionEnds(_ text: [Unicode.Scalar], at position: Int) -> [Int] {
-        guard divisionFirstScalars.contains(text[position].value) else { return [] }
+        guard divisionFirstScalars.contains(text[position]) else { return [] }
         return provinceLevelDivisions.compactMap { name in
             position + name.count <= text.count && text[position..<position + name.count].elementsEqual(name)
                 ? position + name.count : nil
@@ -376,11 +423,7 @@ public enum Localization {
                 ends.append(position + level.count)
             }
         }
-        // A place name needs a suffix 2 to 4 characters on: look for one before checking the name.
-        let suffixMayFollow = (2...4).contains { length in
-            position + length < text.count && placeSuffixFirstScalars.contains(text[position + length].value)
-        }
-        if previous.map(isHan) != true, suffixMayFollow {
+        if previous.map(isHan) != true {
             for nameLength in 2...4 {
                 let suffixStart = position + nameLength
                 guard suffixStart < text.count,
@@ -394,7 +437,7 @@ public enum Localization {
                 }
             }
         }
-        return ends
+        return ends.count > 1 ? ends.sorted(by: >) : ends
     }
 
     // MARK: - Departments
@@ -413,7 +456,7 @@ public enum Localization {
     ].map { Array($0.unicodeScalars) }
 
     /// Characters that end the search for 部门 (a clause goes on rather than a department name).
-    static let departmentBreakers = Set("的和与及或应对鼓支按依由在为将把并须可要不得负".unicodeScalars)
+    static let departmentBreakers = ScalarSet("的和与及或应对鼓支按依由在为将把并须可要不得负")
 
     /// Whether a government department starts at `position`: a known department word, or 部门 within ten
     /// characters of a noun phrase.
@@ -436,18 +479,22 @@ public enum Localization {
     static func guarded(_ form: Form, text: [Unicode.Scalar], start: Int, end: Int) -> Bool {
         let previous = start > 0 ? text[start - 1] : nil
         let next = end < text.count ? text[end] : nil
-        switch form.canonical {
-        case "本法":
+        switch form.guardRule {
+        case .selfReference:
             // 基本法, 成本办法: 本 ends another word.
             return !(previous.map(wordsEndingInBen.contains) ?? false)
-        case "全国":
+        case .wholeJurisdiction:
             // 全市场, 全区域, 全县域 are not the jurisdiction.
-            return !(next.map { "场域".unicodeScalars.contains($0) } ?? false)
-        case "中央":
+            return next != "场" && next != "域"
+        case .countyGovernment:
+            // 社区人民政府 is no form; 区 and 县 stand alone only after punctuation or a function word.
+            guard form.side == .local, let previous, isHan(previous) else { return true }
+            return countyBoundaries.contains(previous)
+        case .partyCentre:
             // 中央 only before an organ or as the party centre, not 中央财政 … (that one is 国务院{D}): a bare
             // 市委/省委 needs the committee reading, so 委员 (a member) is not one.
             return next != "员"
-        default:
+        case .none:
             return true
         }
     }
@@ -464,5 +511,21 @@ extension Localization.Piece {
     var isNamedOnly: Bool {
         if case .namedDivision = self { return true }
         return false
+    }
+}
+
+/// A set of BMP scalars as a bitmap: one shift and mask per lookup instead of hashing (the lexicon's character
+/// classes are tested at nearly every character of every text the aligner folds).
+struct ScalarSet: Sendable {
+    private var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+
+    init(_ characters: String) {
+        for scalar in characters.unicodeScalars where scalar.value < 0x10000 {
+            bits[Int(scalar.value) >> 6] |= 1 << UInt64(scalar.value & 63)
+        }
+    }
+
+    func contains(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x10000 && bits[Int(scalar.value) >> 6] & (1 << UInt64(scalar.value & 63)) != 0
     }
 }

@@ -27,13 +27,17 @@ public enum DivisionKind: String, Sendable, Codable, CaseIterable, Comparable {
     case articleSubitem = "目"
     /// The single division of a document without recognisable numbering.
     case body
+    /// An instrument attached to the document (`附件1`), with its own title and numbering.
+    case attachment = "附件"
+    /// An appended table (任务分工表): its paragraphs are the rows, cells joined by ` | `.
+    case table = "表"
 
     /// Conventional depth: a division nests inside the nearest open division of lower rank. The law levels and
     /// the 公文 levels interleave (一、 sections may hold 第一条 articles; an article holds 款, 项 and 目).
     public var rank: Int {
         switch self {
-        case .body: return 0
-        case .part: return 1
+        case .body, .attachment: return 0
+        case .part, .table: return 1
         case .chapter: return 2
         case .subchapter: return 3
         case .section: return 4
@@ -50,7 +54,7 @@ public enum DivisionKind: String, Sendable, Codable, CaseIterable, Comparable {
     /// Whether divisions of this kind belong in a table of contents (the parts of a provision do not).
     public var isOutlineLevel: Bool {
         switch self {
-        case .articleParagraph, .articleItem, .articleSubitem, .subItem: return false
+        case .articleParagraph, .articleItem, .articleSubitem, .subItem, .table: return false
         default: return true
         }
     }
@@ -122,8 +126,9 @@ public struct Division: Sendable, Equatable, Codable {
         let sentence = SentenceSplitter.split(text).first ?? text
         var characters = Array(sentence)
         while let last = characters.last, SentenceSplitter.terminators.contains(last.unicodeScalars.first!) { characters.removeLast() }
-        if characters.count <= excerptLength { return String(characters) + "…" }
-        return String(characters.prefix(excerptLength)) + "…"
+        var cut = Array(characters.prefix(excerptLength))
+        while let last = cut.last, "，、；：,;:".contains(last) { cut.removeLast() }
+        return String(cut) + "…"
     }
 
     /// Length in characters of an excerpt (before its `…`).
@@ -146,7 +151,7 @@ public struct Division: Sendable, Equatable, Codable {
     public var heading: String {
         if title.isEmpty { return label }
         if label.isEmpty { return title }
-        return kind.isLawLevel ? label + " " + title : label + title
+        return kind.isLawLevel || kind == .attachment ? label + " " + title : label + title
     }
 }
 
@@ -162,17 +167,19 @@ public struct PolicyDocument: Sendable, Equatable {
     public var notice: [String]
     public var preamble: [String]
     public var divisions: [Division]
+    /// The metadata table of a government web page, as printed (empty for other sources).
+    public var metadata: [MetadataField] = []
     /// The legislative history of a law or regulation (adopted, amended, promulgated), in the order printed.
     public var history: [LegislativeEvent]
     /// Things the importer noticed and worked around (noise dropped, structure missing, …).
-    public var warnings: [String]
+    public var warnings: [ImportWarning]
     /// Where the text came from (a path, or `bundled:national`).
     public var source: String
 
     public init(
         title: String = "", issuers: [String] = [], date: String? = nil, documentNumber: String? = nil,
         notice: [String] = [], preamble: [String] = [], divisions: [Division] = [], history: [LegislativeEvent] = [],
-        warnings: [String] = [], source: String = ""
+        warnings: [ImportWarning] = [], source: String = ""
     ) {
         self.title = title
         self.issuers = issuers
@@ -203,8 +210,17 @@ public struct PolicyDocument: Sendable, Equatable {
     /// directly under its sections), the sections themselves when they have no numbered children, the single
     /// body division of an unstructured document.
     public var provisions: [Division] {
+        let attachments = divisions.filter { $0.kind == .attachment }
+        var main = divisions.filter { $0.kind != .attachment }
+        // A notice's unnumbered text that only issues its attachments is not a provision.
+        if !attachments.isEmpty, main.count == 1, main[0].kind == .body { main = [] }
+        return Self.provisions(of: main) + attachments.flatMap { Self.provisions(of: $0.children) }
+    }
+
+    /// The provisions of one instrument's tree (an appended table has none).
+    static func provisions(of divisions: [Division]) -> [Division] {
         var result: [Division] = []
-        if allDivisions.contains(where: { $0.kind == .article }) {
+        if divisions.contains(where: { $0.flattened.contains { $0.kind == .article } }) {
             func visitLaw(_ division: Division) {
                 if division.kind == .article { result.append(division) } else { division.children.forEach(visitLaw) }
             }
@@ -213,6 +229,8 @@ public struct PolicyDocument: Sendable, Equatable {
         }
         func visit(_ division: Division) {
             switch division.kind {
+            case .table:
+                break
             case .body, .section, .part, .chapter, .subchapter:
                 if division.children.isEmpty { result.append(division) } else { division.children.forEach(visit) }
             case .item where division.children.contains(where: { $0.kind == .clause }):
@@ -223,6 +241,15 @@ public struct PolicyDocument: Sendable, Equatable {
         }
         divisions.forEach(visit)
         return result
+    }
+
+    /// The instruments of a document that attaches others (`附件1`, `附件2`): the main text first, then each
+    /// attachment with its label, title and tree; empty for a document of one instrument.
+    public var parts: [DocumentPart] {
+        let attachments = divisions.filter { $0.kind == .attachment }
+        guard !attachments.isEmpty else { return [] }
+        let main = DocumentPart(label: "", title: title, paragraphs: preamble, divisions: divisions.filter { $0.kind != .attachment })
+        return [main] + attachments.map { DocumentPart(label: $0.label, title: $0.title, paragraphs: $0.paragraphs, divisions: $0.children) }
     }
 
     /// The same as `provisions` (the older name, kept while callers move over).
@@ -261,4 +288,14 @@ public struct LegislativeEvent: Sendable, Equatable, Codable {
         self.action = action
         self.text = text
     }
+}
+
+/// One instrument of a document that holds several (see `PolicyDocument.parts`).
+public struct DocumentPart: Sendable, Equatable {
+    /// `附件1` as printed; empty for the main text.
+    public var label: String
+    public var title: String
+    /// Text before the first numbered division.
+    public var paragraphs: [String]
+    public var divisions: [Division]
 }

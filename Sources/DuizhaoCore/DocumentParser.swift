@@ -2,7 +2,7 @@
 struct DocumentParser {
     var lines: [SourceLine]
     let source: String
-    var warnings: [String] = []
+    var warnings: [ImportWarning] = []
     var outOfSequence = 0
 
     init(lines: [SourceLine], source: String) {
@@ -11,6 +11,22 @@ struct DocumentParser {
     }
 
     mutating func parse() -> PolicyDocument {
+        let table = MetadataTable.extract(from: &lines)
+        let split = attachmentSplit()
+        lines = split.main
+        var document = parseStructure()
+        for (offset, attachment) in split.attachments.enumerated() {
+            let (division, attachmentWarnings) = Self.attachmentDivision(
+                label: attachment.label, lines: attachment.lines, ordinal: offset + 1, source: source)
+            document.divisions.append(division)
+            document.warnings += attachmentWarnings.map { .inAttachment(attachment.label, $0) }
+        }
+        if !table.isEmpty { MetadataTable.apply(table, to: &document) }
+        return document
+    }
+
+    /// The structure of one instrument (the main text, or one attachment).
+    mutating func parseStructure() -> PolicyDocument {
         lines = joinWrappedLines(lines)
         if let lawStart = lawBodyStart() { return parseLaw(bodyStart: lawStart) }
         let chain = mainChain()
@@ -27,7 +43,7 @@ struct DocumentParser {
             let paragraphs = lines[front.preambleStart..<bodyEnd].filter { !isMetadataLine($0.text) }.map(\.text)
             document.preamble = []
             document.divisions = [Division(id: "1", kind: .body, label: "", number: 1, title: "正文", paragraphs: paragraphs)]
-            warnings.append("no numbered sections or clauses were recognised; the text is kept as one division")
+            warnings.append(.noNumbering)
         }
         return finished(document)
     }
@@ -37,9 +53,9 @@ struct DocumentParser {
         var document = document
         if document.title.isEmpty {
             document.title = fallbackTitle()
-            warnings.append("no title line was recognised; using \"\(document.title)\"")
+            warnings.append(.noTitle(fallback: document.title))
         }
-        if outOfSequence > 20 { warnings.append("… and \(outOfSequence - 20) more numbered lines out of sequence, read as text") }
+        if outOfSequence > 20 { warnings.append(.moreOutOfSequence(count: outOfSequence - 20)) }
         document.warnings = warnings
         return document
     }
@@ -53,7 +69,10 @@ struct DocumentParser {
         // fixed number of characters whatever their width).
         guard let fullWidth = Self.fullThreshold(input.map(\.printedWidth)),
               let fullLength = Self.fullThreshold(input.map(\.printedLength)) else { return input }
-        func isFull(_ line: SourceLine) -> Bool { line.printedWidth >= fullWidth || line.printedLength >= fullLength }
+        // A centred line (a title or heading set in from both sides) is never a wrapped one.
+        func isFull(_ line: SourceLine) -> Bool {
+            line.indentWidth < 8 && (line.printedWidth >= fullWidth || line.printedLength >= fullLength)
+        }
         var fullUnfinished = 0
         for line in input where isFull(line) && !LineClassifier.endsSentence(line.text) { fullUnfinished += 1 }
         guard fullUnfinished >= 2, fullUnfinished * 100 >= input.count * 15 else { return input }
@@ -95,7 +114,7 @@ struct DocumentParser {
                 output.append(line)
             }
         }
-        if joins > 0 { warnings.append("joined \(joins) hard-wrapped lines into their paragraphs") }
+        if joins > 0 { warnings.append(.joinedWrappedLines(count: joins)) }
         return output
     }
 
@@ -175,18 +194,36 @@ struct DocumentParser {
                 || LineClassifier.noticeTitle(text) != nil || LineClassifier.standaloneDate(text) != nil
         } ?? 0
         if start > 0 {
-            warnings.append("ignored \(start) line(s) before the document starts (source lines \(lines[0].number)–\(lines[start - 1].number))")
+            warnings.append(.ignoredBeforeStart(count: start, firstLine: lines[0].number, lastLine: lines[start - 1].number))
         }
         let titleIndex = front.last { $0 >= start && LineClassifier.title(lines[$0].text) != nil }
+        var titleLines: ClosedRange<Int>?
         var preambleStart = titleIndex.map { $0 + 1 } ?? start
         // Metadata directly under the title (issuers, date, number) is not preamble.
         while preambleStart < bodyStart, isMetadataLine(lines[preambleStart].text) || LineClassifier.title(lines[preambleStart].text) != nil {
             preambleStart += 1
         }
-        if let titleIndex { document.title = LineClassifier.title(lines[titleIndex].text)! }
+        if let titleIndex {
+            document.title = LineClassifier.title(lines[titleIndex].text)!
+            // A title printed on two or three lines: `国务院关于进一步做好` + `为农民工服务工作的意见`.
+            var first = titleIndex
+            while first > 0, first > titleIndex - 2, !lines[first].blankBefore, isTitleFragment(lines[first - 1].text) {
+                first -= 1
+            }
+            if first < titleIndex {
+                document.title = lines[first..<titleIndex].map(\.text).joined() + document.title
+                if first < start {
+                    warnings.removeAll { if case .ignoredBeforeStart = $0 { return true } else { return false } }
+                    if first > 0 {
+                        warnings.append(.ignoredBeforeStart(count: first, firstLine: lines[0].number, lastLine: lines[first - 1].number))
+                    }
+                }
+            }
+            titleLines = first...titleIndex
+        }
 
         var noticeTitleIssuers: String?
-        for index in start..<preambleStart where index != titleIndex {
+        for index in start..<preambleStart where !(titleLines?.contains(index) ?? false) {
             let text = lines[index].text
             if LineClassifier.isNoise(text) { continue }
             if LineClassifier.title(text) != nil && document.title == LineClassifier.title(text) { continue }
@@ -220,13 +257,25 @@ struct DocumentParser {
             if document.date == nil, let (month, day) = LineClassifier.releaseMonthDay(text),
                let year = lines.lazy.compactMap({ LineClassifier.firstDate(in: $0.text) }).first?.prefix(4) {
                 document.date = "\(year)-\(zeroPadded(month, width: 2))-\(zeroPadded(day, width: 2))"
-                warnings.append("the release line gives no year; took \(year) from another date in the file")
+                warnings.append(.releaseYearGuessed(year: String(year)))
             }
         }
         document.preamble = lines[preambleStart..<bodyStart]
             .filter { !isMetadataLine($0.text) }
             .map(\.text)
+        // Page furniture inside the front matter (share buttons, timestamps, navigation) is dropped, and counted.
+        let furniture = lines[start..<bodyStart].filter { LineClassifier.isNoise($0.text) && LineClassifier.standaloneDate($0.text) == nil }
+        if let first = furniture.first, let last = furniture.last {
+            warnings.append(.droppedPageFurniture(count: furniture.count, firstLine: first.number, lastLine: last.number))
+        }
         return FrontMatter(preambleStart: preambleStart)
+    }
+
+    /// The first part of a title broken over lines: short, unpunctuated, not a title, date, number or heading itself.
+    private func isTitleFragment(_ text: String) -> Bool {
+        text.unicodeScalars.count <= 30 && !text.unicodeScalars.contains { "，。；：,;:".unicodeScalars.contains($0) }
+            && LineClassifier.title(text) == nil && LineClassifier.heading(text) == nil && !isMetadataLine(text)
+            && LineClassifier.firstDate(in: text) == nil && !LineClassifier.isBreadcrumb(text) && !text.contains("_")
     }
 
     /// `…近日，中共中央办公厅、国务院办公厅印发了《…》` → the bodies before 印发.
@@ -250,8 +299,9 @@ struct DocumentParser {
     // MARK: Where the body ends
 
     mutating func endOfBody(from start: Int) -> Int {
-        guard let marker = lines[start...].firstIndex(where: { LineClassifier.isEndMarker($0.text) }) else { return lines.count }
-        warnings.append("ignored \(lines.count - marker) line(s) from source line \(lines[marker].number) (\(lines[marker].text.prefix(12))…) on")
+        guard let marker = lines[start...].firstIndex(where: { LineClassifier.isEndMarker($0.text) || LineClassifier.isSiteFooter($0.text) })
+        else { return lines.count }
+        warnings.append(.ignoredFromEndMarker(count: lines.count - marker, line: lines[marker].number, marker: String(lines[marker].text.prefix(12))))
         return marker
     }
 
@@ -263,6 +313,8 @@ struct DocumentParser {
             let line = lines[end - 1]
             if let date = LineClassifier.standaloneDate(line.text) {
                 if document.date == nil { document.date = date }
+            } else if LineClassifier.isDistributionNote(line.text) {
+                document.notice.append(line.text)
             } else if LineClassifier.isIssuerLine(line.text) {
                 if document.issuers.isEmpty { document.issuers = LineClassifier.splitIssuers(line.text) }
             } else if LineClassifier.isNoise(line.text) || (line.heading == nil && line.width <= 60 && !LineClassifier.endsSentence(line.text)) {
@@ -272,7 +324,7 @@ struct DocumentParser {
             }
             end -= 1
         }
-        if dropped > 0 { warnings.append("ignored \(dropped) trailing line(s) after the document ends (headlines, links)") }
+        if dropped > 0 { warnings.append(.ignoredTrailing(count: dropped)) }
         return end
     }
 
@@ -295,7 +347,7 @@ struct DocumentParser {
                 if let heading = line.heading, !heading.kind.isLawLevel, heading.kind.rank >= topKind.rank {
                     outOfSequence += 1
                     if outOfSequence <= 20 {
-                        warnings.append("source line \(line.number): \"\(heading.label(in: line.text))\" is out of sequence; read as text")
+                        warnings.append(.outOfSequence(line: line.number, label: heading.label(in: line.text)))
                     }
                 }
                 stack.last?.paragraphs.append(line.text)

@@ -24,6 +24,10 @@ extension DocumentParser {
             rankAbove = rank
             start -= 1
         }
+        // The text starts after a table of contents, whatever its last entry looks like.
+        if let header = lines[..<firstArticle].lastIndex(where: { LineClassifier.isTableOfContentsHeader($0.text) }) {
+            start = max(start, tableOfContentsEnd(after: header))
+        }
         return start
     }
 
@@ -75,7 +79,7 @@ extension DocumentParser {
         if let titleIndex {
             document.title = lines[titleIndex].text.trimmingWhitespace()
             if titleIndex > 0 {
-                warnings.append("ignored \(titleIndex) line(s) before the title (source lines \(lines[0].number)–\(lines[titleIndex - 1].number))")
+                warnings.append(.ignoredBeforeTitle(count: titleIndex, firstLine: lines[0].number, lastLine: lines[titleIndex - 1].number))
             }
         }
         var index = titleIndex.map { $0 + 1 } ?? 0
@@ -92,8 +96,8 @@ extension DocumentParser {
                 document.history[document.history.count - 1] = LineClassifier.legislativeEvents(in: joined).last
                     ?? LegislativeEvent(date: last.date, body: last.body, action: last.action, text: joined)
             } else if LineClassifier.isTableOfContentsHeader(text) {
-                let end = endOfTableOfContents(after: index, bodyStart: bodyStart)
-                warnings.append("skipped the table of contents (source lines \(lines[index].number)–\(lines[end - 1].number))")
+                let end = min(tableOfContentsEnd(after: index), bodyStart)
+                warnings.append(.skippedTableOfContents(firstLine: lines[index].number, lastLine: lines[end - 1].number))
                 index = end
                 preambleStart = index
                 continue
@@ -116,12 +120,26 @@ extension DocumentParser {
         return preambleStart
     }
 
-    /// The end of a table of contents that starts at `header`: the listed headings up to the line where the first
-    /// of them is printed again (the text proper), or the body start.
-    private func endOfTableOfContents(after header: Int, bodyStart: Int) -> Int {
+    /// The end of a table of contents that starts at `header`: its entries (part, chapter and section headings,
+    /// short unpunctuated lines) up to the line where the first entry is printed again or a line that is no entry.
+    func tableOfContentsEnd(after header: Int) -> Int {
         var index = header + 1
-        while index < bodyStart, lines[index].heading != nil || isShortUnpunctuated(lines[index].text) { index += 1 }
-        return max(index, header + 1)
+        var firstEntry: String?
+        while index < lines.count {
+            let line = lines[index]
+            let isEntry: Bool
+            if let heading = line.heading {
+                isEntry = heading.kind == .part || heading.kind == .chapter || heading.kind == .subchapter || heading.kind == .section
+            } else {
+                isEntry = isShortUnpunctuated(line.text)
+            }
+            guard isEntry else { break }
+            let key = String(line.text.unicodeScalars.filter { !$0.isLayoutSpace })
+            if let firstEntry, key == firstEntry { break }
+            if firstEntry == nil { firstEntry = key }
+            index += 1
+        }
+        return index
     }
 
     private func isShortUnpunctuated(_ text: String) -> Bool {
@@ -195,10 +213,10 @@ extension DocumentParser {
                     close(atOrBelow: heading.kind.rank)
                     let siblings = stack.last?.children ?? roots
                     if let previous = siblings.last(where: { $0.kind == heading.kind }), heading.number != previous.number + 1 {
-                        warnings.append("source line \(line.number): \(heading.label(in: line.text)) follows \(previous.label.isEmpty ? previous.title : previous.label)")
+                        warnings.append(.headingOutOfOrder(line: line.number, label: heading.label(in: line.text), previous: previous.label.isEmpty ? previous.title : previous.label))
                     }
                     let node = DivisionNode(kind: heading.kind, number: heading.number, label: heading.label(in: line.text),
-                                            title: Self.closingIdeographicGaps(heading.rest(in: line.text)))
+                                            title: LineClassifier.collapsingLetterSpacing(heading.rest(in: line.text)))
                     lastNumber[heading.kind] = heading.number
                     attach(node)
                     continue
@@ -206,7 +224,7 @@ extension DocumentParser {
                     let number = heading.number
                     if lastArticle == 0 || number == lastArticle + 1 || (number > lastArticle && number <= lastArticle + 5) {
                         if lastArticle > 0, number != lastArticle + 1 {
-                            warnings.append("source line \(line.number): \(heading.label(in: line.text)) follows article \(lastArticle) (numbers skipped)")
+                            warnings.append(.articleNumbersSkipped(line: line.number, label: heading.label(in: line.text), previous: lastArticle))
                         }
                         close(atOrBelow: DivisionKind.article.rank)
                         let article = DivisionNode(kind: .article, number: number, label: heading.label(in: line.text), title: "")
@@ -240,7 +258,7 @@ extension DocumentParser {
                 close(atOrBelow: DivisionKind.chapter.rank)
                 let number = (lastNumber[.chapter] ?? 0) + 1
                 lastNumber[.chapter] = number
-                attach(DivisionNode(kind: .chapter, number: number, label: "", title: Self.closingIdeographicGaps(line.text)))
+                attach(DivisionNode(kind: .chapter, number: number, label: "", title: LineClassifier.collapsingLetterSpacing(line.text)))
                 continue
             }
             addText(line.text)
@@ -252,28 +270,13 @@ extension DocumentParser {
     private mutating func noteOutOfSequence(_ line: SourceLine, _ heading: HeadingMatch) {
         outOfSequence += 1
         if outOfSequence <= 20 {
-            warnings.append("source line \(line.number): \"\(heading.label(in: line.text))\" is out of sequence; read as text")
+            warnings.append(.outOfSequence(line: line.number, label: heading.label(in: line.text)))
         }
-    }
-
-    /// `总 则` → `总则`: spaces between two ideographs (a heading centred by spacing) removed.
-    static func closingIdeographicGaps(_ text: String) -> String {
-        let scalars = Array(text.unicodeScalars)
-        var result = String.UnicodeScalarView()
-        for (index, scalar) in scalars.enumerated() {
-            if scalar.isLayoutSpace {
-                let before = scalars[..<index].last { !$0.isLayoutSpace }
-                let after = scalars[(index + 1)...].first { !$0.isLayoutSpace }
-                if let before, let after, before.properties.isIdeographic, after.properties.isIdeographic { continue }
-            }
-            result.append(scalar)
-        }
-        return String(result)
     }
 }
 
 extension LineClassifier {
-    static let legislativeActions = ["通过", "修订", "修正", "公布", "施行", "批准", "发布"]
+    static let legislativeActions = ["通过", "修订", "修正", "公布", "施行", "批准", "发布", "通過", "修訂", "公佈", "發佈"]
 
     /// A line of a law's history: a date and an act (`1998年11月4日 第九届…会议通过`, `（2009年8月27日…修正）`,
     /// `2011年1月21日 中华人民共和国国务院令第590号公布`).
@@ -384,9 +387,9 @@ extension LineClassifier {
         return name
     }
 
-    /// `目录`, `目 录`, `目　录` on a line of its own.
+    /// `目录`, `目 录`, `目　录`, `目錄` on a line of its own.
     static func isTableOfContentsHeader(_ text: String) -> Bool {
         let core = text.unicodeScalars.filter { !$0.isLayoutSpace }
-        return core.count == 2 && core.first == "目" && core.last == "录"
+        return core.count == 2 && core.first == "目" && (core.last == "录" || core.last == "錄")
     }
 }

@@ -44,7 +44,7 @@ enum LineClassifier {
             guard index > numberStart, chinese != digits, index < scalars.endIndex,
                   scalars[index] == "）" || scalars[index] == ")" else { return nil }
             let numberScalars = scalars[numberStart..<index]
-            let number = chinese ? Numerals.chineseValue(numberScalars) : decimalValue(numberScalars)
+            let number = Numerals.value(numberScalars)
             guard let number, number >= 1, number <= 99 else { return nil }
             let labelEnd = scalars.index(after: index)
             return HeadingMatch(
@@ -54,7 +54,7 @@ enum LineClassifier {
             var index = scalars.startIndex
             while index < scalars.endIndex, Numerals.isChineseNumeral(scalars[index]) { index = scalars.index(after: index) }
             guard index < scalars.endIndex, scalars[index] == "、", scalars.distance(from: scalars.startIndex, to: index) <= 8,
-                  let number = Numerals.chineseValue(scalars[..<index]), number >= 1 else { return nil }
+                  let number = Numerals.value(scalars[..<index]), number >= 1 else { return nil }
             let labelEnd = scalars.index(after: index)
             return HeadingMatch(kind: .section, number: number, labelLength: scalars.distance(from: scalars.startIndex, to: labelEnd))
         }
@@ -67,16 +67,15 @@ enum LineClassifier {
             let labelEnd = scalars.index(after: index)
             // 1.5倍, 23.11.2017: a digit right after the separator means a number, not a label.
             if labelEnd < scalars.endIndex, Numerals.digitValue(scalars[labelEnd]) != nil { return nil }
-            guard let number = decimalValue(scalars[..<index]), number >= 1 else { return nil }
+            guard let number = Numerals.value(scalars[..<index]), number >= 1 else { return nil }
             if !scalars[labelEnd...].contains(where: { !$0.isLayoutSpace }) { return nil }
             return HeadingMatch(kind: .clause, number: number, labelLength: scalars.distance(from: scalars.startIndex, to: labelEnd))
         }
         return nil
     }
 
-    static func decimalValue(_ scalars: some Collection<Unicode.Scalar>) -> Int? { Numerals.decimalValue(scalars) }
-
-    /// `第一章 总则`, `第 一 章  总 则`, `第十条　…`, `第3条`: a level of a law (编 章 节 条) with its number.
+    /// `第一章 总则`, `第 一 章  总 则`, `第十条　…`, `第3条`, `第一條`: a level of a law (编 章 节 条, also in traditional
+    /// characters) with its number.
     /// An article label must be followed by a space or end the line (`第十条规定的…` is text); a part, chapter or
     /// section label may run into a short title (`第一章总则`).
     private static func lawHeading(_ scalars: String.UnicodeScalarView) -> HeadingMatch? {
@@ -100,10 +99,10 @@ enum LineClassifier {
               let number = Numerals.value(numeral), number >= 1, number <= 9999 else { return nil }
         let kind: DivisionKind
         switch scalars[index] {
-        case "编": kind = .part
+        case "编", "編": kind = .part
         case "章": kind = .chapter
-        case "节": kind = .subchapter
-        case "条": kind = .article
+        case "节", "節": kind = .subchapter
+        case "条", "條": kind = .article
         default: return nil
         }
         let labelEnd = scalars.index(after: index)
@@ -132,6 +131,8 @@ enum LineClassifier {
                 depth = max(0, depth - 1)
             } else if depth == 0, scalar == "。" {
                 let title = String(scalars[..<index]).trimmingWhitespace()
+                // A whole sentence (`一、市政府相关部门按照各自职责分工，…。`) is text, not a title.
+                if isSentenceNotTitle(title) { return ("", rest) }
                 let body = String(scalars[scalars.index(after: index)...]).trimmingWhitespace()
                 return (title, body.isEmpty ? nil : body)
             }
@@ -140,6 +141,18 @@ enum LineClassifier {
         var title = rest
         while let last = title.unicodeScalars.last, last == "：" || last == ":" { title.unicodeScalars.removeLast() }
         return (title, nil)
+    }
+
+    /// Text before a 。 that reads as a sentence: it has a comma or semicolon outside brackets, or is too long
+    /// for a heading.
+    static func isSentenceNotTitle(_ text: String) -> Bool {
+        if text.unicodeScalars.count > 40 { return true }
+        var depth = 0
+        for scalar in text.unicodeScalars {
+            if SentenceSplitter.openers.contains(scalar) { depth += 1 } else if SentenceSplitter.closers.contains(scalar) { depth = max(0, depth - 1) }
+            else if depth == 0, scalar == "，" || scalar == "；" || scalar == "," || scalar == ";" { return true }
+        }
+        return false
     }
 
     // MARK: Metadata lines
@@ -180,9 +193,7 @@ enum LineClassifier {
             }
             guard end > index else { return nil }
             let slice = scalars[index..<end]
-            if let value = decimalValue(slice) { return (value, end) }
-            if let value = Numerals.chineseValue(slice) { return (value, end) }
-            return nil
+            return Numerals.value(slice).map { ($0, end) }
         }
         guard let (year, afterYear) = number(at: start, maxLength: 4), afterYear - start == 4,
               afterYear < scalars.count, scalars[afterYear] == "年",
@@ -212,7 +223,7 @@ enum LineClassifier {
               let monthEnd = head[..<dayEnd].lastIndex(of: "月") else { return nil }
         var monthStart = monthEnd
         while monthStart > 0, Numerals.digitValue(head[monthStart - 1]) != nil { monthStart -= 1 }
-        guard let month = decimalValue(head[monthStart..<monthEnd]), let day = decimalValue(head[(monthEnd + 1)..<dayEnd]),
+        guard let month = Numerals.decimalValue(head[monthStart..<monthEnd]), let day = Numerals.decimalValue(head[(monthEnd + 1)..<dayEnd]),
               (1...12).contains(month), (1...31).contains(day) else { return nil }
         return (month, day)
     }
@@ -258,14 +269,14 @@ enum LineClassifier {
     /// A signature line: one or more issuing bodies and nothing else.
     static func isIssuerLine(_ text: String) -> Bool {
         if text.utf8.count > 300 { return false }
-        let line = text.trimmingWhitespace()
+        let line = collapsingLetterSpacing(text.trimmingWhitespace())
         guard !line.isEmpty, DisplayWidth.of(line) <= 100 else { return false }
         for scalar in line.unicodeScalars where !(scalar.properties.isIdeographic || scalar == "、" || scalar == " "
             || scalar == "\u{3000}" || scalar == "（" || scalar == "）" || scalar == "(" || scalar == ")") {
             return false
         }
         return organizationSuffixes.contains { line.hasSuffix($0) }
-            && (line.contains("办公厅") || line.contains("办公室") || line.contains("政府") || line.contains("委员会")
+            && (line.contains("办公厅") || line.contains("国务院") || line.contains("办公室") || line.contains("政府") || line.contains("委员会")
                 || line.contains("部") || line.contains("局") || line.contains("厅"))
     }
 
@@ -274,7 +285,7 @@ enum LineClassifier {
         let separators: Set<Character> = ["、", " ", "\u{3000}", "，", ",", "和"]
         var pieces: [String] = []
         var current = ""
-        for character in text {
+        for character in collapsingLetterSpacing(text) {
             if separators.contains(character) {
                 if !current.isEmpty { pieces.append(current); current = "" }
             } else {
@@ -309,7 +320,7 @@ enum LineClassifier {
                 var start = index
                 while start > 0, scalars[start - 1].properties.isIdeographic, index - start < 8 { start -= 1 }
                 if end > index + 6, end < scalars.count, scalars[end] == "号", start < index {
-                    return String(String.UnicodeScalarView(scalars[start...end]))
+                    return normalisedDocumentNumber(String(String.UnicodeScalarView(scalars[start...end])))
                 }
             }
             index += 1
@@ -325,7 +336,7 @@ enum LineClassifier {
         if text.utf8.count > 240 { return false }
         if isPageFooter(text) { return true }
         let markers = ["阅读数", "浏览次数", "点击数", "http://", "https://", "www.", "分享到", "打印本页", "关闭窗口", "【字体", "字号：", "扫一扫"]
-        if markers.contains(where: { text.contains($0) }) { return true }
+        if markers.contains(where: { text.contains($0) }) || isBreadcrumb(text) { return true }
         return isTimestamp(text)
     }
 

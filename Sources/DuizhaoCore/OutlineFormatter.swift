@@ -19,6 +19,10 @@ public enum OutlineFormatter {
                 lines.append("\(indent)\(heading) (\(division.allParagraphs.count) ¶)")
                 return
             }
+            if division.kind == .table {
+                lines.append("\(indent)表 (\(division.paragraphs.count) rows)")
+                return
+            }
             let count = division.paragraphs.isEmpty ? "" : " (\(division.paragraphs.count) ¶)"
             lines.append("\(indent)\(division.heading)\(count)")
             for child in division.children { visit(child, depth: depth + 1) }
@@ -28,7 +32,9 @@ public enum OutlineFormatter {
     }
 
     /// The `--json` shape: title, issuers, date, documentNumber, notice, preamble, divisions (id, label as printed,
-    /// kind, title, excerpt for an untitled outline level, paragraphs, children), history, warnings.
+    /// kind, title, excerpt for an untitled outline level, paragraphs, children), parts (the main text and each
+    /// attachment, only when there are attachments), metadata (a web page's table),
+    /// history, warnings.
     public static func jsonObject(_ document: PolicyDocument) -> [String: Any] {
         func divisionObject(_ division: Division) -> [String: Any] {
             var object: [String: Any] = [
@@ -39,7 +45,7 @@ public enum OutlineFormatter {
             if division.kind.isOutlineLevel, let excerpt = division.excerpt { object["excerpt"] = excerpt }
             return object
         }
-        return [
+        var object: [String: Any] = [
             "title": document.title,
             "issuers": document.issuers,
             "date": document.date as Any? ?? NSNull(),
@@ -47,11 +53,19 @@ public enum OutlineFormatter {
             "notice": document.notice,
             "preamble": document.preamble,
             "divisions": document.divisions.map(divisionObject),
+            "metadata": document.metadata.map { ["label": $0.label, "value": $0.value] },
             "history": document.history.map { event -> [String: Any] in
                 ["date": event.date as Any? ?? NSNull(), "body": event.body as Any? ?? NSNull(),
                  "action": event.action as Any? ?? NSNull(), "text": event.text]
             },
-            "warnings": document.warnings,
+            "warnings": document.warnings.map(\.description),
         ]
+        if !document.parts.isEmpty {
+            object["parts"] = document.parts.map { part -> [String: Any] in
+                ["label": part.label, "title": part.title, "paragraphs": part.paragraphs,
+                 "divisions": part.divisions.map(divisionObject)]
+            }
+        }
+        return object
     }
 }

@@ -5,28 +5,16 @@ import Glibc
 import Darwin
 #endif
 
-/// A document that cannot be imported: names the file and the problem.
-public struct ImportError: Error, Equatable, CustomStringConvertible {
-    public var path: String
-    public var problem: String
-
-    public init(path: String, problem: String) {
-        self.path = path
-        self.problem = problem
-    }
-
-    public var description: String { "\(path): \(problem)" }
-}
-
 /// The text encodings the importer recognises.
-public enum TextEncoding: String, Sendable {
+public enum TextEncoding: String, Sendable, Equatable {
     case utf8 = "UTF-8"
     case utf16LittleEndian = "UTF-16LE"
     case utf16BigEndian = "UTF-16BE"
     case gb18030 = "GB18030"
+    case big5 = "Big5"
 }
 
-/// Detects the encoding of raw bytes (UTF-8 with or without BOM, UTF-16 with BOM, GB18030/GBK) and decodes them.
+/// Detects the encoding of raw bytes (UTF-8 with or without BOM, UTF-16 with BOM, GB18030/GBK, Big5) and decodes them.
 public enum TextDecoder {
     /// Decodes `bytes`; `path` is used in error messages only.
     public static func decode(_ bytes: [UInt8], path: String) throws -> (text: String, encoding: TextEncoding) {
@@ -35,12 +23,12 @@ public enum TextDecoder {
 
     /// Decodes bytes in place, without copying them first.
     public static func decode(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws -> (text: String, encoding: TextEncoding) {
-        if bytes.isEmpty { throw ImportError(path: path, problem: "the file is empty") }
+        if bytes.isEmpty { throw ImportError(path: path, problem: .empty) }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             let littleEndian = bytes[0] == 0xFF
             let body = bytes.dropFirst(2)
             guard body.count % 2 == 0 else {
-                throw ImportError(path: path, problem: "truncated UTF-16 text (odd number of bytes)")
+                throw ImportError(path: path, problem: .truncatedUTF16)
             }
             var units: [UInt16] = []
             units.reserveCapacity(body.count / 2)
@@ -51,26 +39,34 @@ public enum TextDecoder {
                 index += 2
             }
             guard let text = String(validating: units, as: UTF16.self) else {
-                throw ImportError(path: path, problem: "invalid UTF-16 text")
+                throw ImportError(path: path, problem: .invalidUTF16)
             }
             return (text, littleEndian ? .utf16LittleEndian : .utf16BigEndian)
         }
         var content = bytes[...]
         if content.starts(with: [0xEF, 0xBB, 0xBF]) { content = content.dropFirst(3) }
         if looksBinary(content) {
-            throw ImportError(path: path, problem: "this looks like a binary file, not a text document")
+            throw ImportError(path: path, problem: .binary)
         }
         if let text = String(validating: content, as: UTF8.self) {
             return (text, .utf8)
         }
-        if let text = decodeGB18030(content) {
-            return (text, .gb18030)
+        // Legacy double-byte text: GB18030 (mainland) or Big5 (traditional-character mirrors). Many byte strings are
+        // valid in both; the reading made of common characters wins.
+        let gb = iconvDecode(content, from: "GB18030")
+        let big5 = iconvDecode(content, from: "BIG5-HKSCS")
+        switch (gb, big5) {
+        case let (gb?, big5?):
+            return commonCharacterScore(big5) > commonCharacterScore(gb) ? (big5, .big5) : (gb, .gb18030)
+        case let (gb?, nil): return (gb, .gb18030)
+        case let (nil, big5?): return (big5, .big5)
+        case (nil, nil):
+            throw ImportError(path: path, problem: .undecodable)
         }
-        throw ImportError(path: path, problem: "the bytes are neither valid UTF-8 nor GB18030/GBK text")
     }
 
     /// NUL bytes or a high share of control bytes mean binary data.
-    static func looksBinary(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+    static func looksBinary(_ bytes: some Collection<UInt8>) -> Bool {
         var controls = 0
         for byte in bytes {
             if byte == 0 { return true }
@@ -79,9 +75,25 @@ public enum TextDecoder {
         return controls > max(8, bytes.count / 100)
     }
 
-    /// Decodes GB18030 (a superset of GBK and GB2312) with iconv; nil when the bytes are not valid GB18030.
-    static func decodeGB18030(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
-        let converter = iconv_open("UTF-8", "GB18030")
+    /// Characters frequent in Chinese documents, simplified and traditional.
+    private static let commonCharacters: Set<Unicode.Scalar> = Set(
+        "的一是不了人在有和中大为為国國年月日第条條章法规規定本市省县縣区區政府会會民发發展工作管理部门門以及或者应应當当其可"
+            .unicodeScalars)
+
+    /// Share of common characters (×1000) in the text's first 20 000 scalars.
+    static func commonCharacterScore(_ text: String) -> Int {
+        var common = 0, total = 0
+        for scalar in text.unicodeScalars.prefix(20_000) where scalar.value >= 0x80 {
+            total += 1
+            if commonCharacters.contains(scalar) { common += 1 }
+        }
+        return total == 0 ? 0 : common * 1000 / total
+    }
+
+    /// Decodes `bytes` from `encoding` (GB18030 is a superset of GBK and GB2312) with iconv; nil when they are not
+    /// valid in it.
+    static func iconvDecode(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, from encoding: String) -> String? {
+        let converter = iconv_open("UTF-8", encoding)
         if converter == iconv_t(bitPattern: -1) { return nil }
         defer { iconv_close(converter) }
         var input = Array(bytes)

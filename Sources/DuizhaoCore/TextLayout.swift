@@ -148,7 +148,8 @@ public enum TerminalSafeText {
         return String(result)
     }
 
-    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    /// C0 and C1 control characters and DEL: the one check of what must never reach a terminal raw.
+    public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 || scalar.value == 0x7F || (scalar.value >= 0x80 && scalar.value < 0xA0)
     }
 }

@@ -15,10 +15,13 @@ struct AlignmentBlock: Sendable, Equatable {
     }
 
     var kind: Kind
-    var national: Range<Int>
-    var provincial: Range<Int>
+    /// The pieces of each document in this block.
+    var pieces: Sides<Range<Int>>
 
-    func pieces(_ side: DocumentSide) -> Range<Int> { side == .national ? national : provincial }
+    init(kind: Kind, national: Range<Int>, provincial: Range<Int>) {
+        self.kind = kind
+        pieces = Sides(national: national, provincial: provincial)
+    }
 }
 
 /// Builds the list of alignment blocks from the two documents and, when available, the comparison.
@@ -78,14 +81,16 @@ enum AlignmentBuilder {
         pairUnits: Bool, into blocks: inout [AlignmentBlock]
     ) {
         var n = nationalRange.lowerBound, p = provincialRange.lowerBound
+        func kind(of piece: DocumentPiece) -> AlignmentBlock.Kind {
+            piece.kind == .unit ? (pairUnits ? .parallel : .unmatched) : .structure
+        }
         func alone(_ side: DocumentSide) {
-            let piece = side == .national ? national.pieces[n] : provincial.pieces[p]
-            let kind: AlignmentBlock.Kind = piece.kind == .unit ? (pairUnits ? .parallel : .unmatched) : .structure
-            if side == .national {
-                blocks.append(AlignmentBlock(kind: kind, national: n..<n + 1, provincial: p..<p))
+            switch side {
+            case .national:
+                blocks.append(AlignmentBlock(kind: kind(of: national.pieces[n]), national: n..<n + 1, provincial: p..<p))
                 n += 1
-            } else {
-                blocks.append(AlignmentBlock(kind: kind, national: n..<n, provincial: p..<p + 1))
+            case .provincial:
+                blocks.append(AlignmentBlock(kind: kind(of: provincial.pieces[p]), national: n..<n, provincial: p..<p + 1))
                 p += 1
             }
         }

@@ -5,6 +5,8 @@ import DuizhaoCore
 struct DisplayParagraph: Sendable {
     var scalars: [Unicode.Scalar]
     var roles: [StyleRole]
+    /// The kind of change each scalar belongs to (nil: unchanged), for the status line and change movement.
+    var kinds: [ChangeKind?]
     /// Cells taken by each scalar.
     var widths: [UInt8]
     /// Division this text belongs to (a part of a unit), and the unit or container the reader is "in".
@@ -20,16 +22,19 @@ struct DisplayParagraph: Sendable {
     var anchor: Int?
 
     init(
-        raw: [Unicode.Scalar], roles rawRoles: [StyleRole], divisionID: String?, unitID: String?, isHeading: Bool,
-        indented: Bool, anchor: Int?
+        raw: [Unicode.Scalar], roles rawRoles: [StyleRole], kinds rawKinds: [ChangeKind?]? = nil, divisionID: String?,
+        unitID: String?, isHeading: Bool, indented: Bool, anchor: Int?
     ) {
         var scalars: [Unicode.Scalar] = []
         var roles: [StyleRole] = []
+        var kinds: [ChangeKind?] = []
         var widths: [UInt8] = []
         scalars.reserveCapacity(raw.count)
         roles.reserveCapacity(raw.count)
         widths.reserveCapacity(raw.count)
         for (index, scalar) in raw.enumerated() {
+            let before = scalars.count
+            defer { kinds += repeatElement(rawKinds?[index] ?? nil, count: scalars.count - before) }
             if TerminalSafe.isBidiControl(scalar) {
                 // Direction overrides would reorder what the terminal shows: made visible instead.
                 scalars.append("\u{FFFD}")
@@ -49,6 +54,7 @@ struct DisplayParagraph: Sendable {
         }
         self.scalars = scalars
         self.roles = roles
+        self.kinds = kinds
         self.widths = widths
         self.divisionID = divisionID
         self.unitID = unitID
@@ -62,27 +68,16 @@ struct DisplayParagraph: Sendable {
     var text: String { String(String.UnicodeScalarView(scalars)) }
 }
 
-/// Characters that must not reach a terminal as they are.
-enum TerminalSafe {
-    /// C0 and C1 control characters and DEL (shown in caret notation or as U+FFFD).
-    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || scalar.value == 0x7F || (scalar.value >= 0x80 && scalar.value < 0xA0)
-    }
-
-    /// Bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069).
-    static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
-        (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
-    }
-}
-
 /// The styled text of one alignment block, both sides (width-independent; wrapping happens later).
 struct BlockContent: Sendable {
-    var national: [DisplayParagraph]
-    var provincial: [DisplayParagraph]
+    var paragraphs: Sides<[DisplayParagraph]>
     /// Text shown opposite a side that has no pieces in an unmatched block.
     var placeholder: String?
+}
 
-    func paragraphs(_ side: DocumentSide) -> [DisplayParagraph] { side == .national ? national : provincial }
+extension StyleRole {
+    /// The style of text with no counterpart in the other document, per side.
+    static let unmatched = Sides<StyleRole>(national: .nationalOnly, provincial: .provincialOnly)
 }
 
 /// Lookups over a comparison, built once when it arrives.
@@ -91,8 +86,8 @@ struct ComparisonIndex: Sendable {
     let provenance: [SentenceRef: SentenceProvenance]
     /// For each national sentence, the provincial sentences drawing on it.
     let users: [SentenceRef: [SentenceRef]]
-    let nationalOnly: Set<String>
-    let provincialOnly: Set<String>
+    /// Divisions with no counterpart, per side.
+    let unlinked: Sides<Set<String>>
 
     init(_ comparison: Comparison) {
         self.comparison = comparison
@@ -104,36 +99,49 @@ struct ComparisonIndex: Sendable {
         }
         self.provenance = provenance
         self.users = users
-        nationalOnly = Set(comparison.nationalOnly)
-        provincialOnly = Set(comparison.provincialOnly)
+        unlinked = Sides(national: Set(comparison.nationalOnly), provincial: Set(comparison.provincialOnly))
+    }
+
+    /// Whether a division of one side is linked to some division of the other.
+    func isLinked(_ id: String, side: DocumentSide) -> Bool {
+        switch side {
+        case .national: return !comparison.provincialLinks(ofNational: id).isEmpty
+        case .provincial: return !comparison.nationalLinks(ofProvincial: id).isEmpty
+        }
+    }
+
+    /// The divisions of the other side linked to a division of one side.
+    func counterparts(of id: String, side: DocumentSide) -> [String] {
+        switch side {
+        case .national: return comparison.provincialLinks(ofNational: id).map(\.provincial)
+        case .provincial: return comparison.nationalLinks(ofProvincial: id).map(\.national)
+        }
     }
 }
 
 /// Per-build cache of divisions' sentences.
 final class SentenceMemo {
-    var sentences: [String: [String]] = [:]
+    var sentences = Sides<[String: [String]]>(repeating: [:])
 }
 
 /// Builds `BlockContent`: headings, paragraphs split at sentence sync points, difference styles.
 struct BlockContentBuilder {
-    let national: PiecedDocument
-    let provincial: PiecedDocument?
+    let documents: Sides<PiecedDocument?>
     let index: ComparisonIndex?
-    let alignSentences: Bool
-    /// Character diff of a provincial sentence against its sources (cached by the caller).
-    let diff: (SentenceRef, _ sources: String, _ sentence: String) -> [DiffSegment]
+    /// Classified changes of a provincial sentence against its sources (cached by the caller).
+    let changes: (SentenceRef, _ sources: String, _ sentence: String) -> [Change]
     /// Sentences of divisions already split during this build.
     let memo = SentenceMemo()
 
     func build(_ block: AlignmentBlock) -> BlockContent {
-        var anchors: (national: [SentenceRef: Int], provincial: [SentenceRef: Int]) = ([:], [:])
-        if block.kind == .linked, alignSentences, let index, let provincial {
-            anchors = sentenceAnchors(block, index: index, provincial: provincial)
+        var anchors = Sides<[SentenceRef: Int]>(repeating: [:])
+        if block.kind == .linked, let index, let national = documents.national, let provincial = documents.provincial {
+            anchors = sentenceAnchors(block, index: index, national: national, provincial: provincial)
         }
-        var content = BlockContent(national: [], provincial: [], placeholder: nil)
-        content.national = paragraphs(block, side: .national, anchors: anchors.national)
-        if let provincial {
-            content.provincial = paragraphs(block, side: .provincial, anchors: anchors.provincial, document: provincial)
+        var content = BlockContent(paragraphs: Sides(repeating: []), placeholder: nil)
+        for side in DocumentSide.allCases {
+            guard let document = documents[side] else { continue }
+            content.paragraphs[side] = paragraphs(block, side: side, anchors: anchors[side], document: document)
         }
         if block.kind == .unmatched {
             content.placeholder = placeholder(block)
@@ -145,14 +153,11 @@ struct BlockContentBuilder {
     func placeholder(_ block: AlignmentBlock) -> String {
         guard let index else { return "— 无对应条款 —" }
         var elsewhere: [String] = []
-        for pieceIndex in block.national {
-            guard let id = national.pieces[pieceIndex].divisionID else { continue }
-            elsewhere += index.comparison.provincialLinks(ofNational: id).map(\.provincial)
-        }
-        if let provincial {
-            for pieceIndex in block.provincial {
-                guard let id = provincial.pieces[pieceIndex].divisionID else { continue }
-                elsewhere += index.comparison.nationalLinks(ofProvincial: id).map(\.national)
+        for side in DocumentSide.allCases {
+            guard let document = documents[side] else { continue }
+            for pieceIndex in block.pieces[side] {
+                guard let id = document.pieces[pieceIndex].divisionID else { continue }
+                elsewhere += index.counterparts(of: id, side: side)
             }
         }
         if elsewhere.isEmpty { return "— 无对应条款 —" }
@@ -162,10 +167,10 @@ struct BlockContentBuilder {
     /// Sentence pairs kept level: provincial sentences in order with their first source in this block,
     /// kept when they run forward in the national text.
     func sentenceAnchors(
-        _ block: AlignmentBlock, index: ComparisonIndex, provincial: PiecedDocument
-    ) -> (national: [SentenceRef: Int], provincial: [SentenceRef: Int]) {
+        _ block: AlignmentBlock, index: ComparisonIndex, national: PiecedDocument, provincial: PiecedDocument
+    ) -> Sides<[SentenceRef: Int]> {
         var ordinal: [SentenceRef: Int] = [:]
-        for pieceIndex in block.national {
+        for pieceIndex in block.pieces.national {
             for part in national.pieces[pieceIndex].parts {
                 guard let id = part.divisionID, let division = national.divisions[id] else { continue }
                 for sentenceIndex in division.sentences.indices {
@@ -175,7 +180,7 @@ struct BlockContentBuilder {
         }
         var nationalAnchors: [SentenceRef: Int] = [:], provincialAnchors: [SentenceRef: Int] = [:]
         var lastOrdinal = -1
-        for pieceIndex in block.provincial {
+        for pieceIndex in block.pieces.provincial {
             for part in provincial.pieces[pieceIndex].parts {
                 guard let id = part.divisionID, let division = provincial.divisions[id] else { continue }
                 for sentenceIndex in division.sentences.indices {
@@ -191,25 +196,21 @@ struct BlockContentBuilder {
                 }
             }
         }
-        return (nationalAnchors, provincialAnchors)
+        return Sides(national: nationalAnchors, provincial: provincialAnchors)
     }
 
     func paragraphs(
-        _ block: AlignmentBlock, side: DocumentSide, anchors: [SentenceRef: Int], document: PiecedDocument? = nil
+        _ block: AlignmentBlock, side: DocumentSide, anchors: [SentenceRef: Int], document: PiecedDocument
     ) -> [DisplayParagraph] {
-        let pieced = document ?? national
         var result: [DisplayParagraph] = []
-        for pieceIndex in block.pieces(side) {
-            let piece = pieced.pieces[pieceIndex]
+        for pieceIndex in block.pieces[side] {
+            let piece = document.pieces[pieceIndex]
             let baseRole: StyleRole
             switch block.kind {
             case .unmatched:
                 if let id = piece.divisionID, let index {
-                    let unlinked = side == .national ? index.nationalOnly.contains(id) : index.provincialOnly.contains(id)
-                    let linkedElsewhere = side == .national
-                        ? !index.comparison.provincialLinks(ofNational: id).isEmpty
-                        : !index.comparison.nationalLinks(ofProvincial: id).isEmpty
-                    baseRole = unlinked || !linkedElsewhere ? (side == .national ? .nationalOnly : .provincialOnly) : .normal
+                    let alone = index.unlinked[side].contains(id) || !index.isLinked(id, side: side)
+                    baseRole = alone ? StyleRole.unmatched[side] : .normal
                 } else {
                     baseRole = .normal
                 }
@@ -249,6 +250,9 @@ struct BlockContentBuilder {
         let scalars = trimmed(Array(paragraph.unicodeScalars))
         guard !scalars.isEmpty else { return }
         var roles = Array(repeating: baseRole, count: scalars.count)
+        // A whole clause with no counterpart is an added or deleted clause.
+        let baseKind: ChangeKind? = baseRole == .provincialOnly ? .added : baseRole == .nationalOnly ? .deleted : nil
+        var kinds = [ChangeKind?](repeating: baseKind, count: scalars.count)
         var cuts: [(offset: Int, anchor: Int)] = []
         var cursor = 0
         for sentence in SentenceSplitter.split(paragraph) {
@@ -260,7 +264,8 @@ struct BlockContentBuilder {
             let ref = SentenceRef(division: divisionID, index: sentenceIndex)
             if let anchor = anchors[ref] { cuts.append((start, anchor)) }
             if linked, let index {
-                styleSentence(ref, side: side, index: index, text: sentence, range: start..<cursor, roles: &roles)
+                styleSentence(
+                    ref, side: side, index: index, text: sentence, range: start..<cursor, roles: &roles, kinds: &kinds)
             }
         }
         var pieceStart = 0
@@ -268,7 +273,8 @@ struct BlockContentBuilder {
         func emit(upTo end: Int) {
             guard end > pieceStart else { return }
             result.append(DisplayParagraph(
-                raw: Array(scalars[pieceStart..<end]), roles: Array(roles[pieceStart..<end]), divisionID: divisionID,
+                raw: Array(scalars[pieceStart..<end]), roles: Array(roles[pieceStart..<end]),
+                kinds: Array(kinds[pieceStart..<end]), divisionID: divisionID,
                 unitID: unitID, isHeading: false, indented: pieceStart == 0, anchor: pieceAnchor))
         }
         for cut in cuts {
@@ -279,38 +285,43 @@ struct BlockContentBuilder {
         emit(upTo: scalars.count)
     }
 
-    /// Marks inserted (provincial) or deleted (national) characters and text with no counterpart.
+    /// Styles every change of a sentence by its kind (`StyleRole.change`), and text with no counterpart.
     func styleSentence(
         _ ref: SentenceRef, side: DocumentSide, index: ComparisonIndex, text: String, range: Range<Int>,
-        roles: inout [StyleRole]
+        roles: inout [StyleRole], kinds: inout [ChangeKind?]
     ) {
         switch side {
         case .provincial:
             guard let provenance = index.provenance[ref] else { return }
             if provenance.sources.isEmpty {
-                for offset in range { roles[offset] = .provincialOnly }
+                for offset in range {
+                    roles[offset] = .provincialOnly
+                    kinds[offset] = .added
+                }
                 return
             }
             let sources = provenance.sources.compactMap { sentence(.national, $0) }.joined()
-            var offset = range.lowerBound
-            for segment in diff(ref, sources, text) {
-                let count = segment.text.unicodeScalars.count
-                switch segment.operation {
-                case .equal: offset += count
-                case .insert:
-                    for position in offset..<min(offset + count, range.upperBound) { roles[position] = .inserted }
-                    offset += count
-                case .delete: break
+            let offsets = ScalarOffsets(text)
+            for change in changes(ref, sources, text) {
+                for position in offsets.scalars(of: change.provincialRange) where position + range.lowerBound < range.upperBound {
+                    roles[range.lowerBound + position] = .change(change.kind, side: .provincial)
+                    kinds[range.lowerBound + position] = change.kind
                 }
             }
         case .national:
             if index.comparison.nationalFates[ref] == .dropped {
-                for offset in range { roles[offset] = .nationalOnly }
+                for offset in range {
+                    roles[offset] = .nationalOnly
+                    kinds[offset] = .deleted
+                }
                 return
             }
             guard let users = index.users[ref] else { return }
+            // A character is changed when no provincial sentence drawing on this one keeps it; it takes the
+            // kind of a change that covers it (a substantive one over a localisation).
             let length = range.count
             var kept = Array(repeating: false, count: length)
+            var changedKind = [ChangeKind?](repeating: nil, count: length)
             var covered = false
             for user in users {
                 guard let provenance = index.provenance[user],
@@ -327,35 +338,36 @@ struct BlockContentBuilder {
                 guard found else { continue }
                 let sources = sourceTexts.joined()
                 covered = true
-                var offset = 0
-                for segment in diff(user, sources, sentenceText) {
-                    let count = segment.text.unicodeScalars.count
-                    switch segment.operation {
-                    case .equal:
-                        for position in offset..<offset + count where position >= sourceStart && position < sourceStart + length {
-                            kept[position - sourceStart] = true
+                let offsets = ScalarOffsets(sources)
+                var changedHere = Array(repeating: false, count: length)
+                for change in changes(user, sources, sentenceText) {
+                    for position in offsets.scalars(of: change.nationalRange)
+                    where position >= sourceStart && position < sourceStart + length {
+                        changedHere[position - sourceStart] = true
+                        if changedKind[position - sourceStart].map({ !$0.isSubstantive }) ?? true {
+                            changedKind[position - sourceStart] = change.kind
                         }
-                        offset += count
-                    case .delete: offset += count
-                    case .insert: break
                     }
                 }
+                for position in 0..<length where !changedHere[position] { kept[position] = true }
             }
             guard covered else { return }
-            for position in 0..<length where !kept[position] { roles[range.lowerBound + position] = .deleted }
+            for position in 0..<length where !kept[position] {
+                guard let kind = changedKind[position] else { continue }
+                roles[range.lowerBound + position] = .change(kind, side: .national)
+                kinds[range.lowerBound + position] = kind
+            }
         }
     }
 
     func sentence(_ side: DocumentSide, _ ref: SentenceRef) -> String? {
-        let key = (side == .national ? "n:" : "p:") + ref.division
         let sentences: [String]
-        if let cached = memo.sentences[key] {
+        if let cached = memo.sentences[side][ref.division] {
             sentences = cached
         } else {
-            guard let document = side == .national ? national : provincial,
-                  let division = document.divisions[ref.division] else { return nil }
+            guard let division = documents[side]?.divisions[ref.division] else { return nil }
             sentences = division.sentences
-            memo.sentences[key] = sentences
+            memo.sentences[side][ref.division] = sentences
         }
         return sentences.indices.contains(ref.index) ? sentences[ref.index] : nil
     }
@@ -376,5 +388,22 @@ struct BlockContentBuilder {
             start += 1
         }
         return nil
+    }
+}
+
+/// Character offsets of a text (what `Change` ranges count) turned into Unicode scalar offsets (what the
+/// reader's paragraphs count).
+struct ScalarOffsets {
+    private var startOfCharacter: [Int] = [0]
+
+    init(_ text: String) {
+        for character in text { startOfCharacter.append(startOfCharacter[startOfCharacter.count - 1] + character.unicodeScalars.count) }
+    }
+
+    /// The scalar offsets covered by a range of characters.
+    func scalars(of characters: Range<Int>) -> Range<Int> {
+        let lower = startOfCharacter[min(characters.lowerBound, startOfCharacter.count - 1)]
+        let upper = startOfCharacter[min(characters.upperBound, startOfCharacter.count - 1)]
+        return lower..<upper
     }
 }

@@ -1,109 +1,90 @@
 import DuizhaoCore
 
-extension ReaderModel {
-    /// Every key, as the help overlay lists it (also for a command's `--help` or the README).
-    public static let keyBindings: [(keys: String, action: String)] = [
-        ("j  k  ↓  ↑", "scroll one line (both panes)"),
-        ("Space  PgDn", "page down"),
-        ("b  PgUp", "page up"),
-        ("g  Home", "top"),
-        ("G  End", "bottom"),
-        ("]  [", "next / previous clause"),
-        ("}  {", "next / previous section"),
-        ("Tab  Shift-Tab", "focus national / provincial / outline"),
-        ("←  →", "focus left / right pane"),
-        ("Enter", "outline: jump to the entry"),
-        ("o", "fold / unfold a section in the outline"),
-        ("t", "show / hide the outline"),
-        ("w", "single full-width pane / side by side"),
-        ("/", "search both documents (as you type)"),
-        ("n  N", "next / previous match"),
-        (":", "jump to a clause by number (2.4 or 4)"),
-        ("d", "highlight differences on / off"),
-        ("m", "bookmark the current clause on / off"),
-        ("M", "bookmark the current clause with a note"),
-        ("B", "bookmark list: Enter jump, e note, d delete, f filter"),
-        ("Esc", "clear the search highlight, close"),
-        ("?", "this help"),
-        ("q", "quit"),
-        ("mouse wheel", "scroll the pane under the pointer"),
-    ]
+/// What a key does while reading (a text pane has the focus, or the outline for keys it does not take).
+public enum ReadingCommand: Sendable, Equatable, CaseIterable {
+    case lineDown, lineUp, pageDown, pageUp, top, bottom
+    case nextClause, previousClause, nextSection, previousSection
+    case focusNext, focusPrevious, focusLeft, focusRight
+    case toggleFold, toggleOutline, toggleSinglePane
+    case search, searchNext, searchPrevious, jumpToClause
+    case toggleDifferences, toggleLocalization, nextChange, previousChange
+    case toggleBookmark, bookmarkWithNote, bookmarkList
+    case clearSearch, help, quit
+}
 
-    mutating func handleReading(_ event: InputEvent) -> [ReaderEffect] {
-        if focus == .outline, handleOutlineKey(event) { return [] }
+/// What a key does while the outline has the focus (other keys act as in reading).
+public enum OutlineCommand: Sendable, Equatable, CaseIterable {
+    case down, up, pageDown, pageUp, first, last, open, toggleFold
+}
+
+extension ReadingScreen {
+    /// The reading keys: dispatch and help.
+    public static let keys = KeyTable<ReadingCommand>("reading", [
+        .init([key("j"), .down, .enter, control("n")], "scroll one line down (both panes)", .lineDown),
+        .init([key("k"), .up, control("p")], "scroll one line up", .lineUp),
+        .init([key(" "), .pageDown, key("f"), control("f")], "page down", .pageDown),
+        .init([key("b"), .pageUp, control("b")], "page up", .pageUp),
+        .init([key("g"), .home, key("<")], "top", .top),
+        .init([key("G"), .end, key(">")], "bottom", .bottom),
+        .init([key("]")], "next clause", .nextClause),
+        .init([key("[")], "previous clause", .previousClause),
+        .init([key("}")], "next section", .nextSection),
+        .init([key("{")], "previous section", .previousSection),
+        .init([.tab], "focus national / provincial / outline", .focusNext),
+        .init([.backTab], "focus the other way round", .focusPrevious),
+        .init([.left], "focus the pane to the left", .focusLeft),
+        .init([.right], "focus the pane to the right", .focusRight),
+        .init([key("o")], "fold / unfold the current section in the outline", .toggleFold),
+        .init([key("t")], "show / hide the outline", .toggleOutline),
+        .init([key("w")], "single full-width pane / side by side", .toggleSinglePane),
+        .init([key("/")], "search both documents (as you type)", .search),
+        .init([key("n")], "next match", .searchNext),
+        .init([key("N")], "previous match", .searchPrevious),
+        .init([key(":")], "jump to a clause by number (2.4 or 4)", .jumpToClause),
+        .init([key("d")], "highlight differences on / off", .toggleDifferences),
+        .init([key("L")], "localisations (本法→本办法) shown / hidden", .toggleLocalization),
+        .init([key("c")], "next substantive change (not a localisation)", .nextChange),
+        .init([key("C")], "previous substantive change", .previousChange),
+        .init([key("m")], "bookmark the current clause on / off", .toggleBookmark),
+        .init([key("M")], "bookmark the current clause with a note", .bookmarkWithNote),
+        .init([key("B")], "bookmark list", .bookmarkList),
+        .init([.escape], "clear the search highlight (else back, when opened from another screen)", .clearSearch),
+        .init([key("?"), key("h")], "this help", .help),
+        .init([key("q")], "quit", .quit),
+    ])
+
+    /// Keys the outline takes while it has the focus.
+    public static let outlineKeys = KeyTable<OutlineCommand>("outline (when it has the focus)", [
+        .init([key("j"), .down], "next entry", .down),
+        .init([key("k"), .up], "previous entry", .up),
+        .init([key(" "), .pageDown], "page down", .pageDown),
+        .init([key("b"), .pageUp], "page up", .pageUp),
+        .init([key("g"), .home], "first entry", .first),
+        .init([key("G"), .end], "last entry", .last),
+        .init([.enter, .right, key("l")], "jump to the entry", .open),
+        .init([key("o")], "fold / unfold the entry", .toggleFold),
+    ])
+
+    /// The mouse, listed in the help after the keys.
+    public static let mouseHelp = HelpSection(title: "mouse", lines: [
+        (keys: InputEvent.wheel(column: 0, row: 0, lines: 0).keyName, help: "scroll the pane under the pointer"),
+        (keys: InputEvent.click(column: 0, row: 0).keyName, help: "focus a pane; open an outline entry"),
+    ])
+
+    /// Everything the `?` help lists over the reading screen, in order: its own tables, then those of the
+    /// screens it opens.
+    public static var helpSections: [HelpSection] {
+        [keys.helpSection, outlineKeys.helpSection, BookmarkListScreen.keys.helpSection,
+         PromptScreen.keys.helpSection, HelpScreen.keys.helpSection, mouseHelp]
+    }
+
+    /// One input event (not a resize) while this screen is on top.
+    mutating func handle(_ event: InputEvent) -> [ScreenAction] {
+        if focus == .outline, let command = Self.outlineKeys.command(for: event) {
+            perform(command)
+            return []
+        }
         switch event {
-        case .character("q"):
-            return [.saveReadingState(readingPosition), .quit]
-        case .character("j"), .down, .enter, .character("\u{0E}"):
-            scroll(by: 1)
-        case .character("k"), .up, .character("\u{10}"):
-            scroll(by: -1)
-        case .character(" "), .pageDown, .character("f"), .character("\u{06}"):
-            scroll(by: bodyRows)
-        case .character("b"), .pageUp, .character("\u{02}"):
-            scroll(by: -bodyRows)
-        case .character("g"), .home, .character("<"):
-            top = firstRow
-        case .character("G"), .end, .character(">"):
-            top = maximumTop
-        case .character("]"):
-            moveToClause(forward: true)
-        case .character("["):
-            moveToClause(forward: false)
-        case .character("}"):
-            moveToSection(forward: true)
-        case .character("{"):
-            moveToSection(forward: false)
-        case .tab:
-            cycleFocus(forward: true)
-        case .backTab:
-            cycleFocus(forward: false)
-        case .left:
-            if focus == .provincial { setFocus(.national) } else if focus == .national { setFocus(.outline) }
-        case .right:
-            if focus == .outline { setFocus(Pane(textSide)) } else if focus == .national { setFocus(.provincial) }
-        case .character("o"):
-            if let row = highlightedOutlineRow { toggleFold(atRow: row) }
-        case .character("t"):
-            let show = !showsOutline
-            relayout { $0.showsOutline = show }
-            if !show, focus == .outline { focus = Pane(textSide) }
-            if show, geometry.outline == nil { message = "outline needs a wider terminal" }
-        case .character("w"):
-            guard provincialPieces != nil else {
-                message = "one document: single pane"
-                return []
-            }
-            let single = !isSinglePane
-            relayout { $0.isSinglePane = single }
-            message = single ? "single pane" : "side by side"
-        case .character("/"):
-            mode = .prompt(Prompt(kind: .search(origin: top), text: ""))
-        case .character("n"):
-            searchAgain(forward: true)
-        case .character("N"):
-            searchAgain(forward: false)
-        case .character(":"):
-            mode = .prompt(Prompt(kind: .jump, text: ""))
-        case .character("d"):
-            highlightsDifferences.toggle()
-            message = highlightsDifferences ? "differences highlighted" : "differences not highlighted"
-        case .character("?"), .character("h"):
-            mode = .help(scroll: 0)
-        case .character("m"):
-            return toggleBookmark()
-        case .character("M"):
-            guard let clause = currentClause(textSide) else {
-                message = "no clause here to bookmark"
-                return []
-            }
-            let existing = bookmark(side: textSide, clauseID: clause)
-            mode = .prompt(Prompt(kind: .note(editing: existing?.id, fromList: false), text: existing?.note ?? ""))
-        case .character("B"):
-            bookmarkCursor = min(bookmarkCursor, max(0, filteredBookmarks.count - 1))
-            mode = .bookmarks
-        case .escape:
-            search = nil
         case .wheel(let column, _, let lines):
             if let outline = geometry.outline, column < outline.x + outline.width {
                 if focus != .outline { setFocus(.outline) }
@@ -111,29 +92,105 @@ extension ReaderModel {
             } else {
                 scroll(by: lines)
             }
+            return []
         case .click(let column, let row):
             handleClick(column: column, row: row)
+            return []
         default:
-            break
+            guard let command = Self.keys.command(for: event) else { return [] }
+            return perform(command)
+        }
+    }
+
+    /// Runs one reading command.
+    mutating func perform(_ command: ReadingCommand) -> [ScreenAction] {
+        switch command {
+        case .quit:
+            return close()
+        case .lineDown: scroll(by: 1)
+        case .lineUp: scroll(by: -1)
+        case .pageDown: scroll(by: bodyRows)
+        case .pageUp: scroll(by: -bodyRows)
+        case .top: top = firstRow
+        case .bottom: top = maximumTop
+        case .nextClause: moveToClause(forward: true)
+        case .previousClause: moveToClause(forward: false)
+        case .nextSection: moveToSection(forward: true)
+        case .previousSection: moveToSection(forward: false)
+        case .focusNext: cycleFocus(forward: true)
+        case .focusPrevious: cycleFocus(forward: false)
+        case .focusLeft:
+            if focus == .provincial { setFocus(.national) } else if focus == .national { setFocus(.outline) }
+        case .focusRight:
+            if focus == .outline { setFocus(Pane(textSide)) } else if focus == .national { setFocus(.provincial) }
+        case .toggleFold:
+            if let row = highlightedOutlineRow { toggleFold(atRow: row) }
+        case .toggleOutline:
+            let show = !showsOutline
+            relayout { $0.showsOutline = show }
+            if !show, focus == .outline { focus = Pane(textSide) }
+            if show, geometry.outline == nil { message = "outline needs a wider terminal" }
+        case .toggleSinglePane:
+            guard provincial != nil else {
+                message = "one document: single pane"
+                return []
+            }
+            let single = !isSinglePane
+            relayout { $0.isSinglePane = single }
+            message = single ? "single pane" : "side by side"
+        case .search:
+            searchOrigin = top
+            return [.push(PromptScreen(.search))]
+        case .searchNext: searchAgain(forward: true)
+        case .searchPrevious: searchAgain(forward: false)
+        case .jumpToClause:
+            return [.push(PromptScreen(.jump))]
+        case .toggleDifferences:
+            highlightsDifferences.toggle()
+            message = highlightsDifferences ? "differences highlighted" : "differences not highlighted"
+        case .toggleLocalization:
+            showsLocalizations.toggle()
+            message = showsLocalizations ? "localisations shown" : "localisations hidden: substantive changes only"
+        case .nextChange: moveToChange(forward: true)
+        case .previousChange: moveToChange(forward: false)
+        case .help:
+            return [.push(HelpScreen(sections: Self.helpSections))]
+        case .toggleBookmark:
+            return toggleBookmark()
+        case .bookmarkWithNote:
+            guard let clause = currentClause(textSide) else {
+                message = "no clause here to bookmark"
+                return []
+            }
+            let existing = bookmark(side: textSide, clauseID: clause)
+            return [.push(PromptScreen(.note(editing: existing?.id), text: existing?.note ?? ""))]
+        case .bookmarkList:
+            return [.push(BookmarkListScreen(bookmarks: bookmarks))]
+        case .clearSearch:
+            if search == nil, closesOnEscape { return close() }
+            search = nil
         }
         return []
     }
 
-    /// Keys that mean something else while the outline has the focus. Returns whether it was handled.
-    mutating func handleOutlineKey(_ event: InputEvent) -> Bool {
-        let rows = bodyRows
-        switch event {
-        case .character("j"), .down: moveOutlineCursor(by: 1)
-        case .character("k"), .up: moveOutlineCursor(by: -1)
-        case .character(" "), .pageDown: moveOutlineCursor(by: rows)
-        case .character("b"), .pageUp: moveOutlineCursor(by: -rows)
-        case .character("g"), .home: outlineCursor = 0
-        case .character("G"), .end: outlineCursor = max(0, (outlineVisible[textSide]?.count ?? 1) - 1)
-        case .enter, .right, .character("l"): openOutlineRow(outlineCursor)
-        case .character("o"): toggleFold(atRow: outlineCursor)
-        default: return false
+    /// Leaves this screen: the position is saved, then the screen beneath (if any) is back; the last screen
+    /// closing quits.
+    func close() -> [ScreenAction] {
+        [.effect(.saveReadingState(readingPosition)), .close]
+    }
+
+    /// Runs one outline command.
+    mutating func perform(_ command: OutlineCommand) {
+        switch command {
+        case .down: moveOutlineCursor(by: 1)
+        case .up: moveOutlineCursor(by: -1)
+        case .pageDown: moveOutlineCursor(by: bodyRows)
+        case .pageUp: moveOutlineCursor(by: -bodyRows)
+        case .first: outlineCursor = 0
+        case .last: outlineCursor = max(0, outlineVisible[textSide].count - 1)
+        case .open: openOutlineRow(outlineCursor)
+        case .toggleFold: toggleFold(atRow: outlineCursor)
         }
-        return true
     }
 
     mutating func handleClick(column: Int, row: Int) {
@@ -141,29 +198,17 @@ extension ReaderModel {
         guard row >= 1, row < height - 1 else { return }
         if let outline = geometry.outline, column < outline.x + outline.width {
             let clicked = outlineWindowStart + row - 1
-            guard clicked < (outlineVisible[textSide]?.count ?? 0) else { return }
+            guard clicked < outlineVisible[textSide].count else { return }
             setFocus(.outline)
             outlineCursor = clicked
             openOutlineRow(clicked)
             return
         }
         for side in DocumentSide.allCases {
-            if let frame = geometry.frame(side), column >= frame.x, column < frame.x + frame.width {
+            if let frame = geometry.frames[side], column >= frame.x, column < frame.x + frame.width {
                 setFocus(Pane(side))
             }
         }
-    }
-
-    mutating func handleHelp(_ event: InputEvent) -> [ReaderEffect] {
-        guard case .help(let scroll) = mode else { return [] }
-        switch event {
-        case .character("j"), .down: mode = .help(scroll: min(scroll + 1, max(0, Self.keyBindings.count - 1)))
-        case .character("k"), .up: mode = .help(scroll: max(0, scroll - 1))
-        case .character("q"), .escape, .character("?"), .enter, .character(" "): mode = .reading
-        case .wheel(_, _, let lines): mode = .help(scroll: min(max(0, scroll + lines), max(0, Self.keyBindings.count - 1)))
-        default: mode = .reading
-        }
-        return []
     }
 
     // MARK: Bookmarks
@@ -172,20 +217,12 @@ extension ReaderModel {
         bookmarks.first { $0.side == side && $0.clauseID == clauseID }
     }
 
-    var filteredBookmarks: [ReaderBookmark] {
-        switch bookmarkFilter {
-        case .all: return bookmarks
-        case .national: return bookmarks.filter { $0.side == .national }
-        case .provincial: return bookmarks.filter { $0.side == .provincial }
-        }
-    }
-
     /// The heading of a division as the reader shows it.
     func heading(side: DocumentSide, id: String) -> String {
-        pieces(side)?.divisions[id]?.heading ?? id
+        pieces[side]?.divisions[id]?.heading ?? id
     }
 
-    mutating func toggleBookmark() -> [ReaderEffect] {
+    mutating func toggleBookmark() -> [ScreenAction] {
         guard let clause = currentClause(textSide) else {
             message = "no clause here to bookmark"
             return []
@@ -193,132 +230,61 @@ extension ReaderModel {
         if let existing = bookmark(side: textSide, clauseID: clause) {
             bookmarks.removeAll { $0.id == existing.id }
             message = "bookmark removed: " + heading(side: textSide, id: clause)
-            return [.removeBookmark(id: existing.id)]
+            return [.effect(.removeBookmark(id: existing.id))]
         }
         message = "bookmarked: " + heading(side: textSide, id: clause)
-        return [.addBookmark(BookmarkRequest(side: textSide, clauseID: clause, clauseTitle: heading(side: textSide, id: clause)))]
+        let request = BookmarkRequest(side: textSide, clauseID: clause, clauseTitle: heading(side: textSide, id: clause))
+        return [.effect(.addBookmark(request))]
     }
 
-    mutating func handleBookmarkList(_ event: InputEvent) -> [ReaderEffect] {
-        let list = filteredBookmarks
-        switch event {
-        case .character("j"), .down:
-            bookmarkCursor = min(bookmarkCursor + 1, max(0, list.count - 1))
-        case .character("k"), .up:
-            bookmarkCursor = max(0, bookmarkCursor - 1)
-        case .character("g"), .home:
-            bookmarkCursor = 0
-        case .character("G"), .end:
-            bookmarkCursor = max(0, list.count - 1)
-        case .character("f"), .tab:
-            let all = BookmarkFilter.allCases
-            bookmarkFilter = all[(all.firstIndex(of: bookmarkFilter)! + 1) % all.count]
-            bookmarkCursor = 0
-        case .enter:
-            guard list.indices.contains(bookmarkCursor) else { return [] }
-            let mark = list[bookmarkCursor]
-            mode = .reading
-            if mark.side == .provincial, provincialPieces == nil {
-                message = "the provincial document is not open"
-            } else if mark.isOrphaned || !jump(toClause: mark.clauseID, side: mark.side, focus: Pane(mark.side)) {
-                message = "orphaned bookmark: \(mark.clauseTitle) is no longer in the document"
-            }
-        case .character("d"), .delete:
-            guard list.indices.contains(bookmarkCursor) else { return [] }
-            let mark = list[bookmarkCursor]
-            bookmarks.removeAll { $0.id == mark.id }
-            bookmarkCursor = min(bookmarkCursor, max(0, filteredBookmarks.count - 1))
-            message = "bookmark deleted: " + mark.clauseTitle
-            return [.removeBookmark(id: mark.id)]
-        case .character("e"):
-            guard list.indices.contains(bookmarkCursor) else { return [] }
-            let mark = list[bookmarkCursor]
-            mode = .prompt(Prompt(kind: .note(editing: mark.id, fromList: true), text: mark.note))
-        case .character("q"), .escape, .character("B"):
-            mode = .reading
-        default:
-            break
+    /// Goes to a bookmark chosen in the list.
+    mutating func openBookmark(_ mark: ReaderBookmark) {
+        if pieces[mark.side] == nil {
+            message = "the \(mark.side.rawValue) document is not open"
+        } else if mark.isOrphaned || !jump(toClause: mark.clauseID, side: mark.side, focus: Pane(mark.side)) {
+            message = "orphaned bookmark: \(mark.clauseTitle) is no longer in the document"
         }
-        return []
     }
 
     // MARK: Prompts
 
-    mutating func handlePrompt(_ prompt: Prompt, _ event: InputEvent) -> [ReaderEffect] {
-        var prompt = prompt
-        switch event {
-        case .character(let character):
-            guard !character.unicodeScalars.contains(where: TerminalSafe.isControl) else { return [] }
-            prompt.text.append(character)
-        case .backspace, .delete:
-            if prompt.text.isEmpty {
-                return cancelPrompt(prompt)
-            }
-            prompt.text.removeLast()
-        case .escape:
-            return cancelPrompt(prompt)
-        case .enter:
-            return submitPrompt(prompt)
-        default:
-            return []
-        }
-        mode = .prompt(prompt)
-        if case .search(let origin) = prompt.kind {
-            searchIncrementally(prompt.text, origin: origin)
-        }
-        return []
-    }
-
-    mutating func cancelPrompt(_ prompt: Prompt) -> [ReaderEffect] {
-        if case .note(_, fromList: true) = prompt.kind { mode = .bookmarks } else { mode = .reading }
-        if case .search(let origin) = prompt.kind {
-            top = origin
-            search = nil
-        }
-        return []
-    }
-
-    mutating func submitPrompt(_ prompt: Prompt) -> [ReaderEffect] {
-        mode = .reading
-        switch prompt.kind {
-        case .search(let origin):
-            if prompt.text.isEmpty {
-                top = origin
+    /// Enter in a prompt opened by this screen (or by the bookmark list on it).
+    mutating func submitPrompt(_ kind: PromptKind, text: String) -> [ScreenAction] {
+        switch kind {
+        case .search:
+            if text.isEmpty {
+                top = searchOrigin ?? top
                 search = nil
             } else if search?.current == nil {
-                message = "no match: " + prompt.text
+                message = "no match: " + text
             }
         case .jump:
-            let reference = prompt.text.trimmed(of: " \u{3000}")
+            let reference = text.trimmed(of: " \u{3000}")
             guard !reference.isEmpty else { return [] }
-            let order: [DocumentSide] = textSide == .national ? [.national, .provincial] : [.provincial, .national]
-            for side in order {
-                guard let document = side == .national ? national : provincial,
-                      let division = document.resolveDivision(reference) else { continue }
+            for side in [textSide, textSide.other] {
+                guard let division = document(side)?.resolveDivision(reference) else { continue }
                 _ = jump(toClause: division.id, side: side, focus: focus == .outline ? .outline : Pane(side))
                 if side != textSide { textSide = side }
                 return []
             }
             message = "no clause " + reference
-        case .note(let editing, let fromList):
-            let note = prompt.text.trimmed(of: " \u{3000}")
+        case .note(let editing):
+            let note = text.trimmed(of: " \u{3000}")
             if let editing {
                 if let index = bookmarks.firstIndex(where: { $0.id == editing }) { bookmarks[index].note = note }
-                if fromList { mode = .bookmarks }
                 message = "note saved"
-                return [.updateBookmarkNote(id: editing, note: note)]
+                return [.effect(.updateBookmarkNote(id: editing, note: note)), .broadcast(.bookmarksLoaded(bookmarks))]
             }
             guard let clause = currentClause(textSide) else {
                 message = "no clause here to bookmark"
                 return []
             }
             message = "bookmarked with note: " + heading(side: textSide, id: clause)
-            return [.addBookmark(BookmarkRequest(
-                side: textSide, clauseID: clause, clauseTitle: heading(side: textSide, id: clause), note: note))]
+            return [.effect(.addBookmark(BookmarkRequest(
+                side: textSide, clauseID: clause, clauseTitle: heading(side: textSide, id: clause), note: note)))]
         }
         return []
     }
-
 }
 
 extension String {

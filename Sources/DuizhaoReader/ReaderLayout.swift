@@ -3,12 +3,7 @@ import DuizhaoCore
 import Foundation
 
 /// Text widths of the two panes; 0 means the pane is not shown.
-struct PaneWidths: Sendable, Hashable {
-    var national: Int
-    var provincial: Int
-
-    func width(_ side: DocumentSide) -> Int { side == .national ? national : provincial }
-}
+typealias PaneWidths = Sides<Int>
 
 /// One screen row of one side of a block: a slice of a display paragraph, or a filler.
 struct LineRef: Sendable, Equatable {
@@ -31,70 +26,79 @@ struct LineRef: Sendable, Equatable {
 /// The rows of one block at given pane widths: both sides have the same number of rows (the shorter
 /// side padded), or only the shown side's rows in single-pane mode.
 struct BlockRows: Sendable {
-    var national: [LineRef]
-    var provincial: [LineRef]
+    var lines: Sides<[LineRef]>
     var count: Int
 
-    func lines(_ side: DocumentSide) -> [LineRef] { side == .national ? national : provincial }
+    static let empty = BlockRows(lines: Sides(repeating: []), count: 0)
 }
 
-/// Immutable alignment of a document pair plus caches of styled blocks and of wrapped rows per width.
-/// Shared between copies of a `ReaderModel` (caches are keyed by everything they depend on).
-final class ReaderLayout: @unchecked Sendable {
-    let national: PiecedDocument
-    let provincial: PiecedDocument?
+/// The aligned pair: both documents cut into pieces, the comparison (once it has arrived) and the list of
+/// alignment blocks. An immutable value, built once per comparison; what is derived from it lazily (styled
+/// text, wrapped rows) lives in a `LayoutCache`.
+struct AlignedPair: Sendable {
+    /// The national document is always there; the provincial one when a pair is read.
+    let documents: Sides<PiecedDocument?>
     let comparisonIndex: ComparisonIndex?
     let blocks: [AlignmentBlock]
     /// Block index of every piece, per side.
-    let blockOfNationalPiece: [Int]
-    let blockOfProvincialPiece: [Int]
+    let blockOfPiece: Sides<[Int]>
     /// Cumulative piece weight before each block (for the position percentage); one extra entry: the total.
     let weightPrefix: [Int]
-    let alignSentences: Bool
+    /// The provincial document's level (省, 市 …) once compared: a localisation to another level is an actor.
+    let localLevel: String?
 
-    private let lock = NSLock()
-    private var contents: [Int: BlockContent] = [:]
-    private var rowsWidths: PaneWidths?
-    private var rows: [Int: BlockRows] = [:]
-    private var diffs: [SentenceRef: [DiffSegment]] = [:]
-    private static let cacheLimit = 4096
-
-    init(national: PiecedDocument, provincial: PiecedDocument?, comparison: Comparison?, alignSentences: Bool) {
-        self.national = national
-        self.provincial = provincial
-        self.alignSentences = alignSentences
+    init(national: PiecedDocument, provincial: PiecedDocument?, comparison: Comparison?) {
+        documents = Sides(national: national, provincial: provincial)
         comparisonIndex = comparison.map(ComparisonIndex.init)
+        localLevel = comparison == nil ? nil : provincial.flatMap { Localization.dominantLevel(of: $0.document) }
         let blocks = AlignmentBuilder.blocks(national: national, provincial: provincial, comparison: comparison)
         self.blocks = blocks
-        var nationalBlock = Array(repeating: 0, count: national.pieces.count)
-        var provincialBlock = Array(repeating: 0, count: provincial?.pieces.count ?? 0)
+        var blockOfPiece = Sides(national: Array(repeating: 0, count: national.pieces.count),
+                                 provincial: Array(repeating: 0, count: provincial?.pieces.count ?? 0))
         var prefix: [Int] = [0]
         prefix.reserveCapacity(blocks.count + 1)
         for (index, block) in blocks.enumerated() {
             var weight = 1
-            for piece in block.national {
-                nationalBlock[piece] = index
-                weight += national.pieces[piece].weight
-            }
-            for piece in block.provincial {
-                provincialBlock[piece] = index
-                weight += provincial?.pieces[piece].weight ?? 0
+            for side in DocumentSide.allCases {
+                guard let document = documents[side] else { continue }
+                for piece in block.pieces[side] {
+                    blockOfPiece[side][piece] = index
+                    weight += document.pieces[piece].weight
+                }
             }
             prefix.append(prefix[prefix.count - 1] + weight)
         }
-        blockOfNationalPiece = nationalBlock
-        blockOfProvincialPiece = provincialBlock
+        self.blockOfPiece = blockOfPiece
         weightPrefix = prefix
     }
 
     var blockCount: Int { blocks.count }
 
-    func document(_ side: DocumentSide) -> PiecedDocument? { side == .national ? national : provincial }
+    func document(_ side: DocumentSide) -> PiecedDocument? { documents[side] }
 
     /// Block holding a division of one side.
     func block(ofDivision id: String, side: DocumentSide) -> Int? {
-        guard let piece = document(side)?.pieceOfDivision[id] else { return nil }
-        return side == .national ? blockOfNationalPiece[piece] : blockOfProvincialPiece[piece]
+        guard let piece = documents[side]?.pieceOfDivision[id] else { return nil }
+        return blockOfPiece[side][piece]
+    }
+}
+
+/// What is derived lazily from an `AlignedPair`: the styled text of blocks (with character diffs) and their
+/// rows wrapped at the current pane widths. A class shared by copies of a reading screen; every entry is a pure
+/// function of the pair and its key, so sharing it never changes what a copy shows. Thread-safe (the adapter
+/// may prefetch on another thread).
+final class LayoutCache: @unchecked Sendable {
+    let pair: AlignedPair
+
+    private let lock = NSLock()
+    private var contents: [Int: BlockContent] = [:]
+    private var rowsWidths: PaneWidths?
+    private var rows: [Int: BlockRows] = [:]
+    private var changes: [SentenceRef: [Change]] = [:]
+    private static let cacheLimit = 4096
+
+    init(_ pair: AlignedPair) {
+        self.pair = pair
     }
 
     /// The styled text of a block (built on first use).
@@ -106,9 +110,9 @@ final class ReaderLayout: @unchecked Sendable {
         }
         lock.unlock()
         let builder = BlockContentBuilder(
-            national: national, provincial: provincial, index: comparisonIndex, alignSentences: alignSentences,
-            diff: { [unowned self] ref, sources, sentence in self.diff(ref, sources: sources, sentence: sentence) })
-        let built = builder.build(blocks[block])
+            documents: pair.documents, index: pair.comparisonIndex,
+            changes: { [unowned self] ref, sources, sentence in self.changes(ref, sources: sources, sentence: sentence) })
+        let built = builder.build(pair.blocks[block])
         lock.lock()
         if contents.count >= Self.cacheLimit { contents.removeAll(keepingCapacity: true) }
         contents[block] = built
@@ -116,19 +120,20 @@ final class ReaderLayout: @unchecked Sendable {
         return built
     }
 
-    private func diff(_ ref: SentenceRef, sources: String, sentence: String) -> [DiffSegment] {
+    /// The classified changes of a provincial sentence against its sources (cached by sentence).
+    private func changes(_ ref: SentenceRef, sources: String, sentence: String) -> [Change] {
         lock.lock()
-        if let cached = diffs[ref] {
+        if let cached = changes[ref] {
             lock.unlock()
             return cached
         }
         lock.unlock()
-        let segments = CharacterDiff.diff(national: sources, provincial: sentence)
+        let found = ChangeClassifier.changes(national: sources, provincial: sentence, localLevel: pair.localLevel)
         lock.lock()
-        if diffs.count >= Self.cacheLimit * 8 { diffs.removeAll(keepingCapacity: true) }
-        diffs[ref] = segments
+        if changes.count >= Self.cacheLimit * 8 { changes.removeAll(keepingCapacity: true) }
+        changes[ref] = found
         lock.unlock()
-        return segments
+        return found
     }
 
     /// The rows of a block at the given widths (wrapped on first use, cached per width).
@@ -143,7 +148,8 @@ final class ReaderLayout: @unchecked Sendable {
             return cached
         }
         lock.unlock()
-        let laidOut = layOut(block, widths: widths)
+        let laidOut = RowLayout.layOut(pair.blocks[block], content: { self.content(block) }, widths: widths,
+                                       hasProvincial: pair.documents.provincial != nil)
         lock.lock()
         if rowsWidths == widths {
             if rows.count >= Self.cacheLimit { rows.removeAll(keepingCapacity: true) }
@@ -163,57 +169,53 @@ final class ReaderLayout: @unchecked Sendable {
     /// Number of rows of a block at the given widths.
     func height(_ block: Int, widths: PaneWidths) -> Int { rows(block, widths: widths).count }
 
-    private func layOut(_ blockIndex: Int, widths: PaneWidths) -> BlockRows {
-        let block = blocks[blockIndex]
-        let showNational = widths.national > 0
-        let showProvincial = widths.provincial > 0 && provincial != nil
-        let hasNational = !block.national.isEmpty, hasProvincial = !block.provincial.isEmpty
+}
+
+/// Wrapping of a block's paragraphs into screen rows, both sides kept level.
+enum RowLayout {
+    static func layOut(
+        _ block: AlignmentBlock, content makeContent: () -> BlockContent, widths: PaneWidths, hasProvincial: Bool
+    ) -> BlockRows {
+        let shown = Sides(national: widths.national > 0, provincial: widths.provincial > 0 && hasProvincial)
+        let has = block.pieces.map { !$0.isEmpty }
         // A block with nothing to show on the visible side(s) takes no rows.
-        if !(showNational && hasNational) && !(showProvincial && hasProvincial) {
-            return BlockRows(national: [], provincial: [], count: 0)
-        }
-        let content = content(blockIndex)
-        if showNational != showProvincial {
-            let side: DocumentSide = showNational ? .national : .provincial
-            var lines = Self.wrap(content.paragraphs(side), width: widths.width(side)).flatMap { $0 }
+        if !(shown.national && has.national) && !(shown.provincial && has.provincial) { return .empty }
+        let content = makeContent()
+        if shown.national != shown.provincial {
+            let side: DocumentSide = shown.national ? .national : .provincial
+            var lines = wrap(content.paragraphs[side], width: widths[side]).flatMap { $0 }
             if !lines.isEmpty { lines.append(.filler) }
-            let empty: [LineRef] = []
-            return side == .national
-                ? BlockRows(national: lines, provincial: empty, count: lines.count)
-                : BlockRows(national: empty, provincial: lines, count: lines.count)
+            var sides = Sides<[LineRef]>(repeating: [])
+            sides[side] = lines
+            return BlockRows(lines: sides, count: lines.count)
         }
-        let left = Self.wrap(content.national, width: widths.national)
-        let right = Self.wrap(content.provincial, width: widths.provincial)
-        var nationalLines: [LineRef] = [], provincialLines: [LineRef] = []
+        let wrapped = Sides(each: { wrap(content.paragraphs[$0], width: widths[$0]) })
+        var lines = Sides<[LineRef]>(repeating: [])
         // Segments start at sentence sync anchors (numbered alike on both sides); each pair of segments
         // starts on the same row, the shorter padded.
         // Only anchors present on both sides sync (a sentence that could not be located has none).
-        let shared = Set(content.national.compactMap(\.anchor)).intersection(content.provincial.compactMap(\.anchor))
-        let leftSegments = Self.segments(content.national, at: shared)
-        let rightSegments = Self.segments(content.provincial, at: shared)
-        for segment in 0..<max(leftSegments.count, rightSegments.count) {
-            if segment < leftSegments.count {
-                for lines in left[leftSegments[segment]] { nationalLines += lines }
+        let shared = Set(content.paragraphs.national.compactMap(\.anchor))
+            .intersection(content.paragraphs.provincial.compactMap(\.anchor))
+        let segments = content.paragraphs.map { Self.segments($0, at: shared) }
+        for segment in 0..<max(segments.national.count, segments.provincial.count) {
+            for side in DocumentSide.allCases where segment < segments[side].count {
+                for paragraphLines in wrapped[side][segments[side][segment]] { lines[side] += paragraphLines }
             }
-            if segment < rightSegments.count {
-                for lines in right[rightSegments[segment]] { provincialLines += lines }
+            let level = max(lines.national.count, lines.provincial.count)
+            for side in DocumentSide.allCases {
+                lines[side] += Array(repeating: .filler, count: level - lines[side].count)
             }
-            let level = max(nationalLines.count, provincialLines.count)
-            nationalLines += Array(repeating: .filler, count: level - nationalLines.count)
-            provincialLines += Array(repeating: .filler, count: level - provincialLines.count)
         }
         if block.kind == .unmatched {
-            if !hasNational, !provincialLines.isEmpty {
-                nationalLines = [.placeholder] + Array(repeating: .filler, count: provincialLines.count - 1)
-            }
-            if !hasProvincial, !nationalLines.isEmpty {
-                provincialLines = [.placeholder] + Array(repeating: .filler, count: nationalLines.count - 1)
+            for side in DocumentSide.allCases where !has[side] && !lines[side.other].isEmpty {
+                lines[side] = [.placeholder] + Array(repeating: .filler, count: lines[side.other].count - 1)
             }
         }
-        let count = max(nationalLines.count, provincialLines.count) + 1
-        nationalLines += Array(repeating: .filler, count: count - nationalLines.count)
-        provincialLines += Array(repeating: .filler, count: count - provincialLines.count)
-        return BlockRows(national: nationalLines, provincial: provincialLines, count: count)
+        let count = max(lines.national.count, lines.provincial.count) + 1
+        for side in DocumentSide.allCases {
+            lines[side] += Array(repeating: .filler, count: count - lines[side].count)
+        }
+        return BlockRows(lines: lines, count: count)
     }
 
     /// Paragraph ranges: the text before the first of the `anchors` (possibly empty), then one range from

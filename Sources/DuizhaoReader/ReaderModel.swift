@@ -1,118 +1,81 @@
 import DuizhaoCompare
 import DuizhaoCore
 
-/// A row of the aligned row list: a block and a row inside it.
-struct RowPosition: Sendable, Equatable, Comparable {
-    var block: Int
-    var row: Int
-
-    static func < (lhs: RowPosition, rhs: RowPosition) -> Bool {
-        (lhs.block, lhs.row) < (rhs.block, rhs.row)
-    }
-}
-
-/// The reader's state: pure and value-typed. Feed it events with `handle`, draw `render()`, perform the
-/// returned effects. Layout work is lazy and cached per pane width, so both calls cost about the same on a
-/// 10 MB document as on a small one.
+/// The reader: a small root model over a stack of screens (`ScreenModel`s), bottom first; the top one has the
+/// keyboard. Pure and value-typed. Everything reaches it as a `ReaderMessage` through `update(_:)`, which
+/// returns the effects the adapter must perform; `render()` draws the stack into a `Screen`.
 ///
-/// An adapter's loop:
+/// Message flow: a key or mouse event goes to the top screen; a resize and background news (comparison,
+/// bookmarks, a position to restore) go to every screen; a `.notice` is the status-line message until the next
+/// key. A screen answers with `ScreenAction`s: effects for the adapter, a notice, `.push` a screen, `.close`
+/// itself, `.request` something of the screens beneath (a prompt's text), `.broadcast` a message. Closing the
+/// last screen quits.
+///
+/// An adapter's loop (`ReaderSession` / `TerminalSession` in DuizhaoSession are the real one):
 ///
 ///     var model = ReaderModel(national: n, provincial: p, width: cols, height: rows)
-///     model.jump(toClause: saved.clauseID, side: saved.side, focus: saved.focus)   // restore, if any
-///     model.setBookmarks(store.bookmarks(of: n, p))
+///     model.update(.restorePosition(saved)); model.update(.bookmarksLoaded(store.bookmarks(of: n, p)))
 ///     loop {
-///         draw(model.render())                       // a Screen: cells with style roles, cursor, scroll rows
-///         for effect in model.handle(nextEvent()) {  // keys, .resize, .wheel, .click, .tick
+///         draw(model.render())                               // a Screen: styled cells, cursor, scroll rows
+///         for effect in model.update(.input(nextEvent())) {  // keys, .resize, .wheel, .click
 ///             switch effect {
 ///             case .quit: return
 ///             case .saveReadingState(let position): store.save(position)
-///             case .addBookmark, .removeBookmark, .updateBookmarkNote: apply it; model.setBookmarks(reloaded)
+///             case .addBookmark, .removeBookmark, .updateBookmarkNote: apply it; send .bookmarksLoaded(reloaded)
 ///             }
 ///         }
-///         if comparison is running { model.setComparisonProgress(f) } else if finished { model.setComparison(c) }
+///         send .comparisonProgress(f) while the comparison runs, .comparisonFinished(c) when it is done
 ///     }
-///
-/// Keys: see `ReaderModel.keyBindings` (also shown by `?`).
 public struct ReaderModel: Sendable {
-    public let national: PolicyDocument
-    public let provincial: PolicyDocument?
-    public internal(set) var width: Int
-    public internal(set) var height: Int
+    public private(set) var width: Int
+    public private(set) var height: Int
     public let options: ReaderOptions
-    /// The pane with the keyboard focus (the reader starts on the national pane).
-    public internal(set) var focus: Pane = .national
-    public internal(set) var comparison: Comparison?
-    /// Progress of the background comparison while it runs (nil when not running or finished).
-    public internal(set) var comparisonProgress: Double?
-    public internal(set) var bookmarks: [ReaderBookmark] = []
+    /// The screens, bottom first; the last one has the keyboard.
+    var stack: [any ScreenModel]
     /// The status-line message shown until the next key.
     public internal(set) var message: String?
-    public internal(set) var showsOutline: Bool
-    public internal(set) var isSinglePane = false
-    public internal(set) var highlightsDifferences: Bool
 
-    /// The text pane last focused: the document the outline and the status line describe.
-    var textSide: DocumentSide = .national
-    var layout: ReaderLayout
-    let nationalPieces: PiecedDocument
-    let provincialPieces: PiecedDocument?
-    /// The first row shown in the panes.
-    var top = RowPosition(block: 0, row: 0) {
-        didSet { readingTarget = nil }
+    /// A reader whose bottom screen is `root` (e.g. a corpus matrix that opens reading screens).
+    public init(root: any ScreenModel, width: Int, height: Int, options: ReaderOptions = .init()) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        self.options = options
+        stack = [root]
     }
-    /// Where a jump wanted to go when the panes could not scroll that far (near the end): the reader is
-    /// "at" that row although it is not at the top. Cleared by any scrolling.
-    var readingTarget: RowPosition?
-    /// The anchor of a series of resizes, so that resizing back and forth returns to the same line.
-    var resizeAnchor: TopAnchor?
-    var mode: Mode = .reading
-    var search: SearchState?
-    var folded: [DocumentSide: Set<String>] = [.national: [], .provincial: []]
-    /// Outline entries shown (not inside a folded entry), per side, as indices into `PiecedDocument.outline`.
-    var outlineVisible: [DocumentSide: [Int]] = [:]
-    /// Selected row of the outline (an index into `outlineVisible[textSide]`) while the outline has focus.
-    var outlineCursor = 0
-    var bookmarkCursor = 0
-    var bookmarkFilter: BookmarkFilter = .all
 
+    /// A reader on one document or a pair: a reading screen alone.
     public init(
         national: PolicyDocument, provincial: PolicyDocument?, width: Int, height: Int,
         options: ReaderOptions = .init()
     ) {
-        self.national = national
-        self.provincial = provincial
-        self.width = max(0, width)
-        self.height = max(0, height)
-        self.options = options
-        showsOutline = options.showOutline
-        highlightsDifferences = options.highlightDifferences
-        nationalPieces = PiecedDocument(national)
-        provincialPieces = provincial.map(PiecedDocument.init)
-        layout = ReaderLayout(
-            national: nationalPieces, provincial: provincialPieces, comparison: nil, alignSentences: true)
-        if provincial == nil { isSinglePane = true }
-        for side in DocumentSide.allCases { recomputeOutline(side) }
-        top = normalized(RowPosition(block: 0, row: 0))
+        self.init(
+            root: ReadingScreen(national: national, provincial: provincial, width: width, height: height, options: options),
+            width: width, height: height, options: options)
     }
 
-    // MARK: Public API
+    // MARK: Messages
 
-    /// Applies one input event; returns what the adapter must do (quit, store a bookmark, …), in order.
-    public mutating func handle(_ event: InputEvent) -> [ReaderEffect] {
-        let event = Self.normalizedControlCharacter(event)
-        if case .tick = event { return [] }
-        if case .resize(let newWidth, let newHeight) = event {
-            resize(width: newWidth, height: newHeight)
-            return []
+    /// Applies one message; returns what the adapter must do (quit, store a bookmark, …), in order.
+    public mutating func update(_ message: ReaderMessage) -> [ReaderEffect] {
+        var effects: [ReaderEffect] = []
+        switch message {
+        case .notice(let text):
+            self.message = text
+        case .input(let event):
+            let event = Self.normalizedControlCharacter(event)
+            if case .resize(let newWidth, let newHeight) = event {
+                width = max(0, newWidth)
+                height = max(0, newHeight)
+                broadcast(.input(.resize(width: width, height: height)), into: &effects)
+            } else if let top = stack.indices.last {
+                self.message = nil
+                let actions = stack[top].update(.input(event))
+                apply(actions, from: top, into: &effects)
+            }
+        case .comparisonProgress, .comparisonFinished, .bookmarksLoaded, .restorePosition:
+            broadcast(message, into: &effects)
         }
-        resizeAnchor = nil
-        message = nil
-        switch mode {
-        case .reading: return handleReading(event)
-        case .help: return handleHelp(event)
-        case .bookmarks: return handleBookmarkList(event)
-        case .prompt(let prompt): return handlePrompt(prompt, event)
-        }
+        return effects
     }
 
     /// Control characters some terminals deliver as characters, mapped to the keys they stand for.
@@ -127,167 +90,103 @@ public struct ReaderModel: Sendable {
         }
     }
 
-    /// Installs the finished comparison: the panes are re-aligned, the current clause stays in view.
-    public mutating func setComparison(_ comparison: Comparison) {
-        let clause = currentClause(textSide)
-        let atStart = top == normalized(RowPosition(block: 0, row: 0))
-        self.comparison = comparison
-        comparisonProgress = nil
-        guard provincialPieces != nil else { return }
-        layout = ReaderLayout(
-            national: nationalPieces, provincial: provincialPieces, comparison: comparison, alignSentences: true)
-        search?.current = nil
-        resizeAnchor = nil
-        if !atStart, let clause {
-            _ = moveTo(division: clause, side: textSide)
-        } else {
-            top = normalized(RowPosition(block: 0, row: 0))
+    /// Sends a message to every screen, bottom first.
+    mutating func broadcast(_ message: ReaderMessage, into effects: inout [ReaderEffect]) {
+        var index = 0
+        while index < stack.count {
+            let actions = stack[index].update(message)
+            apply(actions, from: index, into: &effects)
+            index += 1
         }
     }
 
-    /// Progress of the background comparison in 0…1, shown in the status line.
-    public mutating func setComparisonProgress(_ fraction: Double) {
-        guard comparison == nil else { return }
-        comparisonProgress = min(1, max(0, fraction.isFinite ? fraction : 0))
+    /// Carries out the actions of the screen at `index`, in order.
+    mutating func apply(_ actions: [ScreenAction], from index: Int, into effects: inout [ReaderEffect]) {
+        var index = index
+        for action in actions {
+            switch action {
+            case .effect(let effect):
+                effects.append(effect)
+            case .notice(let text):
+                message = text
+            case .push(let screen):
+                stack.append(screen)
+            case .close:
+                guard stack.indices.contains(index) else { continue }
+                stack.remove(at: index)
+                if stack.isEmpty { effects.append(.quit) }
+            case .request(let request):
+                var below = min(index, stack.count) - 1
+                while below >= 0 {
+                    if let answer = stack[below].receive(request) {
+                        apply(answer, from: below, into: &effects)
+                        break
+                    }
+                    below -= 1
+                }
+            case .broadcast(let message):
+                broadcast(message, into: &effects)
+            }
+            index = min(index, stack.count)
+        }
     }
 
-    /// Replaces the bookmarks shown (marks in the outline and the panes, the `B` list). Pass only those of
-    /// the two open documents.
-    public mutating func setBookmarks(_ marks: [ReaderBookmark]) {
-        bookmarks = marks
-        bookmarkCursor = min(bookmarkCursor, max(0, filteredBookmarks.count - 1))
+    // MARK: Drawing
+
+    /// The screen for the current state: the top screen and, under an overlay, the screens beneath it.
+    public func render() -> Screen {
+        var writer = ScreenWriter(screen: Screen(width: width, height: height))
+        guard width > 0, height > 0 else { return writer.screen }
+        if isTooSmall {
+            renderTooSmall(&writer)
+            return writer.screen
+        }
+        let area = Area(x: 0, y: 0, width: width, height: height)
+        let context = RenderContext(notice: message)
+        let base = stack.lastIndex { !$0.isOverlay } ?? 0
+        for screen in stack[min(base, stack.count)...] {
+            screen.render(into: &writer, area: area, context: context)
+        }
+        return writer.screen
     }
 
-    /// Shows a message in the status line until the next key (e.g. "bookmarks disabled: store read-only").
-    public mutating func showMessage(_ text: String) {
-        message = text
+    /// The smallest screen the reader draws on (never below 12x3: header, one text row, status).
+    var minimumSize: (width: Int, height: Int) {
+        (max(12, options.minimumWidth), max(3, options.minimumHeight))
     }
 
-    /// Moves to a division (e.g. restoring the last reading position) and focuses a pane. `side` defaults
-    /// to the focused pane's document (national for the outline). Returns false when there is no such
-    /// division (the position is left unchanged, the focus still set).
-    @discardableResult
-    public mutating func jump(toClause id: String, side: DocumentSide? = nil, focus: Pane) -> Bool {
-        setFocus(focus)
-        let target = side ?? focus.side ?? textSide
-        if target == .provincial, provincialPieces == nil { return false }
-        if let side, focus == .outline { textSide = side }
-        return moveTo(division: id, side: target)
+    var isTooSmall: Bool { width < minimumSize.width || height < minimumSize.height }
+
+    func renderTooSmall(_ writer: inout ScreenWriter) {
+        var lines = ["terminal too small", "\(width)x\(height) < \(minimumSize.width)x\(minimumSize.height)"]
+        if width >= 24 { lines.append("enlarge it or press q") }
+        let first = max(0, (height - lines.count) / 2)
+        for (index, line) in lines.enumerated() where first + index < height {
+            let column = max(0, (width - DisplayWidth.of(line)) / 2)
+            writer.write(line, row: first + index, column: column, limit: width, role: index == 0 ? .statusMessage : .normal)
+        }
     }
 
-    /// Lays out (styles and wraps) the blocks within `pages` screens above and below the view, so that the
-    /// next scroll or `]` finds them ready. Optional: an adapter may call it while waiting for input. The
-    /// model itself does not change (the layout caches are shared), so this is not `mutating`.
+    // MARK: The reading screen
+
+    /// The topmost reading screen, if any (nil only when a screen of another kind is alone, or all closed).
+    public var reading: ReadingScreen? {
+        stack.last { $0 is ReadingScreen } as? ReadingScreen
+    }
+
+    /// The screen with the keyboard.
+    public var topScreen: (any ScreenModel)? { stack.last }
+
+    /// Where the topmost reading screen is (also sent as `.saveReadingState` when it closes).
+    public var readingPosition: ReadingPosition? { reading?.readingPosition }
+
+    /// Lays out what the next key of the top reading screen needs (see `ReadingScreen.prefetch`).
     public func prefetch(pages: Int = 2) {
-        guard layout.blockCount > 0 else { return }
-        let widths = widths
-        let span = bodyRows * max(0, pages)
-        var below = 0
-        var block = top.block
-        while block < layout.blockCount, below < span + bodyRows {
-            below += layout.height(block, widths: widths)
-            block += 1
-        }
-        var above = 0
-        block = top.block - 1
-        while block >= 0, above < span {
-            above += layout.height(block, widths: widths)
-            block -= 1
-        }
+        (stack.last as? ReadingScreen)?.prefetch(pages: pages)
     }
 
-    /// Where the reader is now (also sent as `.saveReadingState` on quit).
-    public var readingPosition: ReadingPosition {
-        ReadingPosition(clauseID: currentClause(textSide), side: textSide, focus: focus)
-    }
-
-    /// The id of the unit (clause) or heading at the top of a document's pane; nil in the preamble.
-    public func currentClause(_ side: DocumentSide) -> String? {
-        currentParagraphInfo(side)?.unitID
-    }
-
-    /// The search text in effect (while typing it or after), if any.
-    public var searchQuery: String? { search?.query }
-
-    /// Whether an overlay (help, bookmark list) or a prompt is open.
-    public var isShowingHelp: Bool { if case .help = mode { return true } else { return false } }
-    public var isShowingBookmarks: Bool { if case .bookmarks = mode { return true } else { return false } }
-    public var isPrompting: Bool { if case .prompt = mode { return true } else { return false } }
-}
-
-/// What the keyboard is driving.
-enum Mode: Sendable, Equatable {
-    case reading
-    case help(scroll: Int)
-    case bookmarks
-    case prompt(Prompt)
-}
-
-/// A one-line input in the status line.
-struct Prompt: Sendable, Equatable {
-    enum Kind: Sendable, Equatable {
-        /// Incremental search; `origin` is where the view was when the search started.
-        case search(origin: RowPosition)
-        case jump
-        /// A bookmark note: for a new bookmark on the current clause, or edited for an existing one
-        /// (`fromList`: opened from the bookmark list, which reopens afterwards).
-        case note(editing: Int64?, fromList: Bool)
-    }
-
-    var kind: Kind
-    var text: String
-
-    var label: String {
-        switch kind {
-        case .search: return "/"
-        case .jump: return "clause: "
-        case .note(let editing, _): return editing == nil ? "bookmark note: " : "edit note: "
-        }
-    }
-}
-
-/// Which bookmarks the `B` list shows.
-enum BookmarkFilter: Sendable, Equatable, CaseIterable {
-    case all, national, provincial
-
-    var label: String {
-        switch self {
-        case .all: return "all"
-        case .national: return "国家"
-        case .provincial: return "省级"
-        }
-    }
-}
-
-/// The search in effect and its current match.
-struct SearchState: Sendable, Equatable {
-    var query: String
-    /// The query as scalars, ASCII letters lowercased.
-    var needle: [Unicode.Scalar]
-    var current: MatchLocation?
-
-    init(query: String) {
-        self.query = query
-        needle = query.unicodeScalars.map(SearchState.fold)
-    }
-
-    static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-        if scalar.value >= 0x41 && scalar.value <= 0x5A { return Unicode.Scalar(scalar.value + 0x20)! }
-        return scalar
-    }
-}
-
-/// One occurrence of the search text.
-struct MatchLocation: Sendable, Equatable {
-    var block: Int
-    var row: Int
-    var side: DocumentSide
-    var paragraph: Int
-    var start: Int
-
-    /// Reading order: block, row, national before provincial, then position.
-    func precedes(_ other: MatchLocation) -> Bool {
-        (block, row, side == .national ? 0 : 1, paragraph, start)
-            < (other.block, other.row, other.side == .national ? 0 : 1, other.paragraph, other.start)
-    }
+    /// Whether an overlay (help, bookmark list) or a prompt is on top.
+    public var isShowingHelp: Bool { stack.last is HelpScreen }
+    public var isShowingBookmarks: Bool { stack.last is BookmarkListScreen }
+    public var isPrompting: Bool { stack.last is PromptScreen }
 }

@@ -1,3 +1,4 @@
+import DuizhaoCompare
 import DuizhaoCore
 
 /// Where a text pane sits on the screen: a gutter column for marks, the text, a margin column.
@@ -11,25 +12,19 @@ struct PaneFrame: Sendable, Equatable {
 /// The screen split into outline, panes, header row and status row.
 struct Geometry: Sendable, Equatable {
     var outline: PaneFrame?
-    var national: PaneFrame?
-    var provincial: PaneFrame?
+    /// The text panes shown (nil: not shown).
+    var frames: Sides<PaneFrame?>
     var bodyRows: Int
-    var isTooSmall: Bool
 
-    func frame(_ side: DocumentSide) -> PaneFrame? { side == .national ? national : provincial }
-
-    var widths: PaneWidths {
-        PaneWidths(national: national?.textWidth ?? 0, provincial: provincial?.textWidth ?? 0)
-    }
+    var widths: PaneWidths { frames.map { $0?.textWidth ?? 0 } }
 }
 
-extension ReaderModel {
+extension ReadingScreen {
     /// Below this width the outline is not shown even when switched on (the panes need the room).
     static let outlineMinimumScreenWidth = 60
 
     var geometry: Geometry {
-        let tooSmall = width < minimumSize.width || height < minimumSize.height
-        var result = Geometry(outline: nil, national: nil, provincial: nil, bodyRows: max(1, height - 2), isTooSmall: tooSmall)
+        var result = Geometry(outline: nil, frames: Sides(repeating: nil), bodyRows: max(1, height - 2))
         var x = 0
         if showsOutline, width >= Self.outlineMinimumScreenWidth {
             let outlineWidth = min(32, max(16, width / 5))
@@ -37,20 +32,14 @@ extension ReaderModel {
             x = outlineWidth + 1
         }
         let rest = max(2, width - x)
-        if isSinglePane || provincialPieces == nil {
-            let frame = PaneFrame(x: x, width: rest)
-            if textSide == .national || provincialPieces == nil { result.national = frame } else { result.provincial = frame }
+        if isSinglePane || provincial == nil {
+            result.frames[provincial == nil ? .national : textSide] = PaneFrame(x: x, width: rest)
         } else {
             let left = (rest - 1) / 2
-            result.national = PaneFrame(x: x, width: left)
-            result.provincial = PaneFrame(x: x + left + 1, width: rest - left - 1)
+            result.frames.national = PaneFrame(x: x, width: left)
+            result.frames.provincial = PaneFrame(x: x + left + 1, width: rest - left - 1)
         }
         return result
-    }
-
-    /// The smallest screen the reader draws on (never below 12x3: header, one text row, status).
-    var minimumSize: (width: Int, height: Int) {
-        (max(12, options.minimumWidth), max(3, options.minimumHeight))
     }
 
     var widths: PaneWidths { geometry.widths }
@@ -62,7 +51,7 @@ extension ReaderModel {
     func normalized(_ position: RowPosition) -> RowPosition {
         var position = position
         let widths = widths
-        while position.block < layout.blockCount {
+        while position.block < pair.blockCount {
             let height = layout.height(position.block, widths: widths)
             if position.row < height { return position }
             position.row -= height
@@ -74,7 +63,7 @@ extension ReaderModel {
     /// The last row of the whole list, if there is any row.
     var lastRow: RowPosition? {
         let widths = widths
-        var block = layout.blockCount - 1
+        var block = pair.blockCount - 1
         while block >= 0 {
             let height = layout.height(block, widths: widths)
             if height > 0 { return RowPosition(block: block, row: height - 1) }
@@ -87,7 +76,7 @@ extension ReaderModel {
     var maximumTop: RowPosition {
         let widths = widths
         var remaining = bodyRows
-        var block = layout.blockCount - 1
+        var block = pair.blockCount - 1
         while block >= 0 {
             let height = layout.height(block, widths: widths)
             if height >= remaining { return RowPosition(block: block, row: height - remaining) }
@@ -99,7 +88,7 @@ extension ReaderModel {
 
     var firstRow: RowPosition {
         let widths = widths
-        for block in 0..<layout.blockCount where layout.height(block, widths: widths) > 0 {
+        for block in 0..<pair.blockCount where layout.height(block, widths: widths) > 0 {
             return RowPosition(block: block, row: 0)
         }
         return RowPosition(block: 0, row: 0)
@@ -111,7 +100,7 @@ extension ReaderModel {
         var position = position
         position.row += lines
         if lines >= 0 {
-            while position.block < layout.blockCount {
+            while position.block < pair.blockCount {
                 let height = layout.height(position.block, widths: widths)
                 if position.row < height { return position }
                 position.row -= height
@@ -156,12 +145,12 @@ extension ReaderModel {
     /// Position in the document pair in percent (by text size, so it needs no layout of unseen text).
     var percentage: Int {
         if top >= maximumTop { return 100 }
-        let total = max(1, layout.weightPrefix.last ?? 1)
-        let block = min(top.block, layout.blockCount - 1)
+        let total = max(1, pair.weightPrefix.last ?? 1)
+        let block = min(top.block, pair.blockCount - 1)
         guard block >= 0 else { return 100 }
-        let blockWeight = layout.weightPrefix[block + 1] - layout.weightPrefix[block]
+        let blockWeight = pair.weightPrefix[block + 1] - pair.weightPrefix[block]
         let height = max(1, blockHeight(block))
-        let done = Double(layout.weightPrefix[block]) + Double(blockWeight) * Double(top.row) / Double(height)
+        let done = Double(pair.weightPrefix[block]) + Double(blockWeight) * Double(top.row) / Double(height)
         return min(99, Int(done * 100 / Double(total)))
     }
 
@@ -170,11 +159,11 @@ extension ReaderModel {
     /// The display paragraph a document's pane is in at the top row (the nearest one above when the
     /// top row shows no text of that document).
     func currentParagraphInfo(_ side: DocumentSide) -> DisplayParagraph? {
-        guard layout.document(side) != nil, layout.blockCount > 0 else { return nil }
+        guard pair.document(side) != nil, pair.blockCount > 0 else { return nil }
         let reading = readingRow
-        let block = min(reading.block, layout.blockCount - 1)
-        let lines = layout.rows(block, widths: widths).lines(side)
-        let paragraphs = layout.content(block).paragraphs(side)
+        let block = min(reading.block, pair.blockCount - 1)
+        let lines = layout.rows(block, widths: widths).lines[side]
+        let paragraphs = layout.content(block).paragraphs[side]
         if !lines.isEmpty, !paragraphs.isEmpty {
             var row = min(reading.row, lines.count - 1)
             while row >= 0 {
@@ -188,14 +177,14 @@ extension ReaderModel {
         // that a long run of blocks without this document costs no styling).
         var previous = block - 1
         while previous >= 0 {
-            if !layout.blocks[previous].pieces(side).isEmpty, let last = layout.content(previous).paragraphs(side).last {
+            if !pair.blocks[previous].pieces[side].isEmpty, let last = layout.content(previous).paragraphs[side].last {
                 return last
             }
             previous -= 1
         }
         var next = block + 1
-        while next < layout.blockCount {
-            if !layout.blocks[next].pieces(side).isEmpty, let first = layout.content(next).paragraphs(side).first {
+        while next < pair.blockCount {
+            if !pair.blocks[next].pieces[side].isEmpty, let first = layout.content(next).paragraphs[side].first {
                 return first
             }
             next += 1
@@ -205,9 +194,9 @@ extension ReaderModel {
 
     /// The row of a block where a division's text starts on one side, and the top position that shows it.
     func topPosition(forDivision id: String, side: DocumentSide) -> RowPosition? {
-        guard let block = layout.block(ofDivision: id, side: side) else { return nil }
-        let lines = layout.rows(block, widths: widths).lines(side)
-        let paragraphs = layout.content(block).paragraphs(side)
+        guard let block = pair.block(ofDivision: id, side: side) else { return nil }
+        let lines = layout.rows(block, widths: widths).lines[side]
+        let paragraphs = layout.content(block).paragraphs[side]
         var sawText = false
         for (row, line) in lines.enumerated() where line.isText {
             let paragraph = paragraphs[Int(line.paragraph)]
@@ -230,12 +219,12 @@ extension ReaderModel {
     func findStart(
         side: DocumentSide, forward: Bool, pieceFilter: (DocumentPiece) -> Bool, isTarget: (DisplayParagraph) -> Bool
     ) -> RowPosition? {
-        guard let document = layout.document(side), layout.blockCount > 0 else { return nil }
+        guard let document = pair.document(side), pair.blockCount > 0 else { return nil }
         let widths = widths
         func targetRows(in block: Int) -> [Int] {
-            let lines = layout.rows(block, widths: widths).lines(side)
+            let lines = layout.rows(block, widths: widths).lines[side]
             guard !lines.isEmpty else { return [] }
-            let paragraphs = layout.content(block).paragraphs(side)
+            let paragraphs = layout.content(block).paragraphs[side]
             var sawText = false
             var rows: [Int] = []
             for (row, line) in lines.enumerated() where line.isText {
@@ -245,16 +234,16 @@ extension ReaderModel {
             return rows
         }
         func blockHasTarget(_ block: Int) -> Bool {
-            layout.blocks[block].pieces(side).contains { pieceFilter(document.pieces[$0]) }
+            pair.blocks[block].pieces[side].contains { pieceFilter(document.pieces[$0]) }
         }
         // The row the reader is effectively at on this side: fillers at the top count as the next text row.
         let current = readingRow
-        guard current.block < layout.blockCount else { return nil }
+        guard current.block < pair.blockCount else { return nil }
         let here = targetRows(in: current.block)
         if forward {
             if let row = here.first(where: { $0 > current.row }) { return RowPosition(block: current.block, row: row) }
             var block = current.block + 1
-            while block < layout.blockCount {
+            while block < pair.blockCount {
                 if blockHasTarget(block), let row = targetRows(in: block).first { return RowPosition(block: block, row: row) }
                 block += 1
             }
@@ -292,11 +281,89 @@ extension ReaderModel {
         show(found)
     }
 
+    // MARK: Changes
+
+    /// Whether a change of this kind counts for the status line and `c`/`C` (localisations only while shown).
+    func isShownChange(_ kind: ChangeKind?) -> Bool {
+        guard let kind, highlightsDifferences else { return false }
+        return kind.isSubstantive || showsLocalizations
+    }
+
+    /// The kind of the change under the cursor: the first substantive change on the reading row of the
+    /// focused document, else a localisation there (while shown).
+    var currentChangeKind: ChangeKind? {
+        guard pair.comparisonIndex != nil, pair.blockCount > 0 else { return nil }
+        let reading = readingRow
+        guard reading.block < pair.blockCount else { return nil }
+        let lines = layout.rows(reading.block, widths: widths).lines[textSide]
+        guard reading.row < lines.count, lines[reading.row].isText else { return nil }
+        let line = lines[reading.row]
+        let paragraph = layout.content(reading.block).paragraphs[textSide][Int(line.paragraph)]
+        let kinds = paragraph.kinds[Int(line.start)..<Int(line.end)].filter { isShownChange($0) }
+        return kinds.first { $0?.isSubstantive == true } ?? kinds.first ?? nil
+    }
+
+    /// The rows of a block (on one side) where a substantive change starts.
+    func changeRows(in block: Int, side: DocumentSide) -> [Int] {
+        let lines = layout.rows(block, widths: widths).lines[side]
+        guard !lines.isEmpty else { return [] }
+        let paragraphs = layout.content(block).paragraphs[side]
+        var rows: [Int] = []
+        for (row, line) in lines.enumerated() where line.isText {
+            let kinds = paragraphs[Int(line.paragraph)].kinds
+            for index in Int(line.start)..<Int(line.end) {
+                guard let kind = kinds[index], kind.isSubstantive else { continue }
+                if index == 0 || kinds[index - 1] != kind {
+                    rows.append(row)
+                    break
+                }
+            }
+        }
+        return rows
+    }
+
+    /// Moves the reading row to the next (previous) row of the focused document where a substantive change
+    /// starts: what `c` and `C` do.
+    mutating func moveToChange(forward: Bool) {
+        guard pair.comparisonIndex != nil, highlightsDifferences else {
+            message = highlightsDifferences ? "no comparison yet" : "differences are not highlighted (d)"
+            return
+        }
+        let side = textSide, current = readingRow
+        guard pair.blockCount > 0, current.block < pair.blockCount else { return }
+        var found: RowPosition?
+        let here = changeRows(in: current.block, side: side)
+        if forward {
+            if let row = here.first(where: { $0 > current.row }) { found = RowPosition(block: current.block, row: row) }
+            var block = current.block + 1
+            while found == nil, block < pair.blockCount {
+                if !pair.blocks[block].pieces[side].isEmpty, let row = changeRows(in: block, side: side).first {
+                    found = RowPosition(block: block, row: row)
+                }
+                block += 1
+            }
+        } else {
+            if let row = here.last(where: { $0 < current.row }) { found = RowPosition(block: current.block, row: row) }
+            var block = current.block - 1
+            while found == nil, block >= 0 {
+                if !pair.blocks[block].pieces[side].isEmpty, let row = changeRows(in: block, side: side).last {
+                    found = RowPosition(block: block, row: row)
+                }
+                block -= 1
+            }
+        }
+        guard let found else {
+            message = forward ? "no further substantive change" : "no earlier substantive change"
+            return
+        }
+        show(found)
+    }
+
     // MARK: Focus, geometry changes
 
     mutating func setFocus(_ pane: Pane) {
         var pane = pane
-        if pane == .provincial, provincialPieces == nil { pane = .national }
+        if pane == .provincial, provincial == nil { pane = .national }
         if pane == .outline, geometry.outline == nil { pane = Pane(textSide) }
         let previousSide = textSide
         if let side = pane.side, side != textSide {
@@ -314,7 +381,7 @@ extension ReaderModel {
 
     mutating func cycleFocus(forward: Bool) {
         var order: [Pane] = [.national]
-        if provincialPieces != nil { order.append(.provincial) }
+        if provincial != nil { order.append(.provincial) }
         if geometry.outline != nil { order.append(.outline) }
         let index = order.firstIndex(of: focus) ?? 0
         let next = order[(index + (forward ? 1 : order.count - 1)) % order.count]
@@ -322,7 +389,7 @@ extension ReaderModel {
     }
 
     /// Applies a change that alters the pane widths, keeping the text at the top of the view in place.
-    mutating func relayout(_ change: (inout ReaderModel) -> Void) {
+    mutating func relayout(_ change: (inout ReadingScreen) -> Void) {
         let anchor = topAnchor()
         change(&self)
         restore(anchor)
@@ -348,11 +415,11 @@ extension ReaderModel {
 
     func topAnchor() -> TopAnchor {
         let reading = readingRow
-        guard reading.block < layout.blockCount else { return TopAnchor(block: 0, side: nil, paragraph: 0, offset: 0, fraction: 0) }
+        guard reading.block < pair.blockCount else { return TopAnchor(block: 0, side: nil, paragraph: 0, offset: 0, fraction: 0) }
         let rows = layout.rows(reading.block, widths: widths)
         let fraction = rows.count > 0 ? Double(reading.row) / Double(rows.count) : 0
-        for side in [textSide, textSide == .national ? .provincial : .national] {
-            let lines = rows.lines(side)
+        for side in [textSide, textSide.other] {
+            let lines = rows.lines[side]
             if reading.row < lines.count, lines[reading.row].isText {
                 return TopAnchor(
                     block: reading.block, side: side, paragraph: lines[reading.row].paragraph,
@@ -363,13 +430,13 @@ extension ReaderModel {
     }
 
     mutating func restore(_ anchor: TopAnchor) {
-        guard anchor.block < layout.blockCount else {
+        guard anchor.block < pair.blockCount else {
             top = firstRow
             return
         }
         let rows = layout.rows(anchor.block, widths: widths)
         if let side = anchor.side {
-            let lines = rows.lines(side)
+            let lines = rows.lines[side]
             if let row = lines.firstIndex(where: {
                 $0.paragraph == anchor.paragraph && $0.start <= anchor.offset && anchor.offset < max($0.end, $0.start + 1)
             }) {

@@ -1,15 +1,13 @@
 import DuizhaoCore
 
-extension ReaderModel {
-    func pieces(_ side: DocumentSide) -> PiecedDocument? { side == .national ? nationalPieces : provincialPieces }
-
+extension ReadingScreen {
     /// Recomputes which outline entries are shown (those not inside a folded entry).
     mutating func recomputeOutline(_ side: DocumentSide) {
-        guard let document = pieces(side) else {
+        guard let document = pieces[side] else {
             outlineVisible[side] = []
             return
         }
-        let foldedIDs = folded[side] ?? []
+        let foldedIDs = folded[side]
         var visible: [Int] = []
         visible.reserveCapacity(document.outline.count)
         var hiddenBelowDepth: Int?
@@ -27,7 +25,8 @@ extension ReaderModel {
     /// The outline row (index into the visible entries) of the current clause, or of its nearest shown
     /// ancestor when it is folded away.
     var highlightedOutlineRow: Int? {
-        guard let document = pieces(textSide), let visible = outlineVisible[textSide], !visible.isEmpty else { return nil }
+        let visible = outlineVisible[textSide]
+        guard let document = pieces[textSide], !visible.isEmpty else { return nil }
         guard let paragraph = currentParagraphInfo(textSide), let id = paragraph.divisionID ?? paragraph.unitID,
               var entry = document.outlineIndexOfDivision[id] ?? paragraph.unitID.flatMap({ document.outlineIndexOfDivision[$0] })
         else { return nil }
@@ -55,35 +54,37 @@ extension ReaderModel {
 
     /// Folds or unfolds the entry at an outline row (a leaf folds its parent).
     mutating func toggleFold(atRow row: Int) {
-        guard let document = pieces(textSide), let visible = outlineVisible[textSide], visible.indices.contains(row) else { return }
+        let visible = outlineVisible[textSide]
+        guard let document = pieces[textSide], visible.indices.contains(row) else { return }
         var entryIndex = visible[row]
         if !document.outline[entryIndex].hasChildren {
             guard let parent = document.outline[entryIndex].parent else { return }
             entryIndex = parent
         }
         let id = document.outline[entryIndex].divisionID
-        if folded[textSide, default: []].contains(id) {
-            folded[textSide, default: []].remove(id)
+        if folded[textSide].contains(id) {
+            folded[textSide].remove(id)
             message = "unfolded " + document.outline[entryIndex].heading
         } else {
-            folded[textSide, default: []].insert(id)
+            folded[textSide].insert(id)
             message = "folded " + document.outline[entryIndex].heading
         }
         recomputeOutline(textSide)
         if focus == .outline {
-            outlineCursor = Self.binarySearch(outlineVisible[textSide] ?? [], entryIndex) ?? 0
+            outlineCursor = Self.binarySearch(outlineVisible[textSide], entryIndex) ?? 0
         }
     }
 
     mutating func moveOutlineCursor(by delta: Int) {
-        let count = outlineVisible[textSide]?.count ?? 0
+        let count = outlineVisible[textSide].count
         guard count > 0 else { return }
         outlineCursor = min(count - 1, max(0, outlineCursor + delta))
     }
 
     /// Jumps the panes to the outline entry at a row and gives the focus back to the text pane.
     mutating func openOutlineRow(_ row: Int) {
-        guard let document = pieces(textSide), let visible = outlineVisible[textSide], visible.indices.contains(row) else { return }
+        let visible = outlineVisible[textSide]
+        guard let document = pieces[textSide], visible.indices.contains(row) else { return }
         let entry = document.outline[visible[row]]
         if !moveTo(division: entry.divisionID, side: textSide) {
             message = "not found: " + entry.heading

@@ -1,10 +1,10 @@
 import DuizhaoCore
 
-extension ReaderModel {
+extension ReadingScreen {
     /// The sides whose text is on screen (search looks only at what can be shown).
     var shownSides: [DocumentSide] {
         let geometry = geometry
-        return DocumentSide.allCases.filter { geometry.frame($0) != nil }
+        return DocumentSide.allCases.filter { geometry.frames[$0] != nil }
     }
 
     /// Offsets where `needle` occurs in `scalars` (ASCII letters compared without case).
@@ -32,10 +32,10 @@ extension ReaderModel {
     /// Cheap test on the raw text of a block's pieces, before styling and wrapping it.
     func blockMightMatch(_ block: Int, bytes: [UInt8], sides: [DocumentSide]) -> Bool {
         guard !bytes.isEmpty else { return false }
-        let alignment = layout.blocks[block]
+        let alignment = pair.blocks[block]
         for side in sides {
-            guard let document = side == .national ? layout.national : layout.provincial else { continue }
-            if Self.piecesContain(document.pieces, alignment.pieces(side), bytes) { return true }
+            guard let document = pair.documents[side] else { continue }
+            if Self.piecesContain(document.pieces, alignment.pieces[side], bytes) { return true }
         }
         return false
     }
@@ -89,8 +89,8 @@ extension ReaderModel {
         let rows = layout.rows(block, widths: widths)
         var result: [MatchLocation] = []
         for side in sides {
-            let paragraphs = content.paragraphs(side)
-            let lines = rows.lines(side)
+            let paragraphs = content.paragraphs[side]
+            let lines = rows.lines[side]
             for (paragraphIndex, paragraph) in paragraphs.enumerated() {
                 let starts = Self.occurrences(of: needle, in: paragraph.scalars)
                 guard !starts.isEmpty else { continue }
@@ -110,7 +110,7 @@ extension ReaderModel {
     func findMatch(
         needle: [Unicode.Scalar], from reference: MatchLocation, forward: Bool, inclusive: Bool
     ) -> (match: MatchLocation, wrapped: Bool)? {
-        let count = layout.blockCount
+        let count = pair.blockCount
         guard count > 0, !needle.isEmpty else { return nil }
         let startBlock = min(max(0, reference.block), count - 1)
         let bytes = Array(String(String.UnicodeScalarView(needle)).utf8)

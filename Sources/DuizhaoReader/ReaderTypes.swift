@@ -1,10 +1,5 @@
+import DuizhaoCompare
 import DuizhaoCore
-
-/// Which of the two documents of a pair.
-public enum DocumentSide: String, Sendable, Equatable, Hashable, CaseIterable {
-    case national
-    case provincial
-}
 
 /// The pane that has the keyboard focus.
 public enum Pane: String, Sendable, Equatable, Hashable, CaseIterable {
@@ -22,15 +17,15 @@ public enum Pane: String, Sendable, Equatable, Hashable, CaseIterable {
     }
 
     public init(_ side: DocumentSide) {
-        self = side == .national ? .national : .provincial
+        switch side {
+        case .national: self = .national
+        case .provincial: self = .provincial
+        }
     }
 }
 
 /// Settings fixed when the reader opens.
 public struct ReaderOptions: Sendable, Equatable {
-    /// Whether the terminal shows colours. The model's style roles are the same either way (the adapter
-    /// maps them to colours or to bold/reverse/underline); kept here so the state records how it is drawn.
-    public var colors: Bool
     /// Whether the outline pane is shown at start (`t` toggles it).
     public var showOutline: Bool
     /// Whether differences are highlighted at start (`d` toggles it).
@@ -40,10 +35,9 @@ public struct ReaderOptions: Sendable, Equatable {
     public var minimumHeight: Int
 
     public init(
-        colors: Bool = true, showOutline: Bool = true, highlightDifferences: Bool = true,
+        showOutline: Bool = true, highlightDifferences: Bool = true,
         minimumWidth: Int = 30, minimumHeight: Int = 8
     ) {
-        self.colors = colors
         self.showOutline = showOutline
         self.highlightDifferences = highlightDifferences
         self.minimumWidth = minimumWidth
@@ -51,8 +45,8 @@ public struct ReaderOptions: Sendable, Equatable {
     }
 }
 
-/// A bookmark as the reader shows it (the adapter loads these from the store and passes them to
-/// `ReaderModel.setBookmarks`; only bookmarks of the two open documents should be passed).
+/// A bookmark as the reader shows it (the adapter loads these from the store and sends them as
+/// `ReaderMessage.bookmarksLoaded`; only bookmarks of the two open documents should be sent).
 public struct ReaderBookmark: Sendable, Equatable, Hashable {
     /// The store's identifier, handed back in `.removeBookmark` / `.updateBookmarkNote`.
     public var id: Int64
@@ -94,7 +88,7 @@ public struct BookmarkRequest: Sendable, Equatable {
     }
 }
 
-/// Where the reader is: enough to reopen a pair at the same place (`ReaderModel.jump(toClause:focus:)`).
+/// Where the reader is: enough to reopen a pair at the same place (`ReaderMessage.restorePosition`).
 public struct ReadingPosition: Sendable, Equatable {
     /// The current clause of the focused document (of the national one when the outline has focus).
     public var clauseID: String?
@@ -109,8 +103,24 @@ public struct ReadingPosition: Sendable, Equatable {
     }
 }
 
+/// Everything that reaches the reader: the one way in (`ReaderModel.update(_:)`).
+public enum ReaderMessage: Sendable {
+    /// A key, mouse or resize event from the terminal.
+    case input(InputEvent)
+    /// Progress of the background comparison in 0…1 (shown in the status line).
+    case comparisonProgress(Double)
+    /// The finished comparison: the panes are re-aligned, the current clause stays in view.
+    case comparisonFinished(Comparison)
+    /// The bookmarks of the two open documents, loaded or changed (marks in the outline and panes, `B` list).
+    case bookmarksLoaded([ReaderBookmark])
+    /// A status-line notice shown until the next key (e.g. "bookmarks disabled: store read-only").
+    case notice(String)
+    /// Reopen at a saved position (ignored when its clause no longer exists).
+    case restorePosition(ReadingPosition)
+}
+
 /// Something the reader wants done outside the pure model. Handle them in order.
-/// After a bookmark effect the adapter should reload the list and call `setBookmarks`.
+/// After a bookmark effect the adapter should reload the list and send `.bookmarksLoaded`.
 public enum ReaderEffect: Sendable, Equatable {
     /// Leave the reader (preceded by `.saveReadingState`).
     case quit

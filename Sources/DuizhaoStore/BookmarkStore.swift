@@ -7,136 +7,91 @@ public enum BookmarkStoreInfo {
     public static let schemaVersion = StoreSchema.migrationIdentifiers.count
 }
 
-/// Bookmarks and per-pair reading state in an SQLite file (WAL mode, through GRDB).
+/// Bookmarks and per-pair reading state in an SQLite file (WAL mode, one serial GRDB connection per process).
 ///
 /// `open(at:)` never fails: a store that cannot be used fully opens read-only or disabled, with `problem`
-/// saying which file and what is wrong, and the file is then never written. Every write is one short
-/// IMMEDIATE transaction, so several processes (two readers and the CLI) can write at once without losing or
-/// duplicating anything; each sees the others' changes on its next read (`revision()` tells when to reload).
-public final class BookmarkStore: Sendable {
+/// saying which file and what is wrong, and the file is then never written. Writability is decided by trying
+/// (SQLite opens the file read-write and takes the write lock once); a lock held by another process is waited
+/// for and is never a reason for read-only. Every write is one short IMMEDIATE transaction, so several
+/// processes (two readers and the CLI) can write at once without losing or duplicating anything; each sees the
+/// others' changes on its next read (`revision()` tells when to reload).
+public final class BookmarkStore: @unchecked Sendable {
     /// The store directory.
     public let directory: URL
     /// The database file (`bookmarks.sqlite` in `directory`).
     public let databaseURL: URL
-    public let access: StoreAccess
-    /// Why the store is read-only or disabled; nil when it is read-write.
-    public let problem: StoreProblem?
+    public let options: StoreOptions
 
-    private let writer: DatabasePool?
-    private let reader: (any DatabaseReader)?
-    /// A private copy of the file read in place of the original when the original cannot be opened in place.
-    private let snapshotDirectory: URL?
+    private let lock = NSLock()
+    /// nil while the file has stayed locked by another process since the store was created: every operation
+    /// tries to open it again (and throws `StoreError.busy` if it still cannot).
+    private var connection: StoreConnection?
 
-    private init(
-        directory: URL, access: StoreAccess, problem: StoreProblem?, writer: DatabasePool?,
-        reader: (any DatabaseReader)?, snapshotDirectory: URL? = nil
-    ) {
+    private init(directory: URL, options: StoreOptions) {
         self.directory = directory
         databaseURL = directory.appendingPathComponent(StoreLocation.databaseFileName)
-        self.access = access
-        self.problem = problem
-        self.writer = writer
-        self.reader = reader
-        self.snapshotDirectory = snapshotDirectory
+        self.options = options
     }
 
     deinit {
-        if let snapshotDirectory { try? FileManager.default.removeItem(at: snapshotDirectory) }
+        if let snapshotDirectory = connection?.snapshotDirectory { try? FileManager.default.removeItem(at: snapshotDirectory) }
     }
 
-    /// A line for the reader's status bar when bookmarks are read-only or disabled; nil otherwise.
+    /// The connection, opening the file first when the last attempt found it busy.
+    private func connected() throws -> StoreConnection {
+        lock.lock()
+        defer { lock.unlock() }
+        if let connection { return connection }
+        guard let opened = StoreOpener(directory: directory, options: options).open() else {
+            throw StoreError.busy(path: databaseURL.path)
+        }
+        connection = opened
+        return opened
+    }
+
+    private var currentConnection: StoreConnection? {
+        lock.lock()
+        defer { lock.unlock() }
+        return connection
+    }
+
+    /// What the store may do. A store still waiting for another process's lock counts as read-write: nothing
+    /// has refused a write.
+    public var access: StoreAccess { currentConnection?.access ?? .readWrite }
+
+    /// Why the store is read-only or disabled; nil when it is read-write (or still waiting for a lock).
+    public var problem: StoreProblem? { currentConnection?.problem }
+
+    /// True while the file has been locked by another process for longer than `options.busyTimeout` since
+    /// this store was created; the next operation tries again.
+    public var isBusy: Bool { currentConnection == nil }
+
+    /// A line for the reader's status bar when bookmarks are read-only, disabled or busy; nil otherwise.
     public var notice: String? {
-        guard let problem else { return nil }
-        switch access {
+        guard let connection = currentConnection else { return StoreError.busy(path: databaseURL.path).description }
+        guard let problem = connection.problem else { return nil }
+        switch connection.access {
         case .readWrite: return nil
         case .readOnly: return "bookmarks are read-only: \(problem)"
         case .disabled: return "bookmarks are disabled: \(problem)"
         }
     }
 
-    /// Opens the store in the default directory (`StoreLocation.defaultDirectory()`).
+    /// Opens the store in the default directory (`StoreLocation.defaultDirectory()`), with the busy timeout
+    /// from `$DUIZHAO_STORE_BUSY_TIMEOUT` when set.
     public static func openDefault() -> BookmarkStore {
-        open(at: StoreLocation.defaultDirectory())
+        open(at: StoreLocation.defaultDirectory(), options: .fromEnvironment())
     }
 
     // MARK: - Opening
 
     /// Opens (creating when needed) the store in `directory`. Never fails and never modifies a file it cannot
-    /// use: see `access` and `problem`.
-    public static func open(at directory: URL) -> BookmarkStore {
-        let fileManager = FileManager.default
-        let databasePath = directory.appendingPathComponent(StoreLocation.databaseFileName).path
-        func disabled(_ kind: StoreProblem.Kind, _ path: String, _ detail: String) -> BookmarkStore {
-            BookmarkStore(
-                directory: directory, access: .disabled, problem: StoreProblem(kind: kind, path: path, detail: detail),
-                writer: nil, reader: nil)
-        }
-
-        var isDirectory: ObjCBool = false
-        if fileManager.fileExists(atPath: directory.path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else {
-                return disabled(.cannotCreate, directory.path, "is not a directory")
-            }
-        } else {
-            do {
-                try fileManager.createDirectory(at: directory, withIntermediateDirectories: true)
-            } catch {
-                return disabled(.cannotCreate, directory.path, "cannot create the bookmark directory (\(describe(error)))")
-            }
-        }
-
-        let exists = fileManager.fileExists(atPath: databasePath)
-        let sidecars = [databasePath + "-wal", databasePath + "-shm"].filter { fileManager.fileExists(atPath: $0) }
-        let writable = isAccessible(directory.path, W_OK | X_OK)
-            && (!exists || isAccessible(databasePath, W_OK))
-            && sidecars.allSatisfy { isAccessible($0, W_OK) }
-
-        guard exists else {
-            guard writable else {
-                return disabled(
-                    .readOnlyLocation, directory.path,
-                    "the directory is not writable, so the bookmark store cannot be created")
-            }
-            return openReadWrite(directory: directory, databasePath: databasePath)
-        }
-
-        guard isAccessible(databasePath, R_OK) else {
-            return disabled(.unreadable, databasePath, "cannot be read (permission denied)")
-        }
-
-        if !writable {
-            // Never let SQLite touch the original: read a private copy.
-            return openSnapshot(
-                directory: directory, databasePath: databasePath,
-                problem: StoreProblem(
-                    kind: .readOnlyLocation, path: databasePath,
-                    detail: "the file or its directory is not writable, so changes cannot be saved"))
-        }
-
-        // Check the file with a read-only connection before any connection that could write it.
-        let inspected: (reader: DatabaseQueue, verdict: Verdict)
-        do {
-            inspected = try inspect(path: databasePath)
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY || error.resultCode == .SQLITE_CANTOPEN {
-            return openSnapshot(
-                directory: directory, databasePath: databasePath,
-                problem: StoreProblem(
-                    kind: .readOnlyLocation, path: databasePath,
-                    detail: "cannot be opened for writing (\(describe(error)))"))
-        } catch {
-            return disabled(problemKind(for: error), databasePath, describeOpenFailure(error))
-        }
-        switch inspected.verdict {
-        case .usable:
-            return openReadWrite(directory: directory, databasePath: databasePath)
-        case .unusable(let kind, let detail):
-            return disabled(kind, databasePath, detail)
-        case .readOnly(let kind, let detail):
-            return BookmarkStore(
-                directory: directory, access: .readOnly,
-                problem: StoreProblem(kind: kind, path: databasePath, detail: detail),
-                writer: nil, reader: inspected.reader)
-        }
+    /// use: see `access` and `problem`. Waits up to `options.busyTimeout` for a lock held by another process;
+    /// if it stays locked, `isBusy` is true and each operation tries again.
+    public static func open(at directory: URL, options: StoreOptions = StoreOptions()) -> BookmarkStore {
+        let store = BookmarkStore(directory: directory, options: options)
+        _ = try? store.connected()
+        return store
     }
 
     /// What `inspect` found.
@@ -145,17 +100,6 @@ public final class BookmarkStore: Sendable {
         /// Readable, but must not be written.
         case readOnly(StoreProblem.Kind, String)
         case unusable(StoreProblem.Kind, String)
-    }
-
-    /// Opens a read-only connection on `path` and checks that it is a healthy store this build can use.
-    private static func inspect(path: String) throws -> (reader: DatabaseQueue, verdict: Verdict) {
-        var configuration = Configuration()
-        configuration.readonly = true
-        configuration.busyMode = .timeout(10)
-        configuration.label = "duizhao.bookmarks.inspect"
-        let queue = try DatabaseQueue(path: path, configuration: configuration)
-        let found = try queue.read { db in try verdict(db) }
-        return (queue, found)
     }
 
     static func verdict(_ db: Database) throws -> Verdict {
@@ -184,109 +128,6 @@ public final class BookmarkStore: Sendable {
         return .usable
     }
 
-    private static func openReadWrite(directory: URL, databasePath: String) -> BookmarkStore {
-        var configuration = Configuration()
-        // Another process may hold the write lock for a moment: wait rather than fail.
-        configuration.busyMode = .timeout(10)
-        configuration.label = "duizhao.bookmarks"
-        configuration.maximumReaderCount = 2
-        configuration.prepareDatabase { db in
-            // Room for a 10,000-bookmark store in the page cache (the default is 2 MiB), so listings do not
-            // re-read the file.
-            try db.execute(sql: "PRAGMA cache_size = -16384")
-        }
-        do {
-            let pool = try DatabasePool(path: databasePath, configuration: configuration)
-            // GRDB chooses NORMAL for WAL (safe against a killed process, not against power loss); FULL syncs the
-            // WAL at every commit, so a returned write is on disk.
-            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-            try migrate(pool)
-            return BookmarkStore(directory: directory, access: .readWrite, problem: nil, writer: pool, reader: pool)
-        } catch {
-            return BookmarkStore(
-                directory: directory, access: .disabled,
-                problem: StoreProblem(kind: problemKind(for: error), path: databasePath, detail: describeOpenFailure(error)),
-                writer: nil, reader: nil)
-        }
-    }
-
-    /// Applies pending migrations. Two processes creating the store at the same moment may both try the same
-    /// migration; the loser fails inside its transaction and simply finds the work done on the next attempt.
-    private static func migrate(_ pool: DatabasePool) throws {
-        let migrator = StoreSchema.migrator()
-        var attempt = 0
-        while true {
-            do {
-                try migrator.migrate(pool)
-                return
-            } catch {
-                attempt += 1
-                if attempt >= 5 { throw error }
-                Thread.sleep(forTimeInterval: 0.02 * Double(attempt))
-            }
-        }
-    }
-
-    /// Reads a private copy of the database (and its WAL) when the original must not or cannot be opened.
-    private static func openSnapshot(directory: URL, databasePath: String, problem: StoreProblem) -> BookmarkStore {
-        let fileManager = FileManager.default
-        let snapshotDirectory = fileManager.temporaryDirectory
-            .appendingPathComponent("duizhao-store-\(ProcessInfo.processInfo.globallyUniqueString)", isDirectory: true)
-        let copyPath = snapshotDirectory.appendingPathComponent(StoreLocation.databaseFileName).path
-        do {
-            try fileManager.createDirectory(at: snapshotDirectory, withIntermediateDirectories: true)
-            try fileManager.copyItem(atPath: databasePath, toPath: copyPath)
-            if fileManager.isReadableFile(atPath: databasePath + "-wal") {
-                try fileManager.copyItem(atPath: databasePath + "-wal", toPath: copyPath + "-wal")
-            }
-            // The copy is ours: open it normally so SQLite can replay its WAL.
-            var configuration = Configuration()
-            configuration.label = "duizhao.bookmarks.snapshot"
-            let queue = try DatabaseQueue(path: copyPath, configuration: configuration)
-            switch try queue.read({ db in try verdict(db) }) {
-            case .usable:
-                return BookmarkStore(
-                    directory: directory, access: .readOnly, problem: problem, writer: nil, reader: queue,
-                    snapshotDirectory: snapshotDirectory)
-            case .readOnly(let kind, let detail):
-                return BookmarkStore(
-                    directory: directory, access: .readOnly,
-                    problem: StoreProblem(kind: kind, path: databasePath, detail: detail + "; " + problem.detail),
-                    writer: nil, reader: queue, snapshotDirectory: snapshotDirectory)
-            case .unusable(let kind, let detail):
-                try? fileManager.removeItem(at: snapshotDirectory)
-                return BookmarkStore(
-                    directory: directory, access: .disabled,
-                    problem: StoreProblem(kind: kind, path: databasePath, detail: detail), writer: nil, reader: nil)
-            }
-        } catch {
-            try? fileManager.removeItem(at: snapshotDirectory)
-            return BookmarkStore(
-                directory: directory, access: .disabled,
-                problem: StoreProblem(kind: problemKind(for: error), path: databasePath, detail: describeOpenFailure(error)),
-                writer: nil, reader: nil)
-        }
-    }
-
-    private static func problemKind(for error: any Error) -> StoreProblem.Kind {
-        guard let error = error as? DatabaseError else { return .openFailed }
-        switch error.resultCode {
-        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .corrupt
-        case .SQLITE_PERM, .SQLITE_AUTH: return .unreadable
-        case .SQLITE_READONLY: return .readOnlyLocation
-        default: return .openFailed
-        }
-    }
-
-    private static func describeOpenFailure(_ error: any Error) -> String {
-        guard let error = error as? DatabaseError else { return "cannot be opened (\(describe(error)))" }
-        switch error.resultCode {
-        case .SQLITE_NOTADB: return "is not a bookmark store: the file is not an SQLite database (corrupt or foreign file)"
-        case .SQLITE_CORRUPT: return "the database is damaged (\(describe(error)))"
-        default: return "cannot be opened (\(describe(error)))"
-        }
-    }
-
     static func describe(_ error: any Error) -> String {
         if let error = error as? DatabaseError {
             return error.message ?? "SQLite error \(error.resultCode.rawValue)"
@@ -299,28 +140,45 @@ public final class BookmarkStore: Sendable {
 
     // MARK: - Access
 
-    private func requireWriter() throws -> DatabasePool {
-        guard let writer else {
+    private func requireWriter() throws -> DatabaseQueue {
+        let connection = try connected()
+        guard let writer = connection.writer else {
             throw StoreError.notWritable(
-                problem ?? StoreProblem(kind: .openFailed, path: databaseURL.path, detail: "not open for writing"))
+                connection.problem ?? StoreProblem(kind: .openFailed, path: databaseURL.path, detail: "not open for writing"))
         }
         return writer
     }
 
     private func requireReader() throws -> any DatabaseReader {
-        guard let reader else {
+        let connection = try connected()
+        guard let reader = connection.reader else {
             throw StoreError.unavailable(
-                problem ?? StoreProblem(kind: .openFailed, path: databaseURL.path, detail: "not open"))
+                connection.problem ?? StoreProblem(kind: .openFailed, path: databaseURL.path, detail: "not open"))
         }
         return reader
     }
 
-    /// Runs a database operation, turning SQLite failures into `StoreError.databaseFailure` naming the file.
+    /// Runs a database operation. A lock held by another process is waited for (SQLite's busy timeout, then
+    /// retries until the same deadline) and then reported as `StoreError.busy`; a write the file system
+    /// refuses becomes `StoreError.notWritable`; other SQLite failures `StoreError.databaseFailure`, naming
+    /// the file. A failed transaction was rolled back, so retrying cannot apply a change twice.
     private func perform<T>(_ operation: () throws -> T) throws -> T {
-        do {
-            return try operation()
-        } catch let error as DatabaseError {
-            throw StoreError.databaseFailure(path: databaseURL.path, detail: Self.describe(error))
+        let deadline = Date().addingTimeInterval(options.busyTimeout)
+        while true {
+            do {
+                return try operation()
+            } catch let error as DatabaseError {
+                let opener = StoreOpener(directory: directory, options: options)
+                switch opener.classify(error) {
+                case .busy, .vanished:
+                    guard Date() < deadline else { throw StoreError.busy(path: databaseURL.path) }
+                    Thread.sleep(forTimeInterval: 0.005)
+                case .notWritable(let problem):
+                    throw StoreError.notWritable(problem)
+                case .unusable:
+                    throw StoreError.databaseFailure(path: databaseURL.path, detail: Self.describe(error))
+                }
+            }
         }
     }
 
@@ -506,18 +364,7 @@ public final class BookmarkStore: Sendable {
     ) throws -> [Bookmark] {
         let statement = try db.cachedStatement(
             sql: "SELECT \(StoreSchema.bookmarkColumns) FROM bookmark \(whereClause) ORDER BY id")
-        let rows = try Row.fetchCursor(statement, arguments: arguments)
-        var result: [Bookmark] = []
-        while let row = try rows.next() {
-            let anchor = BookmarkAnchor(
-                documentFingerprint: row[1], documentTitle: row[2], documentSource: row[3], clauseID: row[4],
-                clauseHeading: row[5], snippet: row[6], sentence: row[7])
-            result.append(
-                Bookmark(
-                    id: row[0], anchor: anchor, note: row[8], tags: StoreSchema.decodeTags(row[9]),
-                    createdAt: Date(timeIntervalSince1970: row[10]), updatedAt: Date(timeIntervalSince1970: row[11])))
-        }
-        return result
+        return try BookmarkRecord.fetchAll(statement, arguments: arguments).map(\.bookmark)
     }
 
     private static func cleanTags(_ tags: [String]) -> [String] {
@@ -553,10 +400,10 @@ public final class BookmarkStore: Sendable {
         let reader = try requireReader()
         return try perform {
             try reader.read { db in
-                try Row.fetchOne(
+                try ReadingStateRecord.fetchOne(
                     db, sql: "SELECT clauseID, documentSide, focusedPane FROM readingState WHERE pairKey = ?",
                     arguments: [pair.rawValue]
-                ).map { ReadingState(clauseID: $0[0], documentSide: $0[1], focusedPane: $0[2]) }
+                )?.state
             }
         }
     }
@@ -623,9 +470,4 @@ public final class BookmarkStore: Sendable {
         }
         try pool.close()
     }
-}
-
-/// Whether the current user may access `path` in `mode` (`R_OK`, `W_OK`, `X_OK`), as access(2) says.
-private func isAccessible(_ path: String, _ mode: Int32) -> Bool {
-    access(path, mode) == 0
 }

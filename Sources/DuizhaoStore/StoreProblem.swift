@@ -54,6 +54,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case noSuchBookmark(Int64)
     /// The document has no division with this id.
     case noSuchClause(id: String, document: String)
+    /// Another process held the store's lock for longer than the busy timeout; nothing was changed.
+    case busy(path: String)
     /// SQLite failed during an operation (disk full, I/O error, …).
     case databaseFailure(path: String, detail: String)
 
@@ -63,6 +65,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unavailable(let problem): return "bookmarks are unavailable: \(problem)"
         case .noSuchBookmark(let id): return "no bookmark with id \(id)"
         case .noSuchClause(let id, let document): return "\(document): no division with id '\(id)'"
+        case .busy(let path): return "\(path): the bookmark store is busy; try again"
         case .databaseFailure(let path, let detail): return "\(path): \(detail)"
         }
     }

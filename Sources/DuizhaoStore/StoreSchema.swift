@@ -65,7 +65,7 @@ enum StoreSchema {
         return migrator
     }
 
-    /// The columns every listing reads, in this order (see `BookmarkStore.bookmark(from:)`).
+    /// The columns every listing reads (decoded by name in `BookmarkRecord`).
     static let bookmarkColumns = """
         id, documentFingerprint, documentTitle, documentSource, clauseID, clauseHeading, snippet, sentence, \
         note, tags, createdAt, updatedAt

@@ -61,56 +61,24 @@ struct StylePalette {
 
     func style(_ role: StyleRole) -> CellStyle { styles[Int(role.rawValue)] }
 
+    /// The curses attributes of an appearance (its colours go into a pair).
+    static func attributes(_ look: Appearance) -> attr_t {
+        var result = duizhao_attr_normal()
+        if look.bold { result |= duizhao_attr_bold() }
+        if look.dim { result |= duizhao_attr_dim() }
+        if look.underline { result |= duizhao_attr_underline() }
+        if look.reverse { result |= duizhao_attr_reverse() }
+        return result
+    }
+
     /// Attributes alone, readable on any terminal that has bold, reverse and underline.
     static func monochromeAttributes(_ role: StyleRole) -> attr_t {
-        let bold = duizhao_attr_bold(), reverse = duizhao_attr_reverse()
-        let underline = duizhao_attr_underline(), dim = duizhao_attr_dim()
-        switch role {
-        case .normal, .outline, .separator: return duizhao_attr_normal()
-        case .paneTitle: return underline
-        case .paneTitleFocused: return reverse | bold
-        case .heading: return bold
-        case .outlineCurrent: return reverse
-        case .inserted: return bold | underline
-        case .deleted: return reverse
-        case .provincialOnly, .nationalOnly, .placeholder: return dim
-        case .searchMatch: return reverse
-        case .searchCurrent: return reverse | bold | underline
-        case .bookmark: return bold
-        case .status: return reverse
-        case .statusMessage: return reverse | bold
-        case .overlay: return bold
-        case .control: return reverse
-        }
+        attributes(role.appearance(colors: false))
     }
 
     /// Foreground/background (nil: the terminal default) and attributes of a role on a colour terminal.
-    /// Colours are chosen to read on both dark and light backgrounds.
     static func colorSpec(_ role: StyleRole, rich: Bool) -> (foreground: Int16?, background: Int16?, attributes: attr_t) {
-        let black = Int16(COLOR_BLACK), white = Int16(COLOR_WHITE), blue = Int16(COLOR_BLUE)
-        let green = Int16(COLOR_GREEN), red = Int16(COLOR_RED), yellow = Int16(COLOR_YELLOW)
-        let cyan = Int16(COLOR_CYAN), magenta = Int16(COLOR_MAGENTA)
-        let grey: Int16 = rich ? 244 : white
-        let normal = duizhao_attr_normal(), bold = duizhao_attr_bold(), dim = duizhao_attr_dim()
-        switch role {
-        case .normal, .outline: return (nil, nil, normal)
-        case .paneTitle: return (black, white, normal)
-        case .paneTitleFocused: return (white, blue, bold)
-        case .heading: return (nil, nil, bold)
-        case .outlineCurrent: return (black, cyan, normal)
-        case .inserted: return (black, green, normal)
-        case .deleted: return (white, red, normal)
-        case .provincialOnly: return (cyan, nil, normal)
-        case .nationalOnly: return (magenta, nil, normal)
-        case .placeholder: return (grey, nil, rich ? normal : dim)
-        case .searchMatch: return (black, yellow, normal)
-        case .searchCurrent: return (black, magenta, bold)
-        case .bookmark: return (yellow, nil, bold)
-        case .status: return (black, white, normal)
-        case .statusMessage: return (white, red, bold)
-        case .overlay: return (white, blue, normal)
-        case .separator: return (grey, nil, normal)
-        case .control: return (red, nil, bold)
-        }
+        let look = role.appearance(colors: true, rich: rich)
+        return (look.foreground, look.background, attributes(look))
     }
 }

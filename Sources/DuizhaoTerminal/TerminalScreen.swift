@@ -101,26 +101,18 @@ public final class TerminalScreen {
 
     // MARK: Drawing
 
-    /// Draws `screen`, touching only the rows and cells that differ from the previous frame, then refreshes.
-    /// Every cell is placed at its own column with the wide-character API; the right half of a double-width
-    /// character is skipped when the character really is double-width on this terminal, else drawn blank.
+    /// Draws `screen`, touching only the cells that differ from the previous frame (`Screen.changes(since:)`),
+    /// then refreshes. Every cell is placed at its own column with the wide-character API; the right half of a
+    /// double-width character is skipped when the character really is double-width on this terminal, else
+    /// drawn blank.
     public func draw(_ screen: Screen) {
         let rows = min(screen.height, height)
         let columns = min(screen.width, width)
-        var last = previous
-        if let old = last, old.width != screen.width || old.height != screen.height {
-            last = nil
-        }
-        if last == nil { _ = werase(window) }
-        for row in 0..<rows {
-            let new = screen.rows[row]
-            if let old = last?.rows[row] {
-                if old == new { continue }
-                guard let span = Self.changedSpan(old: old, new: new, limit: columns) else { continue }
-                drawCells(new, row: row, from: span.lowerBound, through: span.upperBound, columns: columns)
-            } else {
-                drawCells(new, row: row, from: 0, through: columns - 1, columns: columns)
-            }
+        if let old = previous, old.width != screen.width || old.height != screen.height { previous = nil }
+        if previous == nil { _ = werase(window) }
+        for change in screen.changes(since: previous) where change.row < rows && change.columns.lowerBound < columns {
+            drawCells(screen.rows[change.row], row: change.row, from: change.columns.lowerBound,
+                      through: min(change.columns.upperBound, columns - 1), columns: columns)
         }
         previous = screen
         placeCursor(screen.cursor, rows: rows, columns: columns)
@@ -144,21 +136,6 @@ public final class TerminalScreen {
                 cursorVisible = false
             }
         }
-    }
-
-    /// The columns to redraw in a changed row: from the first to the last differing cell, widened so that
-    /// no double-width character (old or new) is cut in half.
-    static func changedSpan(old: [Cell], new: [Cell], limit: Int) -> ClosedRange<Int>? {
-        let count = min(limit, old.count, new.count)
-        guard count > 0 else { return nil }
-        var first = 0
-        while first < count, old[first] == new[first] { first += 1 }
-        if first == count { return nil }
-        var last = count - 1
-        while last > first, old[last] == new[last] { last -= 1 }
-        while first > 0, old[first].isContinuation || new[first].isContinuation { first -= 1 }
-        while last + 1 < count, old[last + 1].isContinuation || new[last + 1].isContinuation { last += 1 }
-        return first...last
     }
 
     private func drawCells(_ cells: [Cell], row: Int, from first: Int, through last: Int, columns: Int) {
@@ -289,12 +266,11 @@ public final class TerminalScreen {
         case KEY_BACKSPACE: return .backspace
         case KEY_DC: return .delete
         case KEY_RESIZE:
-            // ncurses flushes its output after every cursor move until the screen has once been suspended and
-        // resumed (its "initial" state is meant for low-level terminfo callers): one quick endwin/doupdate
-        // turns a frame from ~40 writes into one.
-        endwin()
-        _ = doupdate()
-        width = Int(duizhao_window_columns(window))
+            // As at start-up: one quick endwin/doupdate so ncurses does not go back to flushing its output after
+            // every cursor move (one write per frame).
+            endwin()
+            _ = doupdate()
+            width = Int(duizhao_window_columns(window))
             height = Int(duizhao_window_rows(window))
             previous = nil
             return .resize(width: width, height: height)

@@ -9,16 +9,20 @@ let areas: [(String, ([String]) throws -> Void)] = [
     ("compare", runCompareBenchmark),
     ("store", runStoreBenchmark),
     ("reader", runReaderBenchmark),
+    ("startup", runStartupBenchmark),
+    ("kinds", runKindsBenchmark),
 ]
+/// Not part of `all`: minutes of load, for a report.
+let occasional: [(String, ([String]) throws -> Void)] = [("store-stress", runStoreStress)]
 do {
     var ran = false
-    for (name, run) in areas where area == "all" || area == name {
+    for (name, run) in areas + occasional where (area == "all" && !occasional.contains { $0.0 == name }) || area == name {
         print("== \(name) ==")
         try run(rest)
         ran = true
     }
     if !ran {
-        FileHandle.standardError.write(Data("usage: duizhao-bench [all|\(areas.map(\.0).joined(separator: "|"))]\n".utf8))
+        FileHandle.standardError.write(Data("usage: duizhao-bench [all|\((areas + occasional).map(\.0).joined(separator: "|"))]\n".utf8))
         exit(2)
     }
 } catch {

@@ -1,18 +1,19 @@
 import ArgumentParser
 import DuizhaoCore
+import DuizhaoReader
 import DuizhaoStore
 import Foundation
 
 /// `duizhao bookmarks list|add|remove|export`: the bookmark store from the command line.
 struct BookmarksCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bookmarks", abstract: "List, add, remove and export bookmarks.",
+        commandName: "bookmarks", abstract: "List, add, remove, annotate and export bookmarks.",
         discussion: """
             The store is bookmarks.sqlite in $DUIZHAO_DATA_DIR, else $XDG_DATA_HOME/duizhao, \
             else ~/.local/share/duizhao.
             """,
         version: duizhaoVersion,
-        subcommands: [List.self, Add.self, Remove.self, Export.self],
+        subcommands: [List.self, Add.self, Remove.self, Note.self, Export.self],
         defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
@@ -35,7 +36,7 @@ struct BookmarksCommand: ParsableCommand {
                 return
             }
             if located.isEmpty {
-                print("no bookmarks (\(store.databaseURL.path))")
+                printText("no bookmarks (\(store.databaseURL.path))")
                 return
             }
             for item in located {
@@ -49,9 +50,9 @@ struct BookmarksCommand: ParsableCommand {
                 case .documentUnavailable: line += " (document not available)"
                 }
                 if !bookmark.tags.isEmpty { line += "  #" + bookmark.tags.joined(separator: " #") }
-                print(TerminalSafeText.sanitize(line))
-                if let sentence = bookmark.anchor.sentence { print("    “\(TerminalSafeText.sanitize(sentence))”") }
-                if !bookmark.note.isEmpty { print("    " + TerminalSafeText.sanitize(bookmark.note)) }
+                printText(line)
+                if let sentence = bookmark.anchor.sentence { printText("    “\(TerminalSafe.line(sentence))”") }
+                if !bookmark.note.isEmpty { printText("    " + TerminalSafe.line(bookmark.note)) }
             }
         }
     }
@@ -108,14 +109,28 @@ struct BookmarksCommand: ParsableCommand {
         var bookmark: String
 
         func run() throws {
-            let text = bookmark.hasPrefix("#") ? String(bookmark.dropFirst()) : bookmark
-            guard let id = Int64(text) else {
-                printError("duizhao: error: '\(bookmark)' is not a bookmark number (see `duizhao bookmarks list`)")
-                throw ExitCode.failure
-            }
+            let id = try bookmarkNumber(bookmark)
             let store = try openStore(forWriting: true)
             try storeOperation(store) { try store.remove(id: id) }
-            print("removed bookmark #\(id)")
+            printText("removed bookmark #\(id)")
+        }
+    }
+
+    struct Note: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Replace the note of a bookmark (an empty note removes it).", version: duizhaoVersion)
+
+        @Argument(help: "The bookmark number shown by `duizhao bookmarks list` (e.g. 12 or #12).")
+        var bookmark: String
+
+        @Argument(help: "The new note.")
+        var note: String
+
+        func run() throws {
+            let id = try bookmarkNumber(bookmark)
+            let store = try openStore(forWriting: true)
+            try storeOperation(store) { try store.updateNote(id: id, note: note) }
+            print("note saved on bookmark #\(id)")
         }
     }
 
@@ -138,7 +153,7 @@ struct BookmarksCommand: ParsableCommand {
             let located = bookmarks.map { catalog.locate($0) }
             switch format {
             case .json: try printJSON(located.map { ExportedBookmark($0, includeText: true) })
-            case .markdown: print(markdown(located), terminator: "")
+            case .markdown: printText(markdown(located), terminator: "")
             }
         }
 
@@ -181,10 +196,24 @@ struct BookmarksCommand: ParsableCommand {
     }
 }
 
+/// The bookmark number in `12` or `#12`; anything else is an error naming the text.
+func bookmarkNumber(_ text: String) throws -> Int64 {
+    guard let id = Int64(text.hasPrefix("#") ? String(text.dropFirst()) : text) else {
+        printError("duizhao: error: '\(text)' is not a bookmark number (see `duizhao bookmarks list`)")
+        throw ExitCode.failure
+    }
+    return id
+}
+
 /// Opens the default store for a command: writes need a read-write store, reads at least a readable one.
-/// Problems go to standard error naming the file; a store that cannot serve the command exits non-zero.
+/// Problems go to standard error naming the file; a store that cannot serve the command (or stayed locked by
+/// another process for the whole busy timeout) exits non-zero.
 func openStore(forWriting: Bool) throws -> BookmarkStore {
     let store = BookmarkStore.openDefault()
+    if store.isBusy {
+        printError("duizhao: error: \(store.notice ?? "the bookmark store is busy; try again")")
+        throw ExitCode.failure
+    }
     switch store.access {
     case .readWrite:
         break
@@ -214,7 +243,7 @@ func storeOperation<T>(_ store: BookmarkStore, _ operation: () throws -> T) thro
 
 /// Writes a line to standard output at once (not buffered), so a reader of the pipe sees it immediately.
 func writeLine(_ line: String) {
-    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    FileHandle.standardOutput.write(Data((TerminalSafe.lines(line) + "\n").utf8))
 }
 
 /// The paragraphs of a division and its descendants, with headings of the descendants.
@@ -338,5 +367,5 @@ struct ExportedBookmark: Encodable {
 func printJSON(_ value: some Encodable) throws {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    print(String(decoding: try encoder.encode(value), as: UTF8.self))
+    printJSONText(String(decoding: try encoder.encode(value), as: UTF8.self))
 }

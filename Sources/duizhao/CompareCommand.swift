@@ -47,13 +47,15 @@ struct CompareCommand: ParsableCommand {
         let comparison = Comparator.compare(national: national, provincial: provincial)
         let report = ComparisonReport(national: national, provincial: provincial, comparison: comparison)
         if json {
-            print(try report.json())
+            printJSONText(try report.json())
         } else if let clause {
             let columns = max(30, width ?? terminalColumns() ?? 100)
             let colour = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-            print(try report.sideBySide(clause: clause, width: columns, colour: colour), terminator: "")
+            let text = try report.sideBySide(clause: clause, width: columns, colour: colour)
+            // In colour the text carries its own SGR sequences (document fragments sanitised as they are placed).
+            if colour { print(text, terminator: "") } else { printText(text, terminator: "") }
         } else {
-            print(report.table(), terminator: "")
+            printText(report.table(), terminator: "")
         }
     }
 }
@@ -63,6 +65,8 @@ struct ComparisonReport {
     let national: PolicyDocument
     let provincial: PolicyDocument
     let comparison: Comparison
+    /// Every link laid out row by row with its classified changes, in the order of `comparison.links`.
+    let pairs: [LinkedPair]
     private let nationalDivisions: [String: Division]
     private let provincialDivisions: [String: Division]
 
@@ -70,6 +74,7 @@ struct ComparisonReport {
         self.national = national
         self.provincial = provincial
         self.comparison = comparison
+        pairs = comparison.linkedPairs(national: national, provincial: provincial)
         nationalDivisions = Dictionary(national.allDivisions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         provincialDivisions = Dictionary(provincial.allDivisions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
@@ -97,7 +102,9 @@ struct ComparisonReport {
         lines.append("provincial: " + TerminalSafeText.sanitize(provincial.title))
         lines.append("")
         lines.append(pad("national clause", nationalWidth) + pad("provincial clause", provincialWidth)
-                     + pad("kind", 9) + pad("score", 7) + "carried")
+                     + pad("kind", 9) + pad("score", 7) + pad("carried", 8) + "changes")
+        let changesOfLink = Dictionary(pairs.map { ("\($0.link.national)⇄\($0.link.provincial)", $0.changes) },
+                                       uniquingKeysWith: { first, _ in first })
         let coverage = Dictionary(comparison.nationalCoverage.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for unit in national.comparableUnits {
             let links = comparison.links.filter { $0.national == unit.id }
@@ -105,13 +112,15 @@ struct ComparisonReport {
             let nationalCell = fit("\(unit.id) \(unit.title)", nationalWidth)
             if links.isEmpty {
                 lines.append(pad(nationalCell, nationalWidth) + pad("—", provincialWidth) + pad("dropped", 9) + pad("", 7) + carried)
+                continue
             }
             for (index, link) in links.enumerated() {
                 lines.append(
                     pad(index == 0 ? nationalCell : "", nationalWidth)
                         + pad(fit("\(link.provincial) \(provincialTitle(link.provincial))", provincialWidth), provincialWidth)
                         + pad(link.kind.rawValue, 9) + pad(String(format: "%.3f", link.score), 7)
-                        + (index == 0 ? carried : ""))
+                        + pad(index == 0 ? carried : "", 8)
+                        + Self.countsText(ChangeClassifier.counts(changesOfLink["\(link.national)⇄\(link.provincial)"] ?? []), short: true))
             }
         }
         lines.append("")
@@ -122,6 +131,7 @@ struct ComparisonReport {
             lines.append("provincial-only clauses:")
             for id in comparison.provincialOnly { lines.append("  " + TerminalSafeText.sanitize("\(id) \(provincialTitle(id))")) }
         }
+        lines.append("changes: " + Self.countsText(ChangeClassifier.counts(pairs.flatMap(\.changes)), short: false))
         let matches = comparison.links.filter { $0.kind == .match }.count
         let newSentences = comparison.provenance.filter { $0.sources.isEmpty }.count
         let meanNewShare = newShares.values.isEmpty ? 0 : newShares.values.reduce(0, +) / Double(newShares.count)
@@ -132,6 +142,21 @@ struct ComparisonReport {
                 + "\(newSentences) of \(comparison.provenance.count) provincial sentences new "
                 + String(format: "(mean %.0f%% new per clause)", meanNewShare * 100))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Short names of the change kinds for the table's changes column.
+    static let shortKindNames: [ChangeKind: String] = [
+        .localized: "loc", .stronger: "str", .weaker: "weak", .number: "num", .actor: "act", .wording: "word",
+        .added: "add", .deleted: "del",
+    ]
+
+    /// `loc 3 num 1` (short) or `3 localized, 1 number` for the kinds present, in the order of `ChangeKind`.
+    static func countsText(_ counts: [ChangeKind: Int], short: Bool) -> String {
+        let present = ChangeKind.allCases.filter { (counts[$0] ?? 0) > 0 }
+        if present.isEmpty { return short ? "" : "none" }
+        return present.map { kind in
+            short ? "\(shortKindNames[kind] ?? kind.rawValue) \(counts[kind]!)" : "\(counts[kind]!) \(kind.rawValue)"
+        }.joined(separator: short ? " " : ", ")
     }
 
     /// `text` cut to at most `width - 1` cells, with … when shortened.
@@ -172,6 +197,26 @@ struct ComparisonReport {
         var score: Double
         /// Why the link was made: shared sentences, citations, a matching heading.
         var evidence: LinkEvidence
+        /// Every classified change of the linked pair, in row order.
+        var changes: [ChangeJSON]
+        var changeCounts: [String: Int]
+    }
+
+    struct SentenceRefJSON: Encodable {
+        var division: String
+        var index: Int
+    }
+
+    struct ChangeJSON: Encodable {
+        var kind: String
+        /// The changed text on each side ("" for an added or deleted clause's other side).
+        var national: String
+        var provincial: String
+        /// The sentences the change is in, and its offset (in characters) in their joined text.
+        var nationalSentences: [SentenceRefJSON]
+        var provincialSentence: SentenceRefJSON?
+        var nationalOffset: Int
+        var provincialOffset: Int
     }
 
     struct SentenceJSON: Encodable {
@@ -198,12 +243,15 @@ struct ComparisonReport {
         var title: String
         var status: String
         var carriedShare: Double
+        /// The changes of every link of this provision, per kind.
+        var changeCounts: [String: Int]
     }
 
     struct ProvincialCoverageJSON: Encodable {
         var id: String
         var title: String
         var newShare: Double
+        var changeCounts: [String: Int]
     }
 
     struct ReportJSON: Encodable {
@@ -216,6 +264,24 @@ struct ComparisonReport {
         var nationalSentences: [FateJSON]
         var coverage: [NationalCoverageJSON]
         var provincialCoverage: [ProvincialCoverageJSON]
+        /// The changes of the whole document, per kind.
+        var changeCounts: [String: Int]
+    }
+
+    static func countsJSON(_ changes: [Change]) -> [String: Int] {
+        Dictionary(uniqueKeysWithValues: ChangeClassifier.counts(changes).map { ($0.key.rawValue, $0.value) })
+    }
+
+    static func changesJSON(_ pair: LinkedPair) -> [ChangeJSON] {
+        pair.rows.flatMap { row in
+            row.changes.map { change in
+                ChangeJSON(
+                    kind: change.kind.rawValue, national: change.national, provincial: change.provincial,
+                    nationalSentences: row.national.map { SentenceRefJSON(division: $0.division, index: $0.index) },
+                    provincialSentence: row.provincial.map { SentenceRefJSON(division: $0.division, index: $0.index) },
+                    nationalOffset: change.nationalRange.lowerBound, provincialOffset: change.provincialRange.lowerBound)
+            }
+        }
     }
 
     static func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
@@ -224,10 +290,12 @@ struct ComparisonReport {
         let report = ReportJSON(
             national: DocumentJSON(title: national.title, source: national.source),
             provincial: DocumentJSON(title: provincial.title, source: provincial.source),
-            links: comparison.links.map {
-                LinkJSON(national: ClauseJSON(id: $0.national, title: nationalTitle($0.national)),
-                         provincial: ClauseJSON(id: $0.provincial, title: provincialTitle($0.provincial)),
-                         kind: $0.kind.rawValue, score: Self.rounded($0.score), evidence: $0.evidence)
+            links: pairs.map { pair in
+                let link = pair.link
+                return LinkJSON(national: ClauseJSON(id: link.national, title: nationalTitle(link.national)),
+                                provincial: ClauseJSON(id: link.provincial, title: provincialTitle(link.provincial)),
+                                kind: link.kind.rawValue, score: Self.rounded(link.score), evidence: link.evidence,
+                                changes: Self.changesJSON(pair), changeCounts: Self.countsJSON(pair.changes))
             },
             nationalOnly: comparison.nationalOnly.map { ClauseJSON(id: $0, title: nationalTitle($0)) },
             provincialOnly: comparison.provincialOnly.map { ClauseJSON(id: $0, title: provincialTitle($0)) },
@@ -245,15 +313,21 @@ struct ComparisonReport {
             },
             coverage: comparison.nationalCoverage.map {
                 NationalCoverageJSON(id: $0.id, title: nationalTitle($0.id), status: $0.status.rawValue,
-                                     carriedShare: Self.rounded($0.carriedShare))
+                                     carriedShare: Self.rounded($0.carriedShare),
+                                     changeCounts: Self.countsJSON(changes(ofNational: $0.id)))
             },
             provincialCoverage: comparison.provincialCoverage.map {
-                ProvincialCoverageJSON(id: $0.id, title: provincialTitle($0.id), newShare: Self.rounded($0.newShare))
-            })
+                ProvincialCoverageJSON(id: $0.id, title: provincialTitle($0.id), newShare: Self.rounded($0.newShare),
+                                       changeCounts: Self.countsJSON(changes(ofProvincial: $0.id)))
+            },
+            changeCounts: Self.countsJSON(pairs.flatMap(\.changes)))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]  // sorted: deterministic output
         return String(decoding: try encoder.encode(report), as: UTF8.self)
     }
+
+    func changes(ofNational id: String) -> [Change] { pairs.filter { $0.link.national == id }.flatMap(\.changes) }
+    func changes(ofProvincial id: String) -> [Change] { pairs.filter { $0.link.provincial == id }.flatMap(\.changes) }
 
     // MARK: Side by side
 
@@ -282,120 +356,18 @@ struct ComparisonReport {
         }
         var output = ""
         for link in links {
-            output += pairView(link, width: width, colour: colour)
+            guard let pair = pairs.first(where: { $0.link.national == link.national && $0.link.provincial == link.provincial })
+            else { continue }
+            let title = "\(link.national) \(nationalTitle(link.national))  ⇄  \(link.provincial) \(provincialTitle(link.provincial))  · \(link.kind.rawValue) \(String(format: "%.3f", link.score))"
+            var footnote: String?
+            if !pair.sourcesElsewhere.isEmpty {
+                let sources = Array(Set(pair.sourcesElsewhere)).sorted().joined(separator: ", ")
+                footnote = "(\(pair.sourcesElsewhere.count) more provincial sentence(s) of \(link.provincial) derive from national \(sources): see --clause \(sources))"
+            }
+            let view = ClauseView(pair: pair, title: title, width: width, marked: !colour, footnote: footnote)
+            let screen = view.screen()
+            output += colour ? screen.ansiText(colors: true) : screen.plainText
         }
         return output
-    }
-
-    private struct Row {
-        var national: [SentenceRef]
-        var provincial: SentenceRef?
-    }
-
-    private func pairView(_ link: ClauseLink, width: Int, colour: Bool) -> String {
-        guard let nationalUnit = nationalDivisions[link.national], let provincialUnit = provincialDivisions[link.provincial]
-        else { return "" }
-        let nationalIDs = Set(nationalUnit.flattened.map(\.id))
-        let provincialIDs = Set(provincialUnit.flattened.map(\.id))
-        var rows: [Row] = []
-        var used = Set<SentenceRef>()
-        var fromElsewhere: [String] = []
-        for entry in comparison.provenance where provincialIDs.contains(entry.provincial.division) {
-            let sources = entry.sources.filter { nationalIDs.contains($0.division) }
-            if sources.isEmpty, let other = entry.sources.first {
-                // Derived from another national clause: shown in that clause's view, not as new text here.
-                fromElsewhere.append(other.division)
-                continue
-            }
-            rows.append(Row(national: sources, provincial: entry.provincial))
-            used.formUnion(sources)
-        }
-        // National sentences carried nowhere in this provincial clause go in after the last row drawing on an
-        // earlier sentence of the clause (at the top when there is none).
-        var order: [SentenceRef: Int] = [:]
-        for division in nationalUnit.flattened {
-            for index in division.sentences.indices { order[SentenceRef(division: division.id, index: index)] = order.count }
-        }
-        for (ref, position) in order.sorted(by: { $0.value < $1.value }) where !used.contains(ref) {
-            let after = rows.lastIndex { row in row.national.contains { (order[$0] ?? Int.max) < position } }
-            rows.insert(Row(national: [ref], provincial: nil), at: after.map { $0 + 1 } ?? 0)
-        }
-
-        let columnWidth = max(10, (width - 3) / 2)
-        var lines: [String] = []
-        let title = "\(link.national) \(nationalTitle(link.national))  ⇄  \(link.provincial) \(provincialTitle(link.provincial))  · \(link.kind.rawValue) \(String(format: "%.3f", link.score))"
-        lines.append(TerminalSafeText.sanitize(title))
-        lines.append(String(repeating: "─", count: columnWidth) + "─┬─" + String(repeating: "─", count: columnWidth))
-        for row in rows {
-            let left = row.national.map(nationalSentence).joined()
-            let right = row.provincial.map(provincialSentence) ?? ""
-            var leftCells = StyledText(), rightCells = StyledText()
-            if row.provincial == nil {
-                leftCells.append(left, style: .deleted, marked: !colour)
-            } else if row.national.isEmpty {
-                rightCells.append(right, style: .inserted, marked: !colour)
-            } else {
-                let sides = CharacterDiff.sides(national: left, provincial: right)
-                for segment in sides.national {
-                    leftCells.append(segment.text, style: segment.operation == .equal ? .plain : .deleted, marked: !colour)
-                }
-                for segment in sides.provincial {
-                    rightCells.append(segment.text, style: segment.operation == .equal ? .plain : .inserted, marked: !colour)
-                }
-            }
-            let leftLines = leftCells.wrapped(width: columnWidth, colour: colour)
-            let rightLines = rightCells.wrapped(width: columnWidth, colour: colour)
-            for index in 0..<max(leftLines.count, rightLines.count) {
-                let leftLine = index < leftLines.count ? leftLines[index] : ("", 0)
-                let rightLine = index < rightLines.count ? rightLines[index] : ("", 0)
-                lines.append(leftLine.0 + String(repeating: " ", count: max(0, columnWidth - leftLine.1)) + " │ " + rightLine.0)
-            }
-            lines.append(String(repeating: " ", count: columnWidth) + " │")
-        }
-        if lines.last?.hasSuffix(" │") == true { lines.removeLast() }
-        if !fromElsewhere.isEmpty {
-            let sources = Array(Set(fromElsewhere)).sorted().joined(separator: ", ")
-            lines.append("(\(fromElsewhere.count) more provincial sentence(s) of \(link.provincial) derive from national \(sources): see --clause \(sources))")
-        }
-        return lines.joined(separator: "\n") + "\n\n"
-    }
-}
-
-/// Text with a style per unicode scalar, wrapped into terminal lines with ANSI colours or with plain markers.
-struct StyledText {
-    enum Style { case plain, deleted, inserted }
-
-    private(set) var text = ""
-    private(set) var styles: [Style] = []
-
-    /// Appends `fragment`; `marked` wraps changed text in `[-…-]` or `{+…+}` (for output without colour).
-    mutating func append(_ fragment: String, style: Style, marked: Bool) {
-        let safe = TerminalSafeText.sanitize(fragment)
-        guard !safe.isEmpty else { return }
-        let (open, close) = marked ? (style == .deleted ? ("[-", "-]") : style == .inserted ? ("{+", "+}") : ("", "")) : ("", "")
-        let full = open + safe + close
-        text += full
-        styles += Array(repeating: style, count: full.unicodeScalars.count)
-    }
-
-    /// Lines of at most `width` cells, each with its display width; colour codes around changed runs.
-    func wrapped(width: Int, colour: Bool) -> [(String, Int)] {
-        guard !text.isEmpty else { return [] }
-        let scalars = Array(text.unicodeScalars)
-        return LineBreaker.wrapLines(text, width: width).map { line in
-            var rendered = ""
-            var current = Style.plain
-            let count = line.text.unicodeScalars.count
-            for offset in line.start..<(line.start + count) {
-                let style = styles[offset]
-                if colour, style != current {
-                    rendered += style == .plain ? "\u{1B}[0m" : style == .deleted ? "\u{1B}[9;31m" : "\u{1B}[1;32m"
-                    current = style
-                }
-                rendered.unicodeScalars.append(scalars[offset])
-            }
-            if colour, current != .plain { rendered += "\u{1B}[0m" }
-            return (rendered, line.width)
-        }
     }
 }

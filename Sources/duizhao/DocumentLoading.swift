@@ -1,5 +1,6 @@
 import ArgumentParser
 import DuizhaoCore
+import DuizhaoReader
 import Foundation
 
 /// Which document a command works on: a bundled one or a file.
@@ -20,9 +21,9 @@ enum DocumentChoice {
     }
 }
 
-/// Writes to standard error.
+/// Writes to standard error, every line through the reader's sanitiser (messages quote file names and ids).
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    FileHandle.standardError.write(Data((TerminalSafe.lines(message) + "\n").utf8))
 }
 
 /// Imports a file for a command, turning an import failure into a clean non-zero exit.

@@ -26,9 +26,9 @@ struct OutlineCommand: ParsableCommand {
             let objects = documents.map(OutlineFormatter.jsonObject)
             let value: Any = objects.count == 1 ? objects[0] : objects
             let data = try JSONSerialization.data(withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-            print(String(decoding: data, as: UTF8.self))
+            printJSONText(String(decoding: data, as: UTF8.self))
         } else {
-            print(documents.map(OutlineFormatter.tree).joined(separator: "\n"))
+            printText(documents.map(OutlineFormatter.tree).joined(separator: "\n"))
         }
     }
 }

@@ -34,6 +34,6 @@ struct ShowCommand: ParsableCommand {
                 lines.append(contentsOf: LineBreaker.wrap("　　" + paragraph, width: columns))
             }
         }
-        print(lines.joined(separator: "\n"))
+        printText(lines.joined(separator: "\n"))
     }
 }

@@ -1,4 +1,5 @@
 import DuizhaoCore
+import DuizhaoTestSupport
 import Foundation
 import XCTest
 
@@ -14,7 +15,7 @@ final class ReaderScreenTests: XCTestCase {
     }
 
     override func tearDown() {
-        sessions.forEach { $0.stop() }
+        for session in sessions { session.stop() }
         sessions.removeAll()
     }
 
@@ -215,9 +216,11 @@ final class ReaderScreenTests: XCTestCase {
 
         let second = try TmuxSession(width: 160, height: 45, command: command, environment: environment)
         sessions.append(second)
-        let reopened = try second.waitFor("the reader reopened at clause \(target.id)") { lines in
+        // Both conditions in one wait: tmux may show a frame whose first rows are drawn and whose status line
+        // is not yet (a heavily loaded machine).
+        let reopened = try second.waitFor("the reader reopened at clause \(target.id), named in the status line") { lines in
             guard let found = self.findPaneColumns(lines) else { return false }
-            return self.panes(lines[1], found).national.contains(target.heading)
+            return self.panes(lines[1], found).national.contains(target.heading) && lines[44].contains(target.heading)
         }
         XCTAssertTrue(reopened[44].contains(target.heading), "the status line names the clause")
     }
@@ -244,9 +247,10 @@ final class ReaderScreenTests: XCTestCase {
         }
 
         try reader.resize(width: 160, height: 45)
-        let restored = try reader.waitFor("the clause back at the top at 160x45") { lines in
+        let restored = try reader.waitFor("the clause back at the top at 160x45, named in the status line") { lines in
             guard let found = self.findPaneColumns(lines) else { return false }
             return self.panes(lines[1], found).national.contains(target)
+                && lines.contains { $0.contains("›") && $0.contains(target) }
         }
         XCTAssertTrue(restored.contains { $0.contains("›") && $0.contains(target) }, "the status line still names the clause")
     }

@@ -1,4 +1,5 @@
 import DuizhaoCore
+import DuizhaoTestSupport
 import Foundation
 import XCTest
 
@@ -13,7 +14,7 @@ final class TerminalLifecycleTests: XCTestCase {
     }
 
     override func tearDown() {
-        sessions.forEach { $0.stop() }
+        for session in sessions { session.stop() }
         sessions.removeAll()
     }
 
@@ -175,7 +176,7 @@ final class TerminalLifecycleTests: XCTestCase {
         let shell = try shellSession()
         try shell.type("\(shellQuoted(binary)) \(missing); echo \"EXIT=$?\"")
         try shell.send("Enter")
-        let lines = try shell.waitFor("the error and the exit status") { $0.contains { $0.hasPrefix("EXIT=") } }
+        let lines = try shell.waitFor("the error and the exit status") { $0.contains(where: isExitStatusLine) }
         let text = lines.joined(separator: "\n")
         XCTAssertTrue(text.contains(missing), "the error names the file:\n\(text)")
         XCTAssertTrue(text.contains("no such file"), text)
@@ -192,11 +193,19 @@ final class TerminalLifecycleTests: XCTestCase {
         let shell = try shellSession()
         try shell.type("\(shellQuoted(binary)) \(path) \(path); echo \"EXIT=$?\"")
         try shell.send("Enter")
-        let lines = try shell.waitFor("the error and the exit status") { $0.contains { $0.hasPrefix("EXIT=") } }
+        let lines = try shell.waitFor("the error and the exit status") { $0.contains(where: isExitStatusLine) }
         let text = lines.joined(separator: "\n")
         XCTAssertTrue(text.contains("duizhao: error: \(path)"), "the error names the file:\n\(text)")
         XCTAssertTrue(text.contains("binary"), text)
         XCTAssertTrue(lines.contains("EXIT=1"), "exit status 1:\n\(text)")
         XCTAssertEqual(try shell.paneValue("#{alternate_on}"), "0")
     }
+}
+
+/// A line `EXIT=<digits>` as printed by `echo "EXIT=$?"` (not the echoed command line, which a long path
+/// may wrap so that `EXIT=$?"` starts a row).
+private func isExitStatusLine(_ line: String) -> Bool {
+    guard line.hasPrefix("EXIT=") else { return false }
+    let status = line.dropFirst(5)
+    return !status.isEmpty && status.allSatisfy(\.isNumber)
 }

@@ -1,55 +1,17 @@
 import DuizhaoCore
+import DuizhaoTestSupport
 import Foundation
 import XCTest
 
 /// Runs the built `duizhao compare` (found next to the test bundle, e.g. `.build/debug/duizhao`).
 final class CompareCommandTests: XCTestCase {
-    struct Output {
-        var status: Int32
-        var standardOutput: String
-        var standardError: String
-    }
+    func duizhaoPath() throws -> String { try BuiltBinary.duizhao() }
 
-    func duizhaoPath() throws -> String {
-        var directories = [URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()]
-        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-            directories.append(bundle.bundleURL.deletingLastPathComponent())
-        }
-        for directory in directories {
-            let path = directory.appendingPathComponent("duizhao").path
-            if FileManager.default.isExecutableFile(atPath: path) { return path }
-        }
-        XCTFail("duizhao executable not found in \(directories.map(\.path)); run `swift build` first")
-        throw XCTSkip("no binary")
-    }
-
-    func run(_ arguments: [String], executable: String? = nil, noColor: Bool = false) throws -> Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try executable ?? duizhaoPath())
-        process.arguments = arguments
+    func run(_ arguments: [String], executable: String? = nil, noColor: Bool = false) throws -> ProcessResult {
         var environment = ProcessInfo.processInfo.environment
         environment["COLUMNS"] = "100"
         environment["NO_COLOR"] = noColor ? "1" : nil
-        process.environment = environment
-        let output = Pipe(), error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        // Drain standard error concurrently so neither pipe can fill up and block the child.
-        final class Box: @unchecked Sendable { var data = Data() }
-        let errorBox = Box()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errorBox.data = error.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
-                      standardError: String(decoding: errorBox.data, as: UTF8.self))
+        return try runProcess(try executable ?? duizhaoPath(), arguments, environment: environment)
     }
 
     func testTableHasOneRowPerNationalClauseThenTheProvincialOnlyClauses() throws {
@@ -184,8 +146,11 @@ final class CompareCommandTests: XCTestCase {
         let binary = try duizhaoPath()
         let result = try run(["-qec", "\(binary) compare --clause 5.18 --width 90", "/dev/null"], executable: "/usr/bin/script")
         XCTAssertEqual(result.status, 0, result.standardError)
-        XCTAssert(result.standardOutput.contains("\u{1B}[1;32m"), "insertions coloured")
-        XCTAssert(result.standardOutput.contains("\u{1B}[9;31m"), "deletions coloured")
+        // The reader's one converter (Screen.ansiText) with the roles' appearance: black on green, white on red,
+        // and each change kind in its own colour (the legend shows them all: stronger is bold underlined magenta).
+        XCTAssert(result.standardOutput.contains("\u{1B}[0;30;42m"), "insertions coloured")
+        XCTAssert(result.standardOutput.contains("\u{1B}[0;37;41m"), "deletions coloured")
+        XCTAssert(result.standardOutput.contains("\u{1B}[0;1;4;35mstronger"), "kinds coloured")
         XCTAssertFalse(result.standardOutput.contains("{+"), "no plain markers on a terminal")
         // NO_COLOR turns colour off even on a terminal.
         let plain = try run(["-qec", "\(binary) compare --clause 5.18 --width 90", "/dev/null"], executable: "/usr/bin/script",

@@ -103,3 +103,26 @@ final class LocalizationTests: XCTestCase {
         XCTAssertTrue(provincialMatches.contains { $0.canonical == "全国" && $0.side == .local }, "全省")
     }
 }
+
+extension LocalizationTests {
+    func testLevelsOfLocalFormsAndDocuments() throws {
+        XCTAssertEqual(Localization.matches(in: "报省人民政府批准").first?.level, "省")
+        XCTAssertEqual(Localization.matches(in: "本市各级人民政府").first?.level, "市")
+        XCTAssertEqual(Localization.matches(in: "广西壮族自治区鼓励").first?.level, "自治区")
+        XCTAssertNil(Localization.matches(in: "依照本办法").first?.level)
+        XCTAssertNil(Localization.matches(in: "国务院有关部门").first?.level, "national forms have no level")
+        XCTAssertEqual(Localization.dominantLevel(of: BundledDocument.provincial.load()), "省")
+        XCTAssertNil(Localization.dominantLevel(of: BundledDocument.national.load()))
+        for (file, level) in [("zhejiang-2020", "省"), ("shanghai-2020", "市"), ("chongqing-2013", "市"), ("henan-undated", "省")] {
+            let path = "../shared/corpus/cunweihui/\(file).md"
+            guard FileManager.default.fileExists(atPath: path) else { throw XCTSkip("corpus not present") }
+            XCTAssertEqual(Localization.dominantLevel(of: try PolicyImporter.importFile(at: path)), level, file)
+        }
+    }
+
+    func testCountyLevelGovernmentsInALocalText() {
+        XCTAssertTrue(Localization.isLocalization(national: "由县级人民政府监督", provincial: "由区、县人民政府监督"))
+        XCTAssertTrue(Localization.isLocalization(national: "报县级人民政府备案", provincial: "报区人民政府备案"))
+        XCTAssertFalse(Localization.isLocalization(national: "报县级人民政府备案", provincial: "报社区人民政府备案"))
+    }
+}

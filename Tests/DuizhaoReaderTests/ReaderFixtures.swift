@@ -70,7 +70,7 @@ enum Fixture {
 
     static func model(width: Int = 80, height: Int = 24, compared: Bool = true, options: ReaderOptions = .init()) -> ReaderModel {
         var model = ReaderModel(national: national, provincial: provincial, width: width, height: height, options: options)
-        if compared { model.setComparison(comparison) }
+        if compared { _ = model.update(.comparisonFinished(comparison)) }
         return model
     }
 
@@ -148,12 +148,12 @@ extension ReaderModel {
     /// Sends characters one by one.
     mutating func type(_ text: String) -> [ReaderEffect] {
         var effects: [ReaderEffect] = []
-        for character in text { effects += handle(.character(character)) }
+        for character in text { effects += update(.input(.character(character))) }
         return effects
     }
 
     mutating func press(_ event: InputEvent, times: Int = 1) {
-        for _ in 0..<times { _ = handle(event) }
+        for _ in 0..<times { _ = update(.input(event)) }
     }
 }
 
@@ -183,4 +183,25 @@ extension XCTestCase {
         }
     }
 
+}
+
+extension ReaderModel {
+    /// The topmost reading screen, read and changed directly by tests.
+    var readingScreen: ReadingScreen {
+        get { reading! }
+        set { stack[stack.lastIndex { $0 is ReadingScreen }!] = newValue }
+    }
+
+    var focus: Pane { readingScreen.focus }
+    var layout: LayoutCache { readingScreen.layout }
+    var geometry: Geometry { readingScreen.geometry }
+    var isSinglePane: Bool { readingScreen.isSinglePane }
+    var searchQuery: String? { readingScreen.searchQuery }
+
+    func currentClause(_ side: DocumentSide) -> String? { readingScreen.currentClause(side) }
+
+    @discardableResult
+    mutating func jump(toClause id: String, side: DocumentSide? = nil, focus: Pane) -> Bool {
+        readingScreen.jump(toClause: id, side: side, focus: focus)
+    }
 }

@@ -10,7 +10,7 @@ final class ReaderNavigationTests: XCTestCase {
         let provincial = Fixture.long(sections: 6, clauses: 8, sentences: 4, marker: "省")
         let links = national.comparableUnits.map { ClauseLink(national: $0.id, provincial: $0.id, kind: .match, score: 0.9) }
         var model = ReaderModel(national: national, provincial: provincial, width: width, height: height, options: options)
-        model.setComparison(Comparison(links: links))
+        _ = model.update(.comparisonFinished(Comparison(links: links)))
         return model
     }
 
@@ -234,7 +234,7 @@ final class ReaderNavigationTests: XCTestCase {
         var model = Self.longPair()
         _ = model.type(":2.10\n")
         model.press(.tab)
-        let effects = model.handle(.character("q"))
+        let effects = model.update(.input(.character("q")))
         XCTAssertEqual(effects, [
             .saveReadingState(ReadingPosition(clauseID: "2.10", side: .provincial, focus: .provincial)), .quit,
         ])

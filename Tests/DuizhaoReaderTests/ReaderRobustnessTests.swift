@@ -16,7 +16,7 @@ final class ReaderRobustnessTests: XCTestCase {
 
     static let keys: [InputEvent] = "jkgG[]{}/nN:dtwoqmMB?fbe 龙江1.2x".map { .character($0) } + [
         .up, .down, .left, .right, .pageUp, .pageDown, .home, .end, .tab, .backTab, .enter, .escape, .backspace,
-        .delete, .tick,
+        .delete,
     ]
 
     func run(_ start: ReaderModel, events: Int, seed: UInt64) {
@@ -30,15 +30,15 @@ final class ReaderRobustnessTests: XCTestCase {
             case 2: event = .click(column: generator.next(160), row: generator.next(45))
             default: event = Self.keys[generator.next(Self.keys.count)]
             }
-            let effects = model.handle(event)
+            let effects = model.update(.input(event))
             if effects.contains(.quit) {
                 XCTAssertEqual(effects.count, 2, "quit comes with the reading state")
                 model = start
                 continue
             }
             if case .character("m") = event, effects.count == 1, case .addBookmark(let request) = effects[0] {
-                model.setBookmarks([ReaderBookmark(id: Int64(step), side: request.side, clauseID: request.clauseID,
-                                                   clauseTitle: request.clauseTitle)])
+                _ = model.update(.bookmarksLoaded([ReaderBookmark(id: Int64(step), side: request.side, clauseID: request.clauseID,
+                                                   clauseTitle: request.clauseTitle)]))
             }
             let screen = model.render()
             XCTAssertEqual(screen.width, model.width)
@@ -56,14 +56,14 @@ final class ReaderRobustnessTests: XCTestCase {
         run(ReaderModel(national: PolicyDocument(title: "空"), provincial: nil, width: 80, height: 24), events: 300, seed: 4)
         run(ReaderModel(national: PolicyDocument(), provincial: PolicyDocument(), width: 80, height: 24), events: 300, seed: 5)
         var model = ReaderModel(national: PolicyDocument(), provincial: Fixture.provincial, width: 80, height: 24)
-        model.setComparison(Comparison(provincialOnly: ["1.1", "2.2", "2.3"]))
+        _ = model.update(.comparisonFinished(Comparison(provincialOnly: ["1.1", "2.2", "2.3"])))
         run(model, events: 300, seed: 6)
     }
 
     func testRandomEventsOnTheBundledPair() {
         let national = BundledDocument.national.load(), provincial = BundledDocument.provincial.load()
         var model = ReaderModel(national: national, provincial: provincial, width: 160, height: 45)
-        model.setComparison(Comparator.compare(national: national, provincial: provincial))
+        _ = model.update(.comparisonFinished(Comparator.compare(national: national, provincial: provincial)))
         run(model, events: 1000, seed: 3)
     }
 }
@@ -81,8 +81,8 @@ final class SentenceSyncTests: XCTestCase {
         let national = [paragraph("标题", anchor: nil), paragraph("甲。", anchor: 1), paragraph("丙。", anchor: 3)]
         let provincial = [paragraph("甲。", anchor: 1), paragraph("乙。", anchor: 2), paragraph("丙。", anchor: 3)]
         let shared: Set<Int> = [1, 3]
-        XCTAssertEqual(ReaderLayout.segments(national, at: shared), [0..<1, 1..<2, 2..<3])
-        XCTAssertEqual(ReaderLayout.segments(provincial, at: shared), [0..<0, 0..<2, 2..<3])
+        XCTAssertEqual(RowLayout.segments(national, at: shared), [0..<1, 1..<2, 2..<3])
+        XCTAssertEqual(RowLayout.segments(provincial, at: shared), [0..<0, 0..<2, 2..<3])
     }
 
     func testScrollableRowsAreTheBody() {

@@ -18,7 +18,7 @@ final class ReaderSearchTests: XCTestCase {
         let provincialColumn = screen.column(of: "第20条第2句内容省", inRow: row)!
         XCTAssertGreaterThan(provincialColumn, 55, "the match is in the provincial pane")
         XCTAssertEqual(screen.rows[row][provincialColumn].role, .searchCurrent)
-        _ = model.handle(.enter)
+        _ = model.update(.input(.enter))
         screen = model.render()
         XCTAssertFalse(model.isPrompting)
         XCTAssertTrue(screen.statusLine.contains("/第20条第2句内容省"), "the search stays in effect")
@@ -54,7 +54,7 @@ final class ReaderSearchTests: XCTestCase {
         let clause = model.currentClause(.national)
         _ = model.type("/不存在的词")
         XCTAssertTrue(model.render().statusLine.contains("no match"), model.render().statusLine)
-        _ = model.handle(.enter)
+        _ = model.update(.input(.enter))
         XCTAssertTrue(model.render().statusLine.contains("no match"))
         XCTAssertEqual(model.currentClause(.national), clause)
         model.press(.character("n"))
@@ -85,7 +85,7 @@ final class ReaderSearchTests: XCTestCase {
         let nationalDocument = BundledDocument.national.load()
         let provincialDocument = BundledDocument.provincial.load()
         var model = ReaderModel(national: nationalDocument, provincial: provincialDocument, width: 160, height: 45)
-        model.setComparison(Comparator.compare(national: nationalDocument, provincial: provincialDocument))
+        _ = model.update(.comparisonFinished(Comparator.compare(national: nationalDocument, provincial: provincialDocument)))
         _ = model.type("/龙江故事\n")
         let screen = model.render()
         guard let row = screen.row(containing: "龙江故事") else {
@@ -101,18 +101,18 @@ final class ReaderBookmarkTests: XCTestCase {
     func testMTogglesABookmarkOnTheCurrentClause() {
         var model = Fixture.model(width: 100, height: 24)
         _ = model.jump(toClause: "2.3", focus: .national)
-        var effects = model.handle(.character("m"))
+        var effects = model.update(.input(.character("m")))
         XCTAssertEqual(effects, [.addBookmark(BookmarkRequest(side: .national, clauseID: "2.3", clauseTitle: "3.完善准入"))])
         XCTAssertTrue(model.render().statusLine.contains("bookmarked"))
         // The adapter stores it and passes the list back: marks appear in the outline and the pane gutter.
-        model.setBookmarks([ReaderBookmark(id: 7, side: .national, clauseID: "2.3", clauseTitle: "3.完善准入")])
+        _ = model.update(.bookmarksLoaded([ReaderBookmark(id: 7, side: .national, clauseID: "2.3", clauseTitle: "3.完善准入")]))
         let screen = model.render()
         let outlineRow = screen.row(containing: "3.完善准入")!
         XCTAssertEqual(screen.rows[outlineRow][0], Cell("*", .bookmark), "outline mark")
         let paneRow = (1..<screen.height).first { screen.column(of: "3.完善准入", inRow: $0, from: 21) != nil }!
         let headingColumn = screen.column(of: "3.完善准入", inRow: paneRow, from: 21)!
         XCTAssertEqual(screen.rows[paneRow][headingColumn - 1], Cell("*", .bookmark), "gutter mark")
-        effects = model.handle(.character("m"))
+        effects = model.update(.input(.character("m")))
         XCTAssertEqual(effects, [.removeBookmark(id: 7)])
         XCTAssertNil(model.render().row(containing: "*"))
     }
@@ -120,23 +120,23 @@ final class ReaderBookmarkTests: XCTestCase {
     func testProvincialBookmarkUsesTheProvincialClause() {
         var model = Fixture.model(width: 100, height: 24)
         _ = model.jump(toClause: "2.2", side: .provincial, focus: .provincial)
-        let effects = model.handle(.character("m"))
+        let effects = model.update(.input(.character("m")))
         XCTAssertEqual(effects, [.addBookmark(BookmarkRequest(side: .provincial, clauseID: "2.2", clauseTitle: "2.龙江特色"))])
     }
 
     func testCapitalMAsksForANote() {
         var model = Fixture.model(width: 100, height: 24)
         _ = model.jump(toClause: "1.1", focus: .national)
-        XCTAssertEqual(model.handle(.character("M")), [])
+        XCTAssertEqual(model.update(.input(.character("M"))), [])
         XCTAssertTrue(model.isPrompting)
         XCTAssertTrue(model.render().statusLine.hasPrefix("bookmark note: "))
         XCTAssertEqual(model.type("对照龙江"), [])
-        let effects = model.handle(.enter)
+        let effects = model.update(.input(.enter))
         XCTAssertEqual(effects, [.addBookmark(BookmarkRequest(
             side: .national, clauseID: "1.1", clauseTitle: "1.指导思想", note: "对照龙江"))])
         XCTAssertFalse(model.isPrompting)
         // M on a bookmarked clause edits its note.
-        model.setBookmarks([ReaderBookmark(id: 3, side: .national, clauseID: "1.1", clauseTitle: "1.指导思想", note: "对照龙江")])
+        _ = model.update(.bookmarksLoaded([ReaderBookmark(id: 3, side: .national, clauseID: "1.1", clauseTitle: "1.指导思想", note: "对照龙江")]))
         model.press(.character("M"))
         XCTAssertTrue(model.render().statusLine.hasPrefix("edit note: 对照龙江"))
         model.press(.backspace, times: 2)
@@ -145,11 +145,11 @@ final class ReaderBookmarkTests: XCTestCase {
 
     func testBookmarkListJumpsDeletesEditsAndFilters() {
         var model = Fixture.model(width: 100, height: 24)
-        model.setBookmarks([
+        _ = model.update(.bookmarksLoaded([
             ReaderBookmark(id: 1, side: .national, clauseID: "1.2", clauseTitle: "2.基本原则", note: "已删去"),
             ReaderBookmark(id: 2, side: .provincial, clauseID: "2.2", clauseTitle: "2.龙江特色"),
             ReaderBookmark(id: 3, side: .national, clauseID: "9.9", clauseTitle: "9.旧条款", isOrphaned: true),
-        ])
+        ]))
         model.press(.character("B"))
         XCTAssertTrue(model.isShowingBookmarks)
         var screen = model.render()
@@ -162,9 +162,9 @@ final class ReaderBookmarkTests: XCTestCase {
         XCTAssertFalse(model.isShowingBookmarks)
         XCTAssertEqual(model.focus, .provincial)
         XCTAssertEqual(model.currentClause(.provincial), "2.2")
-        // The orphaned one cannot be opened: a message, the position stays.
+        // The orphaned one cannot be opened: a message, the position stays. (The list reopens at the top.)
         model.press(.character("B"))
-        model.press(.character("j"))
+        model.press(.character("G"))
         model.press(.enter)
         XCTAssertTrue(model.render().statusLine.contains("orphaned"), model.render().statusLine)
         XCTAssertEqual(model.currentClause(.provincial), "2.2")
@@ -179,7 +179,7 @@ final class ReaderBookmarkTests: XCTestCase {
         XCTAssertEqual(model.type("特色\n"), [.updateBookmarkNote(id: 2, note: "特色")])
         XCTAssertTrue(model.isShowingBookmarks, "back in the list after editing a note")
         XCTAssertNotNil(model.render().row(containing: "省级 2.龙江特色 — 特色"))
-        XCTAssertEqual(model.handle(.character("d")), [.removeBookmark(id: 2)])
+        XCTAssertEqual(model.update(.input(.character("d"))), [.removeBookmark(id: 2)])
         XCTAssertNotNil(model.render().row(containing: "no bookmarks"))
         model.press(.escape)
         XCTAssertFalse(model.isShowingBookmarks)
@@ -193,8 +193,8 @@ final class ReaderScalingTests: XCTestCase {
         let provincial = Fixture.long(sections: 250, clauses: 8, sentences: 5, marker: "省")
         let links = national.comparableUnits.map { ClauseLink(national: $0.id, provincial: $0.id, kind: .match, score: 0.9) }
         var model = ReaderModel(national: national, provincial: provincial, width: 160, height: 45)
-        model.setComparison(Comparison(links: links))
-        XCTAssertEqual(model.layout.blockCount, 2250)
+        _ = model.update(.comparisonFinished(Comparison(links: links)))
+        XCTAssertEqual(model.layout.pair.blockCount, 2250)
         _ = model.render()
         model.press(.character("j"), times: 10)
         model.press(.character("G"))
@@ -238,9 +238,9 @@ final class ReaderScalingTests: XCTestCase {
         comparison.links.append(ClauseLink(national: "2.4", provincial: "1.1", kind: .partial, score: 0.3))
         comparison.nationalOnly.removeAll { $0 == "2.4" }
         var model = ReaderModel(national: Fixture.national, provincial: Fixture.provincial, width: 160, height: 45)
-        model.setComparison(comparison)
+        _ = model.update(.comparisonFinished(comparison))
         let screen = model.render()
-        let row = screen.row(containing: "4.加强监管", from: model.geometry.national!.x)!
+        let row = screen.row(containing: "4.加强监管", from: model.geometry.frames.national!.x)!
         XCTAssertTrue(screen.text(ofRow: row).contains("对应条款 1.1 在别处"), screen.text(ofRow: row))
         XCTAssertEqual(screen.role(of: "加强事中事后监管"), .normal, "not dropped, only placed elsewhere")
     }

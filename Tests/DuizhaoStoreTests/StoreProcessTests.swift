@@ -1,5 +1,6 @@
 import DuizhaoCore
 @testable import DuizhaoStore
+import DuizhaoTestSupport
 import Foundation
 import XCTest
 
@@ -9,25 +10,12 @@ final class StoreProcessTests: XCTestCase {
     let national = BundledDocument.national.load()
 
     /// The `duizhao` executable built next to this test bundle.
-    func duizhaoBinary(file: StaticString = #filePath, line: UInt = #line) throws -> String {
-        var candidates: [URL] = [URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()]
-        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-            candidates.append(bundle.bundleURL.deletingLastPathComponent())
-        }
-        for directory in candidates {
-            let path = directory.appendingPathComponent("duizhao").path
-            if FileManager.default.isExecutableFile(atPath: path) { return path }
-        }
-        XCTFail(
-            "the duizhao executable was not found next to the test bundle (looked in "
-                + candidates.map(\.path).joined(separator: ", ") + "); run `swift build` first", file: file, line: line)
-        throw XCTSkip("duizhao binary missing")
-    }
+    func duizhaoBinary() throws -> String { try BuiltBinary.duizhao() }
 
     /// Launches `duizhao ARGUMENTS` with the store in `directory`, as an unprivileged user when asked (and when
     /// running as root, where permissions would not apply otherwise).
     func launch(
-        _ arguments: [String], storeDirectory: URL, unprivileged: Bool = false
+        _ arguments: [String], storeDirectory: URL, unprivileged: Bool = false, environment extra: [String: String] = [:]
     ) throws -> (process: Process, output: Pipe, error: Pipe) {
         let binary = try duizhaoBinary()
         let process = Process()
@@ -41,6 +29,7 @@ final class StoreProcessTests: XCTestCase {
         var environment = ProcessInfo.processInfo.environment
         environment["DUIZHAO_DATA_DIR"] = storeDirectory.path
         environment["LANG"] = "C.UTF-8"
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         let output = Pipe(), error = Pipe()
         process.standardOutput = output
@@ -56,12 +45,33 @@ final class StoreProcessTests: XCTestCase {
         var error: String
     }
 
-    func run(_ arguments: [String], storeDirectory: URL, unprivileged: Bool = false) throws -> Finished {
-        finish(try launch(arguments, storeDirectory: storeDirectory, unprivileged: unprivileged))
+    func run(
+        _ arguments: [String], storeDirectory: URL, unprivileged: Bool = false, environment: [String: String] = [:]
+    ) throws -> Finished {
+        finish(try launch(arguments, storeDirectory: storeDirectory, unprivileged: unprivileged, environment: environment))
+    }
+
+    /// Runs `binary ARGUMENTS` with `environment` added to this process's and waits for it (no test state, so
+    /// several threads may call it).
+    static func runCommand(binary: String, _ arguments: [String], environment: [String: String]) throws -> Finished {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        let output = Pipe(), error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return finish((process, output, error))
     }
 
     /// Reads both pipes to the end (on two threads, so neither can fill up and block the child) and waits.
     func finish(_ launched: (process: Process, output: Pipe, error: Pipe)) -> Finished {
+        Self.finish(launched)
+    }
+
+    static func finish(_ launched: (process: Process, output: Pipe, error: Pipe)) -> Finished {
         let errorText = Collected()
         let group = DispatchGroup()
         group.enter()
@@ -101,6 +111,65 @@ final class StoreProcessTests: XCTestCase {
         XCTAssertEqual(bookmarks.filter { $0.tags == ["writer-a"] }.count, 500)
         XCTAssertEqual(bookmarks.filter { $0.tags == ["writer-b"] }.count, 500)
         XCTAssertEqual(try store.integrityCheck(), ["ok"])
+    }
+
+    /// Issue 14: separate `bookmarks add` commands from three processes at once on a fresh store; each command
+    /// opens the store while others close theirs (and SQLite deletes the sidecars). None may conclude that the
+    /// store is read-only.
+    func testThreeProcessesAddingFiftyTimesEachOnAFreshStoreEndWithExactlyOneHundredFifty() throws {
+        let directory = try temporaryDirectory()
+        let ids = BundledDocument.provincial.load().comparableUnits.map(\.id)
+        let results = Collected()
+        let failures = Collected()
+        let binary = try duizhaoBinary()
+        DispatchQueue.concurrentPerform(iterations: 3) { writer in
+            for index in 0..<50 {
+                do {
+                    let result = try Self.runCommand(
+                        binary: binary,
+                        ["bookmarks", "add", ids[index % ids.count], "--doc", "provincial", "--note", "w\(writer)-\(index)"],
+                        environment: ["DUIZHAO_DATA_DIR": directory.path])
+                    if result.status == 0 {
+                        results.append(Data("w\(writer)-\(index)\n".utf8))
+                    } else {
+                        failures.append(Data("w\(writer)-\(index): \(result.error)\n".utf8))
+                    }
+                } catch {
+                    failures.append(Data("w\(writer)-\(index): \(error)\n".utf8))
+                }
+            }
+        }
+        XCTAssertEqual(failures.text, "", "no command failed")
+        XCTAssertEqual(results.text.split(separator: "\n").count, 150)
+
+        let store = BookmarkStore.open(at: directory)
+        XCTAssertEqual(store.access, .readWrite, store.notice ?? "")
+        let notes = try store.bookmarks().map(\.note)
+        XCTAssertEqual(notes.count, 150)
+        XCTAssertEqual(Set(notes), Set(results.text.split(separator: "\n").map(String.init)), "each add exactly once")
+        XCTAssertEqual(try store.integrityCheck(), ["ok"])
+    }
+
+    func testAWriterThatCannotGetTheLockSaysTheStoreIsBusyAndExitsNonZero() throws {
+        let directory = try temporaryDirectory()
+        let path = directory.appendingPathComponent("bookmarks.sqlite").path
+        XCTAssertEqual(try run(["bookmarks", "add", "1.1", "--doc", "national"], storeDirectory: directory).status, 0)
+        let holder = try LockHolder(path: path)
+        holder.lock()
+        let add = try run(
+            ["bookmarks", "add", "1.2", "--doc", "national"], storeDirectory: directory,
+            environment: [StoreOptions.busyTimeoutVariable: "0.2"])
+        let list = try run(["bookmarks", "list"], storeDirectory: directory, environment: [StoreOptions.busyTimeoutVariable: "0.2"])
+        holder.unlock()
+
+        XCTAssertNotEqual(add.status, 0)
+        XCTAssertEqual(add.error, "duizhao: error: \(path): the bookmark store is busy; try again\n")
+        XCTAssertEqual(add.output, "")
+        // Opening may need the lock for a moment (GRDB makes sure the WAL file is not empty): a reader then
+        // waits too, and says the same if the lock is never released. Never read-only.
+        XCTAssertTrue(list.status == 0 || list.error.contains("the bookmark store is busy; try again"), list.error)
+        XCTAssertFalse(list.error.contains("read-only"), list.error)
+        XCTAssertEqual(try BookmarkStore.open(at: directory).bookmarks().map(\.anchor.clauseID), ["1.1"])
     }
 
     func testKillNineDuringAWriteBurstKeepsEveryCommittedBookmark() throws {
@@ -293,6 +362,13 @@ final class StoreProcessTests: XCTestCase {
         let exportedJSON = try run(["bookmarks", "export", "--format", "json"], storeDirectory: directory)
         let exported = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(exportedJSON.output.utf8)) as? [[String: Any]])
         XCTAssertEqual(exported.first?["text"] as? [String], unit.paragraphs)
+
+        let note = try run(["bookmarks", "note", "#1", "改过的注"], storeDirectory: directory)
+        XCTAssertEqual(note.status, 0, note.error)
+        XCTAssertEqual(try BookmarkStore.open(at: directory).bookmark(id: 1)?.note, "改过的注")
+        let noteOfNothing = try run(["bookmarks", "note", "9", "x"], storeDirectory: directory)
+        XCTAssertNotEqual(noteOfNothing.status, 0)
+        XCTAssertTrue(noteOfNothing.error.contains("no bookmark with id 9"), noteOfNothing.error)
 
         XCTAssertNotEqual(try run(["bookmarks", "remove", "7"], storeDirectory: directory).status, 0)
         let remove = try run(["bookmarks", "remove", "#1"], storeDirectory: directory)

@@ -6,7 +6,7 @@ import DuizhaoStore
 ///
 /// Store failures never end a reading session: they come back as status-line messages, and a read-only or
 /// disabled store (corrupt file, newer schema, read-only directory) is announced once at start.
-final class StorePersistence: ReaderPersistence {
+public final class StorePersistence: ReaderPersistence {
     private let store: BookmarkStore
     private let national: PolicyDocument
     private let provincial: PolicyDocument?
@@ -15,7 +15,7 @@ final class StorePersistence: ReaderPersistence {
     private let pair: DocumentPairKey
     private var lastRevision: Int64?
 
-    init(store: BookmarkStore, national: PolicyDocument, provincial: PolicyDocument?) {
+    public init(store: BookmarkStore, national: PolicyDocument, provincial: PolicyDocument?) {
         self.store = store
         self.national = national
         self.provincial = provincial
@@ -25,9 +25,9 @@ final class StorePersistence: ReaderPersistence {
     }
 
     /// The store's notice (read-only or disabled, naming the file and the problem), if any.
-    var notice: String? { store.notice }
+    public var notice: String? { store.notice }
 
-    func bookmarks() throws -> [ReaderBookmark] {
+    public func bookmarks() throws -> [ReaderBookmark] {
         guard store.access != .disabled else { return [] }
         lastRevision = try? store.revision()
         var marks = try store.resolvedBookmarks(in: national, identity: nationalIdentity).map { mark(.national, $0) }
@@ -38,12 +38,12 @@ final class StorePersistence: ReaderPersistence {
     }
 
     /// Bookmarks again when another reader or the CLI changed the store since the last load; nil otherwise.
-    func bookmarksIfChanged() -> [ReaderBookmark]? {
+    public func bookmarksIfChanged() -> [ReaderBookmark]? {
         guard store.access != .disabled, let revision = try? store.revision(), revision != lastRevision else { return nil }
         return try? bookmarks()
     }
 
-    func lastPosition() throws -> ReadingPosition? {
+    public func lastPosition() throws -> ReadingPosition? {
         guard store.access != .disabled, let state = try store.readingState(for: pair) else { return nil }
         guard let side = DocumentSide(rawValue: state.documentSide), let focus = Pane(rawValue: state.focusedPane) else {
             return nil
@@ -51,7 +51,7 @@ final class StorePersistence: ReaderPersistence {
         return ReadingPosition(clauseID: state.clauseID, side: side, focus: focus)
     }
 
-    func perform(_ effect: ReaderEffect) throws -> String? {
+    public func perform(_ effect: ReaderEffect) throws -> String? {
         do {
             switch effect {
             case .addBookmark(let request):

@@ -1,0 +1,120 @@
+import DuizhaoCore
+
+/// One row of a linked pair of clauses: a provincial sentence beside its national source sentence(s), a national
+/// sentence the provincial clause dropped (no `provincial`), or a provincial sentence with no source (no
+/// `national`). `changes` classifies every difference of the row.
+public struct PairRow: Sendable, Equatable {
+    public var national: [SentenceRef]
+    public var provincial: SentenceRef?
+    /// The national source sentences joined, and the provincial sentence ("" when absent).
+    public var nationalText: String
+    public var provincialText: String
+    public var changes: [Change]
+}
+
+/// A linked pair of clauses laid out row by row, with every change classified.
+public struct LinkedPair: Sendable {
+    public var link: ClauseLink
+    public var rows: [PairRow]
+    /// National clauses other than the linked one that some provincial sentences of this clause derive from
+    /// (those sentences are shown in that clause's pair, not here as new text), one entry per sentence.
+    public var sourcesElsewhere: [String]
+
+    /// Every change of the pair, in row order.
+    public var changes: [Change] { rows.flatMap(\.changes) }
+
+    /// Lays out `link`: one row per provincial sentence with its sources inside the linked national clause;
+    /// national sentences carried nowhere in it go in after the last row drawing on an earlier sentence of the
+    /// clause (at the top when there is none).
+    /// `localLevel`: the provincial document's level (`Localization.dominantLevel(of:)`), so a localisation to
+    /// another level is an `actor` change.
+    public init(
+        link: ClauseLink, comparison: Comparison, national: PolicyDocument, provincial: PolicyDocument, localLevel: String?
+    ) {
+        self.link = link
+        let nationalUnit = national.division(id: link.national), provincialUnit = provincial.division(id: link.provincial)
+        let nationalDivisions = nationalUnit?.flattened ?? [], provincialDivisions = provincialUnit?.flattened ?? []
+        let nationalIDs = Set(nationalDivisions.map(\.id)), provincialIDs = Set(provincialDivisions.map(\.id))
+        // Sentences are split once per division (splitting is the costly part of looking one up).
+        var nationalSentences: [String: [String]] = [:], provincialSentences: [String: [String]] = [:]
+        func text(_ ref: SentenceRef, in divisions: [Division], cache: inout [String: [String]]) -> String {
+            let sentences: [String]
+            if let known = cache[ref.division] {
+                sentences = known
+            } else {
+                sentences = divisions.first { $0.id == ref.division }?.sentences ?? []
+                cache[ref.division] = sentences
+            }
+            return sentences.indices.contains(ref.index) ? sentences[ref.index] : ""
+        }
+        var layout: [(national: [SentenceRef], provincial: SentenceRef?)] = []
+        var used = Set<SentenceRef>()
+        var elsewhere: [String] = []
+        for entry in comparison.provenance where provincialIDs.contains(entry.provincial.division) {
+            let sources = entry.sources.filter { nationalIDs.contains($0.division) }
+            if sources.isEmpty, let other = entry.sources.first {
+                elsewhere.append(other.division)
+                continue
+            }
+            layout.append((sources, entry.provincial))
+            used.formUnion(sources)
+        }
+        var order: [SentenceRef: Int] = [:]
+        for division in nationalDivisions {
+            for index in division.sentences.indices { order[SentenceRef(division: division.id, index: index)] = order.count }
+        }
+        for (ref, position) in order.sorted(by: { $0.value < $1.value }) where !used.contains(ref) {
+            let after = layout.lastIndex { row in row.national.contains { (order[$0] ?? Int.max) < position } }
+            layout.insert(([ref], nil), at: after.map { $0 + 1 } ?? 0)
+        }
+        rows = layout.map { row in
+            let nationalText = row.national.map { text($0, in: nationalDivisions, cache: &nationalSentences) }.joined()
+            let provincialText = row.provincial.map { text($0, in: provincialDivisions, cache: &provincialSentences) } ?? ""
+            return PairRow(
+                national: row.national, provincial: row.provincial, nationalText: nationalText,
+                provincialText: provincialText,
+                changes: ChangeClassifier.rowChanges(
+                    national: nationalText, provincial: provincialText,
+                    wholeSentence: row.national.isEmpty || row.provincial == nil, localLevel: localLevel))
+        }
+        sourcesElsewhere = elsewhere
+    }
+}
+
+extension ChangeClassifier {
+    /// The changes of one row: a whole sentence added or deleted, or the classified differences of a pair.
+    static func rowChanges(national: String, provincial: String, wholeSentence: Bool, localLevel: String?) -> [Change] {
+        guard wholeSentence else { return changes(national: national, provincial: provincial, localLevel: localLevel) }
+        if national.isEmpty, !provincial.isEmpty {
+            return [Change(kind: .added, national: "", provincial: provincial, nationalRange: 0..<0,
+                           provincialRange: 0..<provincial.count)]
+        }
+        if provincial.isEmpty, !national.isEmpty {
+            return [Change(kind: .deleted, national: national, provincial: "", nationalRange: 0..<national.count,
+                           provincialRange: 0..<0)]
+        }
+        return []
+    }
+}
+
+extension Localization {
+    /// The level of a local document: the one its title, preamble and text name most often (read from the
+    /// first 200,000 characters: enough to tell, and cheap on a very long document).
+    public static func dominantLevel(of document: PolicyDocument) -> String? {
+        var sample = ([document.title] + document.preamble).joined(separator: "\n")
+        for paragraph in document.divisions.lazy.flatMap(\.allParagraphs) where sample.utf8.count < 600_000 {
+            sample += "\n" + paragraph
+        }
+        return dominantLevel(of: sample)
+    }
+}
+
+extension Comparison {
+    /// Every link laid out as a `LinkedPair`, in the order of `links`.
+    public func linkedPairs(national: PolicyDocument, provincial: PolicyDocument) -> [LinkedPair] {
+        let level = Localization.dominantLevel(of: provincial)
+        return links.map {
+            LinkedPair(link: $0, comparison: self, national: national, provincial: provincial, localLevel: level)
+        }
+    }
+}

@@ -1,0 +1,126 @@
+/// Documents that hold several instruments: a notice followed by `附件1`, `附件2`, each with its own title and
+/// numbering, and appended tables (任务分工表 with 序号 rows) kept as rows.
+extension DocumentParser {
+    /// Splits the lines at attachment markers (`附件1`, `附件 2：`, `附件一`, `附件` alone on a line) that come before
+    /// the end of the page; returns the main text and each attachment with its printed label.
+    func attachmentSplit() -> (main: [SourceLine], attachments: [(label: String, lines: [SourceLine])]) {
+        let pageEnd = lines.firstIndex { LineClassifier.isEndMarker($0.text) || LineClassifier.isSiteFooter($0.text) } ?? lines.count
+        var starts: [(index: Int, label: String)] = []
+        for index in lines.indices where index > 0 && index + 1 < pageEnd {
+            if let label = LineClassifier.attachmentMarker(lines[index].text) { starts.append((index, label)) }
+        }
+        // Only an instrument has attachments: the text before the first marker must have a title of its own (a
+        // blog post that quotes a document after `附件：` is not one).
+        guard let first = starts.first,
+              lines[..<first.index].contains(where: { LineClassifier.title($0.text) != nil || LineClassifier.noticeTitle($0.text) != nil })
+        else { return (lines, []) }
+        var attachments: [(String, [SourceLine])] = []
+        for (position, start) in starts.enumerated() {
+            let end = position + 1 < starts.count ? starts[position + 1].index : lines.count
+            attachments.append((start.label, Array(lines[(start.index + 1)..<end])))
+        }
+        return (Array(lines[..<starts[0].index]), attachments)
+    }
+
+    /// Parses one attachment as a document of its own and wraps it in a division of kind `.attachment` whose id
+    /// (`A1`) prefixes every id inside it; a table becomes one `.table` division holding its rows.
+    static func attachmentDivision(label: String, lines: [SourceLine], ordinal: Int, source: String) -> (Division, [ImportWarning]) {
+        let id = "A\(ordinal)"
+        if let table = TableRows.rows(of: lines) {
+            let title = table.title ?? ""
+            let rows = Division(id: id + ".1", kind: .table, label: "", number: 1, title: "", paragraphs: table.rows)
+            return (Division(id: id, kind: .attachment, label: label, number: ordinal, title: title, children: [rows]),
+                    [.tableRows(attachment: label, count: table.rows.count, firstLine: lines.first!.number, lastLine: lines.last!.number)])
+        }
+        // The line under the marker is the attachment's title, whatever words it ends with.
+        var lines = lines
+        var printedTitle: String?
+        if let first = lines.first, first.heading == nil, first.width <= 80, !LineClassifier.endsSentence(first.text),
+           lines.count > 1 {
+            printedTitle = first.text
+            lines.removeFirst()
+        }
+        var parser = DocumentParser(lines: lines, source: source)
+        var document = parser.parseStructure()
+        if document.warnings.contains(where: { if case .noTitle = $0 { return true } else { return false } }) {
+            // An attachment without a title line has no title (not a guess from the file name).
+            document.title = printedTitle ?? ""
+            document.warnings.removeAll { if case .noTitle = $0 { return true } else { return false } }
+        } else if let printedTitle {
+            document.title = printedTitle
+        }
+        func prefixed(_ division: Division) -> Division {
+            var copy = division
+            copy.id = id + "." + division.id
+            copy.children = division.children.map(prefixed)
+            return copy
+        }
+        let attachment = Division(
+            id: id, kind: .attachment, label: label, number: ordinal, title: document.title,
+            paragraphs: document.notice + document.preamble, children: document.divisions.map(prefixed))
+        return (attachment, document.warnings)
+    }
+}
+
+extension LineClassifier {
+    /// `附件1`, `附件 2：`, `附件一`, `附件` on a line of its own → the label as printed without spaces and colon.
+    static func attachmentMarker(_ text: String) -> String? {
+        guard text.hasPrefix("附件"), text.utf8.count <= 40 else { return nil }
+        var core = text.unicodeScalars.filter { !$0.isLayoutSpace }
+        while let last = core.last, last == "：" || last == ":" { core.removeLast() }
+        let number = core.dropFirst(2)
+        guard number.count <= 4, number.allSatisfy({ Numerals.digitValue($0) != nil || Numerals.isChineseNumeral($0) }) else { return nil }
+        return String(String.UnicodeScalarView(core))
+    }
+}
+
+/// An appended table copied from a web page or PDF: a title (`…分工表`), a header starting with 序号, then rows
+/// numbered 1, 2, 3… whose cells may sit on one line or on several.
+enum TableRows {
+    static func rows(of lines: [SourceLine]) -> (title: String?, rows: [String])? {
+        guard let header = lines.prefix(4).firstIndex(where: { $0.text.hasPrefix("序号") }) else { return nil }
+        let title = lines[..<header].last { !$0.text.isEmpty }?.text
+        var rows: [[String]] = [[]]
+        var expected = 1
+        for line in lines[header...] {
+            let cells = cells(of: line.text)
+            if let first = cells.first, Numerals.decimalValue(first.unicodeScalars) == expected {
+                rows.append([])
+                expected += 1
+            }
+            rows[rows.count - 1] += cells
+        }
+        guard expected > 1 else { return nil }
+        return (title, rows.map { $0.joined(separator: " | ") })
+    }
+
+    /// Cells of a row line: separated by tabs, ideographic spaces or runs of two or more spaces; a leading number
+    /// followed by one space is a cell of its own (`1 完善市场准入`).
+    static func cells(of text: String) -> [String] {
+        var cells: [String] = []
+        var current = String.UnicodeScalarView()
+        var spaces = 0
+        func flush() {
+            let cell = String(current).trimmingWhitespace()
+            if !cell.isEmpty { cells.append(cell) }
+            current = String.UnicodeScalarView()
+        }
+        for scalar in text.unicodeScalars {
+            if scalar == " " {
+                spaces += 1
+                continue
+            }
+            if scalar == "\t" || scalar == "\u{3000}" {
+                flush()
+                spaces = 0
+                continue
+            }
+            let leadingNumber = cells.isEmpty && !current.isEmpty && current.allSatisfy { Numerals.digitValue($0) != nil }
+            if spaces >= 2 || (spaces == 1 && leadingNumber) { flush() } else if spaces == 1 { current.append(" ") }
+            spaces = 0
+            current.append(scalar)
+        }
+        flush()
+        return cells
+    }
+}
