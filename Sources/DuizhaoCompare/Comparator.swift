@@ -259,8 +259,8 @@ struct ComparisonEngine {
     /// Links the provincial text's citations support, with the citations as written: a citation of a national
     /// article (`《…法》第十条`) links to that article; a sentence that defers to the national law as a whole
     /// (`村民会议的组成和召集，按照《…法》的规定执行`) links to the national provision that contains most of what
-    /// the sentence is about (the words before `按照`). Citations of other documents, and the provincial text's citations of itself, are
-    /// no links.
+    /// the sentence is about (the words before `按照`), unless it defers to another document at the same time.
+    /// Citations of other documents, and the provincial text's citations of itself, are no links.
     func citationSupport() -> [Int: [String]] {
         var nationalByArticle: [Int: Int] = [:]
         for (n, article) in national.articleNumbers.enumerated() {
@@ -275,6 +275,12 @@ struct ComparisonEngine {
                     if let n = nationalByArticle[article] { support[n * provincialCount + p, default: []].append(citation.text) }
                 } else if citation.paragraph == nil, let introducer = citation.introducer,
                           CitationParser.deferringIntroducers.contains(introducer),
+                          // Deferring to the national law and another text at once (《X法》和《某省选举办法》)
+                          // leaves the rules to the other text: no link.
+                          provincial.sentenceCitations[s]!.allSatisfy({ other in
+                              if case .named = other.scope { return other.names(documentTitled: nationalTitle) }
+                              return true
+                          }),
                           let topic = provincial.deferralTopics[s], let n = bestContainer(of: topic) {
                     support[n * provincialCount + p, default: []].append(citation.text)
                 }
