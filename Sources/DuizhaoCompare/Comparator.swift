@@ -190,12 +190,14 @@ struct ComparisonEngine {
         var cursor = 0
         for p in provincial.units.indices {
             while cursor < backbone.count, backbone[cursor].provincial < p { cursor += 1 }
-            if cursor > 0 { lower[p] = backbone[cursor - 1].national }
-            if cursor < backbone.count {
-                upper[p] = backbone[cursor].provincial == p ? backbone[cursor].national
-                    : backbone[cursor].national
+            if cursor < backbone.count, backbone[cursor].provincial == p {
+                // A backbone link itself: in order only with its own national unit.
+                lower[p] = backbone[cursor].national
+                upper[p] = backbone[cursor].national
+            } else {
+                if cursor > 0 { lower[p] = backbone[cursor - 1].national }
+                if cursor < backbone.count { upper[p] = backbone[cursor].national }
             }
-            if cursor < backbone.count, backbone[cursor].provincial == p { lower[p] = backbone[cursor].national }
         }
         return pairs.map { pair in
             var ranked = pair
