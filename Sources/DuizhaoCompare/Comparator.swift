@@ -3,12 +3,14 @@ import Foundation
 
 /// Aligns a provincial implementation with its national document.
 ///
-/// The method (explained in docs/COMPARISON.md): every clause and sentence becomes a set of character
-/// bigrams weighted by inverse document frequency over the clauses of both documents, so boilerplate shared
-/// by most clauses weighs little. Clauses are matched by weighted cosine similarity of their bodies (titles
-/// add a bounded bonus), found through an inverted index; a national clause of which only a sentence or two
-/// survives elsewhere is linked as `partial` from sentence-level evidence; each provincial sentence is then
-/// traced to the national sentence(s) it derives from. Everything is deterministic.
+/// The method (explained in docs/COMPARISON.md): every provision (an article of a law, a clause of a 意见) and
+/// sentence becomes a set of character bigrams, after folding mechanical localisation and stock legal phrases,
+/// weighted by inverse document frequency over the provisions of both documents, so boilerplate shared by most
+/// provisions weighs little. Provisions are matched by weighted cosine similarity of their bodies (titles add
+/// a bounded bonus), found through an inverted index, with order as evidence between close candidates; a
+/// citation of a national article links to it whatever the score; a national provision of which only a
+/// sentence or two survives elsewhere is linked as `partial` from sentence-level evidence; each provincial
+/// sentence is then traced to the national sentence(s) it derives from. Everything is deterministic.
 public enum Comparator {
     /// The thresholds of the method; fixed, not tuned per document.
     public enum Thresholds {
@@ -338,7 +340,8 @@ struct ComparisonEngine {
     }
 
     /// Partial links: provincial sentences whose best national sentence lies in a clause the provincial clause
-    /// is not matched with, clearly better than anything in its matched clauses.
+    /// is not matched with, clearly better than anything in its matched clauses; a pair of clauses is linked
+    /// when such sentences share `partialLinkWeight` with it in all.
     func partialEvidence(matchedNational: [[Int]]) -> Set<Int> {
         var weights: [Int: Double] = [:]
         let provincialCount = provincial.units.count
