@@ -41,10 +41,11 @@ public struct Sides<Value> {
             case .provincial: return provincial
             }
         }
-        set {
+        // In place: `sides[side][index] = value` must not copy the array it changes.
+        _modify {
             switch side {
-            case .national: national = newValue
-            case .provincial: provincial = newValue
+            case .national: yield &national
+            case .provincial: yield &provincial
             }
         }
     }

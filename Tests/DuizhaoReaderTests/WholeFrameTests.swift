@@ -132,4 +132,46 @@ final class WholeFrameTests: XCTestCase {
         XCTAssertEqual(screen.cursor, CursorPosition(row: 11, column: 5), "after 龙江 (two double-width characters)")
         XCTAssertEqual(screen.roles(of: "龙江")?.first, .searchCurrent, "the first match, in the provincial pane")
     }
+
+    func testHelpAt80x24() {
+        var model = Fixture.model(width: 80, height: 24)
+        model.press(.character("?"))
+        let screen = model.render()
+        XCTAssertEqual(screen.lines, [
+            "  keys · ? or Esc closes, j/k scroll",
+            "  reading",
+            "  j  ↓  Enter  Ctrl-N      scroll one line down (both panes)",
+            "  k  ↑  Ctrl-P             scroll one line up",
+            "  Space  PgDn  f  Ctrl-F   page down",
+            "  b  PgUp  Ctrl-B          page up",
+            "  g  Home  <               top",
+            "  G  End  >                bottom",
+            "  ]                        next clause",
+            "  [                        previous clause",
+            "  }                        next section",
+            "  {                        previous section",
+            "  Tab                      focus national / provincial / outline",
+            "  Shift-Tab                focus the other way round",
+            "  ←                        focus the pane to the left",
+            "  →                        focus the pane to the right",
+            "  o                        fold / unfold the current section in the outline",
+            "  t                        show / hide the outline",
+            "  w                        single full-width pane / side by side",
+            "  /                        search both documents (as you type)",
+            "  n                        next match",
+            "  N                        previous match",
+            "  :                        jump to a clause by number (2.4 or 4)",
+            "",
+        ])
+        model.press(.character("j"))
+        XCTAssertEqual(model.render().lines[1], "  j  ↓  Enter  Ctrl-N      scroll one line down (both panes)", "j scrolls the list")
+    }
+
+    func testSearchPromptAt80x24() {
+        var model = Fixture.model(width: 80, height: 24)
+        _ = model.type("/龙江")
+        let screen = model.render()
+        XCTAssertEqual(screen.lines, Self.readingAt80x24.dropLast() + ["/龙江"], "the match is in view: nothing moves")
+        XCTAssertEqual(screen.cursor, CursorPosition(row: 23, column: 5))
+    }
 }
