@@ -41,6 +41,8 @@ public enum SentenceSplitter {
             pending = scalars.next()
             defer { previousScalar = scalar }
             current.append(scalar)
+            // Ideographs, by far the most frequent, are none of the marks below: no set lookups for them.
+            if (0x4E00...0x9FFF).contains(scalar.value) { continue }
             if openers.contains(scalar) {
                 depth += 1
             } else if closers.contains(scalar) {
