@@ -345,10 +345,6 @@ public enum ChangeClassifier {
         words.compactMap { if case .force(let force) = $0.modal { force } else { nil } }.max()
     }
 
-    static func overlaps(_ word: Range<Int>, _ range: Range<Int>) -> Bool {
-        word.overlaps(range)
-    }
-
     /// `stronger` or `weaker` when the change moves the modal force of its norm, else nil.
     static func modalChange(
         national: [Character], _ nationalRange: Range<Int>, provincial: [Character], _ provincialRange: Range<Int>
@@ -358,8 +354,8 @@ public enum ChangeClassifier {
         let nationalWords = modalWords(in: national, within: nationalClause)
         let provincialWords = modalWords(in: provincial, within: provincialClause)
         // A modal word decides only where it is a real part of the change (not one word of a rewritten phrase).
-        let removed = nationalWords.filter { overlaps($0.range, nationalRange) }
-        let added = provincialWords.filter { overlaps($0.range, provincialRange) }
+        let removed = nationalWords.filter { $0.range.overlaps(nationalRange) }
+        let added = provincialWords.filter { $0.range.overlaps(provincialRange) }
         let removedCounts = isSalient(removed.map(\.range), in: national, nationalRange)
         let addedCounts = isSalient(added.map(\.range), in: provincial, provincialRange)
         let removedProhibition = removedCounts && removed.contains { $0.modal == .prohibition }
