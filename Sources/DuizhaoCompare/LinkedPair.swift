@@ -31,8 +31,10 @@ public struct LinkedPair: Sendable {
     public init(
         link: ClauseLink, comparison: Comparison, national: PolicyDocument, provincial: PolicyDocument, localLevel: String?
     ) {
-        self.init(link: link, provenance: Self.provenanceByDivision(comparison), national: national,
-                  provincial: provincial, localLevel: localLevel)
+        self.init(
+            link: link, provenance: Self.provenanceByDivision(comparison),
+            nationalUnit: national.division(id: link.national), provincialUnit: provincial.division(id: link.provincial),
+            localLevel: localLevel)
     }
 
     /// The provenance entries of each provincial division, in document order (built once for all links).
@@ -41,11 +43,10 @@ public struct LinkedPair: Sendable {
     }
 
     init(
-        link: ClauseLink, provenance: [String: [SentenceProvenance]], national: PolicyDocument,
-        provincial: PolicyDocument, localLevel: String?
+        link: ClauseLink, provenance: [String: [SentenceProvenance]], nationalUnit: Division?,
+        provincialUnit: Division?, localLevel: String?
     ) {
         self.link = link
-        let nationalUnit = national.division(id: link.national), provincialUnit = provincial.division(id: link.provincial)
         let nationalDivisions = nationalUnit?.flattened ?? [], provincialDivisions = provincialUnit?.flattened ?? []
         let nationalIDs = Set(nationalDivisions.map(\.id))
         // Sentences are split once per division (splitting is the costly part of looking one up).
@@ -114,10 +115,10 @@ extension ChangeClassifier {
 
 extension Localization {
     /// The level of a local document: the one its title, preamble and text name most often (read from the
-    /// first 200,000 characters: enough to tell, and cheap on a very long document).
+    /// first 200 KB: enough to tell, and cheap on a very long document).
     public static func dominantLevel(of document: PolicyDocument) -> String? {
         var sample = ([document.title] + document.preamble).joined(separator: "\n")
-        for paragraph in document.divisions.lazy.flatMap(\.allParagraphs) where sample.utf8.count < 600_000 {
+        for paragraph in document.divisions.lazy.flatMap(\.allParagraphs) where sample.utf8.count < 200_000 {
             sample += "\n" + paragraph
         }
         return dominantLevel(of: sample)
@@ -129,8 +130,13 @@ extension Comparison {
     public func linkedPairs(national: PolicyDocument, provincial: PolicyDocument) -> [LinkedPair] {
         let level = Localization.dominantLevel(of: provincial)
         let provenance = LinkedPair.provenanceByDivision(self)
+        // Divisions looked up by id once: `PolicyDocument.division(id:)` walks the whole tree each time.
+        let nationalDivisions = Dictionary(national.allDivisions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let provincialDivisions = Dictionary(provincial.allDivisions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         return links.map {
-            LinkedPair(link: $0, provenance: provenance, national: national, provincial: provincial, localLevel: level)
+            LinkedPair(
+                link: $0, provenance: provenance, nationalUnit: nationalDivisions[$0.national],
+                provincialUnit: provincialDivisions[$0.provincial], localLevel: level)
         }
     }
 }
