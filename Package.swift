@@ -31,10 +31,10 @@ let package = Package(
         .target(name: "DuizhaoCore", dependencies: ["COpenCC"]),
         // Pure comparison engine: clause alignment, sentence provenance, character diffs, coverage.
         .target(name: "DuizhaoCompare", dependencies: ["DuizhaoCore"]),
-        // Bookmark and reading-state store on SQLite (GRDB).
+        // Bookmark and reading-state store on SQLite (GRDB); the on-disk cache of finished comparisons.
         .target(
             name: "DuizhaoStore",
-            dependencies: ["DuizhaoCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["DuizhaoCore", "DuizhaoCompare", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Pure reader: app state, key handling, layout into a grid of styled cells.
         .target(name: "DuizhaoReader", dependencies: ["DuizhaoCore", "DuizhaoCompare"]),
@@ -50,17 +50,26 @@ let package = Package(
             dependencies: [
                 "DuizhaoCore", "DuizhaoCompare", "DuizhaoStore", "DuizhaoReader", "DuizhaoTerminal", "DuizhaoSession",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // The release executable links the Swift runtime and Foundation statically: no dynamic loading
+            // and relocation of a dozen Swift libraries at every start (issue 13). Only this executable.
+            // (Compiled with the flag too, so its objects name the static libraries Foundation needs.)
+            swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))],
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
         ),
+        // Fuzzing harness: libFuzzer entry point under `Scripts/fuzz.sh`, a replayer of saved inputs otherwise.
+        .executableTarget(name: "duizhao-fuzz", dependencies: ["DuizhaoCore", "DuizhaoCompare"]),
         .executableTarget(
             name: "duizhao-bench",
             dependencies: ["DuizhaoCore", "DuizhaoCompare", "DuizhaoReader", "DuizhaoStore"]
         ),
         .testTarget(name: "DuizhaoCoreTests", dependencies: ["DuizhaoCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "DuizhaoCompareTests", dependencies: ["DuizhaoCompare"]),
-        .testTarget(name: "DuizhaoStoreTests", dependencies: ["DuizhaoStore"]),
+        .testTarget(name: "DuizhaoCompareTests", dependencies: ["DuizhaoCompare", "DuizhaoTestSupport"]),
+        .testTarget(name: "DuizhaoStoreTests", dependencies: ["DuizhaoStore", "DuizhaoTestSupport"]),
         .testTarget(name: "DuizhaoReaderTests", dependencies: ["DuizhaoReader"]),
         .testTarget(name: "DuizhaoSessionTests", dependencies: ["DuizhaoSession"]),
-        .testTarget(name: "DuizhaoCLITests", dependencies: ["DuizhaoCore"]),
+        // Finding the built binary, running processes, driving tmux: shared by the process-level tests.
+        .target(name: "DuizhaoTestSupport", dependencies: ["DuizhaoCore"], path: "Tests/DuizhaoTestSupport"),
+        .testTarget(name: "DuizhaoCLITests", dependencies: ["DuizhaoCore", "DuizhaoTestSupport"]),
     ]
 )

@@ -198,6 +198,19 @@ struct PreparedSide {
 
     /// The text the similarity measures see: mechanical localisation (本办法 → 本法, 本省 → 国家) folded, since it
     /// is no difference in substance, and stock legal phrases reduced to one bigram each.
+    /// The units that unit `u`'s own citations of its document name (`本法第十五条`), with the citation as written.
+    func selfCitations(ofUnit u: Int) -> [(unit: Int, text: String)] {
+        var result: [(unit: Int, text: String)] = []
+        for s in unitSentences[u] {
+            for citation in sentenceCitations[s] ?? [] where citation.scope == .sameDocument {
+                guard let article = citation.article,
+                      let cited = articleNumbers.firstIndex(where: { $0 == article }) else { continue }
+                result.append((cited, citation.text))
+            }
+        }
+        return result
+    }
+
     static func scoringText(_ text: String) -> String {
         Boilerplate.fold(Localization.fold(text))
     }

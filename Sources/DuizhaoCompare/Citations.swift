@@ -67,9 +67,19 @@ public struct CitationParser: Sendable {
         return result
     }
 
-    /// Whether `text` may contain a citation at all (a cheap test before parsing).
+    /// Whether `text` may contain a citation at all (a cheap scan before parsing): a 《title》, a 款, or a 条 or 项
+    /// a few characters after a 第.
     static func mayCite(_ text: String) -> Bool {
-        text.unicodeScalars.contains { $0 == "第" || $0 == "《" || $0 == "款" }
+        var sinceOrdinal = Int.max
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "《", "款": return true
+            case "第": sinceOrdinal = 0
+            case "条", "项": if sinceOrdinal <= 8 { return true }
+            default: if sinceOrdinal < Int.max { sinceOrdinal += 1 }
+            }
+        }
+        return false
     }
 
     /// What a sentence defers to a whole cited document on: the words before `按照《X》`, or the sentence without

@@ -283,6 +283,22 @@ struct ComparisonEngine {
         return support.mapValues { Array(Set($0)).sorted() }
     }
 
+    /// Cross-references that correspond: national provision `n` cites one of its own articles (`本法第二十三条`)
+    /// and provincial provision `p` cites one of its own (`本办法第十四条`) that is linked with it; as written,
+    /// `本法第二十三条、第二十四条 ↔ 本办法第十四条、第十五条`.
+    func corresponding(national n: Int, provincial p: Int, linked: [Int: (kind: LinkKind, score: Double)]) -> [String] {
+        let nationalCited = national.selfCitations(ofUnit: n), provincialCited = provincial.selfCitations(ofUnit: p)
+        guard !nationalCited.isEmpty, !provincialCited.isEmpty else { return [] }
+        var result: [String] = []
+        for (a, nationalText) in nationalCited {
+            for (b, provincialText) in provincialCited where linked[a * provincial.units.count + b] != nil {
+                let written = "\(nationalText) ↔ \(provincialText)"
+                if !result.contains(written) { result.append(written) }
+            }
+        }
+        return result
+    }
+
     /// The national unit that contains most of `bigrams` (at least `partialContainment` of their weight), clearly
     /// ahead of any other (by `deferralMargin` of their weight).
     func bestContainer(of bigrams: [Int32]) -> Int? {
@@ -494,10 +510,15 @@ struct ComparisonEngine {
         // Provenance of every provincial sentence.
         var provenance: [SentenceProvenance] = []
         var sourcesOfNational = [[Int]](repeating: [], count: national.sentenceRefs.count)
+        /// The national units each provincial sentence draws on.
+        var sourceUnits = [[Int]](repeating: [], count: provincial.sentenceRefs.count)
         provenance.reserveCapacity(provincial.sentenceRefs.count)
         for s in provincial.sentenceRefs.indices {
             let (sources, score) = sources(ofProvincialSentence: s, nationalUnits: linkedNational[provincial.sentenceUnit[s]])
-            for t in sources { sourcesOfNational[t].append(s) }
+            for t in sources {
+                sourcesOfNational[t].append(s)
+                if !sourceUnits[s].contains(national.sentenceUnit[t]) { sourceUnits[s].append(national.sentenceUnit[t]) }
+            }
             provenance.append(SentenceProvenance(
                 provincial: provincial.sentenceRefs[s], sources: sources.map { national.sentenceRefs[$0] },
                 score: sources.isEmpty ? 0 : score))
@@ -530,8 +551,6 @@ struct ComparisonEngine {
                 id: unit.id, newShare: sentences.isEmpty ? 1 : Double(newCount) / Double(sentences.count)))
         }
 
-        let nationalSentenceIndex = Dictionary(national.sentenceRefs.enumerated().map { ($1, $0) },
-                                               uniquingKeysWith: { first, _ in first })
         var links: [ClauseLink] = []
         for n in national.units.indices {
             let ordered = linkedProvincial[n].sorted { a, b in
@@ -541,11 +560,10 @@ struct ComparisonEngine {
             for p in ordered {
                 let key = n * provincialCount + p
                 let link = linkScores[key]!
-                let shared = provincial.unitSentences[p].filter { s in
-                    provenance[s].sources.contains { national.sentenceUnit[nationalSentenceIndex[$0]!] == n }
-                }.count
+                let shared = provincial.unitSentences[p].filter { sourceUnits[$0].contains(n) }.count
                 let evidence = LinkEvidence(
-                    sharedSentences: shared, citations: citations[key] ?? [],
+                    sharedSentences: shared,
+                    citations: (citations[key] ?? []) + corresponding(national: n, provincial: p, linked: linkScores),
                     matchingHeading: (titleByKey[key] ?? 0) >= Comparator.Thresholds.matchingHeading)
                 links.append(ClauseLink(national: national.units[n].id, provincial: provincial.units[p].id,
                                         kind: link.kind, score: (link.score * 1000).rounded() / 1000,

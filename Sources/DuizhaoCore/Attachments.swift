@@ -24,13 +24,13 @@ extension DocumentParser {
 
     /// Parses one attachment as a document of its own and wraps it in a division of kind `.attachment` whose id
     /// (`A1`) prefixes every id inside it; a table becomes one `.table` division holding its rows.
-    static func attachmentDivision(label: String, lines: [SourceLine], ordinal: Int, source: String) -> (Division, [String]) {
+    static func attachmentDivision(label: String, lines: [SourceLine], ordinal: Int, source: String) -> (Division, [ImportWarning]) {
         let id = "A\(ordinal)"
         if let table = TableRows.rows(of: lines) {
             let title = table.title ?? ""
             let rows = Division(id: id + ".1", kind: .table, label: "", number: 1, title: "", paragraphs: table.rows)
             return (Division(id: id, kind: .attachment, label: label, number: ordinal, title: title, children: [rows]),
-                    ["\(label): kept \(table.rows.count) table row(s) as rows (source lines \(lines.first!.number)–\(lines.last!.number))"])
+                    [.tableRows(attachment: label, count: table.rows.count, firstLine: lines.first!.number, lastLine: lines.last!.number)])
         }
         // The line under the marker is the attachment's title, whatever words it ends with.
         var lines = lines
@@ -42,10 +42,10 @@ extension DocumentParser {
         }
         var parser = DocumentParser(lines: lines, source: source)
         var document = parser.parseStructure()
-        if document.warnings.contains(where: { $0.hasPrefix("no title line was recognised") }) {
+        if document.warnings.contains(where: { if case .noTitle = $0 { return true } else { return false } }) {
             // An attachment without a title line has no title (not a guess from the file name).
             document.title = printedTitle ?? ""
-            document.warnings.removeAll { $0.hasPrefix("no title line was recognised") }
+            document.warnings.removeAll { if case .noTitle = $0 { return true } else { return false } }
         } else if let printedTitle {
             document.title = printedTitle
         }
@@ -58,7 +58,7 @@ extension DocumentParser {
         let attachment = Division(
             id: id, kind: .attachment, label: label, number: ordinal, title: document.title,
             paragraphs: document.notice + document.preamble, children: document.divisions.map(prefixed))
-        return (attachment, document.warnings.map { "\(label): \($0)" })
+        return (attachment, document.warnings)
     }
 }
 

@@ -172,14 +172,14 @@ public struct PolicyDocument: Sendable, Equatable {
     /// The legislative history of a law or regulation (adopted, amended, promulgated), in the order printed.
     public var history: [LegislativeEvent]
     /// Things the importer noticed and worked around (noise dropped, structure missing, …).
-    public var warnings: [String]
+    public var warnings: [ImportWarning]
     /// Where the text came from (a path, or `bundled:national`).
     public var source: String
 
     public init(
         title: String = "", issuers: [String] = [], date: String? = nil, documentNumber: String? = nil,
         notice: [String] = [], preamble: [String] = [], divisions: [Division] = [], history: [LegislativeEvent] = [],
-        warnings: [String] = [], source: String = ""
+        warnings: [ImportWarning] = [], source: String = ""
     ) {
         self.title = title
         self.issuers = issuers

@@ -2,7 +2,7 @@
 struct DocumentParser {
     var lines: [SourceLine]
     let source: String
-    var warnings: [String] = []
+    var warnings: [ImportWarning] = []
     var outOfSequence = 0
 
     init(lines: [SourceLine], source: String) {
@@ -19,7 +19,7 @@ struct DocumentParser {
             let (division, attachmentWarnings) = Self.attachmentDivision(
                 label: attachment.label, lines: attachment.lines, ordinal: offset + 1, source: source)
             document.divisions.append(division)
-            document.warnings += attachmentWarnings
+            document.warnings += attachmentWarnings.map { .inAttachment(attachment.label, $0) }
         }
         if !table.isEmpty { MetadataTable.apply(table, to: &document) }
         return document
@@ -43,7 +43,7 @@ struct DocumentParser {
             let paragraphs = lines[front.preambleStart..<bodyEnd].filter { !isMetadataLine($0.text) }.map(\.text)
             document.preamble = []
             document.divisions = [Division(id: "1", kind: .body, label: "", number: 1, title: "正文", paragraphs: paragraphs)]
-            warnings.append("no numbered sections or clauses were recognised; the text is kept as one division")
+            warnings.append(.noNumbering)
         }
         return finished(document)
     }
@@ -53,9 +53,9 @@ struct DocumentParser {
         var document = document
         if document.title.isEmpty {
             document.title = fallbackTitle()
-            warnings.append("no title line was recognised; using \"\(document.title)\"")
+            warnings.append(.noTitle(fallback: document.title))
         }
-        if outOfSequence > 20 { warnings.append("… and \(outOfSequence - 20) more numbered lines out of sequence, read as text") }
+        if outOfSequence > 20 { warnings.append(.moreOutOfSequence(count: outOfSequence - 20)) }
         document.warnings = warnings
         return document
     }
@@ -114,7 +114,7 @@ struct DocumentParser {
                 output.append(line)
             }
         }
-        if joins > 0 { warnings.append("joined \(joins) hard-wrapped lines into their paragraphs") }
+        if joins > 0 { warnings.append(.joinedWrappedLines(count: joins)) }
         return output
     }
 
@@ -194,7 +194,7 @@ struct DocumentParser {
                 || LineClassifier.noticeTitle(text) != nil || LineClassifier.standaloneDate(text) != nil
         } ?? 0
         if start > 0 {
-            warnings.append("ignored \(start) line(s) before the document starts (source lines \(lines[0].number)–\(lines[start - 1].number))")
+            warnings.append(.ignoredBeforeStart(count: start, firstLine: lines[0].number, lastLine: lines[start - 1].number))
         }
         let titleIndex = front.last { $0 >= start && LineClassifier.title(lines[$0].text) != nil }
         var titleLines: ClosedRange<Int>?
@@ -213,9 +213,9 @@ struct DocumentParser {
             if first < titleIndex {
                 document.title = lines[first..<titleIndex].map(\.text).joined() + document.title
                 if first < start {
-                    warnings.removeAll { $0.hasPrefix("ignored \(start) line(s) before the document starts") }
+                    warnings.removeAll { if case .ignoredBeforeStart = $0 { return true } else { return false } }
                     if first > 0 {
-                        warnings.append("ignored \(first) line(s) before the document starts (source lines \(lines[0].number)–\(lines[first - 1].number))")
+                        warnings.append(.ignoredBeforeStart(count: first, firstLine: lines[0].number, lastLine: lines[first - 1].number))
                     }
                 }
             }
@@ -257,12 +257,17 @@ struct DocumentParser {
             if document.date == nil, let (month, day) = LineClassifier.releaseMonthDay(text),
                let year = lines.lazy.compactMap({ LineClassifier.firstDate(in: $0.text) }).first?.prefix(4) {
                 document.date = "\(year)-\(zeroPadded(month, width: 2))-\(zeroPadded(day, width: 2))"
-                warnings.append("the release line gives no year; took \(year) from another date in the file")
+                warnings.append(.releaseYearGuessed(year: String(year)))
             }
         }
         document.preamble = lines[preambleStart..<bodyStart]
             .filter { !isMetadataLine($0.text) }
             .map(\.text)
+        // Page furniture inside the front matter (share buttons, timestamps, navigation) is dropped, and counted.
+        let furniture = lines[start..<bodyStart].filter { LineClassifier.isNoise($0.text) && LineClassifier.standaloneDate($0.text) == nil }
+        if let first = furniture.first, let last = furniture.last {
+            warnings.append(.droppedPageFurniture(count: furniture.count, firstLine: first.number, lastLine: last.number))
+        }
         return FrontMatter(preambleStart: preambleStart)
     }
 
@@ -296,7 +301,7 @@ struct DocumentParser {
     mutating func endOfBody(from start: Int) -> Int {
         guard let marker = lines[start...].firstIndex(where: { LineClassifier.isEndMarker($0.text) || LineClassifier.isSiteFooter($0.text) })
         else { return lines.count }
-        warnings.append("ignored \(lines.count - marker) line(s) from source line \(lines[marker].number) (\(lines[marker].text.prefix(12))…) on")
+        warnings.append(.ignoredFromEndMarker(count: lines.count - marker, line: lines[marker].number, marker: String(lines[marker].text.prefix(12))))
         return marker
     }
 
@@ -319,7 +324,7 @@ struct DocumentParser {
             }
             end -= 1
         }
-        if dropped > 0 { warnings.append("ignored \(dropped) trailing line(s) after the document ends (headlines, links)") }
+        if dropped > 0 { warnings.append(.ignoredTrailing(count: dropped)) }
         return end
     }
 
@@ -342,7 +347,7 @@ struct DocumentParser {
                 if let heading = line.heading, !heading.kind.isLawLevel, heading.kind.rank >= topKind.rank {
                     outOfSequence += 1
                     if outOfSequence <= 20 {
-                        warnings.append("source line \(line.number): \"\(heading.label(in: line.text))\" is out of sequence; read as text")
+                        warnings.append(.outOfSequence(line: line.number, label: heading.label(in: line.text)))
                     }
                 }
                 stack.last?.paragraphs.append(line.text)

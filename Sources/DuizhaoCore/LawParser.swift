@@ -79,7 +79,7 @@ extension DocumentParser {
         if let titleIndex {
             document.title = lines[titleIndex].text.trimmingWhitespace()
             if titleIndex > 0 {
-                warnings.append("ignored \(titleIndex) line(s) before the title (source lines \(lines[0].number)–\(lines[titleIndex - 1].number))")
+                warnings.append(.ignoredBeforeTitle(count: titleIndex, firstLine: lines[0].number, lastLine: lines[titleIndex - 1].number))
             }
         }
         var index = titleIndex.map { $0 + 1 } ?? 0
@@ -97,7 +97,7 @@ extension DocumentParser {
                     ?? LegislativeEvent(date: last.date, body: last.body, action: last.action, text: joined)
             } else if LineClassifier.isTableOfContentsHeader(text) {
                 let end = min(tableOfContentsEnd(after: index), bodyStart)
-                warnings.append("skipped the table of contents (source lines \(lines[index].number)–\(lines[end - 1].number))")
+                warnings.append(.skippedTableOfContents(firstLine: lines[index].number, lastLine: lines[end - 1].number))
                 index = end
                 preambleStart = index
                 continue
@@ -213,7 +213,7 @@ extension DocumentParser {
                     close(atOrBelow: heading.kind.rank)
                     let siblings = stack.last?.children ?? roots
                     if let previous = siblings.last(where: { $0.kind == heading.kind }), heading.number != previous.number + 1 {
-                        warnings.append("source line \(line.number): \(heading.label(in: line.text)) follows \(previous.label.isEmpty ? previous.title : previous.label)")
+                        warnings.append(.headingOutOfOrder(line: line.number, label: heading.label(in: line.text), previous: previous.label.isEmpty ? previous.title : previous.label))
                     }
                     let node = DivisionNode(kind: heading.kind, number: heading.number, label: heading.label(in: line.text),
                                             title: LineClassifier.collapsingLetterSpacing(heading.rest(in: line.text)))
@@ -224,7 +224,7 @@ extension DocumentParser {
                     let number = heading.number
                     if lastArticle == 0 || number == lastArticle + 1 || (number > lastArticle && number <= lastArticle + 5) {
                         if lastArticle > 0, number != lastArticle + 1 {
-                            warnings.append("source line \(line.number): \(heading.label(in: line.text)) follows article \(lastArticle) (numbers skipped)")
+                            warnings.append(.articleNumbersSkipped(line: line.number, label: heading.label(in: line.text), previous: lastArticle))
                         }
                         close(atOrBelow: DivisionKind.article.rank)
                         let article = DivisionNode(kind: .article, number: number, label: heading.label(in: line.text), title: "")
@@ -270,7 +270,7 @@ extension DocumentParser {
     private mutating func noteOutOfSequence(_ line: SourceLine, _ heading: HeadingMatch) {
         outOfSequence += 1
         if outOfSequence <= 20 {
-            warnings.append("source line \(line.number): \"\(heading.label(in: line.text))\" is out of sequence; read as text")
+            warnings.append(.outOfSequence(line: line.number, label: heading.label(in: line.text)))
         }
     }
 }

@@ -44,7 +44,7 @@ enum LineClassifier {
             guard index > numberStart, chinese != digits, index < scalars.endIndex,
                   scalars[index] == "）" || scalars[index] == ")" else { return nil }
             let numberScalars = scalars[numberStart..<index]
-            let number = chinese ? Numerals.chineseValue(numberScalars) : decimalValue(numberScalars)
+            let number = Numerals.value(numberScalars)
             guard let number, number >= 1, number <= 99 else { return nil }
             let labelEnd = scalars.index(after: index)
             return HeadingMatch(
@@ -54,7 +54,7 @@ enum LineClassifier {
             var index = scalars.startIndex
             while index < scalars.endIndex, Numerals.isChineseNumeral(scalars[index]) { index = scalars.index(after: index) }
             guard index < scalars.endIndex, scalars[index] == "、", scalars.distance(from: scalars.startIndex, to: index) <= 8,
-                  let number = Numerals.chineseValue(scalars[..<index]), number >= 1 else { return nil }
+                  let number = Numerals.value(scalars[..<index]), number >= 1 else { return nil }
             let labelEnd = scalars.index(after: index)
             return HeadingMatch(kind: .section, number: number, labelLength: scalars.distance(from: scalars.startIndex, to: labelEnd))
         }
@@ -67,14 +67,12 @@ enum LineClassifier {
             let labelEnd = scalars.index(after: index)
             // 1.5倍, 23.11.2017: a digit right after the separator means a number, not a label.
             if labelEnd < scalars.endIndex, Numerals.digitValue(scalars[labelEnd]) != nil { return nil }
-            guard let number = decimalValue(scalars[..<index]), number >= 1 else { return nil }
+            guard let number = Numerals.value(scalars[..<index]), number >= 1 else { return nil }
             if !scalars[labelEnd...].contains(where: { !$0.isLayoutSpace }) { return nil }
             return HeadingMatch(kind: .clause, number: number, labelLength: scalars.distance(from: scalars.startIndex, to: labelEnd))
         }
         return nil
     }
-
-    static func decimalValue(_ scalars: some Collection<Unicode.Scalar>) -> Int? { Numerals.decimalValue(scalars) }
 
     /// `第一章 总则`, `第 一 章  总 则`, `第十条　…`, `第3条`, `第一條`: a level of a law (编 章 节 条, also in traditional
     /// characters) with its number.
@@ -195,9 +193,7 @@ enum LineClassifier {
             }
             guard end > index else { return nil }
             let slice = scalars[index..<end]
-            if let value = decimalValue(slice) { return (value, end) }
-            if let value = Numerals.chineseValue(slice) { return (value, end) }
-            return nil
+            return Numerals.value(slice).map { ($0, end) }
         }
         guard let (year, afterYear) = number(at: start, maxLength: 4), afterYear - start == 4,
               afterYear < scalars.count, scalars[afterYear] == "年",
@@ -227,7 +223,7 @@ enum LineClassifier {
               let monthEnd = head[..<dayEnd].lastIndex(of: "月") else { return nil }
         var monthStart = monthEnd
         while monthStart > 0, Numerals.digitValue(head[monthStart - 1]) != nil { monthStart -= 1 }
-        guard let month = decimalValue(head[monthStart..<monthEnd]), let day = decimalValue(head[(monthEnd + 1)..<dayEnd]),
+        guard let month = Numerals.decimalValue(head[monthStart..<monthEnd]), let day = Numerals.decimalValue(head[(monthEnd + 1)..<dayEnd]),
               (1...12).contains(month), (1...31).contains(day) else { return nil }
         return (month, day)
     }

@@ -58,7 +58,7 @@ public enum OutlineFormatter {
                 ["date": event.date as Any? ?? NSNull(), "body": event.body as Any? ?? NSNull(),
                  "action": event.action as Any? ?? NSNull(), "text": event.text]
             },
-            "warnings": document.warnings,
+            "warnings": document.warnings.map(\.description),
         ]
         if !document.parts.isEmpty {
             object["parts"] = document.parts.map { part -> [String: Any] in

@@ -5,21 +5,8 @@ import Glibc
 import Darwin
 #endif
 
-/// A document that cannot be imported: names the file and the problem.
-public struct ImportError: Error, Equatable, CustomStringConvertible {
-    public var path: String
-    public var problem: String
-
-    public init(path: String, problem: String) {
-        self.path = path
-        self.problem = problem
-    }
-
-    public var description: String { "\(path): \(problem)" }
-}
-
 /// The text encodings the importer recognises.
-public enum TextEncoding: String, Sendable {
+public enum TextEncoding: String, Sendable, Equatable {
     case utf8 = "UTF-8"
     case utf16LittleEndian = "UTF-16LE"
     case utf16BigEndian = "UTF-16BE"
@@ -36,12 +23,12 @@ public enum TextDecoder {
 
     /// Decodes bytes in place, without copying them first.
     public static func decode(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws -> (text: String, encoding: TextEncoding) {
-        if bytes.isEmpty { throw ImportError(path: path, problem: "the file is empty") }
+        if bytes.isEmpty { throw ImportError(path: path, problem: .empty) }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             let littleEndian = bytes[0] == 0xFF
             let body = bytes.dropFirst(2)
             guard body.count % 2 == 0 else {
-                throw ImportError(path: path, problem: "truncated UTF-16 text (odd number of bytes)")
+                throw ImportError(path: path, problem: .truncatedUTF16)
             }
             var units: [UInt16] = []
             units.reserveCapacity(body.count / 2)
@@ -52,14 +39,14 @@ public enum TextDecoder {
                 index += 2
             }
             guard let text = String(validating: units, as: UTF16.self) else {
-                throw ImportError(path: path, problem: "invalid UTF-16 text")
+                throw ImportError(path: path, problem: .invalidUTF16)
             }
             return (text, littleEndian ? .utf16LittleEndian : .utf16BigEndian)
         }
         var content = bytes[...]
         if content.starts(with: [0xEF, 0xBB, 0xBF]) { content = content.dropFirst(3) }
         if looksBinary(content) {
-            throw ImportError(path: path, problem: "this looks like a binary file, not a text document")
+            throw ImportError(path: path, problem: .binary)
         }
         if let text = String(validating: content, as: UTF8.self) {
             return (text, .utf8)
@@ -74,12 +61,12 @@ public enum TextDecoder {
         case let (gb?, nil): return (gb, .gb18030)
         case let (nil, big5?): return (big5, .big5)
         case (nil, nil):
-            throw ImportError(path: path, problem: "the bytes are neither valid UTF-8 nor GB18030/GBK or Big5 text")
+            throw ImportError(path: path, problem: .undecodable)
         }
     }
 
     /// NUL bytes or a high share of control bytes mean binary data.
-    static func looksBinary(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+    static func looksBinary(_ bytes: some Collection<UInt8>) -> Bool {
         var controls = 0
         for byte in bytes {
             if byte == 0 { return true }

@@ -45,8 +45,8 @@ public struct ReaderOptions: Sendable, Equatable {
     }
 }
 
-/// A bookmark as the reader shows it (the adapter loads these from the store and passes them to
-/// `ReaderModel.setBookmarks`; only bookmarks of the two open documents should be passed).
+/// A bookmark as the reader shows it (the adapter loads these from the store and sends them as
+/// `ReaderMessage.bookmarksLoaded`; only bookmarks of the two open documents should be sent).
 public struct ReaderBookmark: Sendable, Equatable, Hashable {
     /// The store's identifier, handed back in `.removeBookmark` / `.updateBookmarkNote`.
     public var id: Int64
@@ -88,7 +88,7 @@ public struct BookmarkRequest: Sendable, Equatable {
     }
 }
 
-/// Where the reader is: enough to reopen a pair at the same place (`ReaderModel.jump(toClause:focus:)`).
+/// Where the reader is: enough to reopen a pair at the same place (`ReaderMessage.restorePosition`).
 public struct ReadingPosition: Sendable, Equatable {
     /// The current clause of the focused document (of the national one when the outline has focus).
     public var clauseID: String?

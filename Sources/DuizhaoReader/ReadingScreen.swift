@@ -45,9 +45,10 @@ public struct ReadingScreen: ScreenModel {
     var textSide: DocumentSide = .national
     /// The documents cut into pieces (the provincial one nil when reading one document).
     let pieces: Sides<PiecedDocument?>
-    /// The aligned pair and its lazily filled layout (replaced together when the comparison arrives).
-    var layout: LayoutCache
-    var pair: AlignedPair { layout.pair }
+    /// The aligned pair and its lazily filled layout (replaced together when the comparison arrives). The pair
+    /// is stored here too (sharing its arrays with the cache's) so that hot loops read its fields directly.
+    private(set) var pair: AlignedPair
+    private(set) var layout: LayoutCache
     /// The first row shown in the panes.
     var top = RowPosition(block: 0, row: 0) {
         didSet { readingTarget = nil }
@@ -80,7 +81,8 @@ public struct ReadingScreen: ScreenModel {
         let nationalPieces = PiecedDocument(national)
         let provincialPieces = provincial.map(PiecedDocument.init)
         pieces = Sides(national: nationalPieces, provincial: provincialPieces)
-        layout = LayoutCache(AlignedPair(national: nationalPieces, provincial: provincialPieces, comparison: nil))
+        pair = AlignedPair(national: nationalPieces, provincial: provincialPieces, comparison: nil)
+        layout = LayoutCache(pair)
         if provincial == nil { isSinglePane = true }
         for side in DocumentSide.allCases { recomputeOutline(side) }
         top = normalized(RowPosition(block: 0, row: 0))
@@ -156,7 +158,8 @@ public struct ReadingScreen: ScreenModel {
         self.comparison = comparison
         comparisonProgress = nil
         guard let provincialPieces = pieces.provincial, let nationalPieces = pieces.national else { return }
-        layout = LayoutCache(AlignedPair(national: nationalPieces, provincial: provincialPieces, comparison: comparison))
+        pair = AlignedPair(national: nationalPieces, provincial: provincialPieces, comparison: comparison)
+        layout = LayoutCache(pair)
         search?.current = nil
         resizeAnchor = nil
         if !atStart, let clause {

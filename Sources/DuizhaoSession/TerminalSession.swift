@@ -6,21 +6,34 @@ import Foundation
 
 /// A `ReaderSession` on the real terminal: start-up, the background comparison and store, the event loop.
 ///
-/// Start-up order (what the first frame waits for): the terminal (`TerminalScreen`), the model, then the first
-/// frame; the store opens and the comparison runs on background threads and arrive as messages.
+/// Start-up order (what the first frame waits for): the terminal (`TerminalScreen`), the model, a comparison
+/// known already (from the cache) and, when asked, the store's bookmarks and last position, then the first frame,
+/// drawn once. No thread is started before the first frame (two cores are shared with the terminal); after it,
+/// the store opens (unless it did before) and an uncached comparison runs in the background, arriving as
+/// messages.
 public enum TerminalSession {
     /// Runs the reader until the user quits or a termination signal arrives. The terminal is restored before
     /// this returns or throws (a `TerminalError` when it cannot be set up, or a persistence error).
-    /// - Parameter openPersistence: opens the bookmark store; runs on a background thread.
+    /// - Parameters:
+    ///   - comparison: the pair's comparison when it is known already (cached): installed before the first frame.
+    ///   - comparisonFinished: called (on the background thread) with a comparison computed in the background.
+    ///   - openPersistence: opens the bookmark store; before the first frame when `persistenceBeforeFirstFrame`,
+    ///     else on a background thread started after it.
     public static func run(
         national: PolicyDocument, provincial: PolicyDocument?,
         environment: [String: String] = ProcessInfo.processInfo.environment,
+        comparison: Comparison? = nil,
+        comparisonFinished: (@Sendable (Comparison) -> Void)? = nil,
+        persistenceBeforeFirstFrame: Bool = false,
         openPersistence: @escaping @Sendable () -> PersistenceStartup = { PersistenceStartup(NoPersistence()) }
     ) throws -> LoopOutcome {
         let terminal = try TerminalScreen(environment: environment)
         do {
+            let start = StartupPlan(
+                comparison: comparison, comparisonFinished: comparisonFinished,
+                persistenceBeforeFirstFrame: persistenceBeforeFirstFrame)
             let outcome = try runLoop(
-                on: terminal, national: national, provincial: provincial, openPersistence: openPersistence)
+                on: terminal, national: national, provincial: provincial, start: start, openPersistence: openPersistence)
             terminal.end()
             return outcome
         } catch {
@@ -29,22 +42,47 @@ public enum TerminalSession {
         }
     }
 
+    /// What start-up has ready before the first frame.
+    private struct StartupPlan {
+        var comparison: Comparison?
+        var comparisonFinished: (@Sendable (Comparison) -> Void)?
+        var persistenceBeforeFirstFrame: Bool
+    }
+
     private static func runLoop(
-        on terminal: TerminalScreen, national: PolicyDocument, provincial: PolicyDocument?,
+        on terminal: TerminalScreen, national: PolicyDocument, provincial: PolicyDocument?, start: StartupPlan,
         openPersistence: @escaping @Sendable () -> PersistenceStartup
     ) throws -> LoopOutcome {
         let model = ReaderModel(national: national, provincial: provincial, width: terminal.width, height: terminal.height)
         let store = BackgroundWork { _ in openPersistence() }
-        store.start()
         let session = ReaderSession(model: model) { store.waitForResult(timeoutSeconds: 5) }
-        let comparison = startComparison(national: national, provincial: provincial)
-        if comparison != nil { _ = try session.send(.comparisonProgress(0)) }
+        if start.persistenceBeforeFirstFrame { session.install(openPersistence()) }
+        var comparison: BackgroundWork<Comparison>?
+        if let known = start.comparison {
+            _ = try session.send(.comparisonFinished(known))
+        } else if provincial != nil {
+            _ = try session.send(.comparisonProgress(0))
+        }
+        // Background work starts once the first frame is out (the first idle moment).
+        var started = false
+        func startBackgroundWork() {
+            guard !started else { return }
+            started = true
+            if !session.hasPersistence { store.start() }
+            if start.comparison == nil, let provincial {
+                comparison = startComparison(national: national, provincial: provincial, finished: start.comparisonFinished)
+            }
+        }
 
         return try ReaderLoop.run(
             on: terminal,
             render: { session.render() },
-            handle: { event in try session.send(.input(event)) },
+            handle: { event in
+                if case .resize = event {} else { startBackgroundWork() }  // the loop's first message is a resize
+                return try session.send(.input(event))
+            },
             pollBackground: {
+                guard started else { return 1 }
                 var pollAgain: Int?
                 if store.isPending, !session.hasPersistence {
                     if let startup = store.takeResult() { session.install(startup) } else { pollAgain = 2 }
@@ -59,15 +97,22 @@ public enum TerminalSession {
                 }
                 return pollAgain
             },
-            whileIdle: { session.idle() })
+            whileIdle: {
+                startBackgroundWork()
+                session.idle()
+            })
     }
 
     /// Starts comparing the pair on a background thread; reading starts at once and the panes re-align
     /// when the result arrives.
-    private static func startComparison(national: PolicyDocument, provincial: PolicyDocument?) -> BackgroundWork<Comparison>? {
-        guard let provincial else { return nil }
+    private static func startComparison(
+        national: PolicyDocument, provincial: PolicyDocument, finished: (@Sendable (Comparison) -> Void)?
+    ) -> BackgroundWork<Comparison> {
         let work = BackgroundWork(yieldsToInteraction: true) { report in
-            Comparator.compare(national: national, provincial: provincial, progress: report)
+            let comparison = Comparator.compare(national: national, provincial: provincial, progress: report)
+            // E.g. storing it in the cache: not in the way of the result.
+            if let finished { Thread.detachNewThread { finished(comparison) } }
+            return comparison
         }
         work.start()
         return work

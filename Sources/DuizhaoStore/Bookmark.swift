@@ -66,30 +66,46 @@ public struct Bookmark: Sendable, Equatable, Hashable, Identifiable {
 }
 
 /// What identifies a loaded document for its bookmarks: its fingerprint, its title and a sketch of its content.
-/// Compute it once per loaded document and pass it to the store's calls (it reads the whole text).
+/// Compute it once per loaded document and pass it to the store's calls (the fingerprint reads the whole text).
+/// The sketch, which costs more, is computed when first needed (telling a version of the document from a
+/// namesake, or adding a bookmark), not when the reader opens.
 public struct DocumentIdentity: Sendable, Equatable, Hashable {
     public let fingerprint: String
     public let title: String
     public let titleKey: String
     /// Where the document was loaded from (a path, or `bundled:national`).
     public let source: String
-    public let sketch: ContentSketch
+    private let lazySketch: LazySketch
+
+    public var sketch: ContentSketch { lazySketch.value.sketch }
     /// `sketch.encoded`, kept so that adding a bookmark does not encode it again.
-    let encodedSketch: String
+    var encodedSketch: String { lazySketch.value.encoded }
 
     public init(fingerprint: String, title: String, source: String, sketch: ContentSketch) {
         self.fingerprint = fingerprint
         self.title = title
         titleKey = ComparableText.normalize(title)
         self.source = source
-        self.sketch = sketch
-        encodedSketch = sketch.encoded
+        lazySketch = LazySketch { sketch }
     }
 
     public init(_ document: PolicyDocument) {
-        self.init(
-            fingerprint: document.fingerprint, title: document.title, source: document.source,
-            sketch: document.contentSketch)
+        fingerprint = document.fingerprint
+        title = document.title
+        titleKey = ComparableText.normalize(document.title)
+        source = document.source
+        lazySketch = LazySketch { document.contentSketch }
+    }
+
+    /// The sketch is a function of the normalised content, as the fingerprint is: it takes no part here.
+    public static func == (lhs: DocumentIdentity, rhs: DocumentIdentity) -> Bool {
+        lhs.fingerprint == rhs.fingerprint && lhs.title == rhs.title && lhs.source == rhs.source
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(fingerprint)
+        hasher.combine(title)
+        hasher.combine(source)
     }
 
     /// Whether a bookmarked document (its fingerprint, title key, source and, when known, content sketch) is this
@@ -156,5 +172,25 @@ public struct ReadingState: Sendable, Equatable {
         self.clauseID = clauseID
         self.documentSide = documentSide
         self.focusedPane = focusedPane
+    }
+}
+
+/// A content sketch computed on first use, once, from any thread.
+private final class LazySketch: @unchecked Sendable {
+    private let lock = NSLock()
+    private var computed: (sketch: ContentSketch, encoded: String)?
+    private let make: @Sendable () -> ContentSketch
+
+    init(_ make: @escaping @Sendable () -> ContentSketch) {
+        self.make = make
+    }
+
+    var value: (sketch: ContentSketch, encoded: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        if let computed { return computed }
+        let sketch = make()
+        computed = (sketch, sketch.encoded)
+        return computed!
     }
 }

@@ -7,7 +7,7 @@ public enum BookmarkStoreInfo {
     public static let schemaVersion = StoreSchema.migrationIdentifiers.count
 }
 
-/// Bookmarks and per-pair reading state in an SQLite file (WAL mode, through GRDB).
+/// Bookmarks and per-pair reading state in an SQLite file (WAL mode, one serial GRDB connection per process).
 ///
 /// `open(at:)` never fails: a store that cannot be used fully opens read-only or disabled, with `problem`
 /// saying which file and what is wrong, and the file is then never written. Writability is decided by trying
@@ -140,7 +140,7 @@ public final class BookmarkStore: @unchecked Sendable {
 
     // MARK: - Access
 
-    private func requireWriter() throws -> DatabasePool {
+    private func requireWriter() throws -> DatabaseQueue {
         let connection = try connected()
         guard let writer = connection.writer else {
             throw StoreError.notWritable(

@@ -6,7 +6,7 @@ import GRDB
 struct StoreConnection: Sendable {
     var access: StoreAccess
     var problem: StoreProblem?
-    var writer: DatabasePool?
+    var writer: DatabaseQueue?
     var reader: (any DatabaseReader)?
     /// A private copy of the file read in place of the original when the original cannot be opened in place.
     var snapshotDirectory: URL?
@@ -91,60 +91,70 @@ struct StoreOpener {
     }
 
     /// One try: open read-write, check the file is a healthy store through that connection (nothing is written
-    /// yet), take the write lock once, then open the pool and migrate. Throws what SQLite answered.
+    /// yet), ask for the write lock once, then migrate if needed. Throws what SQLite answered.
+    ///
+    /// One serial connection (a `DatabaseQueue` on the WAL file) serves the process: a `DatabasePool` would
+    /// write (and fsync) at every open whose `-wal` file is empty, which is most of them.
     private func attemptOpen() throws -> StoreConnection {
-        let probe = try DatabaseQueue(path: databasePath, configuration: configuration(label: "duizhao.bookmarks.probe"))
-        switch try probe.read({ db in try BookmarkStore.verdict(db) }) {
-        case .unusable(let kind, let detail):
-            try? probe.close()
-            return Self.disabled(StoreProblem(kind: kind, path: databasePath, detail: detail))
-        case .readOnly(let kind, let detail):
-            // Readable by this build but written by a newer one: read through this connection, never write.
-            return StoreConnection(
-                access: .readOnly, problem: StoreProblem(kind: kind, path: databasePath, detail: detail),
-                writer: nil, reader: probe)
-        case .usable:
-            break
-        }
-        // The answer to "may this process write?": SQLite opened the file read-only if the file system refused
-        // it for writing, and then refuses a write transaction at once (SQLITE_READONLY, before any lock is
-        // asked for). A busy answer means another process is writing: the file is writable, and this store
-        // does not need the lock until it writes.
-        try probe.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA busy_timeout = 0")
-            do {
-                try db.execute(sql: "BEGIN IMMEDIATE")
-                try db.execute(sql: "ROLLBACK")
-            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
-                // Writable; locked by another process for now.
-            }
-        }
-        try probe.close()
-
         var configuration = configuration(label: "duizhao.bookmarks")
-        configuration.maximumReaderCount = 2
         configuration.prepareDatabase { db in
             // Room for a 10,000-bookmark store in the page cache (the default is 2 MiB), so listings do not
             // re-read the file.
             try db.execute(sql: "PRAGMA cache_size = -16384")
         }
-        let pool = try DatabasePool(path: databasePath, configuration: configuration)
+        let connection = try DatabaseQueue(path: databasePath, configuration: configuration)
         do {
-            // GRDB chooses NORMAL for WAL (safe against a killed process, not against power loss); FULL syncs the
-            // WAL at every commit, so a returned write is on disk.
-            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+            switch try connection.read({ db in try BookmarkStore.verdict(db) }) {
+            case .unusable(let kind, let detail):
+                try? connection.close()
+                return Self.disabled(StoreProblem(kind: kind, path: databasePath, detail: detail))
+            case .readOnly(let kind, let detail):
+                // Readable by this build but written by a newer one: read through this connection, never write.
+                return StoreConnection(
+                    access: .readOnly, problem: StoreProblem(kind: kind, path: databasePath, detail: detail),
+                    writer: nil, reader: connection)
+            case .usable:
+                break
+            }
+            try connection.writeWithoutTransaction { db in
+                // The answer to "may this process write?": SQLite opened the file read-only if the file system
+                // refused it for writing, and then refuses a write transaction at once (SQLITE_READONLY, before
+                // any lock is asked for). A busy answer means another process is writing: the file is writable,
+                // and this store does not need the lock until it writes.
+                try db.execute(sql: "PRAGMA busy_timeout = 0")
+                do {
+                    try db.execute(sql: "BEGIN IMMEDIATE")
+                    try db.execute(sql: "ROLLBACK")
+                } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+                    // Writable; locked by another process for now.
+                }
+                try db.execute(sql: "PRAGMA busy_timeout = \(Int(options.busyTimeout * 1000))")
+                // FULL syncs the WAL at every commit, so a returned write is on disk.
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+                // WAL (set once, when the store is created): readers never block the writer.
+                if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                    try db.execute(sql: "PRAGMA journal_mode = WAL")
+                }
+            }
             // Two processes creating the store at once may both try a migration; the loser's transaction fails
             // (busy) and the next attempt finds the work done. A store that is up to date is only read here, so
             // opening does not wait for another process's write lock.
             let migrator = StoreSchema.migrator()
-            if try !pool.read({ db in try migrator.hasCompletedMigrations(db) }) {
-                try migrator.migrate(pool)
+            var attempts = 0
+            while try !connection.read({ db in try migrator.hasCompletedMigrations(db) }) {
+                do {
+                    try migrator.migrate(connection)
+                } catch {
+                    // Another process applied the same migration first ("table … already exists"): look again.
+                    attempts += 1
+                    if attempts >= 5 { throw error }
+                }
             }
         } catch {
-            try? pool.close()
+            try? connection.close()
             throw error
         }
-        return StoreConnection(access: .readWrite, problem: nil, writer: pool, reader: pool)
+        return StoreConnection(access: .readWrite, problem: nil, writer: connection, reader: connection)
     }
 
     func configuration(label: String) -> Configuration {

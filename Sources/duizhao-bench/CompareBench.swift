@@ -7,7 +7,9 @@ import Foundation
 /// - scaling on synthetic national/provincial pairs of 100, 1,000 and 5,000 clauses per side (about 2 KB per
 ///   clause), each size in a fresh child process so its time and peak memory are its own; the generator knows
 ///   which clauses it derived from which, so the table also shows how many of those links the engine found.
-/// `duizhao-bench compare [--sizes 100,1000,5000]`; the child mode is `compare --child N`.
+/// - real law pairs from `../shared/corpus` (the national 村民委员会组织法, 41 articles, with Henan's 61-article and
+///   Zhejiang's 48-article 实施办法), import and comparison timed separately;
+/// `duizhao-bench compare [--sizes 100,1000,5000] [--corpus DIR]`; the child mode is `compare --child N`.
 func runCompareBenchmark(_ arguments: [String]) throws {
     if let childIndex = arguments.firstIndex(of: "--child"), childIndex + 1 < arguments.count,
        let clauses = Int(arguments[childIndex + 1]) {
@@ -39,6 +41,11 @@ func runCompareBenchmark(_ arguments: [String]) throws {
     compareOnly.sort()
     print(String(format: "bundled pair (24 + 20 clauses, %d links): import + compare median %.2f ms (best %.2f ms); compare alone median %.2f ms",
                  linkCount, importAndCompare[importAndCompare.count / 2], importAndCompare[0], compareOnly[compareOnly.count / 2]))
+
+    let corpus = arguments.firstIndex(of: "--corpus").flatMap { index in
+        index + 1 < arguments.count ? arguments[index + 1] : nil
+    } ?? "../shared/corpus"
+    benchmarkLawPairs(corpus: corpus)
 
     // Scaling, one child process per size.
     print("")
@@ -73,6 +80,42 @@ func runCompareBenchmark(_ arguments: [String]) throws {
         print(String(format: "%d → %d clauses (×%.0f): compare time ×%.1f (exponent %.2f), compare memory ×%.1f (exponent %.2f)",
                      previous.clauses, next.clauses, factor, timeRatio, log(timeRatio) / log(factor),
                      memoryRatio, log(memoryRatio) / log(factor)))
+    }
+}
+
+/// Import and comparison times of real law pairs (median of 50 runs after 10 warm-up runs).
+private func benchmarkLawPairs(corpus: String) {
+    let pairs = [("cunweihui/national.md", "cunweihui/henan-undated.md"), ("cunweihui/national.md", "cunweihui/zhejiang-2020.md")]
+    print("")
+    for (nationalFile, provincialFile) in pairs {
+        let nationalPath = corpus + "/" + nationalFile, provincialPath = corpus + "/" + provincialFile
+        guard FileManager.default.fileExists(atPath: nationalPath), FileManager.default.fileExists(atPath: provincialPath) else {
+            print("law pair \(provincialFile): corpus not found under \(corpus) (use --corpus DIR)")
+            continue
+        }
+        var importTimes: [Double] = [], compareTimes: [Double] = []
+        var summary = ""
+        for run in 0..<60 {
+            let start = DispatchTime.now().uptimeNanoseconds
+            guard let national = try? PolicyImporter.importFile(at: nationalPath),
+                  let provincial = try? PolicyImporter.importFile(at: provincialPath) else {
+                print("law pair \(provincialFile): import failed")
+                return
+            }
+            let imported = DispatchTime.now().uptimeNanoseconds
+            let comparison = Comparator.compare(national: national, provincial: provincial)
+            let end = DispatchTime.now().uptimeNanoseconds
+            if run >= 10 {
+                importTimes.append(Double(imported - start) / 1e6)
+                compareTimes.append(Double(end - imported) / 1e6)
+            }
+            summary = "\(national.provisions.count) + \(provincial.provisions.count) articles, \(comparison.links.count) links"
+        }
+        importTimes.sort()
+        compareTimes.sort()
+        print(String(format: "law pair %@ (%@): import of both median %.2f ms; compare median %.2f ms (best %.2f ms)",
+                     provincialFile, summary, importTimes[importTimes.count / 2], compareTimes[compareTimes.count / 2],
+                     compareTimes[0]))
     }
 }
 

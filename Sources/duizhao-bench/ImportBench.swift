@@ -1,7 +1,8 @@
 import DuizhaoCore
 import Foundation
 
-/// Import throughput on a ≥10 MB synthetic document, and peak memory in a fresh child process.
+/// Import throughput on ≥10 MB synthetic documents (law-shaped and 公文-shaped), and peak memory in a fresh child
+/// process (公文-shaped).
 /// `duizhao-bench import [--megabytes N]`; the child mode `import --child PATH` imports one file and reports.
 func runImportBenchmark(_ arguments: [String]) throws {
     if let childIndex = arguments.firstIndex(of: "--child"), childIndex + 1 < arguments.count {
@@ -9,29 +10,17 @@ func runImportBenchmark(_ arguments: [String]) throws {
         return
     }
     let megabytes = arguments.firstIndex(of: "--megabytes").flatMap { Int(arguments[$0 + 1]) } ?? 10
+    let lawPath = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-bench-law-\(getpid()).txt").path
+    try SyntheticDocument.text(minimumBytes: megabytes * 1_000_000, law: true).write(toFile: lawPath, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: lawPath) }
+    try measureImport(label: "law-shaped synthetic document", path: lawPath)
+
     let text = SyntheticDocument.text(minimumBytes: megabytes * 1_000_000)
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-bench-\(getpid()).txt").path
     try text.write(toFile: path, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(atPath: path) }
     let size = Double(text.utf8.count)
-
-    // Throughput in this process: best and median of several runs.
-    var seconds: [Double] = []
-    var clauses = 0
-    var warnings: [String] = []
-    for _ in 0..<7 {
-        let start = DispatchTime.now().uptimeNanoseconds
-        let document = try PolicyImporter.importFile(at: path)
-        seconds.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-        clauses = document.comparableUnits.count
-        warnings = document.warnings
-    }
-    seconds.sort()
-    let median = seconds[seconds.count / 2]
-    print(String(format: "synthetic document: %.1f MB, %d clauses, %d import warnings", size / 1e6, clauses, warnings.count))
-    for warning in warnings.prefix(3) { print("  warning: \(warning)") }
-    print(String(format: "import (read+decode+parse): median %.1f ms = %.0f MB/s, best %.1f ms = %.0f MB/s",
-                 median * 1000, size / 1e6 / median, seconds[0] * 1000, size / 1e6 / seconds[0]))
+    try measureImport(label: "synthetic document", path: path)
 
     // Peak memory: a child process that only imports the file.
     let child = Process()
@@ -49,6 +38,27 @@ func runImportBenchmark(_ arguments: [String]) throws {
         print(String(format: "peak RSS: %.1f MB before import, %.1f MB after; import added %.1f MB = %.2fx the file size",
                      fields[0] / 1e6, fields[1] / 1e6, growth / 1e6, growth / size))
     }
+}
+
+/// Throughput in this process: best and median of seven imports of the file at `path`.
+private func measureImport(label: String, path: String) throws {
+    let size = Double((try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0)
+    var seconds: [Double] = []
+    var provisions = 0
+    var warnings: [ImportWarning] = []
+    for _ in 0..<7 {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let document = try PolicyImporter.importFile(at: path)
+        seconds.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        provisions = document.provisions.count
+        warnings = document.warnings
+    }
+    seconds.sort()
+    let median = seconds[seconds.count / 2]
+    print(String(format: "%@: %.1f MB, %d provisions, %d import warnings", label, size / 1e6, provisions, warnings.count))
+    for warning in warnings.prefix(3) { print("  warning: \(warning)") }
+    print(String(format: "import (read+decode+parse): median %.1f ms = %.0f MB/s, best %.1f ms = %.0f MB/s",
+                 median * 1000, size / 1e6 / median, seconds[0] * 1000, size / 1e6 / seconds[0]))
 }
 
 private func importChild(path: String) throws {

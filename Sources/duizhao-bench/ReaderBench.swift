@@ -73,7 +73,7 @@ func runReaderBenchmark(_ arguments: [String]) throws {
 
     // The model's own work per key (no terminal).
     let computation = readerMeasureFrameComputation(presses: options.presses)
-    table.add("frame computation in-process (handle j + render), median", computation.formattedMedian, reference: "")
+    table.add("frame computation in-process (update j + render), median", computation.formattedMedian, reference: "")
     table.add("frame computation in-process, p95", computation.formattedP95, reference: "")
     let startup = readerMeasureStartupWork(runs: options.launches)
     table.add("in-process: import both bundled documents", startup.importing.formattedMedian, reference: "")
@@ -94,6 +94,13 @@ func runReaderBenchmark(_ arguments: [String]) throws {
         table.add("\(sizeLabel) document: one-line scroll, p95", largeScroll.latency.formattedP95, reference: "")
         let largeEnd = try readerMeasureKeys(command: [binary, large.path], keys: ["G", "g"], repeats: 5)
         table.add("\(sizeLabel) document: G / g (jump to end/start), median", largeEnd.formattedMedian, reference: "")
+        // The same document in-process, so that the model's share is visible apart from the terminal and the
+        // machine's load.
+        let work = try readerMeasureLargeInProcess(path: large.path, presses: options.presses)
+        table.add("  in-process: import", work.importing.formattedMedian, reference: "")
+        table.add("  in-process: reader model init + first render", work.modelAndFrame.formattedMedian, reference: "")
+        table.add("  in-process: update j + render, median", work.scroll.formattedMedian, reference: "")
+        table.add("  in-process: update G or g + render, median", work.ends.formattedMedian, reference: "")
         if let lessProgram {
             let lessLarge = try readerMeasureLaunch(
                 runs: max(3, options.launches / 2), command: [lessProgram, large.path], needles: [nationalTitle], settle: false)
@@ -314,7 +321,7 @@ func readerMeasureBareStart(binary: String, runs: Int) throws -> ReaderSamples {
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         let argv: [UnsafeMutablePointer<CChar>?] = [strdup(binary), strdup("--version"), nil]
-        defer { argv.forEach { free($0) } }
+        defer { for pointer in argv { free(pointer) } }
         var pid: pid_t = 0
         let start = ReaderClock.now
         guard posix_spawn(&pid, binary, &actions, nil, argv, environ) == 0 else { throw ReaderBenchError("cannot start \(binary)") }
@@ -323,6 +330,43 @@ func readerMeasureBareStart(binary: String, runs: Int) throws -> ReaderSamples {
         samples.add(ReaderClock.now - start)
     }
     return samples
+}
+
+/// Import, model start-up, one-line scrolls and jumps to the ends on a large document, in-process.
+func readerMeasureLargeInProcess(path: String, presses: Int)
+    throws -> (importing: ReaderSamples, modelAndFrame: ReaderSamples, scroll: ReaderSamples, ends: ReaderSamples)
+{
+    var importing = ReaderSamples(), modelAndFrame = ReaderSamples(), scroll = ReaderSamples(), ends = ReaderSamples()
+    var document: PolicyDocument?
+    for _ in 0..<3 {
+        let start = ReaderClock.now
+        document = try PolicyImporter.importFile(at: path)
+        importing.add(ReaderClock.now - start)
+    }
+    guard let document else { return (importing, modelAndFrame, scroll, ends) }
+    var model: ReaderModel?
+    for _ in 0..<3 {
+        let start = ReaderClock.now
+        let fresh = ReaderModel(national: document, provincial: nil, width: ReaderPseudoTerminal.columns, height: ReaderPseudoTerminal.rows)
+        _ = fresh.render()
+        modelAndFrame.add(ReaderClock.now - start)
+        model = fresh
+    }
+    guard var model else { return (importing, modelAndFrame, scroll, ends) }
+    for press in 0..<presses {
+        let key: Character = (press / ReaderScrollPattern.block) % 2 == 0 ? "j" : "k"
+        let start = ReaderClock.now
+        _ = model.update(.input(.character(key)))
+        _ = model.render()
+        scroll.add(ReaderClock.now - start)
+    }
+    for press in 0..<10 {
+        let start = ReaderClock.now
+        _ = model.update(.input(.character(press % 2 == 0 ? "G" : "g")))
+        _ = model.render()
+        ends.add(ReaderClock.now - start)
+    }
+    return (importing, modelAndFrame, scroll, ends)
 }
 
 /// Writes a synthetic document of at least `megabytes` MB: the national text's title once, then its body
@@ -478,8 +522,8 @@ final class ReaderPseudoTerminal {
         let argv: [UnsafeMutablePointer<CChar>?] = command.map { strdup($0) } + [nil]
         let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
+            for pointer in argv { free(pointer) }
+            for pointer in envp { free(pointer) }
         }
         var child: pid_t = 0
         let result = posix_spawn(&child, command[0], &actions, &attributes, argv, envp)

@@ -9,6 +9,7 @@ let areas: [(String, ([String]) throws -> Void)] = [
     ("compare", runCompareBenchmark),
     ("store", runStoreBenchmark),
     ("reader", runReaderBenchmark),
+    ("startup", runStartupBenchmark),
     ("kinds", runKindsBenchmark),
 ]
 /// Not part of `all`: minutes of load, for a report.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DuizhaoCompare
 import DuizhaoCore
 import DuizhaoSession
 import DuizhaoStore
@@ -47,12 +48,25 @@ struct ReadCommand: ParsableCommand {
             printError(Self.nonInteractiveUsage(stdoutIsTerminal: isatty(STDOUT_FILENO) != 0))
             throw ExitCode(2)
         }
+        // A pair compared before opens aligned: its comparison comes from the cache before the first frame;
+        // otherwise it is computed in the background after the first frame and then cached.
+        let cache = ComparisonCache(directory: ComparisonCache.defaultDirectory(), toolVersion: Self.buildIdentity())
+        let cacheKey = provincial.map { cache.key(national: national, provincial: $0) }
+        let cached = cacheKey.flatMap(cache.comparison(forKey:))
+        var storeInCache: (@Sendable (Comparison) -> Void)?
+        if let cacheKey { storeInCache = { comparison in cache.store(comparison, forKey: cacheKey) } }
         // Bookmarks and the last reading position live in the bookmark store; a read-only or disabled store
-        // never stops the reader (its notice is shown in the status line). Opening it and identifying the
-        // documents takes a few milliseconds, so it happens on a background thread while the first frame is drawn.
+        // never stops the reader (its notice is shown in the status line). For documents of ordinary size they
+        // are applied before the first frame, so the first screen is the one the user reads; identifying large
+        // documents takes longer than a first screen may, so their store opens in the background after it.
+        let ordinarySize = Self.textBytes(national) + (provincial.map(Self.textBytes) ?? 0) <= Self.ordinaryTextBytes
         let outcome: LoopOutcome
         do {
-            outcome = try TerminalSession.run(national: national, provincial: provincial) { [national, provincial] in
+            outcome = try TerminalSession.run(
+                national: national, provincial: provincial, comparison: cached,
+                comparisonFinished: storeInCache,
+                persistenceBeforeFirstFrame: ordinarySize
+            ) { [national, provincial] in
                 let persistence = StorePersistence(store: BookmarkStore.openDefault(), national: national, provincial: provincial)
                 return PersistenceStartup(persistence, notice: persistence.notice)
             }
@@ -61,6 +75,29 @@ struct ReadCommand: ParsableCommand {
             throw ExitCode.failure
         }
         if case .signal(let signal) = outcome { throw ExitCode(128 + signal) }
+    }
+
+    /// Names the build that computes comparisons, for the cache: the version and the executable's size and
+    /// modification time (a rebuilt importer or comparator never reads an older build's results).
+    static func buildIdentity() -> String {
+        #if os(Linux)
+        var status = stat()
+        guard stat("/proc/self/exe", &status) == 0 else { return duizhaoVersion }
+        return "\(duizhaoVersion) \(status.st_size) \(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)"
+        #else
+        return duizhaoVersion + " " + CommandLine.arguments[0]
+        #endif
+    }
+
+    /// Up to this much text (both documents, UTF-8), the store is read before the first frame.
+    static let ordinaryTextBytes = 1 << 20
+
+    /// The UTF-8 size of a document's paragraphs and headings.
+    static func textBytes(_ document: PolicyDocument) -> Int {
+        func size(_ division: Division) -> Int {
+            division.title.utf8.count + division.paragraphs.reduce(0) { $0 + $1.utf8.count } + division.children.reduce(0) { $0 + size($1) }
+        }
+        return document.preamble.reduce(0) { $0 + $1.utf8.count } + document.divisions.reduce(0) { $0 + size($1) }
     }
 
     /// What to do instead when there is no terminal to draw on.

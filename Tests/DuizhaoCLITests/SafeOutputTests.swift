@@ -1,4 +1,5 @@
 import DuizhaoCore
+import DuizhaoTestSupport
 import Foundation
 import XCTest
 

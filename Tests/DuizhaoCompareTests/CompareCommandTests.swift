@@ -1,55 +1,17 @@
 import DuizhaoCore
+import DuizhaoTestSupport
 import Foundation
 import XCTest
 
 /// Runs the built `duizhao compare` (found next to the test bundle, e.g. `.build/debug/duizhao`).
 final class CompareCommandTests: XCTestCase {
-    struct Output {
-        var status: Int32
-        var standardOutput: String
-        var standardError: String
-    }
+    func duizhaoPath() throws -> String { try BuiltBinary.duizhao() }
 
-    func duizhaoPath() throws -> String {
-        var directories = [URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()]
-        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-            directories.append(bundle.bundleURL.deletingLastPathComponent())
-        }
-        for directory in directories {
-            let path = directory.appendingPathComponent("duizhao").path
-            if FileManager.default.isExecutableFile(atPath: path) { return path }
-        }
-        XCTFail("duizhao executable not found in \(directories.map(\.path)); run `swift build` first")
-        throw XCTSkip("no binary")
-    }
-
-    func run(_ arguments: [String], executable: String? = nil, noColor: Bool = false) throws -> Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try executable ?? duizhaoPath())
-        process.arguments = arguments
+    func run(_ arguments: [String], executable: String? = nil, noColor: Bool = false) throws -> ProcessResult {
         var environment = ProcessInfo.processInfo.environment
         environment["COLUMNS"] = "100"
         environment["NO_COLOR"] = noColor ? "1" : nil
-        process.environment = environment
-        let output = Pipe(), error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        // Drain standard error concurrently so neither pipe can fill up and block the child.
-        final class Box: @unchecked Sendable { var data = Data() }
-        let errorBox = Box()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errorBox.data = error.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
-                      standardError: String(decoding: errorBox.data, as: UTF8.self))
+        return try runProcess(try executable ?? duizhaoPath(), arguments, environment: environment)
     }
 
     func testTableHasOneRowPerNationalClauseThenTheProvincialOnlyClauses() throws {

@@ -31,7 +31,7 @@ enum LawAlignmentTruth {
         var provincialOnly: [(article: Int, reason: String)]
     }
 
-    static let pairs = [zhejiang, henan]
+    static let pairs = [zhejiang, henan, agriculturalExtension]
 
     /// 《中华人民共和国村民委员会组织法》(2018, 41 articles) and 浙江省实施办法 (2020, 48 articles). Zhejiang
     /// moved the election rules to its own 《浙江省村民委员会选举办法》, so the national election chapter is
@@ -265,5 +265,96 @@ enum LawAlignmentTruth {
             (39, "township supervision; invalid elections"),
             (45, "resignation of members"),
             (54, "who may propose a decision (村党组织 … 十分之一以上村民联名)"),
+        ])
+
+    /// 《中华人民共和国农业技术推广法》(2012, 39 articles) and 浙江省实施办法 (amended 2020, 37 articles). The
+    /// provincial text was written against the 1993 law and never rewritten, so its wording often predates the
+    /// national text it is compared with here (有关院校 for 有关学校, 专业科技人员 for 专业技术人员): a harder pair.
+    static let agriculturalExtension = Pair(
+        name: "nongjituiguang/zhejiang-2020",
+        nationalFile: "nongjituiguang/national.md", provincialFile: "nongjituiguang/zhejiang-2020.md",
+        links: [
+            Link(national: 1, provincial: 1, kind: .match, evidence:
+                "为了加强农业技术推广工作 … 应用于农业生产 … 实现农业现代化; 根据《中华人民共和国农业技术推广法》的规定，结合我省实际"),
+            Link(national: 2, provincial: 2, kind: .match, evidence:
+                "本办法所称农业技术，是指应用于种植业、林业、畜牧业、渔业的科技成果和实用技术 (the list in one sentence); 款2 verbatim"),
+            Link(national: 9, provincial: 3, kind: .match, evidence:
+                "农业、林业、水利等 … 部门（以下统称农业技术推广部门）按照各自职责 … 负责本行政区域内 …; 科技主管部门 … 指导; 其他有关部门 … 按照各自职责"),
+            Link(national: 5, provincial: 5, kind: .match, evidence: "款1 鼓励和支持科技人员开发、推广应用先进的农业技术 … verbatim"),
+            Link(national: 6, provincial: 5, kind: .match, evidence: "款2 鼓励和支持引进先进的农业技术，促进 … 农业技术的交流与合作"),
+            Link(national: 10, provincial: 6, kind: .match, evidence:
+                "实行农业技术推广机构与农业科研单位、有关院校以及群众性科技组织、农民技术人员相结合的推广体系"),
+            Link(national: 12, provincial: 7, kind: .match, evidence:
+                "setting up 县、乡镇 and 区域性 extension institutions, and the township institution's dual leadership (县 department and 乡镇人民政府)"),
+            Link(national: 13, provincial: 7, kind: .partial, evidence:
+                "款4 根据所服务区域的种养规模、服务范围和工作任务等合理配备 … 保证公益性职责的履行 (N13 款1)"),
+            Link(national: 11, provincial: 8, kind: .match, evidence:
+                "the duties of the extension institutions: 试验、示范, 培训, 信息服务 (N11 lists them as 公益性职责)"),
+            Link(national: 17, provincial: 9, kind: .match, evidence: "农场、林场、牧场、渔场 … 面向社会 … 开展 … 农业技术 … 服务"),
+            Link(national: 16, provincial: 10, kind: .match, evidence:
+                "农业科研单位和有关院校，应当适应农村经济发展的需要 … 开展农业技术开发和推广工作，加快先进技术在农业生产中的普及和应用"),
+            Link(national: 20, provincial: 10, kind: .partial, evidence:
+                "研究解决当地农业生产中的重大技术问题 (N20 把农业生产中需要解决的技术问题列为研究课题)"),
+            Link(national: 15, provincial: 11, kind: .match, evidence:
+                "村集体经济组织或者村民委员会 … 村农业技术推广服务组织, 农民技术人员 (N15 款4 村民委员会和村集体经济组织，应当推动、帮助村农业技术服务站点和农民技术人员开展工作)"),
+            Link(national: 18, provincial: 12, kind: .match, evidence: "群众性科技组织 … 发挥其在 … 农业技术 … 中的作用"),
+            Link(national: 14, provincial: 13, kind: .match, evidence:
+                "专业科技人员 … 有关专业学历 … 县级以上人民政府 … 考核 … 专业技术水平"),
+            Link(national: 31, provincial: 14, kind: .match, evidence:
+                "有计划地对农业技术推广人员进行 … 培训 … 使其不断更新知识，提高业务水平"),
+            Link(national: 15, provincial: 14, kind: .partial, evidence:
+                "款2 农民技术人员经 … 考核 … 符合条件的 … 授予相应的技术职称，并发给证书 (N15 款2)"),
+            Link(national: 29, provincial: 16, kind: .match, evidence:
+                "各级人民政府应当采取措施，保障和改善 … 专业科技人员的工作条件和生活条件 … 补贴"),
+            Link(national: 29, provincial: 17, kind: .partial, evidence:
+                "职称评定，以考核其推广工作的业务技术水平和实绩为主 (N29 款2)"),
+            Link(national: 16, provincial: 17, kind: .partial, evidence:
+                "款2 农业科研单位和有关院校的科技人员从事农业技术推广工作的 … 实绩作为考核的重要内容 (N16 款2)"),
+            Link(national: 29, provincial: 18, kind: .partial, evidence:
+                "保障农业技术推广人员队伍的稳定 (N29 保持国家农业技术推广队伍的稳定)"),
+            Link(national: 19, provincial: 19, kind: .match, evidence:
+                "农业技术推广 … 列入 … 发展计划 … 组织实施 (N19 重大农业技术的推广应当列入国家和地方相关发展规划、计划)"),
+            Link(national: 21, provincial: 20, kind: .match, evidence: "推广的农业技术必须具有 … 先进性、适应性 (N21 先进性、适用性和安全性)"),
+            Link(national: 23, provincial: 22, kind: .match, evidence:
+                "县（市、区）、乡镇农业技术推广机构应当组织农业劳动者 … 学习农业科技知识 … 提高农业劳动者应用农业技术的能力"),
+            Link(national: 22, provincial: 22, kind: .partial, evidence:
+                "选择 … 有条件的农户 … 进行应用示范; 在物资、技术、资金、销售等方面予以支持 (N22 款2 and 款4)"),
+            Link(national: 22, provincial: 23, kind: .match, evidence:
+                "农业劳动者和农业生产经营组织根据自愿原则应用农业技术，任何组织和个人不得强制 (N22 款3)"),
+            Link(national: 24, provincial: 24, kind: .match, evidence:
+                "推广 … 实行无偿服务; 以技术转让、技术服务和技术承包等形式提供农业技术的，可以实行有偿服务，其合法收入受法律保护 … 订立合同"),
+            Link(national: 28, provincial: 25, kind: .match, evidence: "财政预算 … 资金逐年增长 (N28 款1)"),
+            Link(national: 28, provincial: 26, kind: .partial, evidence:
+                "农业技术推广专项资金 … 从农业发展基金中 … 提取 … 不得截留或者挪用 (N28 款2 and 款4)"),
+            Link(national: 30, provincial: 29, kind: .match, evidence:
+                "保障 … 农业技术推广机构 … 试验基地 … 办公场所 … 条件; 试验基地、生产资料和其他财产 (N30 款2 不受侵害)"),
+            Link(national: 8, provincial: 31, kind: .match, evidence: "对 … 农业技术推广 … 单位和个人 … 给予表彰和奖励 (N8)"),
+            Link(national: 8, provincial: 32, kind: .partial, evidence: "奖励在农业技术推广中有突出成绩的单位和个人"),
+            Link(national: 36, provincial: 33, kind: .match, evidence: "（一）推广未经审定、试验的农业技术 … 造成经济损失 … 赔偿"),
+            Link(national: 37, provincial: 33, kind: .match, evidence: "（二）强制农业劳动者应用农业技术，造成损失的"),
+            Link(national: 38, provincial: 35, kind: .match, evidence: "截留、挪用农业技术推广专项资金"),
+            Link(national: 39, provincial: 37, kind: .match, evidence: "the 施行 article (本办法自公布之日起施行)"),
+        ],
+        nationalOnly: [
+            (3, "国家扶持农业技术推广事业: no counterpart"),
+            (4, "the principles of extension: not carried"),
+            (7, "leadership of governments: 第三条 only says 本办法由各级人民政府组织实施"),
+            (25, "农民专业合作社、涉农企业 providing services: not carried"),
+            (26, "农业示范区: not carried"),
+            (27, "购买服务: not carried"),
+            (32, "supervision and assessment of the institutions: not carried"),
+            (33, "tax and credit privileges: not carried (第三十条 supports 经济实体 with 资金、信贷, another subject)"),
+            (34, "duties of government departments (处分): not carried"),
+            (35, "duties of the institutions (责令限期改正): not carried"),
+        ],
+        provincialOnly: [
+            (4, "coordination 农科教结合 by the province and the cities"),
+            (15, "duties of extension workers"),
+            (21, "the sequence 试验、示范、培训、推广 and who sets test standards"),
+            (27, "以工补农 funds of villages"),
+            (28, "技术改进费 on bulk farm produce"),
+            (30, "economic entities of the institutions"),
+            (34, "penalty for seizing the institutions' property"),
+            (36, "plagiarism of results"),
         ])
 }

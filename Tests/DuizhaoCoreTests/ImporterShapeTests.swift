@@ -63,7 +63,7 @@ final class ImporterShapeTests: XCTestCase {
         XCTAssertEqual(document.issuers, ["甘肃省农业农村厅"])
         XCTAssertEqual(headings(document), ["1 总体要求", "1.1 指导思想", "1.2 基本原则", "2 重点任务", "2.1 完善灌溉设施", "2.2 推进高效节水"])
         XCTAssertEqual(document.division(id: "2.1")?.label, "1．")
-        XCTAssertTrue(document.warnings.contains("decoded as GB18030"))
+        XCTAssertEqual(document.warnings.first, .decoded(.gb18030))
         XCTAssertEqual(document.division(id: "2.2")?.paragraphs, ["推广喷灌、滴灌等高效节水技术。"])
     }
 
@@ -142,7 +142,7 @@ final class ImporterShapeTests: XCTestCase {
         let document = PolicyImporter.importText(text, source: "news")
         XCTAssertEqual(document.allDivisions.filter { $0.kind == .clause }.map(\.number), [1, 2, 3])
         XCTAssertEqual(document.division(id: "2.3")?.paragraphs, ["新建一批城市公园。"])
-        XCTAssertTrue(document.warnings.contains { $0.contains("trailing") })
+        XCTAssertTrue(document.warnings.contains { if case .ignoredTrailing = $0 { return true } else { return false } }, "\(document.warnings)")
         XCTAssertFalse(document.preamble.contains { $0.contains("18:33") })
     }
 
@@ -242,7 +242,7 @@ final class ImporterShapeTests: XCTestCase {
             """
         let document = PolicyImporter.importText(text, source: "items")
         XCTAssertEqual(headings(document), ["1 总体要求", "1.1 指导思想", "1.2 基本原则", "2 主要任务", "2.3 扩大绿地面积", "2.4 加强养护管理"])
-        XCTAssertFalse(document.warnings.contains { $0.contains("out of sequence") })
+        XCTAssertFalse(document.warnings.contains { if case .outOfSequence = $0 { return true } else { return false } })
     }
 
     /// The bundled texts, hard-wrapped at several widths as a PDF copy would be, give the same outline and paragraphs.
@@ -303,7 +303,7 @@ final class ImporterShapeTests: XCTestCase {
         XCTAssertEqual(document.allDivisions.filter { $0.kind == .clause }.map(\.number), [1, 2, 3])
         XCTAssertEqual(document.division(id: "1.1")?.paragraphs, ["坚持生态优先。", "1.5倍于去年的投入将用于绿化。"])
         XCTAssertEqual(document.division(id: "1.2")?.paragraphs, ["统筹规划。", "7.这一行编号跳跃，不是条款。"])
-        XCTAssertTrue(document.warnings.contains { $0.contains("out of sequence") })
+        XCTAssertTrue(document.warnings.contains { if case .outOfSequence = $0 { return true } else { return false } })
     }
 
     // MARK: No structure and bad input
@@ -314,27 +314,59 @@ final class ImporterShapeTests: XCTestCase {
         XCTAssertEqual(document.divisions.count, 1)
         XCTAssertEqual(document.divisions[0].kind, .body)
         XCTAssertEqual(document.divisions[0].paragraphs, ["城市绿化是一项长期工作。", "各地要持续推进。"])
-        XCTAssertTrue(document.warnings.contains { $0.contains("no numbered sections") })
+        XCTAssertTrue(document.warnings.contains(.noNumbering))
         XCTAssertEqual(document.title, "note")
     }
 
     func testBadInputGivesErrorsNamingTheFile() throws {
+        func problem(_ path: String) -> ImportError.Problem? {
+            do {
+                _ = try PolicyImporter.importFile(at: path)
+                return nil
+            } catch let error as ImportError {
+                XCTAssertEqual(error.path, path)
+                XCTAssertTrue(error.description.hasPrefix(path + ": "), error.description)
+                return error.problem
+            } catch {
+                XCTFail("\(error)")
+                return nil
+            }
+        }
         let empty = try writeTemporary([], name: "empty.txt")
-        XCTAssertThrowsError(try PolicyImporter.importFile(at: empty)) { error in
-            XCTAssertEqual((error as? ImportError)?.path, empty)
-            XCTAssertTrue("\(error)".contains("empty"))
-        }
-        let blank = try writeTemporary(Array(" \n\u{3000}\n".utf8), name: "blank.txt")
-        XCTAssertThrowsError(try PolicyImporter.importFile(at: blank)) { XCTAssertTrue("\($0)".contains("only whitespace")) }
+        XCTAssertEqual(problem(empty), .empty)
+        XCTAssertEqual(problem(try writeTemporary(Array(" \n\u{3000}\n".utf8), name: "blank.txt")), .onlyWhitespace)
         let directory = (empty as NSString).deletingLastPathComponent
-        XCTAssertThrowsError(try PolicyImporter.importFile(at: directory)) { XCTAssertTrue("\($0)".contains("directory")) }
-        let binary = try writeTemporary([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00], name: "a.out")
-        XCTAssertThrowsError(try PolicyImporter.importFile(at: binary)) { XCTAssertTrue("\($0)".contains("binary")) }
-        let undecodable = try writeTemporary([0xE4, 0xB8, 0x80, 0xFF, 0x80, 0x41, 0x42, 0x0A], name: "bad.txt")
-        XCTAssertThrowsError(try PolicyImporter.importFile(at: undecodable)) { error in
-            XCTAssertTrue("\(error)".hasPrefix(undecodable + ": "))
-            XCTAssertTrue("\(error)".contains("neither valid UTF-8 nor GB18030"))
+        XCTAssertEqual(problem(directory), .isDirectory)
+        XCTAssertEqual(problem(try writeTemporary([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00], name: "a.out")), .binary)
+        XCTAssertEqual(problem(try writeTemporary([0xE4, 0xB8, 0x80, 0xFF, 0x80, 0x41, 0x42, 0x0A], name: "bad.txt")), .undecodable)
+        XCTAssertEqual(problem(directory + "/missing.txt"), .noSuchFile)
+        XCTAssertEqual(problem(empty + "/below-a-file.txt"), .noSuchFile)
+        // Special files: /dev/null reads as empty, an endless device stops at its first bytes.
+        XCTAssertEqual(problem("/dev/null"), .empty)
+        XCTAssertEqual(problem("/dev/zero"), .binary)
+        XCTAssertEqual(ImportError.Problem.notARegularFile(kind: "socket").description, "is a socket, not a text file")
+    }
+
+    func testAPipeIsRead() throws {
+        let fifo = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-fifo-\(UUID().uuidString)").path
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        addTeardownBlock { unlink(fifo) }
+        let writer = Thread {
+            let handle = FileHandle(forWritingAtPath: fifo)
+            handle?.write(Data(Self.cleanText.utf8))
+            try? handle?.close()
         }
-        XCTAssertThrowsError(try PolicyImporter.importFile(at: directory + "/missing.txt")) { XCTAssertTrue("\($0)".contains("no such file")) }
+        writer.start()
+        let document = try PolicyImporter.importFile(at: fifo)
+        XCTAssertEqual(document.title, "关于加强城市绿地管理的意见")
+        XCTAssertEqual(document.provisions.count, 4)
+    }
+
+    func testUnreadableFileSaysPermissionDenied() throws {
+        try XCTSkipIf(getuid() == 0, "permissions do not apply to root")
+        let path = try writeTemporary(Array("关于某事的通知".utf8), name: "secret.txt")
+        chmod(path, 0)
+        addTeardownBlock { chmod(path, 0o600) }
+        XCTAssertThrowsError(try PolicyImporter.importFile(at: path)) { XCTAssertEqual(($0 as? ImportError)?.problem, .permissionDenied) }
     }
 }

@@ -1,4 +1,5 @@
 import DuizhaoCore
+@testable import DuizhaoStore
 import Foundation
 import XCTest
 
@@ -79,6 +80,23 @@ final class DocumentFingerprintTests: XCTestCase {
         XCTAssertNotEqual(retitled.fingerprint, reference.fingerprint)
 
         XCTAssertNotEqual(BundledDocument.provincial.load().fingerprint, reference.fingerprint)
+    }
+
+    func testAnIdentityComputesItsSketchOnFirstUseAndKeepsIt() throws {
+        let document = BundledDocument.national.load()
+        let identity = DocumentIdentity(document)
+        XCTAssertEqual(identity.fingerprint, document.fingerprint)
+        XCTAssertEqual(identity.sketch, document.contentSketch)
+        XCTAssertEqual(identity.encodedSketch, document.contentSketch.encoded)
+        let other = BundledDocument.provincial.load()
+        XCTAssertEqual(DocumentIdentity(document), identity)
+        XCTAssertNotEqual(DocumentIdentity(other), identity)
+        XCTAssertEqual(Set([identity, DocumentIdentity(document)]).count, 1)
+        // Concurrent first uses agree.
+        let fresh = DocumentIdentity(other)
+        let encodings = Collected()
+        DispatchQueue.concurrentPerform(iterations: 4) { _ in encodings.append(Data((fresh.encodedSketch + "\n").utf8)) }
+        XCTAssertEqual(Set(encodings.text.split(separator: "\n")), [Substring(other.contentSketch.encoded)])
     }
 
     func testContentSketchTellsAnEditedVersionFromAnotherDocument() throws {

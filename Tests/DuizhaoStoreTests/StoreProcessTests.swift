@@ -1,5 +1,6 @@
 import DuizhaoCore
 @testable import DuizhaoStore
+import DuizhaoTestSupport
 import Foundation
 import XCTest
 
@@ -9,20 +10,7 @@ final class StoreProcessTests: XCTestCase {
     let national = BundledDocument.national.load()
 
     /// The `duizhao` executable built next to this test bundle.
-    func duizhaoBinary(file: StaticString = #filePath, line: UInt = #line) throws -> String {
-        var candidates: [URL] = [URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()]
-        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-            candidates.append(bundle.bundleURL.deletingLastPathComponent())
-        }
-        for directory in candidates {
-            let path = directory.appendingPathComponent("duizhao").path
-            if FileManager.default.isExecutableFile(atPath: path) { return path }
-        }
-        XCTFail(
-            "the duizhao executable was not found next to the test bundle (looked in "
-                + candidates.map(\.path).joined(separator: ", ") + "); run `swift build` first", file: file, line: line)
-        throw XCTSkip("duizhao binary missing")
-    }
+    func duizhaoBinary() throws -> String { try BuiltBinary.duizhao() }
 
     /// Launches `duizhao ARGUMENTS` with the store in `directory`, as an unprivileged user when asked (and when
     /// running as root, where permissions would not apply otherwise).

@@ -1,13 +1,17 @@
 import DuizhaoCore
 import Foundation
-import XCTest
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
+// Helpers for tests that run the built `duizhao`: finding it, running it to completion, driving it in tmux.
+// Shared by the CLI, compare and store tests (no XCTest here: failures are thrown errors that name the problem).
+
 /// Finds the built `duizhao` executable next to the running test bundle (`.build/debug/duizhao`).
-enum BuiltBinary {
-    static func duizhao(file: StaticString = #filePath, line: UInt = #line) throws -> String {
+public enum BuiltBinary {
+    public static func duizhao() throws -> String {
         var candidates: [URL] = []
         let runningExecutable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         candidates.append(runningExecutable.deletingLastPathComponent())
@@ -18,25 +22,23 @@ enum BuiltBinary {
             let path = directory.appendingPathComponent("duizhao").path
             if FileManager.default.isExecutableFile(atPath: path) { return path }
         }
-        XCTFail(
+        throw TestSupportError(
             "the duizhao executable was not found next to the test bundle (looked in "
-                + candidates.map(\.path).joined(separator: ", ") + "); build it with `swift build` first",
-            file: file, line: line)
-        throw TmuxError("duizhao binary missing")
+                + candidates.map(\.path).joined(separator: ", ") + "); build it with `swift build` first")
     }
 }
 
 /// The result of running a process to completion.
-struct ProcessResult {
-    var status: Int32
-    var standardOutput: String
-    var standardError: String
+public struct ProcessResult: Sendable {
+    public var status: Int32
+    public var standardOutput: String
+    public var standardError: String
 }
 
 /// Runs a command to completion with stdin from /dev/null and stdout/stderr captured in temporary files,
 /// so it is never attached to a terminal. Spawned with posix_spawn and reaped with waitpid rather than
 /// Foundation's `Process`, which waits for descriptors that a daemon it forks (the tmux server) keeps open.
-func runProcess(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> ProcessResult {
+public func runProcess(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> ProcessResult {
     let directory = FileManager.default.temporaryDirectory
     let outputPath = directory.appendingPathComponent("duizhao-test-out-\(UUID().uuidString)").path
     let errorPath = directory.appendingPathComponent("duizhao-test-err-\(UUID().uuidString)").path
@@ -54,13 +56,13 @@ func runProcess(_ executable: String, _ arguments: [String], environment: [Strin
     let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
     let envp: [UnsafeMutablePointer<CChar>?] = environmentStrings.map { strdup($0) } + [nil]
     defer {
-        argv.forEach { free($0) }
-        envp.forEach { free($0) }
+        for pointer in argv { free(pointer) }
+        for pointer in envp { free(pointer) }
     }
     var pid: pid_t = 0
     let spawnResult = posix_spawn(&pid, executable, &actions, nil, argv, envp)
     guard spawnResult == 0 else {
-        throw TmuxError("cannot run \(executable): \(String(cString: strerror(spawnResult)))")
+        throw TestSupportError("cannot run \(executable): \(String(cString: strerror(spawnResult)))")
     }
     var status: Int32 = 0
     while waitpid(pid, &status, 0) < 0, errno == EINTR {}
@@ -74,18 +76,18 @@ func runProcess(_ executable: String, _ arguments: [String], environment: [Strin
 
 /// A private tmux server with one session of a fixed size, for driving the real binary in a terminal.
 /// Every instance uses its own socket; `stop()` (or deinit) kills the server.
-final class TmuxSession {
-    let socket: String
+public final class TmuxSession {
+    public let socket: String
     /// The bookmark store directory of this session (DUIZHAO_DATA_DIR), removed by `stop()`.
-    let dataDirectory: URL
-    private(set) var stopped = false
+    public let dataDirectory: URL
+    public private(set) var stopped = false
     nonisolated(unsafe) private static var counter = 0
 
     /// Starts `command` (run by /bin/sh in the pane) in a detached session of `width` x `height` cells.
     /// `environment` is applied by `env` inside the pane (tmux itself sets TERM for its panes, so a TERM given
     /// to tmux would be overridden); LANG defaults to C.UTF-8 and TERM to tmux-256color; NO_COLOR, COLUMNS,
     /// LINES, LC_ALL and LC_CTYPE are unset unless given; DUIZHAO_DATA_DIR points to a fresh directory.
-    init(width: Int, height: Int, command: String, environment: [String: String] = [:]) throws {
+    public init(width: Int, height: Int, command: String, environment: [String: String] = [:]) throws {
         Self.counter += 1
         socket = "duizhao-test-\(getpid())-\(Self.counter)-\(UInt32.random(in: 0...UInt32.max))"
         // A private bookmark store per session, so a reading position saved by one test (or by the user)
@@ -101,13 +103,13 @@ final class TmuxSession {
         let arguments = ["-u", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)", paneCommand]
         let result = try Self.tmux(arguments, socket: nil)
         guard result.status == 0 else {
-            throw TmuxError("tmux new-session failed (\(result.status)): \(result.standardError)")
+            throw TestSupportError("tmux new-session failed (\(result.status)): \(result.standardError)")
         }
     }
 
     deinit { stop() }
 
-    func stop() {
+    public func stop() {
         guard !stopped else { return }
         stopped = true
         _ = try? Self.tmux(["kill-server"], socket: socket)
@@ -115,37 +117,36 @@ final class TmuxSession {
     }
 
     /// Types keys: tmux key names (`Enter`, `Escape`, `C-c`) or characters.
-    func send(_ keys: String...) throws {
+    public func send(_ keys: String...) throws {
         _ = try Self.tmux(["send-keys", "-t", "0"] + keys, socket: socket)
     }
 
     /// Types text literally (including Chinese).
-    func type(_ text: String) throws {
+    public func type(_ text: String) throws {
         _ = try Self.tmux(["send-keys", "-t", "0", "-l", text], socket: socket)
     }
 
     /// The visible screen as text lines.
-    func capture(escapes: Bool = false) throws -> [String] {
+    public func capture(escapes: Bool = false) throws -> [String] {
         let result = try Self.tmux(["capture-pane", "-p", "-t", "0"] + (escapes ? ["-e"] : []), socket: socket)
         return result.standardOutput.components(separatedBy: "\n")
     }
 
     /// A tmux format value of the pane, e.g. `#{alternate_on}`.
-    func paneValue(_ format: String) throws -> String {
+    public func paneValue(_ format: String) throws -> String {
         try Self.tmux(["display-message", "-p", "-t", "0", format], socket: socket).standardOutput
             .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    func resize(width: Int, height: Int) throws {
+    public func resize(width: Int, height: Int) throws {
         _ = try Self.tmux(["resize-window", "-t", "0", "-x", "\(width)", "-y", "\(height)"], socket: socket)
     }
 
     /// Polls the screen until `condition` holds; returns the lines that satisfied it, or fails the test with
     /// the last screen after `timeout` seconds.
     @discardableResult
-    func waitFor(
-        _ description: String, timeout: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line,
-        _ condition: ([String]) -> Bool
+    public func waitFor(
+        _ description: String, timeout: TimeInterval = 10, _ condition: ([String]) -> Bool
     ) throws -> [String] {
         let deadline = Date().addingTimeInterval(timeout)
         var lines: [String] = []
@@ -154,13 +155,11 @@ final class TmuxSession {
             if condition(lines) { return lines }
             Thread.sleep(forTimeInterval: 0.03)
         } while Date() < deadline
-        XCTFail("timed out waiting for \(description); screen was:\n" + lines.joined(separator: "\n"), file: file, line: line)
-        throw TmuxError("timed out waiting for \(description)")
+        throw TestSupportError("timed out waiting for \(description); screen was:\n" + lines.joined(separator: "\n"))
     }
 
     /// Polls a tmux format value until it equals `expected`.
-    func waitForValue(_ format: String, toBe expected: String, timeout: TimeInterval = 10,
-                      file: StaticString = #filePath, line: UInt = #line) throws {
+    public func waitForValue(_ format: String, toBe expected: String, timeout: TimeInterval = 10) throws {
         let deadline = Date().addingTimeInterval(timeout)
         var value = ""
         repeat {
@@ -168,33 +167,33 @@ final class TmuxSession {
             if value == expected { return }
             Thread.sleep(forTimeInterval: 0.03)
         } while Date() < deadline
-        XCTFail("\(format) stayed '\(value)', expected '\(expected)'", file: file, line: line)
-        throw TmuxError("timed out waiting for \(format)")
+        throw TestSupportError("\(format) stayed '\(value)', expected '\(expected)'")
     }
 
-    static func tmux(_ arguments: [String], socket: String?) throws -> ProcessResult {
+    public static func tmux(_ arguments: [String], socket: String?) throws -> ProcessResult {
         let full = (socket.map { ["-L", $0] } ?? []) + arguments
         return try runProcess("/usr/bin/env", ["tmux"] + full)
     }
 
-    static var isAvailable: Bool {
+    public static var isAvailable: Bool {
         (try? runProcess("/usr/bin/env", ["tmux", "-V"]).status) == 0
     }
 }
 
-struct TmuxError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
+/// A test helper could not do its job (binary missing, process not started, screen never as expected).
+public struct TestSupportError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
 }
 
 /// Quotes a string for /bin/sh.
-func shellQuoted(_ text: String) -> String {
+public func shellQuoted(_ text: String) -> String {
     "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
 }
 
 extension String {
     /// The display column where `needle` starts in this screen line (CJK characters count two), if present.
-    func displayColumn(of needle: String) -> Int? {
+    public func displayColumn(of needle: String) -> Int? {
         guard let range = range(of: needle) else { return nil }
         return DisplayWidth.of(self[..<range.lowerBound])
     }

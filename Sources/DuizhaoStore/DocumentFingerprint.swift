@@ -1,3 +1,5 @@
+import DuizhaoCore
+
 /// Text reduced to what identifies it across differently formatted copies: full-width forms folded to
 /// half-width, ASCII letters lowercased, whitespace, punctuation, symbols and leading numbering labels
 /// (一、 （三） 4. （1） ① 第二条) removed. Two imports of the same document from files with another encoding,

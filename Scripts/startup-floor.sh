@@ -1,0 +1,8 @@
+#!/bin/sh
+# Builds the start-up floor (a minimal Swift + ncursesw program drawing one frame, statically linked like the
+# release duizhao) to .build/startup-floor, for `duizhao-bench startup --floor .build/startup-floor`.
+set -eu
+cd "$(dirname "$0")/.."
+mkdir -p .build
+swiftc -O -static-stdlib -I Sources/CNcursesw Scripts/startup-floor/main.swift -o .build/startup-floor
+echo .build/startup-floor
