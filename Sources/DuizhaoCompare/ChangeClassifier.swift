@@ -341,6 +341,15 @@ public enum ChangeClassifier {
         return content <= 4 || covered * 4 >= content
     }
 
+    /// The modal words of a clause that say what it already required, beside a change at `range`: not the verb
+    /// right after the change (the one a removed or added modal governs, 应当|支持…), and not 支持 or 引导,
+    /// which are as often plain verbs (村民委员会尊重并支持…).
+    static func baseWords(_ words: [ModalWord], in text: [Character], after range: Range<Int>) -> [ModalWord] {
+        words.filter { word in
+            word.range.lowerBound != range.upperBound && !ChangeLexicon.verbLikeModals.contains(String(text[word.range]))
+        }
+    }
+
     static func strongestForce(_ words: [ModalWord]) -> Int? {
         words.compactMap { if case .force(let force) = $0.modal { force } else { nil } }.max()
     }
@@ -365,9 +374,10 @@ public enum ChangeClassifier {
         case let (before?, after?):
             if after != before { return after > before ? .stronger : .weaker }
         case let (nil, after?) where addedCounts:
-            // Compared with what the clause already said; a bare directive reads as an obligation (3), so only
-            // 必须 strengthens it and only a permission (可以, 鼓励) weakens it.
-            if let base = strongestForce(nationalWords) {
+            // Compared with what the clause already said (not counting the verb right after the change, which
+            // the modal governs: 应当|支持…); a bare directive reads as an obligation (3), so only 必须
+            // strengthens it and only a permission (可以, 鼓励) weakens it.
+            if let base = strongestForce(baseWords(nationalWords, in: national, after: nationalRange)) {
                 if after > base { return .stronger }
             } else if after > 3 {
                 return .stronger
@@ -375,7 +385,7 @@ public enum ChangeClassifier {
                 return .weaker
             }
         case let (before?, nil) where removedCounts:
-            if let base = strongestForce(provincialWords) {
+            if let base = strongestForce(baseWords(provincialWords, in: provincial, after: provincialRange)) {
                 if before > base { return .weaker }
             } else if before > 3 {
                 return .weaker
@@ -545,12 +555,17 @@ public enum ChangeClassifier {
         if !nationalBodies.isEmpty, !provincialBodies.isEmpty {
             return nationalBodies.map(\.core) != provincialBodies.map(\.core)
         }
-        func isMostlyBodies(_ found: [Body], _ range: Range<Int>) -> Bool {
+        /// Bodies and the words joining them (和军队, 、公安部门) are all the change holds: a subject dropped with
+        /// its verb or modal (村民委员会应当 before a list of duties) is not.
+        func isOnlyBodies(_ found: [Body], in text: [Character], _ range: Range<Int>) -> Bool {
             let covered = Set(found.flatMap { Array($0.range.clamped(to: range)) })
-            return !range.isEmpty && covered.count * 2 >= range.count
+            return !covered.isEmpty && range.allSatisfy { index in
+                covered.contains(index) || ChangeLexicon.bodyJoiners.contains(text[index])
+                    || TextContent.fold(text[index].unicodeScalars.first!.value) == nil
+            }
         }
-        if nationalRange.isEmpty { return isMostlyBodies(provincialBodies, provincialRange) }
-        if provincialRange.isEmpty { return isMostlyBodies(nationalBodies, nationalRange) }
+        if nationalRange.isEmpty { return isOnlyBodies(provincialBodies, in: provincial, provincialRange) }
+        if provincialRange.isEmpty { return isOnlyBodies(nationalBodies, in: national, nationalRange) }
         return false
     }
 

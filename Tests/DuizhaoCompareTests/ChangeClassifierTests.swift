@@ -37,6 +37,8 @@ final class ChangeClassifierTests: XCTestCase {
         // wording
         ("办事公道，廉洁奉公，热心为村民服务，接受村民监督。", "办事公道，廉洁奉公，全心全意为村民服务，接受村民监督。", .wording),
         ("推进知识产权运营交易和服务平台建设", "开展知识产权运营交易和服务平台建设", .wording),
+        // Zhejiang moves 村民委员会应当 into a list header (村民委员会的主要职责：): no change of force or actor.
+        ("村民委员会应当尊重并支持集体经济组织依法独立进行经济活动的自主权", "尊重并支持集体经济组织依法独立进行经济活动的自主权", .wording),
         // added (and, read backwards, deleted)
         ("接受村民监督。", "接受村民监督，定期报告工作情况。", .added),
         ("发展文化教育，普及科技知识，促进男女平等。", "发展文化教育，促进男女平等。", .deleted),
