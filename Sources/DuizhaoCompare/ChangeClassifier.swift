@@ -381,7 +381,10 @@ public enum ChangeClassifier {
                 if after > base { return .stronger }
             } else if after > 3 {
                 return .stronger
-            } else if added.contains(where: { ChangeLexicon.permissions.contains(text(of: $0, in: provincial)) }) {
+            } else if added.contains(where: { ChangeLexicon.permissions.contains(text(of: $0, in: provincial)) }),
+                bodies(in: provincial, overlapping: provincialRange).isEmpty
+            {
+                // (Not when a subject comes with it: 村民会议可以 moved out of a list header is a restructuring.)
                 return .weaker
             }
         case let (before?, nil) where removedCounts:
@@ -389,7 +392,9 @@ public enum ChangeClassifier {
                 if before > base { return .weaker }
             } else if before > 3 {
                 return .weaker
-            } else if removed.contains(where: { ChangeLexicon.permissions.contains(text(of: $0, in: national)) }) {
+            } else if removed.contains(where: { ChangeLexicon.permissions.contains(text(of: $0, in: national)) }),
+                bodies(in: national, overlapping: nationalRange).isEmpty
+            {
                 return .stronger
             }
         default:
@@ -456,7 +461,10 @@ public enum ChangeClassifier {
         // Most characters start no number: decide that before anything else.
         let first = text[start]
         guard isDigit(first) || ChangeLexicon.chineseNumerals[first] != nil else { return nil }
-        if start > 0, text[start - 1] == "第" || isDigit(text[start - 1]) || ChangeLexicon.chineseNumerals[text[start - 1]] != nil {
+        // Not an ordinal (第十条), not inside a number, not 上一级/同一/该一 (a level or a pointer, no quantity).
+        if start > 0, text[start - 1] == "第" || isDigit(text[start - 1]) || ChangeLexicon.chineseNumerals[text[start - 1]] != nil
+            || (first == "一" && "上下同该其本某".contains(text[start - 1]))
+        {
             return nil
         }
         var index = start
