@@ -51,6 +51,14 @@ public enum StyleRole: UInt8, Sendable, CaseIterable {
     case changeActor
     /// The kind of a change written beside it (`[number: …]`, the legend, the status line).
     case changeLabel
+    /// Matrix cell: the national provision is kept.
+    case matrixKept
+    /// Matrix cell: partly kept.
+    case matrixPartly
+    /// Matrix cell: dropped.
+    case matrixDropped
+    /// The matrix cell under the cursor.
+    case matrixCursor
 }
 
 /// One terminal cell. A double-width character occupies its cell and a following continuation cell.

@@ -3,14 +3,19 @@ import DuizhaoCore
 import DuizhaoReader
 import DuizhaoTerminal
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A `ReaderSession` on the real terminal: start-up, the background comparison and store, the event loop.
 ///
-/// Start-up order (what the first frame waits for): the terminal (`TerminalScreen`), the model, a comparison
-/// known already (from the cache) and, when asked, the store's bookmarks and last position, then the first frame,
-/// drawn once. No thread is started before the first frame (two cores are shared with the terminal); after it,
-/// the store opens (unless it did before) and an uncached comparison runs in the background, arriving as
-/// messages.
+/// Start-up order (what the first frame waits for): the model at the terminal's size, a comparison known
+/// already (from the cache) and, when asked, the store's bookmarks and last position; only then the terminal
+/// (`TerminalScreen`), so that setting it up and the first frame go out together. No thread is started before
+/// the first frame (two cores are shared with the terminal); after it, the store opens (unless it did before)
+/// and an uncached comparison runs in the background, arriving as messages.
 public enum TerminalSession {
     /// Runs the reader until the user quits or a termination signal arrives. The terminal is restored before
     /// this returns or throws (a `TerminalError` when it cannot be set up, or a persistence error).
@@ -27,19 +32,25 @@ public enum TerminalSession {
         persistenceBeforeFirstFrame: Bool = false,
         openPersistence: @escaping @Sendable () -> PersistenceStartup = { PersistenceStartup(NoPersistence()) }
     ) throws -> LoopOutcome {
-        let terminal = try TerminalScreen(environment: environment)
-        do {
-            let start = StartupPlan(
-                comparison: comparison, comparisonFinished: comparisonFinished,
-                persistenceBeforeFirstFrame: persistenceBeforeFirstFrame)
-            let outcome = try runLoop(
-                on: terminal, national: national, provincial: provincial, start: start, openPersistence: openPersistence)
-            terminal.end()
-            return outcome
-        } catch {
-            terminal.end()
-            throw error
+        let start = StartupPlan(
+            comparison: comparison, comparisonFinished: comparisonFinished,
+            persistenceBeforeFirstFrame: persistenceBeforeFirstFrame)
+        let size = terminalSize()
+        let prepared = try prepare(
+            national: national, provincial: provincial, width: size.width, height: size.height, start: start,
+            openPersistence: openPersistence)
+        return try onTerminal(environment: environment) { terminal in
+            try runLoop(on: terminal, prepared)
         }
+    }
+
+    /// Sets up the terminal, runs `body` on it and restores the terminal, also when `body` throws.
+    static func onTerminal(
+        environment: [String: String], _ body: (TerminalScreen) throws -> LoopOutcome
+    ) throws -> LoopOutcome {
+        let terminal = try TerminalScreen(environment: environment)
+        defer { terminal.end() }
+        return try body(terminal)
     }
 
     /// What start-up has ready before the first frame.
@@ -49,29 +60,51 @@ public enum TerminalSession {
         var persistenceBeforeFirstFrame: Bool
     }
 
-    private static func runLoop(
-        on terminal: TerminalScreen, national: PolicyDocument, provincial: PolicyDocument?, start: StartupPlan,
+    /// The session before the terminal is set up, and the background work to start after the first frame.
+    private struct Prepared {
+        var session: ReaderSession
+        var store: BackgroundWork<PersistenceStartup>
+        var startComparison: () -> BackgroundWork<Comparison>?
+    }
+
+    /// The terminal's size from the kernel (the first message of the loop corrects it if curses finds another).
+    private static func terminalSize() -> (width: Int, height: Int) {
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 0 {
+            return (Int(size.ws_col), Int(size.ws_row))
+        }
+        return (80, 24)
+    }
+
+    private static func prepare(
+        national: PolicyDocument, provincial: PolicyDocument?, width: Int, height: Int, start: StartupPlan,
         openPersistence: @escaping @Sendable () -> PersistenceStartup
-    ) throws -> LoopOutcome {
-        let model = ReaderModel(national: national, provincial: provincial, width: terminal.width, height: terminal.height)
+    ) throws -> Prepared {
+        let model = ReaderModel(national: national, provincial: provincial, width: width, height: height)
         let store = BackgroundWork { _ in openPersistence() }
         let session = ReaderSession(model: model) { store.waitForResult(timeoutSeconds: 5) }
         if start.persistenceBeforeFirstFrame { session.install(openPersistence()) }
-        var comparison: BackgroundWork<Comparison>?
         if let known = start.comparison {
             _ = try session.send(.comparisonFinished(known))
         } else if provincial != nil {
             _ = try session.send(.comparisonProgress(0))
         }
+        return Prepared(session: session, store: store) {
+            guard start.comparison == nil, let provincial else { return nil }
+            return startComparison(national: national, provincial: provincial, finished: start.comparisonFinished)
+        }
+    }
+
+    private static func runLoop(on terminal: TerminalScreen, _ prepared: Prepared) throws -> LoopOutcome {
+        let session = prepared.session, store = prepared.store
+        var comparison: BackgroundWork<Comparison>?
         // Background work starts once the first frame is out (the first idle moment).
         var started = false
         func startBackgroundWork() {
             guard !started else { return }
             started = true
             if !session.hasPersistence { store.start() }
-            if start.comparison == nil, let provincial {
-                comparison = startComparison(national: national, provincial: provincial, finished: start.comparisonFinished)
-            }
+            comparison = prepared.startComparison()
         }
 
         return try ReaderLoop.run(

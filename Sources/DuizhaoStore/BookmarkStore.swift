@@ -327,8 +327,11 @@ public final class BookmarkStore: @unchecked Sendable {
     /// The bookmarks of `document` (and of other versions of it), each with where its clause is now: exact,
     /// relocated or orphaned. Pass the document's `identity` when the caller keeps it.
     public func resolvedBookmarks(in document: PolicyDocument, identity: DocumentIdentity? = nil) throws -> [ResolvedBookmark] {
-        let resolver = BookmarkAnchorResolver(document: document, identity: identity)
-        return resolver.resolve(try bookmarks(.document(resolver.identity)))
+        let identity = identity ?? DocumentIdentity(document)
+        let marks = try bookmarks(.document(identity))
+        // The resolver indexes every division's normalised text: not worth it for no bookmarks (a reader's start).
+        guard !marks.isEmpty else { return [] }
+        return BookmarkAnchorResolver(document: document, identity: identity).resolve(marks)
     }
 
     /// The content sketches of the bookmarked documents, by fingerprint.

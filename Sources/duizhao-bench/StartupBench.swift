@@ -26,12 +26,9 @@ func runStartupBenchmark(_ arguments: [String]) throws {
     let showTimeline = rest.contains("--timeline")
     rest.removeAll { $0 == "--timeline" }
     let options = try ReaderBenchOptions(rest)
-    let resources = try readerLocateResources()
-    let national = resources.appendingPathComponent("national.txt").path
-    let provincial = resources.appendingPathComponent("provincial.txt").path
-    let binary = options.binary
-    let nationalTitle = BundledDocument.national.load().title
-    let provincialTitle = BundledDocument.provincial.load().title
+    let pair = try StartupPair()
+    let (national, provincial, binary) = (pair.national, pair.provincial, options.binary)
+    let (nationalTitle, provincialTitle) = (pair.nationalTitle, pair.provincialTitle)
     print("terminal: pseudo-terminal \(ReaderPseudoTerminal.columns)x\(ReaderPseudoTerminal.rows), TERM=xterm-256color; "
         + "launches: \(options.launches) each, interleaved; medians")
     print("duizhao: \(binary)")
@@ -67,7 +64,7 @@ func runStartupBenchmark(_ arguments: [String]) throws {
     table.add("duizhao --version (spawn → exit)", try readerMeasureBareStart(binary: binary, runs: options.launches).formattedMedian, reference: "")
 
     // A pair whose comparison was cached by an earlier run.
-    let corpus = resources.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/corpus/cunweihui")
+    let corpus = pair.resources.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/corpus/cunweihui")
     let corpusNational = corpus.appendingPathComponent("national.md").path
     let corpusLocal = corpus.appendingPathComponent("zhejiang-2020.md").path
     if FileManager.default.fileExists(atPath: corpusNational), FileManager.default.fileExists(atPath: corpusLocal) {
@@ -148,6 +145,21 @@ private func startupInProcessCosts(runs: Int) -> [(String, ReaderSamples)] {
     }
     open.removeAll()
     return steps
+}
+
+/// The bundled pair's files in `Resources/` and their titles.
+private struct StartupPair {
+    let resources: URL
+    let national: String
+    let provincial: String
+    let nationalTitle = BundledDocument.national.load().title
+    let provincialTitle = BundledDocument.provincial.load().title
+
+    init() throws {
+        resources = try readerLocateResources()
+        national = resources.appendingPathComponent("national.txt").path
+        provincial = resources.appendingPathComponent("provincial.txt").path
+    }
 }
 
 /// Every sample of one program.
