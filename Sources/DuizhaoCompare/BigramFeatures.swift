@@ -28,7 +28,7 @@ enum TextContent {
 }
 
 /// Interns character bigrams as dense integer ids shared by both documents of a comparison.
-struct BigramVocabulary {
+struct BigramVocabulary: Sendable {
     /// Open-addressing hash table (linear probing, power-of-two capacity) from a packed scalar pair to its id:
     /// several times faster than `Dictionary` with its seeded SipHash on the millions of lookups of a large pair.
     private var keys: [UInt64]
@@ -173,7 +173,7 @@ enum SortedSet {
 }
 
 /// One document's comparable units and their sentences, reduced to bigram sets.
-struct PreparedSide {
+struct PreparedSide: Sendable {
     var units: [Division]
     /// Bigrams of each unit's title.
     var titleBigrams: [[Int32]] = []
@@ -250,7 +250,7 @@ struct PreparedSide {
 }
 
 /// Inverted index from bigram id to the items (units or sentences) containing it, in compressed rows.
-struct InvertedIndex {
+struct InvertedIndex: Sendable {
     private var offsets: [Int32]
     private var items: [Int32]
 
@@ -269,8 +269,11 @@ struct InvertedIndex {
         }
     }
 
-    /// How many items contain the bigram.
-    func frequency(_ id: Int32) -> Int { Int(offsets[Int(id) + 1] - offsets[Int(id)]) }
+    /// How many items contain the bigram (none for an id newer than the index: a bigram only the other side has).
+    func frequency(_ id: Int32) -> Int {
+        let row = Int(id)
+        return row + 1 < offsets.count ? Int(offsets[row + 1] - offsets[row]) : 0
+    }
 
     /// Calls `body` with every item containing the bigram, in item order.
     @inline(__always)

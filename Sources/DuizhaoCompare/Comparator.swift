@@ -61,11 +61,17 @@ public enum Comparator {
     }
 
     /// Compares two documents. `progress` receives values in 0…1 and may be called from the calling thread.
+    /// The same as `prepare(national:).compare(with: provincial)`.
     public static func compare(
         national: PolicyDocument, provincial: PolicyDocument, progress: (@Sendable (Double) -> Void)? = nil
     ) -> Comparison {
-        var engine = ComparisonEngine(national: national, provincial: provincial, progress: progress)
-        return engine.run()
+        prepare(national: national).compare(with: provincial, progress: progress)
+    }
+
+    /// Reduces the national document once to what every comparison with it needs, for comparing it with many
+    /// implementations (`duizhao matrix`); the result may be shared across threads.
+    public static func prepare(national: PolicyDocument) -> PreparedNational {
+        PreparedNational(national)
     }
 }
 
@@ -83,15 +89,23 @@ struct ComparisonEngine {
     /// The national document's title, which provincial citations name.
     let nationalTitle: String
 
-    init(national nationalDocument: PolicyDocument, provincial provincialDocument: PolicyDocument,
+    /// Indices of the national side's units and sentences by bigram, built once with the prepared national side.
+    let nationalUnitIndex: InvertedIndex
+    let nationalSentenceIndex: InvertedIndex
+
+    init(prepared: PreparedNational, provincial provincialDocument: PolicyDocument,
          progress: (@Sendable (Double) -> Void)?) {
-        nationalTitle = nationalDocument.title
-        var vocabulary = BigramVocabulary()
-        national = PreparedSide(document: nationalDocument, vocabulary: &vocabulary)
+        nationalTitle = prepared.title
+        national = prepared.side
+        nationalUnitIndex = prepared.unitIndex
+        nationalSentenceIndex = prepared.sentenceIndex
+        // The national bigrams keep the ids they were given first; the provincial side's new bigrams follow.
+        var vocabulary = prepared.vocabulary
         provincial = PreparedSide(document: provincialDocument, vocabulary: &vocabulary)
         vocabularySize = vocabulary.count
-        var frequency = [Int32](repeating: 0, count: vocabularySize)
-        for set in national.unitBigrams + provincial.unitBigrams { for id in set { frequency[Int(id)] += 1 } }
+        var frequency = prepared.unitFrequency
+        frequency.append(contentsOf: repeatElement(0, count: vocabularySize - frequency.count))
+        for set in provincial.unitBigrams { for id in set { frequency[Int(id)] += 1 } }
         let unitCount = Double(national.units.count + provincial.units.count)
         var idf = frequency.map { log((unitCount + 1) / (Double($0) + 0.5)) }
         for id in vocabulary.ids(startingIn: Boilerplate.markerRange) { idf[Int(id)] *= Boilerplate.weight }
@@ -124,12 +138,11 @@ struct ComparisonEngine {
 
     /// Candidate clause pairs (from either side's inverted index) with their exact scores.
     func clausePairs() -> [PairScore] {
-        let nationalIndex = InvertedIndex(sets: national.unitBigrams, vocabularySize: vocabularySize)
         let provincialIndex = InvertedIndex(sets: provincial.unitBigrams, vocabularySize: vocabularySize)
         var pairKeys: [Int] = []
         let provincialCount = provincial.units.count
         var searchNational = CandidateSearch(
-            index: nationalIndex, itemCount: national.units.count, weights: idfSquared, keyLimit: 32, candidateLimit: 8)
+            index: nationalUnitIndex, itemCount: national.units.count, weights: idfSquared, keyLimit: 32, candidateLimit: 8)
         for (p, set) in provincial.unitBigrams.enumerated() {
             for n in searchNational.candidates(for: set) { pairKeys.append(n * provincialCount + p) }
         }
@@ -345,9 +358,8 @@ struct ComparisonEngine {
     func partialEvidence(matchedNational: [[Int]]) -> Set<Int> {
         var weights: [Int: Double] = [:]
         let provincialCount = provincial.units.count
-        let sentenceIndex = InvertedIndex(sets: national.sentenceBigrams, vocabularySize: vocabularySize)
         var search = CandidateSearch(
-            index: sentenceIndex, itemCount: national.sentenceBigrams.count, weights: idf, keyLimit: 16,
+            index: nationalSentenceIndex, itemCount: national.sentenceBigrams.count, weights: idf, keyLimit: 16,
             candidateLimit: 4)
         let total = provincial.sentenceBigrams.count
         for (s, bigrams) in provincial.sentenceBigrams.enumerated() {

@@ -16,7 +16,7 @@ public struct ProvincialCoverage: Sendable, Equatable, Codable {
 }
 
 /// The full comparison of a national document with its provincial implementation.
-public struct Comparison: Sendable {
+public struct Comparison: Sendable, Equatable {
     public var links: [ClauseLink]
     /// National comparable units with no link (dropped by the province).
     public var nationalOnly: [String]

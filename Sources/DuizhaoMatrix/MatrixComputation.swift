@@ -3,8 +3,8 @@ import DuizhaoCore
 import Foundation
 
 /// Computes matrix columns: the national document is imported once by the caller; each implementation is imported
-/// and compared with it on all cores (`DispatchQueue.concurrentPerform`), through the same `Comparator.compare`
-/// as `duizhao compare`.
+/// and compared with it on all cores (`DispatchQueue.concurrentPerform`), through the same `Comparator` path as
+/// `duizhao compare`, with the national side prepared once (`Comparator.prepare`) and shared by the workers.
 public enum MatrixComputation {
     /// Imports and compares every file in parallel. Results are in `files` order; `onColumn` (if given) is called
     /// from worker threads as each file is done, with its index.
@@ -13,11 +13,12 @@ public enum MatrixComputation {
         onColumn: (@Sendable (Int, Result<MatrixColumn, ImportError>) -> Void)? = nil
     ) -> [Result<MatrixColumn, ImportError>] {
         let provisions = AdoptionMatrix.provisions(of: national)
+        let prepared = Comparator.prepare(national: national)
         return parallelMap(count: files.count) { index in
             let result: Result<MatrixColumn, ImportError>
             do {
                 let document = try PolicyImporter.importFile(at: files[index])
-                result = .success(column(national: national, document: document, provisions: provisions))
+                result = .success(column(national: prepared, document: document, provisions: provisions))
             } catch let error as ImportError {
                 result = .failure(error)
             } catch {
@@ -31,8 +32,9 @@ public enum MatrixComputation {
     /// Compares already imported documents in parallel, in `documents` order.
     public static func columns(national: PolicyDocument, documents: [PolicyDocument]) -> [MatrixColumn] {
         let provisions = AdoptionMatrix.provisions(of: national)
+        let prepared = Comparator.prepare(national: national)
         return parallelMap(count: documents.count) { index in
-            column(national: national, document: documents[index], provisions: provisions)
+            column(national: prepared, document: documents[index], provisions: provisions)
         }
     }
 
@@ -40,7 +42,14 @@ public enum MatrixComputation {
     public static func column(national: PolicyDocument, document: PolicyDocument, provisions: [MatrixProvision])
         -> MatrixColumn
     {
-        let comparison = Comparator.compare(national: national, provincial: document)
+        column(national: Comparator.prepare(national: national), document: document, provisions: provisions)
+    }
+
+    /// The column of one implementation against a national document prepared once for all columns.
+    public static func column(national: PreparedNational, document: PolicyDocument, provisions: [MatrixProvision])
+        -> MatrixColumn
+    {
+        let comparison = national.compare(with: document)
         return MatrixColumn(document: document, comparison: comparison, provisions: provisions)
     }
 
