@@ -9,6 +9,8 @@ import Foundation
 ///   which clauses it derived from which, so the table also shows how many of those links the engine found.
 /// - real law pairs from `../shared/corpus` (the national 村民委员会组织法, 41 articles, with Henan's 61-article and
 ///   Zhejiang's 48-article 实施办法), import and comparison timed separately;
+/// - that national law against all its implementations, each pair on its own and with the national side prepared
+///   once (`Comparator.prepare`), as `duizhao matrix` does;
 /// `duizhao-bench compare [--sizes 100,1000,5000] [--corpus DIR]`; the child mode is `compare --child N`.
 func runCompareBenchmark(_ arguments: [String]) throws {
     if let childIndex = arguments.firstIndex(of: "--child"), childIndex + 1 < arguments.count,
@@ -47,6 +49,7 @@ func runCompareBenchmark(_ arguments: [String]) throws {
         index + 1 < arguments.count ? arguments[index + 1] : nil
     } ?? "../shared/corpus"
     benchmarkLawPairs(corpus: corpus)
+    benchmarkPreparedNational(corpus: corpus)
 
     // Scaling, one child process per size.
     print("")
@@ -118,6 +121,46 @@ private func benchmarkLawPairs(corpus: String) {
                      provincialFile, summary, importTimes[importTimes.count / 2], compareTimes[compareTimes.count / 2],
                      compareTimes[0]))
     }
+}
+
+/// One national law against all its implementations in the corpus, on one thread: each pair compared on its own
+/// (`Comparator.compare`, the national side prepared every time) against the national side prepared once
+/// (`Comparator.prepare(national:)`, then `compare(with:)` per implementation), rounds alternating; the results
+/// must be equal.
+private func benchmarkPreparedNational(corpus: String) {
+    let directory = corpus + "/cunweihui"
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory),
+          let national = try? PolicyImporter.importFile(at: directory + "/national.md") else {
+        print("prepared national: corpus not found under \(corpus) (use --corpus DIR)")
+        return
+    }
+    let implementations = names.filter { $0.hasSuffix(".md") && $0 != "national.md" }.sorted()
+        .compactMap { try? PolicyImporter.importFile(at: directory + "/" + $0) }
+    var pairwise: [Double] = [], prepared: [Double] = [], preparation: [Double] = []
+    for round in 0..<30 {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let separate = implementations.map { Comparator.compare(national: national, provincial: $0) }
+        let middle = DispatchTime.now().uptimeNanoseconds
+        let once = Comparator.prepare(national: national)
+        let preparedAt = DispatchTime.now().uptimeNanoseconds
+        let shared = implementations.map { once.compare(with: $0) }
+        let end = DispatchTime.now().uptimeNanoseconds
+        guard separate == shared else {
+            print("prepared national: results differ from the pairwise comparisons")
+            return
+        }
+        if round >= 5 {
+            pairwise.append(Double(middle - start) / 1e6)
+            prepared.append(Double(end - middle) / 1e6)
+            preparation.append(Double(preparedAt - middle) / 1e6)
+        }
+    }
+    pairwise.sort()
+    prepared.sort()
+    preparation.sort()
+    print(String(format: "cunweihui national (41 articles) × %d implementations, one thread: each pair on its own median %.2f ms; national prepared once median %.2f ms (of which preparing %.2f ms); ratio %.2f",
+                 implementations.count, pairwise[pairwise.count / 2], prepared[prepared.count / 2],
+                 preparation[preparation.count / 2], prepared[prepared.count / 2] / pairwise[pairwise.count / 2]))
 }
 
 /// Generates, imports and compares one synthetic pair; prints one line of figures for the parent.
