@@ -1,0 +1,92 @@
+extension Division {
+    /// The division as a list names it: label and title, or for an untitled division (an article printed without
+    /// a heading) its label and the excerpt of its first words (`第三条 村民委员会根据…`).
+    public var namedHeading: String {
+        guard let excerpt else { return heading }
+        return label.isEmpty ? excerpt : label + " " + excerpt
+    }
+}
+
+extension PolicyDocument {
+    /// Finds a division by a reference as a reader types it: its id (`2.4`), its label as printed (`第二十四条`,
+    /// `（三）`, `一、`, `附件1`), that label with other numerals or brackets (`第24条`, `(3)`), or a bare number
+    /// (`24`, `二十四`; in a law the article, before the chapter whose id is `2`). A label or number that several divisions share resolves by the first kind that has it
+    /// (articles, then clauses, items, sections, chapters, sub-items) and only when that kind has it once;
+    /// otherwise nil. The one resolver of the CLI (`show`, `compare --clause`, `bookmarks add`) and the reader's `:`.
+    public func resolveDivision(_ reference: String) -> Division? {
+        let trimmed = reference.trimmingCharacters(in: .whitespaces)
+        let all = allDivisions
+        // In a law a bare number names its article (numbered through the whole law), not the chapter with that id.
+        if let number = Int(trimmed), let article = DivisionReference.unique(all.filter { $0.number == number }, kinds: [.article]) {
+            return article
+        }
+        if let exact = all.first(where: { $0.id == trimmed }) { return exact }
+        let wanted = DivisionReference.normalized(trimmed)
+        guard !wanted.isEmpty else { return nil }
+        let byLabel = all.filter { !$0.label.isEmpty && DivisionReference.normalized($0.label) == wanted }
+        if byLabel.count == 1 { return byLabel[0] }
+        if !byLabel.isEmpty { return DivisionReference.unique(byLabel, kinds: DivisionReference.labelPreference) }
+        guard let parsed = DivisionReference.parse(wanted) else { return nil }
+        return DivisionReference.unique(all.filter { $0.number == parsed.number }, kinds: parsed.kinds)
+    }
+}
+
+/// Reading a typed reference to a division (see `PolicyDocument.resolveDivision`).
+enum DivisionReference {
+    /// Kinds tried, in order, for a bare number.
+    static let numberPreference: [DivisionKind] = [.article, .clause, .item, .section, .chapter, .subItem, .attachment]
+
+    /// Kinds tried, in order, for a label several divisions print.
+    static let labelPreference = numberPreference + DivisionKind.allCases.filter { !numberPreference.contains($0) }
+
+    /// The division of the first kind (in `kinds` order) that any candidate has, when exactly one candidate has it.
+    static func unique(_ candidates: [Division], kinds: [DivisionKind]) -> Division? {
+        for kind in kinds {
+            let ofKind = candidates.filter { $0.kind == kind }
+            if ofKind.count == 1 { return ofKind[0] }
+            if ofKind.count > 1 { return nil }
+        }
+        return nil
+    }
+
+    /// Without spaces, with ASCII brackets and full stops as the full-width ones printed in documents.
+    static func normalized(_ text: String) -> String {
+        var result = ""
+        for character in text where !character.isWhitespace {
+            switch character {
+            case "(": result.append("（")
+            case ")": result.append("）")
+            case "．", "。": result.append(".")
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// The number and the kinds a normalised reference can name: `第24条` an article, `（三）` an item, `一、` a
+    /// section, `4.` a clause, `24` or `二十四` any kind (by `numberPreference`).
+    static func parse(_ text: String) -> (number: Int, kinds: [DivisionKind])? {
+        var scalars = Array(text.unicodeScalars)
+        var kinds = numberPreference
+        if scalars.first == "第", scalars.count >= 3, let unit = scalars.last {
+            let levels: [Unicode.Scalar: DivisionKind] = [
+                "编": .part, "章": .chapter, "节": .subchapter, "条": .article, "款": .articleParagraph,
+                "项": .articleItem, "目": .articleSubitem,
+            ]
+            guard let kind = levels[unit] else { return nil }
+            kinds = [kind]
+            scalars = Array(scalars.dropFirst().dropLast())
+        } else if scalars.first == "（", scalars.last == "）", scalars.count >= 3 {
+            kinds = [.item, .subItem, .articleItem]
+            scalars = Array(scalars.dropFirst().dropLast())
+        } else if scalars.last == "、", scalars.count >= 2 {
+            kinds = [.section, .clause]
+            scalars.removeLast()
+        } else if scalars.last == ".", scalars.count >= 2 {
+            kinds = [.clause, .articleSubitem]
+            scalars.removeLast()
+        }
+        guard let number = Numerals.value(scalars) else { return nil }
+        return (number, kinds)
+    }
+}
