@@ -51,6 +51,8 @@ public enum StyleRole: UInt8, Sendable, CaseIterable {
     case changeActor
     /// The kind of a change written beside it (`[number: …]`, the legend, the status line).
     case changeLabel
+    /// The first words standing in for the title of an untitled article (`第三条 村民委员会根据…`): shown quietly.
+    case excerpt
 }
 
 /// One terminal cell. A double-width character occupies its cell and a following continuation cell.

@@ -58,6 +58,7 @@ extension StyleRole {
         case .changeNumber: return Appearance(bold: true, underline: true)
         case .changeActor: return Appearance(bold: true, underline: true, reverse: true)
         case .changeLabel: return Appearance(bold: true)
+        case .excerpt: return Appearance(dim: true)
         }
     }
 
@@ -91,6 +92,7 @@ extension StyleRole {
         case .changeNumber: return A(foreground: rich ? 208 : A.yellow, bold: true, underline: true)
         case .changeActor: return A(foreground: rich ? 33 : A.blue, bold: true, underline: true)
         case .changeLabel: return A(bold: true)
+        case .excerpt: return A(foreground: grey, dim: !rich)
         }
     }
 }
