@@ -31,24 +31,28 @@ let package = Package(
         .target(name: "DuizhaoCore", dependencies: ["COpenCC"]),
         // Pure comparison engine: clause alignment, sentence provenance, character diffs, coverage.
         .target(name: "DuizhaoCompare", dependencies: ["DuizhaoCore"]),
+        // Pure adoption matrix: one national document against many implementations (summaries, shared additions,
+        // JSON/CSV/Markdown/HTML).
+        .target(name: "DuizhaoMatrix", dependencies: ["DuizhaoCore", "DuizhaoCompare"]),
         // Bookmark and reading-state store on SQLite (GRDB); the on-disk cache of finished comparisons.
         .target(
             name: "DuizhaoStore",
             dependencies: ["DuizhaoCore", "DuizhaoCompare", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Pure reader: app state, key handling, layout into a grid of styled cells.
-        .target(name: "DuizhaoReader", dependencies: ["DuizhaoCore", "DuizhaoCompare"]),
+        .target(name: "DuizhaoReader", dependencies: ["DuizhaoCore", "DuizhaoCompare", "DuizhaoMatrix"]),
         // Thin ncurses adapter: draws a prepared grid, reads keys.
         .target(name: "DuizhaoTerminal", dependencies: ["CNcursesw", "DuizhaoReader"]),
         // A reading session: the reader model, its persistence (bookmark store) and the terminal loop.
         .target(
             name: "DuizhaoSession",
-            dependencies: ["DuizhaoCore", "DuizhaoCompare", "DuizhaoStore", "DuizhaoReader", "DuizhaoTerminal"]
+            dependencies: ["DuizhaoCore", "DuizhaoCompare", "DuizhaoMatrix", "DuizhaoStore", "DuizhaoReader", "DuizhaoTerminal"]
         ),
         .executableTarget(
             name: "duizhao",
             dependencies: [
-                "DuizhaoCore", "DuizhaoCompare", "DuizhaoStore", "DuizhaoReader", "DuizhaoTerminal", "DuizhaoSession",
+                "DuizhaoCore", "DuizhaoCompare", "DuizhaoMatrix", "DuizhaoStore", "DuizhaoReader", "DuizhaoTerminal",
+                "DuizhaoSession",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The release executable links the Swift runtime and Foundation statically: no dynamic loading
@@ -61,11 +65,12 @@ let package = Package(
         .executableTarget(name: "duizhao-fuzz", dependencies: ["DuizhaoCore", "DuizhaoCompare"]),
         .executableTarget(
             name: "duizhao-bench",
-            dependencies: ["DuizhaoCore", "DuizhaoCompare", "DuizhaoReader", "DuizhaoStore"]
+            dependencies: ["DuizhaoCore", "DuizhaoCompare", "DuizhaoMatrix", "DuizhaoReader", "DuizhaoStore"]
         ),
         .testTarget(name: "DuizhaoCoreTests", dependencies: ["DuizhaoCore"], exclude: ["Fixtures"]),
         .testTarget(name: "DuizhaoCompareTests", dependencies: ["DuizhaoCompare", "DuizhaoTestSupport"]),
         .testTarget(name: "DuizhaoStoreTests", dependencies: ["DuizhaoStore", "DuizhaoTestSupport"]),
+        .testTarget(name: "DuizhaoMatrixTests", dependencies: ["DuizhaoMatrix"]),
         .testTarget(name: "DuizhaoReaderTests", dependencies: ["DuizhaoReader"]),
         .testTarget(name: "DuizhaoSessionTests", dependencies: ["DuizhaoSession"]),
         // Finding the built binary, running processes, driving tmux: shared by the process-level tests.

@@ -72,7 +72,7 @@ public struct ReaderModel: Sendable {
                 let actions = stack[top].update(.input(event))
                 apply(actions, from: top, into: &effects)
             }
-        case .comparisonProgress, .comparisonFinished, .bookmarksLoaded, .restorePosition:
+        case .comparisonProgress, .comparisonFinished, .bookmarksLoaded, .restorePosition, .matrixColumn, .matrixColumnFailed:
             broadcast(message, into: &effects)
         }
         return effects

@@ -1,3 +1,4 @@
+import DuizhaoMatrix
 import DuizhaoCompare
 import DuizhaoCore
 
@@ -117,6 +118,10 @@ public enum ReaderMessage: Sendable {
     case notice(String)
     /// Reopen at a saved position (ignored when its clause no longer exists).
     case restorePosition(ReadingPosition)
+    /// A column of the matrix is computed (the matrix screen fills it in).
+    case matrixColumn(index: Int, MatrixColumn)
+    /// A document of the matrix could not be imported.
+    case matrixColumnFailed(index: Int, problem: String)
 }
 
 /// Something the reader wants done outside the pure model. Handle them in order.

@@ -51,6 +51,14 @@ public enum StyleRole: UInt8, Sendable, CaseIterable {
     case changeActor
     /// The kind of a change written beside it (`[number: …]`, the legend, the status line).
     case changeLabel
+    /// Matrix cell: the national provision is kept.
+    case matrixKept
+    /// Matrix cell: partly kept.
+    case matrixPartly
+    /// Matrix cell: dropped.
+    case matrixDropped
+    /// The matrix cell under the cursor.
+    case matrixCursor
     /// The first words standing in for the title of an untitled article (`第三条 村民委员会根据…`): shown quietly.
     case excerpt
 }

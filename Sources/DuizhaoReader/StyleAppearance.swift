@@ -58,6 +58,9 @@ extension StyleRole {
         case .changeNumber: return Appearance(bold: true, underline: true)
         case .changeActor: return Appearance(bold: true, underline: true, reverse: true)
         case .changeLabel: return Appearance(bold: true)
+        case .matrixKept, .matrixPartly: return Appearance()
+        case .matrixDropped: return Appearance(dim: true)
+        case .matrixCursor: return Appearance(bold: true, reverse: true)
         case .excerpt: return Appearance(dim: true)
         }
     }
@@ -92,6 +95,10 @@ extension StyleRole {
         case .changeNumber: return A(foreground: rich ? 208 : A.yellow, bold: true, underline: true)
         case .changeActor: return A(foreground: rich ? 33 : A.blue, bold: true, underline: true)
         case .changeLabel: return A(bold: true)
+        case .matrixKept: return A(foreground: A.black, background: A.green)
+        case .matrixPartly: return A(foreground: A.black, background: A.yellow)
+        case .matrixDropped: return A(foreground: A.red)
+        case .matrixCursor: return A(foreground: A.white, background: A.blue, bold: true)
         case .excerpt: return A(foreground: grey, dim: !rich)
         }
     }

@@ -39,15 +39,18 @@ public enum TerminalSession {
         let prepared = try prepare(
             national: national, provincial: provincial, width: size.width, height: size.height, start: start,
             openPersistence: openPersistence)
-        let terminal = try TerminalScreen(environment: environment)
-        do {
-            let outcome = try runLoop(on: terminal, prepared)
-            terminal.end()
-            return outcome
-        } catch {
-            terminal.end()
-            throw error
+        return try onTerminal(environment: environment) { terminal in
+            try runLoop(on: terminal, prepared)
         }
+    }
+
+    /// Sets up the terminal, runs `body` on it and restores the terminal, also when `body` throws.
+    static func onTerminal(
+        environment: [String: String], _ body: (TerminalScreen) throws -> LoopOutcome
+    ) throws -> LoopOutcome {
+        let terminal = try TerminalScreen(environment: environment)
+        defer { terminal.end() }
+        return try body(terminal)
     }
 
     /// What start-up has ready before the first frame.

@@ -9,6 +9,7 @@ let areas: [(String, ([String]) throws -> Void)] = [
     ("compare", runCompareBenchmark),
     ("store", runStoreBenchmark),
     ("reader", runReaderBenchmark),
+    ("matrix", runMatrixBenchmark),
     ("startup", runStartupBenchmark),
     ("kinds", runKindsBenchmark),
 ]

@@ -11,7 +11,7 @@ struct Duizhao: ParsableCommand {
             on one document alone with one file, side by side with two (national first).
             """,
         version: duizhaoVersion,
-        subcommands: [ReadCommand.self, OutlineCommand.self, ShowCommand.self, CompareCommand.self, BookmarksCommand.self],
+        subcommands: [ReadCommand.self, OutlineCommand.self, ShowCommand.self, CompareCommand.self, MatrixCommand.self, BookmarksCommand.self],
         defaultSubcommand: ReadCommand.self
     )
 }

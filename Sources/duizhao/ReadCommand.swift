@@ -60,21 +60,15 @@ struct ReadCommand: ParsableCommand {
         // are applied before the first frame, so the first screen is the one the user reads; identifying large
         // documents takes longer than a first screen may, so their store opens in the background after it.
         let ordinarySize = Self.textBytes(national) + (provincial.map(Self.textBytes) ?? 0) <= Self.ordinaryTextBytes
-        let outcome: LoopOutcome
-        do {
-            outcome = try TerminalSession.run(
+        try runOnTerminal {
+            try TerminalSession.run(
                 national: national, provincial: provincial, comparison: cached,
                 comparisonFinished: storeInCache,
                 persistenceBeforeFirstFrame: ordinarySize
             ) { [national, provincial] in
-                let persistence = StorePersistence(store: BookmarkStore.openDefault(), national: national, provincial: provincial)
-                return PersistenceStartup(persistence, notice: persistence.notice)
+                storeStartup(national: national, provincial: provincial)
             }
-        } catch {
-            printError("duizhao: error: \(error)")
-            throw ExitCode.failure
         }
-        if case .signal(let signal) = outcome { throw ExitCode(128 + signal) }
     }
 
     /// Names the build that computes comparisons, for the cache: the version and the executable's size and

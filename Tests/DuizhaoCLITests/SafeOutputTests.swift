@@ -64,6 +64,12 @@ final class SafeOutputTests: XCTestCase {
         XCTAssertEqual(clause.status, 0, clause.standardError)
         assertSafe(clause.standardOutput, "compare --clause")
 
+        for format in ["--markdown", "--csv"] {
+            let matrix = try run(["matrix", national, provincial, format])
+            XCTAssertEqual(matrix.status, 0, matrix.standardError)
+            assertSafe(matrix.standardOutput, showsEscape: format == "--markdown", "matrix \(format)")  // CSV has no titles
+        }
+
         let add = try run(["bookmarks", "add", "1", "--doc", national, "--note", "看\u{1B}[2J这里"])
         XCTAssertEqual(add.status, 0, add.standardError)
         assertSafe(add.standardOutput, "bookmarks add")
@@ -99,6 +105,9 @@ final class SafeOutputTests: XCTestCase {
         let compare = try run(["compare", national, provincial, "--json"])
         XCTAssertEqual(compare.status, 0, compare.standardError)
         assertSafe(compare.standardOutput, showsEscape: false, "compare --json")
+        let matrix = try run(["matrix", national, provincial, "--json"])
+        XCTAssertEqual(matrix.status, 0, matrix.standardError)
+        assertSafe(matrix.standardOutput, showsEscape: false, "matrix --json")
     }
 
     /// The reader in a real terminal (tmux): the title is not changed, the screen not cleared, the escape shown.

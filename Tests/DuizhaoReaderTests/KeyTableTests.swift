@@ -32,6 +32,7 @@ final class KeyTableTests: XCTestCase {
         check(HelpScreen.keys)
         check(BookmarkListScreen.keys)
         check(PromptScreen.keys)
+        check(MatrixScreenModel.keys)
     }
 
     /// A model in the middle of the fixture pair with a bookmark, so that most commands change something.

@@ -1,0 +1,257 @@
+import DuizhaoCompare
+import DuizhaoCore
+import Foundation
+
+/// Renders an `AdoptionMatrix` as JSON, CSV or Markdown (see `MatrixHTML` for the page).
+public enum MatrixFormats {
+    // MARK: JSON
+
+    struct NationalJSON: Encodable {
+        var title: String
+        var file: String
+        var issuers: [String]
+        var date: String?
+        var provisions: Int
+    }
+
+    struct SummaryJSON: Encodable {
+        var kept: Int
+        var partly: Int
+        var dropped: Int
+        var additions: Int
+        var newShare: Double
+        var coverage: Double
+    }
+
+    struct DocumentJSON: Encodable {
+        var file: String
+        var title: String
+        var jurisdiction: String
+        var date: String?
+        var summary: SummaryJSON
+    }
+
+    struct CellJSON: Encodable {
+        var kind: String
+        var provincial: [DivisionHeading]
+        var carried: Double
+        var score: Double
+    }
+
+    struct RowJSON: Encodable {
+        var national: DivisionHeading
+        var chapter: DivisionHeading?
+        /// In how many documents the provision survives (kept or partly).
+        var survives: Int
+        var cells: [CellJSON]
+    }
+
+    struct OccurrenceJSON: Encodable {
+        var document: Int
+        var file: String
+        var jurisdiction: String
+        var provision: DivisionHeading
+        var sentence: Int
+        var text: String
+    }
+
+    struct AdditionJSON: Encodable {
+        var text: String
+        /// Indices into `documents`.
+        var documents: [Int]
+        var jurisdictions: [String]
+        var occurrences: [OccurrenceJSON]
+    }
+
+    struct MatrixJSON: Encodable {
+        var national: NationalJSON
+        var documents: [DocumentJSON]
+        var rows: [RowJSON]
+        var additions: [AdditionJSON]
+    }
+
+    static func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+
+    /// The matrix as JSON: one row per national provision in document order, one cell per document in column order.
+    public static func json(_ matrix: AdoptionMatrix) throws -> String {
+        let survival = matrix.survivalCounts
+        let lookups = matrix.columns.map { DivisionLookup($0.document) }
+        let report = MatrixJSON(
+            national: NationalJSON(
+                title: matrix.national.title, file: matrix.national.source, issuers: matrix.national.issuers,
+                date: matrix.national.date, provisions: matrix.provisions.count),
+            documents: matrix.columns.map { column in
+                let summary = column.summary
+                return DocumentJSON(
+                    file: column.document.source, title: column.document.title, jurisdiction: column.jurisdiction,
+                    date: column.document.date,
+                    summary: SummaryJSON(
+                        kept: summary.kept, partly: summary.partly, dropped: summary.dropped,
+                        additions: summary.additions, newShare: rounded(summary.newShare),
+                        coverage: rounded(summary.coverage)))
+            },
+            rows: matrix.provisions.enumerated().map { row, provision in
+                RowJSON(
+                    national: DivisionHeading(id: provision.id, label: provision.label, title: provision.title),
+                    chapter: provision.chapter,
+                    survives: survival[row],
+                    cells: matrix.columns.enumerated().map { index, column in
+                        let cell = column.cells[row]
+                        return CellJSON(
+                            kind: cell.kind.rawValue, provincial: cell.provincial.map { lookups[index].provision($0) },
+                            carried: rounded(cell.carried), score: rounded(cell.score))
+                    })
+            },
+            additions: matrix.sharedAdditions.map { addition in
+                AdditionJSON(
+                    text: addition.text, documents: addition.columns,
+                    jurisdictions: addition.columns.map { matrix.columns[$0].jurisdiction },
+                    occurrences: addition.occurrences.map { occurrence in
+                        let column = matrix.columns[occurrence.column]
+                        return OccurrenceJSON(
+                            document: occurrence.column, file: column.document.source,
+                            jurisdiction: column.jurisdiction,
+                            provision: lookups[occurrence.column].provision(occurrence.sentence.division),
+                            sentence: occurrence.sentence.index, text: occurrence.text)
+                    })
+            })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(report), as: UTF8.self)
+    }
+
+    /// Id, label and title of divisions by id.
+    struct DivisionLookup {
+        private let divisions: [String: Division]
+
+        init(_ document: PolicyDocument) {
+            var table: [String: Division] = [:]
+            for division in document.allDivisions where table[division.id] == nil { table[division.id] = division }
+            divisions = table
+        }
+
+        func provision(_ id: String) -> DivisionHeading {
+            DivisionHeading(id: id, label: divisions[id]?.label ?? "", title: divisions[id]?.title ?? "")
+        }
+
+        /// Label and title (or the first words of an untitled provision).
+        func heading(_ id: String) -> String {
+            guard let division = divisions[id] else { return id }
+            return division.displayTitle.isEmpty ? division.label : division.label + " " + division.displayTitle
+        }
+    }
+
+    // MARK: CSV
+
+    /// One line per national provision: id, label, title, chapter, survives, then per document its kind and carried
+    /// share (headed `JURISDICTION` and `JURISDICTION carried`). RFC 4180 quoting, LF line ends; control characters made
+    /// visible.
+    public static func csv(_ matrix: AdoptionMatrix) -> String {
+        var header = ["id", "label", "title", "chapter", "survives"]
+        for name in uniqueNames(matrix) { header += [name, name + " carried"] }
+        var lines = [header.map(csvField).joined(separator: ",")]
+        let survival = matrix.survivalCounts
+        for (row, provision) in matrix.provisions.enumerated() {
+            var fields = [provision.id, provision.label, provision.title, provision.chapter?.title ?? "", String(survival[row])]
+            for column in matrix.columns {
+                let cell = column.cells[row]
+                fields += [cell.kind.rawValue, String(format: "%.3f", cell.carried)]
+            }
+            lines.append(fields.map(csvField).joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func csvField(_ raw: String) -> String {
+        let text = TerminalSafeText.sanitize(raw)
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// Jurisdictions as column headings, with the file name added where two documents share one.
+    public static func uniqueNames(_ matrix: AdoptionMatrix) -> [String] {
+        let names = matrix.columns.map(\.jurisdiction)
+        return matrix.columns.map { column in
+            names.filter { $0 == column.jurisdiction }.count > 1
+                ? "\(column.jurisdiction) (\((column.document.source as NSString).lastPathComponent))"
+                : column.jurisdiction
+        }
+    }
+
+    // MARK: Markdown
+
+    /// Mark of a cell kind for text output: readable without colour.
+    public static func mark(_ kind: CellKind) -> String {
+        switch kind {
+        case .match: return "✓"
+        case .partial: return "◐"
+        case .dropped: return "✗"
+        }
+    }
+
+    /// The documents with their summaries, the matrix (✓ kept, ◐ partly, ✗ dropped, with the carried share), the
+    /// survival count per provision and the shared additions. Text is sanitised for terminals and markdown tables.
+    public static func markdown(_ matrix: AdoptionMatrix) -> String {
+        let names = uniqueNames(matrix)
+        var lines: [String] = []
+        lines.append("# " + cellText(matrix.national.title))
+        lines.append("")
+        lines.append("National: \(cellText(matrix.national.source)), \(matrix.provisions.count) provisions; \(matrix.columns.count) implementations.")
+        lines.append("")
+        lines.append("## Implementations")
+        lines.append("")
+        lines.append("| # | jurisdiction | title | date | kept | partly | dropped | additions | new text | coverage |")
+        lines.append("|---|---|---|---|---:|---:|---:|---:|---:|---:|")
+        for (index, column) in matrix.columns.enumerated() {
+            let summary = column.summary
+            lines.append("| \(index + 1) | \(cellText(names[index])) | \(cellText(column.document.title)) | \(column.document.date ?? "") | "
+                + "\(summary.kept) | \(summary.partly) | \(summary.dropped) | \(summary.additions) | "
+                + "\(percent(summary.newShare)) | \(percent(summary.coverage)) |")
+        }
+        lines.append("")
+        lines.append("## Provisions")
+        lines.append("")
+        lines.append("✓ kept, ◐ partly, ✗ dropped; the share of the national provision carried over.")
+        lines.append("")
+        lines.append("| provision | " + names.map(cellText).joined(separator: " | ") + " | survives |")
+        lines.append("|---|" + String(repeating: "---|", count: names.count) + "---:|")
+        let survival = matrix.survivalCounts
+        var chapter: DivisionHeading?
+        for (row, provision) in matrix.provisions.enumerated() {
+            if let heading = provision.chapter, heading != chapter {
+                lines.append("| **\(cellText(heading.label + " " + heading.title))** |" + String(repeating: " |", count: names.count + 1))
+            }
+            chapter = provision.chapter
+            let cells = matrix.columns.map { column -> String in
+                let cell = column.cells[row]
+                return cell.kind == .dropped ? mark(cell.kind) : "\(mark(cell.kind)) \(percent(cell.carried))"
+            }
+            lines.append("| \(cellText(provisionHeading(provision))) | " + cells.joined(separator: " | ")
+                + " | \(survival[row])/\(matrix.columns.count) |")
+        }
+        lines.append("")
+        lines.append("## Shared additions")
+        lines.append("")
+        if matrix.sharedAdditions.isEmpty {
+            lines.append("No new text is shared by two or more implementations.")
+        }
+        for addition in matrix.sharedAdditions {
+            let where_ = addition.columns.map { names[$0] }.joined(separator: "、")
+            lines.append("- \(cellText(addition.text)) — \(addition.columns.count): \(cellText(where_))")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `第三条 title` (or its first words when untitled), `4. title`.
+    public static func provisionHeading(_ provision: MatrixProvision) -> String {
+        provision.displayTitle.isEmpty ? provision.label : "\(provision.label) \(provision.displayTitle)"
+    }
+
+    static func percent(_ share: Double) -> String { String(format: "%.0f%%", share * 100) }
+
+    /// Text safe for one markdown table cell on a terminal: controls made visible, pipes escaped, lines joined.
+    static func cellText(_ text: String) -> String {
+        TerminalSafeText.sanitize(text.replacingOccurrences(of: "\n", with: " "))
+            .replacingOccurrences(of: "|", with: "\\|")
+    }
+}

@@ -1,0 +1,142 @@
+import ArgumentParser
+import DuizhaoCore
+import DuizhaoMatrix
+import DuizhaoSession
+import DuizhaoTerminal
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `duizhao matrix NATIONAL DOC [DOC…]`: one national document against all its implementations.
+struct MatrixCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "matrix", abstract: "Compare one national document with all its implementations.",
+        discussion: """
+            Each DOC is a file or a directory (its files, by name; the national file itself is skipped). Every \
+            implementation is compared with the national document exactly as `duizhao compare NATIONAL DOC` \
+            does, in parallel on all cores. The matrix has one row per national provision and one column per \
+            implementation, headed by its jurisdiction (the province or city in its issuers or title, else the \
+            file name): kept (✓), partly kept (◐) or dropped (✗), with the share carried over. Then, per \
+            implementation, provisions kept, partly kept, dropped, its own additions and the share of its text \
+            that is new; per provision, in how many implementations it survives; and new text shared by two \
+            or more implementations. Without a format option, on a terminal, the matrix opens as a view that \
+            fills in as the comparisons finish (Enter reads a pair side by side, ? lists the keys); otherwise \
+            it is printed as Markdown.
+            """,
+        version: duizhaoVersion)
+
+    @Argument(help: "The national document (a file).")
+    var national: String
+
+    @Argument(help: "The implementations: files, or directories of them.")
+    var documents: [String]
+
+    @Flag(help: "Print the matrix as JSON.")
+    var json = false
+
+    @Flag(help: "Print the matrix as CSV (one line per national provision; kind and carried share per document).")
+    var csv = false
+
+    @Flag(help: "Print the matrix as Markdown (the default when standard output is not a terminal).")
+    var markdown = false
+
+    @Option(help: ArgumentHelp("Write the matrix as one self-contained HTML page to FILE.", valueName: "file"))
+    var html: String?
+
+    func validate() throws {
+        if documents.isEmpty { throw ValidationError("give at least one implementation after the national document") }
+        let formats = [json, csv, markdown, html != nil].filter { $0 }.count
+        if formats > 1 { throw ValidationError("choose one of --json, --csv, --markdown and --html") }
+    }
+
+    func run() throws {
+        let nationalDocument = try loadDocument(.file(national))
+        let files = try Self.implementationFiles(documents, excluding: national)
+        if !json, !csv, !markdown, html == nil, isatty(STDOUT_FILENO) != 0, isatty(STDIN_FILENO) != 0 {
+            try view(national: nationalDocument, files: files)
+            return
+        }
+        let matrix: AdoptionMatrix
+        do {
+            matrix = try MatrixComputation.matrix(national: nationalDocument, files: files)
+        } catch let error as MatrixError {
+            for failure in error.failures { printError("duizhao: error: \(failure)") }
+            throw ExitCode.failure
+        }
+        // One line per document: with hundreds of documents, every importer warning would bury the output.
+        for column in matrix.columns {
+            let warnings = column.document.warnings
+            guard let first = warnings.first else { continue }
+            let more = warnings.count > 1 ? " (and \(warnings.count - 1) more: duizhao outline FILE lists them)" : ""
+            printError("duizhao: warning: \(column.document.source): \(first)\(more)")
+        }
+        if json {
+            printJSONText(try MatrixFormats.json(matrix))
+        } else if csv {
+            printText(MatrixFormats.csv(matrix), terminator: "")
+        } else if let html {
+            do {
+                try Data(MatrixHTML.page(matrix).utf8).write(to: URL(fileURLWithPath: html), options: .atomic)
+            } catch {
+                printError("duizhao: error: \(html): cannot write the page (\(error.localizedDescription))")
+                throw ExitCode.failure
+            }
+            printText("wrote \(html): \(matrix.provisions.count) provisions × \(matrix.columns.count) implementations")
+        } else {
+            printText(MatrixFormats.markdown(matrix), terminator: "")
+        }
+    }
+
+    /// The matrix view; a file that cannot be imported shows as a column of `!` with its problem in the status line.
+    func view(national: PolicyDocument, files: [String]) throws {
+        try runOnTerminal {
+            try MatrixTerminalSession.run(national: national, files: files, openPersistence: storeStartup)
+        }
+    }
+
+    /// The files of `arguments` (directories expand to their visible regular files, sorted by name), without the
+    /// national file; an error names a missing path or a directory with no documents.
+    static func implementationFiles(_ arguments: [String], excluding national: String) throws -> [String] {
+        let manager = FileManager.default
+        let nationalPath = canonical(national)
+        var files: [String] = []
+        for argument in arguments {
+            var isDirectory: ObjCBool = false
+            guard manager.fileExists(atPath: argument, isDirectory: &isDirectory) else {
+                printError("duizhao: error: \(argument): no such file or directory")
+                throw ExitCode.failure
+            }
+            guard isDirectory.boolValue else {
+                files.append(argument)
+                continue
+            }
+            let names: [String]
+            do {
+                names = try manager.contentsOfDirectory(atPath: argument).filter { !$0.hasPrefix(".") }.sorted()
+            } catch {
+                printError("duizhao: error: \(argument): cannot list the directory (\(error.localizedDescription))")
+                throw ExitCode.failure
+            }
+            let found = names.map { (argument as NSString).appendingPathComponent($0) }.filter { path in
+                var nested: ObjCBool = false
+                return manager.fileExists(atPath: path, isDirectory: &nested) && !nested.boolValue
+                    && canonical(path) != nationalPath
+            }
+            if found.isEmpty {
+                printError("duizhao: error: \(argument): the directory holds no documents")
+                throw ExitCode.failure
+            }
+            files += found
+        }
+        if files.isEmpty {
+            printError("duizhao: error: no implementations to compare (only the national document was given)")
+            throw ExitCode.failure
+        }
+        return files
+    }
+
+    static func canonical(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+}
