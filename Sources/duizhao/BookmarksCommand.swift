@@ -41,7 +41,9 @@ struct BookmarksCommand: ParsableCommand {
             }
             for item in located {
                 let bookmark = item.bookmark
-                var line = "#\(bookmark.id)  \(bookmark.anchor.documentTitle) › \(bookmark.anchor.clauseHeading)"
+                // Named as printed: label and title, or excerpt for an untitled article (`第三条 村民委员会根据…`).
+                let name = item.division?.namedHeading ?? bookmark.anchor.clauseHeading
+                var line = "#\(bookmark.id)  \(bookmark.anchor.documentTitle) › \(name)"
                 line += " [\(item.clauseID ?? bookmark.anchor.clauseID)]"
                 switch item.status {
                 case .exact: break
@@ -61,7 +63,7 @@ struct BookmarksCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Bookmark one or more clauses (each in its own transaction).", version: duizhaoVersion)
 
-        @Argument(help: "Division ids (e.g. 2.4) or, when unambiguous, clause numbers (e.g. 4).")
+        @Argument(help: "Division ids (e.g. 2.4) or, when unambiguous, numbers (4, 二十四) or printed labels (第二十四条).")
         var ids: [String]
 
         @Option(help: "national, provincial, or a file path.")
@@ -86,18 +88,20 @@ struct BookmarksCommand: ParsableCommand {
             let document = try loadDocument(choice)
             let identity = DocumentIdentity(document)
             var anchors: [BookmarkAnchor] = []
+            var names: [String] = []
             for id in ids {
                 guard let division = document.resolveDivision(id) else {
-                    printError("duizhao: error: \(document.source): no division with id or number '\(id)'")
+                    printError("duizhao: error: \(document.source): no division with id, number or label '\(id)'")
                     throw ExitCode.failure
                 }
                 anchors.append(BookmarkAnchor(document: document, division: division, identity: identity))
+                names.append(division.namedHeading)
             }
             let store = try openStore(forWriting: true)
-            for anchor in anchors {
+            for (anchor, name) in zip(anchors, names) {
                 let bookmark = try storeOperation(store) { try store.add(anchor, note: note, tags: tags, document: identity) }
                 // Written unbuffered: each line is a bookmark already committed.
-                writeLine("added bookmark #\(bookmark.id): \(anchor.clauseHeading) [\(anchor.clauseID)] in \(anchor.documentTitle)")
+                writeLine("added bookmark #\(bookmark.id): \(name) [\(anchor.clauseID)] in \(anchor.documentTitle)")
             }
         }
     }
@@ -167,7 +171,7 @@ struct BookmarksCommand: ParsableCommand {
                     output += "\n## \(documentTitle)\n"
                     currentDocument = documentTitle
                 }
-                let heading = item.division?.heading ?? anchor.clauseHeading
+                let heading = item.division?.namedHeading ?? anchor.clauseHeading
                 output += "\n### \(heading) (\(item.clauseID ?? anchor.clauseID))\n\n"
                 switch item.status {
                 case .exact: break
