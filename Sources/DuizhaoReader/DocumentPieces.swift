@@ -5,6 +5,9 @@ struct PiecePart: Sendable {
     /// Division id; nil for the preamble.
     var divisionID: String?
     var heading: String
+    /// Whether the heading is a bare label that runs into the first paragraph, as printed (an article's item:
+    /// `（一）名称；`), rather than a line of its own.
+    var runsIn = false
     /// The first words of an untitled division of an outline level (an article, not its 项), shown after its
     /// heading where the row has room.
     var excerpt: String? = nil
@@ -81,7 +84,12 @@ struct PiecedDocument: Sendable {
             divisions[division.id] = division
             if unitIDs.contains(division.id) {
                 let members = division.flattened
-                let parts = members.map { PiecePart(divisionID: $0.id, heading: $0.heading, excerpt: $0.kind.isOutlineLevel ? $0.excerpt : nil, paragraphs: $0.paragraphs) }
+                let parts = members.map {
+                    PiecePart(
+                        divisionID: $0.id, heading: $0.heading,
+                        runsIn: !$0.kind.isOutlineLevel && $0.title.isEmpty && !$0.paragraphs.isEmpty,
+                        excerpt: $0.kind.isOutlineLevel ? $0.excerpt : nil, paragraphs: $0.paragraphs)
+                }
                 for member in members {
                     divisions[member.id] = member
                     pieceOfDivision[member.id] = pieces.count

@@ -52,7 +52,8 @@ final class LawReadingTests: XCTestCase {
     }
 
     /// The outline holds chapters and articles only (no blank rows for 款), each untitled article with its
-    /// excerpt; pane headings name the articles the same way where the row has room; a 项 keeps its label.
+    /// excerpt; pane headings name the articles the same way where the row has room; a 项's label runs into
+    /// its text as printed (`（一）名称；`).
     static let readingAt80x24 = [
         " 目录 · 国家    │ 某某管理法                    │ 某某省实施《某某管理法》办法",
         " -第一章 总则   │ 第一章 总则                   │ 第一章 总则",
@@ -70,12 +71,12 @@ final class LawReadingTests: XCTestCase {
         "                │                               │",
         "                │ 第三条 登记包括下列事项…      │ 第三条 登记包括下列事项…",
         "                │     登记包括下列事项：        │     登记包括下列事项：",
-        "                │ （一）                        │ （一）",
-        "                │     名称；                    │     名称；",
-        "                │ （二）                        │ （二）",
-        "                │     住所。                    │     住所；",
-        "                │                               │ （三）",
-        "                │                               │     联系电话。",
+        "                │     （一）名称；              │     （一）名称；",
+        "                │     （二）住所。              │     （二）住所；",
+        "                │                               │     （三）联系电话。",
+        "                │                               │",
+        "                │                               │",
+        "                │                               │",
         "                │                               │",
         " 国家 │ 第一章 总则                                          side by side · all",
     ]
@@ -89,6 +90,7 @@ final class LawReadingTests: XCTestCase {
         XCTAssertEqual(screen.roles(of: "第一条 为了规范某某管理，保…", minimumColumn: paneColumn)?.prefix(4),
                        [.heading, .heading, .heading, .excerpt])
         XCTAssertEqual(screen.roles(of: "为了规范某某管理，保…", minimumColumn: paneColumn)?.first, .excerpt)
+        XCTAssertEqual(screen.roles(of: "（三）联系电话"), [.heading, .heading, .heading, .normal, .normal, .normal, .normal])
     }
 
     func testTheOutlineOfALawListsOnlyItsOutlineLevels() {
