@@ -90,3 +90,34 @@ enum DivisionReference {
         return (number, kinds)
     }
 }
+
+/// One line of a division's text as printed: a heading, or a paragraph (with a run-in label).
+public struct PrintedLine: Sendable, Equatable {
+    public var text: String
+    public var isHeading: Bool
+
+    public init(text: String, isHeading: Bool) {
+        self.text = text
+        self.isHeading = isHeading
+    }
+}
+
+extension Division {
+    /// Whether the label is printed at the start of the first paragraph (`（一）名称；`) rather than on a line of
+    /// its own: an untitled division below the outline levels (an article's 项 and 目).
+    public var labelRunsIn: Bool { !kind.isOutlineLevel && title.isEmpty && !paragraphs.isEmpty }
+
+    /// This division and its descendants as printed: a heading line for each division with a heading (none for a
+    /// 款, which has no label), the paragraphs, an item's label run into its first paragraph.
+    public var printedLines: [PrintedLine] {
+        flattened.flatMap { division -> [PrintedLine] in
+            var lines = division.paragraphs.map { PrintedLine(text: $0, isHeading: false) }
+            if division.labelRunsIn {
+                lines[0].text = division.label + lines[0].text
+            } else if !division.heading.isEmpty {
+                lines.insert(PrintedLine(text: division.heading, isHeading: true), at: 0)
+            }
+            return lines
+        }
+    }
+}

@@ -87,7 +87,7 @@ struct PiecedDocument: Sendable {
                 let parts = members.map {
                     PiecePart(
                         divisionID: $0.id, heading: $0.heading,
-                        runsIn: !$0.kind.isOutlineLevel && $0.title.isEmpty && !$0.paragraphs.isEmpty,
+                        runsIn: $0.labelRunsIn,
                         excerpt: $0.kind.isOutlineLevel ? $0.excerpt : nil, paragraphs: $0.paragraphs)
                 }
                 for member in members {

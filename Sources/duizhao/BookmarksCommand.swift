@@ -188,10 +188,8 @@ struct BookmarksCommand: ParsableCommand {
                 }
                 if let sentence = anchor.sentence { output += "Sentence: “\(sentence)”\n\n" }
                 if let division = item.division {
-                    for paragraph in division.paragraphs { output += paragraph + "\n\n" }
-                    for child in division.flattened.dropFirst() {
-                        output += "**\(child.heading)**\n\n"
-                        for paragraph in child.paragraphs { output += paragraph + "\n\n" }
+                    for line in division.printedLines.dropFirst(division.printedLines.first?.isHeading == true ? 1 : 0) {
+                        output += (line.isHeading ? "**\(line.text)**" : line.text) + "\n\n"
                     }
                 }
             }
@@ -250,14 +248,9 @@ func writeLine(_ line: String) {
     FileHandle.standardOutput.write(Data((TerminalSafe.lines(line) + "\n").utf8))
 }
 
-/// The paragraphs of a division and its descendants, with headings of the descendants.
+/// The paragraphs of a division and its descendants as printed, with the headings of the descendants.
 func clauseText(_ division: Division) -> [String] {
-    var paragraphs = division.paragraphs
-    for child in division.flattened.dropFirst() {
-        paragraphs.append(child.heading)
-        paragraphs.append(contentsOf: child.paragraphs)
-    }
-    return paragraphs
+    division.printedLines.dropFirst(division.printedLines.first?.isHeading == true ? 1 : 0).map(\.text)
 }
 
 /// How a bookmark relates to the documents the command could load.

@@ -348,7 +348,7 @@ struct ComparisonReport {
 
     // MARK: Side by side
 
-    /// The clause `reference` (national id or number, or `p:ID` for a provincial clause) next to each clause it is
+    /// The clause `reference` (national id, number or label, or `p:REFERENCE` for a provincial clause) next to each clause it is
     /// linked with: one row per provincial sentence with its national source(s), dropped national sentences
     /// on the left alone, new provincial sentences on the right alone.
     func sideBySide(clause reference: String, width: Int, colour: Bool) throws -> String {

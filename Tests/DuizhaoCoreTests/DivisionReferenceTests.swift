@@ -66,3 +66,20 @@ final class DivisionReferenceTests: XCTestCase {
         XCTAssertEqual(document.resolveDivision("第二章")?.namedHeading, "第二章 管理")
     }
 }
+
+extension DivisionReferenceTests {
+    func testAnArticleIsPrintedWithItsItemLabelsRunIntoTheirText() throws {
+        let document = PolicyImporter.importText(Self.law, source: "law.txt")
+        let article = try XCTUnwrap(document.resolveDivision("第二十四条"))
+        XCTAssertEqual(article.printedLines, [
+            PrintedLine(text: "第二十四条", isHeading: true),
+            PrintedLine(text: "登记应当公开。", isHeading: false),
+            PrintedLine(text: "登记机关应当提供查询。", isHeading: false),
+            PrintedLine(text: "（一）当面查询；", isHeading: false),
+            PrintedLine(text: "（二）网上查询。", isHeading: false),
+        ])
+        let section = try XCTUnwrap(PolicyImporter.importText(Self.notice, source: "notice.txt").resolveDivision("二、"))
+        XCTAssertEqual(section.printedLines.filter(\.isHeading).map(\.text), ["二、重点任务", "（二）完善制度", "3．健全机制"],
+                       "titled divisions keep their heading lines")
+    }
+}
