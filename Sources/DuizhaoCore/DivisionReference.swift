@@ -8,27 +8,55 @@ extension Division {
 }
 
 extension PolicyDocument {
-    /// Finds a division by a reference as a reader types it: its id (`2.4`), its label as printed (`第二十四条`,
-    /// `（三）`, `一、`, `附件1`), that label with other numerals or brackets (`第24条`, `(3)`), or a bare number
-    /// (`24`, `二十四`; in a law the article, before the chapter whose id is `2`). A label or number that several divisions share resolves by the first kind that has it
-    /// (articles, then clauses, items, sections, chapters, sub-items) and only when that kind has it once;
-    /// otherwise nil. The one resolver of the CLI (`show`, `compare --clause`, `bookmarks add`) and the reader's `:`.
+    /// Finds a division by a reference as a reader types it (see `DivisionResolver`). To resolve many
+    /// references in one document, build a `DivisionResolver` once.
     public func resolveDivision(_ reference: String) -> Division? {
+        DivisionResolver(self).resolve(reference)
+    }
+}
+
+/// Finds divisions of one document by a reference as a reader types it: an id (`2.4`), a label as printed
+/// (`第二十四条`, `（三）`, `一、`, `附件1`), that label with other numerals or brackets (`第24条`, `(3)`), or a bare
+/// number (`24`, `二十四`; in a law the article, before the chapter whose id is `2`). A label or number that several
+/// divisions share resolves by the first kind that has it (articles, then clauses, items, sections, chapters,
+/// sub-items) and only when that kind has it once; otherwise nil. The one resolver of the CLI (`show`,
+/// `compare --clause`, `bookmarks add`) and the reader's `:`; indexes the document once.
+public struct DivisionResolver: Sendable {
+    private let divisions: [Division]
+    private let byID: [String: Int]
+    private let byLabel: [String: [Int]]
+    private let byNumber: [Int: [Int]]
+
+    public init(_ document: PolicyDocument) {
+        divisions = document.allDivisions
+        var byID: [String: Int] = [:], byLabel: [String: [Int]] = [:], byNumber: [Int: [Int]] = [:]
+        for (index, division) in divisions.enumerated() {
+            if byID[division.id] == nil { byID[division.id] = index }
+            if !division.label.isEmpty { byLabel[DivisionReference.normalized(division.label), default: []].append(index) }
+            byNumber[division.number, default: []].append(index)
+        }
+        self.byID = byID
+        self.byLabel = byLabel
+        self.byNumber = byNumber
+    }
+
+    public func resolve(_ reference: String) -> Division? {
         let trimmed = reference.trimmingCharacters(in: .whitespaces)
-        let all = allDivisions
         // In a law a bare number names its article (numbered through the whole law), not the chapter with that id.
-        if let number = Int(trimmed), let article = DivisionReference.unique(all.filter { $0.number == number }, kinds: [.article]) {
+        if let number = Int(trimmed), let article = DivisionReference.unique(numbered(number), kinds: [.article]) {
             return article
         }
-        if let exact = all.first(where: { $0.id == trimmed }) { return exact }
+        if let exact = byID[trimmed] { return divisions[exact] }
         let wanted = DivisionReference.normalized(trimmed)
         guard !wanted.isEmpty else { return nil }
-        let byLabel = all.filter { !$0.label.isEmpty && DivisionReference.normalized($0.label) == wanted }
-        if byLabel.count == 1 { return byLabel[0] }
-        if !byLabel.isEmpty { return DivisionReference.unique(byLabel, kinds: DivisionReference.labelPreference) }
+        if let labelled = byLabel[wanted] {
+            return DivisionReference.unique(labelled.map { divisions[$0] }, kinds: DivisionReference.labelPreference)
+        }
         guard let parsed = DivisionReference.parse(wanted) else { return nil }
-        return DivisionReference.unique(all.filter { $0.number == parsed.number }, kinds: parsed.kinds)
+        return DivisionReference.unique(numbered(parsed.number), kinds: parsed.kinds)
     }
+
+    private func numbered(_ number: Int) -> [Division] { (byNumber[number] ?? []).map { divisions[$0] } }
 }
 
 /// Reading a typed reference to a division (see `PolicyDocument.resolveDivision`).

@@ -69,6 +69,8 @@ struct ComparisonReport {
     let pairs: [LinkedPair]
     private let nationalDivisions: [String: Division]
     private let provincialDivisions: [String: Division]
+    private let nationalResolver: DivisionResolver
+    private let provincialResolver: DivisionResolver
 
     init(national: PolicyDocument, provincial: PolicyDocument, comparison: Comparison) {
         self.national = national
@@ -77,6 +79,8 @@ struct ComparisonReport {
         pairs = comparison.linkedPairs(national: national, provincial: provincial)
         nationalDivisions = Dictionary(national.allDivisions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         provincialDivisions = Dictionary(provincial.allDivisions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        nationalResolver = DivisionResolver(national)
+        provincialResolver = DivisionResolver(provincial)
     }
 
     func nationalTitle(_ id: String) -> String { nationalDivisions[id]?.title ?? "" }
@@ -86,13 +90,13 @@ struct ComparisonReport {
 
     /// How the table and the clause view name a provision: its printed label and title, or excerpt for an
     /// untitled article (`第三条 村民委员会根据…`), with its id in brackets when its label alone would not find it.
-    func nationalName(_ id: String) -> String { Self.name(id, in: national, nationalDivisions) }
-    func provincialName(_ id: String) -> String { Self.name(id, in: provincial, provincialDivisions) }
+    func nationalName(_ id: String) -> String { Self.name(id, nationalDivisions, nationalResolver) }
+    func provincialName(_ id: String) -> String { Self.name(id, provincialDivisions, provincialResolver) }
 
-    static func name(_ id: String, in document: PolicyDocument, _ divisions: [String: Division]) -> String {
+    static func name(_ id: String, _ divisions: [String: Division], _ resolver: DivisionResolver) -> String {
         guard let division = divisions[id] else { return id }
         let name = division.namedHeading
-        return document.resolveDivision(division.label)?.id == id ? name : name + " [" + id + "]"
+        return resolver.resolve(division.label)?.id == id ? name : name + " [" + id + "]"
     }
 
     func nationalSentence(_ ref: SentenceRef) -> String {
@@ -355,7 +359,7 @@ struct ComparisonReport {
         let isProvincial = reference.hasPrefix("p:")
         let id = isProvincial ? String(reference.dropFirst(2)) : reference
         let document = isProvincial ? provincial : national
-        guard let division = document.resolveDivision(id) else {
+        guard let division = (isProvincial ? provincialResolver : nationalResolver).resolve(id) else {
             printError("duizhao: error: \(document.source): no division with id, number or label '\(id)'")
             throw ExitCode.failure
         }

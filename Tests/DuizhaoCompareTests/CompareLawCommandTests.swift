@@ -69,4 +69,23 @@ extension CompareCommandTests {
         XCTAssertEqual(coverage.last?["label"] as? String, "第二十四条")
         XCTAssertEqual(coverage.last?["id"] as? String, "2.24")
     }
+
+    func testAClauseWhoseLabelRepeatsIsNamedWithItsId() throws {
+        let directory = try TestDocuments.temporaryDirectory(for: self)
+        let path = directory.appendingPathComponent("notice.txt").path
+        try """
+            关于做好某项工作的意见
+            一、总体要求
+            1.指导思想。坚持稳中求进，推动高质量发展。
+            2.基本原则。坚持问题导向，突出重点。
+            二、重点任务
+            1.完善制度。健全登记制度，规范办理流程。
+            2.加强监管。强化事中事后监管，依法查处违法行为。
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try run(["compare", path, path])
+        XCTAssertEqual(result.status, 0, result.standardError)
+        let lines = result.standardOutput.split(separator: "\n").map(String.init)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("1.完善制度 [2.1] ") && $0.components(separatedBy: "1.完善制度 [2.1]").count == 3 }, result.standardOutput)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("2.基本原则 [1.2] ") }, result.standardOutput)
+    }
 }
