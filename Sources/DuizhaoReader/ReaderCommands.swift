@@ -217,9 +217,9 @@ extension ReadingScreen {
         bookmarks.first { $0.side == side && $0.clauseID == clauseID }
     }
 
-    /// The heading of a division as the reader shows it.
+    /// The name of a division as the reader shows it: label and title, or excerpt for an untitled article.
     func heading(side: DocumentSide, id: String) -> String {
-        pieces[side]?.divisions[id]?.heading ?? id
+        pieces[side]?.divisions[id]?.namedHeading ?? id
     }
 
     mutating func toggleBookmark() -> [ScreenAction] {
