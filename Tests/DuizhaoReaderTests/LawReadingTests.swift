@@ -142,4 +142,12 @@ final class LawReadingTests: XCTestCase {
     func testReadingAt40x12() {
         XCTAssertEqual(Self.model(width: 40, height: 12).render().lines, Self.readingAt40x12)
     }
+
+    func testSearchFindsTextAcrossARunInLabel() {
+        var model = Self.model(width: 80, height: 24)
+        _ = model.type("/（三）联系\n")
+        let current = model.readingScreen.search?.current
+        XCTAssertEqual(current?.side, .provincial, model.render().statusLine)
+        XCTAssertEqual(model.render().roles(of: "（三）联系")?.first, .searchCurrent)
+    }
 }
