@@ -341,12 +341,17 @@ public enum ChangeClassifier {
         return content <= 4 || covered * 4 >= content
     }
 
-    static func strongestForce(_ words: [ModalWord]) -> Int? {
-        words.compactMap { if case .force(let force) = $0.modal { force } else { nil } }.max()
+    /// The modal words of a clause that say what it already required, beside a change at `range`: not the verb
+    /// right after the change (the one a removed or added modal governs, 应当|支持…), and not 支持 or 引导,
+    /// which are as often plain verbs (村民委员会尊重并支持…).
+    static func baseWords(_ words: [ModalWord], in text: [Character], after range: Range<Int>) -> [ModalWord] {
+        words.filter { word in
+            word.range.lowerBound != range.upperBound && !ChangeLexicon.verbLikeModals.contains(String(text[word.range]))
+        }
     }
 
-    static func overlaps(_ word: Range<Int>, _ range: Range<Int>) -> Bool {
-        word.overlaps(range)
+    static func strongestForce(_ words: [ModalWord]) -> Int? {
+        words.compactMap { if case .force(let force) = $0.modal { force } else { nil } }.max()
     }
 
     /// `stronger` or `weaker` when the change moves the modal force of its norm, else nil.
@@ -358,8 +363,8 @@ public enum ChangeClassifier {
         let nationalWords = modalWords(in: national, within: nationalClause)
         let provincialWords = modalWords(in: provincial, within: provincialClause)
         // A modal word decides only where it is a real part of the change (not one word of a rewritten phrase).
-        let removed = nationalWords.filter { overlaps($0.range, nationalRange) }
-        let added = provincialWords.filter { overlaps($0.range, provincialRange) }
+        let removed = nationalWords.filter { $0.range.overlaps(nationalRange) }
+        let added = provincialWords.filter { $0.range.overlaps(provincialRange) }
         let removedCounts = isSalient(removed.map(\.range), in: national, nationalRange)
         let addedCounts = isSalient(added.map(\.range), in: provincial, provincialRange)
         let removedProhibition = removedCounts && removed.contains { $0.modal == .prohibition }
@@ -369,21 +374,27 @@ public enum ChangeClassifier {
         case let (before?, after?):
             if after != before { return after > before ? .stronger : .weaker }
         case let (nil, after?) where addedCounts:
-            // Compared with what the clause already said; a bare directive reads as an obligation (3), so only
-            // 必须 strengthens it and only a permission (可以, 鼓励) weakens it.
-            if let base = strongestForce(nationalWords) {
+            // Compared with what the clause already said (not counting the verb right after the change, which
+            // the modal governs: 应当|支持…); a bare directive reads as an obligation (3), so only 必须
+            // strengthens it and only a permission (可以, 鼓励) weakens it.
+            if let base = strongestForce(baseWords(nationalWords, in: national, after: nationalRange)) {
                 if after > base { return .stronger }
             } else if after > 3 {
                 return .stronger
-            } else if added.contains(where: { ChangeLexicon.permissions.contains(text(of: $0, in: provincial)) }) {
+            } else if added.contains(where: { ChangeLexicon.permissions.contains(text(of: $0, in: provincial)) }),
+                bodies(in: provincial, overlapping: provincialRange).isEmpty
+            {
+                // (Not when a subject comes with it: 村民会议可以 moved out of a list header is a restructuring.)
                 return .weaker
             }
         case let (before?, nil) where removedCounts:
-            if let base = strongestForce(provincialWords) {
+            if let base = strongestForce(baseWords(provincialWords, in: provincial, after: provincialRange)) {
                 if before > base { return .weaker }
             } else if before > 3 {
                 return .weaker
-            } else if removed.contains(where: { ChangeLexicon.permissions.contains(text(of: $0, in: national)) }) {
+            } else if removed.contains(where: { ChangeLexicon.permissions.contains(text(of: $0, in: national)) }),
+                bodies(in: national, overlapping: nationalRange).isEmpty
+            {
                 return .stronger
             }
         default:
@@ -450,7 +461,10 @@ public enum ChangeClassifier {
         // Most characters start no number: decide that before anything else.
         let first = text[start]
         guard isDigit(first) || ChangeLexicon.chineseNumerals[first] != nil else { return nil }
-        if start > 0, text[start - 1] == "第" || isDigit(text[start - 1]) || ChangeLexicon.chineseNumerals[text[start - 1]] != nil {
+        // Not an ordinal (第十条), not inside a number, not 上一级/同一/该一 (a level or a pointer, no quantity).
+        if start > 0, text[start - 1] == "第" || isDigit(text[start - 1]) || ChangeLexicon.chineseNumerals[text[start - 1]] != nil
+            || (first == "一" && "上下同该其本某".contains(text[start - 1]))
+        {
             return nil
         }
         var index = start
@@ -549,12 +563,17 @@ public enum ChangeClassifier {
         if !nationalBodies.isEmpty, !provincialBodies.isEmpty {
             return nationalBodies.map(\.core) != provincialBodies.map(\.core)
         }
-        func isMostlyBodies(_ found: [Body], _ range: Range<Int>) -> Bool {
+        /// Bodies and the words joining them (和军队, 、公安部门) are all the change holds: a subject dropped with
+        /// its verb or modal (村民委员会应当 before a list of duties) is not.
+        func isOnlyBodies(_ found: [Body], in text: [Character], _ range: Range<Int>) -> Bool {
             let covered = Set(found.flatMap { Array($0.range.clamped(to: range)) })
-            return !range.isEmpty && covered.count * 2 >= range.count
+            return !covered.isEmpty && range.allSatisfy { index in
+                covered.contains(index) || ChangeLexicon.bodyJoiners.contains(text[index])
+                    || TextContent.fold(text[index].unicodeScalars.first!.value) == nil
+            }
         }
-        if nationalRange.isEmpty { return isMostlyBodies(provincialBodies, provincialRange) }
-        if provincialRange.isEmpty { return isMostlyBodies(nationalBodies, nationalRange) }
+        if nationalRange.isEmpty { return isOnlyBodies(provincialBodies, in: provincial, provincialRange) }
+        if provincialRange.isEmpty { return isOnlyBodies(nationalBodies, in: national, nationalRange) }
         return false
     }
 

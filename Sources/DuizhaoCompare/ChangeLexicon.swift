@@ -23,6 +23,9 @@ enum ChangeLexicon {
     /// bare directive.
     static let permissions: Set<String> = ["可以", "鼓励", "提倡", "倡导", "允许"]
 
+    /// Encouragements that are as often the clause's plain verb (尊重并支持…, 引导村民…).
+    static let verbLikeModals: Set<String> = ["支持", "引导"]
+
     static let modalFirsts: Set<Character> = Set(modals.compactMap(\.word.first))
 
     /// Words that soften a norm wherever they appear.
@@ -59,10 +62,13 @@ enum ChangeLexicon {
 
     /// How the name of a responsible body or addressee ends (教育行政部门, 村民委员会, 县级以上人民政府 …).
     static let bodySuffixes: [[Character]] = [
-        "人民政府", "政府", "部门", "委员会", "机关", "机构", "单位", "组织", "办公室", "办公厅", "领导小组", "小组",
+        "人民政府", "政府", "部门", "委员会", "会议", "机关", "机构", "单位", "组织", "办公室", "办公厅", "领导小组", "小组",
         "中心", "协会", "学会", "联合会", "合作社", "企业", "院校", "高校", "学校", "法院", "检察院", "国务院", "军队", "部队", "厅", "局",
         "委", "办", "署", "部",
     ].map { Array($0) }
+
+    /// Words that join the names of bodies in a list (工业和信息化、公安等有关部门和军队).
+    static let bodyJoiners: Set<Character> = Set("和与及、等或以")
 
     static let bodySuffixFirsts: Set<Character> = Set(bodySuffixes.compactMap(\.first))
 

@@ -3,12 +3,14 @@ import Foundation
 
 /// Aligns a provincial implementation with its national document.
 ///
-/// The method (explained in docs/COMPARISON.md): every clause and sentence becomes a set of character
-/// bigrams weighted by inverse document frequency over the clauses of both documents, so boilerplate shared
-/// by most clauses weighs little. Clauses are matched by weighted cosine similarity of their bodies (titles
-/// add a bounded bonus), found through an inverted index; a national clause of which only a sentence or two
-/// survives elsewhere is linked as `partial` from sentence-level evidence; each provincial sentence is then
-/// traced to the national sentence(s) it derives from. Everything is deterministic.
+/// The method (explained in docs/COMPARISON.md): every provision (an article of a law, a clause of a 意见) and
+/// sentence becomes a set of character bigrams, after folding mechanical localisation and stock legal phrases,
+/// weighted by inverse document frequency over the provisions of both documents, so boilerplate shared by most
+/// provisions weighs little. Provisions are matched by weighted cosine similarity of their bodies (titles add
+/// a bounded bonus), found through an inverted index, with order as evidence between close candidates; a
+/// citation of a national article links to it whatever the score; a national provision of which only a
+/// sentence or two survives elsewhere is linked as `partial` from sentence-level evidence; each provincial
+/// sentence is then traced to the national sentence(s) it derives from. Everything is deterministic.
 public enum Comparator {
     /// The thresholds of the method; fixed, not tuned per document.
     public enum Thresholds {
@@ -190,12 +192,14 @@ struct ComparisonEngine {
         var cursor = 0
         for p in provincial.units.indices {
             while cursor < backbone.count, backbone[cursor].provincial < p { cursor += 1 }
-            if cursor > 0 { lower[p] = backbone[cursor - 1].national }
-            if cursor < backbone.count {
-                upper[p] = backbone[cursor].provincial == p ? backbone[cursor].national
-                    : backbone[cursor].national
+            if cursor < backbone.count, backbone[cursor].provincial == p {
+                // A backbone link itself: in order only with its own national unit.
+                lower[p] = backbone[cursor].national
+                upper[p] = backbone[cursor].national
+            } else {
+                if cursor > 0 { lower[p] = backbone[cursor - 1].national }
+                if cursor < backbone.count { upper[p] = backbone[cursor].national }
             }
-            if cursor < backbone.count, backbone[cursor].provincial == p { lower[p] = backbone[cursor].national }
         }
         return pairs.map { pair in
             var ranked = pair
@@ -259,8 +263,8 @@ struct ComparisonEngine {
     /// Links the provincial text's citations support, with the citations as written: a citation of a national
     /// article (`《…法》第十条`) links to that article; a sentence that defers to the national law as a whole
     /// (`村民会议的组成和召集，按照《…法》的规定执行`) links to the national provision that contains most of what
-    /// the sentence is about (the words before `按照`). Citations of other documents, and the provincial text's citations of itself, are
-    /// no links.
+    /// the sentence is about (the words before `按照`), unless it defers to another document at the same time.
+    /// Citations of other documents, and the provincial text's citations of itself, are no links.
     func citationSupport() -> [Int: [String]] {
         var nationalByArticle: [Int: Int] = [:]
         for (n, article) in national.articleNumbers.enumerated() {
@@ -275,6 +279,12 @@ struct ComparisonEngine {
                     if let n = nationalByArticle[article] { support[n * provincialCount + p, default: []].append(citation.text) }
                 } else if citation.paragraph == nil, let introducer = citation.introducer,
                           CitationParser.deferringIntroducers.contains(introducer),
+                          // Deferring to the national law and another text at once (《X法》和《某省选举办法》)
+                          // leaves the rules to the other text: no link.
+                          provincial.sentenceCitations[s]!.allSatisfy({ other in
+                              if case .named = other.scope { return other.names(documentTitled: nationalTitle) }
+                              return true
+                          }),
                           let topic = provincial.deferralTopics[s], let n = bestContainer(of: topic) {
                     support[n * provincialCount + p, default: []].append(citation.text)
                 }
@@ -330,7 +340,8 @@ struct ComparisonEngine {
     }
 
     /// Partial links: provincial sentences whose best national sentence lies in a clause the provincial clause
-    /// is not matched with, clearly better than anything in its matched clauses.
+    /// is not matched with, clearly better than anything in its matched clauses; a pair of clauses is linked
+    /// when such sentences share `partialLinkWeight` with it in all.
     func partialEvidence(matchedNational: [[Int]]) -> Set<Int> {
         var weights: [Int: Double] = [:]
         let provincialCount = provincial.units.count
@@ -584,12 +595,10 @@ struct ComparisonEngine {
     func fate(ofNationalSentence t: Int, derivatives: [Int], linkedProvincial: [Int]) -> SentenceFate {
         let bigrams = national.sentenceBigrams[t]
         if !derivatives.isEmpty {
-            let content = TextContent.scalars(of: national.sentenceTexts[t])
-            for s in derivatives {
-                if TextContent.scalars(of: provincial.sentenceTexts[s]) == content
-                    || unweightedJaccard(bigrams, provincial.sentenceBigrams[s]) >= Comparator.Thresholds.carriedJaccard {
-                    return .carried
-                }
+            // Texts with the same characters (punctuation aside) have the same bigrams, so Jaccard 1 covers them.
+            for s in derivatives
+            where unweightedJaccard(bigrams, provincial.sentenceBigrams[s]) >= Comparator.Thresholds.carriedJaccard {
+                return .carried
             }
             return .rewritten
         }

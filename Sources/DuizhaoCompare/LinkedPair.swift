@@ -31,10 +31,24 @@ public struct LinkedPair: Sendable {
     public init(
         link: ClauseLink, comparison: Comparison, national: PolicyDocument, provincial: PolicyDocument, localLevel: String?
     ) {
+        self.init(
+            link: link, provenance: Self.provenanceByDivision(comparison),
+            nationalUnit: national.division(id: link.national), provincialUnit: provincial.division(id: link.provincial),
+            localLevel: localLevel)
+    }
+
+    /// The provenance entries of each provincial division, in document order (built once for all links).
+    static func provenanceByDivision(_ comparison: Comparison) -> [String: [SentenceProvenance]] {
+        Dictionary(grouping: comparison.provenance, by: \.provincial.division)
+    }
+
+    init(
+        link: ClauseLink, provenance: [String: [SentenceProvenance]], nationalUnit: Division?,
+        provincialUnit: Division?, localLevel: String?
+    ) {
         self.link = link
-        let nationalUnit = national.division(id: link.national), provincialUnit = provincial.division(id: link.provincial)
         let nationalDivisions = nationalUnit?.flattened ?? [], provincialDivisions = provincialUnit?.flattened ?? []
-        let nationalIDs = Set(nationalDivisions.map(\.id)), provincialIDs = Set(provincialDivisions.map(\.id))
+        let nationalIDs = Set(nationalDivisions.map(\.id))
         // Sentences are split once per division (splitting is the costly part of looking one up).
         var nationalSentences: [String: [String]] = [:], provincialSentences: [String: [String]] = [:]
         func text(_ ref: SentenceRef, in divisions: [Division], cache: inout [String: [String]]) -> String {
@@ -50,7 +64,7 @@ public struct LinkedPair: Sendable {
         var layout: [(national: [SentenceRef], provincial: SentenceRef?)] = []
         var used = Set<SentenceRef>()
         var elsewhere: [String] = []
-        for entry in comparison.provenance where provincialIDs.contains(entry.provincial.division) {
+        for entry in provincialDivisions.flatMap({ provenance[$0.id] ?? [] }) {
             let sources = entry.sources.filter { nationalIDs.contains($0.division) }
             if sources.isEmpty, let other = entry.sources.first {
                 elsewhere.append(other.division)
@@ -61,7 +75,9 @@ public struct LinkedPair: Sendable {
         }
         var order: [SentenceRef: Int] = [:]
         for division in nationalDivisions {
-            for index in division.sentences.indices { order[SentenceRef(division: division.id, index: index)] = order.count }
+            let sentences = division.sentences
+            nationalSentences[division.id] = sentences
+            for index in sentences.indices { order[SentenceRef(division: division.id, index: index)] = order.count }
         }
         for (ref, position) in order.sorted(by: { $0.value < $1.value }) where !used.contains(ref) {
             let after = layout.lastIndex { row in row.national.contains { (order[$0] ?? Int.max) < position } }
@@ -99,10 +115,10 @@ extension ChangeClassifier {
 
 extension Localization {
     /// The level of a local document: the one its title, preamble and text name most often (read from the
-    /// first 200,000 characters: enough to tell, and cheap on a very long document).
+    /// first 200 KB: enough to tell, and cheap on a very long document).
     public static func dominantLevel(of document: PolicyDocument) -> String? {
         var sample = ([document.title] + document.preamble).joined(separator: "\n")
-        for paragraph in document.divisions.lazy.flatMap(\.allParagraphs) where sample.utf8.count < 600_000 {
+        for paragraph in document.divisions.lazy.flatMap(\.allParagraphs) where sample.utf8.count < 200_000 {
             sample += "\n" + paragraph
         }
         return dominantLevel(of: sample)
@@ -113,8 +129,14 @@ extension Comparison {
     /// Every link laid out as a `LinkedPair`, in the order of `links`.
     public func linkedPairs(national: PolicyDocument, provincial: PolicyDocument) -> [LinkedPair] {
         let level = Localization.dominantLevel(of: provincial)
+        let provenance = LinkedPair.provenanceByDivision(self)
+        // Divisions looked up by id once: `PolicyDocument.division(id:)` walks the whole tree each time.
+        let nationalDivisions = Dictionary(national.allDivisions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let provincialDivisions = Dictionary(provincial.allDivisions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         return links.map {
-            LinkedPair(link: $0, comparison: self, national: national, provincial: provincial, localLevel: level)
+            LinkedPair(
+                link: $0, provenance: provenance, nationalUnit: nationalDivisions[$0.national],
+                provincialUnit: provincialDivisions[$0.provincial], localLevel: level)
         }
     }
 }

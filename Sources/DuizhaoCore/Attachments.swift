@@ -63,9 +63,11 @@ extension DocumentParser {
 }
 
 extension LineClassifier {
+    private static let attachmentPrefix = Array("附件".utf8)
+
     /// `附件1`, `附件 2：`, `附件一`, `附件` on a line of its own → the label as printed without spaces and colon.
     static func attachmentMarker(_ text: String) -> String? {
-        guard text.hasPrefix("附件"), text.utf8.count <= 40 else { return nil }
+        guard text.utf8.count <= 40, text.utf8.starts(with: attachmentPrefix) else { return nil }
         var core = text.unicodeScalars.filter { !$0.isLayoutSpace }
         while let last = core.last, last == "：" || last == ":" { core.removeLast() }
         let number = core.dropFirst(2)

@@ -48,7 +48,7 @@ extension DocumentParser {
     func isBareHeading(at index: Int) -> Bool {
         let line = lines[index]
         guard line.heading == nil, index + 1 < lines.count, lines[index + 1].heading?.kind == .article,
-              line.text.unicodeScalars.count <= 20 else { return false }
+              line.text.utf8.count <= 80, line.text.unicodeScalars.count <= 20 else { return false }
         for scalar in line.text.unicodeScalars where !(scalar.properties.isIdeographic || scalar == "、" || scalar.isLayoutSpace) {
             return false
         }

@@ -125,9 +125,9 @@ enum LineClassifier {
         var index = scalars.startIndex
         while index < scalars.endIndex {
             let scalar = scalars[index]
-            if SentenceSplitter.openers.contains(scalar) {
+            if SentenceSplitter.isOpener(scalar) {
                 depth += 1
-            } else if SentenceSplitter.closers.contains(scalar) {
+            } else if SentenceSplitter.isCloser(scalar) {
                 depth = max(0, depth - 1)
             } else if depth == 0, scalar == "。" {
                 let title = String(scalars[..<index]).trimmingWhitespace()
@@ -149,7 +149,7 @@ enum LineClassifier {
         if text.unicodeScalars.count > 40 { return true }
         var depth = 0
         for scalar in text.unicodeScalars {
-            if SentenceSplitter.openers.contains(scalar) { depth += 1 } else if SentenceSplitter.closers.contains(scalar) { depth = max(0, depth - 1) }
+            if SentenceSplitter.isOpener(scalar) { depth += 1 } else if SentenceSplitter.isCloser(scalar) { depth = max(0, depth - 1) }
             else if depth == 0, scalar == "，" || scalar == "；" || scalar == "," || scalar == ";" { return true }
         }
         return false
@@ -335,10 +335,12 @@ enum LineClassifier {
         // Page furniture is short; a long paragraph that mentions a URL is text.
         if text.utf8.count > 240 { return false }
         if isPageFooter(text) { return true }
-        let markers = ["阅读数", "浏览次数", "点击数", "http://", "https://", "www.", "分享到", "打印本页", "关闭窗口", "【字体", "字号：", "扫一扫"]
-        if markers.contains(where: { text.contains($0) }) || isBreadcrumb(text) { return true }
+        if containsAny(text, noiseMarkers) || isBreadcrumb(text) { return true }
         return isTimestamp(text)
     }
+
+    private static let noiseMarkers = UTF8Markers(
+        ["阅读数", "浏览次数", "点击数", "http://", "https://", "www.", "分享到", "打印本页", "关闭窗口", "【字体", "字号：", "扫一扫"])
 
     /// `23.11.2017  18:33`, `2017-01-16 06:13:10`: a date and time with little else.
     static func isTimestamp(_ text: String) -> Bool {

@@ -53,7 +53,11 @@ enum PhysicalLines {
                 if !afterFooter { pendingBlank = true }
                 continue
             }
-            if cleaned.hasPrefix("序号") { inTable = true } else if LineClassifier.attachmentMarker(cleaned) != nil { inTable = false }
+            if cleaned.utf8.starts(with: tableHeaderBytes) {
+                inTable = true
+            } else if cleaned.utf8.starts(with: attachmentBytes), LineClassifier.attachmentMarker(cleaned) != nil {
+                inTable = false
+            }
             // After a table header (序号), bare numbers are row numbers, not page numbers.
             if LineClassifier.isPageFooter(cleaned), !(inTable && cleaned.unicodeScalars.allSatisfy { Numerals.digitValue($0) != nil }) {
                 // A page break is not a paragraph break: forget the blank lines around it.
@@ -75,6 +79,9 @@ enum PhysicalLines {
         }
         return lines
     }
+
+    private static let tableHeaderBytes = Array("序号".utf8)
+    private static let attachmentBytes = Array("附件".utf8)
 
     /// Length of a layout space (ASCII space or tab, NBSP, ideographic space, zero-width space, BOM) at `index`, or 0.
     @inline(__always)

@@ -3,6 +3,24 @@ public enum SentenceSplitter {
     static let terminators: Set<Unicode.Scalar> = ["。", "！", "？", "；", "!", "?", ";"]
     static let openers: Set<Unicode.Scalar> = ["“", "‘", "「", "『", "《", "（", "(", "【", "〔", "［", "["]
     static let closers: Set<Unicode.Scalar> = ["”", "’", "」", "』", "》", "）", ")", "】", "〕", "］", "]"]
+    /// Whether `scalar` opens a quotation or bracket (a switch: asked for every character of every heading).
+    @inline(__always)
+    static func isOpener(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "“", "‘", "「", "『", "《", "（", "(", "【", "〔", "［", "[": return true
+        default: return false
+        }
+    }
+
+    /// Whether `scalar` closes a quotation or bracket.
+    @inline(__always)
+    static func isCloser(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "”", "’", "」", "』", "》", "）", ")", "】", "〕", "］", "]": return true
+        default: return false
+        }
+    }
+
     /// Closing marks that stay with the sentence they end (。” ends the sentence after the quote).
     static let trailingClosers: Set<Unicode.Scalar> = ["”", "’", "」", "』", "）", ")"]
 
@@ -23,6 +41,8 @@ public enum SentenceSplitter {
             pending = scalars.next()
             defer { previousScalar = scalar }
             current.append(scalar)
+            // Ideographs, by far the most frequent, are none of the marks below: no set lookups for them.
+            if (0x4E00...0x9FFF).contains(scalar.value) { continue }
             if openers.contains(scalar) {
                 depth += 1
             } else if closers.contains(scalar) {

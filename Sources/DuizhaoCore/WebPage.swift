@@ -1,3 +1,26 @@
+/// Marker strings as UTF-8 bytes, for byte searches on every line.
+struct UTF8Markers: Sendable {
+    let bytes: [[UInt8]]
+    /// Indexed by byte: whether some marker starts with it.
+    let startsMarker: [Bool]
+    /// Indexed by a byte pair (first << 8 | second): whether some marker starts with it. Asked for every byte of a
+    /// line, so a table, not a set; a pair because the first byte of a Chinese character is shared by thousands.
+    let startsMarkerPair: [Bool]
+
+    init(_ markers: [String]) {
+        bytes = markers.map { Array($0.utf8) }
+        precondition(bytes.allSatisfy { $0.count >= 2 }, "markers of two bytes or more")
+        var table = [Bool](repeating: false, count: 256)
+        var pairs = [Bool](repeating: false, count: 65536)
+        for marker in bytes {
+            table[Int(marker[0])] = true
+            pairs[Int(marker[0]) << 8 | Int(marker[1])] = true
+        }
+        startsMarker = table
+        startsMarkerPair = pairs
+    }
+}
+
 /// One `label：value` pair of a government web page's metadata table (索引号, 发文机关, 标题, 发文字号, …).
 public struct MetadataField: Sendable, Equatable, Codable {
     /// The label without the spaces that align it (`标　　题` → `标题`).
@@ -19,6 +42,7 @@ enum MetadataTable {
         "公文种类", "生效日期", "废止日期", "有效性", "名称", "组配分类", "体裁分类", "实施日期", "信息来源", "文件编号",
     ]
     private static let labelScalars = labels.map { Array($0.unicodeScalars) }
+    private static let labelFirstScalars = Set(labels.compactMap(\.unicodeScalars.first))
 
     /// Removes the table's lines from the top of `lines` (up to the first numbered heading) and returns its fields.
     static func extract(from lines: inout [SourceLine]) -> [MetadataField] {
@@ -26,6 +50,10 @@ enum MetadataTable {
         var consumed: [Int] = []
         var index = 0
         while index < lines.count, index < 200, lines[index].heading == nil || consumed.isEmpty {
+            guard let first = lines[index].text.unicodeScalars.first, labelFirstScalars.contains(first) else {
+                index += 1
+                continue
+            }
             let squeezed = lines[index].text.unicodeScalars.filter { !$0.isLayoutSpace }
             let pairs = self.pairs(in: Array(squeezed))
             if pairs.isEmpty {
@@ -100,21 +128,43 @@ extension LineClassifier {
     /// Lines that frame a government page after the text: site footer, print/close links, related documents.
     static func isSiteFooter(_ text: String) -> Bool {
         guard text.utf8.count <= 400 else { return false }
-        if siteFooterMarkers.occurs(in: text) { return true }
-        return siteFooterPrefixes.contains { text.hasPrefix($0) }
+        return containsAny(text, siteFooterMarkers) || startsWithAny(text, siteFooterPrefixes)
     }
 
-    private static let siteFooterPrefixes = ["主办：", "主办:", "主办单位", "承办：", "承办单位", "相关文件", "相关稿件", "相关解读", "相关链接"]
+    private static let siteFooterMarkers = UTF8Markers(["版权所有", "网站标识码", "ICP备", "打印本页", "关闭窗口", "扫一扫在手机", "网站地图", "联系我们"])
+    private static let siteFooterPrefixes = UTF8Markers(["主办：", "主办:", "主办单位", "承办：", "承办单位", "相关文件", "相关稿件", "相关解读", "相关链接"])
+    private static let breadcrumbPrefixes = UTF8Markers(["当前位置", "您当前的位置", "您现在的位置"])
+    private static let breadcrumbMarkers = UTF8Markers(["E-mail推荐", "【字体"])
+    private static let breadcrumbArrows = UTF8Markers(["＞", "»"])
 
-    /// Words that only a site's footer holds, wherever they stand in the line.
-    private static let siteFooterMarkers = ByteMarkers(["版权所有", "网站标识码", "ICP备", "打印本页", "关闭窗口", "扫一扫在手机", "网站地图", "联系我们"])
+    /// Whether `text` contains one of `markers` (a byte search: these checks run on every line).
+    static func containsAny(_ text: String, _ markers: UTF8Markers) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= 2 else { return false }
+            for start in 0..<(bytes.count - 1) where markers.startsMarkerPair[Int(bytes[start]) << 8 | Int(bytes[start + 1])] {
+                for marker in markers.bytes where marker.count <= bytes.count - start && marker[0] == bytes[start] {
+                    var offset = 1
+                    while offset < marker.count, bytes[start + offset] == marker[offset] { offset += 1 }
+                    if offset == marker.count { return true }
+                }
+            }
+            return false
+        }
+    }
+
+    /// Whether `text` starts with one of `markers`.
+    static func startsWithAny(_ text: String, _ markers: UTF8Markers) -> Bool {
+        guard let first = text.utf8.first, markers.startsMarker[Int(first)] else { return false }
+        return markers.bytes.contains { text.utf8.starts(with: $0) }
+    }
 
     /// Site navigation before the text: `首页>政策>…`, `当前位置：首页>>…`, a line of brackets left by a button.
     static func isBreadcrumb(_ text: String) -> Bool {
         if text.utf8.count > 200 { return false }
-        if text.hasPrefix("当前位置") || text.hasPrefix("您当前的位置") || text.hasPrefix("您现在的位置") { return true }
-        if text.hasPrefix("首页"), text.contains(">") || text.contains("＞") || text.contains("»") { return true }
-        if text.contains("E-mail推荐") || text.contains("【字体") { return true }
+        if startsWithAny(text, breadcrumbPrefixes) { return true }
+        if text.hasPrefix("首页"), text.utf8.contains(UInt8(ascii: ">")) || containsAny(text, breadcrumbArrows) { return true }
+        if containsAny(text, breadcrumbMarkers) { return true }
         return text.unicodeScalars.allSatisfy { "【】[]()（）|｜>＞".unicodeScalars.contains($0) || $0.isLayoutSpace }
     }
 
@@ -166,32 +216,5 @@ extension LineClassifier {
             }
         }
         return String(result)
-    }
-}
-
-/// A fixed set of words searched for in a line's UTF-8 bytes: only positions whose byte can start a word are
-/// compared, so the common line (no marker) costs one table lookup per byte instead of a Foundation string search
-/// per word.
-struct ByteMarkers: Sendable {
-    private let markers: [[UInt8]]
-    private let startsWord: [Bool]
-
-    init(_ words: [String]) {
-        markers = words.map { Array($0.utf8) }
-        var table = [Bool](repeating: false, count: 256)
-        for marker in markers { table[Int(marker[0])] = true }
-        startsWord = table
-    }
-
-    /// Whether any of the words occurs in `text`.
-    func occurs(in text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            for start in bytes.indices where startsWord[Int(bytes[start])] {
-                let rest = bytes[start...]
-                if markers.contains(where: { rest.starts(with: $0) }) { return true }
-            }
-            return false
-        }
     }
 }

@@ -49,7 +49,7 @@ struct StoreOpener {
         var vanishedRetries = 0
         while true {
             do {
-                return try attemptOpen()
+                return try withOpeningLock { try attemptOpen() }
             } catch {
                 switch classify(error) {
                 case .busy:
@@ -70,6 +70,19 @@ struct StoreOpener {
                 }
             }
         }
+    }
+
+    /// Runs `body` holding an exclusive `flock` on the store directory, so that only one process at a time
+    /// creates, checks or migrates the file: several commands started at once on a fresh store otherwise see one
+    /// another's half-made schema. Held for the opening only (milliseconds), never for writes. The lock is on the
+    /// directory itself, so no file is added beside the store; where the directory cannot be opened the body runs
+    /// without it.
+    private func withOpeningLock<T>(_ body: () throws -> T) rethrows -> T {
+        let descriptor = Glibc.open(directory.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return try body() }
+        defer { close(descriptor) }  // closing releases the lock
+        while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
+        return try body()
     }
 
     private func prepareDirectory() -> Result<Void, StoreProblem> {

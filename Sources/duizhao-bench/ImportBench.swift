@@ -3,13 +3,20 @@ import Foundation
 
 /// Import throughput on ≥10 MB synthetic documents (law-shaped and 公文-shaped), and peak memory in a fresh child
 /// process (公文-shaped).
-/// `duizhao-bench import [--megabytes N]`; the child mode `import --child PATH` imports one file and reports.
+/// `duizhao-bench import [--megabytes N]`; the child mode `import --child PATH` imports one file and reports;
+/// `import --write PATH [--law]` writes the synthetic document and exits.
 func runImportBenchmark(_ arguments: [String]) throws {
     if let childIndex = arguments.firstIndex(of: "--child"), childIndex + 1 < arguments.count {
         try importChild(path: arguments[childIndex + 1])
         return
     }
     let megabytes = arguments.firstIndex(of: "--megabytes").flatMap { Int(arguments[$0 + 1]) } ?? 10
+    if let writeIndex = arguments.firstIndex(of: "--write"), writeIndex + 1 < arguments.count {
+        // `import --write PATH [--law]`: only write the synthetic document (to time `--child PATH` in CPU time).
+        try SyntheticDocument.text(minimumBytes: megabytes * 1_000_000, law: arguments.contains("--law"))
+            .write(toFile: arguments[writeIndex + 1], atomically: true, encoding: .utf8)
+        return
+    }
     let lawPath = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-bench-law-\(getpid()).txt").path
     try SyntheticDocument.text(minimumBytes: megabytes * 1_000_000, law: true).write(toFile: lawPath, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(atPath: lawPath) }
@@ -23,16 +30,7 @@ func runImportBenchmark(_ arguments: [String]) throws {
     try measureImport(label: "synthetic document", path: path)
 
     // Peak memory: a child process that only imports the file.
-    let child = Process()
-    child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-    child.arguments = ["import", "--child", path]
-    let pipe = Pipe()
-    child.standardOutput = pipe
-    try child.run()
-    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    child.waitUntilExit()
-    let lastLine = output.split(separator: "\n").last ?? ""
-    let fields = lastLine.split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    let fields = try runBenchChild(["import", "--child", path]).figures
     if fields.count == 2 {
         let growth = fields[1] - fields[0]
         print(String(format: "peak RSS: %.1f MB before import, %.1f MB after; import added %.1f MB = %.2fx the file size",

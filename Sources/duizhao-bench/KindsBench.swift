@@ -7,6 +7,8 @@ import Foundation
 ///   corpus laws repeated to about 4 MB;
 /// - classifying every change of every link (`Comparison.linkedPairs`) of the bundled pair and of a law pair
 ///   from `../shared/corpus` when present, next to the comparison itself.
+/// - the same on synthetic pairs of 1,000 and 5,000 clauses (`SyntheticDocument`, two overlapping variants), once
+///   each, to show that classification grows linearly with the text.
 /// `duizhao-bench kinds`.
 func runKindsBenchmark(_ arguments: [String]) throws {
     var sample = BundledDocument.national.text + BundledDocument.provincial.text
@@ -48,5 +50,16 @@ func runKindsBenchmark(_ arguments: [String]) throws {
         classifyTimes.sort()
         print(name + String(format: ": compare %.2f ms, classify %d changes %.2f ms (medians of 15)", compareTimes[7],
                             changeCount, classifyTimes[7]))
+    }
+    for clauses in [1000, 5000] {
+        let national = PolicyImporter.importText(SyntheticDocument.text(clauseCount: clauses, variant: 0), source: "synthetic:0")
+        let provincial = PolicyImporter.importText(SyntheticDocument.text(clauseCount: clauses, variant: 1), source: "synthetic:1")
+        let start = DispatchTime.now().uptimeNanoseconds
+        let comparison = Comparator.compare(national: national, provincial: provincial)
+        let compared = DispatchTime.now().uptimeNanoseconds
+        let changes = comparison.linkedPairs(national: national, provincial: provincial).reduce(0) { $0 + $1.changes.count }
+        let end = DispatchTime.now().uptimeNanoseconds
+        print(String(format: "synthetic %d clauses: compare %.0f ms, classify %d changes of %d links %.0f ms", clauses,
+                     Double(compared - start) / 1e6, changes, comparison.links.count, Double(end - compared) / 1e6))
     }
 }

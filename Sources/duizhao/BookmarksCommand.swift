@@ -360,9 +360,3 @@ struct ExportedBookmark: Encodable {
         text = includeText ? item.division.map(clauseText) : nil
     }
 }
-
-func printJSON(_ value: some Encodable) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    printJSONText(String(decoding: try encoder.encode(value), as: UTF8.self))
-}

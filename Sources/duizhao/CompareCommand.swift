@@ -65,8 +65,6 @@ struct ComparisonReport {
     let national: PolicyDocument
     let provincial: PolicyDocument
     let comparison: Comparison
-    /// Every link laid out row by row with its classified changes, in the order of `comparison.links`.
-    let pairs: [LinkedPair]
     private let nationalDivisions: [String: Division]
     private let provincialDivisions: [String: Division]
     private let nationalResolver: DivisionResolver
@@ -76,7 +74,6 @@ struct ComparisonReport {
         self.national = national
         self.provincial = provincial
         self.comparison = comparison
-        pairs = comparison.linkedPairs(national: national, provincial: provincial)
         nationalDivisions = Dictionary(national.allDivisions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         provincialDivisions = Dictionary(provincial.allDivisions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         nationalResolver = DivisionResolver(national)
@@ -113,6 +110,7 @@ struct ComparisonReport {
 
     /// One row per national clause (its links, or "dropped"), then the provincial-only clauses and a summary.
     func table() -> String {
+        let pairs = comparison.linkedPairs(national: national, provincial: provincial)
         let nationalWidth = 34, provincialWidth = 38
         var lines: [String] = []
         lines.append("national:   " + TerminalSafeText.sanitize(national.title))
@@ -308,6 +306,13 @@ struct ComparisonReport {
     static func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
 
     func json() throws -> String {
+        let pairs = comparison.linkedPairs(national: national, provincial: provincial)
+        // Changes per provision, gathered once (a filter per provision would be quadratic on long documents).
+        var byNational: [String: [Change]] = [:], byProvincial: [String: [Change]] = [:]
+        for pair in pairs {
+            byNational[pair.link.national, default: []] += pair.changes
+            byProvincial[pair.link.provincial, default: []] += pair.changes
+        }
         let report = ReportJSON(
             national: DocumentJSON(title: national.title, source: national.source),
             provincial: DocumentJSON(title: provincial.title, source: provincial.source),
@@ -335,20 +340,17 @@ struct ComparisonReport {
             coverage: comparison.nationalCoverage.map {
                 NationalCoverageJSON(id: $0.id, label: nationalLabel($0.id), title: nationalTitle($0.id), status: $0.status.rawValue,
                                      carriedShare: Self.rounded($0.carriedShare),
-                                     changeCounts: Self.countsJSON(changes(ofNational: $0.id)))
+                                     changeCounts: Self.countsJSON(byNational[$0.id] ?? []))
             },
             provincialCoverage: comparison.provincialCoverage.map {
                 ProvincialCoverageJSON(id: $0.id, label: provincialLabel($0.id), title: provincialTitle($0.id), newShare: Self.rounded($0.newShare),
-                                       changeCounts: Self.countsJSON(changes(ofProvincial: $0.id)))
+                                       changeCounts: Self.countsJSON(byProvincial[$0.id] ?? []))
             },
             changeCounts: Self.countsJSON(pairs.flatMap(\.changes)))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]  // sorted: deterministic output
         return String(decoding: try encoder.encode(report), as: UTF8.self)
     }
-
-    func changes(ofNational id: String) -> [Change] { pairs.filter { $0.link.national == id }.flatMap(\.changes) }
-    func changes(ofProvincial id: String) -> [Change] { pairs.filter { $0.link.provincial == id }.flatMap(\.changes) }
 
     // MARK: Side by side
 
@@ -376,9 +378,9 @@ struct ComparisonReport {
             return TerminalSafeText.sanitize(side) + "\n"
         }
         var output = ""
+        let level = Localization.dominantLevel(of: provincial)
         for link in links {
-            guard let pair = pairs.first(where: { $0.link.national == link.national && $0.link.provincial == link.provincial })
-            else { continue }
+            let pair = LinkedPair(link: link, comparison: comparison, national: national, provincial: provincial, localLevel: level)
             let title = "\(nationalName(link.national))  ⇄  \(provincialName(link.provincial))  · \(link.kind.rawValue) \(String(format: "%.3f", link.score))"
             var footnote: String?
             if !pair.sourcesElsewhere.isEmpty {

@@ -37,6 +37,9 @@ final class ChangeClassifierTests: XCTestCase {
         // wording
         ("办事公道，廉洁奉公，热心为村民服务，接受村民监督。", "办事公道，廉洁奉公，全心全意为村民服务，接受村民监督。", .wording),
         ("推进知识产权运营交易和服务平台建设", "开展知识产权运营交易和服务平台建设", .wording),
+        // Zhejiang moves 村民委员会应当 into a list header (村民委员会的主要职责：): no change of force or actor.
+        ("村民委员会应当尊重并支持集体经济组织依法独立进行经济活动的自主权", "尊重并支持集体经济组织依法独立进行经济活动的自主权", .wording),
+        ("村民会议可以授权村民代表会议审议村民委员会的年度工作报告", "授权村民代表会议审议村民委员会的年度工作报告", .wording),
         // added (and, read backwards, deleted)
         ("接受村民监督。", "接受村民监督，定期报告工作情况。", .added),
         ("发展文化教育，普及科技知识，促进男女平等。", "发展文化教育，促进男女平等。", .deleted),
@@ -92,6 +95,7 @@ final class ChangeClassifierTests: XCTestCase {
         XCTAssertEqual(ChangeClassifier.kind(national: "这是重要任务", provincial: "这是主要任务"), .wording)
         XCTAssertEqual(ChangeClassifier.kind(national: "统一部署", provincial: "进一步部署"), .wording)
         XCTAssertEqual(ChangeClassifier.kind(national: "依照第十条规定", provincial: "依照第十二条规定"), .wording)
+        XCTAssertEqual(ChangeClassifier.kind(national: "由上一级人民政府责令改正", provincial: "由上一级人民政府依法责令改正"), .wording)
         // The same quantity written otherwise is wording.
         XCTAssertEqual(ChangeClassifier.kind(national: "应当提前十天通知村民", provincial: "应当提前十日通知村民"), .wording)
         XCTAssertEqual(ChangeClassifier.kind(national: "期限三十日", provincial: "期限30日"), .wording)

@@ -52,4 +52,13 @@ final class CitationLinkTests: XCTestCase {
         XCTAssertEqual(deferred?.kind, .match)
         XCTAssertEqual(deferred?.evidence.citations, ["《示范管理法》"])
     }
+
+    func testDeferringToTheLawAndAnotherTextAtOnceIsNoLink() {
+        let provincial = TestDocuments.law("某省实施办法", [
+            ["为了规范示范区的设立和管理，结合本省实际，制定本办法。"],
+            ["示范区管理委员会的组成和任期，依照《中华人民共和国示范管理法》和《某省示范区选举办法》的规定执行。"],
+        ])
+        let comparison = Comparator.compare(national: Self.national, provincial: provincial)
+        XCTAssert(comparison.links.allSatisfy { $0.evidence.citations.isEmpty }, "\(comparison.links)")
+    }
 }

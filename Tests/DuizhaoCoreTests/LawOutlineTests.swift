@@ -162,4 +162,25 @@ final class LawOutlineTests: XCTestCase {
         XCTAssertEqual(document.provisions[1].excerpt, "本条例适用于本省…")
         XCTAssertEqual(document.resolveDivision("4")?.label, "第四条")
     }
+
+    func testOutlineJSONOfALaw() throws {
+        let object = OutlineFormatter.jsonObject(PolicyImporter.importText(Self.headingShapes, source: "shapes.txt"))
+        let divisions = try XCTUnwrap(object["divisions"] as? [[String: Any]])
+        XCTAssertEqual(divisions.compactMap { $0["kind"] as? String }, ["章", "章", "章"])
+        XCTAssertEqual(divisions.compactMap { $0["label"] as? String }, ["", "第二章", "第三章"])
+        let chapter = try XCTUnwrap((divisions[1]["children"] as? [[String: Any]])?.first)
+        XCTAssertEqual(chapter["kind"] as? String, "节")
+        let article = try XCTUnwrap((chapter["children"] as? [[String: Any]])?.first)
+        XCTAssertEqual(article["label"] as? String, "第三条")
+        XCTAssertEqual(article["kind"] as? String, "条")
+        XCTAssertEqual(article["title"] as? String, "")
+        XCTAssertEqual(article["excerpt"] as? String, "登记包括下列事项…")
+        let paragraphs = try XCTUnwrap(article["children"] as? [[String: Any]])
+        XCTAssertEqual(paragraphs.compactMap { $0["kind"] as? String }, ["款", "款"])
+        XCTAssertEqual(paragraphs[0]["paragraphs"] as? [String], ["登记包括下列事项："])
+        XCTAssertNil(paragraphs[0]["excerpt"], "a 款 is not an outline level")
+        let items = try XCTUnwrap(paragraphs[0]["children"] as? [[String: Any]])
+        XCTAssertEqual(items.compactMap { $0["kind"] as? String }, ["项", "项"])
+        XCTAssertEqual((object["history"] as? [[String: Any]])?.compactMap { $0["action"] as? String }, ["通过", "修正"])
+    }
 }
