@@ -150,4 +150,12 @@ final class LawReadingTests: XCTestCase {
         XCTAssertEqual(current?.side, .provincial, model.render().statusLine)
         XCTAssertEqual(model.render().roles(of: "（三）联系")?.first, .searchCurrent)
     }
+
+    func testTheCurrentArticleIsMarkedInTheOutlineWithItsExcerpt() {
+        var model = Self.model(width: 80, height: 24)
+        _ = model.type(":第三条\n")
+        let screen = model.render()
+        XCTAssertEqual(screen.roles(of: "第三条 登记…"), Array(repeating: .outlineCurrent, count: 7), "label and excerpt marked alike")
+        XCTAssertEqual(screen.roles(of: "第二条 本法…")?.last, .excerpt, "other rows keep the excerpt quiet")
+    }
 }
