@@ -219,19 +219,14 @@ struct ComparisonReport {
         var changeCounts: [String: Int]
     }
 
-    struct SentenceRefJSON: Encodable {
-        var division: String
-        var index: Int
-    }
-
     struct ChangeJSON: Encodable {
         var kind: String
         /// The changed text on each side ("" for an added or deleted clause's other side).
         var national: String
         var provincial: String
         /// The sentences the change is in, and its offset (in characters) in their joined text.
-        var nationalSentences: [SentenceRefJSON]
-        var provincialSentence: SentenceRefJSON?
+        var nationalSentences: [SentenceRef]
+        var provincialSentence: SentenceRef?
         var nationalOffset: Int
         var provincialOffset: Int
     }
@@ -296,8 +291,8 @@ struct ComparisonReport {
             row.changes.map { change in
                 ChangeJSON(
                     kind: change.kind.rawValue, national: change.national, provincial: change.provincial,
-                    nationalSentences: row.national.map { SentenceRefJSON(division: $0.division, index: $0.index) },
-                    provincialSentence: row.provincial.map { SentenceRefJSON(division: $0.division, index: $0.index) },
+                    nationalSentences: row.national,
+                    provincialSentence: row.provincial,
                     nationalOffset: change.nationalRange.lowerBound, provincialOffset: change.provincialRange.lowerBound)
             }
         }
@@ -347,9 +342,7 @@ struct ComparisonReport {
                                        changeCounts: Self.countsJSON(byProvincial[$0.id] ?? []))
             },
             changeCounts: Self.countsJSON(pairs.flatMap(\.changes)))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]  // sorted: deterministic output
-        return String(decoding: try encoder.encode(report), as: UTF8.self)
+        return try jsonText(report)
     }
 
     // MARK: Side by side
