@@ -254,21 +254,6 @@ public struct PolicyDocument: Sendable, Equatable {
 
     /// The same as `provisions` (the older name, kept while callers move over).
     public var comparableUnits: [Division] { provisions }
-
-    /// Finds a division by full id (`2.4`) or, when unambiguous, by its printed number alone (`4`),
-    /// preferring articles, then clauses.
-    public func resolveDivision(_ reference: String) -> Division? {
-        let trimmed = reference.trimmingCharacters(in: .whitespaces)
-        let all = allDivisions
-        if let exact = all.first(where: { $0.id == trimmed }) { return exact }
-        guard let number = Int(trimmed) else { return nil }
-        for kind in [DivisionKind.article, .clause, .item, .section, .chapter, .subItem] {
-            let candidates = all.filter { $0.kind == kind && $0.number == number }
-            if candidates.count == 1 { return candidates[0] }
-            if candidates.count > 1 { return nil }
-        }
-        return nil
-    }
 }
 
 /// One step of a law's legislative history: `1998年11月4日 第九届全国人民代表大会常务委员会第五次会议通过`.

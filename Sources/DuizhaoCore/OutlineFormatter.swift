@@ -15,8 +15,7 @@ public enum OutlineFormatter {
             let indent = String(repeating: "  ", count: depth + 1)
             if division.kind == .article {
                 // An article's 款, 项 and 目 are counted, not listed; an untitled article shows its first words.
-                let heading = division.excerpt.map { division.label + " " + $0 } ?? division.heading
-                lines.append("\(indent)\(heading) (\(division.allParagraphs.count) ¶)")
+                lines.append("\(indent)\(division.namedHeading) (\(division.allParagraphs.count) ¶)")
                 return
             }
             if division.kind == .table {

@@ -115,7 +115,9 @@ public enum LineBreaker {
         if isWordScalar(scalars[candidate - 1]), isWordScalar(scalars[candidate]) {
             var wordStart = candidate - 1
             while wordStart > start, isWordScalar(scalars[wordStart - 1]) { wordStart -= 1 }
-            if wordStart > start, !noLineEnd.contains(scalars[wordStart - 1]) { candidate = wordStart }
+            // An opening bracket before the word goes down with it: `（4G）` never breaks as `（4` / `G）`.
+            while wordStart > start, noLineEnd.contains(scalars[wordStart - 1]) { wordStart -= 1 }
+            if wordStart > start { candidate = wordStart }
         }
         return candidate
     }

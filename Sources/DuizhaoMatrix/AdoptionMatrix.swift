@@ -67,8 +67,8 @@ public struct DivisionHeading: Sendable, Equatable, Hashable, Codable {
     }
 }
 
-/// The figures of one implementation against the national document.
-public struct DocumentSummary: Sendable, Equatable {
+/// The figures of one implementation against the national document (encoded as is in the matrix JSON).
+public struct DocumentSummary: Sendable, Equatable, Encodable {
     /// National provisions implemented.
     public var kept: Int
     /// National provisions partly carried over.

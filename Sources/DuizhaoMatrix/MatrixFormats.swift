@@ -14,21 +14,13 @@ public enum MatrixFormats {
         var provisions: Int
     }
 
-    struct SummaryJSON: Encodable {
-        var kept: Int
-        var partly: Int
-        var dropped: Int
-        var additions: Int
-        var newShare: Double
-        var coverage: Double
-    }
-
     struct DocumentJSON: Encodable {
         var file: String
         var title: String
         var jurisdiction: String
         var date: String?
-        var summary: SummaryJSON
+        /// Encoded as is (its field names are the JSON keys), shares rounded.
+        var summary: DocumentSummary
     }
 
     struct CellJSON: Encodable {
@@ -72,6 +64,14 @@ public enum MatrixFormats {
 
     static func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
 
+    /// The summary with its shares rounded to three decimals, as every share in the JSON.
+    static func rounded(_ summary: DocumentSummary) -> DocumentSummary {
+        var result = summary
+        result.newShare = rounded(summary.newShare)
+        result.coverage = rounded(summary.coverage)
+        return result
+    }
+
     /// The matrix as JSON: one row per national provision in document order, one cell per document in column order.
     public static func json(_ matrix: AdoptionMatrix) throws -> String {
         let survival = matrix.survivalCounts
@@ -81,14 +81,9 @@ public enum MatrixFormats {
                 title: matrix.national.title, file: matrix.national.source, issuers: matrix.national.issuers,
                 date: matrix.national.date, provisions: matrix.provisions.count),
             documents: matrix.columns.map { column in
-                let summary = column.summary
-                return DocumentJSON(
+                DocumentJSON(
                     file: column.document.source, title: column.document.title, jurisdiction: column.jurisdiction,
-                    date: column.document.date,
-                    summary: SummaryJSON(
-                        kept: summary.kept, partly: summary.partly, dropped: summary.dropped,
-                        additions: summary.additions, newShare: rounded(summary.newShare),
-                        coverage: rounded(summary.coverage)))
+                    date: column.document.date, summary: rounded(column.summary))
             },
             rows: matrix.provisions.enumerated().map { row, provision in
                 RowJSON(

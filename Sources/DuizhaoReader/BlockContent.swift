@@ -13,6 +13,9 @@ struct DisplayParagraph: Sendable {
     var divisionID: String?
     var unitID: String?
     var isHeading: Bool
+    /// For the heading of an untitled division (an article): its first words, drawn after the heading in the
+    /// `.excerpt` style where the row has room (not part of the text: search and wrapping do not see it).
+    var excerpt: String?
     /// The first paragraph of a comparable unit or of a section (targets of `]` and `}`).
     var startsUnit: Bool
     var startsSection: Bool
@@ -220,16 +223,19 @@ struct BlockContentBuilder {
             for (partIndex, part) in piece.parts.enumerated() {
                 let first = result.count
                 let unitID = piece.divisionID
-                if !part.heading.isEmpty {
+                if !part.heading.isEmpty, !part.runsIn {
                     let raw = Array(part.heading.unicodeScalars)
-                    result.append(DisplayParagraph(
+                    var heading = DisplayParagraph(
                         raw: raw, roles: Array(repeating: .heading, count: raw.count), divisionID: part.divisionID,
-                        unitID: unitID, isHeading: true, indented: false, anchor: nil))
+                        unitID: unitID, isHeading: true, indented: false, anchor: nil)
+                    heading.excerpt = part.excerpt
+                    result.append(heading)
                 }
                 var sentenceIndex = 0
-                for paragraph in part.paragraphs {
+                for (paragraphIndex, paragraph) in part.paragraphs.enumerated() {
                     appendParagraph(
-                        paragraph, side: side, divisionID: part.divisionID, unitID: unitID, baseRole: baseRole,
+                        paragraph, label: part.runsIn && paragraphIndex == 0 ? part.heading : "", side: side,
+                        divisionID: part.divisionID, unitID: unitID, baseRole: baseRole,
                         linked: block.kind == .linked, anchors: anchors, sentenceIndex: &sentenceIndex, into: &result)
                 }
                 if partIndex == 0, result.count > first {
@@ -242,19 +248,24 @@ struct BlockContentBuilder {
         return result
     }
 
-    /// Splits one paragraph into display paragraphs at sync points and styles its sentences.
+    /// Splits one paragraph into display paragraphs at sync points and styles its sentences. `label`, when not
+    /// empty, is printed before the text in the heading style (a run-in label such as an item's `（一）`).
     func appendParagraph(
-        _ paragraph: String, side: DocumentSide, divisionID: String?, unitID: String?, baseRole: StyleRole,
-        linked: Bool, anchors: [SentenceRef: Int], sentenceIndex: inout Int, into result: inout [DisplayParagraph]
+        _ paragraph: String, label: String = "", side: DocumentSide, divisionID: String?, unitID: String?,
+        baseRole: StyleRole, linked: Bool, anchors: [SentenceRef: Int], sentenceIndex: inout Int,
+        into result: inout [DisplayParagraph]
     ) {
-        let scalars = trimmed(Array(paragraph.unicodeScalars))
-        guard !scalars.isEmpty else { return }
-        var roles = Array(repeating: baseRole, count: scalars.count)
+        let text = trimmed(Array(paragraph.unicodeScalars))
+        guard !text.isEmpty else { return }
+        let labelScalars = Array(label.unicodeScalars)
+        let labelLength = labelScalars.count
+        let scalars = labelScalars + text
+        var roles = Array(repeating: StyleRole.heading, count: labelLength) + Array(repeating: baseRole, count: text.count)
         // A whole clause with no counterpart is an added or deleted clause.
         let baseKind: ChangeKind? = baseRole == .provincialOnly ? .added : baseRole == .nationalOnly ? .deleted : nil
-        var kinds = [ChangeKind?](repeating: baseKind, count: scalars.count)
+        var kinds = [ChangeKind?](repeating: nil, count: labelLength) + [ChangeKind?](repeating: baseKind, count: text.count)
         var cuts: [(offset: Int, anchor: Int)] = []
-        var cursor = 0
+        var cursor = labelLength
         for sentence in SentenceSplitter.split(paragraph) {
             let sentenceScalars = Array(sentence.unicodeScalars)
             defer { sentenceIndex += 1 }
@@ -262,7 +273,8 @@ struct BlockContentBuilder {
             cursor = start + sentenceScalars.count
             guard let divisionID else { continue }
             let ref = SentenceRef(division: divisionID, index: sentenceIndex)
-            if let anchor = anchors[ref] { cuts.append((start, anchor)) }
+            // A sync point at the first sentence keeps a run-in label with it.
+            if let anchor = anchors[ref] { cuts.append((start == labelLength ? 0 : start, anchor)) }
             if linked, let index {
                 styleSentence(
                     ref, side: side, index: index, text: sentence, range: start..<cursor, roles: &roles, kinds: &kinds)

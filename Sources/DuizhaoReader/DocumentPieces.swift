@@ -5,6 +5,12 @@ struct PiecePart: Sendable {
     /// Division id; nil for the preamble.
     var divisionID: String?
     var heading: String
+    /// Whether the heading is a bare label that runs into the first paragraph, as printed (an article's item:
+    /// `（一）名称；`), rather than a line of its own.
+    var runsIn = false
+    /// The first words of an untitled division of an outline level (an article, not its 项), shown after its
+    /// heading where the row has room.
+    var excerpt: String? = nil
     var paragraphs: [String]
 }
 
@@ -26,10 +32,13 @@ struct DocumentPiece: Sendable {
     var weight: Int
 }
 
-/// An entry of the outline: a section, item or clause (sub-items stay inside their clause).
+/// An entry of the outline: a division of an outline level (`DivisionKind.isOutlineLevel`: a chapter, article,
+/// section, item or clause; an article's 款 项 目 and a clause's sub-items stay inside it).
 struct OutlineEntry: Sendable {
     var divisionID: String
     var heading: String
+    /// The first words of an untitled division (an article printed without a heading), shown after its label.
+    var excerpt: String?
     var depth: Int
     var kind: DivisionKind
     /// Index of the parent entry, if any.
@@ -75,7 +84,12 @@ struct PiecedDocument: Sendable {
             divisions[division.id] = division
             if unitIDs.contains(division.id) {
                 let members = division.flattened
-                let parts = members.map { PiecePart(divisionID: $0.id, heading: $0.heading, paragraphs: $0.paragraphs) }
+                let parts = members.map {
+                    PiecePart(
+                        divisionID: $0.id, heading: $0.heading,
+                        runsIn: $0.labelRunsIn,
+                        excerpt: $0.kind.isOutlineLevel ? $0.excerpt : nil, paragraphs: $0.paragraphs)
+                }
                 for member in members {
                     divisions[member.id] = member
                     pieceOfDivision[member.id] = pieces.count
@@ -85,7 +99,7 @@ struct PiecedDocument: Sendable {
                     kind: .unit, divisionID: division.id, divisionKind: division.kind, parts: parts,
                     weight: weight(of: parts)))
             } else {
-                let parts = [PiecePart(divisionID: division.id, heading: division.heading, paragraphs: division.paragraphs)]
+                let parts = [PiecePart(divisionID: division.id, heading: division.heading, excerpt: division.kind.isOutlineLevel ? division.excerpt : nil, paragraphs: division.paragraphs)]
                 pieceOfDivision[division.id] = pieces.count
                 unitOfDivision[division.id] = division.id
                 pieces.append(DocumentPiece(
@@ -99,10 +113,10 @@ struct PiecedDocument: Sendable {
         var outline: [OutlineEntry] = []
         var outlineIndex: [String: Int] = [:]
         func addEntries(_ division: Division, depth: Int, parent: Int?) {
-            guard division.kind != .subItem else { return }
+            guard division.kind.isOutlineLevel else { return }
             let index = outline.count
             outline.append(OutlineEntry(
-                divisionID: division.id, heading: division.heading, depth: depth, kind: division.kind,
+                divisionID: division.id, heading: division.heading, excerpt: division.excerpt, depth: depth, kind: division.kind,
                 parent: parent, hasChildren: false))
             outlineIndex[division.id] = index
             for child in division.children { addEntries(child, depth: depth + 1, parent: index) }

@@ -40,7 +40,7 @@ extension ReadingScreen {
         .init([key("/")], "search both documents (as you type)", .search),
         .init([key("n")], "next match", .searchNext),
         .init([key("N")], "previous match", .searchPrevious),
-        .init([key(":")], "jump to a clause by number (2.4 or 4)", .jumpToClause),
+        .init([key(":")], "jump to a clause (2.4, 4, 第4条, 四)", .jumpToClause),
         .init([key("d")], "highlight differences on / off", .toggleDifferences),
         .init([key("L")], "localisations (本法→本办法) shown / hidden", .toggleLocalization),
         .init([key("c")], "next substantive change (not a localisation)", .nextChange),
@@ -217,9 +217,9 @@ extension ReadingScreen {
         bookmarks.first { $0.side == side && $0.clauseID == clauseID }
     }
 
-    /// The heading of a division as the reader shows it.
+    /// The name of a division as the reader shows it: label and title, or excerpt for an untitled article.
     func heading(side: DocumentSide, id: String) -> String {
-        pieces[side]?.divisions[id]?.heading ?? id
+        pieces[side]?.divisions[id]?.namedHeading ?? id
     }
 
     mutating func toggleBookmark() -> [ScreenAction] {

@@ -123,6 +123,25 @@ extension ReadingScreen {
             x = writer.put(scalar, width: cellWidth, role: role, row: row, column: x)
             index += 1
         }
+        if index == paragraph.scalars.count, line.start == 0, let excerpt = paragraph.excerpt,
+           let shown = Self.fitted(excerpt, room: limit - x - 1) {
+            writer.write(" " + shown, row: row, column: x, limit: limit, role: .excerpt)
+        }
+    }
+
+    /// An excerpt cut to `room` cells (ending in `…`), or nil when too little of it would show.
+    static func fitted(_ excerpt: String, room: Int) -> String? {
+        if DisplayWidth.of(excerpt) <= room { return excerpt }
+        guard room >= 5 else { return nil }
+        var result = ""
+        var used = 0
+        for character in excerpt where character != "…" {
+            let characterWidth = DisplayWidth.of(String(character))
+            if used + characterWidth > room - 1 { break }
+            result.append(character)
+            used += characterWidth
+        }
+        return result + "…"
     }
 
     /// First outline row shown, so that the marked row stays in view.
@@ -150,17 +169,22 @@ extension ReadingScreen {
             if marks.contains(entry.divisionID) { writer.write("*", row: screenRow, column: frame.x, limit: limit, role: .bookmark) }
             let indent = String(repeating: " ", count: min(entry.depth * 2, max(0, frame.width / 3)))
             let fold = entry.hasChildren ? (foldedIDs.contains(entry.divisionID) ? "+" : "-") : " "
-            writer.write(indent + fold + entry.heading, row: screenRow, column: frame.x + 1, limit: limit, role: role)
+            let end = writer.write(indent + fold + entry.heading, row: screenRow, column: frame.x + 1, limit: limit, role: role)
+            if let excerpt = entry.excerpt.flatMap({ Self.fitted($0, room: limit - end - 1) }) {
+                writer.write(" " + excerpt, row: screenRow, column: end, limit: limit, role: role == .outlineCurrent ? role : .excerpt)
+            }
         }
     }
 
-    /// "section › clause" of the current position in a document.
-    func locationText(_ side: DocumentSide) -> String {
+    /// "section › clause" of the current position in a document; an untitled clause (an article) is named by its
+    /// label and excerpt when that fits in `room` cells, else by its label alone.
+    func locationText(_ side: DocumentSide, room: Int = .max) -> String {
         guard let paragraph = currentParagraphInfo(side) else { return "" }
         guard let unit = paragraph.unitID, let document = pieces[side] else { return "序言" }
-        let heading = document.divisions[unit]?.heading ?? unit
-        if let section = document.sectionEntry(containing: unit) { return section.heading + " › " + heading }
-        return heading
+        let division = document.divisions[unit]
+        let section = document.sectionEntry(containing: unit).map { $0.heading + " › " } ?? ""
+        let named = section + (division?.namedHeading ?? unit)
+        return DisplayWidth.of(named) <= room ? named : section + (division?.heading ?? unit)
     }
 
     func renderStatus(_ writer: inout ScreenWriter, _ geometry: Geometry, notice: String?) {
@@ -190,7 +214,9 @@ extension ReadingScreen {
             column = writer.write(" " + notice + " ", row: row, column: 0, limit: rightColumn - 1, role: .statusMessage)
         }
         let label = focus == .outline ? "目录·" + textSide.label : textSide.label
-        writer.write(" " + label + " │ " + locationText(textSide), row: row, column: column, limit: rightColumn - 1, role: .status)
+        let prefix = " " + label + " │ "
+        let room = rightColumn - 1 - column - DisplayWidth.of(prefix)
+        writer.write(prefix + locationText(textSide, room: room), row: row, column: column, limit: rightColumn - 1, role: .status)
         writer.write(rightText, row: row, column: rightColumn, limit: width, role: .status)
     }
 }

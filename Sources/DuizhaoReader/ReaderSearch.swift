@@ -45,6 +45,8 @@ extension ReadingScreen {
             for index in range {
                 for part in buffer[index].parts {
                     if containsFolded(part.heading, bytes) { return true }
+                    // A run-in label is shown as one text with its first paragraph (`（一）名称；`).
+                    if part.runsIn, let first = part.paragraphs.first, containsFolded(part.heading + first, bytes) { return true }
                     for paragraph in part.paragraphs where containsFolded(paragraph, bytes) { return true }
                 }
             }

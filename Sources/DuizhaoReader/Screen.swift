@@ -59,6 +59,8 @@ public enum StyleRole: UInt8, Sendable, CaseIterable {
     case matrixDropped
     /// The matrix cell under the cursor.
     case matrixCursor
+    /// The first words standing in for the title of an untitled article (`第三条 村民委员会根据…`): shown quietly.
+    case excerpt
 }
 
 /// One terminal cell. A double-width character occupies its cell and a following continuation cell.

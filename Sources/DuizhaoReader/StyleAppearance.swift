@@ -61,6 +61,7 @@ extension StyleRole {
         case .matrixKept, .matrixPartly: return Appearance()
         case .matrixDropped: return Appearance(dim: true)
         case .matrixCursor: return Appearance(bold: true, reverse: true)
+        case .excerpt: return Appearance(dim: true)
         }
     }
 
@@ -98,6 +99,7 @@ extension StyleRole {
         case .matrixPartly: return A(foreground: A.black, background: A.yellow)
         case .matrixDropped: return A(foreground: A.red)
         case .matrixCursor: return A(foreground: A.white, background: A.blue, bold: true)
+        case .excerpt: return A(foreground: grey, dim: !rich)
         }
     }
 }

@@ -84,9 +84,12 @@ public final class StorePersistence: ReaderPersistence {
         return (national, nationalIdentity)
     }
 
+    /// The reader's bookmark, its clause named as in the document now (label and title or excerpt).
     private func mark(_ side: DocumentSide, _ resolved: ResolvedBookmark) -> ReaderBookmark {
-        ReaderBookmark(
+        let division = resolved.isOrphaned ? nil : documentAndIdentity(side).0.division(id: resolved.clauseID)
+        return ReaderBookmark(
             id: resolved.bookmark.id, side: side, clauseID: resolved.clauseID,
-            clauseTitle: resolved.bookmark.anchor.clauseHeading, note: resolved.bookmark.note, isOrphaned: resolved.isOrphaned)
+            clauseTitle: division?.namedHeading ?? resolved.bookmark.anchor.clauseHeading, note: resolved.bookmark.note,
+            isOrphaned: resolved.isOrphaned)
     }
 }

@@ -148,11 +148,15 @@ extension Division {
     /// The normalised text of this division and its descendants: titles and paragraphs, no labels.
     public var normalizedText: String {
         var output = String.UnicodeScalarView()
-        for division in flattened {
-            ComparableText.appendNormalized(division.title, to: &output)
-            for paragraph in division.paragraphs { ComparableText.appendNormalized(paragraph, to: &output) }
-        }
+        for division in flattened { division.appendNormalizedOwnText(to: &output) }
         return String(output)
+    }
+
+    /// Appends the normalised title and paragraphs of this division alone (not its children): its share of
+    /// `normalizedText` and of the document's.
+    fileprivate func appendNormalizedOwnText(to output: inout String.UnicodeScalarView) {
+        ComparableText.appendNormalized(title, to: &output)
+        for paragraph in paragraphs { ComparableText.appendNormalized(paragraph, to: &output) }
     }
 
     /// The first `length` characters of `normalizedText`: what a bookmark keeps to find the clause again.
@@ -170,10 +174,7 @@ extension PolicyDocument {
     public var normalizedText: String {
         var output = String.UnicodeScalarView()
         for line in preamble { ComparableText.appendNormalized(line, to: &output) }
-        for division in allDivisions {
-            ComparableText.appendNormalized(division.title, to: &output)
-            for paragraph in division.paragraphs { ComparableText.appendNormalized(paragraph, to: &output) }
-        }
+        for division in allDivisions { division.appendNormalizedOwnText(to: &output) }
         return String(output)
     }
 

@@ -55,7 +55,8 @@ enum TerminalGuard {
         pthread_sigmask(SIG_BLOCK, &set, nil)
     }
 
-    private static func setHandler(_ signal: Int32, _ handler: @convention(c) (Int32) -> Void) {
+    /// Installs `handler` (a function, or `SIG_DFL`) for `signal`, with an empty mask and no flags.
+    private static func setHandler(_ signal: Int32, _ handler: (@convention(c) (Int32) -> Void)?) {
         var action = sigaction()
         #if canImport(Glibc)
         action.__sigaction_handler.sa_handler = handler
@@ -80,14 +81,7 @@ enum TerminalGuard {
             endwin()  // best effort: the process is going down anyway
             TerminalGuard.releaseStandardError()
         }
-        var action = sigaction()
-        #if canImport(Glibc)
-        action.__sigaction_handler.sa_handler = SIG_DFL
-        #else
-        action.__sigaction_u.__sa_handler = SIG_DFL
-        #endif
-        sigemptyset(&action.sa_mask)
-        sigaction(signal, &action, nil)
+        setHandler(signal, SIG_DFL)
         raise(signal)
     }
 

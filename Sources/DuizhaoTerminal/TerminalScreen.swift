@@ -61,15 +61,18 @@ public final class TerminalScreen {
         _ = mousemask(duizhao_mouse_mask_wheel_and_clicks(), nil)
         colorScheme = ColorScheme.choose(environment: environment, terminalHasColors: has_colors())
         palette = StylePalette(scheme: colorScheme)
-        // ncurses flushes its output after every cursor move until the screen has once been suspended and
-        // resumed (its "initial" state is meant for low-level terminfo callers): one quick endwin/doupdate
-        // turns a frame from ~40 writes into one.
-        endwin()
-        _ = doupdate()
-        width = Int(duizhao_window_columns(window))
-        height = Int(duizhao_window_rows(window))
+        (width, height) = Self.settleAndMeasure(window)
         basicPlaneWidths.initialize(repeating: -2, count: 0x10000)
         complexCell.initialize(to: cchar_t())
+    }
+
+    /// ncurses flushes its output after every cursor move until the screen has once been suspended and resumed
+    /// (its "initial" state is meant for low-level terminfo callers), and again after a resize: one quick
+    /// endwin/doupdate turns a frame from ~40 writes into one. Returns the window's size.
+    private static func settleAndMeasure(_ window: UnsafeMutablePointer<WINDOW>) -> (width: Int, height: Int) {
+        endwin()
+        _ = doupdate()
+        return (Int(duizhao_window_columns(window)), Int(duizhao_window_rows(window)))
     }
 
     deinit {
@@ -266,12 +269,7 @@ public final class TerminalScreen {
         case KEY_BACKSPACE: return .backspace
         case KEY_DC: return .delete
         case KEY_RESIZE:
-            // As at start-up: one quick endwin/doupdate so ncurses does not go back to flushing its output after
-            // every cursor move (one write per frame).
-            endwin()
-            _ = doupdate()
-            width = Int(duizhao_window_columns(window))
-            height = Int(duizhao_window_rows(window))
+            (width, height) = Self.settleAndMeasure(window)
             previous = nil
             return .resize(width: width, height: height)
         case KEY_MOUSE:

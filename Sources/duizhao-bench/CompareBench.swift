@@ -57,17 +57,10 @@ func runCompareBenchmark(_ arguments: [String]) throws {
     print("clauses/side  MB/side  sentences/side  import ms  compare ms  peak RSS MB  compare +MB  derived links found  wrong links")
     var results: [(clauses: Int, seconds: Double, megabytes: Double)] = []
     for clauses in sizes {
-        let child = Process()
-        child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-        child.arguments = ["compare", "--child", String(clauses)]
-        let pipe = Pipe()
-        child.standardOutput = pipe
-        try child.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        child.waitUntilExit()
-        let fields = (output.split(separator: "\n").last ?? "").split(separator: " ").compactMap { Double($0) }
-        guard child.terminationStatus == 0, fields.count == 9 else {
-            print("\(clauses): child failed (status \(child.terminationStatus)): \(output)")
+        let child = try runBenchChild(["compare", "--child", String(clauses)])
+        let fields = child.figures
+        guard child.status == 0, fields.count == 9 else {
+            print("\(clauses): child failed (status \(child.status)): \(child.output)")
             continue
         }
         let (megabytesPerSide, sentences, importMilliseconds, compareMilliseconds) = (fields[0], fields[1], fields[2], fields[3])

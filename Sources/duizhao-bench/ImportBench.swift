@@ -30,16 +30,7 @@ func runImportBenchmark(_ arguments: [String]) throws {
     try measureImport(label: "synthetic document", path: path)
 
     // Peak memory: a child process that only imports the file.
-    let child = Process()
-    child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-    child.arguments = ["import", "--child", path]
-    let pipe = Pipe()
-    child.standardOutput = pipe
-    try child.run()
-    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    child.waitUntilExit()
-    let lastLine = output.split(separator: "\n").last ?? ""
-    let fields = lastLine.split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    let fields = try runBenchChild(["import", "--child", path]).figures
     if fields.count == 2 {
         let growth = fields[1] - fields[0]
         print(String(format: "peak RSS: %.1f MB before import, %.1f MB after; import added %.1f MB = %.2fx the file size",

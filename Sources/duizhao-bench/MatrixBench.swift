@@ -15,18 +15,13 @@ func runMatrixBenchmark(_ arguments: [String]) throws {
         arguments.firstIndex(of: name).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
     }
     let corpus = option("--corpus") ?? "../shared/corpus/cunweihui"
-    let binary = option("--binary")
-        ?? URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-            .appendingPathComponent("duizhao").path
+    let binary = try duizhaoBinary(option("--binary"))
     let counts = option("--counts")?.split(separator: ",").compactMap { Int($0) } ?? [30, 300]
-    guard FileManager.default.isExecutableFile(atPath: binary) else {
-        throw MatrixBenchError("no duizhao binary at \(binary); build it (swift build -c release) or pass --binary PATH")
-    }
     let national = (corpus as NSString).appendingPathComponent("national.md")
     let sources = try FileManager.default.contentsOfDirectory(atPath: corpus)
         .filter { $0.hasSuffix(".md") && $0 != "national.md" }.sorted()
         .map { try String(contentsOfFile: (corpus as NSString).appendingPathComponent($0), encoding: .utf8) }
-    guard !sources.isEmpty else { throw MatrixBenchError("no implementations in \(corpus)") }
+    guard !sources.isEmpty else { throw BenchError("no implementations in \(corpus)") }
     print("duizhao: \(binary); national: \(national); \(sources.count) source implementations; "
           + "\(ProcessInfo.processInfo.activeProcessorCount) cores")
 
@@ -87,7 +82,7 @@ func measureChild(_ executable: String, _ arguments: [String]) throws -> ChildMe
     var pid: pid_t = 0
     let start = DispatchTime.now().uptimeNanoseconds
     guard posix_spawn(&pid, executable, &actions, nil, argv, environ) == 0 else {
-        throw MatrixBenchError("cannot start \(executable)")
+        throw BenchError("cannot start \(executable)")
     }
     var status: Int32 = 0
     var usage = rusage()
@@ -95,12 +90,8 @@ func measureChild(_ executable: String, _ arguments: [String]) throws -> ChildMe
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     var children = rusage()
     getrusage(RUSAGE_CHILDREN.rawValue, &children)
-    guard status == 0 else { throw MatrixBenchError("\(arguments.joined(separator: " ")) failed (status \(status))") }
+    guard status == 0 else { throw BenchError("\(arguments.joined(separator: " ")) failed (status \(status))") }
     let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     return ChildMeasurement(seconds: seconds, cpuSeconds: cpu, peakMegabytes: Double(max(usage.ru_maxrss, children.ru_maxrss)) / 1024)
 }
 
-struct MatrixBenchError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
-}

@@ -126,7 +126,7 @@ struct ReaderBenchOptions {
             let argument = arguments[index]
             func value() throws -> String {
                 index += 1
-                guard index < arguments.count else { throw ReaderBenchError("\(argument) needs a value") }
+                guard index < arguments.count else { throw BenchError("\(argument) needs a value") }
                 return arguments[index]
             }
             switch argument {
@@ -135,22 +135,12 @@ struct ReaderBenchOptions {
             case "--launches": launches = max(1, Int(try value()) ?? launches)
             case "--skip-large": skipLarge = true
             default:
-                if binary == nil, !argument.hasPrefix("-") { binary = argument } else { throw ReaderBenchError("unknown option \(argument)") }
+                if binary == nil, !argument.hasPrefix("-") { binary = argument } else { throw BenchError("unknown option \(argument)") }
             }
             index += 1
         }
-        let besideBench = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-            .deletingLastPathComponent().appendingPathComponent("duizhao").path
-        self.binary = binary ?? besideBench
-        guard FileManager.default.isExecutableFile(atPath: self.binary) else {
-            throw ReaderBenchError("no duizhao binary at \(self.binary); build it (swift build -c release) or pass --binary PATH")
-        }
+        self.binary = try duizhaoBinary(binary)
     }
-}
-
-struct ReaderBenchError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
 }
 
 /// `Resources/` of the package: searched upwards from the working directory and from the bench executable.
@@ -167,7 +157,7 @@ func readerLocateResources() throws -> URL {
             directory.deleteLastPathComponent()
         }
     }
-    throw ReaderBenchError("Resources/provincial.txt not found; run from the package directory")
+    throw BenchError("Resources/provincial.txt not found; run from the package directory")
 }
 
 func readerFindProgram(_ name: String) -> String? {
@@ -210,7 +200,7 @@ func readerMeasureLaunch(
             while seen < needleBytes.count, output.readerContainsSequence(needleBytes[seen]) { seen += 1 }
             return seen == needleBytes.count
         }
-        guard first.satisfied else { throw ReaderBenchError("\(command[0]) did not show its first frame within 20 s") }
+        guard first.satisfied else { throw BenchError("\(command[0]) did not show its first frame within 20 s") }
         times.firstFrame.add(first.lastByte - start)
         if settle {
             let later = session.readUntilQuiet(quietMilliseconds: 600, timeoutSeconds: 30) { _ in true }
@@ -324,7 +314,7 @@ func readerMeasureBareStart(binary: String, runs: Int) throws -> ReaderSamples {
         defer { for pointer in argv { free(pointer) } }
         var pid: pid_t = 0
         let start = ReaderClock.now
-        guard posix_spawn(&pid, binary, &actions, nil, argv, environ) == 0 else { throw ReaderBenchError("cannot start \(binary)") }
+        guard posix_spawn(&pid, binary, &actions, nil, argv, environ) == 0 else { throw BenchError("cannot start \(binary)") }
         var status: Int32 = 0
         waitpid(pid, &status, 0)
         samples.add(ReaderClock.now - start)
@@ -478,14 +468,14 @@ final class ReaderPseudoTerminal {
     init(command: [String]) throws {
         #if os(Linux)
         master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
-        guard master >= 0 else { throw ReaderBenchError("cannot open /dev/ptmx") }
+        guard master >= 0 else { throw BenchError("cannot open /dev/ptmx") }
         var unlock: Int32 = 0
         var number: UInt32 = 0
         let setLock: UInt = 0x4004_5431  // TIOCSPTLCK
         let getNumber: UInt = 0x8004_5430  // TIOCGPTN
         guard ioctl(master, setLock, &unlock) == 0, ioctl(master, getNumber, &number) == 0 else {
             closeDescriptor(master)
-            throw ReaderBenchError("cannot unlock the pseudo-terminal")
+            throw BenchError("cannot unlock the pseudo-terminal")
         }
         let slavePath = "/dev/pts/\(number)"
         var size = winsize(ws_row: UInt16(Self.rows), ws_col: UInt16(Self.columns), ws_xpixel: 0, ws_ypixel: 0)
@@ -529,11 +519,11 @@ final class ReaderPseudoTerminal {
         let result = posix_spawn(&child, command[0], &actions, &attributes, argv, envp)
         guard result == 0 else {
             closeDescriptor(master)
-            throw ReaderBenchError("cannot start \(command[0]): \(String(cString: strerror(result)))")
+            throw BenchError("cannot start \(command[0]): \(String(cString: strerror(result)))")
         }
         pid = child
         #else
-        throw ReaderBenchError("the reader benchmark drives a Linux pseudo-terminal")
+        throw BenchError("the reader benchmark drives a Linux pseudo-terminal")
         #endif
     }
 

@@ -230,7 +230,7 @@ private struct StartupRun {
                 }
             }
         }
-        guard let frameAt, let first = chunks.first else { throw ReaderBenchError("\(command[0]) drew nothing within 30 s") }
+        guard let frameAt, let first = chunks.first else { throw BenchError("\(command[0]) drew nothing within 30 s") }
         firstByte = first.time - start
         firstFrame = frameAt - start
         if settleMilliseconds != nil { settled = chunks.last!.time - start }

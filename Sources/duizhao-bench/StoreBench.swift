@@ -77,11 +77,6 @@ func runStoreBenchmark(_ arguments: [String]) throws {
     report("open a store of \(count) bookmarks (checks included)", openSamples)
 }
 
-private struct BenchError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
-}
-
 private func measure(_ body: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
     try body()

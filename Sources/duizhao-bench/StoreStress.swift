@@ -16,10 +16,7 @@ func runStoreStress(_ arguments: [String]) throws {
     }
     let seconds = option("--seconds").flatMap(Double.init) ?? 30
     let writerCount = option("--writers").flatMap(Int.init) ?? 4
-    let binary = option("--binary")
-        ?? URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        .appendingPathComponent("duizhao").path
-    guard FileManager.default.isExecutableFile(atPath: binary) else { throw StressError("no duizhao binary at \(binary)") }
+    let binary = try duizhaoBinary(option("--binary"))
 
     let work = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-stress-\(getpid())", isDirectory: true)
     let storeDirectory = work.appendingPathComponent("store", isDirectory: true)
@@ -129,7 +126,7 @@ func runStoreStress(_ arguments: [String]) throws {
         print("all checks passed")
     } else {
         print("FAILED:\n" + problems.joined(separator: "\n"))
-        throw StressError("\(problems.count) checks failed")
+        throw BenchError("\(problems.count) checks failed")
     }
 }
 
@@ -378,7 +375,7 @@ private final class TmuxReader: @unchecked Sendable {
         socket = name
         let variables = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         let status = tmux(["new-session", "-d", "-x", "160", "-y", "45", "env"] + variables + [binary])
-        if status.status != 0 { throw StressError("tmux new-session failed: \(status.output)") }
+        if status.status != 0 { throw BenchError("tmux new-session failed: \(status.output)") }
     }
 
     func send(_ keys: [String]) { _ = tmux(["send-keys", "-t", "0"] + keys) }
@@ -437,7 +434,3 @@ private func stressDocumentText() -> String {
     return text
 }
 
-private struct StressError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
-}

@@ -41,7 +41,9 @@ struct BookmarksCommand: ParsableCommand {
             }
             for item in located {
                 let bookmark = item.bookmark
-                var line = "#\(bookmark.id)  \(bookmark.anchor.documentTitle) › \(bookmark.anchor.clauseHeading)"
+                // Named as printed: label and title, or excerpt for an untitled article (`第三条 村民委员会根据…`).
+                let name = item.division?.namedHeading ?? bookmark.anchor.clauseHeading
+                var line = "#\(bookmark.id)  \(bookmark.anchor.documentTitle) › \(name)"
                 line += " [\(item.clauseID ?? bookmark.anchor.clauseID)]"
                 switch item.status {
                 case .exact: break
@@ -61,7 +63,7 @@ struct BookmarksCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Bookmark one or more clauses (each in its own transaction).", version: duizhaoVersion)
 
-        @Argument(help: "Division ids (e.g. 2.4) or, when unambiguous, clause numbers (e.g. 4).")
+        @Argument(help: "Division ids (e.g. 2.4) or, when unambiguous, numbers (4, 二十四) or printed labels (第二十四条).")
         var ids: [String]
 
         @Option(help: "national, provincial, or a file path.")
@@ -86,18 +88,20 @@ struct BookmarksCommand: ParsableCommand {
             let document = try loadDocument(choice)
             let identity = DocumentIdentity(document)
             var anchors: [BookmarkAnchor] = []
+            var names: [String] = []
             for id in ids {
                 guard let division = document.resolveDivision(id) else {
-                    printError("duizhao: error: \(document.source): no division with id or number '\(id)'")
+                    printError("duizhao: error: \(document.source): no division with id, number or label '\(id)'")
                     throw ExitCode.failure
                 }
                 anchors.append(BookmarkAnchor(document: document, division: division, identity: identity))
+                names.append(division.namedHeading)
             }
             let store = try openStore(forWriting: true)
-            for anchor in anchors {
+            for (anchor, name) in zip(anchors, names) {
                 let bookmark = try storeOperation(store) { try store.add(anchor, note: note, tags: tags, document: identity) }
                 // Written unbuffered: each line is a bookmark already committed.
-                writeLine("added bookmark #\(bookmark.id): \(anchor.clauseHeading) [\(anchor.clauseID)] in \(anchor.documentTitle)")
+                writeLine("added bookmark #\(bookmark.id): \(name) [\(anchor.clauseID)] in \(anchor.documentTitle)")
             }
         }
     }
@@ -167,7 +171,7 @@ struct BookmarksCommand: ParsableCommand {
                     output += "\n## \(documentTitle)\n"
                     currentDocument = documentTitle
                 }
-                let heading = item.division?.heading ?? anchor.clauseHeading
+                let heading = item.division?.namedHeading ?? anchor.clauseHeading
                 output += "\n### \(heading) (\(item.clauseID ?? anchor.clauseID))\n\n"
                 switch item.status {
                 case .exact: break
@@ -184,10 +188,8 @@ struct BookmarksCommand: ParsableCommand {
                 }
                 if let sentence = anchor.sentence { output += "Sentence: “\(sentence)”\n\n" }
                 if let division = item.division {
-                    for paragraph in division.paragraphs { output += paragraph + "\n\n" }
-                    for child in division.flattened.dropFirst() {
-                        output += "**\(child.heading)**\n\n"
-                        for paragraph in child.paragraphs { output += paragraph + "\n\n" }
+                    for line in division.printedLines.dropFirst(division.printedLines.first?.isHeading == true ? 1 : 0) {
+                        output += (line.isHeading ? "**\(line.text)**" : line.text) + "\n\n"
                     }
                 }
             }
@@ -246,14 +248,9 @@ func writeLine(_ line: String) {
     FileHandle.standardOutput.write(Data((TerminalSafe.lines(line) + "\n").utf8))
 }
 
-/// The paragraphs of a division and its descendants, with headings of the descendants.
+/// The paragraphs of a division and its descendants as printed, with the headings of the descendants.
 func clauseText(_ division: Division) -> [String] {
-    var paragraphs = division.paragraphs
-    for child in division.flattened.dropFirst() {
-        paragraphs.append(child.heading)
-        paragraphs.append(contentsOf: child.paragraphs)
-    }
-    return paragraphs
+    division.printedLines.dropFirst(division.printedLines.first?.isHeading == true ? 1 : 0).map(\.text)
 }
 
 /// How a bookmark relates to the documents the command could load.
@@ -362,10 +359,4 @@ struct ExportedBookmark: Encodable {
         updatedAt = formatter.string(from: item.bookmark.updatedAt)
         text = includeText ? item.division.map(clauseText) : nil
     }
-}
-
-func printJSON(_ value: some Encodable) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    printJSONText(String(decoding: try encoder.encode(value), as: UTF8.self))
 }

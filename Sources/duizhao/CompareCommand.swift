@@ -28,7 +28,7 @@ struct CompareCommand: ParsableCommand {
     @Flag(help: "Print the full comparison as JSON.")
     var json = false
 
-    @Option(help: "Show one clause side by side: a national id (2.4, or the clause number 4), or p:ID for a provincial clause.")
+    @Option(help: "Show one clause side by side: a national id (2.4), number (4, 二十四) or printed label (第二十四条, （三）), or p:REFERENCE for a provincial clause.")
     var clause: String?
 
     @Option(help: "Width in terminal cells for --clause (default: the terminal width, or 100).")
@@ -67,6 +67,8 @@ struct ComparisonReport {
     let comparison: Comparison
     private let nationalDivisions: [String: Division]
     private let provincialDivisions: [String: Division]
+    private let nationalResolver: DivisionResolver
+    private let provincialResolver: DivisionResolver
 
     init(national: PolicyDocument, provincial: PolicyDocument, comparison: Comparison) {
         self.national = national
@@ -74,10 +76,25 @@ struct ComparisonReport {
         self.comparison = comparison
         nationalDivisions = Dictionary(national.allDivisions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         provincialDivisions = Dictionary(provincial.allDivisions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        nationalResolver = DivisionResolver(national)
+        provincialResolver = DivisionResolver(provincial)
     }
 
     func nationalTitle(_ id: String) -> String { nationalDivisions[id]?.title ?? "" }
     func provincialTitle(_ id: String) -> String { provincialDivisions[id]?.title ?? "" }
+    func nationalLabel(_ id: String) -> String { nationalDivisions[id]?.label ?? "" }
+    func provincialLabel(_ id: String) -> String { provincialDivisions[id]?.label ?? "" }
+
+    /// How the table and the clause view name a provision: its printed label and title, or excerpt for an
+    /// untitled article (`第三条 村民委员会根据…`), with its id in brackets when its label alone would not find it.
+    func nationalName(_ id: String) -> String { Self.name(id, nationalDivisions, nationalResolver) }
+    func provincialName(_ id: String) -> String { Self.name(id, provincialDivisions, provincialResolver) }
+
+    static func name(_ id: String, _ divisions: [String: Division], _ resolver: DivisionResolver) -> String {
+        guard let division = divisions[id] else { return id }
+        let name = division.namedHeading
+        return resolver.resolve(division.label)?.id == id ? name : name + " [" + id + "]"
+    }
 
     func nationalSentence(_ ref: SentenceRef) -> String {
         let sentences = nationalDivisions[ref.division]?.sentences ?? []
@@ -107,7 +124,7 @@ struct ComparisonReport {
         for unit in national.comparableUnits {
             let links = comparison.links.filter { $0.national == unit.id }
             let carried = coverage[unit.id].map { String(format: "%3.0f%%", $0.carriedShare * 100) } ?? ""
-            let nationalCell = fit("\(unit.id) \(unit.title)", nationalWidth)
+            let nationalCell = fit(nationalName(unit.id), nationalWidth)
             if links.isEmpty {
                 lines.append(pad(nationalCell, nationalWidth) + pad("—", provincialWidth) + pad("dropped", 9) + pad("", 7) + carried)
                 continue
@@ -115,7 +132,7 @@ struct ComparisonReport {
             for (index, link) in links.enumerated() {
                 lines.append(
                     pad(index == 0 ? nationalCell : "", nationalWidth)
-                        + pad(fit("\(link.provincial) \(provincialTitle(link.provincial))", provincialWidth), provincialWidth)
+                        + pad(fit(provincialName(link.provincial), provincialWidth), provincialWidth)
                         + pad(link.kind.rawValue, 9) + pad(String(format: "%.3f", link.score), 7)
                         + pad(index == 0 ? carried : "", 8)
                         + Self.countsText(ChangeClassifier.counts(changesOfLink["\(link.national)⇄\(link.provincial)"] ?? []), short: true))
@@ -127,7 +144,7 @@ struct ComparisonReport {
             lines.append("provincial-only clauses: none")
         } else {
             lines.append("provincial-only clauses:")
-            for id in comparison.provincialOnly { lines.append("  " + TerminalSafeText.sanitize("\(id) \(provincialTitle(id))")) }
+            for id in comparison.provincialOnly { lines.append("  " + TerminalSafeText.sanitize(provincialName(id))) }
         }
         lines.append("changes: " + Self.countsText(ChangeClassifier.counts(pairs.flatMap(\.changes)), short: false))
         let matches = comparison.links.filter { $0.kind == .match }.count
@@ -180,6 +197,8 @@ struct ComparisonReport {
 
     struct ClauseJSON: Encodable {
         var id: String
+        /// As printed (`第三条`, `4.`).
+        var label: String
         var title: String
     }
 
@@ -200,19 +219,14 @@ struct ComparisonReport {
         var changeCounts: [String: Int]
     }
 
-    struct SentenceRefJSON: Encodable {
-        var division: String
-        var index: Int
-    }
-
     struct ChangeJSON: Encodable {
         var kind: String
         /// The changed text on each side ("" for an added or deleted clause's other side).
         var national: String
         var provincial: String
         /// The sentences the change is in, and its offset (in characters) in their joined text.
-        var nationalSentences: [SentenceRefJSON]
-        var provincialSentence: SentenceRefJSON?
+        var nationalSentences: [SentenceRef]
+        var provincialSentence: SentenceRef?
         var nationalOffset: Int
         var provincialOffset: Int
     }
@@ -238,6 +252,7 @@ struct ComparisonReport {
 
     struct NationalCoverageJSON: Encodable {
         var id: String
+        var label: String
         var title: String
         var status: String
         var carriedShare: Double
@@ -247,6 +262,7 @@ struct ComparisonReport {
 
     struct ProvincialCoverageJSON: Encodable {
         var id: String
+        var label: String
         var title: String
         var newShare: Double
         var changeCounts: [String: Int]
@@ -275,8 +291,8 @@ struct ComparisonReport {
             row.changes.map { change in
                 ChangeJSON(
                     kind: change.kind.rawValue, national: change.national, provincial: change.provincial,
-                    nationalSentences: row.national.map { SentenceRefJSON(division: $0.division, index: $0.index) },
-                    provincialSentence: row.provincial.map { SentenceRefJSON(division: $0.division, index: $0.index) },
+                    nationalSentences: row.national,
+                    provincialSentence: row.provincial,
                     nationalOffset: change.nationalRange.lowerBound, provincialOffset: change.provincialRange.lowerBound)
             }
         }
@@ -297,13 +313,13 @@ struct ComparisonReport {
             provincial: DocumentJSON(title: provincial.title, source: provincial.source),
             links: pairs.map { pair in
                 let link = pair.link
-                return LinkJSON(national: ClauseJSON(id: link.national, title: nationalTitle(link.national)),
-                                provincial: ClauseJSON(id: link.provincial, title: provincialTitle(link.provincial)),
+                return LinkJSON(national: ClauseJSON(id: link.national, label: nationalLabel(link.national), title: nationalTitle(link.national)),
+                                provincial: ClauseJSON(id: link.provincial, label: provincialLabel(link.provincial), title: provincialTitle(link.provincial)),
                                 kind: link.kind.rawValue, score: Self.rounded(link.score), evidence: link.evidence,
                                 changes: Self.changesJSON(pair), changeCounts: Self.countsJSON(pair.changes))
             },
-            nationalOnly: comparison.nationalOnly.map { ClauseJSON(id: $0, title: nationalTitle($0)) },
-            provincialOnly: comparison.provincialOnly.map { ClauseJSON(id: $0, title: provincialTitle($0)) },
+            nationalOnly: comparison.nationalOnly.map { ClauseJSON(id: $0, label: nationalLabel($0), title: nationalTitle($0)) },
+            provincialOnly: comparison.provincialOnly.map { ClauseJSON(id: $0, label: provincialLabel($0), title: provincialTitle($0)) },
             sentences: comparison.provenance.map { entry in
                 ProvenanceJSON(
                     provincial: SentenceJSON(division: entry.provincial.division, index: entry.provincial.index,
@@ -317,31 +333,29 @@ struct ComparisonReport {
                 FateJSON(division: $0.division, index: $0.index, fate: comparison.nationalFates[$0]!.rawValue)
             },
             coverage: comparison.nationalCoverage.map {
-                NationalCoverageJSON(id: $0.id, title: nationalTitle($0.id), status: $0.status.rawValue,
+                NationalCoverageJSON(id: $0.id, label: nationalLabel($0.id), title: nationalTitle($0.id), status: $0.status.rawValue,
                                      carriedShare: Self.rounded($0.carriedShare),
                                      changeCounts: Self.countsJSON(byNational[$0.id] ?? []))
             },
             provincialCoverage: comparison.provincialCoverage.map {
-                ProvincialCoverageJSON(id: $0.id, title: provincialTitle($0.id), newShare: Self.rounded($0.newShare),
+                ProvincialCoverageJSON(id: $0.id, label: provincialLabel($0.id), title: provincialTitle($0.id), newShare: Self.rounded($0.newShare),
                                        changeCounts: Self.countsJSON(byProvincial[$0.id] ?? []))
             },
             changeCounts: Self.countsJSON(pairs.flatMap(\.changes)))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]  // sorted: deterministic output
-        return String(decoding: try encoder.encode(report), as: UTF8.self)
+        return try jsonText(report)
     }
 
     // MARK: Side by side
 
-    /// The clause `reference` (national id or number, or `p:ID` for a provincial clause) next to each clause it is
+    /// The clause `reference` (national id, number or label, or `p:REFERENCE` for a provincial clause) next to each clause it is
     /// linked with: one row per provincial sentence with its national source(s), dropped national sentences
     /// on the left alone, new provincial sentences on the right alone.
     func sideBySide(clause reference: String, width: Int, colour: Bool) throws -> String {
         let isProvincial = reference.hasPrefix("p:")
         let id = isProvincial ? String(reference.dropFirst(2)) : reference
         let document = isProvincial ? provincial : national
-        guard let division = document.resolveDivision(id) else {
-            printError("duizhao: error: \(document.source): no division with id or number '\(id)'")
+        guard let division = (isProvincial ? provincialResolver : nationalResolver).resolve(id) else {
+            printError("duizhao: error: \(document.source): no division with id, number or label '\(id)'")
             throw ExitCode.failure
         }
         let units = Set(document.comparableUnits.map(\.id))
@@ -352,15 +366,15 @@ struct ComparisonReport {
         let links = isProvincial ? comparison.nationalLinks(ofProvincial: division.id)
                                  : comparison.provincialLinks(ofNational: division.id)
         guard !links.isEmpty else {
-            let side = isProvincial ? "provincial clause \(division.id) \(division.title) has no national source (new in the provincial text)"
-                                    : "national clause \(division.id) \(division.title) has no provincial counterpart (dropped)"
+            let side = isProvincial ? "provincial clause \(provincialName(division.id)) has no national source (new in the provincial text)"
+                                    : "national clause \(nationalName(division.id)) has no provincial counterpart (dropped)"
             return TerminalSafeText.sanitize(side) + "\n"
         }
         var output = ""
         let level = Localization.dominantLevel(of: provincial)
         for link in links {
             let pair = LinkedPair(link: link, comparison: comparison, national: national, provincial: provincial, localLevel: level)
-            let title = "\(link.national) \(nationalTitle(link.national))  ⇄  \(link.provincial) \(provincialTitle(link.provincial))  · \(link.kind.rawValue) \(String(format: "%.3f", link.score))"
+            let title = "\(nationalName(link.national))  ⇄  \(provincialName(link.provincial))  · \(link.kind.rawValue) \(String(format: "%.3f", link.score))"
             var footnote: String?
             if !pair.sourcesElsewhere.isEmpty {
                 let sources = Array(Set(pair.sourcesElsewhere)).sorted().joined(separator: ", ")

@@ -7,7 +7,7 @@ struct ShowCommand: ParsableCommand {
         commandName: "show", abstract: "Print one division's full text, wrapped to the terminal width.",
         version: duizhaoVersion)
 
-    @Argument(help: "The division id (e.g. 2.4) or, when unambiguous, the clause number (e.g. 4).")
+    @Argument(help: "The division id (e.g. 2.4) or, when unambiguous, its number (4, 二十四) or printed label (第二十四条).")
     var id: String
 
     @Option(help: "national, provincial, or a file path.")
@@ -19,20 +19,14 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         let document = try loadDocument(DocumentChoice(doc))
         guard let division = document.resolveDivision(id) else {
-            printError("duizhao: error: \(document.source): no division with id or number '\(id)'")
+            printError("duizhao: error: \(document.source): no division with id, number or label '\(id)'")
             throw ExitCode.failure
         }
         let columns = max(10, width ?? terminalColumns() ?? 80)
         var lines: [String] = []
-        lines.append(contentsOf: LineBreaker.wrap(division.heading, width: columns))
-        for paragraph in division.paragraphs {
-            lines.append(contentsOf: LineBreaker.wrap("　　" + paragraph, width: columns))
-        }
-        for child in division.flattened.dropFirst() {
-            lines.append(contentsOf: LineBreaker.wrap(child.heading, width: columns))
-            for paragraph in child.paragraphs {
-                lines.append(contentsOf: LineBreaker.wrap("　　" + paragraph, width: columns))
-            }
+        if division.labelRunsIn { lines.append(division.label) }  // asked for an item alone: its label heads it
+        for line in division.printedLines {
+            lines.append(contentsOf: LineBreaker.wrap(line.isHeading ? line.text : "　　" + line.text, width: columns))
         }
         printText(lines.joined(separator: "\n"))
     }

@@ -66,7 +66,7 @@ extension CompareCommandTests {
         XCTAssertTrue(lines.contains { $0.hasPrefix("national clause") && $0.hasSuffix("changes") })
         // 6.21 加强组织领导 → 5.17: 中央→省委 twice and 地方 left out (localized), 三级→两级 (number),
         // 工业和信息化→通信管理 and 和军队 (actor).
-        let row = try XCTUnwrap(lines.first { $0.hasPrefix("6.21 ") })
+        let row = try XCTUnwrap(lines.first { $0.hasPrefix("21。") })
         XCTAssertTrue(row.contains("loc 3"), row)
         XCTAssertTrue(row.contains("num 1"), row)
         XCTAssertTrue(row.contains("act 2"), row)

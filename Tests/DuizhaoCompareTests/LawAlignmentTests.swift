@@ -1,5 +1,6 @@
 import DuizhaoCompare
 import DuizhaoCore
+import DuizhaoTestSupport
 import Foundation
 import XCTest
 
@@ -155,7 +156,7 @@ final class LawAlignmentTests: XCTestCase {
         }
         let plainNational = PolicyImporter.importText(try plain(pair.nationalFile), source: "test:plain-national")
         let wrappedProvincial = PolicyImporter.importText(
-            RobustnessTests.hardWrap(try plain(pair.provincialFile), width: 38), source: "test:wrapped-provincial")
+            TextReshaping.hardWrap(try plain(pair.provincialFile), width: 38), source: "test:wrapped-provincial")
         let gbPath = directory.appendingPathComponent("provincial-gb18030.txt")
         try TestDocuments.writeGB18030(try plain(pair.provincialFile), to: gbPath)
         XCTAssertNil(String(data: try Data(contentsOf: gbPath), encoding: .utf8))

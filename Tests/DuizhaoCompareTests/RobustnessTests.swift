@@ -1,5 +1,6 @@
 import DuizhaoCompare
 import DuizhaoCore
+import DuizhaoTestSupport
 import Foundation
 import XCTest
 
@@ -38,20 +39,6 @@ final class RobustnessTests: XCTestCase {
         }.joined(separator: "\n")
     }
 
-    /// Breaks every line longer than `width` characters into lines of `width`, as text copied from a PDF.
-    static func hardWrap(_ text: String, width: Int) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            var pieces: [String] = []
-            var rest = Substring(line)
-            while rest.count > width {
-                pieces.append(String(rest.prefix(width)))
-                rest = rest.dropFirst(width)
-            }
-            pieces.append(String(rest))
-            return pieces.joined(separator: "\n")
-        }.joined(separator: "\n")
-    }
-
     func assertSameLinks(national otherNational: PolicyDocument, provincial otherProvincial: PolicyDocument,
                          file: StaticString = #filePath, line: UInt = #line) {
         XCTAssertEqual(otherNational.comparableUnits.count, national.comparableUnits.count, "national import", file: file, line: line)
@@ -74,8 +61,8 @@ final class RobustnessTests: XCTestCase {
     }
 
     func testHardWrappedLinesGiveTheSameLinks() {
-        let nationalText = Self.hardWrap(BundledDocument.national.text, width: 37)
-        let provincialText = Self.hardWrap(BundledDocument.provincial.text, width: 41)
+        let nationalText = TextReshaping.hardWrap(BundledDocument.national.text, width: 37)
+        let provincialText = TextReshaping.hardWrap(BundledDocument.provincial.text, width: 41)
         XCTAssertGreaterThan(nationalText.split(separator: "\n").count, 100)
         assertSameLinks(national: PolicyImporter.importText(nationalText, source: "test:national-wrapped"),
                         provincial: PolicyImporter.importText(provincialText, source: "test:provincial-wrapped"))

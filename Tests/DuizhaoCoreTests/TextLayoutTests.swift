@@ -32,6 +32,16 @@ final class TextLayoutTests: XCTestCase {
         XCTAssertEqual(LineBreaker.wrap("一二三《四五》", width: 8), ["一二三", "《四五》"])
     }
 
+    func testABracketedLatinWordGoesToTheNextLineWithItsBracket() {
+        // `通信（4G）网络` at 14 cells would break inside 4G; the bracket, the word and its closing go down together.
+        let lines = LineBreaker.wrap("全面推进第四代移动通信（4G）网络", width: 26)
+        XCTAssertEqual(lines, ["全面推进第四代移动通信", "（4G）网络"])
+        for width in 23...27 {
+            let wrapped = LineBreaker.wrap("全面推进第四代移动通信（4G）网络", width: width)
+            XCTAssertFalse(wrapped.contains { $0.hasSuffix("4") || $0.hasSuffix("（") }, "width \(width): \(wrapped)")
+        }
+    }
+
     func testLatinWordsStayWhole() {
         XCTAssertEqual(LineBreaker.wrap("推进WIFI覆盖", width: 7), ["推进", "WIFI覆", "盖"])
     }

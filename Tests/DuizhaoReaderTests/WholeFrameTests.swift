@@ -160,7 +160,7 @@ final class WholeFrameTests: XCTestCase {
             "  /                        search both documents (as you type)",
             "  n                        next match",
             "  N                        previous match",
-            "  :                        jump to a clause by number (2.4 or 4)",
+            "  :                        jump to a clause (2.4, 4, 第4条, 四)",
             "",
         ])
         model.press(.character("j"))

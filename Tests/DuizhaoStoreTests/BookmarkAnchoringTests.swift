@@ -1,5 +1,6 @@
 import DuizhaoCore
 import DuizhaoStore
+import DuizhaoTestSupport
 import Foundation
 import XCTest
 
@@ -132,7 +133,7 @@ final class BookmarkAnchoringTests: XCTestCase {
     func testBundledDocumentReformattedResolvesEveryClauseExactly() throws {
         let national = BundledDocument.national.load()
         let reformatted = PolicyImporter.importText(
-            DocumentFingerprintTests.restyleNumbering(DocumentFingerprintTests.hardWrap(BundledDocument.national.text, width: 29)),
+            DocumentFingerprintTests.restyleNumbering(TextReshaping.hardWrap(BundledDocument.national.text, width: 29)),
             source: "reformatted.txt")
         let resolver = BookmarkAnchorResolver(document: reformatted)
         for unit in national.comparableUnits {

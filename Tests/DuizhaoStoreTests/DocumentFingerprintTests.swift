@@ -1,5 +1,6 @@
 import DuizhaoCore
 @testable import DuizhaoStore
+import DuizhaoTestSupport
 import Foundation
 import XCTest
 
@@ -44,7 +45,7 @@ final class DocumentFingerprintTests: XCTestCase {
 
         let renumbered = Self.restyleNumbering(original)
         XCTAssertNotEqual(renumbered, original, "the restyling must change the text")
-        let rewrapped = Self.hardWrap(original, width: 31)
+        let rewrapped = TextReshaping.hardWrap(original, width: 31)
         XCTAssertNotEqual(rewrapped, original)
 
         let directory = try temporaryDirectory()
@@ -144,20 +145,6 @@ final class DocumentFingerprintTests: XCTestCase {
                 return String(indent) + String(scalars)
             }
             return line
-        }.joined(separator: "\n")
-    }
-
-    /// Breaks every line longer than `width` characters into several lines (as a PDF copy does).
-    static func hardWrap(_ text: String, width: Int) -> String {
-        text.components(separatedBy: "\n").flatMap { line -> [String] in
-            var pieces: [String] = []
-            var rest = Substring(line)
-            while rest.count > width {
-                pieces.append(String(rest.prefix(width)))
-                rest = rest.dropFirst(width)
-            }
-            pieces.append(String(rest))
-            return pieces
         }.joined(separator: "\n")
     }
 }

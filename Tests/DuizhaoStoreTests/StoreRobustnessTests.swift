@@ -13,6 +13,20 @@ final class StoreRobustnessTests: XCTestCase {
         directory.appendingPathComponent("bookmarks.sqlite").path
     }
 
+    /// Opens the store at `directory` and checks that it opened `access` with a `kind` problem whose notice names
+    /// `path`, and that it refuses every change.
+    func openRefusingChanges(
+        _ directory: URL, access: StoreAccess, kind: StoreProblem.Kind, path: String,
+        file: StaticString = #filePath, line: UInt = #line
+    ) -> BookmarkStore {
+        let store = BookmarkStore.open(at: directory)
+        XCTAssertEqual(store.access, access, file: file, line: line)
+        XCTAssertEqual(store.problem?.kind, kind, store.notice ?? "", file: file, line: line)
+        XCTAssertTrue(store.notice?.contains(path) ?? false, store.notice ?? "no notice", file: file, line: line)
+        assertRefusesChanges(store, file: file, line: line)
+        return store
+    }
+
     func assertRefusesChanges(_ store: BookmarkStore, file: StaticString = #filePath, line: UInt = #line) {
         XCTAssertThrowsError(
             try store.addBookmark(clauseID: national.comparableUnits[0].id, in: national), file: file, line: line
@@ -38,17 +52,13 @@ final class StoreRobustnessTests: XCTestCase {
         try garbage.write(to: URL(fileURLWithPath: path))
         let before = try FileSnapshot(directory: directory)
 
-        let store = BookmarkStore.open(at: directory)
-        XCTAssertEqual(store.access, .disabled)
-        XCTAssertEqual(store.problem?.kind, .corrupt)
+        let store = openRefusingChanges(directory, access: .disabled, kind: .corrupt, path: path)
         XCTAssertEqual(store.problem?.path, path)
         let notice = try XCTUnwrap(store.notice)
-        XCTAssertTrue(notice.contains(path), notice)
         XCTAssertTrue(notice.contains("not an SQLite database"), notice)
         XCTAssertThrowsError(try store.bookmarks()) { error in
             XCTAssertEqual(error as? StoreError, .unavailable(store.problem!))
         }
-        assertRefusesChanges(store)
         XCTAssertEqual(try FileSnapshot(directory: directory), before, "the corrupt file and its directory are unchanged")
     }
 
@@ -67,11 +77,7 @@ final class StoreRobustnessTests: XCTestCase {
         try damaged.write(to: URL(fileURLWithPath: path))
         let before = try FileSnapshot(directory: directory)
 
-        let store = BookmarkStore.open(at: directory)
-        XCTAssertEqual(store.access, .disabled)
-        XCTAssertEqual(store.problem?.kind, .corrupt, store.notice ?? "")
-        XCTAssertTrue(store.notice?.contains(path) ?? false)
-        assertRefusesChanges(store)
+        _ = openRefusingChanges(directory, access: .disabled, kind: .corrupt, path: path)
         XCTAssertEqual(try FileSnapshot(directory: directory).files[path], before.files[path])
     }
 
@@ -82,16 +88,12 @@ final class StoreRobustnessTests: XCTestCase {
         let path = databasePath(directory)
         let before = try FileSnapshot(directory: directory)
 
-        let store = BookmarkStore.open(at: directory)
-        XCTAssertEqual(store.access, .readOnly)
-        XCTAssertEqual(store.problem?.kind, .newerSchema)
+        let store = openRefusingChanges(directory, access: .readOnly, kind: .newerSchema, path: path)
         let notice = try XCTUnwrap(store.notice)
-        XCTAssertTrue(notice.contains(path), notice)
         XCTAssertTrue(notice.contains("newer duizhao"), notice)
         let listed = try store.bookmarks()
         XCTAssertEqual(listed.map(\.note), ["from the future"])
         XCTAssertEqual(listed.first?.anchor.clauseID, anchor.clauseID)
-        assertRefusesChanges(store)
         XCTAssertEqual(try FileSnapshot(directory: directory).files[path], before.files[path])
     }
 
@@ -106,11 +108,7 @@ final class StoreRobustnessTests: XCTestCase {
             try queue.close()
         }
         let before = try FileSnapshot(directory: directory)
-        let store = BookmarkStore.open(at: directory)
-        XCTAssertEqual(store.access, .disabled)
-        XCTAssertEqual(store.problem?.kind, .notAStore)
-        XCTAssertTrue(store.notice?.contains(path) ?? false)
-        assertRefusesChanges(store)
+        _ = openRefusingChanges(directory, access: .disabled, kind: .notAStore, path: path)
         XCTAssertEqual(try FileSnapshot(directory: directory).files[path], before.files[path])
     }
 
@@ -134,11 +132,7 @@ final class StoreRobustnessTests: XCTestCase {
         do { try BookmarkStore.open(at: directory).addBookmark(clauseID: national.comparableUnits[0].id, in: national) }
         let path = databasePath(directory)
         try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: path)
-        let store = BookmarkStore.open(at: directory)
-        XCTAssertEqual(store.access, .disabled)
-        XCTAssertEqual(store.problem?.kind, .unreadable)
-        XCTAssertTrue(store.notice?.contains(path) ?? false)
-        assertRefusesChanges(store)
+        _ = openRefusingChanges(directory, access: .disabled, kind: .unreadable, path: path)
     }
 
     func testAReadOnlyDirectoryOpensReadOnlyWithItsBookmarks() throws {

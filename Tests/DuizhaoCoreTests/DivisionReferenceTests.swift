@@ -1,0 +1,85 @@
+import DuizhaoCore
+import XCTest
+
+/// `PolicyDocument.resolveDivision`: ids, printed labels, labels with other numerals, bare numbers.
+final class DivisionReferenceTests: XCTestCase {
+    /// A law of 24 articles in two chapters; articles 3 and 24 have items, article 24 two paragraphs.
+    static let law: String = {
+        var lines = ["某某条例", "", "第一章 总则", "", "第一条 为了规范管理，制定本条例。", "", "第二条 本条例适用于本省。", "",
+                     "第二章 管理", "", "第三条 登记包括下列事项：", "（一）名称；", "（二）住所。"]
+        for number in 4...23 { lines.append("第\(chineseNumeral(number))条 第\(number)项规定的事项由登记机关办理。") }
+        lines += ["第二十四条 登记应当公开。", "登记机关应当提供查询。", "（一）当面查询；", "（二）网上查询。"]
+        return lines.joined(separator: "\n")
+    }()
+
+    static func chineseNumeral(_ number: Int) -> String {
+        let digits = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
+        return number < 10 ? digits[number] : (number >= 20 ? digits[number / 10] : "") + "十" + digits[number % 10]
+    }
+
+    static let notice = """
+        关于做好某项工作的意见
+
+        一、总体要求
+        （一）指导思想。坚持稳中求进。
+        1．加强领导。各地要加强领导。
+        2．落实责任。各地要落实责任。
+        二、重点任务
+        （二）完善制度。健全制度。
+        3．健全机制。各地要健全机制。
+        """
+
+    func testALawArticleIsFoundByItsIdLabelOrNumberInEitherNumeral() throws {
+        let document = PolicyImporter.importText(Self.law, source: "law.txt")
+        let article = try XCTUnwrap(document.provisions.last)
+        XCTAssertEqual(article.label, "第二十四条")
+        for reference in [article.id, "第二十四条", "第24条", "第 24 条", "二十四", "24", "２４", " 第二十四条 "] {
+            XCTAssertEqual(document.resolveDivision(reference)?.id, article.id, reference)
+        }
+        XCTAssertEqual(document.resolveDivision("第二章")?.title, "管理")
+        XCTAssertEqual(document.resolveDivision("2")?.label, "第二条", "a bare number prefers the article to the chapter with that id")
+        XCTAssertEqual(document.resolveDivision("2.3")?.label, "第三条")
+    }
+
+    func testAnAmbiguousOrUnknownReferenceResolvesToNothing() {
+        let document = PolicyImporter.importText(Self.law, source: "law.txt")
+        XCTAssertNil(document.resolveDivision("（一）"), "two articles each have an item （一）")
+        XCTAssertNil(document.resolveDivision("第九十条"))
+        XCTAssertNil(document.resolveDivision("第二十四章"))
+        XCTAssertNil(document.resolveDivision("总则"))
+        XCTAssertNil(document.resolveDivision(""))
+    }
+
+    func testANoticeClauseItemAndSectionAreFoundByTheirLabels() {
+        let document = PolicyImporter.importText(Self.notice, source: "notice.txt")
+        XCTAssertEqual(document.resolveDivision("（二）")?.title, "完善制度")
+        XCTAssertEqual(document.resolveDivision("(2)")?.title, "完善制度", "ASCII brackets read as the printed ones")
+        XCTAssertEqual(document.resolveDivision("二、")?.title, "重点任务")
+        XCTAssertEqual(document.resolveDivision("3.")?.title, "健全机制")
+        XCTAssertEqual(document.resolveDivision("3")?.title, "健全机制", "a bare number prefers the clause")
+        XCTAssertEqual(document.resolveDivision("三")?.title, "健全机制")
+    }
+
+    func testAnUntitledArticleIsNamedByItsLabelAndExcerpt() throws {
+        let document = PolicyImporter.importText(Self.law, source: "law.txt")
+        XCTAssertEqual(document.provisions[0].namedHeading, "第一条 为了规范管理，制定本条例…")
+        XCTAssertEqual(document.resolveDivision("第二章")?.namedHeading, "第二章 管理")
+    }
+}
+
+extension DivisionReferenceTests {
+    func testAnArticleIsPrintedWithItsItemLabelsRunIntoTheirText() throws {
+        let document = PolicyImporter.importText(Self.law, source: "law.txt")
+        let article = try XCTUnwrap(document.resolveDivision("第二十四条"))
+        XCTAssertEqual(article.printedLines, [
+            PrintedLine(text: "第二十四条", isHeading: true),
+            PrintedLine(text: "登记应当公开。", isHeading: false),
+            PrintedLine(text: "登记机关应当提供查询。", isHeading: false),
+            PrintedLine(text: "（一）当面查询；", isHeading: false),
+            PrintedLine(text: "（二）网上查询。", isHeading: false),
+        ])
+        let section = try XCTUnwrap(PolicyImporter.importText(Self.notice, source: "notice.txt").resolveDivision("二、"))
+        XCTAssertEqual(section.printedLines.filter(\.isHeading).map(\.text), ["二、重点任务", "（二）完善制度", "3．健全机制"],
+                       "titled divisions keep their heading lines")
+    }
+}

@@ -1,0 +1,161 @@
+import DuizhaoCompare
+import DuizhaoCore
+import XCTest
+@testable import DuizhaoReader
+
+/// A law and its implementing measures in the reader: the outline lists chapters and articles (an article's 款
+/// 项 目 stay inside it), untitled articles are named by label and excerpt in the outline, the pane headings and
+/// the status line, and `:` finds an article by its printed label.
+final class LawReadingTests: XCTestCase {
+    static let nationalText = """
+        某某管理法
+
+        第一章 总则
+
+        第一条 为了规范某某管理，保障公民合法权益，制定本法。
+
+        第二条 本法适用于全国。
+        国务院有关部门负责实施。
+
+        第二章 管理
+
+        第三条 登记包括下列事项：
+        （一）名称；
+        （二）住所。
+        """
+
+    static let provincialText = """
+        某某省实施《某某管理法》办法
+
+        第一章 总则
+
+        第一条 为了规范某某管理，根据《某某管理法》，结合本省实际，制定本办法。
+
+        第二条 本办法适用于本省。
+
+        第二章 管理
+
+        第三条 登记包括下列事项：
+        （一）名称；
+        （二）住所；
+        （三）联系电话。
+        """
+
+    static func model(width: Int, height: Int) -> ReaderModel {
+        let national = PolicyImporter.importText(nationalText, source: "law.txt")
+        let provincial = PolicyImporter.importText(provincialText, source: "measures.txt")
+        var model = ReaderModel(national: national, provincial: provincial, width: width, height: height)
+        let links = ["1.1", "1.2", "2.3"].map { ClauseLink(national: $0, provincial: $0, kind: .match, score: 0.9) }
+        _ = model.update(.comparisonFinished(Comparison(
+            links: links, nationalOnly: [], provincialOnly: [], provenance: [], nationalFates: [:])))
+        return model
+    }
+
+    /// The outline holds chapters and articles only (no blank rows for 款), each untitled article with its
+    /// excerpt; pane headings name the articles the same way where the row has room; a 项's label runs into
+    /// its text as printed (`（一）名称；`).
+    static let readingAt80x24 = [
+        " 目录 · 国家    │ 某某管理法                    │ 某某省实施《某某管理法》办法",
+        " -第一章 总则   │ 第一章 总则                   │ 第一章 总则",
+        "    第一条 为了…│                               │",
+        "    第二条 本法…│ 第一条 为了规范某某管理，保…  │ 第一条 为了规范某某管理，根…",
+        " -第二章 管理   │     为了规范某某管理，保障公  │     为了规范某某管理，根据",
+        "    第三条 登记…│ 民合法权益，制定本法。        │ 《某某管理法》，结合本省实",
+        "                │                               │ 际，制定本办法。",
+        "                │                               │",
+        "                │ 第二条 本法适用于全国…        │ 第二条 本办法适用于本省…",
+        "                │     本法适用于全国。          │     本办法适用于本省。",
+        "                │     国务院有关部门负责实施。  │",
+        "                │                               │",
+        "                │ 第二章 管理                   │ 第二章 管理",
+        "                │                               │",
+        "                │ 第三条 登记包括下列事项…      │ 第三条 登记包括下列事项…",
+        "                │     登记包括下列事项：        │     登记包括下列事项：",
+        "                │     （一）名称；              │     （一）名称；",
+        "                │     （二）住所。              │     （二）住所；",
+        "                │                               │     （三）联系电话。",
+        "                │                               │",
+        "                │                               │",
+        "                │                               │",
+        "                │                               │",
+        " 国家 │ 第一章 总则                                          side by side · all",
+    ]
+
+    func testReadingAt80x24() {
+        let screen = Self.model(width: 80, height: 24).render()
+        XCTAssertEqual(screen.lines, Self.readingAt80x24)
+        XCTAssertEqual(screen.roles(of: "第一条"), [.outline, .outline, .outline])
+        XCTAssertEqual(screen.roles(of: "为了…")?.first, .excerpt, "the outline marks the excerpt as one")
+        let paneColumn = 17
+        XCTAssertEqual(screen.roles(of: "第一条 为了规范某某管理，保…", minimumColumn: paneColumn)?.prefix(4),
+                       [.heading, .heading, .heading, .excerpt])
+        XCTAssertEqual(screen.roles(of: "为了规范某某管理，保…", minimumColumn: paneColumn)?.first, .excerpt)
+        XCTAssertEqual(screen.roles(of: "（三）联系电话"), [.heading, .heading, .heading, .normal, .normal, .normal, .normal])
+    }
+
+    func testTheOutlineOfALawListsOnlyItsOutlineLevels() {
+        let model = Self.model(width: 80, height: 24)
+        let outline = model.readingScreen.pieces.national!.outline
+        XCTAssertEqual(outline.map(\.heading), ["第一章 总则", "第一条", "第二条", "第二章 管理", "第三条"])
+        XCTAssertEqual(outline.map(\.excerpt), [nil, "为了规范某某管理，保障公民合法权…", "本法适用于全国…", nil, "登记包括下列事项…"])
+        XCTAssertEqual(outline.map(\.hasChildren), [true, false, false, true, false], "an article folds nothing")
+    }
+
+    func testTheStatusLineNamesAnUntitledArticleByItsExcerptWhereThereIsRoom() {
+        var wide = Self.model(width: 100, height: 24)
+        _ = wide.type(":第二条\n")
+        XCTAssertEqual(wide.currentClause(.national), "1.2")
+        XCTAssertTrue(wide.render().statusLine.contains("第一章 总则 › 第二条 本法适用于全国…"), wide.render().statusLine)
+        var narrow = Self.model(width: 60, height: 12)
+        _ = narrow.type(":第二条\n")
+        XCTAssertTrue(narrow.render().statusLine.contains("第一章 总则 › 第二条 "), narrow.render().statusLine)
+        XCTAssertFalse(narrow.render().statusLine.contains("本法适用"), "no room: the label alone")
+    }
+
+    func testJumpFindsAnArticleByItsPrintedLabelInEitherNumeral() {
+        for reference in ["第三条", "第3条", "三", "3", "2.3"] {
+            var model = Self.model(width: 80, height: 24)
+            _ = model.type(":" + reference + "\n")
+            XCTAssertEqual(model.currentClause(.national), "2.3", reference)
+        }
+        var model = Self.model(width: 80, height: 24)
+        _ = model.type(":第九条\n")
+        XCTAssertTrue(model.render().statusLine.contains("no clause 第九条"))
+    }
+
+    /// No outline; the excerpts of the pane headings cut to the narrow panes.
+    static let readingAt40x12 = [
+        " 某某管理法        │ 某某省实施《某某管",
+        " 第一章 总则       │ 第一章 总则",
+        "                   │",
+        " 第一条 为了规范…  │ 第一条 为了规范某…",
+        "     为了规范某某  │     为了规范某某管",
+        " 管理，保障公民合  │ 理，根据《某某管理",
+        " 法权益，制定本    │ 法》，结合本省实",
+        " 法。              │ 际，制定本办法。",
+        "                   │",
+        " 第二条 本法适用…  │ 第二条 本办法适用…",
+        "     本法适用于全  │     本办法适用于本",
+        " 国家 │ 第一章 总则   side by side · 0%",
+    ]
+
+    func testReadingAt40x12() {
+        XCTAssertEqual(Self.model(width: 40, height: 12).render().lines, Self.readingAt40x12)
+    }
+
+    func testSearchFindsTextAcrossARunInLabel() {
+        var model = Self.model(width: 80, height: 24)
+        _ = model.type("/（三）联系\n")
+        let current = model.readingScreen.search?.current
+        XCTAssertEqual(current?.side, .provincial, model.render().statusLine)
+        XCTAssertEqual(model.render().roles(of: "（三）联系")?.first, .searchCurrent)
+    }
+
+    func testTheCurrentArticleIsMarkedInTheOutlineWithItsExcerpt() {
+        var model = Self.model(width: 80, height: 24)
+        _ = model.type(":第三条\n")
+        let screen = model.render()
+        XCTAssertEqual(screen.roles(of: "第三条 登记…"), Array(repeating: .outlineCurrent, count: 7), "label and excerpt marked alike")
+        XCTAssertEqual(screen.roles(of: "第二条 本法…")?.last, .excerpt, "other rows keep the excerpt quiet")
+    }
+}

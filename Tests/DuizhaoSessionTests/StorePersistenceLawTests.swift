@@ -1,0 +1,27 @@
+import DuizhaoCore
+import DuizhaoReader
+import DuizhaoStore
+import XCTest
+@testable import DuizhaoSession
+
+/// The reader's bookmarks on a law, through the real store: an untitled article is named by label and excerpt.
+final class StorePersistenceLawTests: XCTestCase {
+    func testABookmarkedArticleIsNamedByItsLabelAndExcerpt() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-session-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let law = PolicyImporter.importText(
+            "某某管理法\n\n第一章 总则\n\n第一条 为了规范管理，制定本法。\n\n第二条 本法适用于全国。\n", source: "law.md")
+        let persistence = StorePersistence(store: BookmarkStore.open(at: directory), national: law, provincial: nil)
+        _ = try persistence.perform(.addBookmark(BookmarkRequest(side: .national, clauseID: "1.2", clauseTitle: "第二条")))
+        XCTAssertEqual(try persistence.bookmarks().map(\.clauseTitle), ["第二条 本法适用于全国…"])
+
+        var model = ReaderModel(national: law, provincial: nil, width: 80, height: 12)
+        _ = model.update(.input(.character(":")))
+        for character in "第2条" { _ = model.update(.input(.character(character))) }
+        _ = model.update(.input(.enter))
+        let effects = model.update(.input(.character("m")))
+        XCTAssertEqual(effects, [.addBookmark(BookmarkRequest(side: .national, clauseID: "1.2", clauseTitle: "第二条 本法适用于全国…"))])
+        XCTAssertTrue(model.message?.hasPrefix("bookmarked: 第二条 本法适用于全国…") == true, model.message ?? "")
+    }
+}
