@@ -45,6 +45,14 @@ public final class TerminalScreen {
         }
         window = standard
         TerminalGuard.cursesStarted()
+        // Draw once. ncurses 6.4 keeps a new screen in its "initial" state (`SP->_endwin == ewInitial`, meant for
+        // low-level terminfo callers that mix their own output with curses') and flushes its buffer after every
+        // cursor move in that state: a frame would be dozens of writes. Only endwin() and the doupdate() after it
+        // (state "running") leave it; no setvbuf or NCURSES_NO_SETBUF changes that, ncurses writes from its own
+        // buffer. So the screen is suspended at once, while newterm's set-up is still in the buffer (it reaches
+        // the terminal together with the suspension, before anything is drawn), and the first `draw`'s doupdate
+        // resumes it: entering the alternate screen and the whole first frame go out in one write.
+        endwin()
         _ = cbreak()
         _ = noecho()
         _ = nonl()
@@ -61,11 +69,6 @@ public final class TerminalScreen {
         _ = mousemask(duizhao_mouse_mask_wheel_and_clicks(), nil)
         colorScheme = ColorScheme.choose(environment: environment, terminalHasColors: has_colors())
         palette = StylePalette(scheme: colorScheme)
-        // ncurses flushes its output after every cursor move until the screen has once been suspended and
-        // resumed (its "initial" state is meant for low-level terminfo callers): one quick endwin/doupdate
-        // turns a frame from ~40 writes into one.
-        endwin()
-        _ = doupdate()
         width = Int(duizhao_window_columns(window))
         height = Int(duizhao_window_rows(window))
         basicPlaneWidths.initialize(repeating: -2, count: 0x10000)
@@ -266,10 +269,6 @@ public final class TerminalScreen {
         case KEY_BACKSPACE: return .backspace
         case KEY_DC: return .delete
         case KEY_RESIZE:
-            // As at start-up: one quick endwin/doupdate so ncurses does not go back to flushing its output after
-            // every cursor move (one write per frame).
-            endwin()
-            _ = doupdate()
             width = Int(duizhao_window_columns(window))
             height = Int(duizhao_window_rows(window))
             previous = nil
