@@ -69,6 +69,13 @@ final class OutlineShowCommandTests: XCTestCase {
             XCTAssertTrue(fast.standardError.contains(missing), fast.standardError)
             XCTAssertTrue(fast.standardOutput.isEmpty)
         }
+        // A good file without a terminal: the same explanation and exit status 2 either way.
+        let fastWithoutTerminal = try runProcess(binary, [national])
+        let parsedWithoutTerminal = try runProcess(binary, ["read", national])
+        XCTAssertEqual(fastWithoutTerminal.status, 2)
+        XCTAssertEqual(fastWithoutTerminal.status, parsedWithoutTerminal.status)
+        XCTAssertEqual(fastWithoutTerminal.standardError, parsedWithoutTerminal.standardError)
+        XCTAssertTrue(fastWithoutTerminal.standardError.contains("needs a terminal"), fastWithoutTerminal.standardError)
         // Three files, an option or a subcommand's name: the parser's answers, not the reader's.
         let tooMany = try runProcess(binary, [national, national, national])
         XCTAssertNotEqual(tooMany.status, 0)
