@@ -40,7 +40,7 @@ public enum TerminalSession {
             national: national, provincial: provincial, width: size.width, height: size.height, start: start,
             openPersistence: openPersistence)
         return try onTerminal(environment: environment) { terminal in
-            try runLoop(on: terminal, prepared)
+            try runLoop(on: terminal, modelSize: size, prepared)
         }
     }
 
@@ -95,7 +95,9 @@ public enum TerminalSession {
         }
     }
 
-    private static func runLoop(on terminal: TerminalScreen, _ prepared: Prepared) throws -> LoopOutcome {
+    private static func runLoop(
+        on terminal: TerminalScreen, modelSize: (width: Int, height: Int), _ prepared: Prepared
+    ) throws -> LoopOutcome {
         let session = prepared.session, store = prepared.store
         var comparison: BackgroundWork<Comparison>?
         // Background work starts once the first frame is out (the first idle moment).
@@ -108,10 +110,10 @@ public enum TerminalSession {
         }
 
         return try ReaderLoop.run(
-            on: terminal,
+            on: terminal, modelSize: modelSize,
             render: { session.render() },
             handle: { event in
-                if case .resize = event {} else { startBackgroundWork() }  // the loop's first message is a resize
+                if case .resize = event {} else { startBackgroundWork() }  // the loop may start with a resize
                 return try session.send(.input(event))
             },
             pollBackground: {

@@ -36,14 +36,18 @@ public enum ReaderLoop {
     ///   - pollBackground: called before every frame; feeds background progress or results into the model and
     ///     returns in how many milliseconds it wants to be polled again (nil: nothing runs, input may block).
     ///   - whileIdle: called after a frame when no input is waiting (e.g. to lay out what the next key needs).
+    ///   - modelSize: the size the model was built at; the loop starts with a resize to the terminal's size
+    ///     unless it is this one (a resize re-positions the panes, which lays out the end of the documents).
     public static func run(
         on terminal: TerminalScreen,
+        modelSize: (width: Int, height: Int)? = nil,
         render: () throws -> Screen,
         handle: (InputEvent) throws -> LoopDecision,
         pollBackground: () throws -> Int? = { nil },
         whileIdle: () throws -> Void = {}
     ) rethrows -> LoopOutcome {
         if terminal.width > 0, terminal.height > 0,
+           modelSize.map({ $0.width != terminal.width || $0.height != terminal.height }) ?? true,
            try handle(.resize(width: terminal.width, height: terminal.height)) == .quit {
             return .quit
         }

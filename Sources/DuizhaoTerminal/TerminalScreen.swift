@@ -45,6 +45,14 @@ public final class TerminalScreen {
         }
         window = standard
         TerminalGuard.cursesStarted()
+        // Draw once. ncurses 6.4 keeps a new screen in its "initial" state (`SP->_endwin == ewInitial`, meant for
+        // low-level terminfo callers that mix their own output with curses') and flushes its buffer after every
+        // cursor move in that state: a frame would be dozens of writes. Only endwin() and the doupdate() after it
+        // (state "running") leave it; no setvbuf or NCURSES_NO_SETBUF changes that, ncurses writes from its own
+        // buffer. So the screen is suspended at once, while newterm's set-up is still in the buffer (it reaches
+        // the terminal together with the suspension, before anything is drawn), and the first `draw`'s doupdate
+        // resumes it: entering the alternate screen and the whole first frame go out in one write.
+        endwin()
         _ = cbreak()
         _ = noecho()
         _ = nonl()
@@ -61,18 +69,10 @@ public final class TerminalScreen {
         _ = mousemask(duizhao_mouse_mask_wheel_and_clicks(), nil)
         colorScheme = ColorScheme.choose(environment: environment, terminalHasColors: has_colors())
         palette = StylePalette(scheme: colorScheme)
-        (width, height) = Self.settleAndMeasure(window)
+        width = Int(duizhao_window_columns(window))
+        height = Int(duizhao_window_rows(window))
         basicPlaneWidths.initialize(repeating: -2, count: 0x10000)
         complexCell.initialize(to: cchar_t())
-    }
-
-    /// ncurses flushes its output after every cursor move until the screen has once been suspended and resumed
-    /// (its "initial" state is meant for low-level terminfo callers), and again after a resize: one quick
-    /// endwin/doupdate turns a frame from ~40 writes into one. Returns the window's size.
-    private static func settleAndMeasure(_ window: UnsafeMutablePointer<WINDOW>) -> (width: Int, height: Int) {
-        endwin()
-        _ = doupdate()
-        return (Int(duizhao_window_columns(window)), Int(duizhao_window_rows(window)))
     }
 
     deinit {
@@ -269,7 +269,8 @@ public final class TerminalScreen {
         case KEY_BACKSPACE: return .backspace
         case KEY_DC: return .delete
         case KEY_RESIZE:
-            (width, height) = Self.settleAndMeasure(window)
+            width = Int(duizhao_window_columns(window))
+            height = Int(duizhao_window_rows(window))
             previous = nil
             return .resize(width: width, height: height)
         case KEY_MOUSE:

@@ -239,7 +239,9 @@ private struct StartupRun {
                 .map { $0.value < 0x20 || $0.value == 0x7F ? "·" : String($0) }.joined()
             return String(format: "  %7.2f ms %6d B  ", Double(chunk.time - start) / 1e6, chunk.bytes.count) + String(text.prefix(90))
         }.joined(separator: "\n")
-        // Quit and collect the peak RSS.
+        // The peak RSS so far (the frame has settled), then quit. Not the child's ru_maxrss: it counts the
+        // benchmark's own image, which the child had until it exec'd.
+        peakRSSKilobytes = startupHighWaterMarkKilobytes(of: terminal.pid)
         terminal.write(command[0].hasSuffix("vim") ? "\u{1B}:qa!\r" : "q")
         var status: Int32 = 0
         var usage = rusage()
@@ -247,12 +249,18 @@ private struct StartupRun {
         while ReaderClock.now < quitDeadline {
             var poller = pollfd(fd: terminal.master, events: Int16(POLLIN), revents: 0)
             if poll(&poller, 1, 5) > 0 { _ = buffer.withUnsafeMutableBytes { read(terminal.master, $0.baseAddress, $0.count) } }
-            if wait4(terminal.pid, &status, WNOHANG, &usage) == terminal.pid {
-                peakRSSKilobytes = UInt64(usage.ru_maxrss)
-                break
-            }
+            if wait4(terminal.pid, &status, WNOHANG, &usage) == terminal.pid { break }
         }
     }
+}
+
+/// `VmHWM` of a running process, in kilobytes (nil when it cannot be read).
+private func startupHighWaterMarkKilobytes(of process: pid_t) -> UInt64? {
+    guard let status = try? String(contentsOfFile: "/proc/\(process)/status", encoding: .utf8) else { return nil }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        return line.dropFirst("VmHWM:".count).split(whereSeparator: \.isWhitespace).first.flatMap { UInt64($0) }
+    }
+    return nil
 }
 
 private func startupContains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {

@@ -50,6 +50,44 @@ final class OutlineShowCommandTests: XCTestCase {
         }
     }
 
+    /// `duizhao FILE…` opens the reader without swift-argument-parser (a start-up fast path); it must behave
+    /// exactly like `duizhao read FILE…`, and anything else must still reach the parser.
+    func testTheReaderFastPathAgreesWithTheParsedCommand() throws {
+        let binary = try BuiltBinary.duizhao()
+        let missing = "/nonexistent/duizhao-\(UUID().uuidString).txt"
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let national = directory.appendingPathComponent("national.txt").path
+        try "关于测试的意见\n一、总体要求\n1.目标。做好测试。\n".write(toFile: national, atomically: true, encoding: .utf8)
+        for files in [[missing], [national, missing], [missing, national]] {
+            let fast = try runProcess(binary, files)
+            let parsed = try runProcess(binary, ["read"] + files)
+            XCTAssertEqual(fast.status, 1, "\(files)")
+            XCTAssertEqual(fast.status, parsed.status, "\(files)")
+            XCTAssertEqual(fast.standardError, parsed.standardError, "\(files)")
+            XCTAssertTrue(fast.standardError.contains(missing), fast.standardError)
+            XCTAssertTrue(fast.standardOutput.isEmpty)
+        }
+        // A good file without a terminal: the same explanation and exit status 2 either way.
+        let fastWithoutTerminal = try runProcess(binary, [national])
+        let parsedWithoutTerminal = try runProcess(binary, ["read", national])
+        XCTAssertEqual(fastWithoutTerminal.status, 2)
+        XCTAssertEqual(fastWithoutTerminal.status, parsedWithoutTerminal.status)
+        XCTAssertEqual(fastWithoutTerminal.standardError, parsedWithoutTerminal.standardError)
+        XCTAssertTrue(fastWithoutTerminal.standardError.contains("needs a terminal"), fastWithoutTerminal.standardError)
+        // Three files, an option or a subcommand's name: the parser's answers, not the reader's.
+        let tooMany = try runProcess(binary, [national, national, national])
+        XCTAssertNotEqual(tooMany.status, 0)
+        XCTAssertTrue(tooMany.standardError.contains("at most two files"), tooMany.standardError)
+        let version = try runProcess(binary, ["--version"])
+        XCTAssertEqual(version.status, 0)
+        XCTAssertEqual(version.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines), "0.1.0")
+        let outline = try runProcess(binary, ["outline", national])
+        XCTAssertEqual(outline.status, 0, outline.standardError)
+        XCTAssertFalse(outline.standardOutput.isEmpty)
+    }
+
     func testShowWrapsByDisplayWidthWithKinsoku() throws {
         let result = try runProcess(try BuiltBinary.duizhao(), ["show", "2.4", "--doc", "provincial", "--width", "30"])
         XCTAssertEqual(result.status, 0, result.standardError)
