@@ -222,15 +222,20 @@ extension DocumentParser {
                     continue
                 case .article:
                     let number = heading.number
+                    // A label run into its text is a heading only where it continues the numbering; elsewhere it
+                    // is a paragraph that starts with a reference (`第一条第二款规定…`).
+                    if heading.runIn, lastArticle != 0, number != lastArticle + 1 { break }
                     if lastArticle == 0 || number == lastArticle + 1 || (number > lastArticle && number <= lastArticle + 5) {
                         if lastArticle > 0, number != lastArticle + 1 {
                             warnings.append(.articleNumbersSkipped(line: line.number, label: heading.label(in: line.text), previous: lastArticle))
                         }
                         close(atOrBelow: DivisionKind.article.rank)
-                        let article = DivisionNode(kind: .article, number: number, label: heading.label(in: line.text), title: "")
+                        var rest = heading.rest(in: line.text)
+                        var title = ""
+                        if let bracketed = LineClassifier.bracketedTitle(rest) { (title, rest) = bracketed }
+                        let article = DivisionNode(kind: .article, number: number, label: heading.label(in: line.text), title: title)
                         attach(article)
                         lastArticle = number
-                        let rest = heading.rest(in: line.text)
                         if !rest.isEmpty { addArticleParagraph(rest) }
                         continue
                     }
