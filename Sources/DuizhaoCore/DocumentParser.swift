@@ -17,7 +17,7 @@ struct DocumentParser {
         var document = parseStructure()
         for (offset, attachment) in split.attachments.enumerated() {
             let (division, attachmentWarnings) = Self.attachmentDivision(
-                label: attachment.label, lines: attachment.lines, ordinal: offset + 1, source: source)
+                label: attachment.label, title: attachment.title, lines: attachment.lines, ordinal: offset + 1, source: source)
             document.divisions.append(division)
             document.warnings += attachmentWarnings.map { .inAttachment(attachment.label, $0) }
         }
