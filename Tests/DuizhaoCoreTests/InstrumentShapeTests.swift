@@ -44,3 +44,76 @@ final class InstrumentShapeTests: XCTestCase {
         XCTAssertNil(LineClassifier.attachmentHeading("附件所列事项按程序办理。"))
     }
 }
+
+extension InstrumentShapeTests {
+    static let plan = """
+        某某省关于加快数字经济发展的实施意见
+        一、总体要求
+        （一）指导思想。坚持创新驱动。
+        （二）发展目标。到2025年，数字经济规模显著扩大。
+        ——数字产业化水平明显提升。
+        ——产业数字化转型加快。
+        二、重点任务
+        （三）建设数字基础设施。加快5G网络建设。（责任单位：省通信管理局、省发展改革委）
+        （四）培育数字产业。壮大电子信息产业。
+        （牵头单位：省工业和信息化厅；配合单位：省科技厅，省财政厅）
+        专栏1 数字经济重点工程
+        1.5G网络覆盖工程。新建基站2万个。
+        2.工业互联网工程。培育平台10个。
+        （五）推进数字治理。建设一体化平台。（省大数据局负责）
+        三、保障措施
+        （六）加强组织领导。建立工作机制。
+        专栏2：重点园区
+        某某数字经济产业园。
+        """
+
+    func testResponsibilityTailsAreKeptApartFromTheText() {
+        let document = PolicyImporter.importText(Self.plan, source: "plan.txt")
+        let items = document.allDivisions.filter { $0.kind == .item }
+        XCTAssertEqual(items.map(\.label), ["（一）", "（二）", "（三）", "（四）", "（五）", "（六）"])
+        XCTAssertEqual(items[2].paragraphs, ["加快5G网络建设。"])
+        XCTAssertEqual(items[2].responsibleUnits, ["省通信管理局", "省发展改革委"])
+        XCTAssertEqual(items[2].responsibility, ["责任单位：省通信管理局、省发展改革委"])
+        // A tail on a line of its own, with roles.
+        XCTAssertEqual(items[3].paragraphs, ["壮大电子信息产业。"])
+        XCTAssertEqual(items[3].responsibleUnits, ["省工业和信息化厅", "省科技厅", "省财政厅"])
+        // A bracket that names no role is text.
+        XCTAssertEqual(items[4].paragraphs, ["建设一体化平台。（省大数据局负责）"])
+        XCTAssertEqual(items[4].responsibleUnits, [])
+        // The comparison sees the text without the tails.
+        XCTAssertFalse(document.provisions.flatMap(\.allSentences).contains { $0.contains("责任单位") || $0.contains("牵头单位") })
+        let json = OutlineFormatter.jsonObject(document)
+        let sections = json["divisions"] as? [[String: Any]]
+        let third = (sections?[1]["children"] as? [[String: Any]])?.first
+        XCTAssertEqual(third?["responsibleUnits"] as? [String], ["省通信管理局", "省发展改革委"])
+    }
+
+    func testBulletsStayParagraphsOfTheirItem() {
+        let document = PolicyImporter.importText(Self.plan, source: "plan.txt")
+        let second = document.allDivisions.first { $0.kind == .item && $0.number == 2 }
+        XCTAssertEqual(second?.paragraphs, ["到2025年，数字经济规模显著扩大。", "——数字产业化水平明显提升。", "——产业数字化转型加快。"])
+    }
+
+    func testBoxesAreDivisionsOfTheirOwn() {
+        let document = PolicyImporter.importText(Self.plan, source: "plan.txt")
+        let boxes = document.allDivisions.filter { $0.kind == .box }
+        XCTAssertEqual(boxes.map(\.label), ["专栏1", "专栏2"])
+        XCTAssertEqual(boxes.map(\.title), ["数字经济重点工程", "重点园区"])
+        XCTAssertEqual(boxes.map(\.id), ["2.B1", "3.B2"])
+        // The box's own numbered lines are its text; the next item closes it.
+        XCTAssertEqual(boxes[0].paragraphs, ["1.5G网络覆盖工程。新建基站2万个。", "2.工业互联网工程。培育平台10个。"])
+        XCTAssertEqual(boxes[1].paragraphs, ["某某数字经济产业园。"])
+        let fourth = document.allDivisions.first { $0.kind == .item && $0.number == 4 }
+        XCTAssertEqual(fourth?.paragraphs, ["壮大电子信息产业。"])
+        XCTAssertEqual(document.divisions[1].children.map(\.label), ["（三）", "（四）", "专栏1", "（五）"])
+        XCTAssertEqual(Set(document.allDivisions.map(\.id)).count, document.allDivisions.count)
+        XCTAssertFalse(document.warnings.contains { if case .outOfSequence = $0 { return true } else { return false } })
+    }
+
+    func testBoxHeadings() {
+        XCTAssertEqual(LineClassifier.boxHeading("专栏 3：重大项目")?.number, 3)
+        XCTAssertEqual(LineClassifier.boxHeading("专栏三 重大项目")?.label, "专栏三")
+        XCTAssertNil(LineClassifier.boxHeading("专栏介绍如下："))
+        XCTAssertNil(LineClassifier.boxHeading("专栏1所列项目，由各地组织实施，省级给予支持。"))
+    }
+}
