@@ -19,15 +19,53 @@ extension DocumentParser {
         }.map(\.element)
         // Only an instrument has attachments: the text before the first marker must have a title of its own (a
         // blog post that quotes a document after `附件：` is not one).
-        guard let first = starts.first,
-              lines[..<first.index].contains(where: { LineClassifier.title($0.text) != nil || LineClassifier.noticeTitle($0.text) != nil })
-        else { return (lines, []) }
+        if let first = starts.first,
+           !lines[..<first.index].contains(where: { LineClassifier.title($0.text) != nil || LineClassifier.noticeTitle($0.text) != nil }) {
+            starts = []
+        }
+        // Instruments printed one after the other without markers, in the main text.
+        let unmarked = unmarkedInstrumentStarts(in: 0..<(starts.first?.index ?? pageEnd))
+        starts = unmarked.map { (index: $0.index, label: "", title: Optional($0.title)) } + starts
+        guard !starts.isEmpty else { return (lines, []) }
         var attachments: [(label: String, title: String?, lines: [SourceLine])] = []
         for (position, start) in starts.enumerated() {
             let end = position + 1 < starts.count ? starts[position + 1].index : lines.count
             attachments.append((start.label, start.title, Array(lines[(start.index + 1)..<end])))
         }
         return (Array(lines[..<starts[0].index]), attachments)
+    }
+
+    /// Where a notice that issues two instruments (`关于印发《若干政策》和《行动计划》的通知`) prints the second right
+    /// after the first, without an `附件` marker: a title line (`某某行动计划`) after which the top numbering of the
+    /// text starts again at 1 within a few lines, when it had reached 2 or more before. Returns each such line
+    /// and the title it prints.
+    func unmarkedInstrumentStarts(in range: Range<Int>) -> [(index: Int, title: String)] {
+        // Laws keep their own parts; only the 公文 numbering (一、 （一） 1.) restarts per instrument.
+        guard !lines[range].contains(where: { $0.heading?.kind == .article }),
+              let topKind = [DivisionKind.section, .item, .clause].first(where: { kind in
+                  lines[range].contains { $0.heading?.kind == kind && $0.heading?.number == 2 }
+              }) else { return [] }
+        var result: [(index: Int, title: String)] = []
+        var highest = 0
+        var sawTitle = false
+        for index in range {
+            let line = lines[index]
+            if let heading = line.heading {
+                if heading.kind == topKind { highest = max(highest, heading.number) }
+                continue
+            }
+            guard line.text.unicodeScalars.count <= 60, let title = LineClassifier.title(line.text) else {
+                if !sawTitle, LineClassifier.noticeTitle(line.text) != nil { sawTitle = true }
+                continue
+            }
+            defer { sawTitle = true }
+            guard sawTitle, highest >= 2, let last = line.text.unicodeScalars.last, last != "：", last != ":", last != "。",
+                  let next = lines[(index + 1)..<min(index + 8, range.upperBound)].firstIndex(where: { $0.heading != nil }),
+                  lines[next].heading?.kind == topKind, lines[next].heading?.number == 1 else { continue }
+            result.append((index, title))
+            highest = 0
+        }
+        return result
     }
 
     /// Parses one attachment as a document of its own and wraps it in a division of kind `.attachment` whose id

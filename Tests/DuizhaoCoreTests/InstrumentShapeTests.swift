@@ -117,3 +117,54 @@ extension InstrumentShapeTests {
         XCTAssertNil(LineClassifier.boxHeading("专栏1所列项目，由各地组织实施，省级给予支持。"))
     }
 }
+
+extension InstrumentShapeTests {
+    func testANoticeIssuingTwoInstrumentsWithoutMarkers() {
+        let text = """
+        某某市人民政府关于印发《某某市支持企业发展若干政策》和《某某市营商环境提升行动计划》的通知
+        某政发〔2023〕8号
+        各区人民政府，市政府各部门：
+        现将《某某市支持企业发展若干政策》和《某某市营商环境提升行动计划》印发给你们，请认真贯彻执行。
+        某某市人民政府
+        2023年4月10日
+        某某市支持企业发展若干政策
+        一、减轻企业负担。降低用电成本。
+        二、加大融资支持。扩大信贷规模。
+        三、支持技术改造。给予设备补助。
+        某某市营商环境提升行动计划
+        为提升营商环境，制定本行动计划。
+        一、优化审批服务。压缩办理时限。
+        二、强化要素保障。保障用地需求。
+        """
+        let document = PolicyImporter.importText(text, source: "two-instruments.txt")
+        XCTAssertEqual(document.parts.count, 2)
+        XCTAssertEqual(document.parts.map(\.title), ["某某市支持企业发展若干政策", "某某市营商环境提升行动计划"])
+        XCTAssertEqual(document.parts[0].divisions.map(\.title), ["减轻企业负担", "加大融资支持", "支持技术改造"])
+        XCTAssertEqual(document.parts[1].paragraphs, ["为提升营商环境，制定本行动计划。"])
+        XCTAssertEqual(document.parts[1].divisions.map(\.title), ["优化审批服务", "强化要素保障"])
+        XCTAssertEqual(document.provisions.map(\.id), ["1", "2", "3", "A1.1", "A1.2"])
+        // The first instrument's last section does not swallow the second one's title.
+        XCTAssertEqual(document.parts[0].divisions.last?.paragraphs, ["给予设备补助。"])
+        XCTAssertEqual(document.documentNumber, "某政发〔2023〕8号")
+    }
+
+    func testASubheadingBeforeRestartedSubNumberingIsNoInstrument() {
+        // Clauses restart under each item and a line ending in 措施 sits before them: one instrument.
+        let text = """
+        某某县关于推进乡村振兴的实施方案
+        一、重点任务
+        （一）发展特色产业。
+        1.建设种植基地。
+        2.培育加工企业。
+        （二）改善人居环境。
+        主要措施
+        1.治理生活污水。
+        2.清运生活垃圾。
+        二、保障措施
+        加强组织领导。
+        """
+        let document = PolicyImporter.importText(text, source: "one-instrument.txt")
+        XCTAssertEqual(document.parts, [])
+        XCTAssertEqual(document.divisions.map(\.label), ["一、", "二、"])
+    }
+}
