@@ -54,7 +54,7 @@ extension DocumentParser {
                 if heading.kind == topKind { highest = max(highest, heading.number) }
                 continue
             }
-            guard line.text.unicodeScalars.count <= 60, let title = LineClassifier.title(line.text) else {
+            guard line.text.utf8.count <= 240, line.text.unicodeScalars.count <= 60, let title = LineClassifier.title(line.text) else {
                 if !sawTitle, LineClassifier.noticeTitle(line.text) != nil { sawTitle = true }
                 continue
             }

@@ -11,6 +11,9 @@ extension LineClassifier {
     /// `…加快推进。（责任单位：省发展改革委、省工业和信息化厅）` or a line that is only such a tail, also with several
     /// roles (`（牵头单位：省发展改革委；配合单位：省财政厅）`): the roles end in 单位, 部门 or 主体.
     static func responsibilityTail(_ paragraph: String) -> ResponsibilityTail? {
+        // Cheap gate: most paragraphs end otherwise.
+        guard let lastScalar = paragraph.unicodeScalars.last(where: { !$0.isLayoutSpace }), lastScalar == "）" || lastScalar == ")",
+              paragraph.contains("：") || paragraph.contains(":") else { return nil }
         let scalars = Array(paragraph.unicodeScalars)
         guard var end = scalars.lastIndex(where: { !$0.isLayoutSpace }), scalars[end] == "）" || scalars[end] == ")" else { return nil }
         // The bracket that opens the tail, matching nested brackets inside it.
@@ -46,9 +49,11 @@ extension LineClassifier {
         return ResponsibilityTail(text: text, printed: inside, units: units)
     }
 
+    private static let boxPrefix = Array("专栏".utf8)
+
     /// `专栏1 重点工程`, `专栏 2：…`, `专栏三`: the heading of a box, with its printed number when it has one.
     static func boxHeading(_ text: String) -> (label: String, number: Int?, title: String)? {
-        guard text.hasPrefix("专栏") else { return nil }
+        guard text.utf8.starts(with: boxPrefix) else { return nil }
         let scalars = Array(text.unicodeScalars)
         guard scalars.count <= 50 else { return nil }
         var index = 2
