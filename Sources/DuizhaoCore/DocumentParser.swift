@@ -350,9 +350,14 @@ struct DocumentParser {
             if let heading = line.heading, !heading.kind.isLawLevel, heading.kind.rank >= topKind.rank, closesBox(heading, stack: stack, roots: roots),
                accepts(heading, stack: stack, roots: roots, lastNumber: lastNumber) {
                 while let top = stack.last, top.kind.rank >= heading.kind.rank { stack.removeLast() }
-                let (title, firstParagraph) = LineClassifier.splitTitle(heading.rest(in: line.text), kind: heading.kind)
+                // A responsibility tail may close the heading line itself (`（三）加强统筹（责任单位：…）`).
+                var rest = heading.rest(in: line.text)
+                let tail = LineClassifier.responsibilityTail(rest)
+                if let tail { rest = tail.text }
+                let (title, firstParagraph) = LineClassifier.splitTitle(rest, kind: heading.kind)
                 let node = DivisionNode(kind: heading.kind, number: heading.number, label: heading.label(in: line.text), title: title)
-                if let firstParagraph { node.appendText(firstParagraph) }
+                if let firstParagraph { node.paragraphs.append(firstParagraph) }
+                if let tail { node.add(tail) }
                 if let parent = stack.last { parent.children.append(node) } else { roots.append(node) }
                 stack.append(node)
                 lastNumber[heading.kind] = heading.number
@@ -418,6 +423,10 @@ final class DivisionNode {
             return
         }
         if !tail.text.isEmpty { paragraphs.append(tail.text) }
+        add(tail)
+    }
+
+    func add(_ tail: LineClassifier.ResponsibilityTail) {
         responsibility.append(tail.printed)
         responsibleUnits += tail.units
     }

@@ -121,19 +121,21 @@ enum LineClassifier {
             }
             // `第一条为了…`: run into the text, unless the words after the label make it a reference
             // (`第一条规定的`, `第二条第二款`, `第三条、第四条`, `第五条至第七条`, `第六条所称`).
-            guard !runInReferenceStarts.contains(next) else { return nil }
+            let rest = scalars[labelEnd...]
+            guard !runInReferenceStarts.contains(where: { rest.starts(with: $0.unicodeScalars) }) else { return nil }
             return HeadingMatch(kind: kind, number: number, labelLength: labelLength, runIn: true)
         }
-        // A title run into the label: short, no sentence punctuation.
+        // A title run into the label: short, no sentence punctuation, not a reference (`第二章规定的`).
         let rest = scalars[labelEnd...]
-        guard rest.count <= 24, !rest.contains(where: { "，。；：,;:、的".unicodeScalars.contains($0) }) else { return nil }
+        guard rest.count <= 24, !rest.contains(where: { "，。；：,;:".unicodeScalars.contains($0) }),
+              !runInReferenceStarts.contains(where: { rest.starts(with: $0.unicodeScalars) }) else { return nil }
         return HeadingMatch(kind: kind, number: number, labelLength: labelLength)
     }
 
     /// What follows an article label in a reference rather than a heading: `第一条规定的`, `第二条第二款`, …
-    private static let runInReferenceStarts: Set<Unicode.Scalar> = [
-        "第", "规", "的", "、", "至", "到", "和", "与", "及", "或", "所", "中", "之", "以", "款", "项", "，", "。", "；", "：",
-        ",", ";", ":", "）", ")", "”", "》", "規",
+    private static let runInReferenceStarts = [
+        "第", "规定", "規定", "的", "、", "至", "到", "和", "与", "及", "或", "所称", "所列", "所指", "所述", "所规定",
+        "中的", "中规定", "之", "款", "项", "，", "。", "；", "：", ",", ";", ":", "）", ")", "”", "》",
     ]
 
     /// `【立法目的】为了…` or `（目的和依据）…` at the start of an article's text → the title and the text after it; nil

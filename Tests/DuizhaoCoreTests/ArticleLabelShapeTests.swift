@@ -48,6 +48,24 @@ final class ArticleLabelShapeTests: XCTestCase {
         XCTAssertEqual(found[1].allParagraphs.last, "第四条为准的事项，适用前款规定。")
     }
 
+    func testChapterTitlesRunIntoTheirLabel() {
+        let text = """
+        某某省村务公开条例
+        第一章总则
+        第一条为了规范村务公开，制定本条例。
+        第二章村务公开的内容、程序和监督
+        第二条村务公开的内容包括财务收支。
+        第一章规定的事项另行公布
+        村民委员会应当及时公开村务。
+        第三条本条例自公布之日起施行。
+        """
+        let document = PolicyImporter.importText(text, source: "chapters.txt")
+        XCTAssertEqual(document.divisions.map(\.label), ["第一章", "第二章"])
+        XCTAssertEqual(document.divisions.map(\.title), ["总则", "村务公开的内容、程序和监督"])
+        let second = document.allDivisions.first { $0.kind == .article && $0.number == 2 }
+        XCTAssertEqual(second?.allParagraphs, ["村务公开的内容包括财务收支。", "第一章规定的事项另行公布", "村民委员会应当及时公开村务。"])
+    }
+
     func testBracketedArticleTitles() {
         let text = """
         某某省数据条例

@@ -63,6 +63,7 @@ extension InstrumentShapeTests {
         （五）推进数字治理。建设一体化平台。（省大数据局负责）
         三、保障措施
         （六）加强组织领导。建立工作机制。
+        （七）强化督促检查（责任单位：省政府督查室）
         专栏2：重点园区
         某某数字经济产业园。
         """
@@ -70,7 +71,7 @@ extension InstrumentShapeTests {
     func testResponsibilityTailsAreKeptApartFromTheText() {
         let document = PolicyImporter.importText(Self.plan, source: "plan.txt")
         let items = document.allDivisions.filter { $0.kind == .item }
-        XCTAssertEqual(items.map(\.label), ["（一）", "（二）", "（三）", "（四）", "（五）", "（六）"])
+        XCTAssertEqual(items.map(\.label), ["（一）", "（二）", "（三）", "（四）", "（五）", "（六）", "（七）"])
         XCTAssertEqual(items[2].paragraphs, ["加快5G网络建设。"])
         XCTAssertEqual(items[2].responsibleUnits, ["省通信管理局", "省发展改革委"])
         XCTAssertEqual(items[2].responsibility, ["责任单位：省通信管理局、省发展改革委"])
@@ -80,6 +81,9 @@ extension InstrumentShapeTests {
         // A bracket that names no role is text.
         XCTAssertEqual(items[4].paragraphs, ["建设一体化平台。（省大数据局负责）"])
         XCTAssertEqual(items[4].responsibleUnits, [])
+        // A tail closing a heading line is not part of the title.
+        XCTAssertEqual(items[6].title, "强化督促检查")
+        XCTAssertEqual(items[6].responsibleUnits, ["省政府督查室"])
         // The comparison sees the text without the tails.
         XCTAssertFalse(document.provisions.flatMap(\.allSentences).contains { $0.contains("责任单位") || $0.contains("牵头单位") })
         let json = OutlineFormatter.jsonObject(document)
