@@ -31,14 +31,18 @@ extension DocumentParser {
         return start
     }
 
-    /// The first article heading that starts a run of at least two articles numbered in sequence.
+    /// The first article heading that starts a run of at least two articles numbered in sequence (three when
+    /// every label runs into its text: `第一条主线…`, `第二条主线…` in a plan are no law).
     private func firstArticleOfRun() -> Int? {
-        var candidates: [(index: Int, number: Int)] = []
+        var candidates: [(index: Int, number: Int, runIn: Bool)] = []
         for (index, line) in lines.enumerated() where line.heading?.kind == .article {
-            candidates.append((index, line.heading!.number))
+            candidates.append((index, line.heading!.number, line.heading!.runIn))
         }
         for (position, candidate) in candidates.enumerated() where position + 1 < candidates.count {
-            if candidates[position + 1].number == candidate.number + 1 { return candidate.index }
+            let next = candidates[position + 1]
+            guard next.number == candidate.number + 1 else { continue }
+            if !candidate.runIn || !next.runIn { return candidate.index }
+            if candidates[(position + 2)...].contains(where: { $0.number == next.number + 1 }) { return candidate.index }
         }
         return nil
     }

@@ -66,6 +66,20 @@ final class ArticleLabelShapeTests: XCTestCase {
         XCTAssertEqual(second?.allParagraphs, ["村务公开的内容包括财务收支。", "第一章规定的事项另行公布", "村民委员会应当及时公开村务。"])
     }
 
+    func testTwoRunInLinesInAPlanMakeNoLaw() {
+        let text = """
+        某某市交通发展规划
+        一、发展思路
+        第一条主线是建设综合交通枢纽
+        第二条主线是完善城乡路网
+        二、重点任务
+        加快轨道交通建设。
+        """
+        let document = PolicyImporter.importText(text, source: "plan.txt")
+        XCTAssertEqual(document.divisions.map(\.label), ["一、", "二、"])
+        XCTAssertEqual(document.divisions[0].paragraphs, ["第一条主线是建设综合交通枢纽", "第二条主线是完善城乡路网"])
+    }
+
     func testBracketedArticleTitles() {
         let text = """
         某某省数据条例
