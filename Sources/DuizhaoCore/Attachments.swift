@@ -54,12 +54,15 @@ extension DocumentParser {
                 if heading.kind == topKind { highest = max(highest, heading.number) }
                 continue
             }
-            guard line.text.utf8.count <= 240, line.text.unicodeScalars.count <= 60, let title = LineClassifier.title(line.text) else {
+            // Cheap gates first: a title line is short and ends in no sentence punctuation.
+            guard line.text.utf8.count <= 240, let last = line.text.unicodeScalars.last, !LineClassifier.sentenceEnders.contains(last)
+                    || last == "）" || last == "》",
+                  line.text.unicodeScalars.count <= 60, let title = LineClassifier.title(line.text) else {
                 if !sawTitle, LineClassifier.noticeTitle(line.text) != nil { sawTitle = true }
                 continue
             }
             defer { sawTitle = true }
-            guard sawTitle, highest >= 2, let last = line.text.unicodeScalars.last, last != "：", last != ":", last != "。",
+            guard sawTitle, highest >= 2,
                   let next = lines[(index + 1)..<min(index + 8, range.upperBound)].firstIndex(where: { $0.heading != nil }),
                   lines[next].heading?.kind == topKind, lines[next].heading?.number == 1 else { continue }
             result.append((index, title))
