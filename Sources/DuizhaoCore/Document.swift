@@ -31,6 +31,8 @@ public enum DivisionKind: String, Sendable, Codable, CaseIterable, Comparable {
     case attachment = "附件"
     /// An appended table (任务分工表): its paragraphs are the rows, cells joined by ` | `.
     case table = "表"
+    /// A box set into a plan or opinion (`专栏1 重点工程`): its lines up to the next numbered heading.
+    case box = "专栏"
 
     /// Conventional depth: a division nests inside the nearest open division of lower rank. The law levels and
     /// the 公文 levels interleave (一、 sections may hold 第一条 articles; an article holds 款, 项 and 目).
@@ -48,6 +50,8 @@ public enum DivisionKind: String, Sendable, Codable, CaseIterable, Comparable {
         case .articleItem: return 9
         case .subItem: return 10
         case .articleSubitem: return 11
+        // Deepest: whatever numbered heading follows a box closes it.
+        case .box: return 12
         }
     }
 
@@ -84,6 +88,11 @@ public struct Division: Sendable, Equatable, Codable {
     /// Body paragraphs, without the label and title.
     public var paragraphs: [String]
     public var children: [Division]
+    /// The units a 意见 item names as responsible (`（牵头单位：省发展改革委；配合单位：省财政厅）` →
+    /// `省发展改革委`, `省财政厅`), in the order printed; the tail is not part of `paragraphs`.
+    public var responsibleUnits: [String] = []
+    /// Those tails as printed, without their brackets (`牵头单位：省发展改革委；配合单位：省财政厅`).
+    public var responsibility: [String] = []
 
     public init(
         id: String, kind: DivisionKind, label: String, number: Int, title: String,
@@ -151,7 +160,7 @@ public struct Division: Sendable, Equatable, Codable {
     public var heading: String {
         if title.isEmpty { return label }
         if label.isEmpty { return title }
-        return kind.isLawLevel || kind == .attachment ? label + " " + title : label + title
+        return kind.isLawLevel || kind == .attachment || kind == .box ? label + " " + title : label + title
     }
 }
 

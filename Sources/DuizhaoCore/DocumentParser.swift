@@ -17,7 +17,7 @@ struct DocumentParser {
         var document = parseStructure()
         for (offset, attachment) in split.attachments.enumerated() {
             let (division, attachmentWarnings) = Self.attachmentDivision(
-                label: attachment.label, lines: attachment.lines, ordinal: offset + 1, source: source)
+                label: attachment.label, title: attachment.title, lines: attachment.lines, ordinal: offset + 1, source: source)
             document.divisions.append(division)
             document.warnings += attachmentWarnings.map { .inAttachment(attachment.label, $0) }
         }
@@ -334,27 +334,54 @@ struct DocumentParser {
         var roots: [DivisionNode] = []
         var stack: [DivisionNode] = []
         var lastNumber: [DivisionKind: Int] = [:]
+        var boxes = 0
         for line in body {
-            if let heading = line.heading, !heading.kind.isLawLevel, heading.kind.rank >= topKind.rank, accepts(heading, stack: stack, roots: roots, lastNumber: lastNumber) {
+            if let box = LineClassifier.boxHeading(line.text) {
+                // A 专栏 belongs to the section it is printed in, beside its items, and holds the lines up to the
+                // next numbered heading.
+                boxes += 1
+                while let top = stack.last, top.kind.rank > topKind.rank { stack.removeLast() }
+                let node = DivisionNode(kind: .box, number: box.number ?? boxes, label: box.label, title: box.title)
+                node.idStep = "B\(node.number)"
+                if let parent = stack.last { parent.children.append(node) } else { roots.append(node) }
+                stack.append(node)
+                continue
+            }
+            if let heading = line.heading, !heading.kind.isLawLevel, heading.kind.rank >= topKind.rank, closesBox(heading, stack: stack, roots: roots),
+               accepts(heading, stack: stack, roots: roots, lastNumber: lastNumber) {
                 while let top = stack.last, top.kind.rank >= heading.kind.rank { stack.removeLast() }
-                let (title, firstParagraph) = LineClassifier.splitTitle(heading.rest(in: line.text), kind: heading.kind)
+                // A responsibility tail may close the heading line itself (`（三）加强统筹（责任单位：…）`).
+                var rest = heading.rest(in: line.text)
+                let tail = LineClassifier.responsibilityTail(rest)
+                if let tail { rest = tail.text }
+                let (title, firstParagraph) = LineClassifier.splitTitle(rest, kind: heading.kind)
                 let node = DivisionNode(kind: heading.kind, number: heading.number, label: heading.label(in: line.text), title: title)
                 if let firstParagraph { node.paragraphs.append(firstParagraph) }
+                if let tail { node.add(tail) }
                 if let parent = stack.last { parent.children.append(node) } else { roots.append(node) }
                 stack.append(node)
                 lastNumber[heading.kind] = heading.number
             } else {
-                if let heading = line.heading, !heading.kind.isLawLevel, heading.kind.rank >= topKind.rank {
+                if let heading = line.heading, !heading.kind.isLawLevel, heading.kind.rank >= topKind.rank, stack.last?.kind != .box {
                     outOfSequence += 1
                     if outOfSequence <= 20 {
                         warnings.append(.outOfSequence(line: line.number, label: heading.label(in: line.text)))
                     }
                 }
-                stack.last?.paragraphs.append(line.text)
+                stack.last?.appendText(line.text)
             }
         }
         var usedIDs = Set<String>()
         return roots.map { $0.division(parentID: nil, usedIDs: &usedIDs) }
+    }
+
+    /// Inside a 专栏 only a heading of the levels around it (the next item or section) ends it; its own numbered
+    /// lines (`1. 某某工程`) are its text.
+    private func closesBox(_ heading: HeadingMatch, stack: [DivisionNode], roots: [DivisionNode]) -> Bool {
+        guard stack.last?.kind == .box else { return true }
+        let parent = stack.dropLast().last
+        if heading.kind.rank <= (parent?.kind.rank ?? 0) { return true }
+        return (parent?.children ?? roots).contains { $0.kind == heading.kind }
     }
 
     /// A heading continues the numbering of its kind (1 → 2), starts it under a new parent, or is text.
@@ -377,6 +404,10 @@ final class DivisionNode {
     let title: String
     var paragraphs: [String] = []
     var children: [DivisionNode] = []
+    var responsibleUnits: [String] = []
+    var responsibility: [String] = []
+    /// This node's step in an id path; the printed number unless set (a box is `B1`, apart from the numbering).
+    var idStep: String?
 
     init(kind: DivisionKind, number: Int, label: String, title: String) {
         self.kind = kind
@@ -385,10 +416,26 @@ final class DivisionNode {
         self.title = title
     }
 
+    /// Adds a paragraph of text, keeping a `（责任单位：…）` tail as the node's responsibility instead.
+    func appendText(_ text: String) {
+        guard let tail = LineClassifier.responsibilityTail(text) else {
+            paragraphs.append(text)
+            return
+        }
+        if !tail.text.isEmpty { paragraphs.append(tail.text) }
+        add(tail)
+    }
+
+    func add(_ tail: LineClassifier.ResponsibilityTail) {
+        responsibility.append(tail.printed)
+        responsibleUnits += tail.units
+    }
+
     /// Converts to a `Division` whose id is the path of printed numbers; a path already taken (numbering
     /// that starts again, e.g. in an attachment) gets a `-2`, `-3` suffix so every id stays unique.
     func division(parentID: String?, usedIDs: inout Set<String>) -> Division {
-        let base = parentID.map { "\($0).\(number)" } ?? String(number)
+        let step = idStep ?? String(number)
+        let base = parentID.map { "\($0).\(step)" } ?? step
         var id = base
         var suffix = 2
         while usedIDs.contains(id) {
@@ -399,6 +446,9 @@ final class DivisionNode {
         var converted: [Division] = []
         converted.reserveCapacity(children.count)
         for child in children { converted.append(child.division(parentID: id, usedIDs: &usedIDs)) }
-        return Division(id: id, kind: kind, label: label, number: number, title: title, paragraphs: paragraphs, children: converted)
+        var division = Division(id: id, kind: kind, label: label, number: number, title: title, paragraphs: paragraphs, children: converted)
+        division.responsibleUnits = responsibleUnits
+        division.responsibility = responsibility
+        return division
     }
 }

@@ -31,14 +31,18 @@ extension DocumentParser {
         return start
     }
 
-    /// The first article heading that starts a run of at least two articles numbered in sequence.
+    /// The first article heading that starts a run of at least two articles numbered in sequence (three when
+    /// every label runs into its text: `第一条主线…`, `第二条主线…` in a plan are no law).
     private func firstArticleOfRun() -> Int? {
-        var candidates: [(index: Int, number: Int)] = []
+        var candidates: [(index: Int, number: Int, runIn: Bool)] = []
         for (index, line) in lines.enumerated() where line.heading?.kind == .article {
-            candidates.append((index, line.heading!.number))
+            candidates.append((index, line.heading!.number, line.heading!.runIn))
         }
         for (position, candidate) in candidates.enumerated() where position + 1 < candidates.count {
-            if candidates[position + 1].number == candidate.number + 1 { return candidate.index }
+            let next = candidates[position + 1]
+            guard next.number == candidate.number + 1 else { continue }
+            if !candidate.runIn || !next.runIn { return candidate.index }
+            if candidates[(position + 2)...].contains(where: { $0.number == next.number + 1 }) { return candidate.index }
         }
         return nil
     }
@@ -222,15 +226,20 @@ extension DocumentParser {
                     continue
                 case .article:
                     let number = heading.number
+                    // A label run into its text is a heading only where it continues the numbering; elsewhere it
+                    // is a paragraph that starts with a reference (`第一条第二款规定…`).
+                    if heading.runIn, lastArticle != 0, number != lastArticle + 1 { break }
                     if lastArticle == 0 || number == lastArticle + 1 || (number > lastArticle && number <= lastArticle + 5) {
                         if lastArticle > 0, number != lastArticle + 1 {
                             warnings.append(.articleNumbersSkipped(line: line.number, label: heading.label(in: line.text), previous: lastArticle))
                         }
                         close(atOrBelow: DivisionKind.article.rank)
-                        let article = DivisionNode(kind: .article, number: number, label: heading.label(in: line.text), title: "")
+                        var rest = heading.rest(in: line.text)
+                        var title = ""
+                        if let bracketed = LineClassifier.bracketedTitle(rest) { (title, rest) = bracketed }
+                        let article = DivisionNode(kind: .article, number: number, label: heading.label(in: line.text), title: title)
                         attach(article)
                         lastArticle = number
-                        let rest = heading.rest(in: line.text)
                         if !rest.isEmpty { addArticleParagraph(rest) }
                         continue
                     }

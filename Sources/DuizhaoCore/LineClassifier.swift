@@ -4,6 +4,9 @@ struct HeadingMatch: Equatable {
     var number: Int
     /// Length of the label in unicode scalars, e.g. 3 for `（三）`.
     var labelLength: Int
+    /// An article label run into its text (`第一条为了…`): a heading only where it continues the numbering, since a
+    /// paragraph may also start with a reference (`第一条第二款规定…`).
+    var runIn = false
 
     /// The label as printed, e.g. `（三）`, `4.` or `第一章` (spaces inside a spaced-out label removed).
     func label(in text: String) -> String {
@@ -110,11 +113,45 @@ enum LineClassifier {
         guard labelEnd < scalars.endIndex else { return HeadingMatch(kind: kind, number: number, labelLength: labelLength) }
         let next = scalars[labelEnd]
         if next.isLayoutSpace { return HeadingMatch(kind: kind, number: number, labelLength: labelLength) }
-        if kind == .article { return nil }
-        // A title run into the label: short, no sentence punctuation.
+        if kind == .article {
+            if next == "【" || next == "（" || next == "(" {
+                // `第一条【立法目的】…`, `第一条（目的）…`: a bracketed title; `第一条（一）` is no heading.
+                return bracketedTitle(String(String.UnicodeScalarView(scalars[labelEnd...]))) == nil
+                    ? nil : HeadingMatch(kind: kind, number: number, labelLength: labelLength)
+            }
+            // `第一条为了…`: run into the text, unless the words after the label make it a reference
+            // (`第一条规定的`, `第二条第二款`, `第三条、第四条`, `第五条至第七条`, `第六条所称`).
+            let rest = scalars[labelEnd...]
+            guard !runInReferenceStarts.contains(where: { rest.starts(with: $0.unicodeScalars) }) else { return nil }
+            return HeadingMatch(kind: kind, number: number, labelLength: labelLength, runIn: true)
+        }
+        // A title run into the label: short, no sentence punctuation, not a reference (`第二章规定的`).
         let rest = scalars[labelEnd...]
-        guard rest.count <= 24, !rest.contains(where: { "，。；：,;:、的".unicodeScalars.contains($0) }) else { return nil }
+        guard rest.count <= 24, !rest.contains(where: { "，。；：,;:".unicodeScalars.contains($0) }),
+              !runInReferenceStarts.contains(where: { rest.starts(with: $0.unicodeScalars) }) else { return nil }
         return HeadingMatch(kind: kind, number: number, labelLength: labelLength)
+    }
+
+    /// What follows an article label in a reference rather than a heading: `第一条规定的`, `第二条第二款`, …
+    private static let runInReferenceStarts = [
+        "第", "规定", "規定", "的", "、", "至", "到", "和", "与", "及", "或", "所称", "所列", "所指", "所述", "所规定",
+        "中的", "中规定", "之", "款", "项", "，", "。", "；", "：", ",", ";", ":", "）", ")", "”", "》",
+    ]
+
+    /// `【立法目的】为了…` or `（目的和依据）…` at the start of an article's text → the title and the text after it; nil
+    /// when the text does not start with such a title (a numbered item `（一）`, a sentence in brackets).
+    static func bracketedTitle(_ rest: String) -> (title: String, body: String)? {
+        let scalars = Array(rest.unicodeScalars)
+        guard let open = scalars.first, open == "【" || open == "（" || open == "(" else { return nil }
+        let close: Unicode.Scalar = open == "【" ? "】" : (open == "（" ? "）" : ")")
+        guard let end = scalars.prefix(26).firstIndex(where: { $0 == close || ($0 == "）" && close == ")") || ($0 == ")" && close == "）") }),
+              end >= 2 else { return nil }
+        let inside = scalars[1..<end]
+        guard !inside.allSatisfy({ Numerals.isChineseNumeral($0) || Numerals.digitValue($0) != nil || $0.isLayoutSpace }),
+              !inside.contains(where: { "，。；：,;:！？".unicodeScalars.contains($0) }) else { return nil }
+        let title = String(String.UnicodeScalarView(inside)).trimmingWhitespace()
+        let body = String(String.UnicodeScalarView(scalars[(end + 1)...])).trimmingWhitespace()
+        return (title, body)
     }
 
     /// Splits a heading's text into its title and the rest of its first paragraph: an inline title runs to the

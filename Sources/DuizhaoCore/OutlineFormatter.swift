@@ -31,7 +31,8 @@ public enum OutlineFormatter {
     }
 
     /// The `--json` shape: title, issuers, date, documentNumber, notice, preamble, divisions (id, label as printed,
-    /// kind, title, excerpt for an untitled outline level, paragraphs, children), parts (the main text and each
+    /// kind, title, excerpt for an untitled outline level, paragraphs, children, responsibleUnits and responsibility
+    /// where an item names them), parts (the main text and each
     /// attachment, only when there are attachments), metadata (a web page's table),
     /// history, warnings.
     public static func jsonObject(_ document: PolicyDocument) -> [String: Any] {
@@ -42,6 +43,10 @@ public enum OutlineFormatter {
                 "children": division.children.map(divisionObject),
             ]
             if division.kind.isOutlineLevel, let excerpt = division.excerpt { object["excerpt"] = excerpt }
+            if !division.responsibleUnits.isEmpty {
+                object["responsibleUnits"] = division.responsibleUnits
+                object["responsibility"] = division.responsibility
+            }
             return object
         }
         var object: [String: Any] = [

@@ -7,8 +7,8 @@ import Glibc
 
 /// The same law as a researcher finds it in five shapes, each written here from the markdown in
 /// `../shared/corpus/`: the law collection's markdown, a government web page, the legislature's page (history in
-/// parentheses, 目录), a hard-wrapped PDF copy (spaced headings, page footers) and GB18030 text with CRLF. Every
-/// shape must give the same outline.
+/// parentheses, 目录), a hard-wrapped PDF copy (spaced headings, page footers), GB18030 text with CRLF and a web
+/// copy with every label run into its text. Every shape must give the same outline.
 final class LawShapeTests: XCTestCase {
     /// The parts of a law in the corpus markdown.
     struct Law {
@@ -126,6 +126,11 @@ final class LawShapeTests: XCTestCase {
         return paged.joined(separator: "\n")
     }
 
+    /// A web copy that prints every label run into its text: `第一章总则`, `第一条为了…`.
+    static func runInShape(_ law: Law) -> String {
+        ([law.title] + law.history + law.bodyLines(separator: "")).joined(separator: "\n")
+    }
+
     static func gb18030Shape(_ law: Law) -> [UInt8] {
         let text = ([law.title] + law.history + law.bodyLines(separator: "　")).joined(separator: "\r\n") + "\r\n"
         return gb18030(text)
@@ -171,6 +176,7 @@ final class LawShapeTests: XCTestCase {
                 ("legislature", Array(Self.legislaturePageShape(law).utf8)),
                 ("pdf", Array(Self.pdfShape(law).utf8)),
                 ("gb18030", Self.gb18030Shape(law)),
+                ("run-in", Array(Self.runInShape(law).utf8)),
             ]
             for (shape, bytes) in shapes {
                 let url = directory.appendingPathComponent("\(name)-\(shape).txt")
