@@ -46,7 +46,9 @@ let package = Package(
         // A reading session: the reader model, its persistence (bookmark store) and the terminal loop.
         .target(
             name: "DuizhaoSession",
-            dependencies: ["DuizhaoCore", "DuizhaoCompare", "DuizhaoMatrix", "DuizhaoStore", "DuizhaoReader", "DuizhaoTerminal"]
+            dependencies: [
+                "DuizhaoCore", "DuizhaoCompare", "DuizhaoMatrix", "DuizhaoStore", "DuizhaoReader", "DuizhaoTerminal",
+            ]
         ),
         .executableTarget(
             name: "duizhao",

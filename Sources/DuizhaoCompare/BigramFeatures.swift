@@ -71,7 +71,8 @@ struct BigramVocabulary: Sendable {
     }
 
     private mutating func grow() {
-        let oldKeys = keys, oldValues = values
+        let oldKeys = keys
+        let oldValues = values
         keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
         values = [Int32](repeating: -1, count: oldKeys.count * 2)
         mask = keys.count - 1
@@ -130,12 +131,16 @@ enum SortedSet {
 
     /// Sum of `weights` over the intersection of two sorted sets, and the size of the intersection.
     static func sharedWeight(_ a: [Int32], _ b: [Int32], weights: [Double]) -> (weight: Double, count: Int) {
-        var i = 0, j = 0, weight = 0.0, count = 0
+        var i = 0
+        var j = 0
+        var weight = 0.0
+        var count = 0
         a.withUnsafeBufferPointer { a in
             b.withUnsafeBufferPointer { b in
                 weights.withUnsafeBufferPointer { weights in
                     while i < a.count, j < b.count {
-                        let x = a[i], y = b[j]
+                        let x = a[i]
+                        let y = b[j]
                         if x == y {
                             weight += weights[Int(x)]
                             count += 1
@@ -155,7 +160,9 @@ enum SortedSet {
 
     /// Sum of `weights` over the elements of `a` found in `b` or in `c` (the intersection of `a` with the union).
     static func sharedWeight(_ a: [Int32], union b: [Int32], _ c: [Int32], weights: [Double]) -> Double {
-        var j = 0, k = 0, weight = 0.0
+        var j = 0
+        var k = 0
+        var weight = 0.0
         for x in a {
             while j < b.count, b[j] < x { j += 1 }
             while k < c.count, c[k] < x { k += 1 }
@@ -204,7 +211,8 @@ struct PreparedSide: Sendable {
         for s in unitSentences[u] {
             for citation in sentenceCitations[s] ?? [] where citation.scope == .sameDocument {
                 guard let article = citation.article,
-                      let cited = articleNumbers.firstIndex(where: { $0 == article }) else { continue }
+                    let cited = articleNumbers.firstIndex(where: { $0 == article })
+                else { continue }
                 result.append((cited, citation.text))
             }
         }
@@ -298,7 +306,10 @@ struct CandidateSearch {
     private var accumulator: [Double]
     private var touched: [Int] = []
 
-    init(index: InvertedIndex, itemCount: Int, weights: [Double], keyLimit: Int, candidateLimit: Int, postingLimit: Int = 256) {
+    init(
+        index: InvertedIndex, itemCount: Int, weights: [Double], keyLimit: Int, candidateLimit: Int,
+        postingLimit: Int = 256
+    ) {
         self.index = index
         self.postingLimit = postingLimit
         self.weights = weights
@@ -314,7 +325,9 @@ struct CandidateSearch {
         keys.reserveCapacity(query.count)
         for id in query {
             let frequency = index.frequency(id)
-            if frequency > 0, frequency <= postingLimit { keys.append(UInt64(frequency) << 32 | UInt64(UInt32(bitPattern: id))) }
+            if frequency > 0, frequency <= postingLimit {
+                keys.append(UInt64(frequency) << 32 | UInt64(UInt32(bitPattern: id)))
+            }
         }
         if keys.count > keyLimit {
             keys.sort()
@@ -335,10 +348,15 @@ struct CandidateSearch {
             let score = accumulator[item]
             accumulator[item] = 0
             if best.count == candidateLimit, let last = best.last,
-               score < last.score || (score == last.score && item > last.item) { continue }
+                score < last.score || (score == last.score && item > last.item)
+            {
+                continue
+            }
             var position = best.count
-            while position > 0, best[position - 1].score < score
-                || (best[position - 1].score == score && best[position - 1].item > item) { position -= 1 }
+            while position > 0,
+                best[position - 1].score < score
+                    || (best[position - 1].score == score && best[position - 1].item > item)
+            { position -= 1 }
             best.insert((item, score), at: position)
             if best.count > candidateLimit { best.removeLast() }
         }

@@ -46,7 +46,9 @@ enum Boilerplate {
     static func mayContainPhrase(_ text: String) -> Bool {
         var previous: UInt32 = 0
         for scalar in text.unicodeScalars {
-            if mayStartPhrase(previous), openings.contains(UInt64(previous) << 32 | UInt64(scalar.value)) { return true }
+            if mayStartPhrase(previous), openings.contains(UInt64(previous) << 32 | UInt64(scalar.value)) {
+                return true
+            }
             previous = scalar.value
         }
         return false
@@ -61,10 +63,12 @@ enum Boilerplate {
         var position = 0
         while position < scalars.count {
             let value = scalars[position]
-            if mayStartPhrase(value), let index = compiled.firstIndex(where: { phrase in
-                phrase[0] == value && position + phrase.count <= scalars.count
-                    && scalars[position..<(position + phrase.count)].elementsEqual(phrase)
-            }) {
+            if mayStartPhrase(value),
+                let index = compiled.firstIndex(where: { phrase in
+                    phrase[0] == value && position + phrase.count <= scalars.count
+                        && scalars[position..<(position + phrase.count)].elementsEqual(phrase)
+                })
+            {
                 result.append(contentsOf: marker(index).unicodeScalars)
                 position += compiled[index].count
                 changed = true

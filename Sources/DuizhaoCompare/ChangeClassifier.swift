@@ -32,7 +32,9 @@ public struct Change: Sendable, Equatable, Codable {
     public var nationalRange: Range<Int>
     public var provincialRange: Range<Int>
 
-    public init(kind: ChangeKind, national: String, provincial: String, nationalRange: Range<Int>, provincialRange: Range<Int>) {
+    public init(
+        kind: ChangeKind, national: String, provincial: String, nationalRange: Range<Int>, provincialRange: Range<Int>
+    ) {
         self.kind = kind
         self.national = national
         self.provincial = provincial
@@ -53,7 +55,8 @@ public enum ChangeClassifier {
     /// document (省, 市 …; `Localization.dominantLevel`): a localisation to another level (国务院 → 市人民政府 in
     /// a provincial text) gives the norm to a body beyond the direct counterpart, an `actor` change.
     public static func changes(national: String, provincial: String, localLevel: String? = nil) -> [Change] {
-        let nationalText = FoldedText(national), provincialText = FoldedText(provincial)
+        let nationalText = FoldedText(national)
+        let provincialText = FoldedText(provincial)
         let units = wholeQuantities(differingUnits(nationalText, provincialText), nationalText, provincialText)
         return units.compactMap { unit in
             let nationalRange = nationalText.originalRange(of: unit.national)
@@ -65,7 +68,8 @@ public enum ChangeClassifier {
             let kind: ChangeKind
             if unit.substantive {
                 kind = substantiveKind(
-                    national: nationalText.characters, nationalRange, provincial: provincialText.characters, provincialRange)
+                    national: nationalText.characters, nationalRange, provincial: provincialText.characters,
+                    provincialRange)
             } else if let localLevel,
                 Localization.matches(in: provincialPart).contains(where: { $0.level != nil && $0.level != localLevel })
             {
@@ -109,15 +113,19 @@ public enum ChangeClassifier {
     /// that are spelt differently on the two sides, merged where they touch.
     static func differingUnits(_ national: FoldedText, _ provincial: FoldedText) -> [Unit] {
         let sides = CharacterDiff.sides(national: String(national.folded), provincial: String(provincial.folded))
-        let nationalRuns = runs(sides.national), provincialRuns = runs(sides.provincial)
+        let nationalRuns = runs(sides.national)
+        let provincialRuns = runs(sides.provincial)
         var units: [Unit] = []
-        var nationalPosition = 0, provincialPosition = 0
+        var nationalPosition = 0
+        var provincialPosition = 0
         func addGap(_ index: Int) {
-            let nationalLength = nationalRuns.gaps[index], provincialLength = provincialRuns.gaps[index]
+            let nationalLength = nationalRuns.gaps[index]
+            let provincialLength = provincialRuns.gaps[index]
             if nationalLength > 0 || provincialLength > 0 {
-                units.append(Unit(
-                    national: nationalPosition..<nationalPosition + nationalLength,
-                    provincial: provincialPosition..<provincialPosition + provincialLength, substantive: true))
+                units.append(
+                    Unit(
+                        national: nationalPosition..<nationalPosition + nationalLength,
+                        provincial: provincialPosition..<provincialPosition + provincialLength, substantive: true))
             }
             nationalPosition += nationalLength
             provincialPosition += provincialLength
@@ -126,14 +134,17 @@ public enum ChangeClassifier {
             addGap(index)
             var offset = 0
             while offset < length {
-                guard national.isLocalized(nationalPosition + offset) || provincial.isLocalized(provincialPosition + offset)
+                guard
+                    national.isLocalized(nationalPosition + offset)
+                        || provincial.isLocalized(provincialPosition + offset)
                 else {
                     offset += 1
                     continue
                 }
                 let start = offset
                 while offset < length,
-                    national.isLocalized(nationalPosition + offset) || provincial.isLocalized(provincialPosition + offset)
+                    national.isLocalized(nationalPosition + offset)
+                        || provincial.isLocalized(provincialPosition + offset)
                 {
                     offset += 1
                 }
@@ -169,28 +180,42 @@ public enum ChangeClassifier {
     /// Widens substantive runs to whole quantities (五分之一 → 百分之十 is one change, not 五→百 and 一→十) and
     /// merges runs that then overlap. Widening moves over equal text, so both sides move by the same amount.
     static func wholeQuantities(_ units: [Unit], _ national: FoldedText, _ provincial: FoldedText) -> [Unit] {
-        let nationalTokens = quantityRanges(in: national.folded), provincialTokens = quantityRanges(in: provincial.folded)
+        let nationalTokens = quantityRanges(in: national.folded)
+        let provincialTokens = quantityRanges(in: provincial.folded)
         var widened: [Unit] = units.map { unit in
             guard unit.substantive else { return unit }
             var result = unit
             for (tokens, side) in [(nationalTokens, \Unit.national), (provincialTokens, \Unit.provincial)] {
                 for token in tokens {
                     let range = result[keyPath: side]
-                    let touches = token.overlaps(range) || (range.isEmpty && token.lowerBound < range.lowerBound && range.lowerBound < token.upperBound)
+                    let touches =
+                        token.overlaps(range)
+                        || (range.isEmpty && token.lowerBound < range.lowerBound && range.lowerBound < token.upperBound)
                     guard touches else { continue }
-                    let left = max(0, range.lowerBound - token.lowerBound), right = max(0, token.upperBound - range.upperBound)
-                    result.national = max(0, result.national.lowerBound - left)..<min(national.folded.count, result.national.upperBound + right)
-                    result.provincial = max(0, result.provincial.lowerBound - left)..<min(provincial.folded.count, result.provincial.upperBound + right)
+                    let left = max(0, range.lowerBound - token.lowerBound)
+                    let right = max(0, token.upperBound - range.upperBound)
+                    result.national =
+                        max(
+                            0, result.national.lowerBound - left)..<min(
+                            national.folded.count, result.national.upperBound + right)
+                    result.provincial =
+                        max(
+                            0, result.provincial.lowerBound - left)..<min(
+                            provincial.folded.count, result.provincial.upperBound + right)
                 }
             }
             return result
         }
         var merged: [Unit] = []
         for unit in widened {
-            if let last = merged.last, last.national.upperBound > unit.national.lowerBound || last.provincial.upperBound > unit.provincial.lowerBound {
+            if let last = merged.last,
+                last.national.upperBound > unit.national.lowerBound
+                    || last.provincial.upperBound > unit.provincial.lowerBound
+            {
                 merged[merged.count - 1] = Unit(
                     national: last.national.lowerBound..<max(last.national.upperBound, unit.national.upperBound),
-                    provincial: last.provincial.lowerBound..<max(last.provincial.upperBound, unit.provincial.upperBound),
+                    provincial: last.provincial
+                        .lowerBound..<max(last.provincial.upperBound, unit.provincial.upperBound),
                     substantive: last.substantive || unit.substantive)
             } else {
                 merged.append(unit)
@@ -217,7 +242,8 @@ public enum ChangeClassifier {
 
     /// The lengths of one side's diff: the non-equal length before each equal run, and the equal runs.
     static func runs(_ segments: [DiffSegment]) -> (gaps: [Int], equals: [Int]) {
-        var gaps = [0], equals: [Int] = []
+        var gaps = [0]
+        var equals: [Int] = []
         for segment in segments {
             if segment.operation == .equal {
                 equals.append(segment.text.count)
@@ -234,9 +260,11 @@ public enum ChangeClassifier {
     static func substantiveKind(
         national: [Character], _ nationalRange: Range<Int>, provincial: [Character], _ provincialRange: Range<Int>
     ) -> ChangeKind {
-        let nationalPart = String(national[nationalRange]), provincialPart = String(provincial[provincialRange])
+        let nationalPart = String(national[nationalRange])
+        let provincialPart = String(provincial[provincialRange])
         if Localization.isImpliedLocally(
-            removed: nationalPart, followedBy: String(national[nationalRange.upperBound...].prefix(8)), other: provincialPart)
+            removed: nationalPart, followedBy: String(national[nationalRange.upperBound...].prefix(8)),
+            other: provincialPart)
             || Localization.isImpliedLocally(
                 removed: provincialPart, followedBy: String(provincial[provincialRange.upperBound...].prefix(8)),
                 other: nationalPart)
@@ -279,16 +307,19 @@ public enum ChangeClassifier {
     /// text) and holds at least four characters of content.
     static func isWholeClause(_ text: [Character], _ range: Range<Int>) -> Bool {
         guard range.count >= 4 else { return false }
-        let startsClause = range.lowerBound == 0 || clausePunctuation.contains(text[range.lowerBound - 1])
+        let startsClause =
+            range.lowerBound == 0 || clausePunctuation.contains(text[range.lowerBound - 1])
             || clausePunctuation.contains(text[range.lowerBound])
-        let endsClause = range.upperBound == text.count || clausePunctuation.contains(text[range.upperBound - 1])
+        let endsClause =
+            range.upperBound == text.count || clausePunctuation.contains(text[range.upperBound - 1])
             || clausePunctuation.contains(text[range.upperBound])
         return startsClause && endsClause && contentLength(text[range]) >= 4
     }
 
     /// The clause of `text` around `range` (between clause punctuation).
     static func clause(around range: Range<Int>, in text: [Character]) -> Range<Int> {
-        var start = range.lowerBound, end = range.upperBound
+        var start = range.lowerBound
+        var end = range.upperBound
         while start > 0, !clausePunctuation.contains(text[start - 1]) { start -= 1 }
         while end < text.count, !clausePunctuation.contains(text[end]) { end += 1 }
         return start..<end
@@ -313,7 +344,8 @@ public enum ChangeClassifier {
             for (word, modal) in ChangeLexicon.modals where matches(word, in: text, at: index) {
                 let end = index + word.count
                 if word.count == 1, let first = word.first {
-                    let before = index > 0 ? text[index - 1] : nil, after = end < text.count ? text[end] : nil
+                    let before = index > 0 ? text[index - 1] : nil
+                    let after = end < text.count ? text[end] : nil
                     if let before, ChangeLexicon.notModalBefore[first]?.contains(before) == true { continue }
                     if let after, ChangeLexicon.notModalAfter[first]?.contains(after) == true { continue }
                 }
@@ -346,7 +378,8 @@ public enum ChangeClassifier {
     /// which are as often plain verbs (村民委员会尊重并支持…).
     static func baseWords(_ words: [ModalWord], in text: [Character], after range: Range<Int>) -> [ModalWord] {
         words.filter { word in
-            word.range.lowerBound != range.upperBound && !ChangeLexicon.verbLikeModals.contains(String(text[word.range]))
+            word.range.lowerBound != range.upperBound
+                && !ChangeLexicon.verbLikeModals.contains(String(text[word.range]))
         }
     }
 
@@ -371,9 +404,9 @@ public enum ChangeClassifier {
         let addedProhibition = addedCounts && added.contains { $0.modal == .prohibition }
         if removedProhibition != addedProhibition { return addedProhibition ? .stronger : .weaker }
         switch (strongestForce(removed), strongestForce(added)) {
-        case let (before?, after?):
+        case (let before?, let after?):
             if after != before { return after > before ? .stronger : .weaker }
-        case let (nil, after?) where addedCounts:
+        case (nil, let after?) where addedCounts:
             // Compared with what the clause already said (not counting the verb right after the change, which
             // the modal governs: 应当|支持…); a bare directive reads as an obligation (3), so only 必须
             // strengthens it and only a permission (可以, 鼓励) weakens it.
@@ -387,7 +420,7 @@ public enum ChangeClassifier {
                 // (Not when a subject comes with it: 村民会议可以 moved out of a list header is a restructuring.)
                 return .weaker
             }
-        case let (before?, nil) where removedCounts:
+        case (let before?, nil) where removedCounts:
             if let base = strongestForce(baseWords(provincialWords, in: provincial, after: provincialRange)) {
                 if before > base { return .weaker }
             } else if before > 3 {
@@ -442,7 +475,9 @@ public enum ChangeClassifier {
                 continue
             }
             let tokenRange = index..<token.end
-            if tokenRange.overlaps(range) || (range.isEmpty && tokenRange.contains(range.lowerBound) && range.lowerBound > index) {
+            if tokenRange.overlaps(range)
+                || (range.isEmpty && tokenRange.contains(range.lowerBound) && range.lowerBound > index)
+            {
                 found.append(token.quantity)
             }
             index = token.end
@@ -462,8 +497,9 @@ public enum ChangeClassifier {
         let first = text[start]
         guard isDigit(first) || ChangeLexicon.chineseNumerals[first] != nil else { return nil }
         // Not an ordinal (第十条), not inside a number, not 上一级/同一/该一 (a level or a pointer, no quantity).
-        if start > 0, text[start - 1] == "第" || isDigit(text[start - 1]) || ChangeLexicon.chineseNumerals[text[start - 1]] != nil
-            || (first == "一" && "上下同该其本某".contains(text[start - 1]))
+        if start > 0,
+            text[start - 1] == "第" || isDigit(text[start - 1]) || ChangeLexicon.chineseNumerals[text[start - 1]] != nil
+                || (first == "一" && "上下同该其本某".contains(text[start - 1]))
         {
             return nil
         }
@@ -476,9 +512,15 @@ public enum ChangeClassifier {
         }
         if index < text.count, isDigit(text[index]) {
             var digits = ""
-            while index < text.count, isDigit(text[index]) || ((text[index] == "." || text[index] == "．") && index + 1 < text.count && isDigit(text[index + 1])) {
+            while index < text.count,
+                isDigit(text[index])
+                    || ((text[index] == "." || text[index] == "．") && index + 1 < text.count
+                        && isDigit(text[index + 1]))
+            {
                 let scalar = text[index].unicodeScalars.first!.value
-                digits.append(scalar >= 0xFF10 ? Character(Unicode.Scalar(scalar - 0xFEE0)!) : text[index] == "．" ? "." : text[index])
+                digits.append(
+                    scalar >= 0xFF10
+                        ? Character(Unicode.Scalar(scalar - 0xFEE0)!) : text[index] == "．" ? "." : text[index])
                 index += 1
             }
             value = Double(digits) ?? 0
@@ -493,14 +535,17 @@ public enum ChangeClassifier {
                 index += 2
                 let numeratorStart = index
                 while index < text.count, ChangeLexicon.chineseNumerals[text[index]] != nil { index += 1 }
-                guard let numerator = chineseValue(text[numeratorStart..<index]), value > 0, denominatorEnd > numeralStart
+                guard let numerator = chineseValue(text[numeratorStart..<index]), value > 0,
+                    denominatorEnd > numeralStart
                 else { return nil }
                 return (Quantity(value: numerator / value, unit: "分之"), index)
             }
             // A Chinese numeral is a quantity only before a unit (统一, 进一步 are words).
             if !percent, !ChangeLexicon.units.contains(where: { matches($0, in: text, at: index) }) { return nil }
         }
-        if index < text.count, ChangeLexicon.ordinalEnds.contains(text[index]), start > 0, text[start - 1] == "第" { return nil }
+        if index < text.count, ChangeLexicon.ordinalEnds.contains(text[index]), start > 0, text[start - 1] == "第" {
+            return nil
+        }
         var unit = ChangeLexicon.units.first { matches($0, in: text, at: index) } ?? []
         index += unit.count
         if let first = unit.first, let scale = unitScales[first], unit.count > 1 {
@@ -520,7 +565,9 @@ public enum ChangeClassifier {
         let values = characters.compactMap { ChangeLexicon.chineseNumerals[$0] }
         guard values.count == characters.count, !values.isEmpty else { return nil }
         if values.allSatisfy({ $0 < 10 }) { return Double(values.reduce(0) { $0 * 10 + $1 }) }
-        var total = 0.0, section = 0.0, digit = 0.0
+        var total = 0.0
+        var section = 0.0
+        var digit = 0.0
         for value in values {
             switch value {
             case 0..<10: digit = Double(value)
@@ -553,7 +600,8 @@ public enum ChangeClassifier {
         let nationalBodies = bodies(in: national, overlapping: nationalRange)
         let provincialBodies = bodies(in: provincial, overlapping: provincialRange)
         // Departments listed before 部门 (工业和信息化、公安等有关部门 → 通信管理、公安等有关部门).
-        let nationalPart = String(national[nationalRange]), provincialPart = String(provincial[provincialRange])
+        let nationalPart = String(national[nationalRange])
+        let provincialPart = String(provincial[provincialRange])
         if Localization.startsDepartment(Array(nationalPart.unicodeScalars), at: 0),
             Localization.startsDepartment(Array(provincialPart.unicodeScalars), at: 0),
             Localization.fold(nationalPart) != Localization.fold(provincialPart)
@@ -567,10 +615,11 @@ public enum ChangeClassifier {
         /// its verb or modal (村民委员会应当 before a list of duties) is not.
         func isOnlyBodies(_ found: [Body], in text: [Character], _ range: Range<Int>) -> Bool {
             let covered = Set(found.flatMap { Array($0.range.clamped(to: range)) })
-            return !covered.isEmpty && range.allSatisfy { index in
-                covered.contains(index) || ChangeLexicon.bodyJoiners.contains(text[index])
-                    || TextContent.fold(text[index].unicodeScalars.first!.value) == nil
-            }
+            return !covered.isEmpty
+                && range.allSatisfy { index in
+                    covered.contains(index) || ChangeLexicon.bodyJoiners.contains(text[index])
+                        || TextContent.fold(text[index].unicodeScalars.first!.value) == nil
+                }
         }
         if nationalRange.isEmpty { return isOnlyBodies(provincialBodies, in: provincial, provincialRange) }
         if provincialRange.isEmpty { return isOnlyBodies(nationalBodies, in: national, nationalRange) }
@@ -591,15 +640,19 @@ public enum ChangeClassifier {
                 continue
             }
             var start = index
-            while start > clauseRange.lowerBound, index - start < 12, Localization.isHan(text[start - 1].unicodeScalars.first!),
+            while start > clauseRange.lowerBound, index - start < 12,
+                Localization.isHan(text[start - 1].unicodeScalars.first!),
                 !ChangeLexicon.bodyNameBreakers.contains(text[start - 1]),
-                !ChangeLexicon.bodyNameBreakerWords.contains(where: { start >= $0.count && matches($0, in: text, at: start - $0.count) })
+                !ChangeLexicon.bodyNameBreakerWords.contains(where: {
+                    start >= $0.count && matches($0, in: text, at: start - $0.count)
+                })
             {
                 start -= 1
             }
             let end = index + suffix.count
             if (start..<end).overlaps(range) || (range.isEmpty && range.lowerBound > start && range.lowerBound < end) {
-                found.append(Body(range: start..<end, core: Localization.withoutJurisdiction(String(text[start..<end]))))
+                found.append(
+                    Body(range: start..<end, core: Localization.withoutJurisdiction(String(text[start..<end]))))
             }
             index = end
         }
@@ -638,13 +691,16 @@ struct FoldedText {
         characterOfScalar.append(characters.count)
         var position = 0
         for match in Localization.matches(in: text) {
-            let start = characterOfScalar[match.start], end = characterOfScalar[match.end]
+            let start = characterOfScalar[match.start]
+            let end = characterOfScalar[match.end]
             guard start >= position, end > start else { continue }
             for index in position..<start { append(characters[index], from: index..<index + 1, localized: false) }
             for character in match.canonical { append(character, from: start..<end, localized: true) }
             position = end
         }
-        for index in position..<characters.count { append(characters[index], from: index..<index + 1, localized: false) }
+        for index in position..<characters.count {
+            append(characters[index], from: index..<index + 1, localized: false)
+        }
     }
 
     private mutating func append(_ character: Character, from origin: Range<Int>, localized isLocalized: Bool) {

@@ -16,10 +16,14 @@ public enum CharacterDiff {
 
     /// The same cleaned diff seen from each side: the national text as equal and deleted runs, the provincial
     /// text as equal and inserted runs, each with its own characters; the equal runs correspond one to one.
-    public static func sides(national: String, provincial: String) -> (national: [DiffSegment], provincial: [DiffSegment]) {
+    public static func sides(national: String, provincial: String) -> (
+        national: [DiffSegment], provincial: [DiffSegment]
+    ) {
         let result = cleaned(national: national, provincial: provincial)
-        return (result.national.map { DiffSegment($0.operation, String($0.text)) },
-                result.provincial.map { DiffSegment($0.operation, String($0.text)) })
+        return (
+            result.national.map { DiffSegment($0.operation, String($0.text)) },
+            result.provincial.map { DiffSegment($0.operation, String($0.text)) }
+        )
     }
 
     /// The unprocessed minimal diff (no semantic cleanup, characters compared exactly), for comparison and tests.
@@ -29,27 +33,44 @@ public enum CharacterDiff {
 
     /// Diffs the folded texts, then maps every run back to the original characters of its side.
     static func cleaned(national: String, provincial: String)
-        -> (combined: [DiffEdit], national: [DiffEdit], provincial: [DiffEdit]) {
-        let nationalCharacters = Array(national), provincialCharacters = Array(provincial)
+        -> (combined: [DiffEdit], national: [DiffEdit], provincial: [DiffEdit])
+    {
+        let nationalCharacters = Array(national)
+        let provincialCharacters = Array(provincial)
         var edits = DiffAlgorithm.minimalDiff(nationalCharacters.map(fold), provincialCharacters.map(fold))
         DiffAlgorithm.cleanupSemantic(&edits)
-        var combined: [DiffEdit] = [], nationalSide: [DiffEdit] = [], provincialSide: [DiffEdit] = []
-        var nationalPosition = 0, provincialPosition = 0
+        var combined: [DiffEdit] = []
+        var nationalSide: [DiffEdit] = []
+        var provincialSide: [DiffEdit] = []
+        var nationalPosition = 0
+        var provincialPosition = 0
         for edit in edits {
             let count = edit.text.count
             switch edit.operation {
             case .equal:
-                nationalSide.append(DiffEdit(operation: .equal, text: Array(nationalCharacters[nationalPosition..<(nationalPosition + count)])))
-                provincialSide.append(DiffEdit(operation: .equal, text: Array(provincialCharacters[provincialPosition..<(provincialPosition + count)])))
+                nationalSide.append(
+                    DiffEdit(
+                        operation: .equal,
+                        text: Array(nationalCharacters[nationalPosition..<(nationalPosition + count)])))
+                provincialSide.append(
+                    DiffEdit(
+                        operation: .equal,
+                        text: Array(provincialCharacters[provincialPosition..<(provincialPosition + count)])))
                 combined.append(provincialSide[provincialSide.count - 1])
                 nationalPosition += count
                 provincialPosition += count
             case .delete:
-                nationalSide.append(DiffEdit(operation: .delete, text: Array(nationalCharacters[nationalPosition..<(nationalPosition + count)])))
+                nationalSide.append(
+                    DiffEdit(
+                        operation: .delete,
+                        text: Array(nationalCharacters[nationalPosition..<(nationalPosition + count)])))
                 combined.append(nationalSide[nationalSide.count - 1])
                 nationalPosition += count
             case .insert:
-                provincialSide.append(DiffEdit(operation: .insert, text: Array(provincialCharacters[provincialPosition..<(provincialPosition + count)])))
+                provincialSide.append(
+                    DiffEdit(
+                        operation: .insert,
+                        text: Array(provincialCharacters[provincialPosition..<(provincialPosition + count)])))
                 combined.append(provincialSide[provincialSide.count - 1])
                 provincialPosition += count
             }
@@ -104,9 +125,11 @@ enum DiffAlgorithm {
     static func diffMain(_ a: [Character], _ b: [Character]) -> [DiffEdit] {
         if a == b { return a.isEmpty ? [] : [DiffEdit(operation: .equal, text: a)] }
         let prefix = commonPrefix(a, b)
-        let a1 = Array(a[prefix...]), b1 = Array(b[prefix...])
+        let a1 = Array(a[prefix...])
+        let b1 = Array(b[prefix...])
         let suffix = commonSuffix(a1, b1)
-        let aMiddle = Array(a1[..<(a1.count - suffix)]), bMiddle = Array(b1[..<(b1.count - suffix)])
+        let aMiddle = Array(a1[..<(a1.count - suffix)])
+        let bMiddle = Array(b1[..<(b1.count - suffix)])
         var result: [DiffEdit] = []
         if prefix > 0 { result.append(DiffEdit(operation: .equal, text: Array(a[..<prefix]))) }
         result.append(contentsOf: compute(aMiddle, bMiddle))
@@ -142,20 +165,27 @@ enum DiffAlgorithm {
 
     /// Myers' middle snake: walks the edit graph from both ends, splits at the overlap and recurses.
     static func bisect(_ a: [Character], _ b: [Character]) -> [DiffEdit] {
-        let n = a.count, m = b.count
+        let n = a.count
+        let m = b.count
         let maxD = (n + m + 1) / 2
-        let vOffset = maxD, vLength = 2 * maxD
-        var v1 = [Int](repeating: -1, count: vLength), v2 = [Int](repeating: -1, count: vLength)
+        let vOffset = maxD
+        let vLength = 2 * maxD
+        var v1 = [Int](repeating: -1, count: vLength)
+        var v2 = [Int](repeating: -1, count: vLength)
         v1[vOffset + 1] = 0
         v2[vOffset + 1] = 0
         let delta = n - m
         let front = delta % 2 != 0
-        var k1start = 0, k1end = 0, k2start = 0, k2end = 0
+        var k1start = 0
+        var k1end = 0
+        var k2start = 0
+        var k2end = 0
         for d in 0..<maxD {
             var k1 = -d + k1start
             while k1 <= d - k1end {
                 let k1Offset = vOffset + k1
-                var x1 = (k1 == -d || (k1 != d && v1[k1Offset - 1] < v1[k1Offset + 1]))
+                var x1 =
+                    (k1 == -d || (k1 != d && v1[k1Offset - 1] < v1[k1Offset + 1]))
                     ? v1[k1Offset + 1] : v1[k1Offset - 1] + 1
                 var y1 = x1 - k1
                 while x1 < n, y1 < m, a[x1] == b[y1] {
@@ -178,7 +208,8 @@ enum DiffAlgorithm {
             var k2 = -d + k2start
             while k2 <= d - k2end {
                 let k2Offset = vOffset + k2
-                var x2 = (k2 == -d || (k2 != d && v2[k2Offset - 1] < v2[k2Offset + 1]))
+                var x2 =
+                    (k2 == -d || (k2 != d && v2[k2Offset - 1] < v2[k2Offset + 1]))
                     ? v2[k2Offset + 1] : v2[k2Offset - 1] + 1
                 var y2 = x2 - k2
                 while x2 < n, y2 < m, a[n - x2 - 1] == b[m - y2 - 1] {
@@ -216,8 +247,11 @@ enum DiffAlgorithm {
     static func cleanupMerge(_ edits: inout [DiffEdit]) {
         edits.removeAll { $0.text.isEmpty }
         edits.append(DiffEdit(operation: .equal, text: []))
-        var pointer = 0, countDelete = 0, countInsert = 0
-        var textDelete: [Character] = [], textInsert: [Character] = []
+        var pointer = 0
+        var countDelete = 0
+        var countInsert = 0
+        var textDelete: [Character] = []
+        var textInsert: [Character] = []
         while pointer < edits.count {
             switch edits[pointer].operation {
             case .insert:
@@ -245,7 +279,8 @@ enum DiffAlgorithm {
                         }
                         let suffix = commonSuffix(textInsert, textDelete)
                         if suffix != 0 {
-                            edits[pointer].text = Array(textInsert[(textInsert.count - suffix)...]) + edits[pointer].text
+                            edits[pointer].text =
+                                Array(textInsert[(textInsert.count - suffix)...]) + edits[pointer].text
                             textInsert.removeLast(suffix)
                             textDelete.removeLast(suffix)
                         }
@@ -279,7 +314,9 @@ enum DiffAlgorithm {
         pointer = 1
         while pointer < edits.count - 1 {
             if edits[pointer - 1].operation == .equal, edits[pointer + 1].operation == .equal {
-                let previous = edits[pointer - 1].text, next = edits[pointer + 1].text, edit = edits[pointer].text
+                let previous = edits[pointer - 1].text
+                let next = edits[pointer + 1].text
+                let edit = edits[pointer].text
                 if edit.count >= previous.count, Array(edit.suffix(previous.count)) == previous {
                     edits[pointer].text = previous + edit.dropLast(previous.count)
                     edits[pointer + 1].text = previous + next
@@ -310,7 +347,10 @@ enum DiffAlgorithm {
         var equalities: [Int] = []
         var lastEquality: [Character]?
         var pointer = 0
-        var insertedBefore = 0, deletedBefore = 0, insertedAfter = 0, deletedAfter = 0
+        var insertedBefore = 0
+        var deletedBefore = 0
+        var insertedAfter = 0
+        var deletedAfter = 0
         while pointer < edits.count {
             if edits[pointer].operation == .equal {
                 equalities.append(pointer)
@@ -326,9 +366,10 @@ enum DiffAlgorithm {
                     deletedAfter += edits[pointer].text.count
                 }
                 if let equality = lastEquality, let position = equalities.last,
-                   equality.count <= longestFoldedEquality,
-                   equality.count <= max(insertedBefore, deletedBefore),
-                   equality.count <= max(insertedAfter, deletedAfter) {
+                    equality.count <= longestFoldedEquality,
+                    equality.count <= max(insertedBefore, deletedBefore),
+                    equality.count <= max(insertedAfter, deletedAfter)
+                {
                     edits.insert(DiffEdit(operation: .delete, text: equality), at: position)
                     edits[position + 1].operation = .insert
                     equalities.removeLast()
@@ -367,7 +408,9 @@ enum DiffAlgorithm {
         var pointer = 1
         while pointer < edits.count - 1 {
             if edits[pointer - 1].operation == .equal, edits[pointer + 1].operation == .equal {
-                var equality1 = edits[pointer - 1].text, edit = edits[pointer].text, equality2 = edits[pointer + 1].text
+                var equality1 = edits[pointer - 1].text
+                var edit = edits[pointer].text
+                var equality2 = edits[pointer + 1].text
                 let shared = commonSuffix(equality1, edit)
                 if shared > 0 {
                     let common = Array(edit.suffix(shared))

@@ -25,8 +25,10 @@ public struct Citation: Sendable, Equatable, Codable {
     /// The citation as written (for a list, the whole list).
     public var text: String
 
-    public init(scope: Scope, article: Int? = nil, paragraph: Int? = nil, item: Int? = nil,
-                precedingParagraphs: Int? = nil, introducer: String? = nil, text: String) {
+    public init(
+        scope: Scope, article: Int? = nil, paragraph: Int? = nil, item: Int? = nil,
+        precedingParagraphs: Int? = nil, introducer: String? = nil, text: String
+    ) {
         self.scope = scope
         self.article = article
         self.paragraph = paragraph
@@ -86,13 +88,15 @@ public struct CitationParser: Sendable {
     /// its titles when nothing comes before, with function words blanked out; nil when no citation of the
     /// sentence defers to a whole document.
     static func deferralTopic(_ sentence: String, citations: [Citation]) -> String? {
-        guard let citation = citations.first(where: {
-            if case .named = $0.scope, $0.article == nil, $0.paragraph == nil, let introducer = $0.introducer {
-                return deferringIntroducers.contains(introducer)
-            }
-            return false
-        }), let introducer = citation.introducer,
-            let range = sentence.range(of: introducer + citation.text) else { return nil }
+        guard
+            let citation = citations.first(where: {
+                if case .named = $0.scope, $0.article == nil, $0.paragraph == nil, let introducer = $0.introducer {
+                    return deferringIntroducers.contains(introducer)
+                }
+                return false
+            }), let introducer = citation.introducer,
+            let range = sentence.range(of: introducer + citation.text)
+        else { return nil }
         let before = String(sentence[..<range.lowerBound])
         let topic = TextContent.scalars(of: before).count >= 2 ? before : removingTitles(sentence)
         // Function words separate the content words: `组成和召集` is about 组成 and 召集, not about `成和`.
@@ -137,21 +141,25 @@ public struct CitationParser: Sendable {
                 }
                 scope = .named(full)
             } else if let name = Self.selfNames.first(where: { Self.matches(characters, $0, at: position) }),
-                      Self.matches(characters, "第", at: position + name.count) {
+                Self.matches(characters, "第", at: position + name.count)
+            {
                 position += name.count
                 scope = .sameDocument
             } else if Self.matches(characters, "本条", at: position), Self.matches(characters, "第", at: position + 2) {
                 position += 2
                 scope = .sameArticle
             } else if Self.matches(characters, "前", at: position),
-                      let (count, end) = Self.precedingParagraphs(characters, from: position) {
-                result.append(Citation(
-                    scope: .sameArticle, precedingParagraphs: count,
-                    introducer: Self.introducer(characters, before: start), text: String(characters[start..<end])))
+                let (count, end) = Self.precedingParagraphs(characters, from: position)
+            {
+                result.append(
+                    Citation(
+                        scope: .sameArticle, precedingParagraphs: count,
+                        introducer: Self.introducer(characters, before: start), text: String(characters[start..<end])))
                 position = end
                 continue
             } else if characters[position] == "第", let (found, _) = Self.location(characters, from: position),
-                      !(found.article != nil && characters[..<position].allSatisfy(Self.isLeader)) {
+                !(found.article != nil && characters[..<position].allSatisfy(Self.isLeader))
+            {
                 // A bare location; `第一条` opening a line is the article's own label, not a citation.
                 scope = nil
             } else {
@@ -166,14 +174,18 @@ public struct CitationParser: Sendable {
                     result.append(Citation(scope: scope, introducer: introducer, text: written))
                 }
                 for location in locations {
-                    result.append(Citation(scope: scope, article: location.article, paragraph: location.paragraph,
-                                           item: location.item, introducer: introducer, text: written))
+                    result.append(
+                        Citation(
+                            scope: scope, article: location.article, paragraph: location.paragraph,
+                            item: location.item, introducer: introducer, text: written))
                 }
             } else {
                 for location in locations {
-                    result.append(Citation(scope: location.article == nil ? .sameArticle : .sameDocument,
-                                           article: location.article, paragraph: location.paragraph,
-                                           item: location.item, introducer: introducer, text: written))
+                    result.append(
+                        Citation(
+                            scope: location.article == nil ? .sameArticle : .sameDocument,
+                            article: location.article, paragraph: location.paragraph,
+                            item: location.item, introducer: introducer, text: written))
                 }
             }
             if position == start { position += 1 }
@@ -216,7 +228,8 @@ public struct CitationParser: Sendable {
     /// `（以下简称《Y》）` or `（以下简称Y）` right after a title: the alias and the index after the bracket.
     static func aliasDeclaration(_ characters: [Character], from position: Int) -> (String, Int)? {
         guard position < characters.count, characters[position] == "（" || characters[position] == "(",
-              matches(characters, "以下简称", at: position + 1) else { return nil }
+            matches(characters, "以下简称", at: position + 1)
+        else { return nil }
         var index = position + 5
         var alias = ""
         while index < characters.count, characters[index] != "）", characters[index] != ")" {
@@ -231,7 +244,8 @@ public struct CitationParser: Sendable {
     static func precedingParagraphs(_ characters: [Character], from position: Int) -> (Int, Int)? {
         if matches(characters, "前款", at: position) { return (1, position + 2) }
         guard position + 2 < characters.count, characters[position + 2] == "款",
-              let count = value(of: [characters[position + 1]]), count > 1 else { return nil }
+            let count = value(of: [characters[position + 1]]), count > 1
+        else { return nil }
         return (count, position + 3)
     }
 
@@ -284,13 +298,15 @@ public struct CitationParser: Sendable {
         position = end
         while true {
             guard let joiner = listJoiners.first(where: { matches(characters, $0, at: position) }),
-                  let (next, nextEnd) = location(characters, from: position + joiner.count) else { break }
+                let (next, nextEnd) = location(characters, from: position + joiner.count)
+            else { break }
             let previous = locations[locations.count - 1]
             var completed = next
             if next.level > 0 { completed.article = next.article ?? previous.article }
             if next.level > 1 { completed.paragraph = next.paragraph ?? previous.paragraph }
             if joiner == "至", let from = previous.article, let to = completed.article, next.level == 0,
-               to > from, to - from <= 50 {
+                to > from, to - from <= 50
+            {
                 for article in (from + 1)...to { locations.append(Location(article: article)) }
             } else {
                 locations.append(completed)
@@ -311,13 +327,18 @@ public struct CitationParser: Sendable {
 
     /// Value of a numeral written in ASCII or full-width digits or in Chinese (十二, 二十, 一百零五).
     static func value(of characters: [Character]) -> Int? {
-        let digitValues: [Character: Int] = ["零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-                                             "六": 6, "七": 7, "八": 8, "九": 9]
+        let digitValues: [Character: Int] = [
+            "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+            "六": 6, "七": 7, "八": 8, "九": 9,
+        ]
         let arabic = "0123456789０１２３４５６７８９"
         if characters.allSatisfy({ arabic.contains($0) }) {
-            return characters.reduce(0) { $0 * 10 + (arabic.firstIndex(of: $1).map { arabic.distance(from: arabic.startIndex, to: $0) % 10 } ?? 0) }
+            return characters.reduce(0) {
+                $0 * 10 + (arabic.firstIndex(of: $1).map { arabic.distance(from: arabic.startIndex, to: $0) % 10 } ?? 0)
+            }
         }
-        var total = 0, current = 0
+        var total = 0
+        var current = 0
         for character in characters {
             if let digit = digitValues[character] {
                 current = digit

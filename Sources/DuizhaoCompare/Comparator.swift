@@ -93,8 +93,10 @@ struct ComparisonEngine {
     let nationalUnitIndex: InvertedIndex
     let nationalSentenceIndex: InvertedIndex
 
-    init(prepared: PreparedNational, provincial provincialDocument: PolicyDocument,
-         progress: (@Sendable (Double) -> Void)?) {
+    init(
+        prepared: PreparedNational, provincial provincialDocument: PolicyDocument,
+        progress: (@Sendable (Double) -> Void)?
+    ) {
         nationalTitle = prepared.title
         national = prepared.side
         nationalUnitIndex = prepared.unitIndex
@@ -142,7 +144,8 @@ struct ComparisonEngine {
         var pairKeys: [Int] = []
         let provincialCount = provincial.units.count
         var searchNational = CandidateSearch(
-            index: nationalUnitIndex, itemCount: national.units.count, weights: idfSquared, keyLimit: 32, candidateLimit: 8)
+            index: nationalUnitIndex, itemCount: national.units.count, weights: idfSquared, keyLimit: 32,
+            candidateLimit: 8)
         for (p, set) in provincial.unitBigrams.enumerated() {
             for n in searchNational.candidates(for: set) { pairKeys.append(n * provincialCount + p) }
         }
@@ -157,11 +160,14 @@ struct ComparisonEngine {
         let nationalTitleNorms = national.titleBigrams.map(norm)
         let provincialTitleNorms = provincial.titleBigrams.map(norm)
         return pairKeys.map { key in
-            let n = key / provincialCount, p = key % provincialCount
-            let body = cosine(national.unitBigrams[n], provincial.unitBigrams[p],
-                              normA: nationalNorms[n], normB: provincialNorms[p])
-            let title = cosine(national.titleBigrams[n], provincial.titleBigrams[p],
-                               normA: nationalTitleNorms[n], normB: provincialTitleNorms[p])
+            let n = key / provincialCount
+            let p = key % provincialCount
+            let body = cosine(
+                national.unitBigrams[n], provincial.unitBigrams[p],
+                normA: nationalNorms[n], normB: provincialNorms[p])
+            let title = cosine(
+                national.titleBigrams[n], provincial.titleBigrams[p],
+                normA: nationalTitleNorms[n], normB: provincialTitleNorms[p])
             let score = body + Comparator.Thresholds.titleBonus * title * (1 - body)
             return PairScore(national: n, provincial: p, body: body, title: title, score: score, rank: score)
         }
@@ -191,8 +197,12 @@ struct ComparisonEngine {
         var bestForProvincial = [PairScore?](repeating: nil, count: provincial.units.count)
         var bestForNational = [PairScore?](repeating: nil, count: national.units.count)
         for pair in pairs {
-            if bestForProvincial[pair.provincial].map({ pair.score > $0.score }) ?? true { bestForProvincial[pair.provincial] = pair }
-            if bestForNational[pair.national].map({ pair.score > $0.score }) ?? true { bestForNational[pair.national] = pair }
+            if bestForProvincial[pair.provincial].map({ pair.score > $0.score }) ?? true {
+                bestForProvincial[pair.provincial] = pair
+            }
+            if bestForNational[pair.national].map({ pair.score > $0.score }) ?? true {
+                bestForNational[pair.national] = pair
+            }
         }
         let anchors = bestForProvincial.compactMap { $0 }.filter {
             $0.score >= Comparator.Thresholds.anchorScore && bestForNational[$0.national]?.provincial == $0.provincial
@@ -228,7 +238,8 @@ struct ComparisonEngine {
         var tails: [Int] = []  // index into values of the smallest tail of each length
         var previous = [Int](repeating: -1, count: values.count)
         for (index, value) in values.enumerated() {
-            var low = 0, high = tails.count
+            var low = 0
+            var high = tails.count
             while low < high {
                 let middle = (low + high) / 2
                 if values[tails[middle]] < value { low = middle + 1 } else { high = middle }
@@ -264,7 +275,8 @@ struct ComparisonEngine {
             let isProvincialBest = provincialBest.national == pair.national
             let isNationalBest = bestForNational[pair.national]?.provincial == pair.provincial
             if isProvincialBest
-                || (isNationalBest && pair.score >= Comparator.Thresholds.mergeShare * provincialBest.score) {
+                || (isNationalBest && pair.score >= Comparator.Thresholds.mergeShare * provincialBest.score)
+            {
                 links.append(pair)
             }
         }
@@ -289,16 +301,19 @@ struct ComparisonEngine {
             let p = provincial.sentenceUnit[s]
             for citation in provincial.sentenceCitations[s]! where citation.names(documentTitled: nationalTitle) {
                 if let article = citation.article {
-                    if let n = nationalByArticle[article] { support[n * provincialCount + p, default: []].append(citation.text) }
+                    if let n = nationalByArticle[article] {
+                        support[n * provincialCount + p, default: []].append(citation.text)
+                    }
                 } else if citation.paragraph == nil, let introducer = citation.introducer,
-                          CitationParser.deferringIntroducers.contains(introducer),
-                          // Deferring to the national law and another text at once (《X法》和《某省选举办法》)
-                          // leaves the rules to the other text: no link.
-                          provincial.sentenceCitations[s]!.allSatisfy({ other in
-                              if case .named = other.scope { return other.names(documentTitled: nationalTitle) }
-                              return true
-                          }),
-                          let topic = provincial.deferralTopics[s], let n = bestContainer(of: topic) {
+                    CitationParser.deferringIntroducers.contains(introducer),
+                    // Deferring to the national law and another text at once (《X法》和《某省选举办法》)
+                    // leaves the rules to the other text: no link.
+                    provincial.sentenceCitations[s]!.allSatisfy({ other in
+                        if case .named = other.scope { return other.names(documentTitled: nationalTitle) }
+                        return true
+                    }),
+                    let topic = provincial.deferralTopics[s], let n = bestContainer(of: topic)
+                {
                     support[n * provincialCount + p, default: []].append(citation.text)
                 }
             }
@@ -310,7 +325,8 @@ struct ComparisonEngine {
     /// and provincial provision `p` cites one of its own (`本办法第十四条`) that is linked with it; as written,
     /// `本法第二十三条、第二十四条 ↔ 本办法第十四条、第十五条`.
     func corresponding(national n: Int, provincial p: Int, linked: [Int: (kind: LinkKind, score: Double)]) -> [String] {
-        let nationalCited = national.selfCitations(ofUnit: n), provincialCited = provincial.selfCitations(ofUnit: p)
+        let nationalCited = national.selfCitations(ofUnit: n)
+        let provincialCited = provincial.selfCitations(ofUnit: p)
         guard !nationalCited.isEmpty, !provincialCited.isEmpty else { return [] }
         var result: [String] = []
         for (a, nationalText) in nationalCited {
@@ -339,7 +355,8 @@ struct ComparisonEngine {
             }
         }
         guard let best, best.shared / weight >= Comparator.Thresholds.partialContainment,
-              (best.shared - second) / weight >= Comparator.Thresholds.deferralMargin else { return nil }
+            (best.shared - second) / weight >= Comparator.Thresholds.deferralMargin
+        else { return nil }
         return best.unit
     }
 
@@ -368,11 +385,13 @@ struct ComparisonEngine {
             guard weight >= Comparator.Thresholds.partialSharedWeight else { continue }
             var best: (sentence: Int, share: Double, shared: Double)?
             for candidate in search.candidates(for: bigrams) {
-                let (share, shared) = containmentWithNeighbours(of: bigrams, weight: weight, nationalSentence: candidate)
+                let (share, shared) = containmentWithNeighbours(
+                    of: bigrams, weight: weight, nationalSentence: candidate)
                 if best.map({ share > $0.share + 1e-12 }) ?? true { best = (candidate, share, shared) }
             }
             guard let best, best.share >= Comparator.Thresholds.partialContainment,
-                  best.shared >= Comparator.Thresholds.partialSharedWeight else { continue }
+                best.shared >= Comparator.Thresholds.partialSharedWeight
+            else { continue }
             let p = provincial.sentenceUnit[s]
             let sourceUnit = national.sentenceUnit[best.sentence]
             let matched = matchedNational[p]
@@ -380,7 +399,8 @@ struct ComparisonEngine {
             var inside = 0.0
             for unit in matched {
                 for t in national.unitSentences[unit] {
-                    inside = max(inside, containmentWithNeighbours(of: bigrams, weight: weight, nationalSentence: t).share)
+                    inside = max(
+                        inside, containmentWithNeighbours(of: bigrams, weight: weight, nationalSentence: t).share)
                 }
             }
             if best.share >= inside + Comparator.Thresholds.partialMargin {
@@ -393,12 +413,15 @@ struct ComparisonEngine {
     /// Containment of a provincial sentence in a national sentence, or in it joined with the sentence before or
     /// after it in the same clause when that covers more (a provincial sentence often fuses two national ones,
     /// and a hard-wrapped source may have been cut in two).
-    func containmentWithNeighbours(of sentence: [Int32], weight: Double, nationalSentence t: Int) -> (share: Double, shared: Double) {
+    func containmentWithNeighbours(of sentence: [Int32], weight: Double, nationalSentence t: Int) -> (
+        share: Double, shared: Double
+    ) {
         var best = containment(of: sentence, weight: weight, in: national.sentenceBigrams[t])
         let range = national.unitSentences[national.sentenceUnit[t]]
         for neighbour in [t - 1, t + 1] where range.contains(neighbour) {
-            let shared = SortedSet.sharedWeight(sentence, union: national.sentenceBigrams[t], national.sentenceBigrams[neighbour],
-                                                weights: idf)
+            let shared = SortedSet.sharedWeight(
+                sentence, union: national.sentenceBigrams[t], national.sentenceBigrams[neighbour],
+                weights: idf)
             if shared / weight > best.share { best = (shared / weight, shared) }
         }
         return best
@@ -419,11 +442,14 @@ struct ComparisonEngine {
                 let shared = SortedSet.sharedWeight(bigrams, national.sentenceBigrams[t], weights: idf).weight
                 guard shared / weight >= Comparator.Thresholds.absorbedMinimumGain else { continue }
                 let sourceWeight = nationalSentenceWeights[t]
-                let absorbed = sourceWeight > 0 && shared > 0
+                let absorbed =
+                    sourceWeight > 0 && shared > 0
                     && containment(of: national.sentenceBigrams[t], weight: sourceWeight, in: bigrams).share
                         >= Comparator.Thresholds.absorbedContainment
-                let strong = absorbed || longestSharedRun(provincial.sentenceSequences[s], national.sentenceBigrams[t])
-                    >= Comparator.Thresholds.sharedRunWeight
+                let strong =
+                    absorbed
+                    || longestSharedRun(provincial.sentenceSequences[s], national.sentenceBigrams[t])
+                        >= Comparator.Thresholds.sharedRunWeight
                 candidates.append((t, strong))
             }
         }
@@ -434,10 +460,14 @@ struct ComparisonEngine {
         while chosen.count < 4, remainingWeight / weight >= Comparator.Thresholds.absorbedMinimumGain {
             var best: (sentence: Int, gain: Double)?
             for candidate in candidates where !chosen.contains(candidate.sentence) {
-                let gain = SortedSet.sharedWeight(remaining, national.sentenceBigrams[candidate.sentence], weights: idf).weight
-                let threshold = chosen.isEmpty ? Comparator.Thresholds.sourceContainment
-                                               : Comparator.Thresholds.additionalSourceGain
-                let qualifies = gain / weight >= threshold
+                let gain = SortedSet.sharedWeight(remaining, national.sentenceBigrams[candidate.sentence], weights: idf)
+                    .weight
+                let threshold =
+                    chosen.isEmpty
+                    ? Comparator.Thresholds.sourceContainment
+                    : Comparator.Thresholds.additionalSourceGain
+                let qualifies =
+                    gain / weight >= threshold
                     || (candidate.strongEvidence && gain / weight >= Comparator.Thresholds.absorbedMinimumGain)
                 guard qualifies else { continue }
                 if best.map({ gain > $0.gain + 1e-12 }) ?? true { best = (candidate.sentence, gain) }
@@ -456,7 +486,8 @@ struct ComparisonEngine {
     /// The weight of the heaviest stretch of consecutive bigrams of `sequence` that all occur in `set`: a
     /// phrase copied verbatim (approximately: the bigrams need not be consecutive in the other text).
     func longestSharedRun(_ sequence: [Int32], _ set: [Int32]) -> Double {
-        var best = 0.0, current = 0.0
+        var best = 0.0
+        var current = 0.0
         for id in sequence {
             if id >= 0, binaryContains(set, id) {
                 current += idf[Int(id)]
@@ -469,7 +500,8 @@ struct ComparisonEngine {
     }
 
     func binaryContains(_ set: [Int32], _ id: Int32) -> Bool {
-        var low = 0, high = set.count
+        var low = 0
+        var high = set.count
         while low < high {
             let middle = (low + high) / 2
             if set[middle] < id { low = middle + 1 } else { high = middle }
@@ -503,16 +535,21 @@ struct ComparisonEngine {
             linkScores[pair.national * provincialCount + pair.provincial] = (isBest ? .match : .partial, pair.score)
             matchedNational[pair.provincial].append(pair.national)
         }
-        let scoreByKey = Dictionary(pairs.map { ($0.national * provincialCount + $0.provincial, $0.score) },
-                                    uniquingKeysWith: { first, _ in first })
+        let scoreByKey = Dictionary(
+            pairs.map { ($0.national * provincialCount + $0.provincial, $0.score) },
+            uniquingKeysWith: { first, _ in first })
         /// The score of a pair that may not have been a candidate (found through sentences or citations).
         func pairScore(_ key: Int) -> Double {
-            let n = key / provincialCount, p = key % provincialCount
-            return scoreByKey[key] ?? cosine(national.unitBigrams[n], provincial.unitBigrams[p],
-                                             normA: norm(national.unitBigrams[n]), normB: norm(provincial.unitBigrams[p]))
+            let n = key / provincialCount
+            let p = key % provincialCount
+            return scoreByKey[key]
+                ?? cosine(
+                    national.unitBigrams[n], provincial.unitBigrams[p],
+                    normA: norm(national.unitBigrams[n]), normB: norm(provincial.unitBigrams[p]))
         }
-        let titleByKey = Dictionary(pairs.map { ($0.national * provincialCount + $0.provincial, $0.title) },
-                                    uniquingKeysWith: { first, _ in first })
+        let titleByKey = Dictionary(
+            pairs.map { ($0.national * provincialCount + $0.provincial, $0.title) },
+            uniquingKeysWith: { first, _ in first })
         for key in partialEvidence(matchedNational: matchedNational).sorted() where linkScores[key] == nil {
             linkScores[key] = (.partial, pairScore(key))
         }
@@ -537,14 +574,18 @@ struct ComparisonEngine {
         var sourceUnits = [[Int]](repeating: [], count: provincial.sentenceRefs.count)
         provenance.reserveCapacity(provincial.sentenceRefs.count)
         for s in provincial.sentenceRefs.indices {
-            let (sources, score) = sources(ofProvincialSentence: s, nationalUnits: linkedNational[provincial.sentenceUnit[s]])
+            let (sources, score) = sources(
+                ofProvincialSentence: s, nationalUnits: linkedNational[provincial.sentenceUnit[s]])
             for t in sources {
                 sourcesOfNational[t].append(s)
-                if !sourceUnits[s].contains(national.sentenceUnit[t]) { sourceUnits[s].append(national.sentenceUnit[t]) }
+                if !sourceUnits[s].contains(national.sentenceUnit[t]) {
+                    sourceUnits[s].append(national.sentenceUnit[t])
+                }
             }
-            provenance.append(SentenceProvenance(
-                provincial: provincial.sentenceRefs[s], sources: sources.map { national.sentenceRefs[$0] },
-                score: sources.isEmpty ? 0 : score))
+            provenance.append(
+                SentenceProvenance(
+                    provincial: provincial.sentenceRefs[s], sources: sources.map { national.sentenceRefs[$0] },
+                    score: sources.isEmpty ? 0 : score))
         }
         progress?(0.85)
 
@@ -555,29 +596,33 @@ struct ComparisonEngine {
             var carriedCount = 0
             let sentences = national.unitSentences[n]
             for t in sentences {
-                let fate = fate(ofNationalSentence: t, derivatives: sourcesOfNational[t],
-                                linkedProvincial: linkedProvincial[n])
+                let fate = fate(
+                    ofNationalSentence: t, derivatives: sourcesOfNational[t],
+                    linkedProvincial: linkedProvincial[n])
                 fates[national.sentenceRefs[t]] = fate
                 if fate != .dropped { carriedCount += 1 }
             }
             let kinds = linkedProvincial[n].compactMap { linkScores[n * provincialCount + $0]?.kind }
             let status: CoverageStatus = kinds.contains(.match) ? .implemented : kinds.isEmpty ? .dropped : .partial
-            nationalCoverage.append(NationalCoverage(
-                id: unit.id, status: status,
-                carriedShare: sentences.isEmpty ? 0 : Double(carriedCount) / Double(sentences.count)))
+            nationalCoverage.append(
+                NationalCoverage(
+                    id: unit.id, status: status,
+                    carriedShare: sentences.isEmpty ? 0 : Double(carriedCount) / Double(sentences.count)))
         }
         var provincialCoverage: [ProvincialCoverage] = []
         for (p, unit) in provincial.units.enumerated() {
             let sentences = provincial.unitSentences[p]
             let newCount = sentences.filter { provenance[$0].sources.isEmpty }.count
-            provincialCoverage.append(ProvincialCoverage(
-                id: unit.id, newShare: sentences.isEmpty ? 1 : Double(newCount) / Double(sentences.count)))
+            provincialCoverage.append(
+                ProvincialCoverage(
+                    id: unit.id, newShare: sentences.isEmpty ? 1 : Double(newCount) / Double(sentences.count)))
         }
 
         var links: [ClauseLink] = []
         for n in national.units.indices {
             let ordered = linkedProvincial[n].sorted { a, b in
-                let scoreA = linkScores[n * provincialCount + a]!.score, scoreB = linkScores[n * provincialCount + b]!.score
+                let scoreA = linkScores[n * provincialCount + a]!.score
+                let scoreB = linkScores[n * provincialCount + b]!.score
                 return scoreA != scoreB ? scoreA > scoreB : a < b
             }
             for p in ordered {
@@ -588,16 +633,20 @@ struct ComparisonEngine {
                     sharedSentences: shared,
                     citations: (citations[key] ?? []) + corresponding(national: n, provincial: p, linked: linkScores),
                     matchingHeading: (titleByKey[key] ?? 0) >= Comparator.Thresholds.matchingHeading)
-                links.append(ClauseLink(national: national.units[n].id, provincial: provincial.units[p].id,
-                                        kind: link.kind, score: (link.score * 1000).rounded() / 1000,
-                                        evidence: evidence))
+                links.append(
+                    ClauseLink(
+                        national: national.units[n].id, provincial: provincial.units[p].id,
+                        kind: link.kind, score: (link.score * 1000).rounded() / 1000,
+                        evidence: evidence))
             }
         }
         progress?(1)
         return Comparison(
             links: links,
             nationalOnly: national.units.indices.filter { linkedProvincial[$0].isEmpty }.map { national.units[$0].id },
-            provincialOnly: provincial.units.indices.filter { linkedNational[$0].isEmpty }.map { provincial.units[$0].id },
+            provincialOnly: provincial.units.indices.filter { linkedNational[$0].isEmpty }.map {
+                provincial.units[$0].id
+            },
             provenance: provenance, nationalFates: fates,
             nationalCoverage: nationalCoverage, provincialCoverage: provincialCoverage)
     }
@@ -618,7 +667,8 @@ struct ComparisonEngine {
         for p in linkedProvincial {
             for s in provincial.unitSentences[p]
             where containment(of: bigrams, weight: weight, in: provincial.sentenceBigrams[s]).share
-                >= Comparator.Thresholds.absorbedContainment {
+                >= Comparator.Thresholds.absorbedContainment
+            {
                 return .rewritten
             }
         }

@@ -36,8 +36,10 @@ public struct ClauseLink: Sendable, Equatable, Codable {
     public var score: Double
     public var evidence: LinkEvidence
 
-    public init(national: String, provincial: String, kind: LinkKind, score: Double,
-                evidence: LinkEvidence = LinkEvidence()) {
+    public init(
+        national: String, provincial: String, kind: LinkKind, score: Double,
+        evidence: LinkEvidence = LinkEvidence()
+    ) {
         self.national = national
         self.provincial = provincial
         self.kind = kind

@@ -29,11 +29,13 @@ public struct LinkedPair: Sendable {
     /// `localLevel`: the provincial document's level (`Localization.dominantLevel(of:)`), so a localisation to
     /// another level is an `actor` change.
     public init(
-        link: ClauseLink, comparison: Comparison, national: PolicyDocument, provincial: PolicyDocument, localLevel: String?
+        link: ClauseLink, comparison: Comparison, national: PolicyDocument, provincial: PolicyDocument,
+        localLevel: String?
     ) {
         self.init(
             link: link, provenance: Self.provenanceByDivision(comparison),
-            nationalUnit: national.division(id: link.national), provincialUnit: provincial.division(id: link.provincial),
+            nationalUnit: national.division(id: link.national),
+            provincialUnit: provincial.division(id: link.provincial),
             localLevel: localLevel)
     }
 
@@ -47,10 +49,12 @@ public struct LinkedPair: Sendable {
         provincialUnit: Division?, localLevel: String?
     ) {
         self.link = link
-        let nationalDivisions = nationalUnit?.flattened ?? [], provincialDivisions = provincialUnit?.flattened ?? []
+        let nationalDivisions = nationalUnit?.flattened ?? []
+        let provincialDivisions = provincialUnit?.flattened ?? []
         let nationalIDs = Set(nationalDivisions.map(\.id))
         // Sentences are split once per division (splitting is the costly part of looking one up).
-        var nationalSentences: [String: [String]] = [:], provincialSentences: [String: [String]] = [:]
+        var nationalSentences: [String: [String]] = [:]
+        var provincialSentences: [String: [String]] = [:]
         func text(_ ref: SentenceRef, in divisions: [Division], cache: inout [String: [String]]) -> String {
             let sentences: [String]
             if let known = cache[ref.division] {
@@ -85,7 +89,8 @@ public struct LinkedPair: Sendable {
         }
         rows = layout.map { row in
             let nationalText = row.national.map { text($0, in: nationalDivisions, cache: &nationalSentences) }.joined()
-            let provincialText = row.provincial.map { text($0, in: provincialDivisions, cache: &provincialSentences) } ?? ""
+            let provincialText =
+                row.provincial.map { text($0, in: provincialDivisions, cache: &provincialSentences) } ?? ""
             return PairRow(
                 national: row.national, provincial: row.provincial, nationalText: nationalText,
                 provincialText: provincialText,
@@ -102,12 +107,18 @@ extension ChangeClassifier {
     static func rowChanges(national: String, provincial: String, wholeSentence: Bool, localLevel: String?) -> [Change] {
         guard wholeSentence else { return changes(national: national, provincial: provincial, localLevel: localLevel) }
         if national.isEmpty, !provincial.isEmpty {
-            return [Change(kind: .added, national: "", provincial: provincial, nationalRange: 0..<0,
-                           provincialRange: 0..<provincial.count)]
+            return [
+                Change(
+                    kind: .added, national: "", provincial: provincial, nationalRange: 0..<0,
+                    provincialRange: 0..<provincial.count)
+            ]
         }
         if provincial.isEmpty, !national.isEmpty {
-            return [Change(kind: .deleted, national: national, provincial: "", nationalRange: 0..<national.count,
-                           provincialRange: 0..<0)]
+            return [
+                Change(
+                    kind: .deleted, national: national, provincial: "", nationalRange: 0..<national.count,
+                    provincialRange: 0..<0)
+            ]
         }
         return []
     }
@@ -131,8 +142,10 @@ extension Comparison {
         let level = Localization.dominantLevel(of: provincial)
         let provenance = LinkedPair.provenanceByDivision(self)
         // Divisions looked up by id once: `PolicyDocument.division(id:)` walks the whole tree each time.
-        let nationalDivisions = Dictionary(national.allDivisions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let provincialDivisions = Dictionary(provincial.allDivisions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let nationalDivisions = Dictionary(
+            national.allDivisions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let provincialDivisions = Dictionary(
+            provincial.allDivisions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         return links.map {
             LinkedPair(
                 link: $0, provenance: provenance, nationalUnit: nationalDivisions[$0.national],

@@ -131,7 +131,8 @@ public enum Localization {
     /// Whether `provincial` is `national` localised: they differ, and only by forms of the same rules (punctuation
     /// and spacing aside). Works in both directions of reading, so a local text quoted back also counts.
     public static func isLocalization(national: String, provincial: String) -> Bool {
-        let a = TextContent.scalars(of: national), b = TextContent.scalars(of: provincial)
+        let a = TextContent.scalars(of: national)
+        let b = TextContent.scalars(of: provincial)
         guard a != b else { return false }
         return TextContent.scalars(of: fold(national)) == TextContent.scalars(of: fold(provincial))
     }
@@ -167,7 +168,8 @@ public enum Localization {
             guard first.end < scalars.count else { return first.canonical }
             scalars.removeFirst(first.end)
         }
-        for word in impliedLocally where scalars.starts(with: word.unicodeScalars) && scalars.count > word.unicodeScalars.count {
+        for word in impliedLocally
+        where scalars.starts(with: word.unicodeScalars) && scalars.count > word.unicodeScalars.count {
             scalars.removeFirst(word.unicodeScalars.count)
         }
         return String(String.UnicodeScalarView(scalars))
@@ -256,7 +258,8 @@ public enum Localization {
     }
 
     /// First characters of level words and province-level divisions.
-    static let jurisdictionFirstScalars: Set<Unicode.Scalar> = Set((levels + provinceLevelDivisions).compactMap(\.first))
+    static let jurisdictionFirstScalars: Set<Unicode.Scalar> = Set(
+        (levels + provinceLevelDivisions).compactMap(\.first))
 
     static func compile(_ pattern: String) -> [Piece] {
         var pieces: [Piece] = []
@@ -325,11 +328,14 @@ public enum Localization {
             guard startsDepartment(text, at: position) else { return nil }
             return match(rest, in: text, at: position, startEnds: startEnds, formStart: formStart)
         case .jurisdiction, .namedDivision:
-            let ends = piece.isNamedOnly
+            let ends =
+                piece.isNamedOnly
                 ? namedDivisionEnds(text, at: position)
                 : position == formStart ? startEnds : jurisdictionEnds(text, at: position)
             for end in ends {
-                if let matched = match(rest, in: text, at: end, startEnds: startEnds, formStart: formStart) { return matched }
+                if let matched = match(rest, in: text, at: end, startEnds: startEnds, formStart: formStart) {
+                    return matched
+                }
             }
             return nil
         }
@@ -363,7 +369,9 @@ public enum Localization {
         let scalars = Array(form)
         for word in levelWords {
             for start in scalars.indices where start + word.count <= scalars.count {
-                if scalars[start..<start + word.count].elementsEqual(word) { return String(String.UnicodeScalarView(word)) }
+                if scalars[start..<start + word.count].elementsEqual(word) {
+                    return String(String.UnicodeScalarView(word))
+                }
             }
         }
         return nil
@@ -379,7 +387,8 @@ public enum Localization {
         }
         let order = levelWords.map { String(String.UnicodeScalarView($0)) }
         return counts.max { a, b in
-            a.value != b.value ? a.value < b.value : (order.firstIndex(of: a.key) ?? 0) > (order.firstIndex(of: b.key) ?? 0)
+            a.value != b.value
+                ? a.value < b.value : (order.firstIndex(of: a.key) ?? 0) > (order.firstIndex(of: b.key) ?? 0)
         }?.key
     }
 
@@ -401,7 +410,8 @@ public enum Localization {
     /// Characters that make 本 part of a word (基本, 根本, 成本 …), so 本法 there is not a self-reference.
     static let wordsEndingInBen = ScalarSet("基根资成日样文课版剧账脚范副正原书标读蓝底母人节校")
 
-    static let divisionFirstScalars = ScalarSet(String(String.UnicodeScalarView(provinceLevelDivisions.compactMap(\.first))))
+    static let divisionFirstScalars = ScalarSet(
+        String(String.UnicodeScalarView(provinceLevelDivisions.compactMap(\.first))))
 
     static func namedDivisionEnds(_ text: [Unicode.Scalar], at position: Int) -> [Int] {
         guard divisionFirstScalars.contains(text[position]) else { return [] }
@@ -466,7 +476,9 @@ public enum Localization {
             return true
         }
         var index = position
-        while index + 1 < text.count, index < position + 10, isHan(text[index]), !departmentBreakers.contains(text[index]) {
+        while index + 1 < text.count, index < position + 10, isHan(text[index]),
+            !departmentBreakers.contains(text[index])
+        {
             if text[index] == "部", text[index + 1] == "门" { return index > position }
             index += 1
         }

@@ -3,11 +3,16 @@
 extension DocumentParser {
     /// Splits the lines at attachment markers (`附件1`, `附件 2：`, `附件一`, `附件` alone on a line) that come before
     /// the end of the page; returns the main text and each attachment with its printed label.
-    func attachmentSplit() -> (main: [SourceLine], attachments: [(label: String, title: String?, lines: [SourceLine])]) {
-        let pageEnd = lines.firstIndex { LineClassifier.isEndMarker($0.text) || LineClassifier.isSiteFooter($0.text) } ?? lines.count
+    func attachmentSplit() -> (main: [SourceLine], attachments: [(label: String, title: String?, lines: [SourceLine])])
+    {
+        let pageEnd =
+            lines.firstIndex { LineClassifier.isEndMarker($0.text) || LineClassifier.isSiteFooter($0.text) }
+            ?? lines.count
         var starts: [(index: Int, label: String, title: String?)] = []
         for index in lines.indices where index > 0 && index + 1 < pageEnd {
-            if let (label, title) = LineClassifier.attachmentHeading(lines[index].text) { starts.append((index, label, title)) }
+            if let (label, title) = LineClassifier.attachmentHeading(lines[index].text) {
+                starts.append((index, label, title))
+            }
         }
         // Titled markers on consecutive lines list the attachments (`附件1：…` `附件2：…`); they start none.
         let titled = Set(starts.filter { $0.title != nil }.map(\.index))
@@ -20,7 +25,10 @@ extension DocumentParser {
         // Only an instrument has attachments: the text before the first marker must have a title of its own (a
         // blog post that quotes a document after `附件：` is not one).
         if let first = starts.first,
-           !lines[..<first.index].contains(where: { LineClassifier.title($0.text) != nil || LineClassifier.noticeTitle($0.text) != nil }) {
+            !lines[..<first.index].contains(where: {
+                LineClassifier.title($0.text) != nil || LineClassifier.noticeTitle($0.text) != nil
+            })
+        {
             starts = []
         }
         // Instruments printed one after the other without markers, in the main text.
@@ -42,9 +50,10 @@ extension DocumentParser {
     func unmarkedInstrumentStarts(in range: Range<Int>) -> [(index: Int, title: String)] {
         // Laws keep their own parts; only the 公文 numbering (一、 （一） 1.) restarts per instrument.
         guard !lines[range].contains(where: { $0.heading?.kind == .article }),
-              let topKind = [DivisionKind.section, .item, .clause].first(where: { kind in
-                  lines[range].contains { $0.heading?.kind == kind && $0.heading?.number == 2 }
-              }) else { return [] }
+            let topKind = [DivisionKind.section, .item, .clause].first(where: { kind in
+                lines[range].contains { $0.heading?.kind == kind && $0.heading?.number == 2 }
+            })
+        else { return [] }
         var result: [(index: Int, title: String)] = []
         var highest = 0
         var sawTitle = false
@@ -55,16 +64,20 @@ extension DocumentParser {
                 continue
             }
             // Cheap gates first: a title line is short and ends in no sentence punctuation.
-            guard line.text.utf8.count <= 240, let last = line.text.unicodeScalars.last, !LineClassifier.sentenceEnders.contains(last)
+            guard line.text.utf8.count <= 240, let last = line.text.unicodeScalars.last,
+                !LineClassifier.sentenceEnders.contains(last)
                     || last == "）" || last == "》",
-                  line.text.unicodeScalars.count <= 60, let title = LineClassifier.title(line.text) else {
+                line.text.unicodeScalars.count <= 60, let title = LineClassifier.title(line.text)
+            else {
                 if !sawTitle, LineClassifier.noticeTitle(line.text) != nil { sawTitle = true }
                 continue
             }
             defer { sawTitle = true }
             guard sawTitle, highest >= 2,
-                  let next = lines[(index + 1)..<min(index + 8, range.upperBound)].firstIndex(where: { $0.heading != nil }),
-                  lines[next].heading?.kind == topKind, lines[next].heading?.number == 1 else { continue }
+                let next = lines[(index + 1)..<min(index + 8, range.upperBound)].firstIndex(where: { $0.heading != nil }
+                ),
+                lines[next].heading?.kind == topKind, lines[next].heading?.number == 1
+            else { continue }
             result.append((index, title))
             highest = 0
         }
@@ -74,20 +87,31 @@ extension DocumentParser {
     /// Parses one attachment as a document of its own and wraps it in a division of kind `.attachment` whose id
     /// (`A1`) prefixes every id inside it; a table becomes one `.table` division holding its rows.
     /// `title` is the one printed on the marker's line (`附件1：标题`); without it the line under the marker is the title.
-    static func attachmentDivision(label: String, title markerTitle: String?, lines: [SourceLine], ordinal: Int, source: String)
-        -> (Division, [ImportWarning]) {
+    static func attachmentDivision(
+        label: String, title markerTitle: String?, lines: [SourceLine], ordinal: Int, source: String
+    )
+        -> (Division, [ImportWarning])
+    {
         let id = "A\(ordinal)"
         if let table = TableRows.rows(of: lines) {
             let title = markerTitle ?? table.title ?? ""
             let rows = Division(id: id + ".1", kind: .table, label: "", number: 1, title: "", paragraphs: table.rows)
-            return (Division(id: id, kind: .attachment, label: label, number: ordinal, title: title, children: [rows]),
-                    [.tableRows(attachment: label, count: table.rows.count, firstLine: lines.first!.number, lastLine: lines.last!.number)])
+            return (
+                Division(id: id, kind: .attachment, label: label, number: ordinal, title: title, children: [rows]),
+                [
+                    .tableRows(
+                        attachment: label, count: table.rows.count, firstLine: lines.first!.number,
+                        lastLine: lines.last!.number)
+                ]
+            )
         }
         // The line under the marker is the attachment's title, whatever words it ends with.
         var lines = lines
         var printedTitle = markerTitle
-        if markerTitle == nil, let first = lines.first, first.heading == nil, first.width <= 80, !LineClassifier.endsSentence(first.text),
-           lines.count > 1 {
+        if markerTitle == nil, let first = lines.first, first.heading == nil, first.width <= 80,
+            !LineClassifier.endsSentence(first.text),
+            lines.count > 1
+        {
             printedTitle = first.text
             lines.removeFirst()
         }
@@ -130,7 +154,9 @@ extension LineClassifier {
         func skipSpaces() { while index < scalars.count, scalars[index].isLayoutSpace { index += 1 } }
         skipSpaces()
         var number = String.UnicodeScalarView()
-        while index < scalars.count, number.count < 4, Numerals.digitValue(scalars[index]) != nil || Numerals.isChineseNumeral(scalars[index]) {
+        while index < scalars.count, number.count < 4,
+            Numerals.digitValue(scalars[index]) != nil || Numerals.isChineseNumeral(scalars[index])
+        {
             number.append(scalars[index])
             index += 1
         }
@@ -144,8 +170,9 @@ extension LineClassifier {
         let title = String(String.UnicodeScalarView(scalars[index...])).trimmingWhitespace()
         if title.isEmpty { return (label, nil) }
         guard !number.isEmpty, separated || index > 2 + number.count, title.unicodeScalars.count <= 60,
-              let first = title.unicodeScalars.first, Numerals.digitValue(first) == nil, heading(title) == nil,
-              !endsSentence(title) || title.hasSuffix("）"), !isSentenceNotTitle(title) else { return nil }
+            let first = title.unicodeScalars.first, Numerals.digitValue(first) == nil, heading(title) == nil,
+            !endsSentence(title) || title.hasSuffix("）"), !isSentenceNotTitle(title)
+        else { return nil }
         return (label, title)
     }
 }
@@ -191,7 +218,8 @@ enum TableRows {
                 spaces = 0
                 continue
             }
-            let leadingNumber = cells.isEmpty && !current.isEmpty && current.allSatisfy { Numerals.digitValue($0) != nil }
+            let leadingNumber =
+                cells.isEmpty && !current.isEmpty && current.allSatisfy { Numerals.digitValue($0) != nil }
             if spaces >= 2 || (spaces == 1 && leadingNumber) { flush() } else if spaces == 1 { current.append(" ") }
             spaces = 0
             current.append(scalar)

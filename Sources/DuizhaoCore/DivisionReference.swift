@@ -29,10 +29,14 @@ public struct DivisionResolver: Sendable {
 
     public init(_ document: PolicyDocument) {
         divisions = document.allDivisions
-        var byID: [String: Int] = [:], byLabel: [String: [Int]] = [:], byNumber: [Int: [Int]] = [:]
+        var byID: [String: Int] = [:]
+        var byLabel: [String: [Int]] = [:]
+        var byNumber: [Int: [Int]] = [:]
         for (index, division) in divisions.enumerated() {
             if byID[division.id] == nil { byID[division.id] = index }
-            if !division.label.isEmpty { byLabel[DivisionReference.normalized(division.label), default: []].append(index) }
+            if !division.label.isEmpty {
+                byLabel[DivisionReference.normalized(division.label), default: []].append(index)
+            }
             byNumber[division.number, default: []].append(index)
         }
         self.byID = byID

@@ -134,7 +134,9 @@ public struct Division: Sendable, Equatable, Codable {
     public static func excerpt(of text: String) -> String {
         let sentence = SentenceSplitter.split(text).first ?? text
         var characters = Array(sentence)
-        while let last = characters.last, SentenceSplitter.terminators.contains(last.unicodeScalars.first!) { characters.removeLast() }
+        while let last = characters.last, SentenceSplitter.terminators.contains(last.unicodeScalars.first!) {
+            characters.removeLast()
+        }
         var cut = Array(characters.prefix(excerptLength))
         while let last = cut.last, "，、；：,;:".contains(last) { cut.removeLast() }
         return String(cut) + "…"
@@ -257,8 +259,12 @@ public struct PolicyDocument: Sendable, Equatable {
     public var parts: [DocumentPart] {
         let attachments = divisions.filter { $0.kind == .attachment }
         guard !attachments.isEmpty else { return [] }
-        let main = DocumentPart(label: "", title: title, paragraphs: preamble, divisions: divisions.filter { $0.kind != .attachment })
-        return [main] + attachments.map { DocumentPart(label: $0.label, title: $0.title, paragraphs: $0.paragraphs, divisions: $0.children) }
+        let main = DocumentPart(
+            label: "", title: title, paragraphs: preamble, divisions: divisions.filter { $0.kind != .attachment })
+        return [main]
+            + attachments.map {
+                DocumentPart(label: $0.label, title: $0.title, paragraphs: $0.paragraphs, divisions: $0.children)
+            }
     }
 
     /// The same as `provisions` (the older name, kept while callers move over).

@@ -17,7 +17,8 @@ struct DocumentParser {
         var document = parseStructure()
         for (offset, attachment) in split.attachments.enumerated() {
             let (division, attachmentWarnings) = Self.attachmentDivision(
-                label: attachment.label, title: attachment.title, lines: attachment.lines, ordinal: offset + 1, source: source)
+                label: attachment.label, title: attachment.title, lines: attachment.lines, ordinal: offset + 1,
+                source: source)
             document.divisions.append(division)
             document.warnings += attachmentWarnings.map { .inAttachment(attachment.label, $0) }
         }
@@ -42,7 +43,9 @@ struct DocumentParser {
             bodyEnd = trimTrailingNoise(from: front.preambleStart, to: bodyEnd, into: &document)
             let paragraphs = lines[front.preambleStart..<bodyEnd].filter { !isMetadataLine($0.text) }.map(\.text)
             document.preamble = []
-            document.divisions = [Division(id: "1", kind: .body, label: "", number: 1, title: "正文", paragraphs: paragraphs)]
+            document.divisions = [
+                Division(id: "1", kind: .body, label: "", number: 1, title: "正文", paragraphs: paragraphs)
+            ]
             warnings.append(.noNumbering)
         }
         return finished(document)
@@ -68,7 +71,8 @@ struct DocumentParser {
         // A line is "full" when it reaches the typical wrap width, in cells or in characters (a PDF may wrap at a
         // fixed number of characters whatever their width).
         guard let fullWidth = Self.fullThreshold(input.map(\.printedWidth)),
-              let fullLength = Self.fullThreshold(input.map(\.printedLength)) else { return input }
+            let fullLength = Self.fullThreshold(input.map(\.printedLength))
+        else { return input }
         // A centred line (a title or heading set in from both sides) is never a wrapped one.
         func isFull(_ line: SourceLine) -> Bool {
             line.indentWidth < 8 && (line.printedWidth >= fullWidth || line.printedLength >= fullLength)
@@ -78,7 +82,12 @@ struct DocumentParser {
         guard fullUnfinished >= 2, fullUnfinished * 100 >= input.count * 15 else { return input }
         // Indentation marks paragraph starts when most likely starts (headings, lines after a finished sentence)
         // are indented while the text as a whole is not uniformly indented.
-        var headings = 0, indentedHeadings = 0, starts = 0, indentedStarts = 0, plain = 0, indentedPlain = 0
+        var headings = 0
+        var indentedHeadings = 0
+        var starts = 0
+        var indentedStarts = 0
+        var plain = 0
+        var indentedPlain = 0
         for (index, line) in input.enumerated() {
             if line.heading != nil {
                 headings += 1
@@ -92,15 +101,17 @@ struct DocumentParser {
                 if line.indented { indentedStarts += 1 }
             }
         }
-        let startsAreIndented = (headings > 0 && indentedHeadings * 2 >= headings) || (starts > 0 && indentedStarts * 2 >= starts)
+        let startsAreIndented =
+            (headings > 0 && indentedHeadings * 2 >= headings) || (starts > 0 && indentedStarts * 2 >= starts)
         let indentationMarksParagraphs = startsAreIndented && indentedPlain * 10 <= plain * 9
         var output: [SourceLine] = []
         output.reserveCapacity(input.count)
         var joins = 0
         for line in input {
             if let previous = output.last, line.heading == nil, !line.blankBefore, isFull(previous),
-               !LineClassifier.isEndMarker(line.text),
-               indentationMarksParagraphs ? !line.indented : !LineClassifier.endsSentence(previous.text) {
+                !LineClassifier.isEndMarker(line.text),
+                indentationMarksParagraphs ? !line.indented : !LineClassifier.endsSentence(previous.text)
+            {
                 var merged = previous
                 merged.text = joinText(previous.text, line.text)
                 merged.heading = previous.heading == nil ? nil : LineClassifier.heading(merged.text)
@@ -134,7 +145,8 @@ struct DocumentParser {
     private func joinText(_ left: String, _ right: String) -> String {
         let scalars = left.unicodeScalars
         guard let last = scalars.last, let first = right.unicodeScalars.first,
-              last.isASCII, first.isASCII, last.properties.isAlphabetic, first.properties.isAlphabetic else { return left + right }
+            last.isASCII, first.isASCII, last.properties.isAlphabetic, first.properties.isAlphabetic
+        else { return left + right }
         let beforeWord = scalars.reversed().first { !($0.isASCII && $0.properties.isAlphabetic) }
         return beforeWord == nil || beforeWord == " " ? left + " " + right : left + right
     }
@@ -180,7 +192,8 @@ struct DocumentParser {
     }
 
     func isMetadataLine(_ text: String) -> Bool {
-        LineClassifier.standaloneDate(text) != nil || LineClassifier.isReleaseLine(text) || LineClassifier.isIssuerLine(text)
+        LineClassifier.standaloneDate(text) != nil || LineClassifier.isReleaseLine(text)
+            || LineClassifier.isIssuerLine(text)
             || LineClassifier.isNoise(text) || LineClassifier.noticeTitle(text) != nil
             || (text.utf8.count <= 120 && LineClassifier.documentNumber(in: text) != nil)
     }
@@ -188,19 +201,23 @@ struct DocumentParser {
     /// Finds the title, notice, metadata and preamble before the body; drops web noise before the document.
     private mutating func analyseFrontMatter(upTo bodyStart: Int, into document: inout PolicyDocument) -> FrontMatter {
         let front = 0..<bodyStart
-        let start = front.first { index in
-            let text = lines[index].text
-            return LineClassifier.title(text) != nil || LineClassifier.isReleaseLine(text)
-                || LineClassifier.noticeTitle(text) != nil || LineClassifier.standaloneDate(text) != nil
-        } ?? 0
+        let start =
+            front.first { index in
+                let text = lines[index].text
+                return LineClassifier.title(text) != nil || LineClassifier.isReleaseLine(text)
+                    || LineClassifier.noticeTitle(text) != nil || LineClassifier.standaloneDate(text) != nil
+            } ?? 0
         if start > 0 {
-            warnings.append(.ignoredBeforeStart(count: start, firstLine: lines[0].number, lastLine: lines[start - 1].number))
+            warnings.append(
+                .ignoredBeforeStart(count: start, firstLine: lines[0].number, lastLine: lines[start - 1].number))
         }
         let titleIndex = front.last { $0 >= start && LineClassifier.title(lines[$0].text) != nil }
         var titleLines: ClosedRange<Int>?
         var preambleStart = titleIndex.map { $0 + 1 } ?? start
         // Metadata directly under the title (issuers, date, number) is not preamble.
-        while preambleStart < bodyStart, isMetadataLine(lines[preambleStart].text) || LineClassifier.title(lines[preambleStart].text) != nil {
+        while preambleStart < bodyStart,
+            isMetadataLine(lines[preambleStart].text) || LineClassifier.title(lines[preambleStart].text) != nil
+        {
             preambleStart += 1
         }
         if let titleIndex {
@@ -215,7 +232,9 @@ struct DocumentParser {
                 if first < start {
                     warnings.removeAll { if case .ignoredBeforeStart = $0 { return true } else { return false } }
                     if first > 0 {
-                        warnings.append(.ignoredBeforeStart(count: first, firstLine: lines[0].number, lastLine: lines[first - 1].number))
+                        warnings.append(
+                            .ignoredBeforeStart(
+                                count: first, firstLine: lines[0].number, lastLine: lines[first - 1].number))
                     }
                 }
             }
@@ -241,13 +260,18 @@ struct DocumentParser {
                     document.issuers = LineClassifier.splitIssuers(lines[index - 1].text)
                 }
             }
-            if document.documentNumber == nil, text.utf8.count <= 180, let number = LineClassifier.documentNumber(in: text) {
+            if document.documentNumber == nil, text.utf8.count <= 180,
+                let number = LineClassifier.documentNumber(in: text)
+            {
                 document.documentNumber = number
             }
         }
-        if document.issuers.isEmpty, let noticeTitleIssuers { document.issuers = LineClassifier.splitIssuers(noticeTitleIssuers) }
+        if document.issuers.isEmpty, let noticeTitleIssuers {
+            document.issuers = LineClassifier.splitIssuers(noticeTitleIssuers)
+        }
         if document.issuers.isEmpty,
-           let issuerLine = (start..<bodyStart).first(where: { LineClassifier.isIssuerLine(lines[$0].text) }) {
+            let issuerLine = (start..<bodyStart).first(where: { LineClassifier.isIssuerLine(lines[$0].text) })
+        {
             document.issuers = LineClassifier.splitIssuers(lines[issuerLine].text)
         }
         if let release = (start..<bodyStart).first(where: { LineClassifier.isReleaseLine(lines[$0].text) }) {
@@ -255,7 +279,8 @@ struct DocumentParser {
             if document.issuers.isEmpty, let issuers = issuersInRelease(text) { document.issuers = issuers }
             if document.date == nil { document.date = LineClassifier.firstDate(in: text) }
             if document.date == nil, let (month, day) = LineClassifier.releaseMonthDay(text),
-               let year = lines.lazy.compactMap({ LineClassifier.firstDate(in: $0.text) }).first?.prefix(4) {
+                let year = lines.lazy.compactMap({ LineClassifier.firstDate(in: $0.text) }).first?.prefix(4)
+            {
                 document.date = "\(year)-\(zeroPadded(month, width: 2))-\(zeroPadded(day, width: 2))"
                 warnings.append(.releaseYearGuessed(year: String(year)))
             }
@@ -264,9 +289,12 @@ struct DocumentParser {
             .filter { !isMetadataLine($0.text) }
             .map(\.text)
         // Page furniture inside the front matter (share buttons, timestamps, navigation) is dropped, and counted.
-        let furniture = lines[start..<bodyStart].filter { LineClassifier.isNoise($0.text) && LineClassifier.standaloneDate($0.text) == nil }
+        let furniture = lines[start..<bodyStart].filter {
+            LineClassifier.isNoise($0.text) && LineClassifier.standaloneDate($0.text) == nil
+        }
         if let first = furniture.first, let last = furniture.last {
-            warnings.append(.droppedPageFurniture(count: furniture.count, firstLine: first.number, lastLine: last.number))
+            warnings.append(
+                .droppedPageFurniture(count: furniture.count, firstLine: first.number, lastLine: last.number))
         }
         return FrontMatter(preambleStart: preambleStart)
     }
@@ -282,14 +310,18 @@ struct DocumentParser {
     private func issuersInRelease(_ text: String) -> [String]? {
         guard let verb = text.range(of: "印发") ?? text.range(of: "发布") else { return nil }
         var head = text[..<verb.lowerBound]
-        if let comma = head.lastIndex(where: { $0 == "，" || $0 == "," || $0 == " " }) { head = head[head.index(after: comma)...] }
+        if let comma = head.lastIndex(where: { $0 == "，" || $0 == "," || $0 == " " }) {
+            head = head[head.index(after: comma)...]
+        }
         let issuers = LineClassifier.splitIssuers(String(head))
         return issuers.isEmpty || issuers.contains(where: { $0.count > 20 }) ? nil : issuers
     }
 
     func fallbackTitle() -> String {
-        if let first = lines.first(where: { !LineClassifier.isNoise($0.text) && $0.heading == nil }), DisplayWidth.of(first.text) <= 60,
-           !LineClassifier.endsSentence(first.text) {
+        if let first = lines.first(where: { !LineClassifier.isNoise($0.text) && $0.heading == nil }),
+            DisplayWidth.of(first.text) <= 60,
+            !LineClassifier.endsSentence(first.text)
+        {
             return first.text
         }
         let name = source.split(separator: "/").last.map(String.init) ?? source
@@ -299,9 +331,14 @@ struct DocumentParser {
     // MARK: Where the body ends
 
     mutating func endOfBody(from start: Int) -> Int {
-        guard let marker = lines[start...].firstIndex(where: { LineClassifier.isEndMarker($0.text) || LineClassifier.isSiteFooter($0.text) })
+        guard
+            let marker = lines[start...].firstIndex(where: {
+                LineClassifier.isEndMarker($0.text) || LineClassifier.isSiteFooter($0.text)
+            })
         else { return lines.count }
-        warnings.append(.ignoredFromEndMarker(count: lines.count - marker, line: lines[marker].number, marker: String(lines[marker].text.prefix(12))))
+        warnings.append(
+            .ignoredFromEndMarker(
+                count: lines.count - marker, line: lines[marker].number, marker: String(lines[marker].text.prefix(12))))
         return marker
     }
 
@@ -317,7 +354,9 @@ struct DocumentParser {
                 document.notice.append(line.text)
             } else if LineClassifier.isIssuerLine(line.text) {
                 if document.issuers.isEmpty { document.issuers = LineClassifier.splitIssuers(line.text) }
-            } else if LineClassifier.isNoise(line.text) || (line.heading == nil && line.width <= 60 && !LineClassifier.endsSentence(line.text)) {
+            } else if LineClassifier.isNoise(line.text)
+                || (line.heading == nil && line.width <= 60 && !LineClassifier.endsSentence(line.text))
+            {
                 dropped += 1
             } else {
                 break
@@ -347,22 +386,27 @@ struct DocumentParser {
                 stack.append(node)
                 continue
             }
-            if let heading = line.heading, !heading.kind.isLawLevel, heading.kind.rank >= topKind.rank, closesBox(heading, stack: stack, roots: roots),
-               accepts(heading, stack: stack, roots: roots, lastNumber: lastNumber) {
+            if let heading = line.heading, !heading.kind.isLawLevel, heading.kind.rank >= topKind.rank,
+                closesBox(heading, stack: stack, roots: roots),
+                accepts(heading, stack: stack, roots: roots, lastNumber: lastNumber)
+            {
                 while let top = stack.last, top.kind.rank >= heading.kind.rank { stack.removeLast() }
                 // A responsibility tail may close the heading line itself (`（三）加强统筹（责任单位：…）`).
                 var rest = heading.rest(in: line.text)
                 let tail = LineClassifier.responsibilityTail(rest)
                 if let tail { rest = tail.text }
                 let (title, firstParagraph) = LineClassifier.splitTitle(rest, kind: heading.kind)
-                let node = DivisionNode(kind: heading.kind, number: heading.number, label: heading.label(in: line.text), title: title)
+                let node = DivisionNode(
+                    kind: heading.kind, number: heading.number, label: heading.label(in: line.text), title: title)
                 if let firstParagraph { node.paragraphs.append(firstParagraph) }
                 if let tail { node.add(tail) }
                 if let parent = stack.last { parent.children.append(node) } else { roots.append(node) }
                 stack.append(node)
                 lastNumber[heading.kind] = heading.number
             } else {
-                if let heading = line.heading, !heading.kind.isLawLevel, heading.kind.rank >= topKind.rank, stack.last?.kind != .box {
+                if let heading = line.heading, !heading.kind.isLawLevel, heading.kind.rank >= topKind.rank,
+                    stack.last?.kind != .box
+                {
                     outOfSequence += 1
                     if outOfSequence <= 20 {
                         warnings.append(.outOfSequence(line: line.number, label: heading.label(in: line.text)))
@@ -385,7 +429,9 @@ struct DocumentParser {
     }
 
     /// A heading continues the numbering of its kind (1 → 2), starts it under a new parent, or is text.
-    private func accepts(_ heading: HeadingMatch, stack: [DivisionNode], roots: [DivisionNode], lastNumber: [DivisionKind: Int]) -> Bool {
+    private func accepts(
+        _ heading: HeadingMatch, stack: [DivisionNode], roots: [DivisionNode], lastNumber: [DivisionKind: Int]
+    ) -> Bool {
         let parent = stack.last { $0.kind.rank < heading.kind.rank }
         if let last = (parent?.children ?? roots).last(where: { $0.kind == heading.kind }) {
             // At the top level, numbering may start again after a complete run (an attachment, a second part).
@@ -446,7 +492,8 @@ final class DivisionNode {
         var converted: [Division] = []
         converted.reserveCapacity(children.count)
         for child in children { converted.append(child.division(parentID: id, usedIDs: &usedIDs)) }
-        var division = Division(id: id, kind: kind, label: label, number: number, title: title, paragraphs: paragraphs, children: converted)
+        var division = Division(
+            id: id, kind: kind, label: label, number: number, title: title, paragraphs: paragraphs, children: converted)
         division.responsibleUnits = responsibleUnits
         division.responsibility = responsibility
         return division

@@ -83,26 +83,34 @@ public indirect enum ImportWarning: Sendable, Equatable, CustomStringConvertible
     public var description: String {
         switch self {
         case .decoded(let encoding): return "decoded as \(encoding.rawValue)"
-        case let .ignoredBeforeStart(count, first, last):
+        case .ignoredBeforeStart(let count, let first, let last):
             return "ignored \(count) line(s) before the document starts (source lines \(first)–\(last))"
-        case let .droppedPageFurniture(count, first, last):
-            return "dropped \(count) line(s) of page furniture (share links, timestamps, navigation) between source lines \(first) and \(last)"
-        case let .ignoredBeforeTitle(count, first, last): return "ignored \(count) line(s) before the title (source lines \(first)–\(last))"
-        case let .ignoredFromEndMarker(count, line, marker): return "ignored \(count) line(s) from source line \(line) (\(marker)…) on"
-        case .ignoredTrailing(let count): return "ignored \(count) trailing line(s) after the document ends (headlines, links)"
+        case .droppedPageFurniture(let count, let first, let last):
+            return
+                "dropped \(count) line(s) of page furniture (share links, timestamps, navigation) between source lines \(first) and \(last)"
+        case .ignoredBeforeTitle(let count, let first, let last):
+            return "ignored \(count) line(s) before the title (source lines \(first)–\(last))"
+        case .ignoredFromEndMarker(let count, let line, let marker):
+            return "ignored \(count) line(s) from source line \(line) (\(marker)…) on"
+        case .ignoredTrailing(let count):
+            return "ignored \(count) trailing line(s) after the document ends (headlines, links)"
         case .joinedWrappedLines(let count): return "joined \(count) hard-wrapped lines into their paragraphs"
         case .noNumbering: return "no numbered sections or clauses were recognised; the text is kept as one division"
         case .noTitle(let fallback): return "no title line was recognised; using \"\(fallback)\""
-        case let .outOfSequence(line, label): return "source line \(line): \"\(label)\" is out of sequence; read as text"
+        case .outOfSequence(let line, let label):
+            return "source line \(line): \"\(label)\" is out of sequence; read as text"
         case .moreOutOfSequence(let count): return "… and \(count) more numbered lines out of sequence, read as text"
-        case .releaseYearGuessed(let year): return "the release line gives no year; took \(year) from another date in the file"
-        case let .skippedTableOfContents(first, last): return "skipped the table of contents (source lines \(first)–\(last))"
-        case let .headingOutOfOrder(line, label, previous): return "source line \(line): \(label) follows \(previous)"
-        case let .articleNumbersSkipped(line, label, previous):
+        case .releaseYearGuessed(let year):
+            return "the release line gives no year; took \(year) from another date in the file"
+        case .skippedTableOfContents(let first, let last):
+            return "skipped the table of contents (source lines \(first)–\(last))"
+        case .headingOutOfOrder(let line, let label, let previous):
+            return "source line \(line): \(label) follows \(previous)"
+        case .articleNumbersSkipped(let line, let label, let previous):
             return "source line \(line): \(label) follows article \(previous) (numbers skipped)"
-        case let .tableRows(attachment, count, first, last):
+        case .tableRows(let attachment, let count, let first, let last):
             return "\(attachment): kept \(count) table row(s) as rows (source lines \(first)–\(last))"
-        case let .inAttachment(label, warning): return "\(label): \(warning)"
+        case .inAttachment(let label, let warning): return "\(label): \(warning)"
         }
     }
 }

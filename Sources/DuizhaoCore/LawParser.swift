@@ -10,8 +10,10 @@ extension DocumentParser {
         while start > 0 {
             let previous = lines[start - 1]
             let rank: Int
-            if let heading = previous.heading, heading.kind == .part || heading.kind == .chapter || heading.kind == .subchapter
-                || heading.kind == .section {
+            if let heading = previous.heading,
+                heading.kind == .part || heading.kind == .chapter || heading.kind == .subchapter
+                    || heading.kind == .section
+            {
                 rank = heading.kind.rank
             } else if isBareHeading(at: start - 1) {
                 rank = DivisionKind.chapter.rank
@@ -42,7 +44,9 @@ extension DocumentParser {
             let next = candidates[position + 1]
             guard next.number == candidate.number + 1 else { continue }
             if !candidate.runIn || !next.runIn { return candidate.index }
-            if candidates[(position + 2)...].contains(where: { $0.number == next.number + 1 }) { return candidate.index }
+            if candidates[(position + 2)...].contains(where: { $0.number == next.number + 1 }) {
+                return candidate.index
+            }
         }
         return nil
     }
@@ -52,8 +56,10 @@ extension DocumentParser {
     func isBareHeading(at index: Int) -> Bool {
         let line = lines[index]
         guard line.heading == nil, index + 1 < lines.count, lines[index + 1].heading?.kind == .article,
-              line.text.utf8.count <= 80, line.text.unicodeScalars.count <= 20 else { return false }
-        for scalar in line.text.unicodeScalars where !(scalar.properties.isIdeographic || scalar == "、" || scalar.isLayoutSpace) {
+            line.text.utf8.count <= 80, line.text.unicodeScalars.count <= 20
+        else { return false }
+        for scalar in line.text.unicodeScalars
+        where !(scalar.properties.isIdeographic || scalar == "、" || scalar.isLayoutSpace) {
             return false
         }
         guard index > 0 else { return true }
@@ -78,12 +84,17 @@ extension DocumentParser {
     /// table of contents (skipped); returns where the preamble starts.
     private mutating func analyseLawFrontMatter(upTo bodyStart: Int, into document: inout PolicyDocument) -> Int {
         let front = 0..<bodyStart
-        let titleIndex = front.first { lines[$0].isMarkdownTitle }
-            ?? front.first { LineClassifier.title(lines[$0].text) != nil && !LineClassifier.isLegislativeHistory(lines[$0].text) }
+        let titleIndex =
+            front.first { lines[$0].isMarkdownTitle }
+            ?? front.first {
+                LineClassifier.title(lines[$0].text) != nil && !LineClassifier.isLegislativeHistory(lines[$0].text)
+            }
         if let titleIndex {
             document.title = lines[titleIndex].text.trimmingWhitespace()
             if titleIndex > 0 {
-                warnings.append(.ignoredBeforeTitle(count: titleIndex, firstLine: lines[0].number, lastLine: lines[titleIndex - 1].number))
+                warnings.append(
+                    .ignoredBeforeTitle(
+                        count: titleIndex, firstLine: lines[0].number, lastLine: lines[titleIndex - 1].number))
             }
         }
         var index = titleIndex.map { $0 + 1 } ?? 0
@@ -93,32 +104,46 @@ extension DocumentParser {
             let text = lines[index].text
             if LineClassifier.isLegislativeHistory(text) {
                 document.history += LineClassifier.legislativeEvents(in: text)
-            } else if let last = document.history.last, !LineClassifier.legislativeActions.contains(where: { last.text.hasSuffix($0) }),
-                      text.unicodeScalars.count <= 60, LineClassifier.legislativeActions.contains(where: { text.hasSuffix($0) }) {
+            } else if let last = document.history.last,
+                !LineClassifier.legislativeActions.contains(where: { last.text.hasSuffix($0) }),
+                text.unicodeScalars.count <= 60,
+                LineClassifier.legislativeActions.contains(where: { text.hasSuffix($0) })
+            {
                 // A history line wrapped in two: `…《关于修改〈…〉` + `的决定》修正`.
                 let joined = last.text + text
-                document.history[document.history.count - 1] = LineClassifier.legislativeEvents(in: joined).last
+                document.history[document.history.count - 1] =
+                    LineClassifier.legislativeEvents(in: joined).last
                     ?? LegislativeEvent(date: last.date, body: last.body, action: last.action, text: joined)
             } else if LineClassifier.isTableOfContentsHeader(text) {
                 let end = min(tableOfContentsEnd(after: index), bodyStart)
-                warnings.append(.skippedTableOfContents(firstLine: lines[index].number, lastLine: lines[end - 1].number))
+                warnings.append(
+                    .skippedTableOfContents(firstLine: lines[index].number, lastLine: lines[end - 1].number))
                 index = end
                 preambleStart = index
                 continue
             } else if isMetadataLine(text) {
-                if document.documentNumber == nil, let number = LineClassifier.documentNumber(in: text) { document.documentNumber = number }
+                if document.documentNumber == nil, let number = LineClassifier.documentNumber(in: text) {
+                    document.documentNumber = number
+                }
                 if document.date == nil, let date = LineClassifier.standaloneDate(text) { document.date = date }
-                if document.issuers.isEmpty, LineClassifier.isIssuerLine(text) { document.issuers = LineClassifier.splitIssuers(text) }
+                if document.issuers.isEmpty, LineClassifier.isIssuerLine(text) {
+                    document.issuers = LineClassifier.splitIssuers(text)
+                }
             } else {
                 break
             }
             index += 1
             preambleStart = index
         }
-        if let latest = document.history.last(where: { $0.date != nil }), document.date == nil { document.date = latest.date }
-        if document.issuers.isEmpty, let body = document.history.lazy.compactMap(\.body).first { document.issuers = [body] }
+        if let latest = document.history.last(where: { $0.date != nil }), document.date == nil {
+            document.date = latest.date
+        }
+        if document.issuers.isEmpty, let body = document.history.lazy.compactMap(\.body).first {
+            document.issuers = [body]
+        }
         if document.documentNumber == nil,
-           let number = document.history.lazy.compactMap({ LineClassifier.orderNumber(in: $0.text) }).first {
+            let number = document.history.lazy.compactMap({ LineClassifier.orderNumber(in: $0.text) }).first
+        {
             document.documentNumber = number
         }
         return preambleStart
@@ -133,7 +158,9 @@ extension DocumentParser {
             let line = lines[index]
             let isEntry: Bool
             if let heading = line.heading {
-                isEntry = heading.kind == .part || heading.kind == .chapter || heading.kind == .subchapter || heading.kind == .section
+                isEntry =
+                    heading.kind == .part || heading.kind == .chapter || heading.kind == .subchapter
+                    || heading.kind == .section
             } else {
                 isEntry = isShortUnpunctuated(line.text)
             }
@@ -177,7 +204,8 @@ extension DocumentParser {
         func addArticleParagraph(_ text: String) {
             guard let article = currentArticle else { return }
             close(atOrBelow: DivisionKind.articleParagraph.rank)
-            let paragraph = DivisionNode(kind: .articleParagraph, number: article.children.count + 1, label: "", title: "")
+            let paragraph = DivisionNode(
+                kind: .articleParagraph, number: article.children.count + 1, label: "", title: "")
             paragraph.paragraphs.append(text)
             attach(paragraph)
         }
@@ -197,7 +225,8 @@ extension DocumentParser {
             close(atOrBelow: kind.rank)
             if kind == .articleItem, stack.last?.kind != .articleParagraph {
                 // Items right under the article label (`第五条 （一）…` is rare, but an empty 款 keeps the shape).
-                let paragraph = DivisionNode(kind: .articleParagraph, number: article.children.count + 1, label: "", title: "")
+                let paragraph = DivisionNode(
+                    kind: .articleParagraph, number: article.children.count + 1, label: "", title: "")
                 attach(paragraph)
             }
             let previous = stack.last!.children.last { $0.kind == kind }
@@ -216,11 +245,17 @@ extension DocumentParser {
                 case .part, .chapter, .subchapter:
                     close(atOrBelow: heading.kind.rank)
                     let siblings = stack.last?.children ?? roots
-                    if let previous = siblings.last(where: { $0.kind == heading.kind }), heading.number != previous.number + 1 {
-                        warnings.append(.headingOutOfOrder(line: line.number, label: heading.label(in: line.text), previous: previous.label.isEmpty ? previous.title : previous.label))
+                    if let previous = siblings.last(where: { $0.kind == heading.kind }),
+                        heading.number != previous.number + 1
+                    {
+                        warnings.append(
+                            .headingOutOfOrder(
+                                line: line.number, label: heading.label(in: line.text),
+                                previous: previous.label.isEmpty ? previous.title : previous.label))
                     }
-                    let node = DivisionNode(kind: heading.kind, number: heading.number, label: heading.label(in: line.text),
-                                            title: LineClassifier.collapsingLetterSpacing(heading.rest(in: line.text)))
+                    let node = DivisionNode(
+                        kind: heading.kind, number: heading.number, label: heading.label(in: line.text),
+                        title: LineClassifier.collapsingLetterSpacing(heading.rest(in: line.text)))
                     lastNumber[heading.kind] = heading.number
                     attach(node)
                     continue
@@ -229,15 +264,20 @@ extension DocumentParser {
                     // A label run into its text is a heading only where it continues the numbering; elsewhere it
                     // is a paragraph that starts with a reference (`第一条第二款规定…`).
                     if heading.runIn, lastArticle != 0, number != lastArticle + 1 { break }
-                    if lastArticle == 0 || number == lastArticle + 1 || (number > lastArticle && number <= lastArticle + 5) {
+                    if lastArticle == 0 || number == lastArticle + 1
+                        || (number > lastArticle && number <= lastArticle + 5)
+                    {
                         if lastArticle > 0, number != lastArticle + 1 {
-                            warnings.append(.articleNumbersSkipped(line: line.number, label: heading.label(in: line.text), previous: lastArticle))
+                            warnings.append(
+                                .articleNumbersSkipped(
+                                    line: line.number, label: heading.label(in: line.text), previous: lastArticle))
                         }
                         close(atOrBelow: DivisionKind.article.rank)
                         var rest = heading.rest(in: line.text)
                         var title = ""
                         if let bracketed = LineClassifier.bracketedTitle(rest) { (title, rest) = bracketed }
-                        let article = DivisionNode(kind: .article, number: number, label: heading.label(in: line.text), title: title)
+                        let article = DivisionNode(
+                            kind: .article, number: number, label: heading.label(in: line.text), title: title)
                         attach(article)
                         lastArticle = number
                         if !rest.isEmpty { addArticleParagraph(rest) }
@@ -247,7 +287,8 @@ extension DocumentParser {
                 case .section where sectionsHoldArticles && currentArticle == nil:
                     close(atOrBelow: DivisionKind.section.rank)
                     let (title, first) = LineClassifier.splitTitle(heading.rest(in: line.text), kind: .section)
-                    let node = DivisionNode(kind: .section, number: heading.number, label: heading.label(in: line.text), title: title)
+                    let node = DivisionNode(
+                        kind: .section, number: heading.number, label: heading.label(in: line.text), title: title)
                     if let first { node.paragraphs.append(first) }
                     attach(node)
                     continue
@@ -256,7 +297,9 @@ extension DocumentParser {
                     if currentArticle != nil { noteOutOfSequence(line, heading) }
                 case .clause, .subItem:
                     if addEnumerated(heading, line: line, kind: .articleSubitem)
-                        || (stack.last(where: { $0.kind == .articleItem }) == nil && addEnumerated(heading, line: line, kind: .articleItem)) {
+                        || (stack.last(where: { $0.kind == .articleItem }) == nil
+                            && addEnumerated(heading, line: line, kind: .articleItem))
+                    {
                         continue
                     }
                     if currentArticle != nil { noteOutOfSequence(line, heading) }
@@ -267,7 +310,10 @@ extension DocumentParser {
                 close(atOrBelow: DivisionKind.chapter.rank)
                 let number = (lastNumber[.chapter] ?? 0) + 1
                 lastNumber[.chapter] = number
-                attach(DivisionNode(kind: .chapter, number: number, label: "", title: LineClassifier.collapsingLetterSpacing(line.text)))
+                attach(
+                    DivisionNode(
+                        kind: .chapter, number: number, label: "",
+                        title: LineClassifier.collapsingLetterSpacing(line.text)))
                 continue
             }
             addText(line.text)
@@ -294,12 +340,22 @@ extension LineClassifier {
         var core = text.trimmingWhitespace()
         // `2020年7月31日 浙江省…会议《关于修改〈…〉` (wrapped): a date, then a session or an order.
         let head = core.drop { $0 == "（" || $0 == "(" }
-        if let first = head.unicodeScalars.first, Numerals.digitValue(first) != nil || Numerals.chineseDigit(first) != nil,
-           standaloneDate(String(head.prefix { $0 != " " && $0 != "　" && $0 != "第" && !($0.unicodeScalars.first!.properties.isIdeographic && !"年月日".contains($0) && Numerals.chineseDigit($0.unicodeScalars.first!) == nil && $0 != "十") })) != nil,
-           core.contains("会议") || core.contains("令") {
+        if let first = head.unicodeScalars.first,
+            Numerals.digitValue(first) != nil || Numerals.chineseDigit(first) != nil,
+            standaloneDate(
+                String(
+                    head.prefix {
+                        $0 != " " && $0 != "　" && $0 != "第"
+                            && !($0.unicodeScalars.first!.properties.isIdeographic && !"年月日".contains($0)
+                                && Numerals.chineseDigit($0.unicodeScalars.first!) == nil && $0 != "十")
+                    })) != nil,
+            core.contains("会议") || core.contains("令")
+        {
             return true
         }
-        while let last = core.unicodeScalars.last, last == "）" || last == ")" || last == "。" { core.unicodeScalars.removeLast() }
+        while let last = core.unicodeScalars.last, last == "）" || last == ")" || last == "。" {
+            core.unicodeScalars.removeLast()
+        }
         return legislativeActions.contains { core.hasSuffix($0) } && !core.contains("，")
             || (core.hasPrefix("（") || core.hasPrefix("(")) && legislativeActions.contains { core.contains($0) }
     }
@@ -310,9 +366,12 @@ extension LineClassifier {
         var starts: [(index: Int, date: String)] = []
         var index = 0
         while index < scalars.count {
-            if (Numerals.digitValue(scalars[index]) != nil || Numerals.chineseDigit(scalars[index]) != nil),
-               index == 0 || (Numerals.digitValue(scalars[index - 1]) == nil && Numerals.chineseDigit(scalars[index - 1]) == nil),
-               let (date, end) = parseDate(scalars, from: index) {
+            if Numerals.digitValue(scalars[index]) != nil || Numerals.chineseDigit(scalars[index]) != nil,
+                index == 0
+                    || (Numerals.digitValue(scalars[index - 1]) == nil
+                        && Numerals.chineseDigit(scalars[index - 1]) == nil),
+                let (date, end) = parseDate(scalars, from: index)
+            {
                 starts.append((index, date))
                 index = end
             } else {
@@ -323,11 +382,15 @@ extension LineClassifier {
         for (position, start) in starts.enumerated() {
             let end = position + 1 < starts.count ? starts[position + 1].index : scalars.count
             var piece = String(String.UnicodeScalarView(scalars[start.index..<end])).trimmingWhitespace()
-            while let last = piece.unicodeScalars.last, last == "）" || last == ")" || last == "　" || last == " " || last == "根" {
+            while let last = piece.unicodeScalars.last,
+                last == "）" || last == ")" || last == "　" || last == " " || last == "根"
+            {
                 piece.unicodeScalars.removeLast()
             }
             if piece.hasSuffix("根据") { piece.removeLast(2) }
-            events.append(LegislativeEvent(date: start.date, body: enactingBody(in: piece), action: action(in: piece), text: piece))
+            events.append(
+                LegislativeEvent(
+                    date: start.date, body: enactingBody(in: piece), action: action(in: piece), text: piece))
         }
         return events
     }
@@ -337,11 +400,19 @@ extension LineClassifier {
         var outside = ""
         var depth = 0
         for character in text {
-            if character == "《" { depth += 1 } else if character == "》" { depth = max(0, depth - 1) } else if depth == 0 { outside.append(character) }
+            if character == "《" {
+                depth += 1
+            } else if character == "》" {
+                depth = max(0, depth - 1)
+            } else if depth == 0 {
+                outside.append(character)
+            }
         }
         var best: (String.Index, String)?
         for action in legislativeActions {
-            if let range = outside.range(of: action, options: .backwards), best == nil || range.lowerBound > best!.0 { best = (range.lowerBound, action) }
+            if let range = outside.range(of: action, options: .backwards), best == nil || range.lowerBound > best!.0 {
+                best = (range.lowerBound, action)
+            }
         }
         return best?.1
     }
@@ -359,7 +430,9 @@ extension LineClassifier {
             let scalar = scalars[index]
             if scalar == "第" {
                 var end = index + 1
-                while end < scalars.count, Numerals.isChineseNumeral(scalars[end]) || Numerals.digitValue(scalars[end]) != nil { end += 1 }
+                while end < scalars.count,
+                    Numerals.isChineseNumeral(scalars[end]) || Numerals.digitValue(scalars[end]) != nil
+                { end += 1 }
                 if end > index + 1, end < scalars.count {
                     if scalars[end] == "届" {
                         index = end + 1
@@ -375,14 +448,19 @@ extension LineClassifier {
             index += 1
         }
         let result = String(body)
-        return result.isEmpty || result.count > 30 || !organizationSuffixes.contains(where: { result.hasSuffix($0) }) ? nil : result
+        return result.isEmpty || result.count > 30 || !organizationSuffixes.contains(where: { result.hasSuffix($0) })
+            ? nil : result
     }
 
     /// `中华人民共和国国务院令第590号` in a history line → `国务院令第590号`.
     static func orderNumber(in text: String) -> String? {
-        guard let order = text.range(of: "令第"), let end = text[order.upperBound...].firstIndex(of: "号") else { return nil }
+        guard let order = text.range(of: "令第"), let end = text[order.upperBound...].firstIndex(of: "号") else {
+            return nil
+        }
         let digits = text[order.upperBound..<end]
-        guard !digits.isEmpty, digits.unicodeScalars.allSatisfy({ Numerals.digitValue($0) != nil || Numerals.isChineseNumeral($0) }) else { return nil }
+        guard !digits.isEmpty,
+            digits.unicodeScalars.allSatisfy({ Numerals.digitValue($0) != nil || Numerals.isChineseNumeral($0) })
+        else { return nil }
         var start = order.lowerBound
         var taken = 0
         while start > text.startIndex, taken < 6 {

@@ -21,7 +21,9 @@ struct HeadingMatch: Equatable {
 
 /// Recognisers for single lines of a policy document: headings, dates, titles, issuers, noise.
 enum LineClassifier {
-    static let sentenceEnders: Set<Unicode.Scalar> = ["。", "！", "？", "；", "：", "!", "?", ";", ":", "…", "”", "」", "』", "）", ")"]
+    static let sentenceEnders: Set<Unicode.Scalar> = [
+        "。", "！", "？", "；", "：", "!", "?", ";", ":", "…", "”", "」", "』", "）", ")",
+    ]
     static let documentTypes = [
         "实施意见", "指导意见", "意见", "通知", "决定", "办法", "规定", "方案", "规划", "纲要", "条例", "细则",
         "措施", "公告", "通告", "报告", "批复", "决议", "要点", "计划", "指南", "若干规定", "暂行规定", "行动计划",
@@ -38,33 +40,51 @@ enum LineClassifier {
         if first == "（" || first == "(" {
             var index = scalars.index(after: scalars.startIndex)
             let numberStart = index
-            var chinese = false, digits = false
+            var chinese = false
+            var digits = false
             while index < scalars.endIndex, scalars.distance(from: numberStart, to: index) < 5 {
                 let scalar = scalars[index]
-                if Numerals.isChineseNumeral(scalar) { chinese = true } else if Numerals.digitValue(scalar) != nil { digits = true } else { break }
+                if Numerals.isChineseNumeral(scalar) {
+                    chinese = true
+                } else if Numerals.digitValue(scalar) != nil {
+                    digits = true
+                } else {
+                    break
+                }
                 index = scalars.index(after: index)
             }
             guard index > numberStart, chinese != digits, index < scalars.endIndex,
-                  scalars[index] == "）" || scalars[index] == ")" else { return nil }
+                scalars[index] == "）" || scalars[index] == ")"
+            else { return nil }
             let numberScalars = scalars[numberStart..<index]
             let number = Numerals.value(numberScalars)
             guard let number, number >= 1, number <= 99 else { return nil }
             let labelEnd = scalars.index(after: index)
             return HeadingMatch(
-                kind: chinese ? .item : .subItem, number: number, labelLength: scalars.distance(from: scalars.startIndex, to: labelEnd))
+                kind: chinese ? .item : .subItem, number: number,
+                labelLength: scalars.distance(from: scalars.startIndex, to: labelEnd))
         }
         if Numerals.isChineseNumeral(first) {
             var index = scalars.startIndex
-            while index < scalars.endIndex, Numerals.isChineseNumeral(scalars[index]) { index = scalars.index(after: index) }
-            guard index < scalars.endIndex, scalars[index] == "、", scalars.distance(from: scalars.startIndex, to: index) <= 8,
-                  let number = Numerals.value(scalars[..<index]), number >= 1 else { return nil }
+            while index < scalars.endIndex, Numerals.isChineseNumeral(scalars[index]) {
+                index = scalars.index(after: index)
+            }
+            guard index < scalars.endIndex, scalars[index] == "、",
+                scalars.distance(from: scalars.startIndex, to: index) <= 8,
+                let number = Numerals.value(scalars[..<index]), number >= 1
+            else { return nil }
             let labelEnd = scalars.index(after: index)
-            return HeadingMatch(kind: .section, number: number, labelLength: scalars.distance(from: scalars.startIndex, to: labelEnd))
+            return HeadingMatch(
+                kind: .section, number: number, labelLength: scalars.distance(from: scalars.startIndex, to: labelEnd))
         }
         if Numerals.digitValue(first) != nil {
             var index = scalars.startIndex
-            while index < scalars.endIndex, Numerals.digitValue(scalars[index]) != nil { index = scalars.index(after: index) }
-            guard scalars.distance(from: scalars.startIndex, to: index) <= 5, index < scalars.endIndex else { return nil }
+            while index < scalars.endIndex, Numerals.digitValue(scalars[index]) != nil {
+                index = scalars.index(after: index)
+            }
+            guard scalars.distance(from: scalars.startIndex, to: index) <= 5, index < scalars.endIndex else {
+                return nil
+            }
             let separator = scalars[index]
             guard separator == "." || separator == "．" || separator == "。" || separator == "、" else { return nil }
             let labelEnd = scalars.index(after: index)
@@ -72,7 +92,8 @@ enum LineClassifier {
             if labelEnd < scalars.endIndex, Numerals.digitValue(scalars[labelEnd]) != nil { return nil }
             guard let number = Numerals.value(scalars[..<index]), number >= 1 else { return nil }
             if !scalars[labelEnd...].contains(where: { !$0.isLayoutSpace }) { return nil }
-            return HeadingMatch(kind: .clause, number: number, labelLength: scalars.distance(from: scalars.startIndex, to: labelEnd))
+            return HeadingMatch(
+                kind: .clause, number: number, labelLength: scalars.distance(from: scalars.startIndex, to: labelEnd))
         }
         return nil
     }
@@ -99,7 +120,8 @@ enum LineClassifier {
             }
         }
         guard !numeral.isEmpty, index < scalars.endIndex,
-              let number = Numerals.value(numeral), number >= 1, number <= 9999 else { return nil }
+            let number = Numerals.value(numeral), number >= 1, number <= 9999
+        else { return nil }
         let kind: DivisionKind
         switch scalars[index] {
         case "编", "編": kind = .part
@@ -110,7 +132,9 @@ enum LineClassifier {
         }
         let labelEnd = scalars.index(after: index)
         let labelLength = scalars.distance(from: scalars.startIndex, to: labelEnd)
-        guard labelEnd < scalars.endIndex else { return HeadingMatch(kind: kind, number: number, labelLength: labelLength) }
+        guard labelEnd < scalars.endIndex else {
+            return HeadingMatch(kind: kind, number: number, labelLength: labelLength)
+        }
         let next = scalars[labelEnd]
         if next.isLayoutSpace { return HeadingMatch(kind: kind, number: number, labelLength: labelLength) }
         if kind == .article {
@@ -128,7 +152,8 @@ enum LineClassifier {
         // A title run into the label: short, no sentence punctuation, not a reference (`第二章规定的`).
         let rest = scalars[labelEnd...]
         guard rest.count <= 24, !rest.contains(where: { "，。；：,;:".unicodeScalars.contains($0) }),
-              !runInReferenceStarts.contains(where: { rest.starts(with: $0.unicodeScalars) }) else { return nil }
+            !runInReferenceStarts.contains(where: { rest.starts(with: $0.unicodeScalars) })
+        else { return nil }
         return HeadingMatch(kind: kind, number: number, labelLength: labelLength)
     }
 
@@ -144,11 +169,17 @@ enum LineClassifier {
         let scalars = Array(rest.unicodeScalars)
         guard let open = scalars.first, open == "【" || open == "（" || open == "(" else { return nil }
         let close: Unicode.Scalar = open == "【" ? "】" : (open == "（" ? "）" : ")")
-        guard let end = scalars.prefix(26).firstIndex(where: { $0 == close || ($0 == "）" && close == ")") || ($0 == ")" && close == "）") }),
-              end >= 2 else { return nil }
+        guard
+            let end = scalars.prefix(26).firstIndex(where: {
+                $0 == close || ($0 == "）" && close == ")") || ($0 == ")" && close == "）")
+            }),
+            end >= 2
+        else { return nil }
         let inside = scalars[1..<end]
-        guard !inside.allSatisfy({ Numerals.isChineseNumeral($0) || Numerals.digitValue($0) != nil || $0.isLayoutSpace }),
-              !inside.contains(where: { "，。；：,;:！？".unicodeScalars.contains($0) }) else { return nil }
+        guard
+            !inside.allSatisfy({ Numerals.isChineseNumeral($0) || Numerals.digitValue($0) != nil || $0.isLayoutSpace }),
+            !inside.contains(where: { "，。；：,;:！？".unicodeScalars.contains($0) })
+        else { return nil }
         let title = String(String.UnicodeScalarView(inside)).trimmingWhitespace()
         let body = String(String.UnicodeScalarView(scalars[(end + 1)...])).trimmingWhitespace()
         return (title, body)
@@ -186,8 +217,13 @@ enum LineClassifier {
         if text.unicodeScalars.count > 40 { return true }
         var depth = 0
         for scalar in text.unicodeScalars {
-            if SentenceSplitter.isOpener(scalar) { depth += 1 } else if SentenceSplitter.isCloser(scalar) { depth = max(0, depth - 1) }
-            else if depth == 0, scalar == "，" || scalar == "；" || scalar == "," || scalar == ";" { return true }
+            if SentenceSplitter.isOpener(scalar) {
+                depth += 1
+            } else if SentenceSplitter.isCloser(scalar) {
+                depth = max(0, depth - 1)
+            } else if depth == 0, scalar == "，" || scalar == "；" || scalar == "," || scalar == ";" {
+                return true
+            }
         }
         return false
     }
@@ -198,7 +234,8 @@ enum LineClassifier {
     static func standaloneDate(_ text: String) -> String? {
         if text.utf8.count > 60 { return nil }
         var scalars = Substring(text).unicodeScalars[...]
-        if let first = scalars.first, first == "（" || first == "(" , let last = scalars.last, last == "）" || last == ")" {
+        if let first = scalars.first, first == "（" || first == "(", let last = scalars.last, last == "）" || last == ")"
+        {
             scalars = scalars.dropFirst().dropLast()
         }
         let trimmed = String(String.UnicodeScalarView(scalars)).trimmingWhitespace()
@@ -212,7 +249,8 @@ enum LineClassifier {
         var index = 0
         while index < scalars.count {
             if Numerals.digitValue(scalars[index]) != nil || Numerals.chineseDigit(scalars[index]) != nil,
-               let (date, _) = parseDate(scalars, from: index) {
+                let (date, _) = parseDate(scalars, from: index)
+            {
                 return date
             }
             index += 1
@@ -225,7 +263,8 @@ enum LineClassifier {
         func number(at index: Int, maxLength: Int) -> (Int, Int)? {
             var end = index
             while end < scalars.count, end - index < maxLength,
-                  Numerals.digitValue(scalars[end]) != nil || Numerals.isChineseNumeral(scalars[end]) {
+                Numerals.digitValue(scalars[end]) != nil || Numerals.isChineseNumeral(scalars[end])
+            {
                 end += 1
             }
             guard end > index else { return nil }
@@ -233,12 +272,13 @@ enum LineClassifier {
             return Numerals.value(slice).map { ($0, end) }
         }
         guard let (year, afterYear) = number(at: start, maxLength: 4), afterYear - start == 4,
-              afterYear < scalars.count, scalars[afterYear] == "年",
-              let (month, afterMonth) = number(at: afterYear + 1, maxLength: 3), afterMonth < scalars.count,
-              scalars[afterMonth] == "月",
-              let (day, afterDay) = number(at: afterMonth + 1, maxLength: 3), afterDay < scalars.count,
-              scalars[afterDay] == "日",
-              (1900...2100).contains(year), (1...12).contains(month), (1...31).contains(day) else { return nil }
+            afterYear < scalars.count, scalars[afterYear] == "年",
+            let (month, afterMonth) = number(at: afterYear + 1, maxLength: 3), afterMonth < scalars.count,
+            scalars[afterMonth] == "月",
+            let (day, afterDay) = number(at: afterMonth + 1, maxLength: 3), afterDay < scalars.count,
+            scalars[afterDay] == "日",
+            (1900...2100).contains(year), (1...12).contains(month), (1...31).contains(day)
+        else { return nil }
         let iso = zeroPadded(year, width: 4) + "-" + zeroPadded(month, width: 2) + "-" + zeroPadded(day, width: 2)
         return (iso, afterDay + 1)
     }
@@ -257,11 +297,14 @@ enum LineClassifier {
     static func releaseMonthDay(_ text: String) -> (Int, Int)? {
         let head = Array(text.unicodeScalars.prefix(30))
         guard let dayEnd = head.indices.dropLast().first(where: { head[$0] == "日" && head[$0 + 1] == "电" }),
-              let monthEnd = head[..<dayEnd].lastIndex(of: "月") else { return nil }
+            let monthEnd = head[..<dayEnd].lastIndex(of: "月")
+        else { return nil }
         var monthStart = monthEnd
         while monthStart > 0, Numerals.digitValue(head[monthStart - 1]) != nil { monthStart -= 1 }
-        guard let month = Numerals.decimalValue(head[monthStart..<monthEnd]), let day = Numerals.decimalValue(head[(monthEnd + 1)..<dayEnd]),
-              (1...12).contains(month), (1...31).contains(day) else { return nil }
+        guard let month = Numerals.decimalValue(head[monthStart..<monthEnd]),
+            let day = Numerals.decimalValue(head[(monthEnd + 1)..<dayEnd]),
+            (1...12).contains(month), (1...31).contains(day)
+        else { return nil }
         return (month, day)
     }
 
@@ -275,14 +318,23 @@ enum LineClassifier {
             if after.isEmpty || after.hasPrefix("全文") || after.hasPrefix("（全文）") { return inner.isEmpty ? nil : inner }
             return nil
         }
-        while let last = line.unicodeScalars.last, last == "：" || last == ":" || last == "。" { line.unicodeScalars.removeLast() }
-        guard !line.isEmpty, DisplayWidth.of(line) <= 120, heading(line) == nil, !isReleaseLine(line) else { return nil }
+        while let last = line.unicodeScalars.last, last == "：" || last == ":" || last == "。" {
+            line.unicodeScalars.removeLast()
+        }
+        guard !line.isEmpty, DisplayWidth.of(line) <= 120, heading(line) == nil, !isReleaseLine(line) else {
+            return nil
+        }
         if line.contains("印发《") || line.contains("转发《") { return nil }
         guard documentTypes.contains(where: { line.hasSuffix($0) }) else { return nil }
         var depth = 0
         for scalar in line.unicodeScalars {
-            if scalar == "《" { depth += 1 } else if scalar == "》" { depth -= 1 }
-            else if depth == 0, scalar == "，" || scalar == "," || scalar == "。" || scalar == "；" || scalar == "！" { return nil }
+            if scalar == "《" {
+                depth += 1
+            } else if scalar == "》" {
+                depth -= 1
+            } else if depth == 0, scalar == "，" || scalar == "," || scalar == "。" || scalar == "；" || scalar == "！" {
+                return nil
+            }
         }
         return line
     }
@@ -292,7 +344,8 @@ enum LineClassifier {
         guard text.utf8.count <= 400, text.hasSuffix("通知") || text.hasSuffix("通知》") else { return nil }
         for verb in ["印发《", "转发《", "发布《"] {
             guard let verbRange = text.range(of: verb), text.hasSuffix("通知") || text.hasSuffix("通知》"),
-                  let close = text[verbRange.upperBound...].firstIndex(of: "》") else { continue }
+                let close = text[verbRange.upperBound...].firstIndex(of: "》")
+            else { continue }
             let inner = String(text[verbRange.upperBound..<close])
             var issuers = String(text[..<verbRange.lowerBound])
             if issuers.hasPrefix("关于") { issuers = "" }
@@ -301,19 +354,26 @@ enum LineClassifier {
         return nil
     }
 
-    static let organizationSuffixes = ["办公厅", "办公室", "人民政府", "委员会", "政府", "党委", "省委", "市委", "县委", "区委", "部", "局", "厅", "院", "署", "委", "会", "中心", "小组", "行署"]
+    static let organizationSuffixes = [
+        "办公厅", "办公室", "人民政府", "委员会", "政府", "党委", "省委", "市委", "县委", "区委", "部", "局", "厅", "院", "署", "委", "会", "中心", "小组",
+        "行署",
+    ]
 
     /// A signature line: one or more issuing bodies and nothing else.
     static func isIssuerLine(_ text: String) -> Bool {
         if text.utf8.count > 300 { return false }
         let line = collapsingLetterSpacing(text.trimmingWhitespace())
         guard !line.isEmpty, DisplayWidth.of(line) <= 100 else { return false }
-        for scalar in line.unicodeScalars where !(scalar.properties.isIdeographic || scalar == "、" || scalar == " "
-            || scalar == "\u{3000}" || scalar == "（" || scalar == "）" || scalar == "(" || scalar == ")") {
+        for scalar in line.unicodeScalars
+        where
+            !(scalar.properties.isIdeographic || scalar == "、" || scalar == " "
+            || scalar == "\u{3000}" || scalar == "（" || scalar == "）" || scalar == "(" || scalar == ")")
+        {
             return false
         }
         return organizationSuffixes.contains { line.hasSuffix($0) }
-            && (line.contains("办公厅") || line.contains("国务院") || line.contains("办公室") || line.contains("政府") || line.contains("委员会")
+            && (line.contains("办公厅") || line.contains("国务院") || line.contains("办公室") || line.contains("政府")
+                || line.contains("委员会")
                 || line.contains("部") || line.contains("局") || line.contains("厅"))
     }
 
@@ -324,7 +384,10 @@ enum LineClassifier {
         var current = ""
         for character in collapsingLetterSpacing(text) {
             if separators.contains(character) {
-                if !current.isEmpty { pieces.append(current); current = "" }
+                if !current.isEmpty {
+                    pieces.append(current)
+                    current = ""
+                }
             } else {
                 current.append(character)
             }
@@ -351,7 +414,9 @@ enum LineClassifier {
         var index = 0
         while index < scalars.count {
             if openers.contains(scalars[index]), index + 6 < scalars.count,
-               (1...4).allSatisfy({ Numerals.digitValue(scalars[index + $0]) != nil }), closers.contains(scalars[index + 5]) {
+                (1...4).allSatisfy({ Numerals.digitValue(scalars[index + $0]) != nil }),
+                closers.contains(scalars[index + 5])
+            {
                 var end = index + 6
                 while end < scalars.count, Numerals.digitValue(scalars[end]) != nil { end += 1 }
                 var start = index
@@ -381,12 +446,23 @@ enum LineClassifier {
 
     /// `23.11.2017  18:33`, `2017-01-16 06:13:10`: a date and time with little else.
     static func isTimestamp(_ text: String) -> Bool {
-        var digits = 0, separators = 0, other = 0, colon = false
+        var digits = 0
+        var separators = 0
+        var other = 0
+        var colon = false
         for scalar in text.unicodeScalars {
-            if Numerals.digitValue(scalar) != nil { digits += 1 }
-            else if scalar == ":" || scalar == "：" { colon = true; separators += 1 }
-            else if scalar == "." || scalar == "-" || scalar == "/" || scalar == " " || scalar == "年" || scalar == "月" || scalar == "日" { separators += 1 }
-            else { other += 1 }
+            if Numerals.digitValue(scalar) != nil {
+                digits += 1
+            } else if scalar == ":" || scalar == "：" {
+                colon = true
+                separators += 1
+            } else if scalar == "." || scalar == "-" || scalar == "/" || scalar == " " || scalar == "年" || scalar == "月"
+                || scalar == "日"
+            {
+                separators += 1
+            } else {
+                other += 1
+            }
         }
         return digits >= 6 && other <= 2 && (colon || separators >= 2) && digits + separators >= 8
     }
@@ -397,13 +473,23 @@ enum LineClassifier {
         let dashes: Set<Unicode.Scalar> = ["—", "-", "－", "–", "─", "~", "～"]
         var core = text.unicodeScalars.filter { !$0.isLayoutSpace }
         var hadDash = false
-        while let first = core.first, dashes.contains(first) { core.removeFirst(); hadDash = true }
-        while let last = core.last, dashes.contains(last) { core.removeLast(); hadDash = true }
+        while let first = core.first, dashes.contains(first) {
+            core.removeFirst()
+            hadDash = true
+        }
+        while let last = core.last, dashes.contains(last) {
+            core.removeLast()
+            hadDash = true
+        }
         if core.isEmpty { return false }
-        if core.allSatisfy({ Numerals.digitValue($0) != nil }) { return core.count <= 4 && (hadDash || core.count <= 3) }
+        if core.allSatisfy({ Numerals.digitValue($0) != nil }) {
+            return core.count <= 4 && (hadDash || core.count <= 3)
+        }
         let string = String(String.UnicodeScalarView(core))
         if string.hasPrefix("第"), string.hasSuffix("页"), string.count <= 12 {
-            return string.unicodeScalars.allSatisfy { Numerals.digitValue($0) != nil || "第页共,，/".unicodeScalars.contains($0) }
+            return string.unicodeScalars.allSatisfy {
+                Numerals.digitValue($0) != nil || "第页共,，/".unicodeScalars.contains($0)
+            }
         }
         return false
     }

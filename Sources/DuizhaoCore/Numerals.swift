@@ -93,7 +93,10 @@ enum Numerals {
         for (unit, name) in units {
             let digit = rest / unit
             if digit > 0 {
-                if needZero { result += "零"; needZero = false }
+                if needZero {
+                    result += "零"
+                    needZero = false
+                }
                 result += digits[digit] + name
             } else if !result.isEmpty {
                 needZero = true

@@ -59,15 +59,19 @@ public enum OutlineFormatter {
             "divisions": document.divisions.map(divisionObject),
             "metadata": document.metadata.map { ["label": $0.label, "value": $0.value] },
             "history": document.history.map { event -> [String: Any] in
-                ["date": event.date as Any? ?? NSNull(), "body": event.body as Any? ?? NSNull(),
-                 "action": event.action as Any? ?? NSNull(), "text": event.text]
+                [
+                    "date": event.date as Any? ?? NSNull(), "body": event.body as Any? ?? NSNull(),
+                    "action": event.action as Any? ?? NSNull(), "text": event.text,
+                ]
             },
             "warnings": document.warnings.map(\.description),
         ]
         if !document.parts.isEmpty {
             object["parts"] = document.parts.map { part -> [String: Any] in
-                ["label": part.label, "title": part.title, "paragraphs": part.paragraphs,
-                 "divisions": part.divisions.map(divisionObject)]
+                [
+                    "label": part.label, "title": part.title, "paragraphs": part.paragraphs,
+                    "divisions": part.divisions.map(divisionObject),
+                ]
             }
         }
         return object

@@ -59,22 +59,26 @@ enum PhysicalLines {
                 inTable = false
             }
             // After a table header (序号), bare numbers are row numbers, not page numbers.
-            if LineClassifier.isPageFooter(cleaned), !(inTable && cleaned.unicodeScalars.allSatisfy { Numerals.digitValue($0) != nil }) {
+            if LineClassifier.isPageFooter(cleaned),
+                !(inTable && cleaned.unicodeScalars.allSatisfy { Numerals.digitValue($0) != nil })
+            {
                 // A page break is not a paragraph break: forget the blank lines around it.
                 pendingBlank = false
                 afterFooter = true
                 continue
             }
             afterFooter = false
-            var width = 0, length = 0
+            var width = 0
+            var length = 0
             for scalar in cleaned.unicodeScalars {
                 width += DisplayWidth.of(scalar)
                 length += 1
             }
-            lines.append(SourceLine(
-                text: cleaned, indentWidth: indentWidth, number: number, blankBefore: pendingBlank,
-                width: width, printedLength: indentLength + length, heading: LineClassifier.heading(cleaned),
-                isMarkdownTitle: raw.count > 2 && raw[0] == 0x23 && raw[1] == 0x20))
+            lines.append(
+                SourceLine(
+                    text: cleaned, indentWidth: indentWidth, number: number, blankBefore: pendingBlank,
+                    width: width, printedLength: indentLength + length, heading: LineClassifier.heading(cleaned),
+                    isMarkdownTitle: raw.count > 2 && raw[0] == 0x23 && raw[1] == 0x20))
             pendingBlank = false
         }
         return lines
@@ -90,7 +94,8 @@ enum PhysicalLines {
         if byte == 0x20 || byte == 0x09 || byte == 0x0B || byte == 0x0C { return 1 }
         if byte == 0xC2, index + 1 < end, bytes[index + 1] == 0xA0 { return 2 }
         if index + 2 < end {
-            let second = bytes[index + 1], third = bytes[index + 2]
+            let second = bytes[index + 1]
+            let third = bytes[index + 2]
             if byte == 0xE3, second == 0x80, third == 0x80 { return 3 }  // U+3000
             if byte == 0xE2, second == 0x80, third >= 0x82 && third <= 0x8B { return 3 }  // U+2002…U+200B
             if byte == 0xEF, second == 0xBB, third == 0xBF { return 3 }  // U+FEFF
@@ -101,18 +106,23 @@ enum PhysicalLines {
     /// Removes web residue, indentation and trailing spaces from one raw line.
     static func clean(_ raw: UnsafeBufferPointer<UInt8>) -> (text: String, indentWidth: Int, indentLength: Int) {
         var needsWebCleaning = false
-        for byte in raw where byte == 0x26 || byte == 0x3C || byte == 0x2A || byte == 0x5F || byte == 0x5B || byte == 0x23 || byte == 0x3E {
+        for byte in raw
+        where byte == 0x26 || byte == 0x3C || byte == 0x2A || byte == 0x5F || byte == 0x5B || byte == 0x23
+            || byte == 0x3E
+        {
             needsWebCleaning = true
             break
         }
         if needsWebCleaning { return cleanWebLine(String(decoding: raw, as: UTF8.self)) }
         var start = 0
-        var indentWidth = 0, indentLength = 0
+        var indentWidth = 0
+        var indentLength = 0
         let end = raw.count
         while start < end {
             let length = spaceLength(raw, at: start, end: end)
             if length == 0 { break }
-            indentWidth += raw[start] == 0x09 ? 4 : (raw[start] == 0xE3 ? 2 : (raw[start] == 0xE2 || raw[start] == 0xEF ? 0 : 1))
+            indentWidth +=
+                raw[start] == 0x09 ? 4 : (raw[start] == 0xE3 ? 2 : (raw[start] == 0xE2 || raw[start] == 0xEF ? 0 : 1))
             start += length
             indentLength += 1
         }
@@ -120,29 +130,46 @@ enum PhysicalLines {
         var stop = end
         while stop > start {
             let byte = raw[stop - 1]
-            if byte == 0x20 || byte == 0x09 { stop -= 1; continue }
-            if stop - 2 >= start, raw[stop - 2] == 0xC2, byte == 0xA0 { stop -= 2; continue }
-            if stop - 3 >= start, spaceLength(raw, at: stop - 3, end: stop) == 3 { stop -= 3; continue }
+            if byte == 0x20 || byte == 0x09 {
+                stop -= 1
+                continue
+            }
+            if stop - 2 >= start, raw[stop - 2] == 0xC2, byte == 0xA0 {
+                stop -= 2
+                continue
+            }
+            if stop - 3 >= start, spaceLength(raw, at: stop - 3, end: stop) == 3 {
+                stop -= 3
+                continue
+            }
             break
         }
-        return (String(decoding: UnsafeBufferPointer(rebasing: raw[start..<stop]), as: UTF8.self), indentWidth, indentLength)
+        return (
+            String(decoding: UnsafeBufferPointer(rebasing: raw[start..<stop]), as: UTF8.self), indentWidth, indentLength
+        )
     }
 
     /// The slow path of `clean` for lines with entities, tags or markdown.
     static func cleanWebLine(_ raw: String) -> (text: String, indentWidth: Int, indentLength: Int) {
         var text = raw
-        for (entity, replacement) in [("&nbsp;", " "), ("&#160;", " "), ("&#12288;", "\u{3000}"), ("&ensp;", " "), ("&emsp;", " "),
-                                      ("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&ldquo;", "“"), ("&rdquo;", "”")]
+        for (entity, replacement) in [
+            ("&nbsp;", " "), ("&#160;", " "), ("&#12288;", "\u{3000}"), ("&ensp;", " "), ("&emsp;", " "),
+            ("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&ldquo;", "“"), ("&rdquo;", "”"),
+        ]
         where text.contains(entity) {
             text = text.replacingOccurrences(of: entity, with: replacement)
         }
         text = stripTags(text)
-        for marker in ["**", "__"] where text.contains(marker) { text = text.replacingOccurrences(of: marker, with: "") }
+        for marker in ["**", "__"] where text.contains(marker) {
+            text = text.replacingOccurrences(of: marker, with: "")
+        }
         text = stripMarkdownLinks(text)
         var scalars = Substring(text).unicodeScalars[...]
         while let first = scalars.first, first.isLayoutSpace { scalars = scalars.dropFirst() }
         var markdownPrefix = scalars
-        while let first = markdownPrefix.first, first == "#" || first == ">" { markdownPrefix = markdownPrefix.dropFirst() }
+        while let first = markdownPrefix.first, first == "#" || first == ">" {
+            markdownPrefix = markdownPrefix.dropFirst()
+        }
         if markdownPrefix.count < scalars.count, let first = markdownPrefix.first, first == " " {
             let leadingSpaces = text.unicodeScalars.count - scalars.count
             text = String(repeating: " ", count: leadingSpaces) + String(String.UnicodeScalarView(markdownPrefix))
@@ -180,8 +207,9 @@ enum PhysicalLines {
         var index = text.startIndex
         while index < text.endIndex {
             if text[index] == "[", let close = text[index...].firstIndex(of: "]"),
-               text.index(after: close) < text.endIndex, text[text.index(after: close)] == "(",
-               let end = text[close...].firstIndex(of: ")") {
+                text.index(after: close) < text.endIndex, text[text.index(after: close)] == "(",
+                let end = text[close...].firstIndex(of: ")")
+            {
                 result += text[text.index(after: index)..<close]
                 index = text.index(after: end)
                 continue

@@ -12,17 +12,22 @@ extension LineClassifier {
     /// roles (`（牵头单位：省发展改革委；配合单位：省财政厅）`): the roles end in 单位, 部门 or 主体.
     static func responsibilityTail(_ paragraph: String) -> ResponsibilityTail? {
         // Cheap gate: most paragraphs end otherwise.
-        guard let lastScalar = paragraph.unicodeScalars.last(where: { !$0.isLayoutSpace }), lastScalar == "）" || lastScalar == ")",
-              paragraph.contains("：") || paragraph.contains(":") else { return nil }
+        guard let lastScalar = paragraph.unicodeScalars.last(where: { !$0.isLayoutSpace }),
+            lastScalar == "）" || lastScalar == ")",
+            paragraph.contains("：") || paragraph.contains(":")
+        else { return nil }
         let scalars = Array(paragraph.unicodeScalars)
-        guard var end = scalars.lastIndex(where: { !$0.isLayoutSpace }), scalars[end] == "）" || scalars[end] == ")" else { return nil }
+        guard var end = scalars.lastIndex(where: { !$0.isLayoutSpace }), scalars[end] == "）" || scalars[end] == ")"
+        else { return nil }
         // The bracket that opens the tail, matching nested brackets inside it.
         var depth = 0
         var open: Int?
         var index = end
         while index >= 0 {
             let scalar = scalars[index]
-            if scalar == "）" || scalar == ")" { depth += 1 } else if scalar == "（" || scalar == "(" {
+            if scalar == "）" || scalar == ")" {
+                depth += 1
+            } else if scalar == "（" || scalar == "(" {
                 depth -= 1
                 if depth == 0 {
                     open = index
@@ -37,7 +42,9 @@ extension LineClassifier {
         for role in inside.split(whereSeparator: { $0 == "；" || $0 == ";" }) {
             guard let colon = role.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return nil }
             let name = role[..<colon].trimmingCharacters(in: .whitespaces)
-            guard name.count <= 6, name.hasSuffix("单位") || name.hasSuffix("部门") || name.hasSuffix("主体") else { return nil }
+            guard name.count <= 6, name.hasSuffix("单位") || name.hasSuffix("部门") || name.hasSuffix("主体") else {
+                return nil
+            }
             units += role[role.index(after: colon)...]
                 .split(whereSeparator: { $0 == "、" || $0 == "，" || $0 == "," })
                 .map { $0.trimmingCharacters(in: .whitespaces) }
@@ -59,12 +66,16 @@ extension LineClassifier {
         var index = 2
         while index < scalars.count, scalars[index].isLayoutSpace { index += 1 }
         let numberStart = index
-        while index < scalars.count, index - numberStart < 4, Numerals.digitValue(scalars[index]) != nil || Numerals.isChineseNumeral(scalars[index]) {
+        while index < scalars.count, index - numberStart < 4,
+            Numerals.digitValue(scalars[index]) != nil || Numerals.isChineseNumeral(scalars[index])
+        {
             index += 1
         }
         let number = index > numberStart ? Numerals.value(scalars[numberStart..<index]) : nil
         let labelEnd = index
-        while index < scalars.count, scalars[index].isLayoutSpace || scalars[index] == "：" || scalars[index] == ":" { index += 1 }
+        while index < scalars.count, scalars[index].isLayoutSpace || scalars[index] == "：" || scalars[index] == ":" {
+            index += 1
+        }
         // `专栏介绍如下：` is a sentence: a box's label is followed by a number, a separator or nothing.
         guard number != nil || index > labelEnd || index == scalars.count else { return nil }
         let title = String(String.UnicodeScalarView(scalars[index...])).trimmingWhitespace()

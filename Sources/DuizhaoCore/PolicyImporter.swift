@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Turns plain-text policy documents (web copies, PDF copies, clean texts) into `PolicyDocument`s.
@@ -51,7 +52,8 @@ public enum PolicyImporter {
         case S_IFDIR: throw ImportError(path: path, problem: .isDirectory)
         case S_IFSOCK: throw ImportError(path: path, problem: .notARegularFile(kind: "socket"))
         case S_IFBLK: throw ImportError(path: path, problem: .notARegularFile(kind: "block device"))
-        case S_IFREG where Int(info.st_size) > sizeLimit: throw ImportError(path: path, problem: .tooLarge(limit: sizeLimit))
+        case S_IFREG where Int(info.st_size) > sizeLimit:
+            throw ImportError(path: path, problem: .tooLarge(limit: sizeLimit))
         default: break  // regular files, pipes (`<(…)`) and character devices (`/dev/stdin`, `/dev/null`)
         }
         let descriptor = open(path, O_RDONLY)
@@ -71,7 +73,8 @@ public enum PolicyImporter {
             // An endless device (`/dev/zero`, `/dev/urandom`) shows itself early.
             if bytes.count > sizeLimit { throw ImportError(path: path, problem: .tooLarge(limit: sizeLimit)) }
             if bytes.count == count, !bytes.starts(with: [0xFF, 0xFE]), !bytes.starts(with: [0xFE, 0xFF]),
-               TextDecoder.looksBinary(bytes[...]) {
+                TextDecoder.looksBinary(bytes[...])
+            {
                 throw ImportError(path: path, problem: .binary)
             }
         }

@@ -48,7 +48,9 @@ public enum SentenceSplitter {
             } else if closers.contains(scalar) {
                 depth = max(0, depth - 1)
                 // 。” ends the sentence together with the quotation it closes.
-                if depth == 0, trailingClosers.contains(scalar), let previous = previousScalar, terminators.contains(previous) {
+                if depth == 0, trailingClosers.contains(scalar), let previous = previousScalar,
+                    terminators.contains(previous)
+                {
                     while let next = pending, trailingClosers.contains(next) || terminators.contains(next) {
                         current.append(next)
                         pending = scalars.next()

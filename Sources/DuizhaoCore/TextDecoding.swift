@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The text encodings the importer recognises.
@@ -22,7 +23,9 @@ public enum TextDecoder {
     }
 
     /// Decodes bytes in place, without copying them first.
-    public static func decode(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws -> (text: String, encoding: TextEncoding) {
+    public static func decode(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws -> (
+        text: String, encoding: TextEncoding
+    ) {
         if bytes.isEmpty { throw ImportError(path: path, problem: .empty) }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             let littleEndian = bytes[0] == 0xFF
@@ -34,7 +37,8 @@ public enum TextDecoder {
             units.reserveCapacity(body.count / 2)
             var index = body.startIndex
             while index < body.endIndex {
-                let first = UInt16(body[index]), second = UInt16(body[index + 1])
+                let first = UInt16(body[index])
+                let second = UInt16(body[index + 1])
                 units.append(littleEndian ? first | second << 8 : first << 8 | second)
                 index += 2
             }
@@ -56,10 +60,10 @@ public enum TextDecoder {
         let gb = iconvDecode(content, from: "GB18030")
         let big5 = iconvDecode(content, from: "BIG5-HKSCS")
         switch (gb, big5) {
-        case let (gb?, big5?):
+        case (let gb?, let big5?):
             return commonCharacterScore(big5) > commonCharacterScore(gb) ? (big5, .big5) : (gb, .gb18030)
-        case let (gb?, nil): return (gb, .gb18030)
-        case let (nil, big5?): return (big5, .big5)
+        case (let gb?, nil): return (gb, .gb18030)
+        case (nil, let big5?): return (big5, .big5)
         case (nil, nil):
             throw ImportError(path: path, problem: .undecodable)
         }
@@ -82,7 +86,8 @@ public enum TextDecoder {
 
     /// Share of common characters (×1000) in the text's first 20 000 scalars.
     static func commonCharacterScore(_ text: String) -> Int {
-        var common = 0, total = 0
+        var common = 0
+        var total = 0
         for scalar in text.unicodeScalars.prefix(20_000) where scalar.value >= 0x80 {
             total += 1
             if commonCharacters.contains(scalar) { common += 1 }

@@ -65,8 +65,9 @@ enum MetadataTable {
                 var value = pair.value
                 // `标　　题：` alone: the value is the next line.
                 if value.isEmpty, position == pairs.count - 1, index + 1 < lines.count,
-                   self.pairs(in: Array(lines[index + 1].text.unicodeScalars.filter { !$0.isLayoutSpace })).isEmpty,
-                   lines[index + 1].text.utf8.count <= 300 {
+                    self.pairs(in: Array(lines[index + 1].text.unicodeScalars.filter { !$0.isLayoutSpace })).isEmpty,
+                    lines[index + 1].text.utf8.count <= 300
+                {
                     value = lines[index + 1].text
                     index += 1
                     consumed.append(index)
@@ -97,15 +98,20 @@ enum MetadataTable {
         while position < scalars.count {
             if let length = label(at: position) {
                 if let current {
-                    result.append((current.label, String(String.UnicodeScalarView(scalars[current.valueStart..<position]))))
+                    result.append(
+                        (current.label, String(String.UnicodeScalarView(scalars[current.valueStart..<position]))))
                 }
-                current = (String(String.UnicodeScalarView(scalars[position..<(position + length)])), position + length + 1)
+                current = (
+                    String(String.UnicodeScalarView(scalars[position..<(position + length)])), position + length + 1
+                )
                 position += length + 1
             } else {
                 position += 1
             }
         }
-        if let current { result.append((current.label, String(String.UnicodeScalarView(scalars[current.valueStart...])))) }
+        if let current {
+            result.append((current.label, String(String.UnicodeScalarView(scalars[current.valueStart...]))))
+        }
         return result
     }
 
@@ -119,7 +125,8 @@ enum MetadataTable {
         if let issuers = value("发文机关", "发布机构") { document.issuers = LineClassifier.splitIssuers(issuers) }
         if let date = value("成文日期", "发布日期").flatMap(LineClassifier.firstDate(in:)) { document.date = date }
         if let number = value("发文字号", "文号", "文件编号") {
-            document.documentNumber = LineClassifier.documentNumber(in: number) ?? LineClassifier.normalisedDocumentNumber(number)
+            document.documentNumber =
+                LineClassifier.documentNumber(in: number) ?? LineClassifier.normalisedDocumentNumber(number)
         }
     }
 }
@@ -131,8 +138,12 @@ extension LineClassifier {
         return containsAny(text, siteFooterMarkers) || startsWithAny(text, siteFooterPrefixes)
     }
 
-    private static let siteFooterMarkers = UTF8Markers(["版权所有", "网站标识码", "ICP备", "打印本页", "关闭窗口", "扫一扫在手机", "网站地图", "联系我们"])
-    private static let siteFooterPrefixes = UTF8Markers(["主办：", "主办:", "主办单位", "承办：", "承办单位", "相关文件", "相关稿件", "相关解读", "相关链接"])
+    private static let siteFooterMarkers = UTF8Markers([
+        "版权所有", "网站标识码", "ICP备", "打印本页", "关闭窗口", "扫一扫在手机", "网站地图", "联系我们",
+    ])
+    private static let siteFooterPrefixes = UTF8Markers([
+        "主办：", "主办:", "主办单位", "承办：", "承办单位", "相关文件", "相关稿件", "相关解读", "相关链接",
+    ])
     private static let breadcrumbPrefixes = UTF8Markers(["当前位置", "您当前的位置", "您现在的位置"])
     private static let breadcrumbMarkers = UTF8Markers(["E-mail推荐", "【字体"])
     private static let breadcrumbArrows = UTF8Markers(["＞", "»"])
@@ -142,7 +153,8 @@ extension LineClassifier {
         var text = text
         return text.withUTF8 { bytes in
             guard bytes.count >= 2 else { return false }
-            for start in 0..<(bytes.count - 1) where markers.startsMarkerPair[Int(bytes[start]) << 8 | Int(bytes[start + 1])] {
+            for start in 0..<(bytes.count - 1)
+            where markers.startsMarkerPair[Int(bytes[start]) << 8 | Int(bytes[start + 1])] {
                 for marker in markers.bytes where marker.count <= bytes.count - start && marker[0] == bytes[start] {
                     var offset = 1
                     while offset < marker.count, bytes[start + offset] == marker[offset] { offset += 1 }
@@ -163,14 +175,17 @@ extension LineClassifier {
     static func isBreadcrumb(_ text: String) -> Bool {
         if text.utf8.count > 200 { return false }
         if startsWithAny(text, breadcrumbPrefixes) { return true }
-        if text.hasPrefix("首页"), text.utf8.contains(UInt8(ascii: ">")) || containsAny(text, breadcrumbArrows) { return true }
+        if text.hasPrefix("首页"), text.utf8.contains(UInt8(ascii: ">")) || containsAny(text, breadcrumbArrows) {
+            return true
+        }
         if containsAny(text, breadcrumbMarkers) { return true }
         return text.unicodeScalars.allSatisfy { "【】[]()（）|｜>＞".unicodeScalars.contains($0) || $0.isLayoutSpace }
     }
 
     /// `（此件公开发布）`, `（此件发至县级）`: the distribution note after a signature.
     static func isDistributionNote(_ text: String) -> Bool {
-        (text.hasPrefix("（此件") || text.hasPrefix("(此件")) && (text.hasSuffix("）") || text.hasSuffix(")")) && text.count <= 30
+        (text.hasPrefix("（此件") || text.hasPrefix("(此件")) && (text.hasSuffix("）") || text.hasSuffix(")"))
+            && text.count <= 30
     }
 
     /// `北 京 市 人 民 政 府` → `北京市人民政府`, `总 则` → `总则`: single spaces between CJK characters (letter-spaced
@@ -198,7 +213,8 @@ extension LineClassifier {
 
     /// Ideographs and CJK punctuation (、。《》，：…), between which a single space is letter spacing.
     static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isIdeographic || (0x3001...0x303F).contains(scalar.value) || (0xFF01...0xFF60).contains(scalar.value)
+        scalar.properties.isIdeographic || (0x3001...0x303F).contains(scalar.value)
+            || (0xFF01...0xFF60).contains(scalar.value)
     }
 
     /// A document number with ASCII digits and 〔〕 brackets: `京政发［２０１１］２７号` → `京政发〔2011〕27号`.

@@ -121,7 +121,8 @@ public struct MatrixColumn: Sendable {
                 carried: coverage[provision.id]?.carriedShare ?? 0, score: links.first?.score ?? 0)
         }
         let sentences = SentenceTexts(document, divisions: Set(comparison.provenance.map(\.provincial.division)))
-        var newCharacters = 0, allCharacters = 0
+        var newCharacters = 0
+        var allCharacters = 0
         var newSentences: [NewSentence] = []
         for entry in comparison.provenance {
             let text = sentences.text(entry.provincial)
@@ -191,7 +192,8 @@ public struct AdoptionMatrix: Sendable {
             }
         }
         return comparedUnits(of: national).map {
-            MatrixProvision(id: $0.id, label: $0.label, title: $0.title, displayTitle: $0.displayTitle, chapter: chapterOf[$0.id])
+            MatrixProvision(
+                id: $0.id, label: $0.label, title: $0.title, displayTitle: $0.displayTitle, chapter: chapterOf[$0.id])
         }
     }
 
@@ -208,7 +210,8 @@ struct SentenceTexts {
     /// The sentences of `divisions` (all when nil): splitting sentences is the costly part.
     init(_ document: PolicyDocument, divisions: Set<String>? = nil) {
         var table: [String: [String]] = [:]
-        for division in document.allDivisions where table[division.id] == nil && divisions?.contains(division.id) != false {
+        for division in document.allDivisions
+        where table[division.id] == nil && divisions?.contains(division.id) != false {
             table[division.id] = division.sentences
         }
         sentences = table

@@ -147,7 +147,9 @@ public enum MatrixFormats {
         var lines = [header.map(csvField).joined(separator: ",")]
         let survival = matrix.survivalCounts
         for (row, provision) in matrix.provisions.enumerated() {
-            var fields = [provision.id, provision.label, provision.title, provision.chapter?.title ?? "", String(survival[row])]
+            var fields = [
+                provision.id, provision.label, provision.title, provision.chapter?.title ?? "", String(survival[row]),
+            ]
             for column in matrix.columns {
                 let cell = column.cells[row]
                 fields += [cell.kind.rawValue, String(format: "%.3f", cell.carried)]
@@ -191,7 +193,9 @@ public enum MatrixFormats {
         var lines: [String] = []
         lines.append("# " + cellText(matrix.national.title))
         lines.append("")
-        lines.append("National: \(cellText(matrix.national.source)), \(matrix.provisions.count) provisions; \(matrix.columns.count) implementations.")
+        lines.append(
+            "National: \(cellText(matrix.national.source)), \(matrix.provisions.count) provisions; \(matrix.columns.count) implementations."
+        )
         lines.append("")
         lines.append("## Implementations")
         lines.append("")
@@ -199,9 +203,10 @@ public enum MatrixFormats {
         lines.append("|---|---|---|---|---:|---:|---:|---:|---:|---:|")
         for (index, column) in matrix.columns.enumerated() {
             let summary = column.summary
-            lines.append("| \(index + 1) | \(cellText(names[index])) | \(cellText(column.document.title)) | \(column.document.date ?? "") | "
-                + "\(summary.kept) | \(summary.partly) | \(summary.dropped) | \(summary.additions) | "
-                + "\(percent(summary.newShare)) | \(percent(summary.coverage)) |")
+            lines.append(
+                "| \(index + 1) | \(cellText(names[index])) | \(cellText(column.document.title)) | \(column.document.date ?? "") | "
+                    + "\(summary.kept) | \(summary.partly) | \(summary.dropped) | \(summary.additions) | "
+                    + "\(percent(summary.newShare)) | \(percent(summary.coverage)) |")
         }
         lines.append("")
         lines.append("## Provisions")
@@ -214,15 +219,18 @@ public enum MatrixFormats {
         var chapter: DivisionHeading?
         for (row, provision) in matrix.provisions.enumerated() {
             if let heading = provision.chapter, heading != chapter {
-                lines.append("| **\(cellText(heading.label + " " + heading.title))** |" + String(repeating: " |", count: names.count + 1))
+                lines.append(
+                    "| **\(cellText(heading.label + " " + heading.title))** |"
+                        + String(repeating: " |", count: names.count + 1))
             }
             chapter = provision.chapter
             let cells = matrix.columns.map { column -> String in
                 let cell = column.cells[row]
                 return cell.kind == .dropped ? mark(cell.kind) : "\(mark(cell.kind)) \(percent(cell.carried))"
             }
-            lines.append("| \(cellText(provisionHeading(provision))) | " + cells.joined(separator: " | ")
-                + " | \(survival[row])/\(matrix.columns.count) |")
+            lines.append(
+                "| \(cellText(provisionHeading(provision))) | " + cells.joined(separator: " | ")
+                    + " | \(survival[row])/\(matrix.columns.count) |")
         }
         lines.append("")
         lines.append("## Shared additions")
@@ -231,8 +239,8 @@ public enum MatrixFormats {
             lines.append("No new text is shared by two or more implementations.")
         }
         for addition in matrix.sharedAdditions {
-            let where_ = addition.columns.map { names[$0] }.joined(separator: "、")
-            lines.append("- \(cellText(addition.text)) — \(addition.columns.count): \(cellText(where_))")
+            let sharedBy = addition.columns.map { names[$0] }.joined(separator: "、")
+            lines.append("- \(cellText(addition.text)) — \(addition.columns.count): \(cellText(sharedBy))")
         }
         return lines.joined(separator: "\n") + "\n"
     }

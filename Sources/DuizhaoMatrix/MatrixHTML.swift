@@ -30,27 +30,34 @@ public enum MatrixHTML {
             """
         html += implementationsTable(matrix, names: names)
         html += "<h2 id=\"matrix\">Provisions</h2>\n"
-        html += "<p class=\"legend\"><span class=\"match\">✓ kept</span> <span class=\"partial\">◐ partly</span> "
+        html +=
+            "<p class=\"legend\"><span class=\"match\">✓ kept</span> <span class=\"partial\">◐ partly</span> "
             + "<span class=\"dropped\">✗ dropped</span> — with the share of the national provision carried over; "
             + "each cell links to its differences.</p>\n"
         html += "<div class=\"scroll\"><table class=\"matrix\">\n<thead><tr><th class=\"provision\">provision</th>"
         for (index, column) in matrix.columns.enumerated() {
-            html += "<th title=\"\(escape(column.document.title))\"><a href=\"#doc-\(index)\">\(escape(names[index]))</a></th>"
+            html +=
+                "<th title=\"\(escape(column.document.title))\"><a href=\"#doc-\(index)\">\(escape(names[index]))</a></th>"
         }
         html += "<th>survives</th></tr></thead>\n<tbody>\n"
         var chapter: DivisionHeading?
         for (row, provision) in matrix.provisions.enumerated() {
             if let heading = provision.chapter, heading != chapter {
-                html += "<tr class=\"chapter\"><th colspan=\"\(matrix.columns.count + 2)\">"
+                html +=
+                    "<tr class=\"chapter\"><th colspan=\"\(matrix.columns.count + 2)\">"
                     + escape(heading.label + " " + heading.title) + "</th></tr>\n"
             }
             chapter = provision.chapter
-            html += "<tr><th class=\"provision\" id=\"row-\(row)\">\(escape(MatrixFormats.provisionHeading(provision)))</th>"
+            html +=
+                "<tr><th class=\"provision\" id=\"row-\(row)\">\(escape(MatrixFormats.provisionHeading(provision)))</th>"
             for (index, column) in matrix.columns.enumerated() {
                 let cell = column.cells[row]
-                let label = cell.kind == .dropped
-                    ? MatrixFormats.mark(cell.kind) : "\(MatrixFormats.mark(cell.kind)) \(MatrixFormats.percent(cell.carried))"
-                html += "<td class=\"\(cell.kind.rawValue)\"><a href=\"#\(anchor(column: index, row: row))\" "
+                let label =
+                    cell.kind == .dropped
+                    ? MatrixFormats.mark(cell.kind)
+                    : "\(MatrixFormats.mark(cell.kind)) \(MatrixFormats.percent(cell.carried))"
+                html +=
+                    "<td class=\"\(cell.kind.rawValue)\"><a href=\"#\(anchor(column: index, row: row))\" "
                     + "title=\"\(escape(names[index])): \(cell.kind.rawValue)\">\(label)</a></td>"
             }
             html += "<td class=\"survives\">\(survival[row])/\(matrix.columns.count)</td></tr>\n"
@@ -62,7 +69,8 @@ public enum MatrixHTML {
             ("coverage", { MatrixFormats.percent($0.coverage) }),
         ]
         for (name, value) in footer {
-            html += "<tr><th class=\"provision\">\(name)</th>"
+            html +=
+                "<tr><th class=\"provision\">\(name)</th>"
                 + matrix.columns.map { "<td>\(value($0.summary))</td>" }.joined() + "<td></td></tr>\n"
         }
         html += "</tfoot></table></div>\n"
@@ -76,12 +84,14 @@ public enum MatrixHTML {
     }
 
     static func implementationsTable(_ matrix: AdoptionMatrix, names: [String]) -> String {
-        var html = "<h2 id=\"implementations\">Implementations</h2>\n<table class=\"summary\">\n"
+        var html =
+            "<h2 id=\"implementations\">Implementations</h2>\n<table class=\"summary\">\n"
             + "<thead><tr><th>#</th><th>jurisdiction</th><th>title</th><th>date</th><th>kept</th><th>partly</th>"
             + "<th>dropped</th><th>additions</th><th>new text</th><th>coverage</th></tr></thead>\n<tbody>\n"
         for (index, column) in matrix.columns.enumerated() {
             let summary = column.summary
-            html += "<tr><td>\(index + 1)</td><td><a href=\"#doc-\(index)\">\(escape(names[index]))</a></td>"
+            html +=
+                "<tr><td>\(index + 1)</td><td><a href=\"#doc-\(index)\">\(escape(names[index]))</a></td>"
                 + "<td>\(escape(column.document.title))</td><td>\(escape(column.document.date ?? ""))</td>"
                 + "<td>\(summary.kept)</td><td>\(summary.partly)</td><td>\(summary.dropped)</td>"
                 + "<td>\(summary.additions)</td><td>\(MatrixFormats.percent(summary.newShare))</td>"
@@ -99,7 +109,8 @@ public enum MatrixHTML {
         for addition in matrix.sharedAdditions {
             html += "<li><p>\(escape(addition.text))</p><ul>"
             for occurrence in addition.occurrences {
-                html += "<li><a href=\"#doc-\(occurrence.column)\">\(escape(names[occurrence.column]))</a> "
+                html +=
+                    "<li><a href=\"#doc-\(occurrence.column)\">\(escape(names[occurrence.column]))</a> "
                     + "\(escape(occurrence.sentence.division)): \(escape(occurrence.text))</li>"
             }
             html += "</ul></li>\n"
@@ -107,9 +118,12 @@ public enum MatrixHTML {
         return html + "</ol>\n"
     }
 
-    static func differences(_ matrix: AdoptionMatrix, column index: Int, name: String, of column: MatrixColumn) -> String {
+    static func differences(_ matrix: AdoptionMatrix, column index: Int, name: String, of column: MatrixColumn)
+        -> String
+    {
         let provincial = MatrixFormats.DivisionLookup(column.document)
-        var html = "<section class=\"document\" id=\"doc-\(index)\">\n<h3>\(escape(name)) — \(escape(column.document.title))</h3>\n"
+        var html =
+            "<section class=\"document\" id=\"doc-\(index)\">\n<h3>\(escape(name)) — \(escape(column.document.title))</h3>\n"
         // The pairs laid out row by row as `duizhao compare --clause` does (`LinkedPair`), by national provision.
         let pairs = Dictionary(
             grouping: column.comparison.linkedPairs(national: matrix.national, provincial: column.document),
@@ -117,7 +131,8 @@ public enum MatrixHTML {
         for (row, provision) in matrix.provisions.enumerated() {
             let cell = column.cells[row]
             let linked = cell.provincial.map(provincial.heading).joined(separator: "、")
-            html += "<div class=\"pair\" id=\"\(anchor(column: index, row: row))\">\n"
+            html +=
+                "<div class=\"pair\" id=\"\(anchor(column: index, row: row))\">\n"
                 + "<h4><span class=\"\(cell.kind.rawValue)\">\(MatrixFormats.mark(cell.kind)) \(cell.kind.rawValue)</span> "
                 + "\(escape(MatrixFormats.provisionHeading(provision))) ⇄ \(linked.isEmpty ? "—" : escape(linked)) "
                 + "<small>carried \(MatrixFormats.percent(cell.carried)) · <a href=\"#row-\(row)\">back to the matrix</a>"
@@ -125,20 +140,26 @@ public enum MatrixHTML {
             let linkedPairs = pairs[provision.id] ?? []
             for pair in linkedPairs {
                 if linkedPairs.count > 1 {
-                    html += "<p class=\"part\">⇄ \(escape(provincial.heading(pair.link.provincial))) · \(pair.link.kind.rawValue)</p>\n"
+                    html +=
+                        "<p class=\"part\">⇄ \(escape(provincial.heading(pair.link.provincial))) · \(pair.link.kind.rawValue)</p>\n"
                 }
                 html += "<table class=\"sbs\">\n"
                 for pairRow in pair.rows {
-                    html += "<tr>" + sides(national: pairRow.national.isEmpty ? nil : pairRow.nationalText,
-                                           provincial: pairRow.provincial == nil ? nil : pairRow.provincialText) + "</tr>\n"
+                    html +=
+                        "<tr>"
+                        + sides(
+                            national: pairRow.national.isEmpty ? nil : pairRow.nationalText,
+                            provincial: pairRow.provincial == nil ? nil : pairRow.provincialText) + "</tr>\n"
                 }
                 html += "</table>\n"
             }
             if linkedPairs.isEmpty {
                 // Dropped: the national provision's sentences, all deleted.
                 let sentences = matrix.national.division(id: provision.id)?.allSentences ?? []
-                html += "<table class=\"sbs\">\n"
-                    + sentences.map { "<tr>" + sides(national: $0, provincial: nil) + "</tr>\n" }.joined() + "</table>\n"
+                html +=
+                    "<table class=\"sbs\">\n"
+                    + sentences.map { "<tr>" + sides(national: $0, provincial: nil) + "</tr>\n" }.joined()
+                    + "</table>\n"
             }
             html += "</div>\n"
         }

@@ -67,7 +67,8 @@ public enum SharedAdditionFinder {
         }
         var groups = UnionFind(count: nodeTexts.count)
         let trigramSets = nodeTexts.map(trigrams)
-        let bandCount = 8, rowsPerBand = 2
+        let bandCount = 8
+        let rowsPerBand = 2
         let signatures = trigramSets.map { minHash($0, count: bandCount * rowsPerBand) }
         for band in 0..<bandCount {
             var buckets: [UInt64: [Int]] = [:]
@@ -87,11 +88,15 @@ public enum SharedAdditionFinder {
         }
         // Collect groups of occurrences.
         var members: [Int: [Int]] = [:]
-        for (occurrence, node) in nodeOfOccurrence.enumerated() { members[groups.find(node), default: []].append(occurrence) }
+        for (occurrence, node) in nodeOfOccurrence.enumerated() {
+            members[groups.find(node), default: []].append(occurrence)
+        }
         var result: [SharedAddition] = []
         for list in members.values {
             let group = list.map { occurrences[$0] }.sorted {
-                ($0.column, $0.sentence.division, $0.sentence.index) < ($1.column, $1.sentence.division, $1.sentence.index)
+                ($0.column, $0.sentence.division, $0.sentence.index) < (
+                    $1.column, $1.sentence.division, $1.sentence.index
+                )
             }
             let sharing = Array(Set(group.map(\.column))).sorted()
             guard sharing.count >= 2 else { continue }
@@ -99,7 +104,8 @@ public enum SharedAdditionFinder {
         }
         return result.sorted {
             if $0.columns.count != $1.columns.count { return $0.columns.count > $1.columns.count }
-            let first = $0.occurrences[0], second = $1.occurrences[0]
+            let first = $0.occurrences[0]
+            let second = $1.occurrences[0]
             return (first.column, first.sentence.division, first.sentence.index)
                 < (second.column, second.sentence.division, second.sentence.index)
         }
@@ -160,7 +166,9 @@ public enum SharedAdditionFinder {
 
     /// Jaccard similarity of two sorted distinct arrays.
     static func jaccard(_ a: [UInt64], _ b: [UInt64]) -> Double {
-        var i = 0, j = 0, shared = 0
+        var i = 0
+        var j = 0
+        var shared = 0
         while i < a.count && j < b.count {
             if a[i] == b[j] {
                 shared += 1
@@ -193,7 +201,8 @@ struct UnionFind {
     }
 
     mutating func union(_ a: Int, _ b: Int) {
-        let rootA = find(a), rootB = find(b)
+        let rootA = find(a)
+        let rootB = find(b)
         if rootA != rootB { parent[max(rootA, rootB)] = min(rootA, rootB) }
     }
 }

@@ -26,71 +26,87 @@ struct AlignmentBlock: Sendable, Equatable {
 
 /// Builds the list of alignment blocks from the two documents and, when available, the comparison.
 enum AlignmentBuilder {
-    static func blocks(national: PiecedDocument, provincial: PiecedDocument?, comparison: Comparison?) -> [AlignmentBlock] {
+    static func blocks(national: PiecedDocument, provincial: PiecedDocument?, comparison: Comparison?)
+        -> [AlignmentBlock]
+    {
         let nationalCount = national.pieces.count
         guard let provincial else {
-            return (0..<nationalCount).map { AlignmentBlock(kind: .structure, national: $0..<$0 + 1, provincial: 0..<0) }
+            return (0..<nationalCount).map {
+                AlignmentBlock(kind: .structure, national: $0..<$0 + 1, provincial: 0..<0)
+            }
         }
         let provincialCount = provincial.pieces.count
         var blocks: [AlignmentBlock] = []
         guard let comparison else {
-            merge(national: national, 0..<nationalCount, provincial: provincial, 0..<provincialCount,
-                  pairUnits: true, into: &blocks)
+            merge(
+                national: national, 0..<nationalCount, provincial: provincial, 0..<provincialCount,
+                pairUnits: true, into: &blocks)
             return blocks
         }
         // Links as piece index pairs; keep the best-scoring chain that runs forward in both documents.
         var candidates: [Int: (national: Int, provincial: Int, score: Double)] = [:]
         for link in comparison.links {
             guard let n = national.pieceOfDivision[link.national], let p = provincial.pieceOfDivision[link.provincial],
-                  national.pieces[n].kind == .unit, provincial.pieces[p].kind == .unit else { continue }
+                national.pieces[n].kind == .unit, provincial.pieces[p].kind == .unit
+            else { continue }
             let key = n * max(1, provincialCount) + p
             let score = max(link.score, 0.001)
             if let existing = candidates[key], existing.score >= score { continue }
             candidates[key] = (n, p, score)
         }
         let chain = monotoneChain(Array(candidates.values), provincialCount: provincialCount)
-        var nextNational = 0, nextProvincial = 0
+        var nextNational = 0
+        var nextProvincial = 0
         var index = 0
         while index < chain.count {
             var nationalRange = chain[index].national...chain[index].national
             var provincialRange = chain[index].provincial...chain[index].provincial
             index += 1
             while index < chain.count,
-                  chain[index].national == nationalRange.upperBound || chain[index].provincial == provincialRange.upperBound {
+                chain[index].national == nationalRange.upperBound
+                    || chain[index].provincial == provincialRange.upperBound
+            {
                 nationalRange = nationalRange.lowerBound...chain[index].national
                 provincialRange = provincialRange.lowerBound...chain[index].provincial
                 index += 1
             }
-            merge(national: national, nextNational..<nationalRange.lowerBound,
-                  provincial: provincial, nextProvincial..<provincialRange.lowerBound, pairUnits: false, into: &blocks)
-            blocks.append(AlignmentBlock(
-                kind: .linked, national: nationalRange.lowerBound..<nationalRange.upperBound + 1,
-                provincial: provincialRange.lowerBound..<provincialRange.upperBound + 1))
+            merge(
+                national: national, nextNational..<nationalRange.lowerBound,
+                provincial: provincial, nextProvincial..<provincialRange.lowerBound, pairUnits: false, into: &blocks)
+            blocks.append(
+                AlignmentBlock(
+                    kind: .linked, national: nationalRange.lowerBound..<nationalRange.upperBound + 1,
+                    provincial: provincialRange.lowerBound..<provincialRange.upperBound + 1))
             nextNational = nationalRange.upperBound + 1
             nextProvincial = provincialRange.upperBound + 1
         }
-        merge(national: national, nextNational..<nationalCount, provincial: provincial, nextProvincial..<provincialCount,
-              pairUnits: false, into: &blocks)
+        merge(
+            national: national, nextNational..<nationalCount, provincial: provincial, nextProvincial..<provincialCount,
+            pairUnits: false, into: &blocks)
         return blocks
     }
 
     /// Places the pieces between two linked blocks: headings of the same kind side by side, units alone
     /// (or paired by position when `pairUnits`).
     static func merge(
-        national: PiecedDocument, _ nationalRange: Range<Int>, provincial: PiecedDocument, _ provincialRange: Range<Int>,
+        national: PiecedDocument, _ nationalRange: Range<Int>, provincial: PiecedDocument,
+        _ provincialRange: Range<Int>,
         pairUnits: Bool, into blocks: inout [AlignmentBlock]
     ) {
-        var n = nationalRange.lowerBound, p = provincialRange.lowerBound
+        var n = nationalRange.lowerBound
+        var p = provincialRange.lowerBound
         func kind(of piece: DocumentPiece) -> AlignmentBlock.Kind {
             piece.kind == .unit ? (pairUnits ? .parallel : .unmatched) : .structure
         }
         func alone(_ side: DocumentSide) {
             switch side {
             case .national:
-                blocks.append(AlignmentBlock(kind: kind(of: national.pieces[n]), national: n..<n + 1, provincial: p..<p))
+                blocks.append(
+                    AlignmentBlock(kind: kind(of: national.pieces[n]), national: n..<n + 1, provincial: p..<p))
                 n += 1
             case .provincial:
-                blocks.append(AlignmentBlock(kind: kind(of: provincial.pieces[p]), national: n..<n, provincial: p..<p + 1))
+                blocks.append(
+                    AlignmentBlock(kind: kind(of: provincial.pieces[p]), national: n..<n, provincial: p..<p + 1))
                 p += 1
             }
         }
@@ -100,16 +116,28 @@ enum AlignmentBuilder {
             p += 1
         }
         while n < nationalRange.upperBound || p < provincialRange.upperBound {
-            guard n < nationalRange.upperBound else { alone(.provincial); continue }
-            guard p < provincialRange.upperBound else { alone(.national); continue }
-            let left = national.pieces[n], right = provincial.pieces[p]
+            guard n < nationalRange.upperBound else {
+                alone(.provincial)
+                continue
+            }
+            guard p < provincialRange.upperBound else {
+                alone(.national)
+                continue
+            }
+            let left = national.pieces[n]
+            let right = provincial.pieces[p]
             switch (left.kind, right.kind) {
             case (.preamble, .preamble): pair(.structure)
             case (.preamble, _): alone(.national)
             case (_, .preamble): alone(.provincial)
             case (.container, .container):
-                let leftRank = left.divisionKind?.rank ?? 0, rightRank = right.divisionKind?.rank ?? 0
-                if leftRank == rightRank { pair(.structure) } else { alone(leftRank < rightRank ? .national : .provincial) }
+                let leftRank = left.divisionKind?.rank ?? 0
+                let rightRank = right.divisionKind?.rank ?? 0
+                if leftRank == rightRank {
+                    pair(.structure)
+                } else {
+                    alone(leftRank < rightRank ? .national : .provincial)
+                }
             case (.unit, .unit) where pairUnits: pair(.parallel)
             case (.unit, _): alone(.national)
             case (_, .unit): alone(.provincial)

@@ -181,7 +181,8 @@ struct BlockContentBuilder {
                 }
             }
         }
-        var nationalAnchors: [SentenceRef: Int] = [:], provincialAnchors: [SentenceRef: Int] = [:]
+        var nationalAnchors: [SentenceRef: Int] = [:]
+        var provincialAnchors: [SentenceRef: Int] = [:]
         var lastOrdinal = -1
         for pieceIndex in block.pieces.provincial {
             for part in provincial.pieces[pieceIndex].parts {
@@ -189,9 +190,10 @@ struct BlockContentBuilder {
                 for sentenceIndex in division.sentences.indices {
                     let ref = SentenceRef(division: id, index: sentenceIndex)
                     guard let sources = index.provenance[ref]?.sources,
-                          let first = sources.compactMap({ source in ordinal[source].map { (source, $0) } })
+                        let first = sources.compactMap({ source in ordinal[source].map { (source, $0) } })
                             .min(by: { $0.1 < $1.1 }),
-                          first.1 > lastOrdinal else { continue }
+                        first.1 > lastOrdinal
+                    else { continue }
                     lastOrdinal = first.1
                     let anchor = nationalAnchors.count + 1
                     nationalAnchors[first.0] = anchor
@@ -260,10 +262,12 @@ struct BlockContentBuilder {
         let labelScalars = Array(label.unicodeScalars)
         let labelLength = labelScalars.count
         let scalars = labelScalars + text
-        var roles = Array(repeating: StyleRole.heading, count: labelLength) + Array(repeating: baseRole, count: text.count)
+        var roles =
+            Array(repeating: StyleRole.heading, count: labelLength) + Array(repeating: baseRole, count: text.count)
         // A whole clause with no counterpart is an added or deleted clause.
         let baseKind: ChangeKind? = baseRole == .provincialOnly ? .added : baseRole == .nationalOnly ? .deleted : nil
-        var kinds = [ChangeKind?](repeating: nil, count: labelLength) + [ChangeKind?](repeating: baseKind, count: text.count)
+        var kinds =
+            [ChangeKind?](repeating: nil, count: labelLength) + [ChangeKind?](repeating: baseKind, count: text.count)
         var cuts: [(offset: Int, anchor: Int)] = []
         var cursor = labelLength
         for sentence in SentenceSplitter.split(paragraph) {
@@ -284,10 +288,11 @@ struct BlockContentBuilder {
         var pieceAnchor: Int?
         func emit(upTo end: Int) {
             guard end > pieceStart else { return }
-            result.append(DisplayParagraph(
-                raw: Array(scalars[pieceStart..<end]), roles: Array(roles[pieceStart..<end]),
-                kinds: Array(kinds[pieceStart..<end]), divisionID: divisionID,
-                unitID: unitID, isHeading: false, indented: pieceStart == 0, anchor: pieceAnchor))
+            result.append(
+                DisplayParagraph(
+                    raw: Array(scalars[pieceStart..<end]), roles: Array(roles[pieceStart..<end]),
+                    kinds: Array(kinds[pieceStart..<end]), divisionID: divisionID,
+                    unitID: unitID, isHeading: false, indented: pieceStart == 0, anchor: pieceAnchor))
         }
         for cut in cuts {
             if cut.offset > pieceStart { emit(upTo: cut.offset) }
@@ -315,7 +320,8 @@ struct BlockContentBuilder {
             let sources = provenance.sources.compactMap { sentence(.national, $0) }.joined()
             let offsets = ScalarOffsets(text)
             for change in changes(ref, sources, text) {
-                for position in offsets.scalars(of: change.provincialRange) where position + range.lowerBound < range.upperBound {
+                for position in offsets.scalars(of: change.provincialRange)
+                where position + range.lowerBound < range.upperBound {
                     roles[range.lowerBound + position] = .change(change.kind, side: .provincial)
                     kinds[range.lowerBound + position] = change.kind
                 }
@@ -337,7 +343,8 @@ struct BlockContentBuilder {
             var covered = false
             for user in users {
                 guard let provenance = index.provenance[user],
-                      let sentenceText = sentence(.provincial, user) else { continue }
+                    let sentenceText = sentence(.provincial, user)
+                else { continue }
                 var sourceStart = 0
                 var found = false
                 var sourceTexts: [String] = []
@@ -385,7 +392,8 @@ struct BlockContentBuilder {
     }
 
     func trimmed(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        var start = 0, end = scalars.count
+        var start = 0
+        var end = scalars.count
         while start < end, scalars[start].properties.isWhitespace { start += 1 }
         while end > start, scalars[end - 1].properties.isWhitespace { end -= 1 }
         return Array(scalars[start..<end])
@@ -396,7 +404,9 @@ struct BlockContentBuilder {
         guard !needle.isEmpty, needle.count <= haystack.count else { return nil }
         var start = from
         while start + needle.count <= haystack.count {
-            if haystack[start] == needle[0], haystack[start..<start + needle.count].elementsEqual(needle) { return start }
+            if haystack[start] == needle[0], haystack[start..<start + needle.count].elementsEqual(needle) {
+                return start
+            }
             start += 1
         }
         return nil
@@ -409,7 +419,9 @@ struct ScalarOffsets {
     private var startOfCharacter: [Int] = [0]
 
     init(_ text: String) {
-        for character in text { startOfCharacter.append(startOfCharacter[startOfCharacter.count - 1] + character.unicodeScalars.count) }
+        for character in text {
+            startOfCharacter.append(startOfCharacter[startOfCharacter.count - 1] + character.unicodeScalars.count)
+        }
     }
 
     /// The scalar offsets covered by a range of characters.

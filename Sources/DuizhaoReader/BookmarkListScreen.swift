@@ -29,17 +29,19 @@ enum BookmarkFilter: Sendable, Equatable, CaseIterable {
 /// The `B` overlay: the bookmarks of the open pair. Enter asks the screen beneath to open one
 /// (`ScreenRequest.openBookmark`); `e` opens a note prompt over the list, which is back when it closes.
 public struct BookmarkListScreen: ScreenModel {
-    public static let keys = KeyTable<BookmarkListCommand>("bookmark list", [
-        .init([key("j"), .down], "next bookmark", .down),
-        .init([key("k"), .up], "previous bookmark", .up),
-        .init([key("g"), .home], "first bookmark", .first),
-        .init([key("G"), .end], "last bookmark", .last),
-        .init([key("f"), .tab], "show all / national / provincial", .filter),
-        .init([.enter], "jump to the bookmark", .jump),
-        .init([key("d"), .delete], "delete the bookmark", .delete),
-        .init([key("e")], "edit its note", .editNote),
-        .init([key("q"), .escape, key("B")], "close", .close),
-    ])
+    public static let keys = KeyTable<BookmarkListCommand>(
+        "bookmark list",
+        [
+            .init([key("j"), .down], "next bookmark", .down),
+            .init([key("k"), .up], "previous bookmark", .up),
+            .init([key("g"), .home], "first bookmark", .first),
+            .init([key("G"), .end], "last bookmark", .last),
+            .init([key("f"), .tab], "show all / national / provincial", .filter),
+            .init([.enter], "jump to the bookmark", .jump),
+            .init([key("d"), .delete], "delete the bookmark", .delete),
+            .init([key("e")], "edit its note", .editNote),
+            .init([key("q"), .escape, key("B")], "close", .close),
+        ])
 
     public private(set) var bookmarks: [ReaderBookmark]
     var filter: BookmarkFilter = .all
@@ -91,8 +93,10 @@ public struct BookmarkListScreen: ScreenModel {
             guard let mark = selected else { return [] }
             bookmarks.removeAll { $0.id == mark.id }
             cursor = min(cursor, max(0, shown.count - 1))
-            return [.effect(.removeBookmark(id: mark.id)), .notice("bookmark deleted: " + mark.clauseTitle),
-                    .broadcast(.bookmarksLoaded(bookmarks))]
+            return [
+                .effect(.removeBookmark(id: mark.id)), .notice("bookmark deleted: " + mark.clauseTitle),
+                .broadcast(.bookmarksLoaded(bookmarks)),
+            ]
         case .editNote:
             guard let mark = selected else { return [] }
             return [.push(PromptScreen(.note(editing: mark.id), text: mark.note))]
@@ -110,8 +114,9 @@ public struct BookmarkListScreen: ScreenModel {
             innerHeight: max(1, min(list.count, area.height - 4)))
         let limit = box.x + box.width
         if list.isEmpty {
-            writer.write("no bookmarks · m bookmarks the current clause", row: box.y, column: box.x, limit: limit,
-                         role: .overlay)
+            writer.write(
+                "no bookmarks · m bookmarks the current clause", row: box.y, column: box.x, limit: limit,
+                role: .overlay)
             return
         }
         let start = list.count > box.height ? min(max(0, cursor - box.height / 2), list.count - box.height) : 0

@@ -68,10 +68,11 @@ struct PiecedDocument: Sendable {
         var divisions: [String: Division] = [:]
         let preamble = document.preamble.filter { !$0.allSatisfy(\.isWhitespace) }
         if !preamble.isEmpty {
-            pieces.append(DocumentPiece(
-                kind: .preamble, divisionID: nil, divisionKind: nil,
-                parts: [PiecePart(divisionID: nil, heading: "", paragraphs: preamble)],
-                weight: preamble.reduce(0) { $0 + $1.utf8.count }))
+            pieces.append(
+                DocumentPiece(
+                    kind: .preamble, divisionID: nil, divisionKind: nil,
+                    parts: [PiecePart(divisionID: nil, heading: "", paragraphs: preamble)],
+                    weight: preamble.reduce(0) { $0 + $1.utf8.count }))
         }
         let unitIDs = Set(document.comparableUnits.map(\.id))
 
@@ -95,16 +96,22 @@ struct PiecedDocument: Sendable {
                     pieceOfDivision[member.id] = pieces.count
                     unitOfDivision[member.id] = division.id
                 }
-                pieces.append(DocumentPiece(
-                    kind: .unit, divisionID: division.id, divisionKind: division.kind, parts: parts,
-                    weight: weight(of: parts)))
+                pieces.append(
+                    DocumentPiece(
+                        kind: .unit, divisionID: division.id, divisionKind: division.kind, parts: parts,
+                        weight: weight(of: parts)))
             } else {
-                let parts = [PiecePart(divisionID: division.id, heading: division.heading, excerpt: division.kind.isOutlineLevel ? division.excerpt : nil, paragraphs: division.paragraphs)]
+                let parts = [
+                    PiecePart(
+                        divisionID: division.id, heading: division.heading,
+                        excerpt: division.kind.isOutlineLevel ? division.excerpt : nil, paragraphs: division.paragraphs)
+                ]
                 pieceOfDivision[division.id] = pieces.count
                 unitOfDivision[division.id] = division.id
-                pieces.append(DocumentPiece(
-                    kind: .container, divisionID: division.id, divisionKind: division.kind, parts: parts,
-                    weight: weight(of: parts)))
+                pieces.append(
+                    DocumentPiece(
+                        kind: .container, divisionID: division.id, divisionKind: division.kind, parts: parts,
+                        weight: weight(of: parts)))
                 division.children.forEach(visit)
             }
         }
@@ -115,9 +122,11 @@ struct PiecedDocument: Sendable {
         func addEntries(_ division: Division, depth: Int, parent: Int?) {
             guard division.kind.isOutlineLevel else { return }
             let index = outline.count
-            outline.append(OutlineEntry(
-                divisionID: division.id, heading: division.heading, excerpt: division.excerpt, depth: depth, kind: division.kind,
-                parent: parent, hasChildren: false))
+            outline.append(
+                OutlineEntry(
+                    divisionID: division.id, heading: division.heading, excerpt: division.excerpt, depth: depth,
+                    kind: division.kind,
+                    parent: parent, hasChildren: false))
             outlineIndex[division.id] = index
             for child in division.children { addEntries(child, depth: depth + 1, parent: index) }
             outline[index].hasChildren = outline.count > index + 1

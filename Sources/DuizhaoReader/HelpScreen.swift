@@ -14,11 +14,13 @@ enum HelpLine: Sendable, Equatable {
 
 /// The `?` overlay: the key tables of the screen beneath, scrollable.
 public struct HelpScreen: ScreenModel {
-    public static let keys = KeyTable<HelpCommand>("this help (any other key closes it)", [
-        .init([key("j"), .down], "scroll down", .down),
-        .init([key("k"), .up], "scroll up", .up),
-        .init([key("q"), .escape, key("?"), .enter, key(" ")], "close", .close),
-    ])
+    public static let keys = KeyTable<HelpCommand>(
+        "this help (any other key closes it)",
+        [
+            .init([key("j"), .down], "scroll down", .down),
+            .init([key("k"), .up], "scroll up", .up),
+            .init([key("q"), .escape, key("?"), .enter, key(" ")], "close", .close),
+        ])
 
     let lines: [HelpLine]
     /// The first line shown.
@@ -54,7 +56,9 @@ public struct HelpScreen: ScreenModel {
     }
 
     public func render(into writer: inout ScreenWriter, area: Area, context: RenderContext) {
-        var keyColumn = 0, helpWidth = 0, titleWidth = 0
+        var keyColumn = 0
+        var helpWidth = 0
+        var titleWidth = 0
         for line in lines {
             switch line {
             case .title(let title): titleWidth = max(titleWidth, DisplayWidth.of(title))
@@ -65,7 +69,8 @@ public struct HelpScreen: ScreenModel {
             }
         }
         let box = writer.box(
-            in: area, title: "keys · ? or Esc closes, j/k scroll", innerWidth: max(titleWidth, keyColumn + 2 + helpWidth),
+            in: area, title: "keys · ? or Esc closes, j/k scroll",
+            innerWidth: max(titleWidth, keyColumn + 2 + helpWidth),
             innerHeight: lines.count)
         let limit = box.x + box.width
         for (offset, line) in lines.dropFirst(scroll).prefix(box.height).enumerated() {

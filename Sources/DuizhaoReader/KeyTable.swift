@@ -55,7 +55,8 @@ extension InputEvent {
         case .character(" "): return "Space"
         case .character(let character):
             if let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1,
-               scalar.value >= 0x01, scalar.value <= 0x1A {
+                scalar.value >= 0x01, scalar.value <= 0x1A
+            {
                 return "Ctrl-" + String(Character(Unicode.Scalar(scalar.value + 0x40)!))
             }
             return String(character)

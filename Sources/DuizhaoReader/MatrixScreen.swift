@@ -118,28 +118,30 @@ public struct MatrixScreenModel: Sendable {
     // MARK: Keys
 
     /// The matrix's key table: dispatch and the `?` help both read it.
-    static let keys = KeyTable<MatrixCommand>("Matrix", [
-        KeyBinding([.character("j"), .down], "next provision", .down),
-        KeyBinding([.character("k"), .up], "previous provision", .up),
-        KeyBinding([.character("l"), .right], "next document", .right),
-        KeyBinding([.character("h"), .left], "previous document", .left),
-        KeyBinding([.character(" "), .pageDown], "page down", .pageDown),
-        KeyBinding([.character("b"), .pageUp], "page up", .pageUp),
-        KeyBinding([.character("g"), .home], "first provision", .top),
-        KeyBinding([.character("G"), .end], "last provision", .bottom),
-        KeyBinding([.character("0")], "first document", .firstColumn),
-        KeyBinding([.character("$")], "last document", .lastColumn),
-        KeyBinding([.enter], "read the pair side by side at this provision (q or Esc comes back)", .open),
-        KeyBinding([.character("o")], "fold / unfold the chapter", .fold),
-        KeyBinding([.character("O")], "fold / unfold all chapters", .foldAll),
-        KeyBinding([.character("s")], "sort documents by coverage / by argument order", .sortColumns),
-        KeyBinding([.character("a")], "sort provisions by adoption / by document order", .sortRows),
-        KeyBinding([.character("/")], "search provisions (label, title, text)", .search),
-        KeyBinding([.character("n")], "next match", .nextMatch),
-        KeyBinding([.character("N")], "previous match", .previousMatch),
-        KeyBinding([.character("?")], "this help", .help),
-        KeyBinding([.character("q")], "quit", .quit),
-    ])
+    static let keys = KeyTable<MatrixCommand>(
+        "Matrix",
+        [
+            KeyBinding([.character("j"), .down], "next provision", .down),
+            KeyBinding([.character("k"), .up], "previous provision", .up),
+            KeyBinding([.character("l"), .right], "next document", .right),
+            KeyBinding([.character("h"), .left], "previous document", .left),
+            KeyBinding([.character(" "), .pageDown], "page down", .pageDown),
+            KeyBinding([.character("b"), .pageUp], "page up", .pageUp),
+            KeyBinding([.character("g"), .home], "first provision", .top),
+            KeyBinding([.character("G"), .end], "last provision", .bottom),
+            KeyBinding([.character("0")], "first document", .firstColumn),
+            KeyBinding([.character("$")], "last document", .lastColumn),
+            KeyBinding([.enter], "read the pair side by side at this provision (q or Esc comes back)", .open),
+            KeyBinding([.character("o")], "fold / unfold the chapter", .fold),
+            KeyBinding([.character("O")], "fold / unfold all chapters", .foldAll),
+            KeyBinding([.character("s")], "sort documents by coverage / by argument order", .sortColumns),
+            KeyBinding([.character("a")], "sort provisions by adoption / by document order", .sortRows),
+            KeyBinding([.character("/")], "search provisions (label, title, text)", .search),
+            KeyBinding([.character("n")], "next match", .nextMatch),
+            KeyBinding([.character("N")], "previous match", .previousMatch),
+            KeyBinding([.character("?")], "this help", .help),
+            KeyBinding([.character("q")], "quit", .quit),
+        ])
 
     public mutating func handle(_ event: InputEvent) -> MatrixAction {
         if case .resize(let newWidth, let newHeight) = event {
@@ -289,7 +291,8 @@ public struct MatrixScreenModel: Sendable {
 
     mutating func toggleFold() {
         guard !sortRowsByAdoption, let chapter = cursorChapter else {
-            message = sortRowsByAdoption ? "sorted by adoption: no chapters to fold (a: document order)" : "no chapter here"
+            message =
+                sortRowsByAdoption ? "sorted by adoption: no chapters to fold (a: document order)" : "no chapter here"
             return
         }
         if folded.contains(chapter.id) { folded.remove(chapter.id) } else { folded.insert(chapter.id) }
@@ -368,9 +371,11 @@ public struct MatrixScreenModel: Sendable {
         }
         let needle = query.lowercased()
         // Search over provisions in line order, folded ones included.
-        let allLines: [Int] = sortRowsByAdoption ? lines.compactMap {
-            if case .provision(let index) = $0 { return index } else { return nil }
-        } : Array(provisions.indices)
+        let allLines: [Int] =
+            sortRowsByAdoption
+            ? lines.compactMap {
+                if case .provision(let index) = $0 { return index } else { return nil }
+            } : Array(provisions.indices)
         let startProvision: Int = {
             let clamped = max(0, min(start, lines.count - 1))
             for line in stride(from: clamped, through: step > 0 ? lines.count - 1 : 0, by: step) {

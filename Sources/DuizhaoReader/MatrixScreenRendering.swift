@@ -55,8 +55,9 @@ extension MatrixScreenModel {
     func draw(into writer: inout ScreenWriter, notice: String?) {
         guard width > 0, height > 0 else { return }
         guard width >= MatrixGeometry.minimumWidth, height >= MatrixGeometry.minimumHeight else {
-            writer.write("terminal too small for the matrix (\(width)x\(height)); q quits", row: 0, column: 0,
-                         limit: width, role: .statusMessage)
+            writer.write(
+                "terminal too small for the matrix (\(width)x\(height)); q quits", row: 0, column: 0,
+                limit: width, role: .statusMessage)
             return
         }
         let geometry = self.geometry
@@ -67,8 +68,9 @@ extension MatrixScreenModel {
         for screenRow in 0..<bodyRows {
             let index = topLine + screenRow
             guard lines.indices.contains(index) else { break }
-            renderLine(&writer, lines[index], row: 2 + screenRow, isCursor: index == cursorLine, geometry: geometry,
-                       counts: counts, ready: ready)
+            renderLine(
+                &writer, lines[index], row: 2 + screenRow, isCursor: index == cursorLine, geometry: geometry,
+                counts: counts, ready: ready)
         }
         renderCoverage(&writer, geometry)
         renderStatus(&writer, notice: notice)
@@ -80,7 +82,8 @@ extension MatrixScreenModel {
         let (done, total) = progress
         let right = done < total ? "compared \(done)/\(total) " : "\(total) documents "
         let rightWidth = DisplayWidth.of(right)
-        writer.write(" 对照 matrix · " + national.title, row: 0, column: 0, limit: width - rightWidth - 1, role: .paneTitle)
+        writer.write(
+            " 对照 matrix · " + national.title, row: 0, column: 0, limit: width - rightWidth - 1, role: .paneTitle)
         writer.write(right, row: 0, column: width - rightWidth, limit: width, role: .paneTitle)
     }
 
@@ -94,8 +97,9 @@ extension MatrixScreenModel {
     }
 
     func renderHeadings(_ writer: inout ScreenWriter, _ geometry: MatrixGeometry) {
-        writer.write(sortRowsByAdoption ? " provision by adoption" : " provision", row: 1, column: 0,
-                     limit: geometry.labelWidth - 1, role: .heading)
+        writer.write(
+            sortRowsByAdoption ? " provision by adoption" : " provision", row: 1, column: 0,
+            limit: geometry.labelWidth - 1, role: .heading)
         if firstSlot > 0 {
             let x = geometry.labelWidth + geometry.adoptionWidth - 1
             writer.write("<", row: 1, column: x, limit: x + 1, role: .heading)
@@ -108,7 +112,9 @@ extension MatrixScreenModel {
             writer.fill(row: 1, from: x, to: x + geometry.slotWidth - 1, role: role)
             writer.write(heading(column), row: 1, column: x, limit: x + geometry.slotWidth - 1, role: role)
         }
-        if visibleSlotRange.upperBound < order.count { writer.write(">", row: 1, column: width - 1, limit: width, role: .heading) }
+        if visibleSlotRange.upperBound < order.count {
+            writer.write(">", row: 1, column: width - 1, limit: width, role: .heading)
+        }
     }
 
     func renderLine(
@@ -119,7 +125,8 @@ extension MatrixScreenModel {
         case .chapter(let heading):
             let count = provisions.filter { $0.chapter == heading }.count
             let marker = folded.contains(heading.id) ? "+ " : "- "
-            let text = marker + [heading.label, heading.title].filter { !$0.isEmpty }.joined(separator: " ")
+            let text =
+                marker + [heading.label, heading.title].filter { !$0.isEmpty }.joined(separator: " ")
                 + (folded.contains(heading.id) ? "  (\(count))" : "")
             if isCursor { writer.fill(row: row, from: 0, to: geometry.labelWidth - 1, role: .outlineCurrent) }
             writer.write(text, row: row, column: 0, limit: width, role: isCursor ? .outlineCurrent : .heading)
@@ -128,10 +135,12 @@ extension MatrixScreenModel {
             let indent = sortRowsByAdoption || provision.chapter == nil ? " " : "   "
             let labelRole: StyleRole = isCursor ? .outlineCurrent : .normal
             if isCursor { writer.fill(row: row, from: 0, to: geometry.labelWidth - 1, role: labelRole) }
-            writer.write(indent + MatrixFormats.provisionHeading(provision), row: row, column: 0,
-                         limit: geometry.labelWidth - 1, role: labelRole)
-            rightAligned(&writer, "\(counts[index])/\(ready)", row: row, end: geometry.labelWidth + geometry.adoptionWidth - 1,
-                         role: .normal)
+            writer.write(
+                indent + MatrixFormats.provisionHeading(provision), row: row, column: 0,
+                limit: geometry.labelWidth - 1, role: labelRole)
+            rightAligned(
+                &writer, "\(counts[index])/\(ready)", row: row, end: geometry.labelWidth + geometry.adoptionWidth - 1,
+                role: .normal)
             for (visible, slot) in visibleSlotRange.enumerated() {
                 let column = order[slot]
                 let x = slotX(visible, geometry)
@@ -139,12 +148,14 @@ extension MatrixScreenModel {
                 if let cell = columns[column]?.cells[index] {
                     let role = cursorCell ? .matrixCursor : Self.role(cell.kind)
                     writer.fill(row: row, from: x, to: x + geometry.slotWidth - 1, role: role)
-                    writer.write(Self.cellText(cell), row: row, column: x, limit: x + geometry.slotWidth - 1, role: role)
+                    writer.write(
+                        Self.cellText(cell), row: row, column: x, limit: x + geometry.slotWidth - 1, role: role)
                 } else {
                     let role: StyleRole = cursorCell ? .matrixCursor : .placeholder
                     writer.fill(row: row, from: x, to: x + geometry.slotWidth - 1, role: role)
-                    writer.write(failures[column] == nil ? " ..." : " !", row: row, column: x,
-                                 limit: x + geometry.slotWidth - 1, role: role)
+                    writer.write(
+                        failures[column] == nil ? " ..." : " !", row: row, column: x,
+                        limit: x + geometry.slotWidth - 1, role: role)
                 }
             }
         }
@@ -157,8 +168,9 @@ extension MatrixScreenModel {
         let ready = columns.compactMap { $0 }
         if !ready.isEmpty {
             let mean = ready.map(\.summary.coverage).reduce(0, +) / Double(ready.count)
-            rightAligned(&writer, "\(Int((mean * 100).rounded()))%", row: row,
-                         end: geometry.labelWidth + geometry.adoptionWidth - 1, role: .heading)
+            rightAligned(
+                &writer, "\(Int((mean * 100).rounded()))%", row: row,
+                end: geometry.labelWidth + geometry.adoptionWidth - 1, role: .heading)
         }
         for (visible, slot) in visibleSlotRange.enumerated() {
             guard let summary = columns[order[slot]]?.summary else { continue }
@@ -223,9 +235,12 @@ extension MatrixScreenModel {
         let keyWidth = entries.map { DisplayWidth.of($0.0) }.max() ?? 0
         let boxWidth = min(width, max(40, keyWidth + 4 + (entries.map { DisplayWidth.of($0.1) }.max() ?? 0)))
         let visible = min(entries.count - scroll, height - 4)
-        let left = max(0, (width - boxWidth) / 2), top = max(0, (height - visible - 2) / 2)
+        let left = max(0, (width - boxWidth) / 2)
+        let top = max(0, (height - visible - 2) / 2)
         writer.fill(row: top, from: left, to: left + boxWidth, role: .overlay)
-        writer.write(" \(Self.keys.title) keys (j/k scroll, q closes)", row: top, column: left, limit: left + boxWidth, role: .overlay)
+        writer.write(
+            " \(Self.keys.title) keys (j/k scroll, q closes)", row: top, column: left, limit: left + boxWidth,
+            role: .overlay)
         for offset in 0..<max(0, visible) {
             let (keys, help) = entries[scroll + offset]
             let row = top + 1 + offset

@@ -9,11 +9,13 @@ public enum PromptCommand: Sendable, Equatable, CaseIterable {
 /// what was typed (`ScreenRequest.promptEdited` / `.promptSubmitted` / `.promptCancelled`) and closes on Enter
 /// or Esc.
 public struct PromptScreen: ScreenModel {
-    public static let keys = KeyTable<PromptCommand>("prompt (/ : M; other keys type)", [
-        .init([.enter], "search, jump or save", .submit),
-        .init([.escape], "cancel", .cancel),
-        .init([.backspace, .delete], "delete a character (on an empty prompt: cancel)", .deleteBackward),
-    ])
+    public static let keys = KeyTable<PromptCommand>(
+        "prompt (/ : M; other keys type)",
+        [
+            .init([.enter], "search, jump or save", .submit),
+            .init([.escape], "cancel", .cancel),
+            .init([.backspace, .delete], "delete a character (on an empty prompt: cancel)", .deleteBackward),
+        ])
 
     public let kind: PromptKind
     public private(set) var text: String
@@ -45,7 +47,8 @@ public struct PromptScreen: ScreenModel {
             text.removeLast()
         case nil:
             guard case .character(let character) = event,
-                  !character.unicodeScalars.contains(where: TerminalSafe.isControl) else { return [] }
+                !character.unicodeScalars.contains(where: TerminalSafe.isControl)
+            else { return [] }
             text.append(character)
         }
         return [.request(.promptEdited(kind, text: text))]

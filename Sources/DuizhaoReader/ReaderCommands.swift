@@ -19,63 +19,71 @@ public enum OutlineCommand: Sendable, Equatable, CaseIterable {
 
 extension ReadingScreen {
     /// The reading keys: dispatch and help.
-    public static let keys = KeyTable<ReadingCommand>("reading", [
-        .init([key("j"), .down, .enter, control("n")], "scroll one line down (both panes)", .lineDown),
-        .init([key("k"), .up, control("p")], "scroll one line up", .lineUp),
-        .init([key(" "), .pageDown, key("f"), control("f")], "page down", .pageDown),
-        .init([key("b"), .pageUp, control("b")], "page up", .pageUp),
-        .init([key("g"), .home, key("<")], "top", .top),
-        .init([key("G"), .end, key(">")], "bottom", .bottom),
-        .init([key("]")], "next clause", .nextClause),
-        .init([key("[")], "previous clause", .previousClause),
-        .init([key("}")], "next section", .nextSection),
-        .init([key("{")], "previous section", .previousSection),
-        .init([.tab], "focus national / provincial / outline", .focusNext),
-        .init([.backTab], "focus the other way round", .focusPrevious),
-        .init([.left], "focus the pane to the left", .focusLeft),
-        .init([.right], "focus the pane to the right", .focusRight),
-        .init([key("o")], "fold / unfold the current section in the outline", .toggleFold),
-        .init([key("t")], "show / hide the outline", .toggleOutline),
-        .init([key("w")], "single full-width pane / side by side", .toggleSinglePane),
-        .init([key("/")], "search both documents (as you type)", .search),
-        .init([key("n")], "next match", .searchNext),
-        .init([key("N")], "previous match", .searchPrevious),
-        .init([key(":")], "jump to a clause (2.4, 4, 第4条, 四)", .jumpToClause),
-        .init([key("d")], "highlight differences on / off", .toggleDifferences),
-        .init([key("L")], "localisations (本法→本办法) shown / hidden", .toggleLocalization),
-        .init([key("c")], "next substantive change (not a localisation)", .nextChange),
-        .init([key("C")], "previous substantive change", .previousChange),
-        .init([key("m")], "bookmark the current clause on / off", .toggleBookmark),
-        .init([key("M")], "bookmark the current clause with a note", .bookmarkWithNote),
-        .init([key("B")], "bookmark list", .bookmarkList),
-        .init([.escape], "clear the search highlight (else back, when opened from another screen)", .clearSearch),
-        .init([key("?"), key("h")], "this help", .help),
-        .init([key("q")], "quit", .quit),
-    ])
+    public static let keys = KeyTable<ReadingCommand>(
+        "reading",
+        [
+            .init([key("j"), .down, .enter, control("n")], "scroll one line down (both panes)", .lineDown),
+            .init([key("k"), .up, control("p")], "scroll one line up", .lineUp),
+            .init([key(" "), .pageDown, key("f"), control("f")], "page down", .pageDown),
+            .init([key("b"), .pageUp, control("b")], "page up", .pageUp),
+            .init([key("g"), .home, key("<")], "top", .top),
+            .init([key("G"), .end, key(">")], "bottom", .bottom),
+            .init([key("]")], "next clause", .nextClause),
+            .init([key("[")], "previous clause", .previousClause),
+            .init([key("}")], "next section", .nextSection),
+            .init([key("{")], "previous section", .previousSection),
+            .init([.tab], "focus national / provincial / outline", .focusNext),
+            .init([.backTab], "focus the other way round", .focusPrevious),
+            .init([.left], "focus the pane to the left", .focusLeft),
+            .init([.right], "focus the pane to the right", .focusRight),
+            .init([key("o")], "fold / unfold the current section in the outline", .toggleFold),
+            .init([key("t")], "show / hide the outline", .toggleOutline),
+            .init([key("w")], "single full-width pane / side by side", .toggleSinglePane),
+            .init([key("/")], "search both documents (as you type)", .search),
+            .init([key("n")], "next match", .searchNext),
+            .init([key("N")], "previous match", .searchPrevious),
+            .init([key(":")], "jump to a clause (2.4, 4, 第4条, 四)", .jumpToClause),
+            .init([key("d")], "highlight differences on / off", .toggleDifferences),
+            .init([key("L")], "localisations (本法→本办法) shown / hidden", .toggleLocalization),
+            .init([key("c")], "next substantive change (not a localisation)", .nextChange),
+            .init([key("C")], "previous substantive change", .previousChange),
+            .init([key("m")], "bookmark the current clause on / off", .toggleBookmark),
+            .init([key("M")], "bookmark the current clause with a note", .bookmarkWithNote),
+            .init([key("B")], "bookmark list", .bookmarkList),
+            .init([.escape], "clear the search highlight (else back, when opened from another screen)", .clearSearch),
+            .init([key("?"), key("h")], "this help", .help),
+            .init([key("q")], "quit", .quit),
+        ])
 
     /// Keys the outline takes while it has the focus.
-    public static let outlineKeys = KeyTable<OutlineCommand>("outline (when it has the focus)", [
-        .init([key("j"), .down], "next entry", .down),
-        .init([key("k"), .up], "previous entry", .up),
-        .init([key(" "), .pageDown], "page down", .pageDown),
-        .init([key("b"), .pageUp], "page up", .pageUp),
-        .init([key("g"), .home], "first entry", .first),
-        .init([key("G"), .end], "last entry", .last),
-        .init([.enter, .right, key("l")], "jump to the entry", .open),
-        .init([key("o")], "fold / unfold the entry", .toggleFold),
-    ])
+    public static let outlineKeys = KeyTable<OutlineCommand>(
+        "outline (when it has the focus)",
+        [
+            .init([key("j"), .down], "next entry", .down),
+            .init([key("k"), .up], "previous entry", .up),
+            .init([key(" "), .pageDown], "page down", .pageDown),
+            .init([key("b"), .pageUp], "page up", .pageUp),
+            .init([key("g"), .home], "first entry", .first),
+            .init([key("G"), .end], "last entry", .last),
+            .init([.enter, .right, key("l")], "jump to the entry", .open),
+            .init([key("o")], "fold / unfold the entry", .toggleFold),
+        ])
 
     /// The mouse, listed in the help after the keys.
-    public static let mouseHelp = HelpSection(title: "mouse", lines: [
-        (keys: InputEvent.wheel(column: 0, row: 0, lines: 0).keyName, help: "scroll the pane under the pointer"),
-        (keys: InputEvent.click(column: 0, row: 0).keyName, help: "focus a pane; open an outline entry"),
-    ])
+    public static let mouseHelp = HelpSection(
+        title: "mouse",
+        lines: [
+            (keys: InputEvent.wheel(column: 0, row: 0, lines: 0).keyName, help: "scroll the pane under the pointer"),
+            (keys: InputEvent.click(column: 0, row: 0).keyName, help: "focus a pane; open an outline entry"),
+        ])
 
     /// Everything the `?` help lists over the reading screen, in order: its own tables, then those of the
     /// screens it opens.
     public static var helpSections: [HelpSection] {
-        [keys.helpSection, outlineKeys.helpSection, BookmarkListScreen.keys.helpSection,
-         PromptScreen.keys.helpSection, HelpScreen.keys.helpSection, mouseHelp]
+        [
+            keys.helpSection, outlineKeys.helpSection, BookmarkListScreen.keys.helpSection,
+            PromptScreen.keys.helpSection, HelpScreen.keys.helpSection, mouseHelp,
+        ]
     }
 
     /// One input event (not a resize) while this screen is on top.
@@ -233,7 +241,8 @@ extension ReadingScreen {
             return [.effect(.removeBookmark(id: existing.id))]
         }
         message = "bookmarked: " + heading(side: textSide, id: clause)
-        let request = BookmarkRequest(side: textSide, clauseID: clause, clauseTitle: heading(side: textSide, id: clause))
+        let request = BookmarkRequest(
+            side: textSide, clauseID: clause, clauseTitle: heading(side: textSide, id: clause))
         return [.effect(.addBookmark(request))]
     }
 
@@ -280,8 +289,13 @@ extension ReadingScreen {
                 return []
             }
             message = "bookmarked with note: " + heading(side: textSide, id: clause)
-            return [.effect(.addBookmark(BookmarkRequest(
-                side: textSide, clauseID: clause, clauseTitle: heading(side: textSide, id: clause), note: note)))]
+            return [
+                .effect(
+                    .addBookmark(
+                        BookmarkRequest(
+                            side: textSide, clauseID: clause, clauseTitle: heading(side: textSide, id: clause),
+                            note: note)))
+            ]
         }
         return []
     }

@@ -53,8 +53,9 @@ struct AlignedPair: Sendable {
         localLevel = comparison == nil ? nil : provincial.flatMap { Localization.dominantLevel(of: $0.document) }
         let blocks = AlignmentBuilder.blocks(national: national, provincial: provincial, comparison: comparison)
         self.blocks = blocks
-        var blockOfPiece = Sides(national: Array(repeating: 0, count: national.pieces.count),
-                                 provincial: Array(repeating: 0, count: provincial?.pieces.count ?? 0))
+        var blockOfPiece = Sides(
+            national: Array(repeating: 0, count: national.pieces.count),
+            provincial: Array(repeating: 0, count: provincial?.pieces.count ?? 0))
         var prefix: [Int] = [0]
         prefix.reserveCapacity(blocks.count + 1)
         for (index, block) in blocks.enumerated() {
@@ -111,7 +112,8 @@ final class LayoutCache: @unchecked Sendable {
         lock.unlock()
         let builder = BlockContentBuilder(
             documents: pair.documents, index: pair.comparisonIndex,
-            changes: { [unowned self] ref, sources, sentence in self.changes(ref, sources: sources, sentence: sentence) })
+            changes: { [unowned self] ref, sources, sentence in self.changes(ref, sources: sources, sentence: sentence)
+            })
         let built = builder.build(pair.blocks[block])
         lock.lock()
         if contents.count >= Self.cacheLimit { contents.removeAll(keepingCapacity: true) }
@@ -148,8 +150,9 @@ final class LayoutCache: @unchecked Sendable {
             return cached
         }
         lock.unlock()
-        let laidOut = RowLayout.layOut(pair.blocks[block], content: { self.content(block) }, widths: widths,
-                                       hasProvincial: pair.documents.provincial != nil)
+        let laidOut = RowLayout.layOut(
+            pair.blocks[block], content: { self.content(block) }, widths: widths,
+            hasProvincial: pair.documents.provincial != nil)
         lock.lock()
         if rowsWidths == widths {
             if rows.count >= Self.cacheLimit { rows.removeAll(keepingCapacity: true) }

@@ -49,7 +49,8 @@ public struct ReaderModel: Sendable {
         options: ReaderOptions = .init()
     ) {
         self.init(
-            root: ReadingScreen(national: national, provincial: provincial, width: width, height: height, options: options),
+            root: ReadingScreen(
+                national: national, provincial: provincial, width: width, height: height, options: options),
             width: width, height: height, options: options)
     }
 
@@ -72,7 +73,8 @@ public struct ReaderModel: Sendable {
                 let actions = stack[top].update(.input(event))
                 apply(actions, from: top, into: &effects)
             }
-        case .comparisonProgress, .comparisonFinished, .bookmarksLoaded, .restorePosition, .matrixColumn, .matrixColumnFailed:
+        case .comparisonProgress, .comparisonFinished, .bookmarksLoaded, .restorePosition, .matrixColumn,
+            .matrixColumnFailed:
             broadcast(message, into: &effects)
         }
         return effects
@@ -163,7 +165,8 @@ public struct ReaderModel: Sendable {
         let first = max(0, (height - lines.count) / 2)
         for (index, line) in lines.enumerated() where first + index < height {
             let column = max(0, (width - DisplayWidth.of(line)) / 2)
-            writer.write(line, row: first + index, column: column, limit: width, role: index == 0 ? .statusMessage : .normal)
+            writer.write(
+                line, row: first + index, column: column, limit: width, role: index == 0 ? .statusMessage : .normal)
         }
     }
 

@@ -244,14 +244,18 @@ extension ReadingScreen {
             if let row = here.first(where: { $0 > current.row }) { return RowPosition(block: current.block, row: row) }
             var block = current.block + 1
             while block < pair.blockCount {
-                if blockHasTarget(block), let row = targetRows(in: block).first { return RowPosition(block: block, row: row) }
+                if blockHasTarget(block), let row = targetRows(in: block).first {
+                    return RowPosition(block: block, row: row)
+                }
                 block += 1
             }
         } else {
             if let row = here.last(where: { $0 < current.row }) { return RowPosition(block: current.block, row: row) }
             var block = current.block - 1
             while block >= 0 {
-                if blockHasTarget(block), let row = targetRows(in: block).last { return RowPosition(block: block, row: row) }
+                if blockHasTarget(block), let row = targetRows(in: block).last {
+                    return RowPosition(block: block, row: row)
+                }
                 block -= 1
             }
         }
@@ -329,7 +333,8 @@ extension ReadingScreen {
             message = highlightsDifferences ? "no comparison yet" : "differences are not highlighted (d)"
             return
         }
-        let side = textSide, current = readingRow
+        let side = textSide
+        let current = readingRow
         guard pair.blockCount > 0, current.block < pair.blockCount else { return }
         var found: RowPosition?
         let here = changeRows(in: current.block, side: side)
@@ -415,7 +420,9 @@ extension ReadingScreen {
 
     func topAnchor() -> TopAnchor {
         let reading = readingRow
-        guard reading.block < pair.blockCount else { return TopAnchor(block: 0, side: nil, paragraph: 0, offset: 0, fraction: 0) }
+        guard reading.block < pair.blockCount else {
+            return TopAnchor(block: 0, side: nil, paragraph: 0, offset: 0, fraction: 0)
+        }
         let rows = layout.rows(reading.block, widths: widths)
         let fraction = rows.count > 0 ? Double(reading.row) / Double(rows.count) : 0
         for side in [textSide, textSide.other] {
@@ -438,7 +445,8 @@ extension ReadingScreen {
         if let side = anchor.side {
             let lines = rows.lines[side]
             if let row = lines.firstIndex(where: {
-                $0.paragraph == anchor.paragraph && $0.start <= anchor.offset && anchor.offset < max($0.end, $0.start + 1)
+                $0.paragraph == anchor.paragraph && $0.start <= anchor.offset
+                    && anchor.offset < max($0.end, $0.start + 1)
             }) {
                 show(RowPosition(block: anchor.block, row: row))
                 return

@@ -28,7 +28,8 @@ extension ReadingScreen {
         let visible = outlineVisible[textSide]
         guard let document = pieces[textSide], !visible.isEmpty else { return nil }
         guard let paragraph = currentParagraphInfo(textSide), let id = paragraph.divisionID ?? paragraph.unitID,
-              var entry = document.outlineIndexOfDivision[id] ?? paragraph.unitID.flatMap({ document.outlineIndexOfDivision[$0] })
+            var entry = document.outlineIndexOfDivision[id]
+                ?? paragraph.unitID.flatMap({ document.outlineIndexOfDivision[$0] })
         else { return nil }
         while true {
             if let row = Self.binarySearch(visible, entry) { return row }
@@ -38,7 +39,8 @@ extension ReadingScreen {
     }
 
     static func binarySearch(_ sorted: [Int], _ value: Int) -> Int? {
-        var low = 0, high = sorted.count - 1
+        var low = 0
+        var high = sorted.count - 1
         while low <= high {
             let middle = (low + high) / 2
             if sorted[middle] == value { return middle }

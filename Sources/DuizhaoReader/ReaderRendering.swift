@@ -16,8 +16,9 @@ extension ReadingScreen {
         if let outline = geometry.outline {
             let role: StyleRole = focus == .outline ? .paneTitleFocused : .paneTitle
             writer.fill(row: 0, from: outline.x, to: outline.x + outline.width, role: role)
-            writer.write(" 目录 · " + textSide.label, row: 0, column: outline.x,
-                         limit: outline.x + outline.width, role: role)
+            writer.write(
+                " 目录 · " + textSide.label, row: 0, column: outline.x,
+                limit: outline.x + outline.width, role: role)
             separator(&writer, column: outline.x + outline.width, geometry: geometry)
         }
         for side in DocumentSide.allCases {
@@ -44,7 +45,7 @@ extension ReadingScreen {
         if highlightsDifferences { return role == .changeLocalized && !showsLocalizations ? .normal : role }
         switch role {
         case .inserted, .deleted, .provincialOnly, .nationalOnly, .changeLocalized, .changeStronger, .changeWeaker,
-             .changeNumber, .changeActor:
+            .changeNumber, .changeActor:
             return .normal
         default: return role
         }
@@ -68,7 +69,8 @@ extension ReadingScreen {
                     let lines = rows.lines[side]
                     guard position.row < lines.count, let frame = geometry.frames[side] else { continue }
                     drawLine(
-                        &writer, lines[position.row], paragraphs: content.paragraphs[side], placeholder: content.placeholder,
+                        &writer, lines[position.row], paragraphs: content.paragraphs[side],
+                        placeholder: content.placeholder,
                         frame: frame, row: screenRow, side: side, block: position.block, needle: needle)
                 }
                 position.row += 1
@@ -91,7 +93,8 @@ extension ReadingScreen {
         let paragraphIndex = Int(line.paragraph)
         let paragraph = paragraphs[paragraphIndex]
         if line.start == 0, paragraph.isHeading || paragraph.startsUnit,
-           let id = paragraph.divisionID, bookmarks.contains(where: { $0.side == side && $0.clauseID == id }) {
+            let id = paragraph.divisionID, bookmarks.contains(where: { $0.side == side && $0.clauseID == id })
+        {
             writer.put(Cell("*", .bookmark), row: row, column: frame.x)
         }
         // Search matches overlapping this line.
@@ -101,7 +104,8 @@ extension ReadingScreen {
                 let end = start + needle.count
                 guard start < Int(line.end), end > Int(line.start) else { continue }
                 let current = search?.current
-                let isCurrent = current?.block == block && current?.side == side && current?.paragraph == paragraphIndex
+                let isCurrent =
+                    current?.block == block && current?.side == side && current?.paragraph == paragraphIndex
                     && current?.start == start
                 highlights.append((start..<end, isCurrent ? .searchCurrent : .searchMatch))
             }
@@ -124,7 +128,8 @@ extension ReadingScreen {
             index += 1
         }
         if index == paragraph.scalars.count, line.start == 0, let excerpt = paragraph.excerpt,
-           let shown = Self.fitted(excerpt, room: limit - x - 1) {
+            let shown = Self.fitted(excerpt, room: limit - x - 1)
+        {
             writer.write(" " + shown, row: row, column: x, limit: limit, role: .excerpt)
         }
     }
@@ -166,12 +171,17 @@ extension ReadingScreen {
             let role: StyleRole = index == marked ? .outlineCurrent : .outline
             let limit = frame.x + frame.width
             if role == .outlineCurrent { writer.fill(row: screenRow, from: frame.x, to: limit, role: role) }
-            if marks.contains(entry.divisionID) { writer.write("*", row: screenRow, column: frame.x, limit: limit, role: .bookmark) }
+            if marks.contains(entry.divisionID) {
+                writer.write("*", row: screenRow, column: frame.x, limit: limit, role: .bookmark)
+            }
             let indent = String(repeating: " ", count: min(entry.depth * 2, max(0, frame.width / 3)))
             let fold = entry.hasChildren ? (foldedIDs.contains(entry.divisionID) ? "+" : "-") : " "
-            let end = writer.write(indent + fold + entry.heading, row: screenRow, column: frame.x + 1, limit: limit, role: role)
+            let end = writer.write(
+                indent + fold + entry.heading, row: screenRow, column: frame.x + 1, limit: limit, role: role)
             if let excerpt = entry.excerpt.flatMap({ Self.fitted($0, room: limit - end - 1) }) {
-                writer.write(" " + excerpt, row: screenRow, column: end, limit: limit, role: role == .outlineCurrent ? role : .excerpt)
+                writer.write(
+                    " " + excerpt, row: screenRow, column: end, limit: limit,
+                    role: role == .outlineCurrent ? role : .excerpt)
             }
         }
     }
@@ -216,7 +226,9 @@ extension ReadingScreen {
         let label = focus == .outline ? "目录·" + textSide.label : textSide.label
         let prefix = " " + label + " │ "
         let room = rightColumn - 1 - column - DisplayWidth.of(prefix)
-        writer.write(prefix + locationText(textSide, room: room), row: row, column: column, limit: rightColumn - 1, role: .status)
+        writer.write(
+            prefix + locationText(textSide, room: room), row: row, column: column, limit: rightColumn - 1, role: .status
+        )
         writer.write(rightText, row: row, column: rightColumn, limit: width, role: .status)
     }
 }

@@ -46,7 +46,9 @@ extension ReadingScreen {
                 for part in buffer[index].parts {
                     if containsFolded(part.heading, bytes) { return true }
                     // A run-in label is shown as one text with its first paragraph (`（一）名称；`).
-                    if part.runsIn, let first = part.paragraphs.first, containsFolded(part.heading + first, bytes) { return true }
+                    if part.runsIn, let first = part.paragraphs.first, containsFolded(part.heading + first, bytes) {
+                        return true
+                    }
                     for paragraph in part.paragraphs where containsFolded(paragraph, bytes) { return true }
                 }
             }
@@ -85,7 +87,8 @@ extension ReadingScreen {
     static func foldByte(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
 
     /// All matches in one block, in reading order.
-    func matches(inBlock block: Int, needle: [Unicode.Scalar], bytes: [UInt8], sides: [DocumentSide]) -> [MatchLocation] {
+    func matches(inBlock block: Int, needle: [Unicode.Scalar], bytes: [UInt8], sides: [DocumentSide]) -> [MatchLocation]
+    {
         guard blockMightMatch(block, bytes: bytes, sides: sides) else { return [] }
         let content = layout.content(block)
         let rows = layout.rows(block, widths: widths)
@@ -97,10 +100,12 @@ extension ReadingScreen {
                 let starts = Self.occurrences(of: needle, in: paragraph.scalars)
                 guard !starts.isEmpty else { continue }
                 for start in starts {
-                    let row = lines.firstIndex {
-                        $0.paragraph == Int32(paragraphIndex) && Int($0.start) <= start && start < Int($0.end)
-                    } ?? 0
-                    result.append(MatchLocation(block: block, row: row, side: side, paragraph: paragraphIndex, start: start))
+                    let row =
+                        lines.firstIndex {
+                            $0.paragraph == Int32(paragraphIndex) && Int($0.start) <= start && start < Int($0.end)
+                        } ?? 0
+                    result.append(
+                        MatchLocation(block: block, row: row, side: side, paragraph: paragraphIndex, start: start))
                 }
             }
         }
@@ -175,9 +180,15 @@ extension ReadingScreen {
             message = "no search: type / to search"
             return
         }
-        let reference = state.current.flatMap { current in isVisible(RowPosition(block: current.block, row: current.row)) ? current : nil }
+        let reference =
+            state.current.flatMap { current in
+                isVisible(RowPosition(block: current.block, row: current.row)) ? current : nil
+            }
             ?? topReference
-        guard let found = findMatch(needle: state.needle, from: reference, forward: forward, inclusive: state.current == nil) else {
+        guard
+            let found = findMatch(
+                needle: state.needle, from: reference, forward: forward, inclusive: state.current == nil)
+        else {
             message = "no match: " + state.query
             return
         }

@@ -1,6 +1,6 @@
-import DuizhaoMatrix
 import DuizhaoCompare
 import DuizhaoCore
+import DuizhaoMatrix
 
 /// The pane that has the keyboard focus.
 public enum Pane: String, Sendable, Equatable, Hashable, CaseIterable {

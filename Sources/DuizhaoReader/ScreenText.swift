@@ -16,7 +16,8 @@ extension Screen {
         for row in rows {
             var end = row.count
             while end > 0, row[end - 1].text == " ",
-                  Self.isInvisibleWhenBlank(row[end - 1].role.appearance(colors: colors, rich: rich)) {
+                Self.isInvisibleWhenBlank(row[end - 1].role.appearance(colors: colors, rich: rich))
+            {
                 end -= 1
             }
             var current = Appearance()
@@ -41,7 +42,8 @@ extension Screen {
     /// The text with any control character replaced by U+FFFD.
     static func safe(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: TerminalSafe.isControl) else { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.map { TerminalSafe.isControl($0) ? "\u{FFFD}" : $0 }))
+        return String(
+            String.UnicodeScalarView(text.unicodeScalars.map { TerminalSafe.isControl($0) ? "\u{FFFD}" : $0 }))
     }
 }
 

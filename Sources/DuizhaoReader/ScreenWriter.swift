@@ -40,7 +40,9 @@ public struct ScreenWriter {
     /// Writes one character of a known display width (1 or 2) in one role; a double-width character takes
     /// its continuation cell too. Returns the next column.
     @discardableResult
-    public mutating func put(_ scalar: Unicode.Scalar, width cellWidth: Int, role: StyleRole, row: Int, column: Int) -> Int {
+    public mutating func put(_ scalar: Unicode.Scalar, width cellWidth: Int, role: StyleRole, row: Int, column: Int)
+        -> Int
+    {
         screen.put(Cell(String(scalar), role), row: row, column: column)
         if cellWidth == 2 { screen.put(Cell("", role), row: row, column: column + 1) }
         return column + cellWidth

@@ -22,7 +22,9 @@ public enum TerminalSafe {
 
     /// Several lines made safe, the line breaks (`\n`) kept.
     public static func lines(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { isControl($0) && $0 != "\n" || isBidiControl($0) }) else { return text }
+        guard text.unicodeScalars.contains(where: { isControl($0) && $0 != "\n" || isBidiControl($0) }) else {
+            return text
+        }
         return text.split(separator: "\n", omittingEmptySubsequences: false).map { line(String($0)) }
             .joined(separator: "\n")
     }

@@ -31,7 +31,8 @@ public enum MatrixTerminalSession {
         var model = ReaderModel(root: matrix, width: terminal.width, height: terminal.height)
         let inbox = ColumnInbox()
         let work = BackgroundWork(yieldsToInteraction: true) { _ in
-            _ = MatrixComputation.columns(national: national, files: files) { index, result in inbox.post(index, result) }
+            _ = MatrixComputation.columns(national: national, files: files) { index, result in inbox.post(index, result)
+            }
             return true
         }
         work.start()
@@ -76,7 +77,8 @@ public enum MatrixTerminalSession {
                 for (index, result) in inbox.take() {
                     switch result {
                     case .success(let column): _ = model.update(.matrixColumn(index: index, column))
-                    case .failure(let error): _ = model.update(.matrixColumnFailed(index: index, problem: error.problem.description))
+                    case .failure(let error):
+                        _ = model.update(.matrixColumnFailed(index: index, problem: error.problem.description))
                     }
                 }
                 if work.isPending, work.takeResult() == nil { return ReaderLoop.backgroundPollMilliseconds }

@@ -32,20 +32,25 @@ public final class StorePersistence: ReaderPersistence {
         lastRevision = try? store.revision()
         var marks = try store.resolvedBookmarks(in: national, identity: nationalIdentity).map { mark(.national, $0) }
         if let provincial {
-            marks += try store.resolvedBookmarks(in: provincial, identity: provincialIdentity).map { mark(.provincial, $0) }
+            marks += try store.resolvedBookmarks(in: provincial, identity: provincialIdentity).map {
+                mark(.provincial, $0)
+            }
         }
         return marks
     }
 
     /// Bookmarks again when another reader or the CLI changed the store since the last load; nil otherwise.
     public func bookmarksIfChanged() -> [ReaderBookmark]? {
-        guard store.access != .disabled, let revision = try? store.revision(), revision != lastRevision else { return nil }
+        guard store.access != .disabled, let revision = try? store.revision(), revision != lastRevision else {
+            return nil
+        }
         return try? bookmarks()
     }
 
     public func lastPosition() throws -> ReadingPosition? {
         guard store.access != .disabled, let state = try store.readingState(for: pair) else { return nil }
-        guard let side = DocumentSide(rawValue: state.documentSide), let focus = Pane(rawValue: state.focusedPane) else {
+        guard let side = DocumentSide(rawValue: state.documentSide), let focus = Pane(rawValue: state.focusedPane)
+        else {
             return nil
         }
         return ReadingPosition(clauseID: state.clauseID, side: side, focus: focus)
@@ -57,7 +62,8 @@ public final class StorePersistence: ReaderPersistence {
             case .addBookmark(let request):
                 let (document, identity) = documentAndIdentity(request.side)
                 try store.addBookmark(clauseID: request.clauseID, in: document, identity: identity, note: request.note)
-                return request.note.isEmpty ? "bookmarked \(request.clauseID)" : "bookmarked \(request.clauseID) with a note"
+                return request.note.isEmpty
+                    ? "bookmarked \(request.clauseID)" : "bookmarked \(request.clauseID) with a note"
             case .removeBookmark(let id):
                 try store.remove(id: id)
                 return "bookmark removed"
@@ -67,7 +73,9 @@ public final class StorePersistence: ReaderPersistence {
             case .saveReadingState(let position):
                 guard store.access == .readWrite else { return nil }
                 try store.saveReadingState(
-                    ReadingState(clauseID: position.clauseID, documentSide: position.side.rawValue, focusedPane: position.focus.rawValue),
+                    ReadingState(
+                        clauseID: position.clauseID, documentSide: position.side.rawValue,
+                        focusedPane: position.focus.rawValue),
                     for: pair)
                 return nil
             case .quit:

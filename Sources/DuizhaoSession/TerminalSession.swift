@@ -3,10 +3,11 @@ import DuizhaoCore
 import DuizhaoReader
 import DuizhaoTerminal
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A `ReaderSession` on the real terminal: start-up, the background comparison and store, the event loop.
@@ -98,7 +99,8 @@ public enum TerminalSession {
     private static func runLoop(
         on terminal: TerminalScreen, modelSize: (width: Int, height: Int), _ prepared: Prepared
     ) throws -> LoopOutcome {
-        let session = prepared.session, store = prepared.store
+        let session = prepared.session
+        let store = prepared.store
         var comparison: BackgroundWork<Comparison>?
         // Background work starts once the first frame is out (the first idle moment).
         var started = false
@@ -127,7 +129,8 @@ public enum TerminalSession {
                         _ = try session.send(.comparisonFinished(result))
                     } else {
                         _ = try session.send(.comparisonProgress(comparison.progress))
-                        pollAgain = min(pollAgain ?? ReaderLoop.backgroundPollMilliseconds, ReaderLoop.backgroundPollMilliseconds)
+                        pollAgain = min(
+                            pollAgain ?? ReaderLoop.backgroundPollMilliseconds, ReaderLoop.backgroundPollMilliseconds)
                     }
                 }
                 return pollAgain

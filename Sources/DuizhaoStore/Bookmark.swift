@@ -33,7 +33,9 @@ public struct BookmarkAnchor: Sendable, Equatable, Hashable {
 
     /// The anchor of `division` in `document` (pass the document's `identity` when already computed: computing
     /// it reads the whole text).
-    public init(document: PolicyDocument, division: Division, sentence: String? = nil, identity: DocumentIdentity? = nil) {
+    public init(
+        document: PolicyDocument, division: Division, sentence: String? = nil, identity: DocumentIdentity? = nil
+    ) {
         self.init(
             documentFingerprint: identity?.fingerprint ?? document.fingerprint, documentTitle: document.title,
             documentSource: document.source, clauseID: division.id, clauseHeading: division.heading,

@@ -128,7 +128,8 @@ public struct BookmarkAnchorResolver: Sendable {
 
     /// Orders candidates with the same title: closer snippet first, then the same id.
     private func rank(_ index: Int, for anchor: BookmarkAnchor) -> Double {
-        ComparableText.similarity(anchor.snippet, snippets[index]) + (divisions[index].id == anchor.clauseID ? 0.001 : 0)
+        ComparableText.similarity(anchor.snippet, snippets[index])
+            + (divisions[index].id == anchor.clauseID ? 0.001 : 0)
     }
 
     /// The division a resolution points at.

@@ -34,7 +34,9 @@ public final class BookmarkStore: @unchecked Sendable {
     }
 
     deinit {
-        if let snapshotDirectory = connection?.snapshotDirectory { try? FileManager.default.removeItem(at: snapshotDirectory) }
+        if let snapshotDirectory = connection?.snapshotDirectory {
+            try? FileManager.default.removeItem(at: snapshotDirectory)
+        }
     }
 
     /// The connection, opening the file first when the last attempt found it busy.
@@ -105,7 +107,8 @@ public final class BookmarkStore: @unchecked Sendable {
     static func verdict(_ db: Database) throws -> Verdict {
         let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
         guard check == ["ok"] else {
-            return .unusable(.corrupt, "the database is damaged (quick_check: \(check.prefix(3).joined(separator: "; ")))")
+            return .unusable(
+                .corrupt, "the database is damaged (quick_check: \(check.prefix(3).joined(separator: "; ")))")
         }
         let tables = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
         if tables.isEmpty { return .usable }
@@ -115,7 +118,8 @@ public final class BookmarkStore: @unchecked Sendable {
         let applied = Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
         let unknown = applied.subtracting(StoreSchema.migrationIdentifiers).sorted()
         guard unknown.isEmpty else {
-            let detail = "was written by a newer duizhao (schema changes \(unknown.joined(separator: ", ")) are "
+            let detail =
+                "was written by a newer duizhao (schema changes \(unknown.joined(separator: ", ")) are "
                 + "unknown to this version, which writes schema v\(BookmarkStoreInfo.schemaVersion))"
             // Listing may still work if the columns this build reads are there.
             do {
@@ -144,7 +148,8 @@ public final class BookmarkStore: @unchecked Sendable {
         let connection = try connected()
         guard let writer = connection.writer else {
             throw StoreError.notWritable(
-                connection.problem ?? StoreProblem(kind: .openFailed, path: databaseURL.path, detail: "not open for writing"))
+                connection.problem
+                    ?? StoreProblem(kind: .openFailed, path: databaseURL.path, detail: "not open for writing"))
         }
         return writer
     }
@@ -199,7 +204,8 @@ public final class BookmarkStore: @unchecked Sendable {
             try writer.write { db -> Int64 in
                 if let documentRow {
                     try db.execute(
-                        sql: "INSERT OR IGNORE INTO document (fingerprint, title, titleKey, sketch) VALUES (?, ?, ?, ?)",
+                        sql:
+                            "INSERT OR IGNORE INTO document (fingerprint, title, titleKey, sketch) VALUES (?, ?, ?, ?)",
                         arguments: [
                             documentRow.fingerprint, documentRow.title, documentRow.titleKey, documentRow.encodedSketch,
                         ])
@@ -303,7 +309,9 @@ public final class BookmarkStore: @unchecked Sendable {
                     arguments: [identity.titleKey, identity.fingerprint])
                 for row in sameTitle {
                     let sketch = ContentSketch(encoded: row[1])
-                    if identity.isSameDocument(fingerprint: row[0], titleKey: identity.titleKey, source: "", sketch: sketch) {
+                    if identity.isSameDocument(
+                        fingerprint: row[0], titleKey: identity.titleKey, source: "", sketch: sketch)
+                    {
                         fingerprints.append(row[0])
                     }
                 }
@@ -326,7 +334,9 @@ public final class BookmarkStore: @unchecked Sendable {
 
     /// The bookmarks of `document` (and of other versions of it), each with where its clause is now: exact,
     /// relocated or orphaned. Pass the document's `identity` when the caller keeps it.
-    public func resolvedBookmarks(in document: PolicyDocument, identity: DocumentIdentity? = nil) throws -> [ResolvedBookmark] {
+    public func resolvedBookmarks(in document: PolicyDocument, identity: DocumentIdentity? = nil) throws
+        -> [ResolvedBookmark]
+    {
         let identity = identity ?? DocumentIdentity(document)
         let marks = try bookmarks(.document(identity))
         // The resolver indexes every division's normalised text: not worth it for no bookmarks (a reader's start).
@@ -417,7 +427,9 @@ public final class BookmarkStore: @unchecked Sendable {
     func appliedMigrations() throws -> [String] {
         let reader = try requireReader()
         return try perform {
-            try reader.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") }
+            try reader.read { db in
+                try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
+            }
         }
     }
 

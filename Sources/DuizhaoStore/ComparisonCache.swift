@@ -38,10 +38,12 @@ public struct ComparisonCache: Sendable {
         } else if let data = nonEmpty("DUIZHAO_DATA_DIR") {
             base = URL(fileURLWithPath: data, isDirectory: true).appendingPathComponent("cache", isDirectory: true)
         } else if let cacheHome = nonEmpty("XDG_CACHE_HOME"), cacheHome.hasPrefix("/") {
-            base = URL(fileURLWithPath: cacheHome, isDirectory: true).appendingPathComponent("duizhao", isDirectory: true)
+            base = URL(fileURLWithPath: cacheHome, isDirectory: true).appendingPathComponent(
+                "duizhao", isDirectory: true)
         } else {
             let home = nonEmpty("HOME") ?? NSHomeDirectory()
-            base = URL(fileURLWithPath: home, isDirectory: true).appendingPathComponent(".cache/duizhao", isDirectory: true)
+            base = URL(fileURLWithPath: home, isDirectory: true).appendingPathComponent(
+                ".cache/duizhao", isDirectory: true)
         }
         return base.appendingPathComponent("comparisons", isDirectory: true)
     }
@@ -136,7 +138,9 @@ public struct ComparisonCache: Sendable {
     public func prune() {
         let fileManager = FileManager.default
         let keys: [URLResourceKey] = [.contentModificationDateKey, .fileSizeKey]
-        guard let urls = try? fileManager.contentsOfDirectory(at: directory, includingPropertiesForKeys: keys) else { return }
+        guard let urls = try? fileManager.contentsOfDirectory(at: directory, includingPropertiesForKeys: keys) else {
+            return
+        }
         var entries: [(url: URL, date: Date, size: Int)] = []
         for url in urls {
             guard let values = try? url.resourceValues(forKeys: Set(keys)) else { continue }

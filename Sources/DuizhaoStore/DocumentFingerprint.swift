@@ -102,7 +102,8 @@ public enum ComparableText {
 
     /// Similarity of two normalised texts in 0...1: the Dice coefficient of their character bigrams.
     public static func similarity(_ lhs: String, _ rhs: String) -> Double {
-        let left = Array(lhs.unicodeScalars), right = Array(rhs.unicodeScalars)
+        let left = Array(lhs.unicodeScalars)
+        let right = Array(rhs.unicodeScalars)
         if left.isEmpty || right.isEmpty { return left == right ? 1 : 0 }
         if left.count < 2 || right.count < 2 { return left == right ? 1 : 0 }
         var counts: [UInt64: Int] = [:]
@@ -230,7 +231,8 @@ public struct ContentSketch: Sendable, Equatable, Hashable {
         let size = min(hashes.count, other.hashes.count)
         guard size > 0 else { return hashes.isEmpty && other.hashes.isEmpty ? 1 : 0 }
         let union = Array(Set(hashes).union(other.hashes).sorted().prefix(size))
-        let mine = Set(hashes), theirs = Set(other.hashes)
+        let mine = Set(hashes)
+        let theirs = Set(other.hashes)
         let shared = union.filter { mine.contains($0) && theirs.contains($0) }.count
         return Double(shared) / Double(size)
     }

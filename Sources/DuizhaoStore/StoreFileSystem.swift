@@ -66,9 +66,12 @@ public struct StoreOptions: Sendable {
     public static let busyTimeoutVariable = "DUIZHAO_STORE_BUSY_TIMEOUT"
 
     /// The default options, with `busyTimeout` from `$DUIZHAO_STORE_BUSY_TIMEOUT` when it is a number ≥ 0.
-    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> StoreOptions {
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> StoreOptions
+    {
         var options = StoreOptions()
-        if let text = environment[busyTimeoutVariable], let seconds = TimeInterval(text), seconds >= 0, seconds.isFinite {
+        if let text = environment[busyTimeoutVariable], let seconds = TimeInterval(text), seconds >= 0, seconds.isFinite
+        {
             options.busyTimeout = seconds
         }
         return options

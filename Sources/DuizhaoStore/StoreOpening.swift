@@ -39,11 +39,14 @@ struct StoreOpener {
         case .failure(let problem): return Self.disabled(problem)
         case .success: break
         }
-        if fileSystem.itemKind(atPath: databasePath) == .missing && !fileSystem.canCreateFiles(inDirectory: directory.path) {
+        if fileSystem.itemKind(atPath: databasePath) == .missing
+            && !fileSystem.canCreateFiles(inDirectory: directory.path)
+        {
             // The only pre-check: the store directory does not come and go under another duizhao.
-            return Self.disabled(StoreProblem(
-                kind: .readOnlyLocation, path: directory.path,
-                detail: "the directory is not writable, so the bookmark store cannot be created"))
+            return Self.disabled(
+                StoreProblem(
+                    kind: .readOnlyLocation, path: directory.path,
+                    detail: "the directory is not writable, so the bookmark store cannot be created"))
         }
         let deadline = Date().addingTimeInterval(options.busyTimeout)
         var vanishedRetries = 0
@@ -58,9 +61,10 @@ struct StoreOpener {
                 case .vanished:
                     vanishedRetries += 1
                     guard vanishedRetries < 20 else {
-                        return Self.disabled(StoreProblem(
-                            kind: .openFailed, path: databasePath,
-                            detail: "keeps changing while being opened (\(BookmarkStore.describe(error)))"))
+                        return Self.disabled(
+                            StoreProblem(
+                                kind: .openFailed, path: databasePath,
+                                detail: "keeps changing while being opened (\(BookmarkStore.describe(error)))"))
                     }
                     Thread.sleep(forTimeInterval: 0.002 * Double(vanishedRetries))
                 case .notWritable(let problem):
@@ -96,9 +100,10 @@ struct StoreOpener {
                 try fileSystem.createDirectory(atPath: directory.path)
                 return .success(())
             } catch {
-                return .failure(StoreProblem(
-                    kind: .cannotCreate, path: directory.path,
-                    detail: "cannot create the bookmark directory (\(BookmarkStore.describe(error)))"))
+                return .failure(
+                    StoreProblem(
+                        kind: .cannotCreate, path: directory.path,
+                        detail: "cannot create the bookmark directory (\(BookmarkStore.describe(error)))"))
             }
         }
     }
@@ -185,8 +190,10 @@ struct StoreOpener {
     /// permission problem.
     func classify(_ error: any Error) -> StoreFailure {
         guard let error = error as? DatabaseError else {
-            return .unusable(StoreProblem(
-                kind: .openFailed, path: databasePath, detail: "cannot be opened (\(BookmarkStore.describe(error)))"))
+            return .unusable(
+                StoreProblem(
+                    kind: .openFailed, path: databasePath, detail: "cannot be opened (\(BookmarkStore.describe(error)))"
+                ))
         }
         switch error.extendedResultCode {
         case .SQLITE_READONLY_DBMOVED:
@@ -202,7 +209,8 @@ struct StoreOpener {
             return .busy
         case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM:
             if Self.refusalReason(fileSystem.openError(atPath: databasePath, writing: false)) != nil {
-                return .unusable(StoreProblem(kind: .unreadable, path: databasePath, detail: "cannot be read (permission denied)"))
+                return .unusable(
+                    StoreProblem(kind: .unreadable, path: databasePath, detail: "cannot be read (permission denied)"))
             }
             if let problem = writeRefusal() { return .notWritable(problem) }
             if error.extendedResultCode == .SQLITE_CANTOPEN_ISDIR {
@@ -212,17 +220,23 @@ struct StoreOpener {
             // recreated by another process between two of SQLite's steps).
             return .vanished
         case .SQLITE_NOTADB:
-            return .unusable(StoreProblem(
-                kind: .corrupt, path: databasePath,
-                detail: "is not a bookmark store: the file is not an SQLite database (corrupt or foreign file)"))
+            return .unusable(
+                StoreProblem(
+                    kind: .corrupt, path: databasePath,
+                    detail: "is not a bookmark store: the file is not an SQLite database (corrupt or foreign file)"))
         case .SQLITE_CORRUPT:
-            return .unusable(StoreProblem(
-                kind: .corrupt, path: databasePath, detail: "the database is damaged (\(BookmarkStore.describe(error)))"))
+            return .unusable(
+                StoreProblem(
+                    kind: .corrupt, path: databasePath,
+                    detail: "the database is damaged (\(BookmarkStore.describe(error)))"))
         case .SQLITE_AUTH:
-            return .unusable(StoreProblem(kind: .unreadable, path: databasePath, detail: "cannot be read (permission denied)"))
+            return .unusable(
+                StoreProblem(kind: .unreadable, path: databasePath, detail: "cannot be read (permission denied)"))
         default:
-            return .unusable(StoreProblem(
-                kind: .openFailed, path: databasePath, detail: "cannot be opened (\(BookmarkStore.describe(error)))"))
+            return .unusable(
+                StoreProblem(
+                    kind: .openFailed, path: databasePath, detail: "cannot be opened (\(BookmarkStore.describe(error)))"
+                ))
         }
     }
 
@@ -237,7 +251,9 @@ struct StoreOpener {
         if !fileSystem.canCreateFiles(inDirectory: directory.path) {
             return StoreProblem(
                 kind: .readOnlyLocation, path: databasePath,
-                detail: "its directory is not writable (SQLite keeps its -wal and -shm files there), so changes cannot be saved")
+                detail:
+                    "its directory is not writable (SQLite keeps its -wal and -shm files there), so changes cannot be saved"
+            )
         }
         for sidecar in [databasePath + "-wal", databasePath + "-shm"] {
             // ENOENT (gone) is not a refusal.
@@ -282,7 +298,8 @@ struct StoreOpener {
             switch try queue.read({ db in try BookmarkStore.verdict(db) }) {
             case .usable:
                 return StoreConnection(
-                    access: .readOnly, problem: problem, writer: nil, reader: queue, snapshotDirectory: snapshotDirectory)
+                    access: .readOnly, problem: problem, writer: nil, reader: queue,
+                    snapshotDirectory: snapshotDirectory)
             case .readOnly(let kind, let detail):
                 return StoreConnection(
                     access: .readOnly,
@@ -295,8 +312,10 @@ struct StoreOpener {
         } catch {
             try? fileManager.removeItem(at: snapshotDirectory)
             if case .unusable(let unusable) = classify(error) { return Self.disabled(unusable) }
-            return Self.disabled(StoreProblem(
-                kind: .openFailed, path: databasePath, detail: "cannot be opened (\(BookmarkStore.describe(error)))"))
+            return Self.disabled(
+                StoreProblem(
+                    kind: .openFailed, path: databasePath, detail: "cannot be opened (\(BookmarkStore.describe(error)))"
+                ))
         }
     }
 }

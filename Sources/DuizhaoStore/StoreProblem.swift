@@ -84,7 +84,8 @@ public enum StoreLocation {
             return URL(fileURLWithPath: directory, isDirectory: true)
         }
         if let dataHome = environment["XDG_DATA_HOME"], !dataHome.isEmpty, dataHome.hasPrefix("/") {
-            return URL(fileURLWithPath: dataHome, isDirectory: true).appendingPathComponent("duizhao", isDirectory: true)
+            return URL(fileURLWithPath: dataHome, isDirectory: true).appendingPathComponent(
+                "duizhao", isDirectory: true)
         }
         let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
         return URL(fileURLWithPath: home, isDirectory: true)

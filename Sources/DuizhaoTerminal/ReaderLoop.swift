@@ -1,8 +1,9 @@
 import DuizhaoReader
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// What the reader loop's event handler asks for after an event.
@@ -47,8 +48,9 @@ public enum ReaderLoop {
         whileIdle: () throws -> Void = {}
     ) rethrows -> LoopOutcome {
         if terminal.width > 0, terminal.height > 0,
-           modelSize.map({ $0.width != terminal.width || $0.height != terminal.height }) ?? true,
-           try handle(.resize(width: terminal.width, height: terminal.height)) == .quit {
+            modelSize.map({ $0.width != terminal.width || $0.height != terminal.height }) ?? true,
+            try handle(.resize(width: terminal.width, height: terminal.height)) == .quit
+        {
             return .quit
         }
         while true {
@@ -69,7 +71,8 @@ public enum ReaderLoop {
             // Coalesce input that is already waiting (key repeat, pasted text) into one frame.
             var drained = 0
             while drained < 64, terminal.receivedSignal == nil,
-                  let more = terminal.nextEvent(timeoutMilliseconds: 0) {
+                let more = terminal.nextEvent(timeoutMilliseconds: 0)
+            {
                 if try handle(more) == .quit { return .quit }
                 drained += 1
             }

@@ -31,7 +31,8 @@ struct StylePalette {
     /// Builds the palette; for `.color` this calls `start_color` and defines pairs, so curses must be running.
     init(scheme: ColorScheme) {
         self.scheme = scheme
-        styles = Array(repeating: CellStyle(attributes: duizhao_attr_normal(), pair: 0), count: StyleRole.allCases.count)
+        styles = Array(
+            repeating: CellStyle(attributes: duizhao_attr_normal(), pair: 0), count: StyleRole.allCases.count)
         switch scheme {
         case .color:
             _ = start_color()
@@ -77,7 +78,8 @@ struct StylePalette {
     }
 
     /// Foreground/background (nil: the terminal default) and attributes of a role on a colour terminal.
-    static func colorSpec(_ role: StyleRole, rich: Bool) -> (foreground: Int16?, background: Int16?, attributes: attr_t) {
+    static func colorSpec(_ role: StyleRole, rich: Bool) -> (foreground: Int16?, background: Int16?, attributes: attr_t)
+    {
         let look = role.appearance(colors: true, rich: rich)
         return (look.foreground, look.background, attributes(look))
     }

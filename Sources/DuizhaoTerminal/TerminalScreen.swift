@@ -1,9 +1,10 @@
 import CNcursesw
 import DuizhaoReader
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The thin ncurses adapter: starts curses, draws prepared `Screen`s (only what changed since the last frame)
@@ -114,8 +115,9 @@ public final class TerminalScreen {
         if let old = previous, old.width != screen.width || old.height != screen.height { previous = nil }
         if previous == nil { _ = werase(window) }
         for change in screen.changes(since: previous) where change.row < rows && change.columns.lowerBound < columns {
-            drawCells(screen.rows[change.row], row: change.row, from: change.columns.lowerBound,
-                      through: min(change.columns.upperBound, columns - 1), columns: columns)
+            drawCells(
+                screen.rows[change.row], row: change.row, from: change.columns.lowerBound,
+                through: min(change.columns.upperBound, columns - 1), columns: columns)
         }
         previous = screen
         placeCursor(screen.cursor, rows: rows, columns: columns)
@@ -283,7 +285,8 @@ public final class TerminalScreen {
     private func mouseEvent() -> InputEvent? {
         var event = MEVENT()
         guard getmouse(&event) == OK else { return nil }
-        let column = Int(event.x), row = Int(event.y)
+        let column = Int(event.x)
+        let row = Int(event.y)
         if duizhao_mouse_is_wheel_up(event.bstate) != 0 { return .wheel(column: column, row: row, lines: -3) }
         if duizhao_mouse_is_wheel_down(event.bstate) != 0 { return .wheel(column: column, row: row, lines: 3) }
         if duizhao_mouse_is_click(event.bstate) != 0 { return .click(column: column, row: row) }

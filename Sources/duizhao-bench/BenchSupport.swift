@@ -9,9 +9,10 @@ struct BenchError: Error, CustomStringConvertible {
 /// The `duizhao` binary to measure: `given` (`--binary PATH`), else the one built beside this bench; an error
 /// naming the path when it is not an executable.
 func duizhaoBinary(_ given: String?) throws -> String {
-    let path = given
+    let path =
+        given
         ?? URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-            .appendingPathComponent("duizhao").path
+        .appendingPathComponent("duizhao").path
     guard FileManager.default.isExecutableFile(atPath: path) else {
         throw BenchError("no duizhao binary at \(path); build it (swift build -c release) or pass --binary PATH")
     }
@@ -37,6 +38,8 @@ func runBenchChild(_ arguments: [String]) throws -> BenchChildResult {
     let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     child.waitUntilExit()
     let lastLine = output.split(separator: "\n").last ?? ""
-    let figures = lastLine.split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    let figures = lastLine.split(separator: " ").compactMap {
+        Double($0.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
     return BenchChildResult(status: child.terminationStatus, output: output, figures: figures)
 }

@@ -14,13 +14,15 @@ import Foundation
 /// `duizhao-bench compare [--sizes 100,1000,5000] [--corpus DIR]`; the child mode is `compare --child N`.
 func runCompareBenchmark(_ arguments: [String]) throws {
     if let childIndex = arguments.firstIndex(of: "--child"), childIndex + 1 < arguments.count,
-       let clauses = Int(arguments[childIndex + 1]) {
+        let clauses = Int(arguments[childIndex + 1])
+    {
         compareChild(clauses: clauses)
         return
     }
-    let sizes = arguments.firstIndex(of: "--sizes").flatMap { index in
-        index + 1 < arguments.count ? arguments[index + 1].split(separator: ",").compactMap { Int($0) } : nil
-    } ?? [100, 1000, 5000]
+    let sizes =
+        arguments.firstIndex(of: "--sizes").flatMap { index in
+            index + 1 < arguments.count ? arguments[index + 1].split(separator: ",").compactMap { Int($0) } : nil
+        } ?? [100, 1000, 5000]
 
     // The bundled pair: import both texts and compare, many times.
     var importAndCompare: [Double] = []
@@ -41,20 +43,27 @@ func runCompareBenchmark(_ arguments: [String]) throws {
     }
     importAndCompare.sort()
     compareOnly.sort()
-    print(String(format: "bundled pair (24 + 20 clauses, %d links): import + compare median %.2f ms (best %.2f ms); compare alone median %.2f ms (best %.2f ms)",
-                 linkCount, importAndCompare[importAndCompare.count / 2], importAndCompare[0], compareOnly[compareOnly.count / 2],
-                 compareOnly[0]))
+    print(
+        String(
+            format:
+                "bundled pair (24 + 20 clauses, %d links): import + compare median %.2f ms (best %.2f ms); compare alone median %.2f ms (best %.2f ms)",
+            linkCount, importAndCompare[importAndCompare.count / 2], importAndCompare[0],
+            compareOnly[compareOnly.count / 2],
+            compareOnly[0]))
 
-    let corpus = arguments.firstIndex(of: "--corpus").flatMap { index in
-        index + 1 < arguments.count ? arguments[index + 1] : nil
-    } ?? "../shared/corpus"
+    let corpus =
+        arguments.firstIndex(of: "--corpus").flatMap { index in
+            index + 1 < arguments.count ? arguments[index + 1] : nil
+        } ?? "../shared/corpus"
     benchmarkLawPairs(corpus: corpus)
     benchmarkPreparedNational(corpus: corpus)
 
     // Scaling, one child process per size.
     print("")
     print("synthetic pairs (each size in a fresh process; peak RSS from VmHWM):")
-    print("clauses/side  MB/side  sentences/side  import ms  compare ms  peak RSS MB  compare +MB  derived links found  wrong links")
+    print(
+        "clauses/side  MB/side  sentences/side  import ms  compare ms  peak RSS MB  compare +MB  derived links found  wrong links"
+    )
     var results: [(clauses: Int, seconds: Double, megabytes: Double)] = []
     for clauses in sizes {
         let child = try runBenchChild(["compare", "--child", String(clauses)])
@@ -63,39 +72,54 @@ func runCompareBenchmark(_ arguments: [String]) throws {
             print("\(clauses): child failed (status \(child.status)): \(child.output)")
             continue
         }
-        let (megabytesPerSide, sentences, importMilliseconds, compareMilliseconds) = (fields[0], fields[1], fields[2], fields[3])
+        let (megabytesPerSide, sentences, importMilliseconds, compareMilliseconds) = (
+            fields[0], fields[1], fields[2], fields[3]
+        )
         let (peakBefore, peakAfter, expected, found, wrong) = (fields[4], fields[5], fields[6], fields[7], fields[8])
-        print(String(format: "%12d  %7.2f  %14.0f  %9.1f  %10.1f  %11.1f  %11.1f  %8.0f / %-8.0f  %11.0f",
-                     clauses, megabytesPerSide, sentences, importMilliseconds, compareMilliseconds, peakAfter / 1e6,
-                     (peakAfter - peakBefore) / 1e6, found, expected, wrong))
+        print(
+            String(
+                format: "%12d  %7.2f  %14.0f  %9.1f  %10.1f  %11.1f  %11.1f  %8.0f / %-8.0f  %11.0f",
+                clauses, megabytesPerSide, sentences, importMilliseconds, compareMilliseconds, peakAfter / 1e6,
+                (peakAfter - peakBefore) / 1e6, found, expected, wrong))
         results.append((clauses, compareMilliseconds, (peakAfter - peakBefore) / 1e6))
     }
     for (previous, next) in zip(results, results.dropFirst()) {
         let factor = Double(next.clauses) / Double(previous.clauses)
         let timeRatio = next.seconds / previous.seconds
         let memoryRatio = next.megabytes / max(previous.megabytes, 0.1)
-        print(String(format: "%d → %d clauses (×%.0f): compare time ×%.1f (exponent %.2f), compare memory ×%.1f (exponent %.2f)",
-                     previous.clauses, next.clauses, factor, timeRatio, log(timeRatio) / log(factor),
-                     memoryRatio, log(memoryRatio) / log(factor)))
+        print(
+            String(
+                format:
+                    "%d → %d clauses (×%.0f): compare time ×%.1f (exponent %.2f), compare memory ×%.1f (exponent %.2f)",
+                previous.clauses, next.clauses, factor, timeRatio, log(timeRatio) / log(factor),
+                memoryRatio, log(memoryRatio) / log(factor)))
     }
 }
 
 /// Import and comparison times of real law pairs (median of 50 runs after 10 warm-up runs).
 private func benchmarkLawPairs(corpus: String) {
-    let pairs = [("cunweihui/national.md", "cunweihui/henan-undated.md"), ("cunweihui/national.md", "cunweihui/zhejiang-2020.md")]
+    let pairs = [
+        ("cunweihui/national.md", "cunweihui/henan-undated.md"),
+        ("cunweihui/national.md", "cunweihui/zhejiang-2020.md"),
+    ]
     print("")
     for (nationalFile, provincialFile) in pairs {
-        let nationalPath = corpus + "/" + nationalFile, provincialPath = corpus + "/" + provincialFile
-        guard FileManager.default.fileExists(atPath: nationalPath), FileManager.default.fileExists(atPath: provincialPath) else {
+        let nationalPath = corpus + "/" + nationalFile
+        let provincialPath = corpus + "/" + provincialFile
+        guard FileManager.default.fileExists(atPath: nationalPath),
+            FileManager.default.fileExists(atPath: provincialPath)
+        else {
             print("law pair \(provincialFile): corpus not found under \(corpus) (use --corpus DIR)")
             continue
         }
-        var importTimes: [Double] = [], compareTimes: [Double] = []
+        var importTimes: [Double] = []
+        var compareTimes: [Double] = []
         var summary = ""
         for run in 0..<60 {
             let start = DispatchTime.now().uptimeNanoseconds
             guard let national = try? PolicyImporter.importFile(at: nationalPath),
-                  let provincial = try? PolicyImporter.importFile(at: provincialPath) else {
+                let provincial = try? PolicyImporter.importFile(at: provincialPath)
+            else {
                 print("law pair \(provincialFile): import failed")
                 return
             }
@@ -106,13 +130,16 @@ private func benchmarkLawPairs(corpus: String) {
                 importTimes.append(Double(imported - start) / 1e6)
                 compareTimes.append(Double(end - imported) / 1e6)
             }
-            summary = "\(national.provisions.count) + \(provincial.provisions.count) articles, \(comparison.links.count) links"
+            summary =
+                "\(national.provisions.count) + \(provincial.provisions.count) articles, \(comparison.links.count) links"
         }
         importTimes.sort()
         compareTimes.sort()
-        print(String(format: "law pair %@ (%@): import of both median %.2f ms; compare median %.2f ms (best %.2f ms)",
-                     provincialFile, summary, importTimes[importTimes.count / 2], compareTimes[compareTimes.count / 2],
-                     compareTimes[0]))
+        print(
+            String(
+                format: "law pair %@ (%@): import of both median %.2f ms; compare median %.2f ms (best %.2f ms)",
+                provincialFile, summary, importTimes[importTimes.count / 2], compareTimes[compareTimes.count / 2],
+                compareTimes[0]))
     }
 }
 
@@ -123,13 +150,16 @@ private func benchmarkLawPairs(corpus: String) {
 private func benchmarkPreparedNational(corpus: String) {
     let directory = corpus + "/cunweihui"
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory),
-          let national = try? PolicyImporter.importFile(at: directory + "/national.md") else {
+        let national = try? PolicyImporter.importFile(at: directory + "/national.md")
+    else {
         print("prepared national: corpus not found under \(corpus) (use --corpus DIR)")
         return
     }
     let implementations = names.filter { $0.hasSuffix(".md") && $0 != "national.md" }.sorted()
         .compactMap { try? PolicyImporter.importFile(at: directory + "/" + $0) }
-    var pairwise: [Double] = [], prepared: [Double] = [], preparation: [Double] = []
+    var pairwise: [Double] = []
+    var prepared: [Double] = []
+    var preparation: [Double] = []
     for round in 0..<30 {
         let start = DispatchTime.now().uptimeNanoseconds
         let separate = implementations.map { Comparator.compare(national: national, provincial: $0) }
@@ -151,9 +181,12 @@ private func benchmarkPreparedNational(corpus: String) {
     pairwise.sort()
     prepared.sort()
     preparation.sort()
-    print(String(format: "cunweihui national (41 articles) × %d implementations, one thread: each pair on its own median %.2f ms; national prepared once median %.2f ms (of which preparing %.2f ms); ratio %.2f",
-                 implementations.count, pairwise[pairwise.count / 2], prepared[prepared.count / 2],
-                 preparation[preparation.count / 2], prepared[prepared.count / 2] / pairwise[pairwise.count / 2]))
+    print(
+        String(
+            format:
+                "cunweihui national (41 articles) × %d implementations, one thread: each pair on its own median %.2f ms; national prepared once median %.2f ms (of which preparing %.2f ms); ratio %.2f",
+            implementations.count, pairwise[pairwise.count / 2], prepared[prepared.count / 2],
+            preparation[preparation.count / 2], prepared[prepared.count / 2] / pairwise[pairwise.count / 2]))
 }
 
 /// Generates, imports and compares one synthetic pair; prints one line of figures for the parent.
@@ -231,7 +264,8 @@ struct SyntheticPair {
                 parts.insert("推进" + term() + "建设", at: Int(next() % 5))
                 sentences.append(parts.joined(separator: "，") + "。")
             }
-            nationalClauses.append(Clause(title: term() + pick(["制度", "工程", "体系", "能力"]), sentences: sentences, sources: [index]))
+            nationalClauses.append(
+                Clause(title: term() + pick(["制度", "工程", "体系", "能力"]), sentences: sentences, sources: [index]))
         }
 
         var provincialClauses: [Clause] = []
@@ -255,7 +289,8 @@ struct SyntheticPair {
                 provincialClauses[provincialClauses.count - 1].sources += clause.sources
                 continue
             }
-            provincialClauses.append(Clause(title: (chance(0.5) ? "进一步" : "") + clause.title, sentences: sentences, sources: clause.sources))
+            provincialClauses.append(
+                Clause(title: (chance(0.5) ? "进一步" : "") + clause.title, sentences: sentences, sources: clause.sources))
             if chance(0.06) {  // the province's own clause
                 var own: [String] = []
                 for _ in 0..<8 { own.append(ownSentence()) }
@@ -264,7 +299,10 @@ struct SyntheticPair {
         }
         var index = 0
         while index + 1 < provincialClauses.count {  // neighbouring clauses swapped
-            if chance(0.1) { provincialClauses.swapAt(index, index + 1); index += 1 }
+            if chance(0.1) {
+                provincialClauses.swapAt(index, index + 1)
+                index += 1
+            }
             index += 1
         }
 

@@ -17,8 +17,10 @@ func runImportBenchmark(_ arguments: [String]) throws {
             .write(toFile: arguments[writeIndex + 1], atomically: true, encoding: .utf8)
         return
     }
-    let lawPath = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-bench-law-\(getpid()).txt").path
-    try SyntheticDocument.text(minimumBytes: megabytes * 1_000_000, law: true).write(toFile: lawPath, atomically: true, encoding: .utf8)
+    let lawPath = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-bench-law-\(getpid()).txt")
+        .path
+    try SyntheticDocument.text(minimumBytes: megabytes * 1_000_000, law: true).write(
+        toFile: lawPath, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(atPath: lawPath) }
     try measureImport(label: "law-shaped synthetic document", path: lawPath)
 
@@ -33,8 +35,10 @@ func runImportBenchmark(_ arguments: [String]) throws {
     let fields = try runBenchChild(["import", "--child", path]).figures
     if fields.count == 2 {
         let growth = fields[1] - fields[0]
-        print(String(format: "peak RSS: %.1f MB before import, %.1f MB after; import added %.1f MB = %.2fx the file size",
-                     fields[0] / 1e6, fields[1] / 1e6, growth / 1e6, growth / size))
+        print(
+            String(
+                format: "peak RSS: %.1f MB before import, %.1f MB after; import added %.1f MB = %.2fx the file size",
+                fields[0] / 1e6, fields[1] / 1e6, growth / 1e6, growth / size))
     }
 }
 
@@ -53,10 +57,13 @@ private func measureImport(label: String, path: String) throws {
     }
     seconds.sort()
     let median = seconds[seconds.count / 2]
-    print(String(format: "%@: %.1f MB, %d provisions, %d import warnings", label, size / 1e6, provisions, warnings.count))
+    print(
+        String(format: "%@: %.1f MB, %d provisions, %d import warnings", label, size / 1e6, provisions, warnings.count))
     for warning in warnings.prefix(3) { print("  warning: \(warning)") }
-    print(String(format: "import (read+decode+parse): median %.1f ms = %.0f MB/s, best %.1f ms = %.0f MB/s",
-                 median * 1000, size / 1e6 / median, seconds[0] * 1000, size / 1e6 / seconds[0]))
+    print(
+        String(
+            format: "import (read+decode+parse): median %.1f ms = %.0f MB/s, best %.1f ms = %.0f MB/s",
+            median * 1000, size / 1e6 / median, seconds[0] * 1000, size / 1e6 / seconds[0]))
 }
 
 private func importChild(path: String) throws {
@@ -70,7 +77,8 @@ private func importChild(path: String) throws {
 /// Peak resident set size of this process in bytes (VmHWM: unlike ru_maxrss it is not inherited across exec).
 func peakResidentBytes() -> Double {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return 0 }
+        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+    else { return 0 }
     let kilobytes = line.split(separator: " ").compactMap { Double($0) }.first ?? 0
     return kilobytes * 1024
 }

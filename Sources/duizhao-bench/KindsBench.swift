@@ -24,42 +24,59 @@ func runKindsBenchmark(_ arguments: [String]) throws {
     }
     foldTimes.sort()
     let megabytes = Double(big.utf8.count) / 1e6
-    print(String(format: "Localization.fold: %.1f MB in %.0f ms median (%.1f MB/s)", megabytes, foldTimes[2],
-                 megabytes / (foldTimes[2] / 1000)))
+    print(
+        String(
+            format: "Localization.fold: %.1f MB in %.0f ms median (%.1f MB/s)", megabytes, foldTimes[2],
+            megabytes / (foldTimes[2] / 1000)))
 
     var pairs: [(String, PolicyDocument, PolicyDocument)] = [
-        ("bundled pair", BundledDocument.national.load(), BundledDocument.provincial.load()),
+        ("bundled pair", BundledDocument.national.load(), BundledDocument.provincial.load())
     ]
-    let lawNational = "../shared/corpus/cunweihui/national.md", lawLocal = "../shared/corpus/cunweihui/zhejiang-2020.md"
-    if let national = try? PolicyImporter.importFile(at: lawNational), let local = try? PolicyImporter.importFile(at: lawLocal) {
+    let lawNational = "../shared/corpus/cunweihui/national.md"
+    let lawLocal = "../shared/corpus/cunweihui/zhejiang-2020.md"
+    if let national = try? PolicyImporter.importFile(at: lawNational),
+        let local = try? PolicyImporter.importFile(at: lawLocal)
+    {
         pairs.append(("村民委员会组织法 / Zhejiang 2020", national, local))
     }
     for (name, national, provincial) in pairs {
-        var compareTimes: [Double] = [], classifyTimes: [Double] = []
+        var compareTimes: [Double] = []
+        var classifyTimes: [Double] = []
         var changeCount = 0
         for _ in 0..<15 {
             let start = DispatchTime.now().uptimeNanoseconds
             let comparison = Comparator.compare(national: national, provincial: provincial)
             let compared = DispatchTime.now().uptimeNanoseconds
-            changeCount = comparison.linkedPairs(national: national, provincial: provincial).reduce(0) { $0 + $1.changes.count }
+            changeCount = comparison.linkedPairs(national: national, provincial: provincial).reduce(0) {
+                $0 + $1.changes.count
+            }
             let end = DispatchTime.now().uptimeNanoseconds
             compareTimes.append(Double(compared - start) / 1e6)
             classifyTimes.append(Double(end - compared) / 1e6)
         }
         compareTimes.sort()
         classifyTimes.sort()
-        print(name + String(format: ": compare %.2f ms, classify %d changes %.2f ms (medians of 15)", compareTimes[7],
-                            changeCount, classifyTimes[7]))
+        print(
+            name
+                + String(
+                    format: ": compare %.2f ms, classify %d changes %.2f ms (medians of 15)", compareTimes[7],
+                    changeCount, classifyTimes[7]))
     }
     for clauses in [1000, 5000] {
-        let national = PolicyImporter.importText(SyntheticDocument.text(clauseCount: clauses, variant: 0), source: "synthetic:0")
-        let provincial = PolicyImporter.importText(SyntheticDocument.text(clauseCount: clauses, variant: 1), source: "synthetic:1")
+        let national = PolicyImporter.importText(
+            SyntheticDocument.text(clauseCount: clauses, variant: 0), source: "synthetic:0")
+        let provincial = PolicyImporter.importText(
+            SyntheticDocument.text(clauseCount: clauses, variant: 1), source: "synthetic:1")
         let start = DispatchTime.now().uptimeNanoseconds
         let comparison = Comparator.compare(national: national, provincial: provincial)
         let compared = DispatchTime.now().uptimeNanoseconds
-        let changes = comparison.linkedPairs(national: national, provincial: provincial).reduce(0) { $0 + $1.changes.count }
+        let changes = comparison.linkedPairs(national: national, provincial: provincial).reduce(0) {
+            $0 + $1.changes.count
+        }
         let end = DispatchTime.now().uptimeNanoseconds
-        print(String(format: "synthetic %d clauses: compare %.0f ms, classify %d changes of %d links %.0f ms", clauses,
-                     Double(compared - start) / 1e6, changes, comparison.links.count, Double(end - compared) / 1e6))
+        print(
+            String(
+                format: "synthetic %d clauses: compare %.0f ms, classify %d changes of %d links %.0f ms", clauses,
+                Double(compared - start) / 1e6, changes, comparison.links.count, Double(end - compared) / 1e6))
     }
 }

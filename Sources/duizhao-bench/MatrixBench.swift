@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Benchmark of `duizhao matrix` (release binary next to this one, or `--binary PATH`):
@@ -22,27 +23,41 @@ func runMatrixBenchmark(_ arguments: [String]) throws {
         .filter { $0.hasSuffix(".md") && $0 != "national.md" }.sorted()
         .map { try String(contentsOfFile: (corpus as NSString).appendingPathComponent($0), encoding: .utf8) }
     guard !sources.isEmpty else { throw BenchError("no implementations in \(corpus)") }
-    print("duizhao: \(binary); national: \(national); \(sources.count) source implementations; "
-          + "\(ProcessInfo.processInfo.activeProcessorCount) cores")
+    print(
+        "duizhao: \(binary); national: \(national); \(sources.count) source implementations; "
+            + "\(ProcessInfo.processInfo.activeProcessorCount) cores")
 
     for count in counts {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-bench-matrix-\(getpid())-\(count)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "duizhao-bench-matrix-\(getpid())-\(count)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         var bytes = 0
         for index in 0..<count {
             let text = matrixBenchVariant(sources[index % sources.count], variant: index / sources.count + index)
             bytes += text.utf8.count
-            try text.write(to: directory.appendingPathComponent(String(format: "impl-%04d.md", index)), atomically: true, encoding: .utf8)
+            try text.write(
+                to: directory.appendingPathComponent(String(format: "impl-%04d.md", index)), atomically: true,
+                encoding: .utf8)
         }
         let matrix = try measureChild(binary, ["matrix", national, directory.path, "--json"])
-        print(String(format: "%d implementations (%.0f KB each on average): duizhao matrix --json %.2f s wall, %.2f s CPU, peak RSS %.0f MB",
-                     count, Double(bytes) / Double(count) / 1024, matrix.seconds, matrix.cpuSeconds, matrix.peakMegabytes))
+        print(
+            String(
+                format:
+                    "%d implementations (%.0f KB each on average): duizhao matrix --json %.2f s wall, %.2f s CPU, peak RSS %.0f MB",
+                count, Double(bytes) / Double(count) / 1024, matrix.seconds, matrix.cpuSeconds, matrix.peakMegabytes))
         if count <= 60 {
-            let loop = try measureChild("/bin/sh", ["-c", "for f in \"$2\"/*; do \"$0\" compare \"$1\" \"$f\" --json || exit 1; done",
-                                                    binary, national, directory.path])
-            print(String(format: "  duizhao compare --json once per document in a shell loop: %.2f s wall; matrix / loop = %.2f",
-                         loop.seconds, matrix.seconds / loop.seconds))
+            let loop = try measureChild(
+                "/bin/sh",
+                [
+                    "-c", "for f in \"$2\"/*; do \"$0\" compare \"$1\" \"$f\" --json || exit 1; done",
+                    binary, national, directory.path,
+                ])
+            print(
+                String(
+                    format:
+                        "  duizhao compare --json once per document in a shell loop: %.2f s wall; matrix / loop = %.2f",
+                    loop.seconds, matrix.seconds / loop.seconds))
         }
     }
 }
@@ -78,7 +93,7 @@ func measureChild(_ executable: String, _ arguments: [String]) throws -> ChildMe
     posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
     let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
+    defer { for pointer in argv { free(pointer) } }
     var pid: pid_t = 0
     let start = DispatchTime.now().uptimeNanoseconds
     guard posix_spawn(&pid, executable, &actions, nil, argv, environ) == 0 else {
@@ -91,7 +106,9 @@ func measureChild(_ executable: String, _ arguments: [String]) throws -> ChildMe
     var children = rusage()
     getrusage(RUSAGE_CHILDREN.rawValue, &children)
     guard status == 0 else { throw BenchError("\(arguments.joined(separator: " ")) failed (status \(status))") }
-    let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
-    return ChildMeasurement(seconds: seconds, cpuSeconds: cpu, peakMegabytes: Double(max(usage.ru_maxrss, children.ru_maxrss)) / 1024)
+    let cpu =
+        Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec)
+        / 1e6
+    return ChildMeasurement(
+        seconds: seconds, cpuSeconds: cpu, peakMegabytes: Double(max(usage.ru_maxrss, children.ru_maxrss)) / 1024)
 }
-

@@ -2,10 +2,11 @@ import DuizhaoCompare
 import DuizhaoCore
 import DuizhaoReader
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reader benchmark: drives the real `duizhao` binary in a pseudo-terminal of 160x45 (TERM=xterm-256color)
@@ -25,34 +26,43 @@ func runReaderBenchmark(_ arguments: [String]) throws {
     let provincialTitle = BundledDocument.provincial.load().title
     let lessProgram = readerFindProgram("less")
     let vimProgram = readerFindProgram("vim")
-    print("terminal: pseudo-terminal \(ReaderPseudoTerminal.columns)x\(ReaderPseudoTerminal.rows), TERM=xterm-256color, LANG=C.UTF-8")
+    print(
+        "terminal: pseudo-terminal \(ReaderPseudoTerminal.columns)x\(ReaderPseudoTerminal.rows), TERM=xterm-256color, LANG=C.UTF-8"
+    )
     print("duizhao: \(binary)")
-    print("launches: \(options.launches) (median), key presses: \(options.presses) (\(ReaderScrollPattern.block) down, \(ReaderScrollPattern.block) up, …)")
+    print(
+        "launches: \(options.launches) (median), key presses: \(options.presses) (\(ReaderScrollPattern.block) down, \(ReaderScrollPattern.block) up, …)"
+    )
     print("")
 
     var table = ReaderResultTable()
 
     // Launch to the first full frame.
     let readerLaunch = try readerMeasureLaunch(
-        runs: options.launches, command: [binary], needles: [nationalTitle, provincialTitle, "side by side"], settle: true,
+        runs: options.launches, command: [binary], needles: [nationalTitle, provincialTitle, "side by side"],
+        settle: true,
         completeAtNeedles: true)
     table.add("launch → first full frame, bundled pair", readerLaunch.firstFrame.formattedMedian, reference: "")
     table.add("launch → comparison applied (settled)", readerLaunch.settled.formattedMedian, reference: "")
     if let lessProgram {
         let lessLaunch = try readerMeasureLaunch(
-            runs: options.launches, command: [lessProgram, provincial], needles: [String(provincialTitle.prefix(8))], settle: false)
+            runs: options.launches, command: [lessProgram, provincial], needles: [String(provincialTitle.prefix(8))],
+            settle: false)
         table.add("  less provincial.txt → first full frame", "", reference: lessLaunch.firstFrame.formattedMedian)
     }
     if let vimProgram {
         let vimLaunch = try readerMeasureLaunch(
             runs: options.launches, command: readerVimCommand(vimProgram, national, provincial),
             needles: [String(nationalTitle.prefix(6))], settle: false)
-        table.add("  vim -d national provincial → first full frame", "", reference: vimLaunch.firstFrame.formattedMedian)
+        table.add(
+            "  vim -d national provincial → first full frame", "", reference: vimLaunch.firstFrame.formattedMedian)
     }
 
     // One-line synchronized scroll.
-    let readerScroll = try readerMeasureScroll(command: [binary], presses: options.presses, down: "j", up: "k", setup: nil)
-    let hiddenOutline = try readerMeasureScroll(command: [binary], presses: options.presses, down: "j", up: "k", setup: "t")
+    let readerScroll = try readerMeasureScroll(
+        command: [binary], presses: options.presses, down: "j", up: "k", setup: nil)
+    let hiddenOutline = try readerMeasureScroll(
+        command: [binary], presses: options.presses, down: "j", up: "k", setup: "t")
     table.add("key → last byte, one-line scroll (j), median", readerScroll.latency.formattedMedian, reference: "")
     table.add("key → last byte, one-line scroll (j), p95", readerScroll.latency.formattedP95, reference: "")
     table.add("bytes per one-line scroll, outline shown", readerScroll.bytes.formattedBytes, reference: "")
@@ -60,14 +70,17 @@ func runReaderBenchmark(_ arguments: [String]) throws {
     table.add("key → last byte, outline hidden, median", hiddenOutline.latency.formattedMedian, reference: "")
     if let vimProgram {
         let vimScroll = try readerMeasureScroll(
-            command: readerVimCommand(vimProgram, national, provincial), presses: options.presses, down: "\u{05}", up: "\u{19}", setup: nil)
+            command: readerVimCommand(vimProgram, national, provincial), presses: options.presses, down: "\u{05}",
+            up: "\u{19}", setup: nil)
         table.add("  vim -d, Ctrl-E/Ctrl-Y one-line scroll, median", "", reference: vimScroll.latency.formattedMedian)
         table.add("  vim -d, one-line scroll, p95", "", reference: vimScroll.latency.formattedP95)
         table.add("  vim -d, bytes per one-line scroll", "", reference: vimScroll.bytes.formattedBytes)
     }
     if let lessProgram {
-        let lessScroll = try readerMeasureScroll(command: [lessProgram, provincial], presses: options.presses, down: "j", up: "k", setup: nil)
-        table.add("  less provincial.txt, j/k one-line scroll, median", "", reference: lessScroll.latency.formattedMedian)
+        let lessScroll = try readerMeasureScroll(
+            command: [lessProgram, provincial], presses: options.presses, down: "j", up: "k", setup: nil)
+        table.add(
+            "  less provincial.txt, j/k one-line scroll, median", "", reference: lessScroll.latency.formattedMedian)
         table.add("  less, bytes per one-line scroll", "", reference: lessScroll.bytes.formattedBytes)
     }
 
@@ -78,7 +91,9 @@ func runReaderBenchmark(_ arguments: [String]) throws {
     let startup = readerMeasureStartupWork(runs: options.launches)
     table.add("in-process: import both bundled documents", startup.importing.formattedMedian, reference: "")
     table.add("in-process: reader model init + first render", startup.modelAndFrame.formattedMedian, reference: "")
-    table.add("process start → main (`duizhao --version`)", try readerMeasureBareStart(binary: binary, runs: options.launches).formattedMedian, reference: "")
+    table.add(
+        "process start → main (`duizhao --version`)",
+        try readerMeasureBareStart(binary: binary, runs: options.launches).formattedMedian, reference: "")
 
     // A 10 MB document.
     if !options.skipLarge {
@@ -86,10 +101,13 @@ func runReaderBenchmark(_ arguments: [String]) throws {
         defer { try? FileManager.default.removeItem(atPath: large.path) }
         let sizeLabel = String(format: "%.1f MB", Double(large.bytes) / 1_048_576)
         let largeLaunch = try readerMeasureLaunch(
-            runs: max(3, options.launches / 2), command: [binary, large.path], needles: [nationalTitle, "single"], settle: false,
+            runs: max(3, options.launches / 2), command: [binary, large.path], needles: [nationalTitle, "single"],
+            settle: false,
             completeAtNeedles: true)
-        table.add("\(sizeLabel) document: launch → first full frame", largeLaunch.firstFrame.formattedMedian, reference: "")
-        let largeScroll = try readerMeasureScroll(command: [binary, large.path], presses: options.presses, down: "j", up: "k", setup: nil)
+        table.add(
+            "\(sizeLabel) document: launch → first full frame", largeLaunch.firstFrame.formattedMedian, reference: "")
+        let largeScroll = try readerMeasureScroll(
+            command: [binary, large.path], presses: options.presses, down: "j", up: "k", setup: nil)
         table.add("\(sizeLabel) document: one-line scroll, median", largeScroll.latency.formattedMedian, reference: "")
         table.add("\(sizeLabel) document: one-line scroll, p95", largeScroll.latency.formattedP95, reference: "")
         let largeEnd = try readerMeasureKeys(command: [binary, large.path], keys: ["G", "g"], repeats: 5)
@@ -103,8 +121,11 @@ func runReaderBenchmark(_ arguments: [String]) throws {
         table.add("  in-process: update G or g + render, median", work.ends.formattedMedian, reference: "")
         if let lessProgram {
             let lessLarge = try readerMeasureLaunch(
-                runs: max(3, options.launches / 2), command: [lessProgram, large.path], needles: [nationalTitle], settle: false)
-            table.add("  less on the \(sizeLabel) document → first full frame", "", reference: lessLarge.firstFrame.formattedMedian)
+                runs: max(3, options.launches / 2), command: [lessProgram, large.path], needles: [nationalTitle],
+                settle: false)
+            table.add(
+                "  less on the \(sizeLabel) document → first full frame", "",
+                reference: lessLarge.firstFrame.formattedMedian)
         }
     }
     table.print()
@@ -135,7 +156,11 @@ struct ReaderBenchOptions {
             case "--launches": launches = max(1, Int(try value()) ?? launches)
             case "--skip-large": skipLarge = true
             default:
-                if binary == nil, !argument.hasPrefix("-") { binary = argument } else { throw BenchError("unknown option \(argument)") }
+                if binary == nil, !argument.hasPrefix("-") {
+                    binary = argument
+                } else {
+                    throw BenchError("unknown option \(argument)")
+                }
             }
             index += 1
         }
@@ -153,7 +178,9 @@ func readerLocateResources() throws -> URL {
         var directory = start
         for _ in 0..<6 {
             let candidate = directory.appendingPathComponent("Resources")
-            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("provincial.txt").path) { return candidate }
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("provincial.txt").path) {
+                return candidate
+            }
             directory.deleteLastPathComponent()
         }
     }
@@ -222,7 +249,9 @@ enum ReaderScrollPattern {
 
 /// Opens `command`, waits until it has settled, optionally sends `setup`, then presses keys one at a time and
 /// measures from the write of the key to the last byte of the terminal's answer (output quiet for 15 ms).
-func readerMeasureScroll(command: [String], presses: Int, down: String, up: String, setup: String?) throws -> ReaderScrollTimes {
+func readerMeasureScroll(command: [String], presses: Int, down: String, up: String, setup: String?) throws
+    -> ReaderScrollTimes
+{
     let session = try ReaderPseudoTerminal(command: command)
     defer { session.close() }
     _ = session.readUntilQuiet(quietMilliseconds: 800, timeoutSeconds: 30) { $0.count > 0 }
@@ -269,7 +298,9 @@ func readerMeasureKeys(command: [String], keys: [String], repeats: Int) throws -
 func readerMeasureFrameComputation(presses: Int) -> ReaderSamples {
     let national = BundledDocument.national.load()
     let provincial = BundledDocument.provincial.load()
-    var model = ReaderModel(national: national, provincial: provincial, width: ReaderPseudoTerminal.columns, height: ReaderPseudoTerminal.rows)
+    var model = ReaderModel(
+        national: national, provincial: provincial, width: ReaderPseudoTerminal.columns,
+        height: ReaderPseudoTerminal.rows)
     _ = model.update(.comparisonFinished(Comparator.compare(national: national, provincial: provincial)))
     _ = model.render()
     var samples = ReaderSamples()
@@ -286,13 +317,16 @@ func readerMeasureFrameComputation(presses: Int) -> ReaderSamples {
 
 /// Where launch time goes inside the process: importing the bundled pair, building the model, the first frame.
 func readerMeasureStartupWork(runs: Int) -> (importing: ReaderSamples, modelAndFrame: ReaderSamples) {
-    var importing = ReaderSamples(), modelAndFrame = ReaderSamples()
+    var importing = ReaderSamples()
+    var modelAndFrame = ReaderSamples()
     for _ in 0..<runs {
         let start = ReaderClock.now
         let national = BundledDocument.national.load()
         let provincial = BundledDocument.provincial.load()
         let imported = ReaderClock.now
-        let model = ReaderModel(national: national, provincial: provincial, width: ReaderPseudoTerminal.columns, height: ReaderPseudoTerminal.rows)
+        let model = ReaderModel(
+            national: national, provincial: provincial, width: ReaderPseudoTerminal.columns,
+            height: ReaderPseudoTerminal.rows)
         let screen = model.render()
         let rendered = ReaderClock.now
         precondition(screen.height == ReaderPseudoTerminal.rows)
@@ -314,7 +348,9 @@ func readerMeasureBareStart(binary: String, runs: Int) throws -> ReaderSamples {
         defer { for pointer in argv { free(pointer) } }
         var pid: pid_t = 0
         let start = ReaderClock.now
-        guard posix_spawn(&pid, binary, &actions, nil, argv, environ) == 0 else { throw BenchError("cannot start \(binary)") }
+        guard posix_spawn(&pid, binary, &actions, nil, argv, environ) == 0 else {
+            throw BenchError("cannot start \(binary)")
+        }
         var status: Int32 = 0
         waitpid(pid, &status, 0)
         samples.add(ReaderClock.now - start)
@@ -326,7 +362,10 @@ func readerMeasureBareStart(binary: String, runs: Int) throws -> ReaderSamples {
 func readerMeasureLargeInProcess(path: String, presses: Int)
     throws -> (importing: ReaderSamples, modelAndFrame: ReaderSamples, scroll: ReaderSamples, ends: ReaderSamples)
 {
-    var importing = ReaderSamples(), modelAndFrame = ReaderSamples(), scroll = ReaderSamples(), ends = ReaderSamples()
+    var importing = ReaderSamples()
+    var modelAndFrame = ReaderSamples()
+    var scroll = ReaderSamples()
+    var ends = ReaderSamples()
     var document: PolicyDocument?
     for _ in 0..<3 {
         let start = ReaderClock.now
@@ -337,7 +376,8 @@ func readerMeasureLargeInProcess(path: String, presses: Int)
     var model: ReaderModel?
     for _ in 0..<3 {
         let start = ReaderClock.now
-        let fresh = ReaderModel(national: document, provincial: nil, width: ReaderPseudoTerminal.columns, height: ReaderPseudoTerminal.rows)
+        let fresh = ReaderModel(
+            national: document, provincial: nil, width: ReaderPseudoTerminal.columns, height: ReaderPseudoTerminal.rows)
         _ = fresh.render()
         modelAndFrame.add(ReaderClock.now - start)
         model = fresh
@@ -369,7 +409,8 @@ func readerMakeLargeDocument(from path: String, megabytes: Int) throws -> (path:
     var output = title + "\n"
     output.reserveCapacity(megabytes * 1_048_576 + body.utf8.count)
     while output.utf8.count < megabytes * 1_048_576 { output += body + "\n" }
-    let target = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-bench-large-\(getpid()).txt").path
+    let target = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-bench-large-\(getpid()).txt")
+        .path
     try output.write(toFile: target, atomically: true, encoding: .utf8)
     return (target, output.utf8.count)
 }
@@ -415,12 +456,14 @@ struct ReaderResultTable {
     func print() {
         let labelWidth = rows.map(\.0.count).max() ?? 0
         let valueWidth = max(8, rows.map(\.1.count).max() ?? 0)
-        Swift.print("measure".padding(toLength: labelWidth, withPad: " ", startingAt: 0) + "  "
-            + "duizhao".padding(toLength: valueWidth, withPad: " ", startingAt: 0) + "  reference")
+        Swift.print(
+            "measure".padding(toLength: labelWidth, withPad: " ", startingAt: 0) + "  "
+                + "duizhao".padding(toLength: valueWidth, withPad: " ", startingAt: 0) + "  reference")
         Swift.print(String(repeating: "-", count: labelWidth + valueWidth + 14))
         for (label, value, reference) in rows {
-            Swift.print(label.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + "  "
-                + value.padding(toLength: valueWidth, withPad: " ", startingAt: 0) + "  " + reference)
+            Swift.print(
+                label.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + "  "
+                    + value.padding(toLength: valueWidth, withPad: " ", startingAt: 0) + "  " + reference)
         }
     }
 }
@@ -443,8 +486,12 @@ extension Array where Element == UInt8 {
 
 // The system calls, under names that do not clash with `ReaderPseudoTerminal`'s own `close`/`write` methods.
 private func closeDescriptor(_ descriptor: Int32) { _ = close(descriptor) }
-private func writeDescriptor(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int { write(descriptor, bytes, count) }
-private func readDescriptor(_ descriptor: Int32, _ bytes: UnsafeMutableRawPointer?, _ count: Int) -> Int { read(descriptor, bytes, count) }
+private func writeDescriptor(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    write(descriptor, bytes, count)
+}
+private func readDescriptor(_ descriptor: Int32, _ bytes: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    read(descriptor, bytes, count)
+}
 
 /// A child process on the slave side of a fresh pseudo-terminal (its controlling terminal), with the master
 /// side read by the benchmark.
@@ -452,7 +499,8 @@ final class ReaderPseudoTerminal {
     static let columns = 160
     static let rows = 45
     /// A private bookmark store for the benchmark's runs.
-    static let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-bench-data-\(getpid())")
+    static let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "duizhao-bench-data-\(getpid())")
 
     let master: Int32
     let pid: pid_t
@@ -467,63 +515,63 @@ final class ReaderPseudoTerminal {
 
     init(command: [String]) throws {
         #if os(Linux)
-        master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
-        guard master >= 0 else { throw BenchError("cannot open /dev/ptmx") }
-        var unlock: Int32 = 0
-        var number: UInt32 = 0
-        let setLock: UInt = 0x4004_5431  // TIOCSPTLCK
-        let getNumber: UInt = 0x8004_5430  // TIOCGPTN
-        guard ioctl(master, setLock, &unlock) == 0, ioctl(master, getNumber, &number) == 0 else {
-            closeDescriptor(master)
-            throw BenchError("cannot unlock the pseudo-terminal")
-        }
-        let slavePath = "/dev/pts/\(number)"
-        var size = winsize(ws_row: UInt16(Self.rows), ws_col: UInt16(Self.columns), ws_xpixel: 0, ws_ypixel: 0)
-        _ = ioctl(master, UInt(TIOCSWINSZ), &size)
+            master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
+            guard master >= 0 else { throw BenchError("cannot open /dev/ptmx") }
+            var unlock: Int32 = 0
+            var number: UInt32 = 0
+            let setLock: UInt = 0x4004_5431  // TIOCSPTLCK
+            let getNumber: UInt = 0x8004_5430  // TIOCGPTN
+            guard ioctl(master, setLock, &unlock) == 0, ioctl(master, getNumber, &number) == 0 else {
+                closeDescriptor(master)
+                throw BenchError("cannot unlock the pseudo-terminal")
+            }
+            let slavePath = "/dev/pts/\(number)"
+            var size = winsize(ws_row: UInt16(Self.rows), ws_col: UInt16(Self.columns), ws_xpixel: 0, ws_ypixel: 0)
+            _ = ioctl(master, UInt(TIOCSWINSZ), &size)
 
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        let setSession: Int16 = 0x80  // POSIX_SPAWN_SETSID: the child leads a new session...
-        var defaultSignals = sigset_t()
-        sigemptyset(&defaultSignals)
-        for signal in [SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGWINCH] { sigaddset(&defaultSignals, signal) }
-        posix_spawnattr_setsigdefault(&attributes, &defaultSignals)
-        posix_spawnattr_setflags(&attributes, setSession | Int16(POSIX_SPAWN_SETSIGDEF))
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        // ...so opening the slave makes it the controlling terminal.
-        posix_spawn_file_actions_addopen(&actions, 0, slavePath, O_RDWR, 0)
-        posix_spawn_file_actions_adddup2(&actions, 0, 1)
-        posix_spawn_file_actions_adddup2(&actions, 0, 2)
-        posix_spawn_file_actions_addclose(&actions, master)
+            var attributes = posix_spawnattr_t()
+            posix_spawnattr_init(&attributes)
+            defer { posix_spawnattr_destroy(&attributes) }
+            let setSession: Int16 = 0x80  // POSIX_SPAWN_SETSID: the child leads a new session...
+            var defaultSignals = sigset_t()
+            sigemptyset(&defaultSignals)
+            for signal in [SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGWINCH] { sigaddset(&defaultSignals, signal) }
+            posix_spawnattr_setsigdefault(&attributes, &defaultSignals)
+            posix_spawnattr_setflags(&attributes, setSession | Int16(POSIX_SPAWN_SETSIGDEF))
+            var actions = posix_spawn_file_actions_t()
+            posix_spawn_file_actions_init(&actions)
+            defer { posix_spawn_file_actions_destroy(&actions) }
+            // ...so opening the slave makes it the controlling terminal.
+            posix_spawn_file_actions_addopen(&actions, 0, slavePath, O_RDWR, 0)
+            posix_spawn_file_actions_adddup2(&actions, 0, 1)
+            posix_spawn_file_actions_adddup2(&actions, 0, 2)
+            posix_spawn_file_actions_addclose(&actions, master)
 
-        var environment = ProcessInfo.processInfo.environment
-        environment["TERM"] = "xterm-256color"
-        environment["LANG"] = "C.UTF-8"
-        environment["LC_ALL"] = nil
-        environment["COLUMNS"] = nil
-        environment["LINES"] = nil
-        environment["LESS"] = nil
-        environment["LESSHISTFILE"] = "-"
-        environment["NO_COLOR"] = nil
-        environment["DUIZHAO_DATA_DIR"] = Self.dataDirectory.path  // never the user's bookmarks or last position
-        let argv: [UnsafeMutablePointer<CChar>?] = command.map { strdup($0) } + [nil]
-        let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            for pointer in argv { free(pointer) }
-            for pointer in envp { free(pointer) }
-        }
-        var child: pid_t = 0
-        let result = posix_spawn(&child, command[0], &actions, &attributes, argv, envp)
-        guard result == 0 else {
-            closeDescriptor(master)
-            throw BenchError("cannot start \(command[0]): \(String(cString: strerror(result)))")
-        }
-        pid = child
+            var environment = ProcessInfo.processInfo.environment
+            environment["TERM"] = "xterm-256color"
+            environment["LANG"] = "C.UTF-8"
+            environment["LC_ALL"] = nil
+            environment["COLUMNS"] = nil
+            environment["LINES"] = nil
+            environment["LESS"] = nil
+            environment["LESSHISTFILE"] = "-"
+            environment["NO_COLOR"] = nil
+            environment["DUIZHAO_DATA_DIR"] = Self.dataDirectory.path  // never the user's bookmarks or last position
+            let argv: [UnsafeMutablePointer<CChar>?] = command.map { strdup($0) } + [nil]
+            let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+            defer {
+                for pointer in argv { free(pointer) }
+                for pointer in envp { free(pointer) }
+            }
+            var child: pid_t = 0
+            let result = posix_spawn(&child, command[0], &actions, &attributes, argv, envp)
+            guard result == 0 else {
+                closeDescriptor(master)
+                throw BenchError("cannot start \(command[0]): \(String(cString: strerror(result)))")
+            }
+            pid = child
         #else
-        throw BenchError("the reader benchmark drives a Linux pseudo-terminal")
+            throw BenchError("the reader benchmark drives a Linux pseudo-terminal")
         #endif
     }
 
@@ -551,7 +599,8 @@ final class ReaderPseudoTerminal {
         while true {
             let now = ReaderClock.now
             if now >= deadline { break }
-            let quietLeft = satisfied ? Int64(quietMilliseconds) * 1_000_000 - Int64(now - lastByte) : Int64(deadline - now)
+            let quietLeft =
+                satisfied ? Int64(quietMilliseconds) * 1_000_000 - Int64(now - lastByte) : Int64(deadline - now)
             if satisfied, quietLeft <= 0 { break }
             var poller = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
             let waitMilliseconds = Int32(max(1, min(Int64(deadline - now), quietLeft) / 1_000_000))
@@ -579,7 +628,9 @@ final class ReaderPseudoTerminal {
         while waitpid(pid, &status, WNOHANG) == 0 {
             // Keep draining so the child is never blocked on a full terminal while it restores it.
             var poller = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
-            if poll(&poller, 1, 10) > 0 { _ = buffer.withUnsafeMutableBytes { readDescriptor(master, $0.baseAddress, $0.count) } }
+            if poll(&poller, 1, 10) > 0 {
+                _ = buffer.withUnsafeMutableBytes { readDescriptor(master, $0.baseAddress, $0.count) }
+            }
             if ReaderClock.now > deadline {
                 kill(pid, SIGKILL)
                 waitpid(pid, &status, 0)

@@ -2,10 +2,11 @@ import DuizhaoCompare
 import DuizhaoCore
 import DuizhaoStore
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Start-up (issue 13): for duizhao on the bundled pair, `less` on the provincial text and `vim -N -u NONE -d` on
@@ -29,16 +30,19 @@ func runStartupBenchmark(_ arguments: [String]) throws {
     let pair = try StartupPair()
     let (national, provincial, binary) = (pair.national, pair.provincial, options.binary)
     let (nationalTitle, provincialTitle) = (pair.nationalTitle, pair.provincialTitle)
-    print("terminal: pseudo-terminal \(ReaderPseudoTerminal.columns)x\(ReaderPseudoTerminal.rows), TERM=xterm-256color; "
-        + "launches: \(options.launches) each, interleaved; medians")
+    print(
+        "terminal: pseudo-terminal \(ReaderPseudoTerminal.columns)x\(ReaderPseudoTerminal.rows), TERM=xterm-256color; "
+            + "launches: \(options.launches) each, interleaved; medians")
     print("duizhao: \(binary)")
     print("")
 
     var programs: [(name: String, command: [String], frameNeedles: [String]?)] = [
-        ("duizhao (bundled pair)", [binary], [nationalTitle, provincialTitle, "side by side"]),
+        ("duizhao (bundled pair)", [binary], [nationalTitle, provincialTitle, "side by side"])
     ]
     if let less = readerFindProgram("less") { programs.append(("less provincial.txt", [less, provincial], nil)) }
-    if let vim = readerFindProgram("vim") { programs.append(("vim -N -u NONE -d", readerVimCommand(vim, national, provincial), nil)) }
+    if let vim = readerFindProgram("vim") {
+        programs.append(("vim -N -u NONE -d", readerVimCommand(vim, national, provincial), nil))
+    }
     if let floor { programs.append(("floor: Swift + ncursesw, one frame", [floor], nil)) }
 
     // The bundled pair's comparison is cached after the first run, like any pair.
@@ -58,13 +62,17 @@ func runStartupBenchmark(_ arguments: [String]) throws {
         table.add(program.name, results[index].formatted, reference: "")
     }
     if let vimIndex = programs.firstIndex(where: { $0.name.hasPrefix("vim") }),
-       let ours = results[0].settled.percentile(0.5), let vims = results[vimIndex].settled.percentile(0.5) {
+        let ours = results[0].settled.percentile(0.5), let vims = results[vimIndex].settled.percentile(0.5)
+    {
         table.add("settled frame, duizhao / vim -d", String(format: "%.2f", Double(ours) / Double(vims)), reference: "")
     }
-    table.add("duizhao --version (spawn → exit)", try readerMeasureBareStart(binary: binary, runs: options.launches).formattedMedian, reference: "")
+    table.add(
+        "duizhao --version (spawn → exit)",
+        try readerMeasureBareStart(binary: binary, runs: options.launches).formattedMedian, reference: "")
 
     // A pair whose comparison was cached by an earlier run.
-    let corpus = pair.resources.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/corpus/cunweihui")
+    let corpus = pair.resources.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
+        "shared/corpus/cunweihui")
     let corpusNational = corpus.appendingPathComponent("national.md").path
     let corpusLocal = corpus.appendingPathComponent("zhejiang-2020.md").path
     if FileManager.default.fileExists(atPath: corpusNational), FileManager.default.fileExists(atPath: corpusLocal) {
@@ -86,8 +94,10 @@ func runStartupBenchmark(_ arguments: [String]) throws {
         for _ in 0..<max(3, options.launches / 3) {
             // Not cached: the first screen comes before the alignment, which continues in the background.
             try? FileManager.default.removeItem(at: ReaderPseudoTerminal.dataDirectory.appendingPathComponent("cache"))
-            large.add(try StartupRun(command: [binary, largeNational.path, largeProvincial], frameNeedles: ["side by side"],
-                                     settleMilliseconds: nil))
+            large.add(
+                try StartupRun(
+                    command: [binary, largeNational.path, largeProvincial], frameNeedles: ["side by side"],
+                    settleMilliseconds: nil))
         }
         table.add("10 MB pair, uncached: first screen (before alignment)", large.formatted, reference: "")
     }
@@ -113,7 +123,8 @@ private func startupInProcessCosts(runs: Int) -> [(String, ReaderSamples)] {
         }
         steps.append((label, samples))
     }
-    var national = BundledDocument.national.load(), provincial = BundledDocument.provincial.load()
+    var national = BundledDocument.national.load()
+    var provincial = BundledDocument.provincial.load()
     measure("import the bundled pair") {
         national = BundledDocument.national.load()
         provincial = BundledDocument.provincial.load()
@@ -133,7 +144,8 @@ private func startupInProcessCosts(runs: Int) -> [(String, ReaderSamples)] {
         _ = national.contentSketch
         _ = provincial.contentSketch
     }
-    let nationalIdentity = DocumentIdentity(national), provincialIdentity = DocumentIdentity(provincial)
+    let nationalIdentity = DocumentIdentity(national)
+    let provincialIdentity = DocumentIdentity(provincial)
     // The stores stay open (a reader keeps its store until it quits; closing the last connection checkpoints).
     var open: [BookmarkStore] = []
     measure("open the bookmark store + bookmarks + position (empty store)") {
@@ -178,7 +190,8 @@ private struct StartupSamples {
 
     var formatted: String {
         let rss = peakRSS.percentile(0.5).map { String(format: "%.1f MB", Double($0) / 1024) } ?? "n/a"
-        return [firstByte, firstFrame, settled].map { ReaderSamples.milliseconds($0.percentile(0.5)) }.joined(separator: " · ")
+        return [firstByte, firstFrame, settled].map { ReaderSamples.milliseconds($0.percentile(0.5)) }.joined(
+            separator: " · ")
             + " · " + rss
     }
 }
@@ -237,7 +250,8 @@ private struct StartupRun {
         timeline = chunks.map { chunk in
             let text = String(decoding: chunk.bytes, as: UTF8.self).unicodeScalars
                 .map { $0.value < 0x20 || $0.value == 0x7F ? "·" : String($0) }.joined()
-            return String(format: "  %7.2f ms %6d B  ", Double(chunk.time - start) / 1e6, chunk.bytes.count) + String(text.prefix(90))
+            return String(format: "  %7.2f ms %6d B  ", Double(chunk.time - start) / 1e6, chunk.bytes.count)
+                + String(text.prefix(90))
         }.joined(separator: "\n")
         // The peak RSS so far (the frame has settled), then quit. Not the child's ru_maxrss: it counts the
         // benchmark's own image, which the child had until it exec'd.
@@ -248,7 +262,9 @@ private struct StartupRun {
         let quitDeadline = ReaderClock.now + 2_000_000_000
         while ReaderClock.now < quitDeadline {
             var poller = pollfd(fd: terminal.master, events: Int16(POLLIN), revents: 0)
-            if poll(&poller, 1, 5) > 0 { _ = buffer.withUnsafeMutableBytes { read(terminal.master, $0.baseAddress, $0.count) } }
+            if poll(&poller, 1, 5) > 0 {
+                _ = buffer.withUnsafeMutableBytes { read(terminal.master, $0.baseAddress, $0.count) }
+            }
             if wait4(terminal.pid, &status, WNOHANG, &usage) == terminal.pid { break }
         }
     }
@@ -278,7 +294,8 @@ private func startupMakeLargeCopy(of path: String, megabytes: Int) throws -> Str
     let body = lines.joined(separator: "\n")
     var output = title + "\n"
     while output.utf8.count < megabytes << 20 { output += body + "\n" }
-    let target = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-bench-large-p-\(getpid()).txt").path
+    let target = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-bench-large-p-\(getpid()).txt")
+        .path
     try output.write(toFile: target, atomically: true, encoding: .utf8)
     return target
 }

@@ -6,7 +6,8 @@ import Foundation
 /// listing 10,000 bookmarks, listing and re-anchoring them against a document, the change check a reader polls,
 /// and opening a store of that size. `duizhao-bench store [--count N]` (default 10,000 bookmarks).
 func runStoreBenchmark(_ arguments: [String]) throws {
-    let count = arguments.firstIndex(of: "--count").flatMap { $0 + 1 < arguments.count ? Int(arguments[$0 + 1]) : nil }
+    let count =
+        arguments.firstIndex(of: "--count").flatMap { $0 + 1 < arguments.count ? Int(arguments[$0 + 1]) : nil }
         ?? 10_000
     let directory = FileManager.default.temporaryDirectory
         .appendingPathComponent("duizhao-store-bench-\(getpid())", isDirectory: true)
@@ -29,16 +30,19 @@ func runStoreBenchmark(_ arguments: [String]) throws {
         addSamples.reserveCapacity(count)
         for index in 0..<count {
             let anchor = anchors[index % anchors.count]
-            let seconds = try measure { try store.add(anchor, note: "benchmark note \(index)", tags: ["bench"], document: identity) }
+            let seconds = try measure {
+                try store.add(anchor, note: "benchmark note \(index)", tags: ["bench"], document: identity)
+            }
             addSamples.append(seconds)
         }
         // Through the reader-facing call (resolves the division by id first).
         var addByIDSamples: [Double] = []
         for index in 0..<200 {
             let unit = units[index % units.count]
-            addByIDSamples.append(try measure {
-                try store.addBookmark(clauseID: unit.id, in: national, identity: identity, note: "by id")
-            })
+            addByIDSamples.append(
+                try measure {
+                    try store.addBookmark(clauseID: unit.id, in: national, identity: identity, note: "by id")
+                })
         }
         for bookmark in try store.bookmarks(.document(identity)).suffix(200) {
             try store.remove(id: bookmark.id)
@@ -56,9 +60,10 @@ func runStoreBenchmark(_ arguments: [String]) throws {
         var resolveSamples: [Double] = []
         var resolved = 0
         for _ in 0..<15 {
-            resolveSamples.append(try measure {
-                resolved = try store.resolvedBookmarks(in: national, identity: identity).count
-            })
+            resolveSamples.append(
+                try measure {
+                    resolved = try store.resolvedBookmarks(in: national, identity: identity).count
+                })
         }
         report("list and re-anchor \(resolved) bookmarks of one document (store.resolvedBookmarks)", resolveSamples)
 
@@ -69,10 +74,11 @@ func runStoreBenchmark(_ arguments: [String]) throws {
 
     var openSamples: [Double] = []
     for _ in 0..<10 {
-        openSamples.append(try measure {
-            let store = BookmarkStore.open(at: directory)
-            guard store.access == .readWrite else { throw BenchError(store.notice ?? "store not writable") }
-        })
+        openSamples.append(
+            try measure {
+                let store = BookmarkStore.open(at: directory)
+                guard store.access == .readWrite else { throw BenchError(store.notice ?? "store not writable") }
+            })
     }
     report("open a store of \(count) bookmarks (checks included)", openSamples)
 }
@@ -88,6 +94,9 @@ private func report(_ name: String, _ samples: [Double]) {
     func percentile(_ fraction: Double) -> Double {
         sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * fraction).rounded()))] * 1000
     }
-    print(name + String(format: ": median %.3f ms, p95 %.3f ms, max %.3f ms", percentile(0.5), percentile(0.95),
-                        (sorted.last ?? 0) * 1000))
+    print(
+        name
+            + String(
+                format: ": median %.3f ms, p95 %.3f ms, max %.3f ms", percentile(0.5), percentile(0.95),
+                (sorted.last ?? 0) * 1000))
 }

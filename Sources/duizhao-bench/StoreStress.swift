@@ -18,7 +18,8 @@ func runStoreStress(_ arguments: [String]) throws {
     let writerCount = option("--writers").flatMap(Int.init) ?? 4
     let binary = try duizhaoBinary(option("--binary"))
 
-    let work = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-stress-\(getpid())", isDirectory: true)
+    let work = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "duizhao-stress-\(getpid())", isDirectory: true)
     let storeDirectory = work.appendingPathComponent("store", isDirectory: true)
     try FileManager.default.createDirectory(at: storeDirectory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: work) }
@@ -32,11 +33,18 @@ func runStoreStress(_ arguments: [String]) throws {
     let started = Date()
     let deadline = started.addingTimeInterval(seconds)
     let load = (0..<2).map { _ in startBusyLoop() }
-    defer { for process in load { kill(process.processIdentifier, SIGKILL); process.waitUntilExit() } }
+    defer {
+        for process in load {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+    }
     let readers = try (0..<2).map { index in
-        try TmuxReader(name: "duizhao-stress-\(getpid())-\(index)", binary: binary, environment: [
-            "DUIZHAO_DATA_DIR": storeDirectory.path, "LANG": "C.UTF-8", "TERM": "tmux-256color",
-        ])
+        try TmuxReader(
+            name: "duizhao-stress-\(getpid())-\(index)", binary: binary,
+            environment: [
+                "DUIZHAO_DATA_DIR": storeDirectory.path, "LANG": "C.UTF-8", "TERM": "tmux-256color",
+            ])
     }
     defer { for reader in readers { reader.stop() } }
     Thread.sleep(forTimeInterval: 1.5)  // the readers' first frames
@@ -97,7 +105,8 @@ func runStoreStress(_ arguments: [String]) throws {
     let all = try store.bookmarks()
     problems += journal.verify(all)
 
-    let national = BundledDocument.national.load(), provincial = BundledDocument.provincial.load()
+    let national = BundledDocument.national.load()
+    let provincial = BundledDocument.provincial.load()
     let pairNotes = Set(
         try store.bookmarks(.document(DocumentIdentity(national))).map(\.note)
             + store.bookmarks(.document(DocumentIdentity(provincial))).map(\.note))
@@ -113,15 +122,22 @@ func runStoreStress(_ arguments: [String]) throws {
         let shown = Set(expectedNotes.filter { screen.contains("— \($0)") || screen.contains("— \($0) ") })
         let listed = screen.components(separatedBy: "— r").count - 1
         if shown != pairNotes || listed != pairNotes.count {
-            problems.append("reader \(index) lists \(listed) bookmarks, \(shown.count) of the \(pairNotes.count) in the store:\n\(screen)")
+            problems.append(
+                "reader \(index) lists \(listed) bookmarks, \(shown.count) of the \(pairNotes.count) in the store:\n\(screen)"
+            )
         }
         journal.note(readerScreen: screen)
     }
 
     let summary = journal.summary()
-    print(String(format: "store stress: %.1f s, %d writers, 2 CLI readers, 2 tmux readers, 2 busy loops", elapsed, writerCount))
+    print(
+        String(
+            format: "store stress: %.1f s, %d writers, 2 CLI readers, 2 tmux readers, 2 busy loops", elapsed,
+            writerCount))
     print(summary)
-    print("bookmarks at the end: \(all.count) (\(pairNotes.count) by the tmux readers); integrity_check: \(integrity.joined(separator: " "))")
+    print(
+        "bookmarks at the end: \(all.count) (\(pairNotes.count) by the tmux readers); integrity_check: \(integrity.joined(separator: " "))"
+    )
     if problems.isEmpty {
         print("all checks passed")
     } else {
@@ -144,7 +160,8 @@ private func runWriterOperation(
         journal.record(add: result, token: token, size: 1)
     } else if choice < 60 {
         let ids = (0..<30).map { _ in clauseIDs.randomElement(using: &generator)! }
-        let result = cli.run(["bookmarks", "add"] + ids + ["--doc", documentPath, "--note", token, "--tag", token], burst: true)
+        let result = cli.run(
+            ["bookmarks", "add"] + ids + ["--doc", documentPath, "--note", token, "--tag", token], burst: true)
         journal.record(add: result, token: token, size: ids.count)
     } else if let id = journal.ownBookmark(writer: writer, using: &generator) {
         if choice < 80 {
@@ -181,7 +198,8 @@ private final class StressCLI: @unchecked Sendable {
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
         process.environment = environment
-        let output = Pipe(), error = Pipe()
+        let output = Pipe()
+        let error = Pipe()
         process.standardOutput = output
         process.standardError = error
         process.standardInput = FileHandle.nullDevice
@@ -191,7 +209,9 @@ private final class StressCLI: @unchecked Sendable {
         if burst { lock.withLock { bursts.append(process.processIdentifier) } }
         let errorData = StressBox()
         let reading = DispatchGroup()
-        DispatchQueue.global().async(group: reading) { errorData.data = error.fileHandleForReading.readDataToEndOfFile() }
+        DispatchQueue.global().async(group: reading) {
+            errorData.data = error.fileHandleForReading.readDataToEndOfFile()
+        }
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         reading.wait()
         process.waitUntilExit()
@@ -241,7 +261,9 @@ private final class StressJournal: @unchecked Sendable {
         count("failed")
         if result.error.contains("read-only") || result.error.contains("disabled") { falseReadOnly += 1 }
         if result.error.contains("busy; try again") { busy += 1 }
-        if !result.error.hasPrefix("duizhao: error: ") { failures.append("\(label) failed without a message: \(result.error)") }
+        if !result.error.hasPrefix("duizhao: error: ") {
+            failures.append("\(label) failed without a message: \(result.error)")
+        }
         if !result.error.contains("busy; try again") {
             failures.append("\(label) failed: \(result.error)")
         }
@@ -303,7 +325,9 @@ private final class StressJournal: @unchecked Sendable {
     func note(readerScreen: String) {
         lock.withLock {
             for line in readerScreen.split(separator: "\n")
-            where line.contains("read-only") || line.contains("disabled") || line.contains("busy") || line.contains("error") {
+            where line.contains("read-only") || line.contains("disabled") || line.contains("busy")
+                || line.contains("error")
+            {
                 readerMessages.insert(line.trimmingCharacters(in: .whitespaces))
             }
         }
@@ -322,7 +346,9 @@ private final class StressJournal: @unchecked Sendable {
             let byID = Dictionary(bookmarks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             for (id, expectation) in expected {
                 let found = byID[id]
-                if expectation.present && found == nil { problems.append("bookmark #\(id) (\(expectation.note)) is missing") }
+                if expectation.present && found == nil {
+                    problems.append("bookmark #\(id) (\(expectation.note)) is missing")
+                }
                 if !expectation.present && found != nil { problems.append("bookmark #\(id) was removed but is there") }
                 if let found, expectation.present, found.note != expectation.note {
                     problems.append("bookmark #\(id) has note \(found.note), expected \(expectation.note)")
@@ -336,7 +362,9 @@ private final class StressJournal: @unchecked Sendable {
                 let kept = Set(add.reported.filter { expected[$0]?.present ?? true })
                 switch add.outcome {
                 case .succeeded:
-                    if stored != kept { problems.append("add \(token): stored \(stored.sorted()), expected \(kept.sorted())") }
+                    if stored != kept {
+                        problems.append("add \(token): stored \(stored.sorted()), expected \(kept.sorted())")
+                    }
                 case .killed:
                     if !kept.isSubset(of: stored) || stored.count > add.size {
                         problems.append("killed burst \(token): stored \(stored.sorted()), reported \(add.reported)")
@@ -358,10 +386,16 @@ private final class StressJournal: @unchecked Sendable {
     func summary() -> String {
         lock.withLock {
             let operations = counts.filter { $0.key != "failed" }.values.reduce(0, +)
-            var lines = ["operations: \(operations) ("
-                + counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")"]
-            lines.append("failures: \(counts["failed"] ?? 0) (busy \(busy), false read-only \(falseReadOnly)); SIGKILLed bursts: \(killedBursts) (kills sent \(kills))")
-            if !readerMessages.isEmpty { lines.append("reader status lines seen: \(readerMessages.sorted().joined(separator: " | "))") }
+            var lines = [
+                "operations: \(operations) ("
+                    + counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")"
+            ]
+            lines.append(
+                "failures: \(counts["failed"] ?? 0) (busy \(busy), false read-only \(falseReadOnly)); SIGKILLed bursts: \(killedBursts) (kills sent \(kills))"
+            )
+            if !readerMessages.isEmpty {
+                lines.append("reader status lines seen: \(readerMessages.sorted().joined(separator: " | "))")
+            }
             return lines.joined(separator: "\n")
         }
     }
@@ -398,11 +432,13 @@ private final class TmuxReader: @unchecked Sendable {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        let argv: [UnsafeMutablePointer<CChar>?] = (["/usr/bin/env", "tmux", "-L", socket] + arguments).map { strdup($0) } + [nil]
-        let envp: [UnsafeMutablePointer<CChar>?] = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        let argv: [UnsafeMutablePointer<CChar>?] =
+            (["/usr/bin/env", "tmux", "-L", socket] + arguments).map { strdup($0) } + [nil]
+        let envp: [UnsafeMutablePointer<CChar>?] =
+            ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
+            for pointer in argv { free(pointer) }
+            for pointer in envp { free(pointer) }
         }
         var pid: pid_t = 0
         guard posix_spawn(&pid, "/usr/bin/env", &actions, nil, argv, envp) == 0 else { return (-1, "cannot run tmux") }
@@ -433,4 +469,3 @@ private func stressDocumentText() -> String {
     }
     return text
 }
-

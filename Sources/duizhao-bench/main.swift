@@ -17,13 +17,15 @@ let areas: [(String, ([String]) throws -> Void)] = [
 let occasional: [(String, ([String]) throws -> Void)] = [("store-stress", runStoreStress)]
 do {
     var ran = false
-    for (name, run) in areas + occasional where (area == "all" && !occasional.contains { $0.0 == name }) || area == name {
+    for (name, run) in areas + occasional where (area == "all" && !occasional.contains { $0.0 == name }) || area == name
+    {
         print("== \(name) ==")
         try run(rest)
         ran = true
     }
     if !ran {
-        FileHandle.standardError.write(Data("usage: duizhao-bench [all|\((areas + occasional).map(\.0).joined(separator: "|"))]\n".utf8))
+        FileHandle.standardError.write(
+            Data("usage: duizhao-bench [all|\((areas + occasional).map(\.0).joined(separator: "|"))]\n".utf8))
         exit(2)
     }
 } catch {

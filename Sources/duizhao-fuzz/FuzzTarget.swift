@@ -13,7 +13,9 @@ func fuzzOne(_ bytes: UnsafeBufferPointer<UInt8>) {
     precondition(provisions.allSatisfy { unit in ids.contains(unit.id) }, "a provision outside the tree")
     _ = OutlineFormatter.tree(document)
     let comparison = Comparator.compare(national: document, provincial: FuzzReference.provincial)
-    precondition(comparison.links.allSatisfy { link in provisions.contains { $0.id == link.national } }, "a link to no provision")
+    precondition(
+        comparison.links.allSatisfy { link in provisions.contains { $0.id == link.national } }, "a link to no provision"
+    )
 }
 
 enum FuzzReference {
@@ -21,23 +23,23 @@ enum FuzzReference {
 }
 
 #if FUZZING
-/// libFuzzer entry point (`Scripts/fuzz.sh` builds this with `-sanitize=fuzzer -DFUZZING`).
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzerTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    fuzzOne(UnsafeBufferPointer(start: data, count: size))
-    return 0
-}
+    /// libFuzzer entry point (`Scripts/fuzz.sh` builds this with `-sanitize=fuzzer -DFUZZING`).
+    @_cdecl("LLVMFuzzerTestOneInput")
+    public func fuzzerTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+        fuzzOne(UnsafeBufferPointer(start: data, count: size))
+        return 0
+    }
 #else
-/// Without libFuzzer: `duizhao-fuzz FILE…` runs each file through the same step (to replay a crash or a hang).
-@main
-struct FuzzReplay {
-    static func main() throws {
-        for path in CommandLine.arguments.dropFirst() {
-            let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
-            let start = Date()
-            bytes.withUnsafeBufferPointer(fuzzOne)
-            print(String(format: "%@: ok in %.3f s", path, Date().timeIntervalSince(start)))
+    /// Without libFuzzer: `duizhao-fuzz FILE…` runs each file through the same step (to replay a crash or a hang).
+    @main
+    struct FuzzReplay {
+        static func main() throws {
+            for path in CommandLine.arguments.dropFirst() {
+                let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+                let start = Date()
+                bytes.withUnsafeBufferPointer(fuzzOne)
+                print(String(format: "%@: ok in %.3f s", path, Date().timeIntervalSince(start)))
+            }
         }
     }
-}
 #endif

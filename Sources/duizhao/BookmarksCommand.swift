@@ -99,7 +99,9 @@ struct BookmarksCommand: ParsableCommand {
             }
             let store = try openStore(forWriting: true)
             for (anchor, name) in zip(anchors, names) {
-                let bookmark = try storeOperation(store) { try store.add(anchor, note: note, tags: tags, document: identity) }
+                let bookmark = try storeOperation(store) {
+                    try store.add(anchor, note: note, tags: tags, document: identity)
+                }
                 // Written unbuffered: each line is a bookmark already committed.
                 writeLine("added bookmark #\(bookmark.id): \(name) [\(anchor.clauseID)] in \(anchor.documentTitle)")
             }
@@ -107,7 +109,8 @@ struct BookmarksCommand: ParsableCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove a bookmark by its number.", version: duizhaoVersion)
+        static let configuration = CommandConfiguration(
+            abstract: "Remove a bookmark by its number.", version: duizhaoVersion)
 
         @Argument(help: "The bookmark number shown by `duizhao bookmarks list` (e.g. 12 or #12).")
         var bookmark: String
@@ -175,7 +178,8 @@ struct BookmarksCommand: ParsableCommand {
                 output += "\n### \(heading) (\(item.clauseID ?? anchor.clauseID))\n\n"
                 switch item.status {
                 case .exact: break
-                case .relocated: output += "*Found again under \(item.clauseID ?? "?") (bookmarked as \(anchor.clauseID)).*\n\n"
+                case .relocated:
+                    output += "*Found again under \(item.clauseID ?? "?") (bookmarked as \(anchor.clauseID)).*\n\n"
                 case .orphaned: output += "*Orphaned: this clause was not found in the current document.*\n\n"
                 case .documentUnavailable: output += "*The document (\(anchor.documentSource)) is not available.*\n\n"
                 }
@@ -183,12 +187,14 @@ struct BookmarksCommand: ParsableCommand {
                     output += "Tags: " + item.bookmark.tags.map { "`\($0)`" }.joined(separator: ", ") + "\n\n"
                 }
                 if !item.bookmark.note.isEmpty {
-                    output += item.bookmark.note.split(separator: "\n", omittingEmptySubsequences: false)
+                    output +=
+                        item.bookmark.note.split(separator: "\n", omittingEmptySubsequences: false)
                         .map { "> " + $0 }.joined(separator: "\n") + "\n\n"
                 }
                 if let sentence = anchor.sentence { output += "Sentence: “\(sentence)”\n\n" }
                 if let division = item.division {
-                    for line in division.printedLines.dropFirst(division.printedLines.first?.isHeading == true ? 1 : 0) {
+                    for line in division.printedLines.dropFirst(division.printedLines.first?.isHeading == true ? 1 : 0)
+                    {
                         output += (line.isHeading ? "**\(line.text)**" : line.text) + "\n\n"
                     }
                 }
@@ -348,8 +354,10 @@ struct ExportedBookmark: Encodable {
     init(_ item: LocatedBookmark, includeText: Bool) {
         let anchor = item.bookmark.anchor
         id = item.bookmark.id
-        document = Document(title: anchor.documentTitle, fingerprint: anchor.documentFingerprint, source: anchor.documentSource)
-        clause = Clause(id: anchor.clauseID, heading: anchor.clauseHeading, snippet: anchor.snippet, sentence: anchor.sentence)
+        document = Document(
+            title: anchor.documentTitle, fingerprint: anchor.documentFingerprint, source: anchor.documentSource)
+        clause = Clause(
+            id: anchor.clauseID, heading: anchor.clauseHeading, snippet: anchor.snippet, sentence: anchor.sentence)
         status = item.status
         currentClauseID = item.clauseID
         note = item.bookmark.note

@@ -38,13 +38,22 @@ struct ClauseView {
         let columnWidth = max(10, (width - 3) / 2)
         var lines: [Line] = wrap([Run(text: title, role: .heading)], width: width)
         lines += wrap(legend(), width: width)
-        lines.append([Run(text: String(repeating: "─", count: columnWidth) + "─┬─" + String(repeating: "─", count: columnWidth), role: .separator)])
+        lines.append([
+            Run(
+                text: String(repeating: "─", count: columnWidth) + "─┬─" + String(repeating: "─", count: columnWidth),
+                role: .separator)
+        ])
         for (index, row) in pair.rows.enumerated() {
-            let left = styled(row.nationalText, ranges: row.changes.map { ($0.nationalRange, Self.role(of: $0.kind, side: .national)) },
-                              open: "[-", close: "-]")
-            let right = styled(row.provincialText, ranges: row.changes.map { ($0.provincialRange, Self.role(of: $0.kind, side: .provincial)) },
-                               open: "{+", close: "+}")
-            let leftLines = wrap(left, width: columnWidth), rightLines = wrap(right, width: columnWidth)
+            let left = styled(
+                row.nationalText,
+                ranges: row.changes.map { ($0.nationalRange, Self.role(of: $0.kind, side: .national)) },
+                open: "[-", close: "-]")
+            let right = styled(
+                row.provincialText,
+                ranges: row.changes.map { ($0.provincialRange, Self.role(of: $0.kind, side: .provincial)) },
+                open: "{+", close: "+}")
+            let leftLines = wrap(left, width: columnWidth)
+            let rightLines = wrap(right, width: columnWidth)
             for line in 0..<max(leftLines.count, rightLines.count) {
                 var text: Line = line < leftLines.count ? leftLines[line] : []
                 let used = text.reduce(0) { $0 + DisplayWidth.of($1.text) }
@@ -56,7 +65,10 @@ struct ClauseView {
             }
             for change in row.changes { lines += wrap(changeLine(change), width: width) }
             if index < pair.rows.count - 1 {
-                lines.append([Run(text: String(repeating: " ", count: columnWidth + 1), role: .normal), Run(text: "│", role: .separator)])
+                lines.append([
+                    Run(text: String(repeating: " ", count: columnWidth + 1), role: .normal),
+                    Run(text: "│", role: .separator),
+                ])
             }
         }
         if let footnote { lines += wrap([Run(text: footnote, role: .normal)], width: width) }
@@ -76,7 +88,10 @@ struct ClauseView {
 
     /// `  [number: -十天- +七天+]`.
     func changeLine(_ change: Change) -> Line {
-        var line: Line = [Run(text: "  [", role: .normal), Run(text: change.kind.rawValue, role: .changeLabel), Run(text: ":", role: .normal)]
+        var line: Line = [
+            Run(text: "  [", role: .normal), Run(text: change.kind.rawValue, role: .changeLabel),
+            Run(text: ":", role: .normal),
+        ]
         if !change.national.isEmpty {
             line.append(Run(text: " -", role: .normal))
             line.append(Run(text: change.national, role: Self.role(of: change.kind, side: .national)))

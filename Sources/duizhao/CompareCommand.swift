@@ -2,8 +2,9 @@ import ArgumentParser
 import DuizhaoCompare
 import DuizhaoCore
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `duizhao compare [NATIONAL PROVINCIAL] [--json] [--clause ID]`: the clause alignment of a pair.
@@ -28,7 +29,10 @@ struct CompareCommand: ParsableCommand {
     @Flag(help: "Print the full comparison as JSON.")
     var json = false
 
-    @Option(help: "Show one clause side by side: a national id (2.4), number (4, 二十四) or printed label (第二十四条, （三）), or p:REFERENCE for a provincial clause.")
+    @Option(
+        help:
+            "Show one clause side by side: a national id (2.4), number (4, 二十四) or printed label (第二十四条, （三）), or p:REFERENCE for a provincial clause."
+    )
     var clause: String?
 
     @Option(help: "Width in terminal cells for --clause (default: the terminal width, or 100).")
@@ -74,8 +78,10 @@ struct ComparisonReport {
         self.national = national
         self.provincial = provincial
         self.comparison = comparison
-        nationalDivisions = Dictionary(national.allDivisions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        provincialDivisions = Dictionary(provincial.allDivisions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        nationalDivisions = Dictionary(
+            national.allDivisions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        provincialDivisions = Dictionary(
+            provincial.allDivisions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         nationalResolver = DivisionResolver(national)
         provincialResolver = DivisionResolver(provincial)
     }
@@ -111,22 +117,28 @@ struct ComparisonReport {
     /// One row per national clause (its links, or "dropped"), then the provincial-only clauses and a summary.
     func table() -> String {
         let pairs = comparison.linkedPairs(national: national, provincial: provincial)
-        let nationalWidth = 34, provincialWidth = 38
+        let nationalWidth = 34
+        let provincialWidth = 38
         var lines: [String] = []
         lines.append("national:   " + TerminalSafeText.sanitize(national.title))
         lines.append("provincial: " + TerminalSafeText.sanitize(provincial.title))
         lines.append("")
-        lines.append(pad("national clause", nationalWidth) + pad("provincial clause", provincialWidth)
-                     + pad("kind", 9) + pad("score", 7) + pad("carried", 8) + "changes")
-        let changesOfLink = Dictionary(pairs.map { ("\($0.link.national)⇄\($0.link.provincial)", $0.changes) },
-                                       uniquingKeysWith: { first, _ in first })
-        let coverage = Dictionary(comparison.nationalCoverage.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        lines.append(
+            pad("national clause", nationalWidth) + pad("provincial clause", provincialWidth)
+                + pad("kind", 9) + pad("score", 7) + pad("carried", 8) + "changes")
+        let changesOfLink = Dictionary(
+            pairs.map { ("\($0.link.national)⇄\($0.link.provincial)", $0.changes) },
+            uniquingKeysWith: { first, _ in first })
+        let coverage = Dictionary(
+            comparison.nationalCoverage.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for unit in national.comparableUnits {
             let links = comparison.links.filter { $0.national == unit.id }
             let carried = coverage[unit.id].map { String(format: "%3.0f%%", $0.carriedShare * 100) } ?? ""
             let nationalCell = fit(nationalName(unit.id), nationalWidth)
             if links.isEmpty {
-                lines.append(pad(nationalCell, nationalWidth) + pad("—", provincialWidth) + pad("dropped", 9) + pad("", 7) + carried)
+                lines.append(
+                    pad(nationalCell, nationalWidth) + pad("—", provincialWidth) + pad("dropped", 9) + pad("", 7)
+                        + carried)
                 continue
             }
             for (index, link) in links.enumerated() {
@@ -135,11 +147,14 @@ struct ComparisonReport {
                         + pad(fit(provincialName(link.provincial), provincialWidth), provincialWidth)
                         + pad(link.kind.rawValue, 9) + pad(String(format: "%.3f", link.score), 7)
                         + pad(index == 0 ? carried : "", 8)
-                        + Self.countsText(ChangeClassifier.counts(changesOfLink["\(link.national)⇄\(link.provincial)"] ?? []), short: true))
+                        + Self.countsText(
+                            ChangeClassifier.counts(changesOfLink["\(link.national)⇄\(link.provincial)"] ?? []),
+                            short: true))
             }
         }
         lines.append("")
-        let newShares = Dictionary(comparison.provincialCoverage.map { ($0.id, $0.newShare) }, uniquingKeysWith: { first, _ in first })
+        let newShares = Dictionary(
+            comparison.provincialCoverage.map { ($0.id, $0.newShare) }, uniquingKeysWith: { first, _ in first })
         if comparison.provincialOnly.isEmpty {
             lines.append("provincial-only clauses: none")
         } else {
@@ -293,7 +308,8 @@ struct ComparisonReport {
                     kind: change.kind.rawValue, national: change.national, provincial: change.provincial,
                     nationalSentences: row.national,
                     provincialSentence: row.provincial,
-                    nationalOffset: change.nationalRange.lowerBound, provincialOffset: change.provincialRange.lowerBound)
+                    nationalOffset: change.nationalRange.lowerBound, provincialOffset: change.provincialRange.lowerBound
+                )
             }
         }
     }
@@ -303,7 +319,8 @@ struct ComparisonReport {
     func json() throws -> String {
         let pairs = comparison.linkedPairs(national: national, provincial: provincial)
         // Changes per provision, gathered once (a filter per provision would be quadratic on long documents).
-        var byNational: [String: [Change]] = [:], byProvincial: [String: [Change]] = [:]
+        var byNational: [String: [Change]] = [:]
+        var byProvincial: [String: [Change]] = [:]
         for pair in pairs {
             byNational[pair.link.national, default: []] += pair.changes
             byProvincial[pair.link.provincial, default: []] += pair.changes
@@ -313,17 +330,26 @@ struct ComparisonReport {
             provincial: DocumentJSON(title: provincial.title, source: provincial.source),
             links: pairs.map { pair in
                 let link = pair.link
-                return LinkJSON(national: ClauseJSON(id: link.national, label: nationalLabel(link.national), title: nationalTitle(link.national)),
-                                provincial: ClauseJSON(id: link.provincial, label: provincialLabel(link.provincial), title: provincialTitle(link.provincial)),
-                                kind: link.kind.rawValue, score: Self.rounded(link.score), evidence: link.evidence,
-                                changes: Self.changesJSON(pair), changeCounts: Self.countsJSON(pair.changes))
+                return LinkJSON(
+                    national: ClauseJSON(
+                        id: link.national, label: nationalLabel(link.national), title: nationalTitle(link.national)),
+                    provincial: ClauseJSON(
+                        id: link.provincial, label: provincialLabel(link.provincial),
+                        title: provincialTitle(link.provincial)),
+                    kind: link.kind.rawValue, score: Self.rounded(link.score), evidence: link.evidence,
+                    changes: Self.changesJSON(pair), changeCounts: Self.countsJSON(pair.changes))
             },
-            nationalOnly: comparison.nationalOnly.map { ClauseJSON(id: $0, label: nationalLabel($0), title: nationalTitle($0)) },
-            provincialOnly: comparison.provincialOnly.map { ClauseJSON(id: $0, label: provincialLabel($0), title: provincialTitle($0)) },
+            nationalOnly: comparison.nationalOnly.map {
+                ClauseJSON(id: $0, label: nationalLabel($0), title: nationalTitle($0))
+            },
+            provincialOnly: comparison.provincialOnly.map {
+                ClauseJSON(id: $0, label: provincialLabel($0), title: provincialTitle($0))
+            },
             sentences: comparison.provenance.map { entry in
                 ProvenanceJSON(
-                    provincial: SentenceJSON(division: entry.provincial.division, index: entry.provincial.index,
-                                             text: provincialSentence(entry.provincial)),
+                    provincial: SentenceJSON(
+                        division: entry.provincial.division, index: entry.provincial.index,
+                        text: provincialSentence(entry.provincial)),
                     sources: entry.sources.map {
                         SentenceJSON(division: $0.division, index: $0.index, text: nationalSentence($0))
                     },
@@ -333,13 +359,16 @@ struct ComparisonReport {
                 FateJSON(division: $0.division, index: $0.index, fate: comparison.nationalFates[$0]!.rawValue)
             },
             coverage: comparison.nationalCoverage.map {
-                NationalCoverageJSON(id: $0.id, label: nationalLabel($0.id), title: nationalTitle($0.id), status: $0.status.rawValue,
-                                     carriedShare: Self.rounded($0.carriedShare),
-                                     changeCounts: Self.countsJSON(byNational[$0.id] ?? []))
+                NationalCoverageJSON(
+                    id: $0.id, label: nationalLabel($0.id), title: nationalTitle($0.id), status: $0.status.rawValue,
+                    carriedShare: Self.rounded($0.carriedShare),
+                    changeCounts: Self.countsJSON(byNational[$0.id] ?? []))
             },
             provincialCoverage: comparison.provincialCoverage.map {
-                ProvincialCoverageJSON(id: $0.id, label: provincialLabel($0.id), title: provincialTitle($0.id), newShare: Self.rounded($0.newShare),
-                                       changeCounts: Self.countsJSON(byProvincial[$0.id] ?? []))
+                ProvincialCoverageJSON(
+                    id: $0.id, label: provincialLabel($0.id), title: provincialTitle($0.id),
+                    newShare: Self.rounded($0.newShare),
+                    changeCounts: Self.countsJSON(byProvincial[$0.id] ?? []))
             },
             changeCounts: Self.countsJSON(pairs.flatMap(\.changes)))
         return try jsonText(report)
@@ -360,25 +389,34 @@ struct ComparisonReport {
         }
         let units = Set(document.comparableUnits.map(\.id))
         guard units.contains(division.id) else {
-            printError("duizhao: error: \(document.source): \(division.id) is not a compared clause (compared: \(document.comparableUnits.map(\.id).joined(separator: ", ")))")
+            printError(
+                "duizhao: error: \(document.source): \(division.id) is not a compared clause (compared: \(document.comparableUnits.map(\.id).joined(separator: ", ")))"
+            )
             throw ExitCode.failure
         }
-        let links = isProvincial ? comparison.nationalLinks(ofProvincial: division.id)
-                                 : comparison.provincialLinks(ofNational: division.id)
+        let links =
+            isProvincial
+            ? comparison.nationalLinks(ofProvincial: division.id)
+            : comparison.provincialLinks(ofNational: division.id)
         guard !links.isEmpty else {
-            let side = isProvincial ? "provincial clause \(provincialName(division.id)) has no national source (new in the provincial text)"
-                                    : "national clause \(nationalName(division.id)) has no provincial counterpart (dropped)"
+            let side =
+                isProvincial
+                ? "provincial clause \(provincialName(division.id)) has no national source (new in the provincial text)"
+                : "national clause \(nationalName(division.id)) has no provincial counterpart (dropped)"
             return TerminalSafeText.sanitize(side) + "\n"
         }
         var output = ""
         let level = Localization.dominantLevel(of: provincial)
         for link in links {
-            let pair = LinkedPair(link: link, comparison: comparison, national: national, provincial: provincial, localLevel: level)
-            let title = "\(nationalName(link.national))  ⇄  \(provincialName(link.provincial))  · \(link.kind.rawValue) \(String(format: "%.3f", link.score))"
+            let pair = LinkedPair(
+                link: link, comparison: comparison, national: national, provincial: provincial, localLevel: level)
+            let title =
+                "\(nationalName(link.national))  ⇄  \(provincialName(link.provincial))  · \(link.kind.rawValue) \(String(format: "%.3f", link.score))"
             var footnote: String?
             if !pair.sourcesElsewhere.isEmpty {
                 let sources = Array(Set(pair.sourcesElsewhere)).sorted().joined(separator: ", ")
-                footnote = "(\(pair.sourcesElsewhere.count) more provincial sentence(s) of \(link.provincial) derive from national \(sources): see --clause \(sources))"
+                footnote =
+                    "(\(pair.sourcesElsewhere.count) more provincial sentence(s) of \(link.provincial) derive from national \(sources): see --clause \(sources))"
             }
             let view = ClauseView(pair: pair, title: title, width: width, marked: !colour, footnote: footnote)
             let screen = view.screen()

@@ -10,7 +10,11 @@ enum DocumentChoice {
 
     /// `national`, `provincial` or a path.
     init(_ argument: String) {
-        if let bundled = BundledDocument(rawValue: argument) { self = .bundled(bundled) } else { self = .file(argument) }
+        if let bundled = BundledDocument(rawValue: argument) {
+            self = .bundled(bundled)
+        } else {
+            self = .file(argument)
+        }
     }
 
     func load() throws -> PolicyDocument {

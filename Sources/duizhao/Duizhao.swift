@@ -1,8 +1,9 @@
 import ArgumentParser
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `duizhao`: read a national policy document and its provincial implementation side by side.
@@ -16,7 +17,10 @@ struct Duizhao: ParsableCommand {
             on one document alone with one file, side by side with two (national first).
             """,
         version: duizhaoVersion,
-        subcommands: [ReadCommand.self, OutlineCommand.self, ShowCommand.self, CompareCommand.self, MatrixCommand.self, BookmarksCommand.self],
+        subcommands: [
+            ReadCommand.self, OutlineCommand.self, ShowCommand.self, CompareCommand.self, MatrixCommand.self,
+            BookmarksCommand.self,
+        ],
         defaultSubcommand: ReadCommand.self
     )
 

@@ -4,8 +4,9 @@ import DuizhaoMatrix
 import DuizhaoSession
 import DuizhaoTerminal
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `duizhao matrix NATIONAL DOC [DOC…]`: one national document against all its implementations.

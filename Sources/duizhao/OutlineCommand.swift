@@ -25,7 +25,8 @@ struct OutlineCommand: ParsableCommand {
         if json {
             let objects = documents.map(OutlineFormatter.jsonObject)
             let value: Any = objects.count == 1 ? objects[0] : objects
-            let data = try JSONSerialization.data(withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+            let data = try JSONSerialization.data(
+                withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
             printJSONText(String(decoding: data, as: UTF8.self))
         } else {
             printText(documents.map(OutlineFormatter.tree).joined(separator: "\n"))

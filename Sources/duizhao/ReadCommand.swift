@@ -5,10 +5,11 @@ import DuizhaoSession
 import DuizhaoStore
 import DuizhaoTerminal
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `duizhao [NATIONAL [PROVINCIAL]]`: the full-screen reader (the default command).
@@ -75,11 +76,11 @@ struct ReadCommand: ParsableCommand {
     /// modification time (a rebuilt importer or comparator never reads an older build's results).
     static func buildIdentity() -> String {
         #if os(Linux)
-        var status = stat()
-        guard stat("/proc/self/exe", &status) == 0 else { return duizhaoVersion }
-        return "\(duizhaoVersion) \(status.st_size) \(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)"
+            var status = stat()
+            guard stat("/proc/self/exe", &status) == 0 else { return duizhaoVersion }
+            return "\(duizhaoVersion) \(status.st_size) \(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)"
         #else
-        return duizhaoVersion + " " + CommandLine.arguments[0]
+            return duizhaoVersion + " " + CommandLine.arguments[0]
         #endif
     }
 
@@ -89,7 +90,8 @@ struct ReadCommand: ParsableCommand {
     /// The UTF-8 size of a document's paragraphs and headings.
     static func textBytes(_ document: PolicyDocument) -> Int {
         func size(_ division: Division) -> Int {
-            division.title.utf8.count + division.paragraphs.reduce(0) { $0 + $1.utf8.count } + division.children.reduce(0) { $0 + size($1) }
+            division.title.utf8.count + division.paragraphs.reduce(0) { $0 + $1.utf8.count }
+                + division.children.reduce(0) { $0 + size($1) }
         }
         return document.preamble.reduce(0) { $0 + $1.utf8.count } + document.divisions.reduce(0) { $0 + size($1) }
     }

@@ -50,19 +50,23 @@ final class InstallTests: XCTestCase {
             "the full install builds in release mode; set DUIZHAO_TEST_INSTALL=1 to run it")
         let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
-        let prefix = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-install-\(UUID().uuidString)")
+        let prefix = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "duizhao-install-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: prefix) }
         var environment = ProcessInfo.processInfo.environment
         environment["DUIZHAO_SCRATCH_PATH"] = package.appendingPathComponent(".build-install-test").path
         let result = try runProcess(
-            "/bin/sh", [package.appendingPathComponent("Scripts/install.sh").path, prefix.path], environment: environment)
+            "/bin/sh", [package.appendingPathComponent("Scripts/install.sh").path, prefix.path],
+            environment: environment)
         XCTAssertEqual(result.status, 0, result.standardError)
         let installed = try runProcess(prefix.appendingPathComponent("bin/duizhao").path, ["--version"])
         XCTAssertEqual(installed.status, 0)
         let manual = try String(contentsOf: prefix.appendingPathComponent("share/man/man1/duizhao.1"), encoding: .utf8)
         for command in commands { XCTAssertTrue(manual.contains(String(command.split(separator: " ").last!)), command) }
-        for path in ["share/bash-completion/completions/duizhao", "share/zsh/site-functions/_duizhao",
-                     "share/fish/vendor_completions.d/duizhao.fish"] {
+        for path in [
+            "share/bash-completion/completions/duizhao", "share/zsh/site-functions/_duizhao",
+            "share/fish/vendor_completions.d/duizhao.fish",
+        ] {
             XCTAssertFalse(try String(contentsOf: prefix.appendingPathComponent(path), encoding: .utf8).isEmpty, path)
         }
     }

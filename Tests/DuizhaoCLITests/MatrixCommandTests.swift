@@ -33,7 +33,8 @@ final class MatrixCommandTests: XCTestCase {
                 let id = try XCTUnwrap(entry["id"] as? String)
                 XCTAssertEqual((row["national"] as? [String: Any])?["id"] as? String, id)
                 let cell = try XCTUnwrap((row["cells"] as? [[String: Any]])?[column])
-                let expectedKind = ["implemented": "match", "partial": "partial", "dropped": "dropped"][entry["status"] as? String ?? ""]
+                let expectedKind = ["implemented": "match", "partial": "partial", "dropped": "dropped"][
+                    entry["status"] as? String ?? ""]
                 XCTAssertEqual(cell["kind"] as? String, expectedKind, "\(file) \(id)")
                 XCTAssertEqual(cell["carried"] as? Double, entry["carriedShare"] as? Double, "\(file) \(id)")
                 let linked = links.filter { ($0["national"] as? [String: Any])?["id"] as? String == id }
@@ -47,7 +48,8 @@ final class MatrixCommandTests: XCTestCase {
     }
 
     func testABadFileIsNamedAndNothingIsPrinted() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-matrix-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "duizhao-matrix-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let national = directory.appendingPathComponent("national.txt").path
@@ -75,25 +77,31 @@ final class MatrixCommandTests: XCTestCase {
         let fromDirectory = try json(try runProcess(binary, ["matrix", national, directory.path, "--json"]))
         XCTAssertEqual((fromDirectory["documents"] as? [[String: Any]])?.map { $0["jurisdiction"] as? String }, ["江州"])
 
-        let unwritable = try runProcess(binary, ["matrix", national, good, "--html", directory.appendingPathComponent("no/such/dir/m.html").path])
+        let unwritable = try runProcess(
+            binary, ["matrix", national, good, "--html", directory.appendingPathComponent("no/such/dir/m.html").path])
         XCTAssertEqual(unwritable.status, 1)
         XCTAssertTrue(unwritable.standardError.contains("m.html"), unwritable.standardError)
     }
 
     func testTextOutputNeverCarriesControlCharacters() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-matrix-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "duizhao-matrix-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let national = directory.appendingPathComponent("national.txt").path
-        try "关于测试的意见\n一、总体要求\n1.目标\u{1B}]0;pwned\u{07}。做好测试工作\u{1B}[2J。\n".write(toFile: national, atomically: true, encoding: .utf8)
+        try "关于测试的意见\n一、总体要求\n1.目标\u{1B}]0;pwned\u{07}。做好测试工作\u{1B}[2J。\n".write(
+            toFile: national, atomically: true, encoding: .utf8)
         let local = directory.appendingPathComponent("local.txt").path
         try "江州市关于测试的实施意见\n一、总体要求\n1.目标\u{1B}]0;pwned\u{07}。做好测试工作\u{1B}[2J。\n2.新增\u{9B}31m。另行规定。\n"
             .write(toFile: local, atomically: true, encoding: .utf8)
         for format in [[], ["--csv"], ["--markdown"]] {
             let result = try runProcess(try BuiltBinary.duizhao(), ["matrix", national, local] + format)
             XCTAssertEqual(result.status, 0, result.standardError)
-            XCTAssertFalse(result.standardOutput.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B },
-                           "raw control characters in \(format)")
+            XCTAssertFalse(
+                result.standardOutput.unicodeScalars.contains {
+                    $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B
+                },
+                "raw control characters in \(format)")
             XCTAssertTrue(result.standardOutput.contains("江州"))
         }
     }

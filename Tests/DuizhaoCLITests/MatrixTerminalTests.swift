@@ -12,17 +12,20 @@ final class MatrixTerminalTests: XCTestCase {
     }
 
     override func tearDown() {
-        sessions.forEach { $0.stop() }
+        for session in sessions { session.stop() }
         sessions.removeAll()
     }
 
     /// A shell in the pane running the matrix on the 村民委员会组织法 and its six implementations.
     private func matrixInShell(width: Int, height: Int) throws -> TmuxSession {
-        let shell = try TmuxSession(width: width, height: height, command: "exec /bin/sh", environment: ["PS1": "READY$ "])
+        let shell = try TmuxSession(
+            width: width, height: height, command: "exec /bin/sh", environment: ["PS1": "READY$ "])
         sessions.append(shell)
         try shell.waitFor("the shell prompt") { $0.contains { $0.hasPrefix("READY$") } }
         let national = Self.law.appendingPathComponent("national.md").path
-        try shell.type("\(shellQuoted(try BuiltBinary.duizhao())) matrix \(shellQuoted(national)) \(shellQuoted(Self.law.path)); echo \"EXIT=$?\"")
+        try shell.type(
+            "\(shellQuoted(try BuiltBinary.duizhao())) matrix \(shellQuoted(national)) \(shellQuoted(Self.law.path)); echo \"EXIT=$?\""
+        )
         try shell.send("Enter")
         return shell
     }

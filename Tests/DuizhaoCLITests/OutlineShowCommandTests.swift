@@ -8,7 +8,8 @@ final class OutlineShowCommandTests: XCTestCase {
     func testOutlineJSONHasTheDocumentedShape() throws {
         let result = try runProcess(try BuiltBinary.duizhao(), ["outline", "--json"])
         XCTAssertEqual(result.status, 0, result.standardError)
-        let documents = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [[String: Any]])
+        let documents = try XCTUnwrap(
+            JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [[String: Any]])
         XCTAssertEqual(documents.count, 2)
         for document in documents {
             for key in ["title", "issuers", "date", "documentNumber", "preamble", "divisions", "warnings"] {
@@ -28,15 +29,17 @@ final class OutlineShowCommandTests: XCTestCase {
     }
 
     func testOutlineOfAFileIsOneDocumentTree() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-cli-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "duizhao-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("doc.txt").path
         try "关于测试的意见\n一、总体要求\n1.目标。做好测试。\n2.原则。认真负责。\n".write(toFile: path, atomically: true, encoding: .utf8)
         let result = try runProcess(try BuiltBinary.duizhao(), ["outline", path])
         XCTAssertEqual(result.status, 0, result.standardError)
-        XCTAssertEqual(result.standardOutput.split(separator: "\n").map(String.init),
-                       ["关于测试的意见", "  一、总体要求", "    1.目标 (1 ¶)", "    2.原则 (1 ¶)"])
+        XCTAssertEqual(
+            result.standardOutput.split(separator: "\n").map(String.init),
+            ["关于测试的意见", "  一、总体要求", "    1.目标 (1 ¶)", "    2.原则 (1 ¶)"])
     }
 
     func testBadFilesGiveAnErrorNamingTheFileAndFail() throws {
@@ -55,7 +58,8 @@ final class OutlineShowCommandTests: XCTestCase {
     func testTheReaderFastPathAgreesWithTheParsedCommand() throws {
         let binary = try BuiltBinary.duizhao()
         let missing = "/nonexistent/duizhao-\(UUID().uuidString).txt"
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-cli-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "duizhao-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let national = directory.appendingPathComponent("national.txt").path
@@ -98,7 +102,9 @@ final class OutlineShowCommandTests: XCTestCase {
         XCTAssertEqual(shown, division.heading + division.paragraphs.joined())
         for line in lines {
             XCTAssertLessThanOrEqual(DisplayWidth.of(line), 30, line)
-            if let first = line.unicodeScalars.first { XCTAssertFalse("，。、；：？！）》」』,;:)".unicodeScalars.contains(first), line) }
+            if let first = line.unicodeScalars.first {
+                XCTAssertFalse("，。、；：？！）》」』,;:)".unicodeScalars.contains(first), line)
+            }
         }
     }
 
@@ -128,7 +134,8 @@ final class OutlineShowCommandTests: XCTestCase {
 /// The bundled pair is compiled into the binary, so a copied binary still finds it.
 final class CopiedBinaryTests: XCTestCase {
     func testACopiedBinaryStillOpensTheBundledPair() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-copy-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "duizhao-copy-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let copy = directory.appendingPathComponent("duizhao").path

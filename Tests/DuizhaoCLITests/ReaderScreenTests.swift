@@ -46,13 +46,17 @@ final class ReaderScreenTests: XCTestCase {
     /// The pane columns when both titles are in the header row (no assertion: used while polling).
     private func findPaneColumns(_ lines: [String]) -> PaneColumns? {
         guard let header = lines.first, let nationalColumn = header.displayColumn(of: national.title),
-              let provincialColumn = header.displayColumn(of: provincial.title) else { return nil }
+            let provincialColumn = header.displayColumn(of: provincial.title)
+        else { return nil }
         return PaneColumns(national: nationalColumn, provincial: provincialColumn)
     }
 
     /// The national and provincial pane text of one screen line.
     private func panes(_ line: String, _ columns: PaneColumns) -> (national: String, provincial: String) {
-        (line.displaySlice(from: columns.national, to: columns.provincial), line.displaySlice(from: columns.provincial, to: Int.max))
+        (
+            line.displaySlice(from: columns.national, to: columns.provincial),
+            line.displaySlice(from: columns.provincial, to: Int.max)
+        )
     }
 
     func testFirstScreenShowsBothTitlesAndTheFirstClauses() throws {
@@ -64,11 +68,13 @@ final class ReaderScreenTests: XCTestCase {
             guard let found = self.findPaneColumns(lines) else { return false }
             columns = found
             let body = lines.dropFirst().map { self.panes($0, found) }
-            return body.contains { $0.national.contains(nationalFirst) } && body.contains { $0.provincial.contains(provincialFirst) }
+            return body.contains { $0.national.contains(nationalFirst) }
+                && body.contains { $0.provincial.contains(provincialFirst) }
         }
         // The reader starts at the top: the national preamble begins on the first text row.
         let preambleStart = String(try XCTUnwrap(national.preamble.first).prefix(6))
-        XCTAssertTrue(panes(lines[1], columns).national.contains(preambleStart), "top of the national pane: \(lines[1])")
+        XCTAssertTrue(
+            panes(lines[1], columns).national.contains(preambleStart), "top of the national pane: \(lines[1])")
     }
 
     func testBracketMovesBothPanesToLinkedClauses() throws {
@@ -84,7 +90,9 @@ final class ReaderScreenTests: XCTestCase {
 
         try reader.send("]")
         let firstClause = try XCTUnwrap(national.comparableUnits.first).heading
-        try reader.waitFor("national clause 1.1 at the top") { self.panes($0[1], columns).national.contains(firstClause) }
+        try reader.waitFor("national clause 1.1 at the top") {
+            self.panes($0[1], columns).national.contains(firstClause)
+        }
         try reader.send("]")
         try reader.waitFor("指导思想 level in both panes at the top") { lines in
             let top = self.panes(lines[1], columns)
@@ -107,7 +115,9 @@ final class ReaderScreenTests: XCTestCase {
         let reader = try startReader()
         let columns = try paneColumns(try reader.capture())
         let needle = "龙江故事"
-        XCTAssertFalse(national.allDivisions.contains { $0.paragraphs.joined().contains(needle) }, "only the provincial text has it")
+        XCTAssertFalse(
+            national.allDivisions.contains { $0.paragraphs.joined().contains(needle) },
+            "only the provincial text has it")
         XCTAssertTrue(provincial.allDivisions.contains { $0.paragraphs.joined().contains(needle) })
         try reader.send("/")
         try reader.type(needle)
@@ -136,16 +146,21 @@ final class ReaderScreenTests: XCTestCase {
         try reader.type("\u{1B}[Ma\(column)\(row)")
         try reader.waitFor("the fourth text row moved to the top") { self.panes($0[1], columns).national == fourthRow }
         try reader.type("\u{1B}[M`\(column)\(row)")  // button 64 = wheel up
-        try reader.waitFor("back at the top") { self.panes($0[1], columns).national == self.panes(before[1], columns).national }
+        try reader.waitFor("back at the top") {
+            self.panes($0[1], columns).national == self.panes(before[1], columns).national
+        }
     }
 
     func testEscapeSequencesInADocumentAreShownNotObeyed() throws {
         let binary = try BuiltBinary.duizhao()
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-escapes-\(UUID().uuidString).txt").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "duizhao-escapes-\(UUID().uuidString).txt"
+        ).path
         defer { try? FileManager.default.removeItem(atPath: path) }
         let text = "关于测试的意见\n一、总体要求\n1.目标。做好\u{1B}]2;PWNED\u{07}测试\u{1B}[2J工作。\n2.原则。认真负责。\n"
         try text.write(toFile: path, atomically: true, encoding: .utf8)
-        let reader = try TmuxSession(width: 100, height: 20, command: "exec \(shellQuoted(binary)) \(shellQuoted(path))")
+        let reader = try TmuxSession(
+            width: 100, height: 20, command: "exec \(shellQuoted(binary)) \(shellQuoted(path))")
         sessions.append(reader)
         let lines = try reader.waitFor("the clause text with its escape characters made visible") { lines in
             lines.contains { $0.contains("做好") && $0.contains("工作。") }
@@ -159,7 +174,8 @@ final class ReaderScreenTests: XCTestCase {
 
     func testReadingStartsWhileALargePairIsCompared() throws {
         let binary = try BuiltBinary.duizhao()
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-large-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "duizhao-large-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         // The bundled texts with their bodies repeated 100 times (about 2 MB each): the comparison takes a while.
@@ -173,9 +189,11 @@ final class ReaderScreenTests: XCTestCase {
             paths.append(path)
         }
         let reader = try TmuxSession(
-            width: 160, height: 45, command: "exec \(shellQuoted(binary)) \(paths.map(shellQuoted).joined(separator: " "))")
+            width: 160, height: 45,
+            command: "exec \(shellQuoted(binary)) \(paths.map(shellQuoted).joined(separator: " "))")
         sessions.append(reader)
-        try reader.waitFor("the panes drawn while the status line reports the comparison's progress", timeout: 60) { lines in
+        try reader.waitFor("the panes drawn while the status line reports the comparison's progress", timeout: 60) {
+            lines in
             lines.first.map { $0.contains(self.national.title) } == true && lines[44].contains("comparing")
         }
         try reader.send("]")
@@ -191,7 +209,8 @@ final class ReaderScreenTests: XCTestCase {
 
     func testBookmarkAndReadingPositionOutliveTheSession() throws {
         let binary = try BuiltBinary.duizhao()
-        let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-store-\(UUID().uuidString)")
+        let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "duizhao-store-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dataDirectory) }
         let environment = ["DUIZHAO_DATA_DIR": dataDirectory.path]
         let command = "\(shellQuoted(binary)); echo \"EXIT=$?\"; exec sleep 600"
@@ -201,7 +220,9 @@ final class ReaderScreenTests: XCTestCase {
         sessions.append(first)
         let columns = try paneColumns(try first.waitFor("both titles") { self.findPaneColumns($0) != nil })
         for _ in 0..<5 { try first.send("]") }
-        try first.waitFor("clause \(target.id) at the top") { self.panes($0[1], columns).national.contains(target.heading) }
+        try first.waitFor("clause \(target.id) at the top") {
+            self.panes($0[1], columns).national.contains(target.heading)
+        }
         try first.send("m")
         try first.waitFor("the bookmark confirmed in the status line") { $0[44].contains("bookmarked") }
         try first.send("q")
@@ -212,13 +233,15 @@ final class ReaderScreenTests: XCTestCase {
         listEnvironment["DUIZHAO_DATA_DIR"] = dataDirectory.path
         let listed = try runProcess(binary, ["bookmarks", "list"], environment: listEnvironment)
         XCTAssertEqual(listed.status, 0, listed.standardError)
-        XCTAssertTrue(listed.standardOutput.contains(target.id), "the store holds the bookmark:\n\(listed.standardOutput)")
+        XCTAssertTrue(
+            listed.standardOutput.contains(target.id), "the store holds the bookmark:\n\(listed.standardOutput)")
 
         let second = try TmuxSession(width: 160, height: 45, command: command, environment: environment)
         sessions.append(second)
         // Both conditions in one wait: tmux may show a frame whose first rows are drawn and whose status line
         // is not yet (a heavily loaded machine).
-        let reopened = try second.waitFor("the reader reopened at clause \(target.id), named in the status line") { lines in
+        let reopened = try second.waitFor("the reader reopened at clause \(target.id), named in the status line") {
+            lines in
             guard let found = self.findPaneColumns(lines) else { return false }
             return self.panes(lines[1], found).national.contains(target.heading) && lines[44].contains(target.heading)
         }
@@ -239,7 +262,9 @@ final class ReaderScreenTests: XCTestCase {
                 && lines.count >= 20 && !lines[19].isEmpty
                 && body.contains(String(target.prefix(6)))
         }
-        XCTAssertTrue(small[1].contains(String(target.prefix(6))), "the clause heading stays on the first text row:\n\(small.joined(separator: "\n"))")
+        XCTAssertTrue(
+            small[1].contains(String(target.prefix(6))),
+            "the clause heading stays on the first text row:\n\(small.joined(separator: "\n"))")
 
         try reader.resize(width: 20, height: 5)
         try reader.waitFor("the too-small screen") { lines in
@@ -252,7 +277,8 @@ final class ReaderScreenTests: XCTestCase {
             return self.panes(lines[1], found).national.contains(target)
                 && lines.contains { $0.contains("›") && $0.contains(target) }
         }
-        XCTAssertTrue(restored.contains { $0.contains("›") && $0.contains(target) }, "the status line still names the clause")
+        XCTAssertTrue(
+            restored.contains { $0.contains("›") && $0.contains(target) }, "the status line still names the clause")
     }
 }
 

@@ -38,11 +38,18 @@ final class SafeOutputTests: XCTestCase {
     }
 
     /// No ESC, BEL or C1 control anywhere; the document's escape is shown as `^[`.
-    func assertSafe(_ text: String, showsEscape: Bool = true, _ what: String, file: StaticString = #filePath, line: UInt = #line) {
-        let raw = text.unicodeScalars.filter { $0.value < 0x20 && $0 != "\n" || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) }
-        XCTAssertEqual(raw.map { String(format: "U+%04X", $0.value) }, [], "\(what) passes control characters:\n\(text)",
-                       file: file, line: line)
-        if showsEscape { XCTAssertTrue(text.contains("^["), "\(what) shows the escape visibly:\n\(text)", file: file, line: line) }
+    func assertSafe(
+        _ text: String, showsEscape: Bool = true, _ what: String, file: StaticString = #filePath, line: UInt = #line
+    ) {
+        let raw = text.unicodeScalars.filter {
+            $0.value < 0x20 && $0 != "\n" || $0.value == 0x7F || (0x80..<0xA0).contains($0.value)
+        }
+        XCTAssertEqual(
+            raw.map { String(format: "U+%04X", $0.value) }, [], "\(what) passes control characters:\n\(text)",
+            file: file, line: line)
+        if showsEscape {
+            XCTAssertTrue(text.contains("^["), "\(what) shows the escape visibly:\n\(text)", file: file, line: line)
+        }
     }
 
     func testHumanReadableOutputOfEveryCommandIsSanitised() throws {
@@ -67,7 +74,8 @@ final class SafeOutputTests: XCTestCase {
         for format in ["--markdown", "--csv"] {
             let matrix = try run(["matrix", national, provincial, format])
             XCTAssertEqual(matrix.status, 0, matrix.standardError)
-            assertSafe(matrix.standardOutput, showsEscape: format == "--markdown", "matrix \(format)")  // CSV has no titles
+            // CSV has no titles, so only Markdown shows the escape.
+            assertSafe(matrix.standardOutput, showsEscape: format == "--markdown", "matrix \(format)")
         }
 
         let add = try run(["bookmarks", "add", "1", "--doc", national, "--note", "看\u{1B}[2J这里"])
@@ -100,7 +108,8 @@ final class SafeOutputTests: XCTestCase {
         assertSafe(outline.standardOutput, showsEscape: false, "outline --json")
         XCTAssertTrue(outline.standardOutput.contains("\\u001b"), outline.standardOutput)
         XCTAssertTrue(outline.standardOutput.contains("\\u009b"), outline.standardOutput)
-        let document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(outline.standardOutput.utf8)) as? [String: Any])
+        let document = try XCTUnwrap(
+            JSONSerialization.jsonObject(with: Data(outline.standardOutput.utf8)) as? [String: Any])
         XCTAssertEqual(document["title"] as? String, Self.title, "the text itself is kept")
         let compare = try run(["compare", national, provincial, "--json"])
         XCTAssertEqual(compare.status, 0, compare.standardError)
@@ -114,7 +123,8 @@ final class SafeOutputTests: XCTestCase {
     func testTheReaderShowsControlsVisibly() throws {
         let binary = try BuiltBinary.duizhao()
         let session = try TmuxSession(
-            width: 100, height: 24, command: "\(shellQuoted(binary)) \(shellQuoted(national)) \(shellQuoted(provincial))")
+            width: 100, height: 24,
+            command: "\(shellQuoted(binary)) \(shellQuoted(national)) \(shellQuoted(provincial))")
         defer { session.stop() }
         let titleBefore = try session.paneValue("#{pane_title}")
         let lines = try session.waitFor("the documents with visible escapes") { $0.joined().contains("^[]0;pwned^G") }

@@ -18,15 +18,21 @@ final class TerminalLifecycleTests: XCTestCase {
         sessions.removeAll()
     }
 
-    private func session(width: Int = 160, height: Int = 45, command: String, environment: [String: String] = [:]) throws -> TmuxSession {
+    private func session(width: Int = 160, height: Int = 45, command: String, environment: [String: String] = [:])
+        throws -> TmuxSession
+    {
         let session = try TmuxSession(width: width, height: height, command: command, environment: environment)
         sessions.append(session)
         return session
     }
 
     /// A shell in the pane with a recognisable prompt, so tests can see what is left after the reader exits.
-    private func shellSession(width: Int = 200, height: Int = 30, environment: [String: String] = [:]) throws -> TmuxSession {
-        let shell = try session(width: width, height: height, command: "exec /bin/sh", environment: environment.merging(["PS1": "READY$ "]) { $1 })
+    private func shellSession(width: Int = 200, height: Int = 30, environment: [String: String] = [:]) throws
+        -> TmuxSession
+    {
+        let shell = try session(
+            width: width, height: height, command: "exec /bin/sh",
+            environment: environment.merging(["PS1": "READY$ "]) { $1 })
         try shell.waitFor("the shell prompt") { $0.contains { $0.hasPrefix("READY$") } }
         return shell
     }
@@ -53,7 +59,9 @@ final class TerminalLifecycleTests: XCTestCase {
         let after = try shell.waitFor("the exit status and a new prompt") { lines in
             lines.contains("EXIT=0") && lines.last(where: { !$0.isEmpty })?.hasPrefix("READY$") == true
         }
-        XCTAssertFalse(after.contains { $0.contains(self.nationalTitle) }, "the reader's screen is gone:\n\(after.joined(separator: "\n"))")
+        XCTAssertFalse(
+            after.contains { $0.contains(self.nationalTitle) },
+            "the reader's screen is gone:\n\(after.joined(separator: "\n"))")
         try shell.waitForValue("#{alternate_on}", toBe: "0")
         XCTAssertEqual(try shell.paneValue("#{cursor_flag}"), "1", "the cursor is visible again")
         XCTAssertEqual(try shell.paneValue("#{mouse_any_flag}"), "0", "mouse reporting is off again")
@@ -61,13 +69,16 @@ final class TerminalLifecycleTests: XCTestCase {
 
     func testSIGTERMRestoresTheTerminalAndExitsWith143() throws {
         let binary = try BuiltBinary.duizhao()
-        let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-test-\(UUID().uuidString).pid").path
+        let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "duizhao-test-\(UUID().uuidString).pid"
+        ).path
         defer { try? FileManager.default.removeItem(atPath: pidFile) }
         let shell = try shellSession()
         try shell.type("sh -c 'echo $$ > \(pidFile); exec \(binary)'; echo \"EXIT=$?\"")
         try shell.send("Enter")
         try shell.waitFor("both titles") { self.screenShowsBothTitles($0) }
-        let pidText = try String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let pidText = try String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(
+            in: .whitespacesAndNewlines)
         let pid = try XCTUnwrap(Int32(pidText), "pid file held '\(pidText)'")
         XCTAssertEqual(kill(pid, SIGTERM), 0)
         try shell.waitFor("exit status 143 and a new prompt") { lines in
@@ -85,21 +96,26 @@ final class TerminalLifecycleTests: XCTestCase {
 
     func testClosingTheTerminalEndsTheReader() throws {
         let binary = try BuiltBinary.duizhao()
-        let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-test-\(UUID().uuidString).pid").path
+        let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "duizhao-test-\(UUID().uuidString).pid"
+        ).path
         defer { try? FileManager.default.removeItem(atPath: pidFile) }
         let reader = try session(command: "echo $$ > \(pidFile); exec \(shellQuoted(binary))")
         try reader.waitFor("both titles") { self.screenShowsBothTitles($0) }
-        let pidText = try String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let pidText = try String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(
+            in: .whitespacesAndNewlines)
         let pid = try XCTUnwrap(Int32(pidText), "pid file held '\(pidText)'")
         reader.stop()  // kills the tmux server: the pane's terminal goes away
         let deadline = Date().addingTimeInterval(10)
         while kill(pid, 0) == 0, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
-        XCTAssertNotEqual(kill(pid, 0), 0, "the reader exits when its terminal is closed (no orphan left reading a dead terminal)")
+        XCTAssertNotEqual(
+            kill(pid, 0), 0, "the reader exits when its terminal is closed (no orphan left reading a dead terminal)")
     }
 
     func testChineseShowsUnderTheCLocale() throws {
         let binary = try BuiltBinary.duizhao()
-        let reader = try session(command: readerCommand(binary), environment: ["LANG": "C", "LC_ALL": "C", "LC_CTYPE": "C"])
+        let reader = try session(
+            command: readerCommand(binary), environment: ["LANG": "C", "LC_ALL": "C", "LC_CTYPE": "C"])
         let lines = try reader.waitFor("both titles under LANG=C") { self.screenShowsBothTitles($0) }
         XCTAssertFalse(lines.joined().contains("\u{FFFD}"), "no replacement characters for the Chinese text")
         XCTAssertTrue(lines.contains { $0.contains("关于促进") && $0.contains("│") }, "the panes are drawn")
@@ -130,15 +146,18 @@ final class TerminalLifecycleTests: XCTestCase {
         let colourEscapes = try colourful.capture(escapes: true).joined(separator: "\n")
         XCTAssertTrue(containsColourSGR(colourEscapes), "a colour terminal gets colours")
 
-        let plain = try session(command: readerCommand(binary), environment: ["TERM": "xterm-256color", "NO_COLOR": "1"])
+        let plain = try session(
+            command: readerCommand(binary), environment: ["TERM": "xterm-256color", "NO_COLOR": "1"])
         try plain.waitFor("both titles with NO_COLOR") { self.screenShowsBothTitles($0) }
         let plainEscapes = try plain.capture(escapes: true).joined(separator: "\n")
         XCTAssertFalse(containsColourSGR(plainEscapes), "NO_COLOR: no colour at all:\n\(plainEscapes.prefix(400))")
-        XCTAssertTrue(plainEscapes.contains("\u{1B}["), "NO_COLOR still marks roles with attributes (bold/reverse/underline)")
+        XCTAssertTrue(
+            plainEscapes.contains("\u{1B}["), "NO_COLOR still marks roles with attributes (bold/reverse/underline)")
 
         let monochrome = try session(command: readerCommand(binary), environment: ["TERM": "vt100"])
         try monochrome.waitFor("both titles on vt100") { self.screenShowsBothTitles($0) }
-        XCTAssertFalse(containsColourSGR(try monochrome.capture(escapes: true).joined(separator: "\n")), "vt100 has no colours")
+        XCTAssertFalse(
+            containsColourSGR(try monochrome.capture(escapes: true).joined(separator: "\n")), "vt100 has no colours")
     }
 
     /// True when SGR sequences in tmux's capture set a foreground or background colour.
@@ -150,7 +169,9 @@ final class TerminalLifecycleTests: XCTestCase {
             var index = 0
             while index < parameters.count {
                 let value = parameters[index]
-                if (30...37).contains(value) || (40...47).contains(value) || (90...97).contains(value) || (100...107).contains(value) {
+                if (30...37).contains(value) || (40...47).contains(value) || (90...97).contains(value)
+                    || (100...107).contains(value)
+                {
                     return true
                 }
                 if value == 38 || value == 48 { return true }
@@ -165,7 +186,8 @@ final class TerminalLifecycleTests: XCTestCase {
         let result = try runProcess(binary, [])
         XCTAssertNotEqual(result.status, 0)
         for command in ["outline", "show", "compare", "bookmarks"] {
-            XCTAssertTrue(result.standardError.contains("duizhao \(command)"), "mentions \(command):\n\(result.standardError)")
+            XCTAssertTrue(
+                result.standardError.contains("duizhao \(command)"), "mentions \(command):\n\(result.standardError)")
         }
         XCTAssertFalse(result.standardOutput.contains("\u{1B}["), "no escape sequences written to a pipe")
     }
@@ -181,13 +203,17 @@ final class TerminalLifecycleTests: XCTestCase {
         XCTAssertTrue(text.contains(missing), "the error names the file:\n\(text)")
         XCTAssertTrue(text.contains("no such file"), text)
         XCTAssertTrue(lines.contains("EXIT=1"), "exit status 1:\n\(text)")
-        XCTAssertTrue(lines.contains { $0.contains("READY$") && $0.contains(missing) }, "the command line is still on screen: nothing was cleared")
+        XCTAssertTrue(
+            lines.contains { $0.contains("READY$") && $0.contains(missing) },
+            "the command line is still on screen: nothing was cleared")
         XCTAssertEqual(try shell.paneValue("#{alternate_on}"), "0")
     }
 
     func testBinaryFileIsReportedBeforeTheTerminalIsTouched() throws {
         let binary = try BuiltBinary.duizhao()
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-binary-\(UUID().uuidString).bin").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "duizhao-binary-\(UUID().uuidString).bin"
+        ).path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try Data([0x7F, 0x45, 0x4C, 0x46, 0, 0, 1, 2, 0, 0, 0, 3]).write(to: URL(fileURLWithPath: path))
         let shell = try shellSession()

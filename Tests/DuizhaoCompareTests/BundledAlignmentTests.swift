@@ -21,8 +21,12 @@ final class BundledAlignmentTests: XCTestCase {
         let expected = Set(BundledAlignmentTruth.links.map { "\($0.national)→\($0.provincial):\($0.kind.rawValue)" })
         let actual = comparison.linkTriples
         for missing in expected.subtracting(actual).sorted() {
-            let link = BundledAlignmentTruth.links.first { "\($0.national)→\($0.provincial):\($0.kind.rawValue)" == missing }!
-            XCTFail("missing link \(missing) (\(national.unitTitle(link.national)) → \(provincial.unitTitle(link.provincial))): \(link.evidence)")
+            let link = BundledAlignmentTruth.links.first {
+                "\($0.national)→\($0.provincial):\($0.kind.rawValue)" == missing
+            }!
+            XCTFail(
+                "missing link \(missing) (\(national.unitTitle(link.national)) → \(provincial.unitTitle(link.provincial))): \(link.evidence)"
+            )
         }
         for extra in actual.subtracting(expected).sorted() {
             XCTFail("unexpected link \(extra)")
@@ -50,24 +54,31 @@ final class BundledAlignmentTests: XCTestCase {
 
     func testSentenceProvenanceAcrossLinkedClauses() {
         for expected in BundledAlignmentTruth.sentenceSources {
-            guard let sentence = provincial.unitSentences(expected.provincialClause)
-                .first(where: { $0.text.contains(expected.provincialFragment) }) else {
+            guard
+                let sentence = provincial.unitSentences(expected.provincialClause)
+                    .first(where: { $0.text.contains(expected.provincialFragment) })
+            else {
                 XCTFail("no provincial sentence with \(expected.provincialFragment)")
                 continue
             }
-            guard let source = national.unitSentences(expected.nationalClause)
-                .first(where: { $0.text.contains(expected.nationalFragment) }) else {
+            guard
+                let source = national.unitSentences(expected.nationalClause)
+                    .first(where: { $0.text.contains(expected.nationalFragment) })
+            else {
                 XCTFail("no national sentence with \(expected.nationalFragment)")
                 continue
             }
             let entry = comparison.provenance.first { $0.provincial == sentence.ref }
             XCTAssertNotNil(entry, "no provenance for \(sentence.text)")
-            XCTAssert(entry?.sources.contains(source.ref) == true,
-                      "\(sentence.text) should come from \(source.text), got \(entry?.sources ?? [])")
+            XCTAssert(
+                entry?.sources.contains(source.ref) == true,
+                "\(sentence.text) should come from \(source.text), got \(entry?.sources ?? [])")
             XCTAssertGreaterThan(entry?.score ?? 0, 0)
         }
         for expected in BundledAlignmentTruth.newSentences {
-            let sentence = provincial.unitSentences(expected.provincialClause).first { $0.text.contains(expected.fragment) }
+            let sentence = provincial.unitSentences(expected.provincialClause).first {
+                $0.text.contains(expected.fragment)
+            }
             XCTAssertNotNil(sentence)
             let entry = comparison.provenance.first { $0.provincial == sentence?.ref }
             XCTAssertEqual(entry?.sources, [], "\(expected.fragment) is new in the provincial text")

@@ -1,7 +1,8 @@
-@testable import DuizhaoCompare
 import DuizhaoCore
 import Foundation
 import XCTest
+
+@testable import DuizhaoCompare
 
 final class ChangeClassifierTests: XCTestCase {
     /// Real phrases (the bundled pair, the village committee and agricultural extension laws) with one edit each,
@@ -60,7 +61,8 @@ final class ChangeClassifierTests: XCTestCase {
             XCTAssertTrue(Self.table.contains { $0.kind == kind }, "no case for \(kind)")
         }
         for (national, provincial, kind) in Self.table {
-            XCTAssertEqual(ChangeClassifier.kind(national: national, provincial: provincial), kind, "\(national) → \(provincial)")
+            XCTAssertEqual(
+                ChangeClassifier.kind(national: national, provincial: provincial), kind, "\(national) → \(provincial)")
             XCTAssertEqual(
                 ChangeClassifier.kind(national: provincial, provincial: national), Self.reversed(kind),
                 "\(provincial) → \(national)")
@@ -109,13 +111,15 @@ final class ChangeClassifierTests: XCTestCase {
 
     /// The bundled pair: its localisations come out `localized`, and no localisation is ever called anything else.
     func testBundledPairLocalisations() {
-        let national = TestDocuments.national, provincial = TestDocuments.provincial
+        let national = TestDocuments.national
+        let provincial = TestDocuments.provincial
         let comparison = Comparator.compare(national: national, provincial: provincial)
         let changes = comparison.linkedPairs(national: national, provincial: provincial).flatMap(\.changes)
         let localized = changes.filter { $0.kind == .localized }.map { "\($0.national)→\($0.provincial)" }
         XCTAssertEqual(localized.filter { $0 == "中央→省委" }.count, 2, "\(localized)")  // 中央网络安全…领导小组, 中央网信办
         XCTAssertTrue(localized.contains("我国→我省"), "\(localized)")
-        for change in changes where Localization.isLocalization(national: change.national, provincial: change.provincial) {
+        for change in changes
+        where Localization.isLocalization(national: change.national, provincial: change.provincial) {
             XCTAssertEqual(change.kind, .localized, "\(change)")
         }
         XCTAssertTrue(changes.contains { $0.kind == .actor && $0.national == "工业和信息化" && $0.provincial == "通信管理" })
@@ -134,7 +138,9 @@ final class ChangeClassifierTests: XCTestCase {
     func testFictionalImplementationOfTheVillageCommitteeLaw() throws {
         let path = "../shared/corpus/cunweihui/national.md"
         let lawText: String
-        do { lawText = try String(contentsOfFile: path, encoding: .utf8) } catch { throw XCTSkip("corpus not present: \(path)") }
+        do { lawText = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw XCTSkip("corpus not present: \(path)")
+        }
         let edits = [
             Edit(national: "根据需要可以邀请", provincial: "根据需要应当邀请", kind: .stronger),
             Edit(national: "村民委员会应当教育和引导", provincial: "村民委员会可以教育和引导", kind: .weaker),
@@ -146,12 +152,14 @@ final class ChangeClassifierTests: XCTestCase {
         ]
         var provincialText = lawText.replacingOccurrences(of: "本法", with: "本办法")
         for edit in edits where edit.kind != .wording {
-            let range = try XCTUnwrap(provincialText.range(of: edit.national), "the law no longer says \(edit.national)")
+            let range = try XCTUnwrap(
+                provincialText.range(of: edit.national), "the law no longer says \(edit.national)")
             provincialText.replaceSubrange(range, with: edit.provincial)
         }
         // The wording edit shares its sentence with the added clause; applied after it.
         provincialText = provincialText.replacingOccurrences(of: "热心为村民服务，接受村民监督，定期", with: "全心全意为村民服务，接受村民监督，定期")
-        provincialText = provincialText.replacingOccurrences(of: "# 中华人民共和国村民委员会组织法", with: "# 某某省实施《中华人民共和国村民委员会组织法》办法")
+        provincialText = provincialText.replacingOccurrences(
+            of: "# 中华人民共和国村民委员会组织法", with: "# 某某省实施《中华人民共和国村民委员会组织法》办法")
 
         let national = PolicyImporter.importText(lawText, source: path)
         let provincial = PolicyImporter.importText(provincialText, source: "test:fictional-province")
@@ -174,16 +182,20 @@ final class ChangeClassifierTests: XCTestCase {
                 },
                 "\(edit.kind): \(core) not found in \(changes.filter { $0.kind != .localized })")
         }
-        XCTAssertEqual(changes.filter { $0.kind != .localized }.count, edits.count, "\(changes.filter { $0.kind != .localized })")
+        XCTAssertEqual(
+            changes.filter { $0.kind != .localized }.count, edits.count, "\(changes.filter { $0.kind != .localized })")
     }
 
     /// The differing middle of two strings (common prefix and suffix removed).
     static func differingCore(_ a: String, _ b: String) -> (national: String, provincial: String) {
-        let x = Array(a), y = Array(b)
+        let x = Array(a)
+        let y = Array(b)
         var prefix = 0
         while prefix < min(x.count, y.count), x[prefix] == y[prefix] { prefix += 1 }
         var suffix = 0
-        while suffix < min(x.count, y.count) - prefix, x[x.count - 1 - suffix] == y[y.count - 1 - suffix] { suffix += 1 }
+        while suffix < min(x.count, y.count) - prefix, x[x.count - 1 - suffix] == y[y.count - 1 - suffix] {
+            suffix += 1
+        }
         return (String(x[prefix..<x.count - suffix]), String(y[prefix..<y.count - suffix]))
     }
 }
@@ -191,7 +203,9 @@ final class ChangeClassifierTests: XCTestCase {
 extension ChangeClassifierTests {
     /// The direct counterpart is a localisation; a body of another level than the local document's is an actor.
     func testLevelBeyondTheDirectCounterpartIsAnActor() {
-        let national = "由国务院有关部门制定。", city = "由市人民政府有关部门制定。", province = "由省人民政府有关部门制定。"
+        let national = "由国务院有关部门制定。"
+        let city = "由市人民政府有关部门制定。"
+        let province = "由省人民政府有关部门制定。"
         XCTAssertEqual(ChangeClassifier.kind(national: national, provincial: province, localLevel: "省"), .localized)
         XCTAssertEqual(ChangeClassifier.kind(national: national, provincial: city, localLevel: "市"), .localized)
         XCTAssertEqual(ChangeClassifier.kind(national: national, provincial: city, localLevel: "省"), .actor)

@@ -1,26 +1,40 @@
-@testable import DuizhaoCompare
 import DuizhaoCore
 import XCTest
 
+@testable import DuizhaoCompare
+
 final class CharacterDiffTests: XCTestCase {
     /// The national text is the equal and deleted runs; the provincial text the equal and inserted runs.
-    func assertReconstructs(_ national: String, _ provincial: String, file: StaticString = #filePath, line: UInt = #line) {
+    func assertReconstructs(
+        _ national: String, _ provincial: String, file: StaticString = #filePath, line: UInt = #line
+    ) {
         let sides = CharacterDiff.sides(national: national, provincial: provincial)
-        XCTAssertEqual(sides.national.filter { $0.operation != .insert }.map(\.text).joined(), national, file: file, line: line)
-        XCTAssertEqual(sides.provincial.filter { $0.operation != .delete }.map(\.text).joined(), provincial, file: file, line: line)
-        XCTAssertEqual(sides.national.filter { $0.operation == .equal }.count, sides.provincial.filter { $0.operation == .equal }.count,
-                       file: file, line: line)
+        XCTAssertEqual(
+            sides.national.filter { $0.operation != .insert }.map(\.text).joined(), national, file: file, line: line)
+        XCTAssertEqual(
+            sides.provincial.filter { $0.operation != .delete }.map(\.text).joined(), provincial, file: file, line: line
+        )
+        XCTAssertEqual(
+            sides.national.filter { $0.operation == .equal }.count,
+            sides.provincial.filter { $0.operation == .equal }.count,
+            file: file, line: line)
         let segments = CharacterDiff.diff(national: national, provincial: provincial)
         XCTAssert(segments.allSatisfy { !$0.text.isEmpty }, "empty segment", file: file, line: line)
         for (first, second) in zip(segments, segments.dropFirst()) {
-            XCTAssertNotEqual(first.operation, second.operation, "adjacent runs of one operation", file: file, line: line)
-            XCTAssertFalse(first.operation == .insert && second.operation == .delete, "insertion before deletion", file: file, line: line)
+            XCTAssertNotEqual(
+                first.operation, second.operation, "adjacent runs of one operation", file: file, line: line)
+            XCTAssertFalse(
+                first.operation == .insert && second.operation == .delete, "insertion before deletion", file: file,
+                line: line)
         }
         // Equal runs carry the provincial text, so equal + insert is the provincial sentence exactly.
-        XCTAssertEqual(segments.filter { $0.operation != .delete }.map(\.text).joined(), provincial, file: file, line: line)
+        XCTAssertEqual(
+            segments.filter { $0.operation != .delete }.map(\.text).joined(), provincial, file: file, line: line)
         let minimal = CharacterDiff.minimalDiff(national: national, provincial: provincial)
-        XCTAssertEqual(minimal.filter { $0.operation != .insert }.map(\.text).joined(), national, file: file, line: line)
-        XCTAssertEqual(minimal.filter { $0.operation != .delete }.map(\.text).joined(), provincial, file: file, line: line)
+        XCTAssertEqual(
+            minimal.filter { $0.operation != .insert }.map(\.text).joined(), national, file: file, line: line)
+        XCTAssertEqual(
+            minimal.filter { $0.operation != .delete }.map(\.text).joined(), provincial, file: file, line: line)
     }
 
     func testIdenticalAndEmptyTexts() {
@@ -51,13 +65,17 @@ final class CharacterDiffTests: XCTestCase {
             DiffEdit(operation: .equal, text: Array("安全。")),
         ]
         DiffAlgorithm.alignToPunctuation(&edits)
-        XCTAssertEqual(edits, [
-            DiffEdit(operation: .equal, text: Array("网络安全，数据安全")), DiffEdit(operation: .insert, text: Array("，网络安全")),
-            DiffEdit(operation: .equal, text: Array("。")),
-        ])
+        XCTAssertEqual(
+            edits,
+            [
+                DiffEdit(operation: .equal, text: Array("网络安全，数据安全")),
+                DiffEdit(operation: .insert, text: Array("，网络安全")),
+                DiffEdit(operation: .equal, text: Array("。")),
+            ])
         // Through the public entry point: a sentence added in front is one insertion ending at its comma.
-        XCTAssertEqual(CharacterDiff.diff(national: "加强监管。", provincial: "加强监督，加强监管。"),
-                       [DiffSegment(.insert, "加强监督，"), DiffSegment(.equal, "加强监管。")])
+        XCTAssertEqual(
+            CharacterDiff.diff(national: "加强监管。", provincial: "加强监督，加强监管。"),
+            [DiffSegment(.insert, "加强监督，"), DiffSegment(.equal, "加强监管。")])
     }
 
     func testSemanticCleanupFoldsShortEqualitiesIntoEdits() {
@@ -67,7 +85,9 @@ final class CharacterDiffTests: XCTestCase {
             DiffEdit(operation: .insert, text: Array("丁戊己")),
         ]
         DiffAlgorithm.cleanupSemantic(&edits)
-        XCTAssertEqual(edits, [DiffEdit(operation: .delete, text: Array("甲乙丙的")), DiffEdit(operation: .insert, text: Array("的丁戊己"))])
+        XCTAssertEqual(
+            edits,
+            [DiffEdit(operation: .delete, text: Array("甲乙丙的")), DiffEdit(operation: .insert, text: Array("的丁戊己"))])
         // A long equality stays.
         var kept = [
             DiffEdit(operation: .delete, text: Array("甲")), DiffEdit(operation: .equal, text: Array("移动互联网")),
@@ -100,11 +120,14 @@ final class CharacterDiffTests: XCTestCase {
     func testLongSharedPhrasesSurviveBetweenLongRewrites() {
         // Provincial 2.4's first sentence fuses two national 2.5 sentences; the 13-character phrase they share
         // stays visible although far more text around it changed.
-        let national = "全面推进第四代移动通信（4G）网络在城市地区深度覆盖、在农村地区逐步覆盖、在贫困地区优先覆盖。"
+        let national =
+            "全面推进第四代移动通信（4G）网络在城市地区深度覆盖、在农村地区逐步覆盖、在贫困地区优先覆盖。"
             + "创新投资和运营模式，扩大用户宽带接入网普及范围，加快民航客机、高速铁路、城市交通等公共场所无线局域网建设和应用，带动引导商业性服务场所实现无线局域网覆盖和免费开放。"
         let provincial = "推进第四代移动通信(4G)网络在我省区域全面覆盖,扩大用户宽带接入网普及范围,将宽带接入工程纳入各级城乡规划,加快宽带进农村,县以上主城区重点区域、重要公共场所实现免费WIFI基本覆盖。"
         assertReconstructs(national, provincial)
-        let equalities = CharacterDiff.diff(national: national, provincial: provincial).filter { $0.operation == .equal }.map(\.text)
+        let equalities = CharacterDiff.diff(national: national, provincial: provincial).filter {
+            $0.operation == .equal
+        }.map(\.text)
         XCTAssert(equalities.contains { $0.contains("扩大用户宽带接入网普及范围") }, "\(equalities)")
         XCTAssert(equalities.contains { $0.contains("推进第四代移动通信(4G)网络在") }, "\(equalities)")
     }
@@ -113,14 +136,17 @@ final class CharacterDiffTests: XCTestCase {
         let national = "推进网上丝绸之路国际合作。"
         let provincial = "开展信息经济测算及研究工作。"
         // They share only 作。 at the end; nothing in the middle survives as an equality.
-        XCTAssertEqual(CharacterDiff.diff(national: national, provincial: provincial), [
-            DiffSegment(.delete, "推进网上丝绸之路国际合"), DiffSegment(.insert, "开展信息经济测算及研究工"),
-            DiffSegment(.equal, "作。"),
-        ])
+        XCTAssertEqual(
+            CharacterDiff.diff(national: national, provincial: provincial),
+            [
+                DiffSegment(.delete, "推进网上丝绸之路国际合"), DiffSegment(.insert, "开展信息经济测算及研究工"),
+                DiffSegment(.equal, "作。"),
+            ])
     }
 
     func testEveryProvenancePairOfTheBundledDocumentsReconstructs() {
-        let national = TestDocuments.national, provincial = TestDocuments.provincial
+        let national = TestDocuments.national
+        let provincial = TestDocuments.provincial
         let comparison = Comparator.compare(national: national, provincial: provincial)
         var pairs = 0
         for entry in comparison.provenance where !entry.sources.isEmpty {

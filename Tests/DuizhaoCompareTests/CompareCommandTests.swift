@@ -35,13 +35,15 @@ final class CompareCommandTests: XCTestCase {
     func testJSONShape() throws {
         let result = try run(["compare", "--json"])
         XCTAssertEqual(result.status, 0, result.standardError)
-        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        let object = try XCTUnwrap(
+            JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
         XCTAssertEqual((object["national"] as? [String: Any])?["title"] as? String, "关于促进移动互联网健康有序发展的意见")
         XCTAssertEqual((object["provincial"] as? [String: Any])?["title"] as? String, "关于促进移动互联网健康有序发展的实施意见")
         let links = try XCTUnwrap(object["links"] as? [[String: Any]])
         XCTAssertEqual(links.count, 22)
         let partial = links.filter { $0["kind"] as? String == "partial" }
-        XCTAssertEqual(Set(partial.compactMap { ($0["national"] as? [String: Any])?["id"] as? String }), ["5.18", "5.20"])
+        XCTAssertEqual(
+            Set(partial.compactMap { ($0["national"] as? [String: Any])?["id"] as? String }), ["5.18", "5.20"])
         for link in links {
             let national = try XCTUnwrap(link["national"] as? [String: Any])
             let provincial = try XCTUnwrap(link["provincial"] as? [String: Any])
@@ -52,14 +54,17 @@ final class CompareCommandTests: XCTestCase {
             let score = try XCTUnwrap(link["score"] as? Double)
             XCTAssert((0...1).contains(score))
             let evidence = try XCTUnwrap(link["evidence"] as? [String: Any])
-            XCTAssertGreaterThan(try XCTUnwrap(evidence["sharedSentences"] as? Int), 0, "every bundled link shares sentences")
+            XCTAssertGreaterThan(
+                try XCTUnwrap(evidence["sharedSentences"] as? Int), 0, "every bundled link shares sentences")
             XCTAssertEqual(evidence["citations"] as? [String], [], "the bundled 意见 cite no provisions")
             XCTAssertNotNil(evidence["matchingHeading"] as? Bool)
         }
         // 基本原则 → 基本原则: the same heading; 5.18 拓展国际合作空间 → 3.8 不断激发信息经济活力: not.
         func evidence(_ national: String, _ provincial: String) -> [String: Any]? {
-            links.first { ($0["national"] as? [String: Any])?["id"] as? String == national
-                && ($0["provincial"] as? [String: Any])?["id"] as? String == provincial }?["evidence"] as? [String: Any]
+            links.first {
+                ($0["national"] as? [String: Any])?["id"] as? String == national
+                    && ($0["provincial"] as? [String: Any])?["id"] as? String == provincial
+            }?["evidence"] as? [String: Any]
         }
         XCTAssertEqual(evidence("1.3", "1.2")?["matchingHeading"] as? Bool, true)
         XCTAssertEqual(evidence("5.18", "3.8")?["matchingHeading"] as? Bool, false)
@@ -69,8 +74,11 @@ final class CompareCommandTests: XCTestCase {
         XCTAssertEqual(nationalOnly.first?["title"] as? String, "重要性和紧迫性")
         XCTAssertEqual((object["provincialOnly"] as? [Any])?.count, 0)
         let sentences = try XCTUnwrap(object["sentences"] as? [[String: Any]])
-        XCTAssertEqual(sentences.count, TestDocuments.provincial.comparableUnits.flatMap { TestDocuments.provincial.unitSentences($0.id) }.count)
-        let silkRoad = try XCTUnwrap(sentences.first { (($0["provincial"] as? [String: Any])?["text"] as? String)?.contains("一带一路") == true })
+        XCTAssertEqual(
+            sentences.count,
+            TestDocuments.provincial.comparableUnits.flatMap { TestDocuments.provincial.unitSentences($0.id) }.count)
+        let silkRoad = try XCTUnwrap(
+            sentences.first { (($0["provincial"] as? [String: Any])?["text"] as? String)?.contains("一带一路") == true })
         XCTAssertEqual((silkRoad["sources"] as? [[String: Any]])?.first?["division"] as? String, "5.18")
         let coverage = try XCTUnwrap(object["coverage"] as? [[String: Any]])
         XCTAssertEqual(coverage.count, 24)
@@ -79,7 +87,8 @@ final class CompareCommandTests: XCTestCase {
     }
 
     func testOutputIsByteForByteDeterministic() throws {
-        let first = try run(["compare", "--json"]), second = try run(["compare", "--json"])
+        let first = try run(["compare", "--json"])
+        let second = try run(["compare", "--json"])
         XCTAssertEqual(first.standardOutput, second.standardOutput)
         XCTAssertEqual(try run(["compare"]).standardOutput, try run(["compare"]).standardOutput)
     }
@@ -115,10 +124,14 @@ final class CompareCommandTests: XCTestCase {
         let result = try run(["compare", "national", path])
         XCTAssertEqual(result.status, 0, result.standardError)
         let lines = result.standardOutput.split(separator: "\n").map(String.init)
-        XCTAssertEqual(lines.filter { $0.contains("dropped") && $0.range(of: "^\\d+。", options: .regularExpression) != nil }.count, 24)
+        XCTAssertEqual(
+            lines.filter { $0.contains("dropped") && $0.range(of: "^\\d+。", options: .regularExpression) != nil }.count,
+            24)
         XCTAssert(lines.contains("provincial-only clauses:"))
         XCTAssert(lines.contains("  1.指导思想"), result.standardOutput)
-        XCTAssert(lines.last?.hasPrefix("0 links (0 match, 0 partial); 24 national clauses dropped; 10 provincial-only") == true, lines.last ?? "")
+        XCTAssert(
+            lines.last?.hasPrefix("0 links (0 match, 0 partial); 24 national clauses dropped; 10 provincial-only")
+                == true, lines.last ?? "")
     }
 
     func testClauseViewOfAProvincialClauseShowsEachLinkedNationalClause() throws {
@@ -145,7 +158,8 @@ final class CompareCommandTests: XCTestCase {
             throw XCTSkip("util-linux script(1) is needed to give the command a terminal")
         }
         let binary = try duizhaoPath()
-        let result = try run(["-qec", "\(binary) compare --clause 5.18 --width 90", "/dev/null"], executable: "/usr/bin/script")
+        let result = try run(
+            ["-qec", "\(binary) compare --clause 5.18 --width 90", "/dev/null"], executable: "/usr/bin/script")
         XCTAssertEqual(result.status, 0, result.standardError)
         // The reader's one converter (Screen.ansiText) with the roles' appearance: black on green, white on red,
         // and each change kind in its own colour (the legend shows them all: stronger is bold underlined magenta).
@@ -154,8 +168,9 @@ final class CompareCommandTests: XCTestCase {
         XCTAssert(result.standardOutput.contains("\u{1B}[0;1;4;35mstronger"), "kinds coloured")
         XCTAssertFalse(result.standardOutput.contains("{+"), "no plain markers on a terminal")
         // NO_COLOR turns colour off even on a terminal.
-        let plain = try run(["-qec", "\(binary) compare --clause 5.18 --width 90", "/dev/null"], executable: "/usr/bin/script",
-                            noColor: true)
+        let plain = try run(
+            ["-qec", "\(binary) compare --clause 5.18 --width 90", "/dev/null"], executable: "/usr/bin/script",
+            noColor: true)
         XCTAssertFalse(plain.standardOutput.contains("\u{1B}["))
         XCTAssert(plain.standardOutput.contains("{+国家+}"))
     }
@@ -172,9 +187,11 @@ final class CompareCommandTests: XCTestCase {
         func links(_ output: String) throws -> [[String: String]] {
             let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
             return (object["links"] as? [[String: Any]] ?? []).map {
-                ["national": ($0["national"] as? [String: Any])?["id"] as? String ?? "",
-                 "provincial": ($0["provincial"] as? [String: Any])?["id"] as? String ?? "",
-                 "kind": $0["kind"] as? String ?? ""]
+                [
+                    "national": ($0["national"] as? [String: Any])?["id"] as? String ?? "",
+                    "provincial": ($0["provincial"] as? [String: Any])?["id"] as? String ?? "",
+                    "kind": $0["kind"] as? String ?? "",
+                ]
             }
         }
         XCTAssertEqual(try links(files.standardOutput), try links(bundled.standardOutput))

@@ -11,7 +11,9 @@ extension CompareCommandTests {
             var lines = [title, "", "第一章 总则", ""]
             for number in 1...24 {
                 if number == 13 { lines += ["第二章 管理", ""] }
-                let numeral = number < 10 ? chinese[number] : (number >= 20 ? chinese[number / 10] : "") + "十" + chinese[number % 10]
+                let numeral =
+                    number < 10
+                    ? chinese[number] : (number >= 20 ? chinese[number / 10] : "") + "十" + chinese[number % 10]
                 lines.append("第\(numeral)条 \(subjects[number % subjects.count])应当依照\(act)履行第\(number)项职责。")
                 lines.append("")
             }
@@ -37,8 +39,9 @@ extension CompareCommandTests {
         XCTAssertTrue(row.contains("第三条 有关部门应当依照本办法"), row)
         XCTAssertTrue(row.contains("match"), row)
         XCTAssertEqual(lines.filter { $0.hasPrefix("第") && $0.contains("match") }.count, 24, "one row per article")
-        XCTAssertFalse(lines.contains { $0.range(of: "^\\d+\\.\\d+ ", options: .regularExpression) != nil },
-                       "no internal ids: \(result.standardOutput)")
+        XCTAssertFalse(
+            lines.contains { $0.range(of: "^\\d+\\.\\d+ ", options: .regularExpression) != nil },
+            "no internal ids: \(result.standardOutput)")
     }
 
     func testClauseAcceptsThePrintedLabelInEitherNumeral() throws {
@@ -53,14 +56,16 @@ extension CompareCommandTests {
         }
         let unknown = try run(["compare", pair.national, pair.provincial, "--clause", "第九十条"])
         XCTAssertNotEqual(unknown.status, 0)
-        XCTAssertTrue(unknown.standardError.contains("law.md") && unknown.standardError.contains("'第九十条'"), unknown.standardError)
+        XCTAssertTrue(
+            unknown.standardError.contains("law.md") && unknown.standardError.contains("'第九十条'"), unknown.standardError)
     }
 
     func testJSONKeepsIdsAndAddsLabels() throws {
         let pair = try Self.lawPair(in: try TestDocuments.temporaryDirectory(for: self))
         let result = try run(["compare", pair.national, pair.provincial, "--json"])
         XCTAssertEqual(result.status, 0, result.standardError)
-        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        let object = try XCTUnwrap(
+            JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
         let links = try XCTUnwrap(object["links"] as? [[String: Any]])
         let national = try XCTUnwrap(links.first?["national"] as? [String: Any])
         XCTAssertEqual(national["id"] as? String, "1.1")
@@ -74,18 +79,20 @@ extension CompareCommandTests {
         let directory = try TestDocuments.temporaryDirectory(for: self)
         let path = directory.appendingPathComponent("notice.txt").path
         try """
-            关于做好某项工作的意见
-            一、总体要求
-            1.指导思想。坚持稳中求进，推动高质量发展。
-            2.基本原则。坚持问题导向，突出重点。
-            二、重点任务
-            1.完善制度。健全登记制度，规范办理流程。
-            2.加强监管。强化事中事后监管，依法查处违法行为。
-            """.write(toFile: path, atomically: true, encoding: .utf8)
+        关于做好某项工作的意见
+        一、总体要求
+        1.指导思想。坚持稳中求进，推动高质量发展。
+        2.基本原则。坚持问题导向，突出重点。
+        二、重点任务
+        1.完善制度。健全登记制度，规范办理流程。
+        2.加强监管。强化事中事后监管，依法查处违法行为。
+        """.write(toFile: path, atomically: true, encoding: .utf8)
         let result = try run(["compare", path, path])
         XCTAssertEqual(result.status, 0, result.standardError)
         let lines = result.standardOutput.split(separator: "\n").map(String.init)
-        XCTAssertTrue(lines.contains { $0.hasPrefix("1.完善制度 [2.1] ") && $0.components(separatedBy: "1.完善制度 [2.1]").count == 3 }, result.standardOutput)
+        XCTAssertTrue(
+            lines.contains { $0.hasPrefix("1.完善制度 [2.1] ") && $0.components(separatedBy: "1.完善制度 [2.1]").count == 3 },
+            result.standardOutput)
         XCTAssertTrue(lines.contains { $0.hasPrefix("2.基本原则 [1.2] ") }, result.standardOutput)
     }
 }

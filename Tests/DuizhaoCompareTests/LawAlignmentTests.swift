@@ -14,8 +14,11 @@ final class LawAlignmentTests: XCTestCase {
     }
 
     /// Links between printed article numbers: `N15→P23:partial`.
-    static func articleLinks(_ comparison: Comparison, national: PolicyDocument, provincial: PolicyDocument) -> [String: ClauseLink] {
-        let nationalNumbers = articleNumbers(national), provincialNumbers = articleNumbers(provincial)
+    static func articleLinks(_ comparison: Comparison, national: PolicyDocument, provincial: PolicyDocument) -> [String:
+        ClauseLink]
+    {
+        let nationalNumbers = articleNumbers(national)
+        let provincialNumbers = articleNumbers(provincial)
         var result: [String: ClauseLink] = [:]
         for link in comparison.links {
             guard let n = nationalNumbers[link.national], let p = provincialNumbers[link.provincial] else { continue }
@@ -26,8 +29,9 @@ final class LawAlignmentTests: XCTestCase {
 
     /// Division id → printed article number, for the articles of a law.
     static func articleNumbers(_ document: PolicyDocument) -> [String: Int] {
-        Dictionary(document.provisions.filter { $0.kind == .article }.map { ($0.id, $0.number) },
-                   uniquingKeysWith: { first, _ in first })
+        Dictionary(
+            document.provisions.filter { $0.kind == .article }.map { ($0.id, $0.number) },
+            uniquingKeysWith: { first, _ in first })
     }
 
     struct Evaluation {
@@ -51,29 +55,35 @@ final class LawAlignmentTests: XCTestCase {
         }
 
         var summary: String {
-            String(format: "links P %.3f R %.3f (%d found, %d true, %d agree), kinds %.3f, provincial-only P %.3f R %.3f",
-                   precision, recall, found.count, expected.count, found.intersection(expected).count, kindAgreement,
-                   provincialOnlyPrecision, provincialOnlyRecall)
+            String(
+                format: "links P %.3f R %.3f (%d found, %d true, %d agree), kinds %.3f, provincial-only P %.3f R %.3f",
+                precision, recall, found.count, expected.count, found.intersection(expected).count, kindAgreement,
+                provincialOnlyPrecision, provincialOnlyRecall)
         }
     }
 
     /// Compares the engine's links with a truth table (a link counts when both articles agree; the kind is
     /// scored separately).
-    static func evaluate(_ pair: LawAlignmentTruth.Pair, national: PolicyDocument, provincial: PolicyDocument) -> Evaluation {
+    static func evaluate(_ pair: LawAlignmentTruth.Pair, national: PolicyDocument, provincial: PolicyDocument)
+        -> Evaluation
+    {
         let comparison = Comparator.compare(national: national, provincial: provincial)
         let found = articleLinks(comparison, national: national, provincial: provincial)
-        let expected = Dictionary(pair.links.map { ("N\($0.national)→P\($0.provincial)", $0) }, uniquingKeysWith: { a, _ in a })
+        let expected = Dictionary(
+            pair.links.map { ("N\($0.national)→P\($0.provincial)", $0) }, uniquingKeysWith: { a, _ in a })
         var disagreements: [String] = []
         var kindsAgreeing = 0
         let keys = Set(expected.keys).union(found.keys).sorted { $0.localizedStandardCompare($1) == .orderedAscending }
         for key in keys {
             switch (expected[key], found[key]) {
-            case let (truth?, link?):
-                if truth.kind == link.kind { kindsAgreeing += 1 } else {
+            case (let truth?, let link?):
+                if truth.kind == link.kind {
+                    kindsAgreeing += 1
+                } else {
                     disagreements.append("kind \(key): truth \(truth.kind), engine \(link.kind) (score \(link.score))")
                 }
-            case let (truth?, nil): disagreements.append("missed \(key) \(truth.kind): \(truth.evidence)")
-            case let (nil, link?): disagreements.append("extra \(key) \(link.kind) (score \(link.score))")
+            case (let truth?, nil): disagreements.append("missed \(key) \(truth.kind): \(truth.evidence)")
+            case (nil, let link?): disagreements.append("extra \(key) \(link.kind) (score \(link.score))")
             default: break
             }
         }
@@ -95,7 +105,8 @@ final class LawAlignmentTests: XCTestCase {
     /// worst pair, so a change that loses real links fails; every disagreement is printed for review.
     func testTheEngineReproducesTheTruthTables() throws {
         for pair in LawAlignmentTruth.pairs {
-            let evaluation = Self.evaluate(pair, national: try load(pair.nationalFile), provincial: try load(pair.provincialFile))
+            let evaluation = Self.evaluate(
+                pair, national: try load(pair.nationalFile), provincial: try load(pair.provincialFile))
             // On standard error: XCTest's standard output is block-buffered and may be lost.
             var report = "\(pair.name): \(evaluation.summary)\n"
             for line in evaluation.disagreements { report += "  \(line)\n" }
@@ -111,15 +122,18 @@ final class LawAlignmentTests: XCTestCase {
     func testLinksTheTruthCallsCertainAreAllFound() throws {
         // Articles that are verbatim or nearly so: no excuse to miss them.
         let pair = LawAlignmentTruth.zhejiang
-        let national = try load(pair.nationalFile), provincial = try load(pair.provincialFile)
-        let found = Self.articleLinks(Comparator.compare(national: national, provincial: provincial),
-                                      national: national, provincial: provincial)
+        let national = try load(pair.nationalFile)
+        let provincial = try load(pair.provincialFile)
+        let found = Self.articleLinks(
+            Comparator.compare(national: national, provincial: provincial),
+            national: national, provincial: provincial)
         for (n, p) in [(1, 1), (4, 4), (5, 5), (21, 12), (22, 13), (29, 28), (34, 37), (39, 47), (41, 48)] {
             XCTAssertEqual(found["N\(n)→P\(p)"]?.kind, .match, "N\(n)→P\(p)")
         }
         // 村务公开: each cites the articles on what the 村民会议 decides, and those are linked in turn.
         XCTAssertEqual(found["N30→P29"]?.evidence.citations, ["本法第二十三条、第二十四条 ↔ 本办法第十四条、第十五条"])
-        XCTAssertEqual(found["N1→P1"]?.evidence.citations, [], "a whole-law citation in the purpose article is no link evidence")
+        XCTAssertEqual(
+            found["N1→P1"]?.evidence.citations, [], "a whole-law citation in the purpose article is no link evidence")
     }
 
     func testADocumentComparedWithItselfLinksEveryProvisionToItselfWithScoreOne() throws {
@@ -129,8 +143,9 @@ final class LawAlignmentTests: XCTestCase {
             let comparison = Comparator.compare(national: document, provincial: document)
             XCTAssertEqual(comparison.links.map(\.national), document.provisions.map(\.id), document.title)
             XCTAssertEqual(comparison.links.map(\.provincial), document.provisions.map(\.id), document.title)
-            XCTAssert(comparison.links.allSatisfy { $0.kind == .match && $0.score == 1 },
-                      "\(comparison.links.filter { $0.score != 1 || $0.kind != .match })")
+            XCTAssert(
+                comparison.links.allSatisfy { $0.kind == .match && $0.score == 1 },
+                "\(comparison.links.filter { $0.score != 1 || $0.kind != .match })")
             XCTAssertEqual(comparison.nationalOnly, [])
             XCTAssertEqual(comparison.provincialOnly, [])
         }
@@ -140,9 +155,12 @@ final class LawAlignmentTests: XCTestCase {
     /// and in GB18030 gives the same article links.
     func testTheSameLinksWhateverShapeTheFilesComeIn() throws {
         let pair = LawAlignmentTruth.zhejiang
-        let national = try load(pair.nationalFile), provincial = try load(pair.provincialFile)
-        let reference = Self.articleLinks(Comparator.compare(national: national, provincial: provincial),
-                                          national: national, provincial: provincial).mapValues(\.kind)
+        let national = try load(pair.nationalFile)
+        let provincial = try load(pair.provincialFile)
+        let reference = Self.articleLinks(
+            Comparator.compare(national: national, provincial: provincial),
+            national: national, provincial: provincial
+        ).mapValues(\.kind)
 
         let directory = try TestDocuments.temporaryDirectory(for: self)
         func plain(_ relativePath: String) throws -> String {
@@ -162,13 +180,17 @@ final class LawAlignmentTests: XCTestCase {
         XCTAssertNil(String(data: try Data(contentsOf: gbPath), encoding: .utf8))
         let gbProvincial = try PolicyImporter.importFile(at: gbPath.path)
 
-        for (name, otherNational, otherProvincial) in [("plain", plainNational, provincial),
-                                                       ("hard-wrapped", national, wrappedProvincial),
-                                                       ("GB18030", plainNational, gbProvincial)] {
+        for (name, otherNational, otherProvincial) in [
+            ("plain", plainNational, provincial),
+            ("hard-wrapped", national, wrappedProvincial),
+            ("GB18030", plainNational, gbProvincial),
+        ] {
             XCTAssertEqual(otherNational.provisions.count, national.provisions.count, name)
             XCTAssertEqual(otherProvincial.provisions.count, provincial.provisions.count, name)
-            let links = Self.articleLinks(Comparator.compare(national: otherNational, provincial: otherProvincial),
-                                          national: otherNational, provincial: otherProvincial).mapValues(\.kind)
+            let links = Self.articleLinks(
+                Comparator.compare(national: otherNational, provincial: otherProvincial),
+                national: otherNational, provincial: otherProvincial
+            ).mapValues(\.kind)
             XCTAssertEqual(links, reference, name)
         }
     }

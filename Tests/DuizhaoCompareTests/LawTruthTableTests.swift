@@ -16,7 +16,9 @@ final class LawTruthTableTests: XCTestCase {
         for line in text.split(separator: "\n") where line.hasPrefix("第") {
             // A line's own label is not a citation, so cite it: `本法` + label gives its number.
             let label = line.prefix { $0 != " " && $0 != "　" }
-            guard label.hasSuffix("条"), let article = parser.citations(in: "本法" + label).first?.article else { continue }
+            guard label.hasSuffix("条"), let article = parser.citations(in: "本法" + label).first?.article else {
+                continue
+            }
             numbers.append(article)
         }
         return numbers
@@ -29,12 +31,16 @@ final class LawTruthTableTests: XCTestCase {
             XCTAssertEqual(national, Array(1...national.count), pair.nationalFile)
             XCTAssertEqual(provincial, Array(1...provincial.count), pair.provincialFile)
 
-            let linkedNational = Set(pair.links.map(\.national)), linkedProvincial = Set(pair.links.map(\.provincial))
-            let nationalOnly = pair.nationalOnly.map(\.article), provincialOnly = pair.provincialOnly.map(\.article)
+            let linkedNational = Set(pair.links.map(\.national))
+            let linkedProvincial = Set(pair.links.map(\.provincial))
+            let nationalOnly = pair.nationalOnly.map(\.article)
+            let provincialOnly = pair.provincialOnly.map(\.article)
             XCTAssertEqual(Set(nationalOnly).count, nationalOnly.count, "\(pair.name): national-only listed twice")
-            XCTAssertEqual(Set(provincialOnly).count, provincialOnly.count, "\(pair.name): provincial-only listed twice")
+            XCTAssertEqual(
+                Set(provincialOnly).count, provincialOnly.count, "\(pair.name): provincial-only listed twice")
             XCTAssertEqual(linkedNational.intersection(nationalOnly), [], "\(pair.name): linked and national-only")
-            XCTAssertEqual(linkedProvincial.intersection(provincialOnly), [], "\(pair.name): linked and provincial-only")
+            XCTAssertEqual(
+                linkedProvincial.intersection(provincialOnly), [], "\(pair.name): linked and provincial-only")
             XCTAssertEqual(linkedNational.union(nationalOnly), Set(national), "\(pair.name): national articles")
             XCTAssertEqual(linkedProvincial.union(provincialOnly), Set(provincial), "\(pair.name): provincial articles")
             let keys = pair.links.map { "\($0.national)→\($0.provincial)" }

@@ -1,6 +1,7 @@
-@testable import DuizhaoCompare
 import DuizhaoCore
 import XCTest
+
+@testable import DuizhaoCompare
 
 final class LocalizationTests: XCTestCase {
     /// National phrase → local phrase that only localises it (from the corpus, the bundled pair and the brief).
@@ -113,7 +114,9 @@ extension LocalizationTests {
         XCTAssertNil(Localization.matches(in: "国务院有关部门").first?.level, "national forms have no level")
         XCTAssertEqual(Localization.dominantLevel(of: BundledDocument.provincial.load()), "省")
         XCTAssertNil(Localization.dominantLevel(of: BundledDocument.national.load()))
-        for (file, level) in [("zhejiang-2020", "省"), ("shanghai-2020", "市"), ("chongqing-2013", "市"), ("henan-undated", "省")] {
+        for (file, level) in [
+            ("zhejiang-2020", "省"), ("shanghai-2020", "市"), ("chongqing-2013", "市"), ("henan-undated", "省"),
+        ] {
             let path = "../shared/corpus/cunweihui/\(file).md"
             guard FileManager.default.fileExists(atPath: path) else { throw XCTSkip("corpus not present") }
             XCTAssertEqual(Localization.dominantLevel(of: try PolicyImporter.importFile(at: path)), level, file)

@@ -15,8 +15,10 @@ final class PreparedNationalTests: XCTestCase {
     /// The six implementations of 村民委员会组织法, one of 农业技术推广法 (a different law: most of its bigrams are
     /// new to the national vocabulary) and the bundled 意见 (another kind of document altogether).
     func implementations() throws -> [PolicyDocument] {
-        let cunweihui = ["beijing-2012", "chongqing-2013", "henan-undated", "shandong-2012", "shanghai-2020",
-                         "zhejiang-2020"].map { "cunweihui/\($0).md" }
+        let cunweihui = [
+            "beijing-2012", "chongqing-2013", "henan-undated", "shandong-2012", "shanghai-2020",
+            "zhejiang-2020",
+        ].map { "cunweihui/\($0).md" }
         return try (cunweihui + ["nongjituiguang/henan-undated.md"]).map(load) + [TestDocuments.provincial]
     }
 

@@ -39,15 +39,28 @@ final class RobustnessTests: XCTestCase {
         }.joined(separator: "\n")
     }
 
-    func assertSameLinks(national otherNational: PolicyDocument, provincial otherProvincial: PolicyDocument,
-                         file: StaticString = #filePath, line: UInt = #line) {
-        XCTAssertEqual(otherNational.comparableUnits.count, national.comparableUnits.count, "national import", file: file, line: line)
-        XCTAssertEqual(otherProvincial.comparableUnits.count, provincial.comparableUnits.count, "provincial import", file: file, line: line)
+    func assertSameLinks(
+        national otherNational: PolicyDocument, provincial otherProvincial: PolicyDocument,
+        file: StaticString = #filePath, line: UInt = #line
+    ) {
+        XCTAssertEqual(
+            otherNational.comparableUnits.count, national.comparableUnits.count, "national import", file: file,
+            line: line)
+        XCTAssertEqual(
+            otherProvincial.comparableUnits.count, provincial.comparableUnits.count, "provincial import", file: file,
+            line: line)
         let comparison = Comparator.compare(national: otherNational, provincial: otherProvincial)
         let titled = comparison.titledLinks(national: otherNational, provincial: otherProvincial)
-        XCTAssertEqual(titled, referenceTitledLinks, "links differ: missing \(referenceTitledLinks.subtracting(titled)), extra \(titled.subtracting(referenceTitledLinks))", file: file, line: line)
-        XCTAssertEqual(Set(comparison.nationalOnly.map(otherNational.unitTitle)), Set(reference.nationalOnly.map(national.unitTitle)), file: file, line: line)
-        XCTAssertEqual(Set(comparison.provincialOnly.map(otherProvincial.unitTitle)), Set(reference.provincialOnly.map(provincial.unitTitle)), file: file, line: line)
+        XCTAssertEqual(
+            titled, referenceTitledLinks,
+            "links differ: missing \(referenceTitledLinks.subtracting(titled)), extra \(titled.subtracting(referenceTitledLinks))",
+            file: file, line: line)
+        XCTAssertEqual(
+            Set(comparison.nationalOnly.map(otherNational.unitTitle)),
+            Set(reference.nationalOnly.map(national.unitTitle)), file: file, line: line)
+        XCTAssertEqual(
+            Set(comparison.provincialOnly.map(otherProvincial.unitTitle)),
+            Set(reference.provincialOnly.map(provincial.unitTitle)), file: file, line: line)
     }
 
     func testOtherNumberingStylesGiveTheSameLinks() {
@@ -56,16 +69,18 @@ final class RobustnessTests: XCTestCase {
         let provincialText = Self.relabelClauses(BundledDocument.provincial.text) { "\($0)、" }
         XCTAssertTrue(nationalText.contains("（一）拓展国际合作空间"))
         XCTAssertTrue(provincialText.contains("1、不断激发信息经济活力"))
-        assertSameLinks(national: PolicyImporter.importText(nationalText, source: "test:national-items"),
-                        provincial: PolicyImporter.importText(provincialText, source: "test:provincial-dun"))
+        assertSameLinks(
+            national: PolicyImporter.importText(nationalText, source: "test:national-items"),
+            provincial: PolicyImporter.importText(provincialText, source: "test:provincial-dun"))
     }
 
     func testHardWrappedLinesGiveTheSameLinks() {
         let nationalText = TextReshaping.hardWrap(BundledDocument.national.text, width: 37)
         let provincialText = TextReshaping.hardWrap(BundledDocument.provincial.text, width: 41)
         XCTAssertGreaterThan(nationalText.split(separator: "\n").count, 100)
-        assertSameLinks(national: PolicyImporter.importText(nationalText, source: "test:national-wrapped"),
-                        provincial: PolicyImporter.importText(provincialText, source: "test:provincial-wrapped"))
+        assertSameLinks(
+            national: PolicyImporter.importText(nationalText, source: "test:national-wrapped"),
+            provincial: PolicyImporter.importText(provincialText, source: "test:provincial-wrapped"))
     }
 
     func testSwappedPunctuationWidthsGiveTheSameLinks() {
@@ -76,8 +91,9 @@ final class RobustnessTests: XCTestCase {
             nationalText = nationalText.replacingOccurrences(of: full, with: half)
             provincialText = provincialText.replacingOccurrences(of: half, with: full)
         }
-        assertSameLinks(national: PolicyImporter.importText(nationalText, source: "test:national-halfwidth"),
-                        provincial: PolicyImporter.importText(provincialText, source: "test:provincial-fullwidth"))
+        assertSameLinks(
+            national: PolicyImporter.importText(nationalText, source: "test:national-halfwidth"),
+            provincial: PolicyImporter.importText(provincialText, source: "test:provincial-fullwidth"))
     }
 
     func testGB18030FilesGiveTheSameLinks() throws {
@@ -90,8 +106,9 @@ final class RobustnessTests: XCTestCase {
             XCTAssertNil(String(data: bytes, encoding: .utf8), "the converted file must not be valid UTF-8")
             paths.append(gb.path)
         }
-        assertSameLinks(national: try PolicyImporter.importFile(at: paths[0]),
-                        provincial: try PolicyImporter.importFile(at: paths[1]))
+        assertSameLinks(
+            national: try PolicyImporter.importFile(at: paths[0]),
+            provincial: try PolicyImporter.importFile(at: paths[1]))
     }
 
     /// The raw web captures the bundled texts were cleaned from (in ../shared/seeds beside the repository when
@@ -101,24 +118,28 @@ final class RobustnessTests: XCTestCase {
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/seeds")
         let nationalPath = seeds.appendingPathComponent("000_7383e359a54bc1c8.txt").path
         let provincialPath = seeds.appendingPathComponent("003_dfb45d2c94a8e8f4.txt").path
-        try XCTSkipUnless(FileManager.default.fileExists(atPath: nationalPath)
-                          && FileManager.default.fileExists(atPath: provincialPath), "no raw captures beside the repository")
+        try XCTSkipUnless(
+            FileManager.default.fileExists(atPath: nationalPath)
+                && FileManager.default.fileExists(atPath: provincialPath), "no raw captures beside the repository")
         let rawNational = try PolicyImporter.importFile(at: nationalPath)
         let rawProvincial = try PolicyImporter.importFile(at: provincialPath)
         assertSameLinks(national: rawNational, provincial: rawProvincial)
-        XCTAssertEqual(Comparator.compare(national: rawNational, provincial: rawProvincial).linkTriples, reference.linkTriples)
+        XCTAssertEqual(
+            Comparator.compare(national: rawNational, provincial: rawProvincial).linkTriples, reference.linkTriples)
     }
 
     // MARK: Restructuring
 
     static func clause(_ id: String, _ title: String, _ paragraphs: [String]) -> Division {
         let number = Int(id.split(separator: ".").last!)!
-        return Division(id: id, kind: .clause, label: "\(number).", number: number, title: title, paragraphs: paragraphs)
+        return Division(
+            id: id, kind: .clause, label: "\(number).", number: number, title: title, paragraphs: paragraphs)
     }
 
     static func section(_ number: Int, _ title: String, _ children: [Division]) -> Division {
-        Division(id: "\(number)", kind: .section, label: "\(RobustnessTests.chineseNumber(number))、", number: number,
-                 title: title, children: children)
+        Division(
+            id: "\(number)", kind: .section, label: "\(RobustnessTests.chineseNumber(number))、", number: number,
+            title: title, children: children)
     }
 
     /// Merged, split, reordered and new clauses in a hand-built provincial document.
@@ -127,35 +148,45 @@ final class RobustnessTests: XCTestCase {
         let economy = national.unitSentences("3.9").map(\.text)
         XCTAssertEqual(economy.count, 3)
         let agricultureClause = TestDocuments.agriculture.comparableUnits.first { $0.title.contains("技术创新") }!
-        let restructured = PolicyDocument(title: "重组的实施方案", divisions: [
-            Self.section(1, "法治和安全", [
-                // Reversed order relative to the national text.
-                Self.clause("1.1", "法治", paragraphs("6.24")),
-                Self.clause("1.2", "网络管理", paragraphs("4.17")),
-                Self.clause("1.3", "网络安全", paragraphs("4.14")),
-            ]),
-            Self.section(2, "发展", [
-                // Two national clauses merged into one.
-                Self.clause("2.4", "市场准入和基础设施", paragraphs("2.4") + paragraphs("2.5")),
-                // One national clause split into two.
-                Self.clause("2.5", "信息经济政策", [economy[0]]),
-                Self.clause("2.6", "信息经济模式", [economy[1] + economy[2]]),
-                // The province's own clause (from an unrelated text).
-                Self.clause("2.7", agricultureClause.title, agricultureClause.paragraphs),
-            ]),
-        ], source: "test:restructured")
+        let restructured = PolicyDocument(
+            title: "重组的实施方案",
+            divisions: [
+                Self.section(
+                    1, "法治和安全",
+                    [
+                        // Reversed order relative to the national text.
+                        Self.clause("1.1", "法治", paragraphs("6.24")),
+                        Self.clause("1.2", "网络管理", paragraphs("4.17")),
+                        Self.clause("1.3", "网络安全", paragraphs("4.14")),
+                    ]),
+                Self.section(
+                    2, "发展",
+                    [
+                        // Two national clauses merged into one.
+                        Self.clause("2.4", "市场准入和基础设施", paragraphs("2.4") + paragraphs("2.5")),
+                        // One national clause split into two.
+                        Self.clause("2.5", "信息经济政策", [economy[0]]),
+                        Self.clause("2.6", "信息经济模式", [economy[1] + economy[2]]),
+                        // The province's own clause (from an unrelated text).
+                        Self.clause("2.7", agricultureClause.title, agricultureClause.paragraphs),
+                    ]),
+            ], source: "test:restructured")
         let comparison = Comparator.compare(national: national, provincial: restructured)
-        XCTAssertEqual(comparison.linkTriples, [
-            "6.24→1.1:match", "4.17→1.2:match", "4.14→1.3:match",
-            "2.4→2.4:match", "2.5→2.4:match",
-            // Split: the piece with two of its three sentences implements it, the other takes part of it.
-            "3.9→2.5:partial", "3.9→2.6:match",
-        ])
+        XCTAssertEqual(
+            comparison.linkTriples,
+            [
+                "6.24→1.1:match", "4.17→1.2:match", "4.14→1.3:match",
+                "2.4→2.4:match", "2.5→2.4:match",
+                // Split: the piece with two of its three sentences implements it, the other takes part of it.
+                "3.9→2.5:partial", "3.9→2.6:match",
+            ])
         XCTAssertEqual(comparison.provincialOnly, ["2.7"])
         let linkedNational = Set(["6.24", "4.17", "4.14", "2.4", "2.5", "3.9"])
-        XCTAssertEqual(comparison.nationalOnly, national.comparableUnits.map(\.id).filter { !linkedNational.contains($0) })
+        XCTAssertEqual(
+            comparison.nationalOnly, national.comparableUnits.map(\.id).filter { !linkedNational.contains($0) })
         // The merged clause's sentences come from both national clauses.
-        let sources = Set(comparison.provenance.filter { $0.provincial.division == "2.4" }.flatMap(\.sources).map(\.division))
+        let sources = Set(
+            comparison.provenance.filter { $0.provincial.division == "2.4" }.flatMap(\.sources).map(\.division))
         XCTAssertEqual(sources, ["2.4", "2.5"])
         XCTAssertEqual(comparison.provincialCoverage.first { $0.id == "2.7" }?.newShare, 1)
     }

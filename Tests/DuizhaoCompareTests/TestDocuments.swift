@@ -38,7 +38,8 @@ enum TestDocuments {
             text += "第\(RobustnessTests.chineseNumber(index + 1))条 " + paragraphs.joined(separator: "\n") + "\n"
         }
         let document = PolicyImporter.importText(text, source: "test:\(title)")
-        precondition(document.provisions.count == articles.count && document.provisions.allSatisfy { $0.kind == .article })
+        precondition(
+            document.provisions.count == articles.count && document.provisions.allSatisfy { $0.kind == .article })
         return document
     }
 
@@ -88,6 +89,9 @@ extension Comparison {
 
     /// Links keyed by clause titles (stable when a reformatting renumbers clauses).
     func titledLinks(national: PolicyDocument, provincial: PolicyDocument) -> Set<String> {
-        Set(links.map { "\(national.unitTitle($0.national))→\(provincial.unitTitle($0.provincial)):\($0.kind.rawValue)" })
+        Set(
+            links.map {
+                "\(national.unitTitle($0.national))→\(provincial.unitTitle($0.provincial)):\($0.kind.rawValue)"
+            })
     }
 }

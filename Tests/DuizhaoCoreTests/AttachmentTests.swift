@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import DuizhaoCore
 
 /// A notice that attaches two instruments and a table of tasks (text invented for this test).
@@ -65,7 +66,8 @@ final class AttachmentTests: XCTestCase {
         let several = OutlineFormatter.jsonObject(PolicyImporter.importText(Self.notice, source: "notice.txt"))
         let parts = try XCTUnwrap(several["parts"] as? [[String: Any]])
         XCTAssertEqual(parts.compactMap { $0["label"] as? String }, ["", "附件1", "附件2", "附件3"])
-        let single = OutlineFormatter.jsonObject(PolicyImporter.importText(ImporterShapeTests.cleanText, source: "one.txt"))
+        let single = OutlineFormatter.jsonObject(
+            PolicyImporter.importText(ImporterShapeTests.cleanText, source: "one.txt"))
         XCTAssertNil(single["parts"])
         let division = try XCTUnwrap((single["divisions"] as? [[String: Any]])?.first)
         XCTAssertEqual(Set(division.keys), ["id", "label", "kind", "title", "paragraphs", "children"])

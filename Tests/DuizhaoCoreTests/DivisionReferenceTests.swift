@@ -5,8 +5,10 @@ import XCTest
 final class DivisionReferenceTests: XCTestCase {
     /// A law of 24 articles in two chapters; articles 3 and 24 have items, article 24 two paragraphs.
     static let law: String = {
-        var lines = ["某某条例", "", "第一章 总则", "", "第一条 为了规范管理，制定本条例。", "", "第二条 本条例适用于本省。", "",
-                     "第二章 管理", "", "第三条 登记包括下列事项：", "（一）名称；", "（二）住所。"]
+        var lines = [
+            "某某条例", "", "第一章 总则", "", "第一条 为了规范管理，制定本条例。", "", "第二条 本条例适用于本省。", "",
+            "第二章 管理", "", "第三条 登记包括下列事项：", "（一）名称；", "（二）住所。",
+        ]
         for number in 4...23 { lines.append("第\(chineseNumeral(number))条 第\(number)项规定的事项由登记机关办理。") }
         lines += ["第二十四条 登记应当公开。", "登记机关应当提供查询。", "（一）当面查询；", "（二）网上查询。"]
         return lines.joined(separator: "\n")
@@ -37,7 +39,9 @@ final class DivisionReferenceTests: XCTestCase {
             XCTAssertEqual(document.resolveDivision(reference)?.id, article.id, reference)
         }
         XCTAssertEqual(document.resolveDivision("第二章")?.title, "管理")
-        XCTAssertEqual(document.resolveDivision("2")?.label, "第二条", "a bare number prefers the article to the chapter with that id")
+        XCTAssertEqual(
+            document.resolveDivision("2")?.label, "第二条", "a bare number prefers the article to the chapter with that id"
+        )
         XCTAssertEqual(document.resolveDivision("2.3")?.label, "第三条")
     }
 
@@ -71,15 +75,18 @@ extension DivisionReferenceTests {
     func testAnArticleIsPrintedWithItsItemLabelsRunIntoTheirText() throws {
         let document = PolicyImporter.importText(Self.law, source: "law.txt")
         let article = try XCTUnwrap(document.resolveDivision("第二十四条"))
-        XCTAssertEqual(article.printedLines, [
-            PrintedLine(text: "第二十四条", isHeading: true),
-            PrintedLine(text: "登记应当公开。", isHeading: false),
-            PrintedLine(text: "登记机关应当提供查询。", isHeading: false),
-            PrintedLine(text: "（一）当面查询；", isHeading: false),
-            PrintedLine(text: "（二）网上查询。", isHeading: false),
-        ])
+        XCTAssertEqual(
+            article.printedLines,
+            [
+                PrintedLine(text: "第二十四条", isHeading: true),
+                PrintedLine(text: "登记应当公开。", isHeading: false),
+                PrintedLine(text: "登记机关应当提供查询。", isHeading: false),
+                PrintedLine(text: "（一）当面查询；", isHeading: false),
+                PrintedLine(text: "（二）网上查询。", isHeading: false),
+            ])
         let section = try XCTUnwrap(PolicyImporter.importText(Self.notice, source: "notice.txt").resolveDivision("二、"))
-        XCTAssertEqual(section.printedLines.filter(\.isHeading).map(\.text), ["二、重点任务", "（二）完善制度", "3．健全机制"],
-                       "titled divisions keep their heading lines")
+        XCTAssertEqual(
+            section.printedLines.filter(\.isHeading).map(\.text), ["二、重点任务", "（二）完善制度", "3．健全机制"],
+            "titled divisions keep their heading lines")
     }
 }

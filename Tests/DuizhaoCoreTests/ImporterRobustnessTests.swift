@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import DuizhaoCore
 
 /// Shuffled, truncated and garbled documents never crash the importer, and its output stays well-formed.
@@ -7,18 +8,22 @@ final class ImporterRobustnessTests: XCTestCase {
     struct SeededGenerator: RandomNumberGenerator {
         var state: UInt64
         mutating func next() -> UInt64 {
-            state &+= 0x9E3779B97F4A7C15
+            state &+= 0x9E37_79B9_7F4A_7C15
             var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-            z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
             return z ^ (z >> 31)
         }
     }
 
     func testRandomisedDocumentsImportWithUniqueIDsAndNoLostText() {
-        let pieces = BundledDocument.provincial.text.split(separator: "\n").map(String.init)
+        let pieces =
+            BundledDocument.provincial.text.split(separator: "\n").map(String.init)
             + BundledDocument.national.text.split(separator: "\n").map(String.init)
-            + ["— 3 —", "23.11.2017  18:33", "(责任编辑: 某某 )", "（1）", "一、", "1.", "（一）", "**", "&nbsp;", "\u{1B}[31m", "", "2017年1月1日", "《》全文如下"]
+            + [
+                "— 3 —", "23.11.2017  18:33", "(责任编辑: 某某 )", "（1）", "一、", "1.", "（一）", "**", "&nbsp;", "\u{1B}[31m", "",
+                "2017年1月1日", "《》全文如下",
+            ]
         var generator = SeededGenerator(state: 42)
         for round in 0..<300 {
             var lines: [String] = []

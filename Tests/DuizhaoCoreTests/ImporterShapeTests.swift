@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import DuizhaoCore
 
 /// One test per input shape the importer must handle. All texts are invented for these tests.
@@ -13,7 +14,8 @@ final class ImporterShapeTests: XCTestCase {
     }
 
     private func writeTemporary(_ bytes: [UInt8], name: String = "doc.txt") throws -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-tests-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "duizhao-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
         let url = directory.appendingPathComponent(name)
@@ -142,7 +144,9 @@ final class ImporterShapeTests: XCTestCase {
         let document = PolicyImporter.importText(text, source: "news")
         XCTAssertEqual(document.allDivisions.filter { $0.kind == .clause }.map(\.number), [1, 2, 3])
         XCTAssertEqual(document.division(id: "2.3")?.paragraphs, ["新建一批城市公园。"])
-        XCTAssertTrue(document.warnings.contains { if case .ignoredTrailing = $0 { return true } else { return false } }, "\(document.warnings)")
+        XCTAssertTrue(
+            document.warnings.contains { if case .ignoredTrailing = $0 { return true } else { return false } },
+            "\(document.warnings)")
         XCTAssertFalse(document.preamble.contains { $0.contains("18:33") })
     }
 
@@ -173,7 +177,8 @@ final class ImporterShapeTests: XCTestCase {
         XCTAssertEqual(headings(document), ["1 总体要求", "1.1 指导思想", "1.2 基本原则", "2 主要任务", "2.3 扩大绿地面积", "2.4 加强养护管理"])
         XCTAssertEqual(document.division(id: "1.1")?.paragraphs, ["坚持生态优先，推动绿色发展，建设美丽城市，让群众共享绿色福利。"])
         XCTAssertEqual(document.division(id: "2.3")?.paragraphs, ["新建一批城市公园，改造老旧街头绿地，增加口袋公园数量。"])
-        XCTAssertFalse(document.allDivisions.flatMap(\.paragraphs).contains { $0.contains("—") || $0.contains("- 3 -") })
+        XCTAssertFalse(
+            document.allDivisions.flatMap(\.paragraphs).contains { $0.contains("—") || $0.contains("- 3 -") })
     }
 
     func testHardWrappedTextWithIndentedParagraphStarts() {
@@ -191,7 +196,8 @@ final class ImporterShapeTests: XCTestCase {
             ，突出重点。
             """
         let document = PolicyImporter.importText(text, source: "pdf-indented")
-        XCTAssertEqual(document.division(id: "1.1")?.paragraphs, ["坚持生态优先，推动绿色发展。建设美丽城市，让群众共享绿色福利。", "坚持以人民为中心，加快城市更新。"])
+        XCTAssertEqual(
+            document.division(id: "1.1")?.paragraphs, ["坚持生态优先，推动绿色发展。建设美丽城市，让群众共享绿色福利。", "坚持以人民为中心，加快城市更新。"])
         XCTAssertEqual(document.division(id: "1.2")?.paragraphs, ["统筹规划，分步实施，因地制宜，突出重点。"])
     }
 
@@ -212,18 +218,20 @@ final class ImporterShapeTests: XCTestCase {
             (一)加强领导。各地要高度重视。
             """
         let document = PolicyImporter.importText(text, source: "styles")
-        XCTAssertEqual(document.allDivisions.map { "\($0.id)|\($0.kind.rawValue)|\($0.label)|\($0.title)" }, [
-            "1|section|一、|总体要求",
-            "1.1|item|（一）|基本思路",
-            "1.1.1|clause|1。|重要性和紧迫性",
-            "1.1.2|clause|2、|指导思想",
-            "1.1.2.1|subitem|（1）|第一项",
-            "1.1.2.2|subitem|（2）|第二项",
-            "1.2|item|(二)|工作目标",
-            "1.2.1|clause|１．|",  // a sentence, not a title: shown by its excerpt
-            "2|section|二、|保障措施",
-            "2.1|item|(一)|加强领导",
-        ])
+        XCTAssertEqual(
+            document.allDivisions.map { "\($0.id)|\($0.kind.rawValue)|\($0.label)|\($0.title)" },
+            [
+                "1|section|一、|总体要求",
+                "1.1|item|（一）|基本思路",
+                "1.1.1|clause|1。|重要性和紧迫性",
+                "1.1.2|clause|2、|指导思想",
+                "1.1.2.1|subitem|（1）|第一项",
+                "1.1.2.2|subitem|（2）|第二项",
+                "1.2|item|(二)|工作目标",
+                "1.2.1|clause|１．|",  // a sentence, not a title: shown by its excerpt
+                "2|section|二、|保障措施",
+                "2.1|item|(一)|加强领导",
+            ])
         XCTAssertEqual(document.division(id: "1.1")?.paragraphs, ["坚持生态优先。"])
         XCTAssertEqual(document.division(id: "1.1.2.2")?.paragraphs, ["内容二。"])
         XCTAssertEqual(document.division(id: "1.2.1")?.paragraphs, ["到2025年，绿地率达到40%。"])
@@ -250,15 +258,22 @@ final class ImporterShapeTests: XCTestCase {
         for bundled in BundledDocument.allCases {
             let original = bundled.load()
             for width in [23, 31, 37, 44] {
-                let wrapped = bundled.text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line -> [String] in
+                let wrapped = bundled.text.split(separator: "\n", omittingEmptySubsequences: false).flatMap {
+                    line -> [String] in
                     let characters = Array(line)
                     if characters.count <= width { return [String(line)] }
-                    return stride(from: 0, to: characters.count, by: width).map { String(characters[$0..<min($0 + width, characters.count)]) }
+                    return stride(from: 0, to: characters.count, by: width).map {
+                        String(characters[$0..<min($0 + width, characters.count)])
+                    }
                 }.joined(separator: "\n")
                 let document = PolicyImporter.importText(wrapped, source: "wrapped")
                 XCTAssertEqual(document.title, original.title, "\(bundled) at \(width)")
-                XCTAssertEqual(document.allDivisions.map(\.heading), original.allDivisions.map(\.heading), "\(bundled) at \(width)")
-                XCTAssertEqual(document.allDivisions.map(\.paragraphs), original.allDivisions.map(\.paragraphs), "\(bundled) at \(width)")
+                XCTAssertEqual(
+                    document.allDivisions.map(\.heading), original.allDivisions.map(\.heading), "\(bundled) at \(width)"
+                )
+                XCTAssertEqual(
+                    document.allDivisions.map(\.paragraphs), original.allDivisions.map(\.paragraphs),
+                    "\(bundled) at \(width)")
                 XCTAssertEqual(document.preamble, original.preamble, "\(bundled) at \(width)")
             }
         }
@@ -281,10 +296,12 @@ final class ImporterShapeTests: XCTestCase {
             """
         let document = PolicyImporter.importText(text, source: "attachment")
         XCTAssertEqual(document.title, "关于加强城市绿地管理的意见")
-        XCTAssertEqual(headings(document), [
-            "1 总体要求", "1.1 指导思想", "2 主要任务", "2.2 扩大绿地面积",
-            "A1 ", "A1.1 分工安排", "A1.1.1 市园林局", "A1.2 进度要求", "A1.2.2 年底前",
-        ])
+        XCTAssertEqual(
+            headings(document),
+            [
+                "1 总体要求", "1.1 指导思想", "2 主要任务", "2.2 扩大绿地面积",
+                "A1 ", "A1.1 分工安排", "A1.1.1 市园林局", "A1.2 进度要求", "A1.2.2 年底前",
+            ])
         XCTAssertEqual(document.division(id: "A1")?.label, "附件")
         XCTAssertEqual(document.division(id: "2.2")?.paragraphs, ["新建公园。"])
     }
@@ -337,8 +354,12 @@ final class ImporterShapeTests: XCTestCase {
         XCTAssertEqual(problem(try writeTemporary(Array(" \n\u{3000}\n".utf8), name: "blank.txt")), .onlyWhitespace)
         let directory = (empty as NSString).deletingLastPathComponent
         XCTAssertEqual(problem(directory), .isDirectory)
-        XCTAssertEqual(problem(try writeTemporary([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00], name: "a.out")), .binary)
-        XCTAssertEqual(problem(try writeTemporary([0xE4, 0xB8, 0x80, 0xFF, 0x80, 0x41, 0x42, 0x0A], name: "bad.txt")), .undecodable)
+        XCTAssertEqual(
+            problem(try writeTemporary([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00], name: "a.out")),
+            .binary)
+        XCTAssertEqual(
+            problem(try writeTemporary([0xE4, 0xB8, 0x80, 0xFF, 0x80, 0x41, 0x42, 0x0A], name: "bad.txt")), .undecodable
+        )
         XCTAssertEqual(problem(directory + "/missing.txt"), .noSuchFile)
         XCTAssertEqual(problem(empty + "/below-a-file.txt"), .noSuchFile)
         // Special files: /dev/null reads as empty, an endless device stops at its first bytes.
@@ -348,7 +369,8 @@ final class ImporterShapeTests: XCTestCase {
     }
 
     func testAPipeIsRead() throws {
-        let fifo = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-fifo-\(UUID().uuidString)").path
+        let fifo = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-fifo-\(UUID().uuidString)")
+            .path
         XCTAssertEqual(mkfifo(fifo, 0o600), 0)
         addTeardownBlock { unlink(fifo) }
         let writer = Thread {
@@ -367,6 +389,8 @@ final class ImporterShapeTests: XCTestCase {
         let path = try writeTemporary(Array("关于某事的通知".utf8), name: "secret.txt")
         chmod(path, 0)
         addTeardownBlock { chmod(path, 0o600) }
-        XCTAssertThrowsError(try PolicyImporter.importFile(at: path)) { XCTAssertEqual(($0 as? ImportError)?.problem, .permissionDenied) }
+        XCTAssertThrowsError(try PolicyImporter.importFile(at: path)) {
+            XCTAssertEqual(($0 as? ImportError)?.problem, .permissionDenied)
+        }
     }
 }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import DuizhaoCore
 
 /// Shapes of 意见/通知 that hold several instruments or carry more than clauses: attachment titles on the marker's
@@ -6,23 +7,23 @@ import XCTest
 final class InstrumentShapeTests: XCTestCase {
     func testAttachmentTitleOnTheMarkerLine() {
         let text = """
-        某某省人民政府关于印发两个文件的通知
-        各市人民政府，省政府各部门：
-        现将两个文件印发给你们，请认真贯彻执行。
-        附件1：某某省若干政策措施
-        附件2：某某省产业升级行动计划（2024—2026年）
-        某某省人民政府
-        2024年5月6日
-        附件1：某某省若干政策措施
-        一、加大财政支持。省级财政安排专项资金。
-        二、强化金融服务。鼓励银行增加信贷投放。
-        附件2：某某省产业升级行动计划（2024—2026年）
-        为推动产业升级，制定本行动计划。
-        一、总体要求
-        到2026年，产业结构明显优化。
-        二、主要任务
-        推进智能化改造。
-        """
+            某某省人民政府关于印发两个文件的通知
+            各市人民政府，省政府各部门：
+            现将两个文件印发给你们，请认真贯彻执行。
+            附件1：某某省若干政策措施
+            附件2：某某省产业升级行动计划（2024—2026年）
+            某某省人民政府
+            2024年5月6日
+            附件1：某某省若干政策措施
+            一、加大财政支持。省级财政安排专项资金。
+            二、强化金融服务。鼓励银行增加信贷投放。
+            附件2：某某省产业升级行动计划（2024—2026年）
+            为推动产业升级，制定本行动计划。
+            一、总体要求
+            到2026年，产业结构明显优化。
+            二、主要任务
+            推进智能化改造。
+            """
         let document = PolicyImporter.importText(text, source: "titled-markers.txt")
         XCTAssertEqual(document.parts.map(\.label), ["", "附件1", "附件2"])
         XCTAssertEqual(document.parts.dropFirst().map(\.title), ["某某省若干政策措施", "某某省产业升级行动计划（2024—2026年）"])
@@ -85,7 +86,8 @@ extension InstrumentShapeTests {
         XCTAssertEqual(items[6].title, "强化督促检查")
         XCTAssertEqual(items[6].responsibleUnits, ["省政府督查室"])
         // The comparison sees the text without the tails.
-        XCTAssertFalse(document.provisions.flatMap(\.allSentences).contains { $0.contains("责任单位") || $0.contains("牵头单位") })
+        XCTAssertFalse(
+            document.provisions.flatMap(\.allSentences).contains { $0.contains("责任单位") || $0.contains("牵头单位") })
         let json = OutlineFormatter.jsonObject(document)
         let sections = json["divisions"] as? [[String: Any]]
         let third = (sections?[1]["children"] as? [[String: Any]])?.first
@@ -125,21 +127,21 @@ extension InstrumentShapeTests {
 extension InstrumentShapeTests {
     func testANoticeIssuingTwoInstrumentsWithoutMarkers() {
         let text = """
-        某某市人民政府关于印发《某某市支持企业发展若干政策》和《某某市营商环境提升行动计划》的通知
-        某政发〔2023〕8号
-        各区人民政府，市政府各部门：
-        现将《某某市支持企业发展若干政策》和《某某市营商环境提升行动计划》印发给你们，请认真贯彻执行。
-        某某市人民政府
-        2023年4月10日
-        某某市支持企业发展若干政策
-        一、减轻企业负担。降低用电成本。
-        二、加大融资支持。扩大信贷规模。
-        三、支持技术改造。给予设备补助。
-        某某市营商环境提升行动计划
-        为提升营商环境，制定本行动计划。
-        一、优化审批服务。压缩办理时限。
-        二、强化要素保障。保障用地需求。
-        """
+            某某市人民政府关于印发《某某市支持企业发展若干政策》和《某某市营商环境提升行动计划》的通知
+            某政发〔2023〕8号
+            各区人民政府，市政府各部门：
+            现将《某某市支持企业发展若干政策》和《某某市营商环境提升行动计划》印发给你们，请认真贯彻执行。
+            某某市人民政府
+            2023年4月10日
+            某某市支持企业发展若干政策
+            一、减轻企业负担。降低用电成本。
+            二、加大融资支持。扩大信贷规模。
+            三、支持技术改造。给予设备补助。
+            某某市营商环境提升行动计划
+            为提升营商环境，制定本行动计划。
+            一、优化审批服务。压缩办理时限。
+            二、强化要素保障。保障用地需求。
+            """
         let document = PolicyImporter.importText(text, source: "two-instruments.txt")
         XCTAssertEqual(document.parts.count, 2)
         XCTAssertEqual(document.parts.map(\.title), ["某某市支持企业发展若干政策", "某某市营商环境提升行动计划"])
@@ -155,18 +157,18 @@ extension InstrumentShapeTests {
     func testASubheadingBeforeRestartedSubNumberingIsNoInstrument() {
         // Clauses restart under each item and a line ending in 措施 sits before them: one instrument.
         let text = """
-        某某县关于推进乡村振兴的实施方案
-        一、重点任务
-        （一）发展特色产业。
-        1.建设种植基地。
-        2.培育加工企业。
-        （二）改善人居环境。
-        主要措施
-        1.治理生活污水。
-        2.清运生活垃圾。
-        二、保障措施
-        加强组织领导。
-        """
+            某某县关于推进乡村振兴的实施方案
+            一、重点任务
+            （一）发展特色产业。
+            1.建设种植基地。
+            2.培育加工企业。
+            （二）改善人居环境。
+            主要措施
+            1.治理生活污水。
+            2.清运生活垃圾。
+            二、保障措施
+            加强组织领导。
+            """
         let document = PolicyImporter.importText(text, source: "one-instrument.txt")
         XCTAssertEqual(document.parts, [])
         XCTAssertEqual(document.divisions.map(\.label), ["一、", "二、"])

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import DuizhaoCore
 
 /// Laws and their local implementations from `../shared/corpus/`: every expectation is derived from the raw file
@@ -20,7 +21,9 @@ final class LawOutlineTests: XCTestCase {
 
     /// A raw line that starts an article: 第 + Chinese numerals + 条, then a space or the end of the line.
     static func articleLabel(_ line: String) -> String? {
-        guard let match = line.range(of: "^第[一二三四五六七八九十百零〇]+条(?=[ 　]|$)", options: .regularExpression) else { return nil }
+        guard let match = line.range(of: "^第[一二三四五六七八九十百零〇]+条(?=[ 　]|$)", options: .regularExpression) else {
+            return nil
+        }
         return String(line[match])
     }
 
@@ -53,7 +56,8 @@ final class LawOutlineTests: XCTestCase {
             let expectedArticles = rawLines.compactMap(Self.articleLabel)
             XCTAssertGreaterThan(expectedArticles.count, 20, name)
             XCTAssertEqual(document.provisions.map(\.label), expectedArticles, name)
-            XCTAssertTrue(document.provisions.allSatisfy { $0.kind == .article && $0.title.isEmpty && $0.excerpt != nil }, name)
+            XCTAssertTrue(
+                document.provisions.allSatisfy { $0.kind == .article && $0.title.isEmpty && $0.excerpt != nil }, name)
 
             // Chapters printed as `## 第X章 title` appear, in order, with their titles (spaces inside closed up).
             let printedChapters = rawLines.filter { $0.hasPrefix("## ") }.map { line -> String in
@@ -76,7 +80,8 @@ final class LawOutlineTests: XCTestCase {
                 }
             }
             // A bare chapter title (a short line without punctuation before an article) is not article text.
-            let bareChapters = Set(document.allDivisions.filter { $0.kind == .chapter && $0.label.isEmpty }.map(\.title))
+            let bareChapters = Set(
+                document.allDivisions.filter { $0.kind == .chapter && $0.label.isEmpty }.map(\.title))
             let articleTexts = expectedText.map { $0.filter { !bareChapters.contains($0) } }.filter { !$0.isEmpty }
             XCTAssertEqual(document.provisions.count, articleTexts.count, name)
             for (article, text) in zip(document.provisions, articleTexts) {
@@ -84,14 +89,19 @@ final class LawOutlineTests: XCTestCase {
                 XCTAssertEqual(article.allParagraphs.count, text.count, "\(name) \(article.label)")
                 // 款: the lines that are not items; 项: the （一） lines.
                 let items = text.filter { $0.hasPrefix("（") && Self.isItemLine($0) }
-                XCTAssertEqual(article.children.filter { $0.kind == .articleParagraph }.count, text.count - items.count, "\(name) \(article.label)")
-                XCTAssertEqual(article.flattened.filter { $0.kind == .articleItem }.count, items.count, "\(name) \(article.label)")
+                XCTAssertEqual(
+                    article.children.filter { $0.kind == .articleParagraph }.count, text.count - items.count,
+                    "\(name) \(article.label)")
+                XCTAssertEqual(
+                    article.flattened.filter { $0.kind == .articleItem }.count, items.count, "\(name) \(article.label)")
             }
 
             // History: every dated line between the title and `<!-- INFO END -->`; the date is the last of them.
             let infoEnd = rawLines.firstIndex { $0.hasPrefix("<!-- INFO END") } ?? 0
             let historyDates = rawLines[..<infoEnd].compactMap { line -> String? in
-                guard let match = line.range(of: "^[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日", options: .regularExpression) else { return nil }
+                guard let match = line.range(of: "^[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日", options: .regularExpression) else {
+                    return nil
+                }
                 let parts = line[match].split(whereSeparator: { "年月日".contains($0) }).map { Int($0)! }
                 return String(format: "%04d-%02d-%02d", parts[0], parts[1], parts[2])
             }
@@ -145,16 +155,21 @@ final class LawOutlineTests: XCTestCase {
         XCTAssertEqual(document.issuers, ["某某省人民代表大会常务委员会"])
         XCTAssertEqual(document.date, "2015-05-01")
         XCTAssertTrue(document.preamble.isEmpty, "\(document.preamble)")
-        XCTAssertTrue(document.warnings.contains(.skippedTableOfContents(firstLine: 3, lastLine: 8)), "\(document.warnings)")
-        XCTAssertEqual(document.allDivisions.filter(\.kind.isOutlineLevel).map { "\($0.kind.rawValue) \($0.heading)" }, [
-            "章 总则", "条 第一条", "条 第二条", "章 第二章 管理", "节 第一节 登记", "条 第三条", "节 第二节 监督", "条 第四条",
-            "章 第三章 附则", "条 第五条",
-        ])
+        XCTAssertTrue(
+            document.warnings.contains(.skippedTableOfContents(firstLine: 3, lastLine: 8)), "\(document.warnings)")
+        XCTAssertEqual(
+            document.allDivisions.filter(\.kind.isOutlineLevel).map { "\($0.kind.rawValue) \($0.heading)" },
+            [
+                "章 总则", "条 第一条", "条 第二条", "章 第二章 管理", "节 第一节 登记", "条 第三条", "节 第二节 监督", "条 第四条",
+                "章 第三章 附则", "条 第五条",
+            ])
         XCTAssertEqual(document.provisions.map(\.id), ["1.1", "1.2", "2.1.3", "2.2.4", "3.5"])
         let third = document.provisions[2]
         XCTAssertEqual(third.children.map(\.kind), [.articleParagraph, .articleParagraph])
         XCTAssertEqual(third.children[0].children.map(\.label), ["（一）", "（二）"])
-        XCTAssertEqual(third.children[0].children[1].children.map { "\($0.kind.rawValue)\($0.label)\($0.paragraphs[0])" }, ["目1.通讯地址；", "目2.电话。"])
+        XCTAssertEqual(
+            third.children[0].children[1].children.map { "\($0.kind.rawValue)\($0.label)\($0.paragraphs[0])" },
+            ["目1.通讯地址；", "目2.电话。"])
         XCTAssertEqual(third.allSentences, ["登记包括下列事项：", "名称；", "住所，包括：", "通讯地址；", "电话。", "登记应当公开。"])
         XCTAssertTrue(third.sentences.isEmpty, "an article's own paragraphs are its 款 children")
         XCTAssertEqual(third.allParagraphs, ["登记包括下列事项：", "名称；", "住所，包括：", "通讯地址；", "电话。", "登记应当公开。"])

@@ -1,8 +1,10 @@
 import Foundation
 import XCTest
+
 @testable import DuizhaoCore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The same law as a researcher finds it in five shapes, each written here from the markdown in
@@ -30,9 +32,18 @@ final class LawShapeTests: XCTestCase {
             for raw in markdown.components(separatedBy: "\n") {
                 let line = raw.trimmingCharacters(in: .whitespaces)
                 if line.isEmpty { continue }
-                if line.hasPrefix("# ") { title = String(line.dropFirst(2)); continue }
-                if line.hasPrefix("<!--") { afterInfo = true; continue }
-                if !afterInfo { history.append(line); continue }
+                if line.hasPrefix("# ") {
+                    title = String(line.dropFirst(2))
+                    continue
+                }
+                if line.hasPrefix("<!--") {
+                    afterInfo = true
+                    continue
+                }
+                if !afterInfo {
+                    history.append(line)
+                    continue
+                }
                 if line.hasPrefix("## ") {
                     let words = line.dropFirst(3).split(whereSeparator: { $0 == " " || $0 == "　" })
                     body.append(.chapter(label: String(words[0]), title: words.dropFirst().joined()))
@@ -54,7 +65,8 @@ final class LawShapeTests: XCTestCase {
 
         func chapterLine(_ label: String, _ title: String, spaced: Bool = false, separator: String = " ") -> String {
             if spaced {
-                return label.map(String.init).joined(separator: " ") + "  " + title.map(String.init).joined(separator: " ")
+                return label.map(String.init).joined(separator: " ") + "  "
+                    + title.map(String.init).joined(separator: " ")
             }
             return label + separator + title
         }
@@ -82,8 +94,10 @@ final class LawShapeTests: XCTestCase {
             law.title, "",
         ]
         lines += law.bodyLines(separator: "　").map { "　　" + $0 }
-        lines += ["", "【打印本页】【关闭窗口】", "相关链接：全国人大网", "主办：国务院办公厅　运行维护单位：中国政府网运行中心", "版权所有：中国政府网",
-                  "京ICP备05070218号", "网站标识码bm01000001"]
+        lines += [
+            "", "【打印本页】【关闭窗口】", "相关链接：全国人大网", "主办：国务院办公厅　运行维护单位：中国政府网运行中心", "版权所有：中国政府网",
+            "京ICP备05070218号", "网站标识码bm01000001",
+        ]
         return lines.joined(separator: "\n")
     }
 
@@ -143,9 +157,12 @@ final class LawShapeTests: XCTestCase {
         var output = [UInt8](repeating: 0, count: input.count * 2 + 16)
         let produced = input.withUnsafeMutableBufferPointer { inBuffer in
             output.withUnsafeMutableBufferPointer { outBuffer in
-                var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuffer.baseAddress!).assumingMemoryBound(to: CChar.self)
-                var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuffer.baseAddress!).assumingMemoryBound(to: CChar.self)
-                var inLeft = inBuffer.count, outLeft = outBuffer.count
+                var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuffer.baseAddress!)
+                    .assumingMemoryBound(to: CChar.self)
+                var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuffer.baseAddress!)
+                    .assumingMemoryBound(to: CChar.self)
+                var inLeft = inBuffer.count
+                var outLeft = outBuffer.count
                 _ = iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
                 return outBuffer.count - outLeft
             }
@@ -155,13 +172,15 @@ final class LawShapeTests: XCTestCase {
 
     /// What must agree between shapes: title, every outline division (kind, label, title) and every article's text.
     static func outline(_ document: PolicyDocument) -> [String] {
-        [document.title] + document.allDivisions.filter(\.kind.isOutlineLevel).map { division in
-            "\(division.kind.rawValue)|\(division.heading)|" + division.allParagraphs.joined(separator: "¶")
-        }
+        [document.title]
+            + document.allDivisions.filter(\.kind.isOutlineLevel).map { division in
+                "\(division.kind.rawValue)|\(division.heading)|" + division.allParagraphs.joined(separator: "¶")
+            }
     }
 
     func testEveryShapeOfEveryCorpusLawGivesTheSameOutline() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-shapes-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "duizhao-shapes-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
         for file in try LawOutlineTests.lawFiles() {

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import DuizhaoCore
 
 final class SyntheticDocumentTests: XCTestCase {
@@ -16,8 +17,10 @@ final class SyntheticDocumentTests: XCTestCase {
         XCTAssertEqual(document.provisions.count, 1234)
         XCTAssertEqual(document.provisions.last?.label, "第一千二百三十四条")
         XCTAssertEqual(document.divisions.count, 62)
-        XCTAssertEqual(document.provisions[0].children.map(\.kind), [.articleParagraph, .articleParagraph, .articleParagraph])
-        XCTAssertEqual(document.provisions[0].flattened.filter { $0.kind == .articleItem }.map(\.label), ["（一）", "（二）"])
+        XCTAssertEqual(
+            document.provisions[0].children.map(\.kind), [.articleParagraph, .articleParagraph, .articleParagraph])
+        XCTAssertEqual(
+            document.provisions[0].flattened.filter { $0.kind == .articleItem }.map(\.label), ["（一）", "（二）"])
         XCTAssertEqual(document.history.count, 1)
         XCTAssertTrue(document.warnings.isEmpty, "\(document.warnings.prefix(3))")
     }
@@ -28,7 +31,8 @@ final class SyntheticDocumentTests: XCTestCase {
         XCTAssertEqual(Numerals.value(Array("１２".unicodeScalars)), 12)
         XCTAssertNil(Numerals.value(Array("1二".unicodeScalars)))
         for value in [1, 9, 10, 11, 20, 99, 100, 101, 110, 999, 1000, 1001, 2024, 9999] {
-            XCTAssertEqual(Numerals.value(Array(Numerals.chinese(value).unicodeScalars)), value, Numerals.chinese(value))
+            XCTAssertEqual(
+                Numerals.value(Array(Numerals.chinese(value).unicodeScalars)), value, Numerals.chinese(value))
         }
     }
 }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import DuizhaoCore
 
 final class TextLayoutTests: XCTestCase {
@@ -18,7 +19,8 @@ final class TextLayoutTests: XCTestCase {
             for (index, line) in lines.enumerated() {
                 XCTAssertLessThanOrEqual(DisplayWidth.of(line), width)
                 if index > 0, let first = line.unicodeScalars.first {
-                    XCTAssertFalse(LineBreaker.noLineStart.contains(first), "line starts with \(first) at width \(width)")
+                    XCTAssertFalse(
+                        LineBreaker.noLineStart.contains(first), "line starts with \(first) at width \(width)")
                 }
                 if index < lines.count - 1, let last = line.unicodeScalars.last {
                     XCTAssertFalse(LineBreaker.noLineEnd.contains(last), "line ends with \(last) at width \(width)")

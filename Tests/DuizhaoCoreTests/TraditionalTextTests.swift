@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import DuizhaoCore
 
 /// Traditional-character copies (government Big5 mirrors): read and shown as printed, folded to simplified only
@@ -20,7 +21,8 @@ final class TraditionalTextTests: XCTestCase {
         XCTAssertEqual(document.title, "中華人民共和國村民委員會組織法", "shown as printed")
         XCTAssertEqual(document.allDivisions.filter { $0.kind == .chapter }.map(\.heading), ["第一章 總則"])
         XCTAssertEqual(document.provisions.map(\.label), ["第一條", "第二條"])
-        let simplified = try PolicyImporter.importFile(at: LawOutlineTests.corpus.appendingPathComponent("cunweihui/national.md").path)
+        let simplified = try PolicyImporter.importFile(
+            at: LawOutlineTests.corpus.appendingPathComponent("cunweihui/national.md").path)
         XCTAssertEqual(TextFolding.simplified(document.title), simplified.title)
         for (traditional, reference) in zip(document.provisions, simplified.provisions) {
             XCTAssertEqual(traditional.allParagraphs.map(TextFolding.simplified), reference.allParagraphs)
@@ -30,8 +32,10 @@ final class TraditionalTextTests: XCTestCase {
 
     func testBig5BytesAreDecodedAsBig5() throws {
         // Big5 bytes of 第一條　為了保障農村村民實行自治。 written out, so the test does not depend on an encoder.
-        let bytes: [UInt8] = [0xB2, 0xC4, 0xA4, 0x40, 0xB1, 0xF8, 0xA1, 0x40, 0xAC, 0xB0, 0xA4, 0x46, 0xAB, 0x4F, 0xBB, 0xD9,
-                              0xB9, 0x41, 0xA7, 0xF8, 0xA7, 0xF8, 0xA5, 0xC1, 0xB9, 0xEA, 0xA6, 0xE6, 0xA6, 0xDB, 0xAA, 0x76, 0xA1, 0x43]
+        let bytes: [UInt8] = [
+            0xB2, 0xC4, 0xA4, 0x40, 0xB1, 0xF8, 0xA1, 0x40, 0xAC, 0xB0, 0xA4, 0x46, 0xAB, 0x4F, 0xBB, 0xD9,
+            0xB9, 0x41, 0xA7, 0xF8, 0xA7, 0xF8, 0xA5, 0xC1, 0xB9, 0xEA, 0xA6, 0xE6, 0xA6, 0xDB, 0xAA, 0x76, 0xA1, 0x43,
+        ]
         let (text, encoding) = try TextDecoder.decode(bytes, path: "big5.txt")
         XCTAssertEqual(encoding, .big5)
         XCTAssertEqual(text, "第一條　為了保障農村村民實行自治。")

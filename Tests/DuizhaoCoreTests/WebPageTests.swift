@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import DuizhaoCore
 
 /// Pages saved from government sites: the two captures in `../shared/corpus/web/` (expectations derived from the
@@ -48,9 +49,19 @@ final class WebPageTests: XCTestCase {
         XCTAssertEqual(document.divisions.map(\.label), try Self.labels(in: url, matching: "^[一二三四五六七八九十]+、"))
         XCTAssertEqual(document.preamble.count, 2, "\(document.preamble)")
         XCTAssertTrue(document.preamble[0].hasPrefix("各市州"))
-        XCTAssertTrue(document.warnings.contains { if case .droppedPageFurniture(5, 3, 13) = $0 { return true } else { return false } },
-                      "breadcrumb, timestamp line, 【字体…】, 【E-mail推荐 and 】: \(document.warnings)")
-        XCTAssertTrue(document.warnings.contains { if case .ignoredFromEndMarker(1, 79, let marker) = $0 { return marker.contains("责任编辑") } else { return false } }, "\(document.warnings)")
+        XCTAssertTrue(
+            document.warnings.contains {
+                if case .droppedPageFurniture(5, 3, 13) = $0 { return true } else { return false }
+            },
+            "breadcrumb, timestamp line, 【字体…】, 【E-mail推荐 and 】: \(document.warnings)")
+        XCTAssertTrue(
+            document.warnings.contains {
+                if case .ignoredFromEndMarker(1, 79, let marker) = $0 {
+                    return marker.contains("责任编辑")
+                } else {
+                    return false
+                }
+            }, "\(document.warnings)")
         let last = try XCTUnwrap(document.divisions.last)
         XCTAssertFalse(last.allParagraphs.contains { $0.contains("栏目推荐") || $0.contains("领导活动") })
     }
@@ -89,8 +100,12 @@ final class WebPageTests: XCTestCase {
         XCTAssertEqual(document.divisions[0].excerpt, "市政府相关部门按照各自职责分工…")
         XCTAssertEqual(document.divisions[0].paragraphs, ["市政府相关部门按照各自职责分工，抓紧制定配套措施，确保各项任务落到实处。"])
         XCTAssertEqual(document.divisions[2].paragraphs, [], "a short sentence with no comma reads as a title")
-        XCTAssertTrue(document.warnings.contains { if case .ignoredFromEndMarker(5, 14, _) = $0 { return true } else { return false } }, "\(document.warnings)")
-        XCTAssertFalse(document.allDivisions.flatMap(\.paragraphs).contains { $0.contains("版权所有") || $0.contains("北 京") })
+        XCTAssertTrue(
+            document.warnings.contains {
+                if case .ignoredFromEndMarker(5, 14, _) = $0 { return true } else { return false }
+            }, "\(document.warnings)")
+        XCTAssertFalse(
+            document.allDivisions.flatMap(\.paragraphs).contains { $0.contains("版权所有") || $0.contains("北 京") })
     }
 
     func testLetterSpacingAndDocumentNumbers() {

@@ -31,19 +31,24 @@ enum MatrixFixture {
 
     /// Keeps clauses 1–3, drops 4 and 5, adds a patrol rule (worded for a city).
     static let city = PolicyImporter.importText(
-        document(title: "江州市关于加强农村公路养护工作的实施意见", clauses: Array(clauses[0...2]),
-                 extra: ["建立巡查制度。本市建立农村公路日常巡查制度，乡镇人民政府每月组织一次全面巡查并向社会公布巡查结果。"]),
+        document(
+            title: "江州市关于加强农村公路养护工作的实施意见", clauses: Array(clauses[0...2]),
+            extra: ["建立巡查制度。本市建立农村公路日常巡查制度，乡镇人民政府每月组织一次全面巡查并向社会公布巡查结果。"]),
         source: "jiangzhou.txt")
 
     /// Keeps clauses 1 and 4, drops 2, 3 and 5, adds the same patrol rule (worded for a province) and a rule of its own.
     static let province = PolicyImporter.importText(
-        document(title: "云岭省实施《关于加强农村公路养护工作的意见》办法", clauses: [clauses[0], clauses[3]],
-                 extra: ["建立巡查制度。本省建立农村公路日常巡查制度，乡镇人民政府每月组织一次全面巡查并向社会公布巡查结果。",
-                         "鼓励群众监督。设立农村公路养护举报电话，对查证属实的举报给予适当奖励，奖励办法由交通部门另行制定。"]),
+        document(
+            title: "云岭省实施《关于加强农村公路养护工作的意见》办法", clauses: [clauses[0], clauses[3]],
+            extra: [
+                "建立巡查制度。本省建立农村公路日常巡查制度，乡镇人民政府每月组织一次全面巡查并向社会公布巡查结果。",
+                "鼓励群众监督。设立农村公路养护举报电话，对查证属实的举报给予适当奖励，奖励办法由交通部门另行制定。",
+            ]),
         source: "yunling.txt")
 
     static func matrix() -> AdoptionMatrix {
-        AdoptionMatrix(national: national, columns: MatrixComputation.columns(national: national, documents: [city, province]))
+        AdoptionMatrix(
+            national: national, columns: MatrixComputation.columns(national: national, documents: [city, province]))
     }
 }
 
@@ -69,7 +74,8 @@ final class AdoptionMatrixTests: XCTestCase {
 
     func testSummariesCountKeptDroppedAndNewText() {
         let matrix = MatrixFixture.matrix()
-        let city = matrix.columns[0].summary, province = matrix.columns[1].summary
+        let city = matrix.columns[0].summary
+        let province = matrix.columns[1].summary
         XCTAssertEqual([city.kept, city.partly, city.dropped, city.additions], [3, 0, 2, 1])
         XCTAssertEqual([province.kept, province.partly, province.dropped, province.additions], [2, 0, 3, 2])
         // New text: the added clauses' sentences against all sentences of the implementation.
@@ -85,7 +91,8 @@ final class AdoptionMatrixTests: XCTestCase {
 
     func testTheNationalDocumentAgainstItselfKeepsEverything() {
         let national = MatrixFixture.national
-        let matrix = AdoptionMatrix(national: national, columns: MatrixComputation.columns(national: national, documents: [national]))
+        let matrix = AdoptionMatrix(
+            national: national, columns: MatrixComputation.columns(national: national, documents: [national]))
         let summary = matrix.columns[0].summary
         XCTAssertEqual([summary.kept, summary.partly, summary.dropped, summary.additions], [5, 0, 0, 0])
         XCTAssertEqual(summary.newShare, 0)
@@ -117,12 +124,14 @@ final class AdoptionMatrixTests: XCTestCase {
 
     func testUnrelatedNewTextIsNotShared() {
         let other = PolicyImporter.importText(
-            MatrixFixture.document(title: "江州市实施意见", clauses: [MatrixFixture.clauses[0]],
-                                   extra: ["加强养护队伍建设。定期组织养护人员技术培训，提高机械化养护作业能力和应急抢通水平。"]),
+            MatrixFixture.document(
+                title: "江州市实施意见", clauses: [MatrixFixture.clauses[0]],
+                extra: ["加强养护队伍建设。定期组织养护人员技术培训，提高机械化养护作业能力和应急抢通水平。"]),
             source: "other.txt")
         let matrix = AdoptionMatrix(
             national: MatrixFixture.national,
-            columns: MatrixComputation.columns(national: MatrixFixture.national, documents: [other, MatrixFixture.province]))
+            columns: MatrixComputation.columns(
+                national: MatrixFixture.national, documents: [other, MatrixFixture.province]))
         XCTAssertEqual(matrix.sharedAdditions, [])
     }
 
@@ -146,7 +155,9 @@ final class AdoptionMatrixTests: XCTestCase {
         let empty = directory.appendingPathComponent("empty.txt").path
         try "  \n".write(toFile: empty, atomically: true, encoding: .utf8)
         let missing = directory.appendingPathComponent("missing.txt").path
-        XCTAssertThrowsError(try MatrixComputation.matrix(national: MatrixFixture.national, files: [files[0], empty, missing])) { error in
+        XCTAssertThrowsError(
+            try MatrixComputation.matrix(national: MatrixFixture.national, files: [files[0], empty, missing])
+        ) { error in
             let failures = (error as? MatrixError)?.failures ?? []
             XCTAssertEqual(failures.map(\.path), [empty, missing])
             XCTAssertTrue("\(error)".contains("empty.txt"))

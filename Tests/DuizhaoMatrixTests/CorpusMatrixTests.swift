@@ -32,16 +32,19 @@ final class CorpusMatrixTests: XCTestCase {
     }
 
     /// The jurisdiction of each corpus file, known from its name.
-    static let places = ["beijing": "北京", "chongqing": "重庆", "henan": "河南", "shandong": "山东", "shanghai": "上海",
-                         "zhejiang": "浙江"]
+    static let places = [
+        "beijing": "北京", "chongqing": "重庆", "henan": "河南", "shandong": "山东", "shanghai": "上海",
+        "zhejiang": "浙江",
+    ]
 
     func checkLaw(_ law: String, implementations: Int) throws {
         let (files, national, matrix) = try matrix(law)
         XCTAssertEqual(files.count, implementations)
         XCTAssertEqual(matrix.columns.count, implementations)
         XCTAssertEqual(matrix.provisions.count, try articleCount(national), law)
-        XCTAssertEqual(matrix.columns.map(\.jurisdiction),
-                       files.map { Self.places[String(($0 as NSString).lastPathComponent.split(separator: "-")[0])] })
+        XCTAssertEqual(
+            matrix.columns.map(\.jurisdiction),
+            files.map { Self.places[String(($0 as NSString).lastPathComponent.split(separator: "-")[0])] })
         XCTAssertTrue(matrix.provisions.allSatisfy { $0.chapter != nil }, "every article of \(law) is in a chapter")
 
         var survival = Array(repeating: 0, count: matrix.provisions.count)
@@ -55,15 +58,19 @@ final class CorpusMatrixTests: XCTestCase {
             // Each cell follows the links of its national provision.
             for (row, provision) in matrix.provisions.enumerated() {
                 let links = pairwise.links.filter { $0.national == provision.id }
-                let expected: CellKind = links.contains { $0.kind == .match } ? .match : links.isEmpty ? .dropped : .partial
+                let expected: CellKind =
+                    links.contains { $0.kind == .match } ? .match : links.isEmpty ? .dropped : .partial
                 XCTAssertEqual(column.cells[row].kind, expected, "\(file) \(provision.label)")
-                XCTAssertEqual(Set(column.cells[row].provincial), Set(links.map(\.provincial)), "\(file) \(provision.label)")
+                XCTAssertEqual(
+                    Set(column.cells[row].provincial), Set(links.map(\.provincial)), "\(file) \(provision.label)")
                 if !links.isEmpty { survival[row] += 1 }
             }
             // The summary counts the cells; the additions are the provincial provisions nothing links to.
             let summary = column.summary
             XCTAssertEqual(summary.kept + summary.partly + summary.dropped, matrix.provisions.count)
-            XCTAssertEqual(summary.dropped, matrix.provisions.filter { id in !pairwise.links.contains { $0.national == id.id } }.count)
+            XCTAssertEqual(
+                summary.dropped,
+                matrix.provisions.filter { id in !pairwise.links.contains { $0.national == id.id } }.count)
             let linked = Set(pairwise.links.map(\.provincial))
             XCTAssertEqual(summary.additions, document.provisions.filter { !linked.contains($0.id) }.count, file)
             // Added provisions are new text through and through, so they bound the share of new text from below.

@@ -9,7 +9,8 @@ final class JurisdictionTests: XCTestCase {
 
     func testIssuersComeBeforeTheTitle() {
         XCTAssertEqual(Jurisdiction.shortName(issuers: ["北京市人民政府"], title: "关于加强城市管理的意见", fileName: "a.txt"), "北京")
-        XCTAssertEqual(Jurisdiction.shortName(issuers: ["中共黑龙江省委办公厅", "黑龙江省人民政府办公厅"], title: "实施意见", fileName: "a.txt"), "黑龙江")
+        XCTAssertEqual(
+            Jurisdiction.shortName(issuers: ["中共黑龙江省委办公厅", "黑龙江省人民政府办公厅"], title: "实施意见", fileName: "a.txt"), "黑龙江")
     }
 
     func testMostSpecificPlaceWins() {
@@ -25,7 +26,9 @@ final class JurisdictionTests: XCTestCase {
     }
 
     func testNationalTextsAndGeneralPhrasesFallBackToTheFileName() {
-        XCTAssertEqual(Jurisdiction.shortName(issuers: ["国务院办公厅"], title: "中华人民共和国村民委员会组织法", fileName: "/x/y/national.md"), "national")
+        XCTAssertEqual(
+            Jurisdiction.shortName(issuers: ["国务院办公厅"], title: "中华人民共和国村民委员会组织法", fileName: "/x/y/national.md"),
+            "national")
         XCTAssertEqual(Jurisdiction.shortName(issuers: [], title: "中华人民共和国城市居民委员会组织法", fileName: "c.txt"), "c")
         XCTAssertEqual(Jurisdiction.shortName(issuers: [], title: "城市管理条例", fileName: "d.txt"), "d")
         XCTAssertEqual(Jurisdiction.shortName(issuers: [], title: "各市场主体登记规定", fileName: "e.txt"), "e")

@@ -2,14 +2,16 @@ import DuizhaoCore
 import DuizhaoMatrix
 import Foundation
 import XCTest
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 final class MatrixFormatTests: XCTestCase {
     func testJSONHasOneRowPerProvisionAndOneCellPerDocument() throws {
         let matrix = MatrixFixture.matrix()
-        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(MatrixFormats.json(matrix).utf8)) as? [String: Any])
+        let object = try XCTUnwrap(
+            JSONSerialization.jsonObject(with: Data(MatrixFormats.json(matrix).utf8)) as? [String: Any])
         let national = try XCTUnwrap(object["national"] as? [String: Any])
         XCTAssertEqual(national["title"] as? String, "关于加强农村公路养护工作的意见")
         XCTAssertEqual(national["file"] as? String, "national.txt")
@@ -23,7 +25,12 @@ final class MatrixFormatTests: XCTestCase {
         let rows = try XCTUnwrap(object["rows"] as? [[String: Any]])
         XCTAssertEqual(rows.count, 5)
         let kinds = rows.map { row in ((row["cells"] as? [[String: Any]]) ?? []).map { $0["kind"] as? String ?? "?" } }
-        XCTAssertEqual(kinds, [["match", "match"], ["match", "dropped"], ["match", "dropped"], ["dropped", "match"], ["dropped", "dropped"]])
+        XCTAssertEqual(
+            kinds,
+            [
+                ["match", "match"], ["match", "dropped"], ["match", "dropped"], ["dropped", "match"],
+                ["dropped", "dropped"],
+            ])
         XCTAssertEqual(rows.map { $0["survives"] as? Int }, [2, 1, 1, 1, 0])
         let firstRow = try XCTUnwrap(rows[0]["national"] as? [String: Any])
         XCTAssertEqual(firstRow["title"] as? String, "指导思想")
@@ -54,7 +61,8 @@ final class MatrixFormatTests: XCTestCase {
         city.title = "江州市\u{1B}[31m实施意见"
         let matrix = AdoptionMatrix(
             national: MatrixFixture.national,
-            columns: MatrixComputation.columns(national: MatrixFixture.national, documents: [city, MatrixFixture.province]))
+            columns: MatrixComputation.columns(
+                national: MatrixFixture.national, documents: [city, MatrixFixture.province]))
         let text = MatrixFormats.markdown(matrix)
         XCTAssertFalse(text.unicodeScalars.contains { $0.value == 0x1B })
         XCTAssertTrue(text.contains("江州市^[[31m实施意见"))
@@ -102,8 +110,10 @@ final class HTMLCollector: NSObject, XMLParserDelegate {
     private var inMatrix = false
     private var inBody = false
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         if let href = attributes["href"] { links.append(href) }
         if let id = attributes["id"] { ids.insert(id) }
         if name == "table" { inMatrix = attributes["class"] == "matrix" }

@@ -1,6 +1,7 @@
 import DuizhaoCompare
 import DuizhaoCore
 import XCTest
+
 @testable import DuizhaoReader
 
 /// Walks every key table: each key runs its binding's command, each command has a key, the help lists them all.
@@ -15,14 +16,16 @@ final class KeyTableTests: XCTestCase {
             XCTAssertFalse(binding.keys.isEmpty, "\(binding.command) has no key", file: file, line: line)
             XCTAssertFalse(binding.help.isEmpty, "\(binding.command) has no help text", file: file, line: line)
             for key in binding.keys {
-                XCTAssertFalse(seen.contains(key), "\(key.keyName) bound twice in \(table.title)", file: file, line: line)
+                XCTAssertFalse(
+                    seen.contains(key), "\(key.keyName) bound twice in \(table.title)", file: file, line: line)
                 seen.append(key)
                 XCTAssertEqual(table.command(for: key), binding.command, file: file, line: line)
             }
         }
         for command in Command.allCases {
-            XCTAssertTrue(table.bindings.contains { $0.command == command }, "\(command) has no key in \(table.title)",
-                          file: file, line: line)
+            XCTAssertTrue(
+                table.bindings.contains { $0.command == command }, "\(command) has no key in \(table.title)",
+                file: file, line: line)
         }
     }
 
@@ -38,7 +41,8 @@ final class KeyTableTests: XCTestCase {
     /// A model in the middle of the fixture pair with a bookmark, so that most commands change something.
     func middleModel() -> ReaderModel {
         var model = Fixture.model(width: 80, height: 14)
-        _ = model.update(.bookmarksLoaded([ReaderBookmark(id: 1, side: .national, clauseID: "1.2", clauseTitle: "2.基本原则")]))
+        _ = model.update(
+            .bookmarksLoaded([ReaderBookmark(id: 1, side: .national, clauseID: "1.2", clauseTitle: "2.基本原则")]))
         _ = model.type("/准入")
         model.press(.enter)
         _ = model.jump(toClause: "1.2", focus: .national)
@@ -102,8 +106,9 @@ final class KeyTableTests: XCTestCase {
         for section in ReadingScreen.helpSections {
             XCTAssertTrue(text.contains(section.title), "help lacks the section \(section.title)")
             for line in section.lines {
-                XCTAssertTrue(shown.contains { $0.contains(line.keys) && $0.contains(line.help) },
-                              "help lacks \(line.keys) \(line.help)")
+                XCTAssertTrue(
+                    shown.contains { $0.contains(line.keys) && $0.contains(line.help) },
+                    "help lacks \(line.keys) \(line.help)")
             }
         }
         for key in ["f  Ctrl-F", "<", ">", "?  h", "Ctrl-B", "Ctrl-N", "Ctrl-P", "Enter"] {

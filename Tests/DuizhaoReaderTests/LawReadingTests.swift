@@ -1,6 +1,7 @@
 import DuizhaoCompare
 import DuizhaoCore
 import XCTest
+
 @testable import DuizhaoReader
 
 /// A law and its implementing measures in the reader: the outline lists chapters and articles (an article's 款
@@ -46,8 +47,10 @@ final class LawReadingTests: XCTestCase {
         let provincial = PolicyImporter.importText(provincialText, source: "measures.txt")
         var model = ReaderModel(national: national, provincial: provincial, width: width, height: height)
         let links = ["1.1", "1.2", "2.3"].map { ClauseLink(national: $0, provincial: $0, kind: .match, score: 0.9) }
-        _ = model.update(.comparisonFinished(Comparison(
-            links: links, nationalOnly: [], provincialOnly: [], provenance: [], nationalFates: [:])))
+        _ = model.update(
+            .comparisonFinished(
+                Comparison(
+                    links: links, nationalOnly: [], provincialOnly: [], provenance: [], nationalFates: [:])))
         return model
     }
 
@@ -87,8 +90,9 @@ final class LawReadingTests: XCTestCase {
         XCTAssertEqual(screen.roles(of: "第一条"), [.outline, .outline, .outline])
         XCTAssertEqual(screen.roles(of: "为了…")?.first, .excerpt, "the outline marks the excerpt as one")
         let paneColumn = 17
-        XCTAssertEqual(screen.roles(of: "第一条 为了规范某某管理，保…", minimumColumn: paneColumn)?.prefix(4),
-                       [.heading, .heading, .heading, .excerpt])
+        XCTAssertEqual(
+            screen.roles(of: "第一条 为了规范某某管理，保…", minimumColumn: paneColumn)?.prefix(4),
+            [.heading, .heading, .heading, .excerpt])
         XCTAssertEqual(screen.roles(of: "为了规范某某管理，保…", minimumColumn: paneColumn)?.first, .excerpt)
         XCTAssertEqual(screen.roles(of: "（三）联系电话"), [.heading, .heading, .heading, .normal, .normal, .normal, .normal])
     }
@@ -155,7 +159,8 @@ final class LawReadingTests: XCTestCase {
         var model = Self.model(width: 80, height: 24)
         _ = model.type(":第三条\n")
         let screen = model.render()
-        XCTAssertEqual(screen.roles(of: "第三条 登记…"), Array(repeating: .outlineCurrent, count: 7), "label and excerpt marked alike")
+        XCTAssertEqual(
+            screen.roles(of: "第三条 登记…"), Array(repeating: .outlineCurrent, count: 7), "label and excerpt marked alike")
         XCTAssertEqual(screen.roles(of: "第二条 本法…")?.last, .excerpt, "other rows keep the excerpt quiet")
     }
 }

@@ -25,13 +25,15 @@ enum MatrixScreenFixture {
         return text
     }
 
-    static let national = PolicyImporter.importText(text(title: "关于加强农村公路养护工作的意见", clauses: clauses), source: "national.txt")
+    static let national = PolicyImporter.importText(
+        text(title: "关于加强农村公路养护工作的意见", clauses: clauses), source: "national.txt")
 
     static func implementation(_ k: Int) -> PolicyDocument {
         let kept = clauses.indices.filter { ($0 + k) % 3 != 0 }.map { clauses[$0] }
         return PolicyImporter.importText(
-            text(title: "\(places[k])市关于加强农村公路养护工作的实施意见",
-                 clauses: kept + ["第\(k + 1)项规定。本市设立第\(k + 1)号养护示范路段，由市交通部门每年评定并公布评定结果。"]),
+            text(
+                title: "\(places[k])市关于加强农村公路养护工作的实施意见",
+                clauses: kept + ["第\(k + 1)项规定。本市设立第\(k + 1)号养护示范路段，由市交通部门每年评定并公布评定结果。"]),
             source: "impl\(k).txt")
     }
 
@@ -42,7 +44,8 @@ enum MatrixScreenFixture {
         var model = MatrixScreenModel(national: national, files: files, width: width, height: height)
         let provisions = AdoptionMatrix.provisions(of: national)
         for k in ready {
-            model.setColumn(k, MatrixComputation.column(national: national, document: implementation(k), provisions: provisions))
+            model.setColumn(
+                k, MatrixComputation.column(national: national, document: implementation(k), provisions: provisions))
         }
         return model
     }
@@ -55,20 +58,22 @@ final class MatrixScreenTests: XCTestCase {
 
     func testWholeFrameAt80x24() {
         let screen = MatrixScreenFixture.screen(width: 80, height: 24).render()
-        XCTAssertEqual(screen.lines, [
-            " 对照 matrix · 关于加强农村公路养护工作的意见                       8 documents",
-            " provision              adopted 江州   云岭   海川   青原   石门   白河        >",
-            "- 一、 总体要求",
-            "   1. 指导思想              5/8 ✗      ✓ 100% ✓ 100% ✗      ✓ 100% ✓ 100%",
-            "   2. 基本原则              6/8 ✓ 100% ✓ 100% ✗      ✓ 100% ✓ 100% ✗",
-            "- 二、 主要任务",
-            "   3. 健全管理机构          5/8 ✓ 100% ✗      ✓ 100% ✓ 100% ✗      ✓ 100%",
-            "   4. 加强资金保障          5/8 ✗      ✓ 100% ✓ 100% ✗      ✓ 100% ✓ 100%",
-            "   5. 推进养护市场化        6/8 ✓ 100% ✓ 100% ✗      ✓ 100% ✓ 100% ✗",
-        ] + Array(repeating: "", count: 13) + [
-            " coverage                   68%   60%    80%    60%    60%    80%    60%",
-            "江州 · 1. 指导思想: dropped                                               ? keys",
-        ])
+        XCTAssertEqual(
+            screen.lines,
+            [
+                " 对照 matrix · 关于加强农村公路养护工作的意见                       8 documents",
+                " provision              adopted 江州   云岭   海川   青原   石门   白河        >",
+                "- 一、 总体要求",
+                "   1. 指导思想              5/8 ✗      ✓ 100% ✓ 100% ✗      ✓ 100% ✓ 100%",
+                "   2. 基本原则              6/8 ✓ 100% ✓ 100% ✗      ✓ 100% ✓ 100% ✗",
+                "- 二、 主要任务",
+                "   3. 健全管理机构          5/8 ✓ 100% ✗      ✓ 100% ✓ 100% ✗      ✓ 100%",
+                "   4. 加强资金保障          5/8 ✗      ✓ 100% ✓ 100% ✗      ✓ 100% ✓ 100%",
+                "   5. 推进养护市场化        6/8 ✓ 100% ✓ 100% ✗      ✓ 100% ✓ 100% ✗",
+            ] + Array(repeating: "", count: 13) + [
+                " coverage                   68%   60%    80%    60%    60%    80%    60%",
+                "江州 · 1. 指导思想: dropped                                               ? keys",
+            ])
         // Cells are coloured by kind; the cursor cell and the cursor column's heading stand out.
         XCTAssertEqual(screen.rows[3][32].role, .matrixCursor)
         XCTAssertEqual(screen.rows[3][39].role, .matrixKept)
@@ -79,32 +84,37 @@ final class MatrixScreenTests: XCTestCase {
 
     func testWholeFrameAt40x12WhileColumnsAreStillComing() {
         let screen = MatrixScreenFixture.screen(width: 40, height: 12, ready: 0..<3).render()
-        XCTAssertEqual(screen.lines, [
-            " 对照 matrix · 关于加强农  compared 3/8",
-            " provision        adopted 江州   云岭  >",
-            "- 一、 总体要求",
-            "   1. 指导思想        2/3 ✗      ✓ 100%",
-            "   2. 基本原则        2/3 ✓ 100% ✓ 100%",
-            "- 二、 主要任务",
-            "   3. 健全管理机      2/3 ✓ 100% ✗",
-            "   4. 加强资金保      2/3 ✗      ✓ 100%",
-            "   5. 推进养护市      2/3 ✓ 100% ✓ 100%",
-            "",
-            " coverage             67%   60%    80%",
-            "江州 · 1. 指导思想: dropped       ? keys",
-        ])
+        XCTAssertEqual(
+            screen.lines,
+            [
+                " 对照 matrix · 关于加强农  compared 3/8",
+                " provision        adopted 江州   云岭  >",
+                "- 一、 总体要求",
+                "   1. 指导思想        2/3 ✗      ✓ 100%",
+                "   2. 基本原则        2/3 ✓ 100% ✓ 100%",
+                "- 二、 主要任务",
+                "   3. 健全管理机      2/3 ✓ 100% ✗",
+                "   4. 加强资金保      2/3 ✗      ✓ 100%",
+                "   5. 推进养护市      2/3 ✓ 100% ✓ 100%",
+                "",
+                " coverage             67%   60%    80%",
+                "江州 · 1. 指导思想: dropped       ? keys",
+            ])
     }
 
     func testPendingColumnsShowDotsAndFillIn() {
         var model = MatrixScreenFixture.screen(width: 80, height: 24, ready: 0..<2)
         XCTAssertEqual(model.render().lines[3], "   1. 指导思想              1/2 ✗      ✓ 100%  ...    ...    ...    ...")
         press(&model, .character("l"), .character("l"))
-        XCTAssertEqual(model.render().lines.last, "impl2 · 1. 指导思想 · comparing…                                          ? keys")
+        XCTAssertEqual(
+            model.render().lines.last, "impl2 · 1. 指导思想 · comparing…                                          ? keys")
         XCTAssertEqual(model.handle(.enter), .none)
         XCTAssertEqual(model.render().lines.last, "impl2 is still being compared")
-        model.setColumn(2, MatrixComputation.column(
-            national: MatrixScreenFixture.national, document: MatrixScreenFixture.implementation(2),
-            provisions: model.provisions))
+        model.setColumn(
+            2,
+            MatrixComputation.column(
+                national: MatrixScreenFixture.national, document: MatrixScreenFixture.implementation(2),
+                provisions: model.provisions))
         XCTAssertEqual(model.render().lines[3], "   1. 指导思想              2/3 ✗      ✓ 100% ✓ 100%  ...    ...    ...")
         XCTAssertEqual(model.render().lines[0].hasSuffix("compared 3/8"), true)
         model.setFailure(3, problem: "impl3.txt: the file is empty")
@@ -151,7 +161,11 @@ final class MatrixScreenTests: XCTestCase {
         XCTAssertEqual(lines[1], " provision by adoption  adopted 云岭   石门   松江   江州   海川   青原        >")
         XCTAssertEqual(lines[2...6].map { String($0.prefix(6)) }, [" 2. 基本", " 5. 推进", " 1. 指导", " 3. 健全", " 4. 加强"])
         press(&model, .character("s"), .character("a"))
-        XCTAssertEqual(model.render().lines, MatrixScreenFixture.screen(width: 80, height: 24).render().lines.dropLast() + ["provisions in document order"])
+        XCTAssertEqual(
+            model.render().lines,
+            MatrixScreenFixture.screen(width: 80, height: 24).render().lines.dropLast() + [
+                "provisions in document order"
+            ])
     }
 
     func testSearchFindsProvisionsByTitleAndText() {
@@ -176,8 +190,10 @@ final class MatrixScreenTests: XCTestCase {
         var model = MatrixScreenFixture.screen(width: 100, height: 40)
         press(&model, .character("?"))
         let text = model.render().lines.joined(separator: "\n")
-        for help in ["next provision", "previous document", "read the pair side by side", "fold / unfold the chapter",
-                     "sort documents by coverage", "sort provisions by adoption", "search provisions", "quit"] {
+        for help in [
+            "next provision", "previous document", "read the pair side by side", "fold / unfold the chapter",
+            "sort documents by coverage", "sort provisions by adoption", "search provisions", "quit",
+        ] {
             XCTAssertTrue(text.contains(help), "help lacks \(help)")
         }
         press(&model, .character("q"))
@@ -228,7 +244,8 @@ final class MatrixScreenTests: XCTestCase {
         XCTAssertEqual(effects.count, 1)
         guard case .addBookmark(let request)? = effects.first else { return XCTFail("\(effects)") }
         XCTAssertEqual(request.clauseID, "1.1")
-        let mark = ReaderBookmark(id: 7, side: request.side, clauseID: request.clauseID, clauseTitle: request.clauseTitle)
+        let mark = ReaderBookmark(
+            id: 7, side: request.side, clauseID: request.clauseID, clauseTitle: request.clauseTitle)
         _ = root.update(.bookmarksLoaded([mark]))
         XCTAssertEqual(root.reading?.bookmarks.map(\.id), [7])
     }
@@ -252,8 +269,10 @@ final class MatrixScreenTests: XCTestCase {
         let national = MatrixScreenFixture.national
         var model = MatrixScreenModel(national: national, files: ["a/2012.txt", "b/2020.txt"], width: 80, height: 24)
         for index in 0..<2 {
-            model.setColumn(index, MatrixComputation.column(
-                national: national, document: MatrixScreenFixture.implementation(0), provisions: model.provisions))
+            model.setColumn(
+                index,
+                MatrixComputation.column(
+                    national: national, document: MatrixScreenFixture.implementation(0), provisions: model.provisions))
         }
         let lines = model.render().lines
         XCTAssertTrue(lines[1].hasSuffix("adopted 江州#1 江州#2"), lines[1])

@@ -1,6 +1,7 @@
 import DuizhaoCompare
 import DuizhaoCore
 import XCTest
+
 @testable import DuizhaoReader
 
 /// Change kinds in the reader: styles by kind, `L` hides localisations, the kind under the cursor in the status
@@ -9,25 +10,34 @@ final class ReaderChangeKindTests: XCTestCase {
     /// Two clauses: the first localised (本法→本办法) and weakened (应当→可以) with a changed period (三十→十五);
     /// the second only localised (国务院有关部门→省人民政府有关部门); the third gives the task to another body.
     static func model(height: Int = 24) -> ReaderModel {
-        let national = PolicyDocument(title: "某法", divisions: [
-            Fixture.clause("1", 1, "甲", ["依照本法规定，县级以上人民政府应当依法在三十日内作出决定。"]),
-            Fixture.clause("2", 2, "乙", ["国务院有关部门负责监督检查工作。"]),
-            Fixture.clause("3", 3, "丙", ["村民委员会负责召集村民会议。"]),
-        ])
-        let provincial = PolicyDocument(title: "某省实施办法", divisions: [
-            Fixture.clause("1", 1, "甲", ["依照本办法规定，县级以上人民政府可以依法在十五日内作出决定。"]),
-            Fixture.clause("2", 2, "乙", ["省人民政府有关部门负责监督检查工作。"]),
-            Fixture.clause("3", 3, "丙", ["乡镇人民政府负责召集村民会议。"]),
-        ])
-        var links: [ClauseLink] = [], provenance: [SentenceProvenance] = [], fates: [SentenceRef: SentenceFate] = [:]
+        let national = PolicyDocument(
+            title: "某法",
+            divisions: [
+                Fixture.clause("1", 1, "甲", ["依照本法规定，县级以上人民政府应当依法在三十日内作出决定。"]),
+                Fixture.clause("2", 2, "乙", ["国务院有关部门负责监督检查工作。"]),
+                Fixture.clause("3", 3, "丙", ["村民委员会负责召集村民会议。"]),
+            ])
+        let provincial = PolicyDocument(
+            title: "某省实施办法",
+            divisions: [
+                Fixture.clause("1", 1, "甲", ["依照本办法规定，县级以上人民政府可以依法在十五日内作出决定。"]),
+                Fixture.clause("2", 2, "乙", ["省人民政府有关部门负责监督检查工作。"]),
+                Fixture.clause("3", 3, "丙", ["乡镇人民政府负责召集村民会议。"]),
+            ])
+        var links: [ClauseLink] = []
+        var provenance: [SentenceProvenance] = []
+        var fates: [SentenceRef: SentenceFate] = [:]
         for id in ["1", "2", "3"] {
             links.append(ClauseLink(national: id, provincial: id, kind: .match, score: 0.8))
-            provenance.append(SentenceProvenance(
-                provincial: SentenceRef(division: id, index: 0), sources: [SentenceRef(division: id, index: 0)], score: 0.8))
+            provenance.append(
+                SentenceProvenance(
+                    provincial: SentenceRef(division: id, index: 0), sources: [SentenceRef(division: id, index: 0)],
+                    score: 0.8))
             fates[SentenceRef(division: id, index: 0)] = .rewritten
         }
-        var model = ReaderModel(national: national, provincial: provincial, width: 120, height: height,
-                                options: .init(showOutline: false))
+        var model = ReaderModel(
+            national: national, provincial: provincial, width: 120, height: height,
+            options: .init(showOutline: false))
         _ = model.update(.comparisonFinished(Comparison(links: links, provenance: provenance, nationalFates: fates)))
         return model
     }
@@ -41,7 +51,8 @@ final class ReaderChangeKindTests: XCTestCase {
         XCTAssertEqual(screen.roles(of: "十五"), [.changeNumber, .changeNumber])
         XCTAssertEqual(screen.role(of: "省人民政府有关部门"), .changeLocalized)
         XCTAssertEqual(screen.roles(of: "乡镇人民政府"), Array(repeating: .changeActor, count: 6))
-        XCTAssertEqual(screen.roles(of: "十五日内"), [.changeNumber, .changeNumber, .changeNumber, .normal], "the whole quantity")
+        XCTAssertEqual(
+            screen.roles(of: "十五日内"), [.changeNumber, .changeNumber, .changeNumber, .normal], "the whole quantity")
     }
 
     func testLHidesLocalisationsOnly() {
@@ -66,7 +77,8 @@ final class ReaderChangeKindTests: XCTestCase {
         for _ in 0..<3 {
             model.press(.character("c"))
             let status = model.render().statusLine
-            kinds.append(status.components(separatedBy: "change: ").dropFirst().first?.components(separatedBy: " ").first ?? "")
+            kinds.append(
+                status.components(separatedBy: "change: ").dropFirst().first?.components(separatedBy: " ").first ?? "")
         }
         // Clause 1 (weaker first on its row), clause 3 (actor); clause 2 has only a localisation and is skipped.
         XCTAssertEqual(kinds, ["weaker", "actor", "actor"], "a third c stays on the last change")

@@ -1,6 +1,7 @@
 import DuizhaoCompare
 import DuizhaoCore
 import XCTest
+
 @testable import DuizhaoReader
 
 /// Small hand-built documents and a hand-built comparison, so tests do not depend on the importer or the
@@ -10,7 +11,9 @@ enum Fixture {
         Division(id: id, kind: .clause, label: "\(number).", number: number, title: title, paragraphs: paragraphs)
     }
 
-    static func section(_ id: String, _ label: String, _ number: Int, _ title: String, _ children: [Division]) -> Division {
+    static func section(_ id: String, _ label: String, _ number: Int, _ title: String, _ children: [Division])
+        -> Division
+    {
         Division(id: id, kind: .section, label: label, number: number, title: title, children: children)
     }
 
@@ -19,14 +22,18 @@ enum Fixture {
         title: "关于测试的意见",
         preamble: ["为了测试阅读器，现提出如下意见。"],
         divisions: [
-            section("1", "一、", 1, "总体要求", [
-                clause("1.1", 1, "指导思想", ["坚持发展为民。推动创新发展。"]),
-                clause("1.2", 2, "基本原则", ["坚持安全可控，全面排查风险隐患。"]),
-            ]),
-            section("2", "二、", 2, "主要任务", [
-                clause("2.3", 3, "完善准入", ["完善市场准入制度。"]),
-                clause("2.4", 4, "加强监管", ["加强事中事后监管。"]),
-            ]),
+            section(
+                "1", "一、", 1, "总体要求",
+                [
+                    clause("1.1", 1, "指导思想", ["坚持发展为民。推动创新发展。"]),
+                    clause("1.2", 2, "基本原则", ["坚持安全可控，全面排查风险隐患。"]),
+                ]),
+            section(
+                "2", "二、", 2, "主要任务",
+                [
+                    clause("2.3", 3, "完善准入", ["完善市场准入制度。"]),
+                    clause("2.4", 4, "加强监管", ["加强事中事后监管。"]),
+                ]),
         ],
         source: "fixture:national")
 
@@ -36,13 +43,17 @@ enum Fixture {
         title: "关于测试的实施意见",
         preamble: ["结合我省实际，现提出如下实施意见。"],
         divisions: [
-            section("1", "一、", 1, "总体要求", [
-                clause("1.1", 1, "指导思想", ["坚持发展为民，服务龙江。讲好龙江故事。"]),
-            ]),
-            section("2", "二、", 2, "重点任务", [
-                clause("2.2", 2, "龙江特色", ["建设龙江特色网络平台。"]),
-                clause("2.3", 3, "完善准入", ["完善市场准入制度。"]),
-            ]),
+            section(
+                "1", "一、", 1, "总体要求",
+                [
+                    clause("1.1", 1, "指导思想", ["坚持发展为民，服务龙江。讲好龙江故事。"])
+                ]),
+            section(
+                "2", "二、", 2, "重点任务",
+                [
+                    clause("2.2", 2, "龙江特色", ["建设龙江特色网络平台。"]),
+                    clause("2.3", 3, "完善准入", ["完善市场准入制度。"]),
+                ]),
         ],
         source: "fixture:provincial")
 
@@ -68,8 +79,11 @@ enum Fixture {
             SentenceRef(division: "2.3", index: 0): .carried,
         ])
 
-    static func model(width: Int = 80, height: Int = 24, compared: Bool = true, options: ReaderOptions = .init()) -> ReaderModel {
-        var model = ReaderModel(national: national, provincial: provincial, width: width, height: height, options: options)
+    static func model(width: Int = 80, height: Int = 24, compared: Bool = true, options: ReaderOptions = .init())
+        -> ReaderModel
+    {
+        var model = ReaderModel(
+            national: national, provincial: provincial, width: width, height: height, options: options)
         if compared { _ = model.update(.comparisonFinished(comparison)) }
         return model
     }
@@ -85,7 +99,8 @@ enum Fixture {
                 let text = (0..<sentences).map { "第\(number)条第\($0 + 1)句内容\(marker)，用于测试滚动和换行。" }.joined()
                 children.append(clause("\(sectionNumber).\(number)", number, "条款\(number)", [text]))
             }
-            divisions.append(section("\(sectionNumber)", "\(sectionNumber)、", sectionNumber, "部分\(sectionNumber)", children))
+            divisions.append(
+                section("\(sectionNumber)", "\(sectionNumber)、", sectionNumber, "部分\(sectionNumber)", children))
         }
         return PolicyDocument(title: "长文档", divisions: divisions, source: "fixture:long")
     }
@@ -107,7 +122,10 @@ extension Screen {
             var matched = 0
             while matched < target.count, column < cells.count {
                 let cell = cells[column]
-                if cell.isContinuation { column += 1; continue }
+                if cell.isContinuation {
+                    column += 1
+                    continue
+                }
                 let scalars = Array(cell.text.unicodeScalars)
                 guard scalars.count == 1, scalars[0] == target[matched] else { break }
                 matched += 1
@@ -167,14 +185,17 @@ extension XCTestCase {
             var column = 0
             while column < row.count {
                 let cell = row[column]
-                XCTAssertFalse(cell.isContinuation, "orphan continuation at \(rowIndex):\(column)", file: file, line: line)
+                XCTAssertFalse(
+                    cell.isContinuation, "orphan continuation at \(rowIndex):\(column)", file: file, line: line)
                 for scalar in cell.text.unicodeScalars {
-                    XCTAssertFalse(scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value),
-                                   "control character in cell \(rowIndex):\(column)", file: file, line: line)
+                    XCTAssertFalse(
+                        scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value),
+                        "control character in cell \(rowIndex):\(column)", file: file, line: line)
                 }
                 if DisplayWidth.of(cell.text) == 2 {
-                    XCTAssertTrue(column + 1 < row.count && row[column + 1].isContinuation,
-                                  "wide character without continuation at \(rowIndex):\(column)", file: file, line: line)
+                    XCTAssertTrue(
+                        column + 1 < row.count && row[column + 1].isContinuation,
+                        "wide character without continuation at \(rowIndex):\(column)", file: file, line: line)
                     column += 2
                 } else {
                     column += 1

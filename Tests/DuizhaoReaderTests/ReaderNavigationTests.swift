@@ -1,6 +1,7 @@
 import DuizhaoCompare
 import DuizhaoCore
 import XCTest
+
 @testable import DuizhaoReader
 
 final class ReaderNavigationTests: XCTestCase {
@@ -8,8 +9,11 @@ final class ReaderNavigationTests: XCTestCase {
     static func longPair(width: Int = 80, height: Int = 24, options: ReaderOptions = .init()) -> ReaderModel {
         let national = Fixture.long(sections: 6, clauses: 8, sentences: 5)
         let provincial = Fixture.long(sections: 6, clauses: 8, sentences: 4, marker: "省")
-        let links = national.comparableUnits.map { ClauseLink(national: $0.id, provincial: $0.id, kind: .match, score: 0.9) }
-        var model = ReaderModel(national: national, provincial: provincial, width: width, height: height, options: options)
+        let links = national.comparableUnits.map {
+            ClauseLink(national: $0.id, provincial: $0.id, kind: .match, score: 0.9)
+        }
+        var model = ReaderModel(
+            national: national, provincial: provincial, width: width, height: height, options: options)
         _ = model.update(.comparisonFinished(Comparison(links: links)))
         return model
     }
@@ -27,7 +31,8 @@ final class ReaderNavigationTests: XCTestCase {
         model.press(.character("j"))
         let after = model.render()
         for row in 2..<(before.height - 1) {
-            XCTAssertEqual(after.text(ofRow: row - 1), before.text(ofRow: row), "row \(row) moved up by one in both panes")
+            XCTAssertEqual(
+                after.text(ofRow: row - 1), before.text(ofRow: row), "row \(row) moved up by one in both panes")
         }
         model.press(.down)
         model.press(.up)
@@ -142,7 +147,8 @@ final class ReaderNavigationTests: XCTestCase {
         // The outline is the first 20 columns at this width.
         let outlineRow = (1..<screen.height).first { (screen.column(of: "20.条款20", inRow: $0) ?? 99) < 20 }!
         XCTAssertEqual(screen.rows[outlineRow][screen.column(of: "20.条款20", inRow: outlineRow)!].role, .outlineCurrent)
-        XCTAssertEqual(screen.roles(of: "20.条款20", minimumColumn: 21)?.first, .heading, "the pane heading is not highlighted")
+        XCTAssertEqual(
+            screen.roles(of: "20.条款20", minimumColumn: 21)?.first, .heading, "the pane heading is not highlighted")
         // Into the outline: the cursor starts on the current clause; move down two and open it.
         model.press(.backTab)
         XCTAssertEqual(model.focus, .outline)
@@ -235,9 +241,11 @@ final class ReaderNavigationTests: XCTestCase {
         _ = model.type(":2.10\n")
         model.press(.tab)
         let effects = model.update(.input(.character("q")))
-        XCTAssertEqual(effects, [
-            .saveReadingState(ReadingPosition(clauseID: "2.10", side: .provincial, focus: .provincial)), .quit,
-        ])
+        XCTAssertEqual(
+            effects,
+            [
+                .saveReadingState(ReadingPosition(clauseID: "2.10", side: .provincial, focus: .provincial)), .quit,
+            ])
     }
 
     func testRestoringAReadingPosition() {

@@ -1,6 +1,7 @@
 import DuizhaoCompare
 import DuizhaoCore
 import XCTest
+
 @testable import DuizhaoReader
 
 /// Random key sequences at random sizes: every frame stays well formed, nothing traps.
@@ -9,15 +10,16 @@ final class ReaderRobustnessTests: XCTestCase {
     struct Generator {
         var state: UInt64
         mutating func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((state >> 33) % UInt64(bound))
         }
     }
 
-    static let keys: [InputEvent] = "jkgG[]{}/nN:dtwoqmMB?fbe 龙江1.2x".map { .character($0) } + [
-        .up, .down, .left, .right, .pageUp, .pageDown, .home, .end, .tab, .backTab, .enter, .escape, .backspace,
-        .delete,
-    ]
+    static let keys: [InputEvent] =
+        "jkgG[]{}/nN:dtwoqmMB?fbe 龙江1.2x".map { .character($0) } + [
+            .up, .down, .left, .right, .pageUp, .pageDown, .home, .end, .tab, .backTab, .enter, .escape, .backspace,
+            .delete,
+        ]
 
     func run(_ start: ReaderModel, events: Int, seed: UInt64) {
         var model = start
@@ -37,8 +39,12 @@ final class ReaderRobustnessTests: XCTestCase {
                 continue
             }
             if case .character("m") = event, effects.count == 1, case .addBookmark(let request) = effects[0] {
-                _ = model.update(.bookmarksLoaded([ReaderBookmark(id: Int64(step), side: request.side, clauseID: request.clauseID,
-                                                   clauseTitle: request.clauseTitle)]))
+                _ = model.update(
+                    .bookmarksLoaded([
+                        ReaderBookmark(
+                            id: Int64(step), side: request.side, clauseID: request.clauseID,
+                            clauseTitle: request.clauseTitle)
+                    ]))
             }
             let screen = model.render()
             XCTAssertEqual(screen.width, model.width)
@@ -53,15 +59,20 @@ final class ReaderRobustnessTests: XCTestCase {
     }
 
     func testRandomEventsOnEmptyDocuments() {
-        run(ReaderModel(national: PolicyDocument(title: "空"), provincial: nil, width: 80, height: 24), events: 300, seed: 4)
-        run(ReaderModel(national: PolicyDocument(), provincial: PolicyDocument(), width: 80, height: 24), events: 300, seed: 5)
+        run(
+            ReaderModel(national: PolicyDocument(title: "空"), provincial: nil, width: 80, height: 24), events: 300,
+            seed: 4)
+        run(
+            ReaderModel(national: PolicyDocument(), provincial: PolicyDocument(), width: 80, height: 24), events: 300,
+            seed: 5)
         var model = ReaderModel(national: PolicyDocument(), provincial: Fixture.provincial, width: 80, height: 24)
         _ = model.update(.comparisonFinished(Comparison(provincialOnly: ["1.1", "2.2", "2.3"])))
         run(model, events: 300, seed: 6)
     }
 
     func testRandomEventsOnTheBundledPair() {
-        let national = BundledDocument.national.load(), provincial = BundledDocument.provincial.load()
+        let national = BundledDocument.national.load()
+        let provincial = BundledDocument.provincial.load()
         var model = ReaderModel(national: national, provincial: provincial, width: 160, height: 45)
         _ = model.update(.comparisonFinished(Comparator.compare(national: national, provincial: provincial)))
         run(model, events: 1000, seed: 3)
@@ -71,8 +82,9 @@ final class ReaderRobustnessTests: XCTestCase {
 final class SentenceSyncTests: XCTestCase {
     func paragraph(_ text: String, anchor: Int?) -> DisplayParagraph {
         let scalars = Array(text.unicodeScalars)
-        return DisplayParagraph(raw: scalars, roles: Array(repeating: .normal, count: scalars.count), divisionID: "1",
-                                unitID: "1", isHeading: false, indented: true, anchor: anchor)
+        return DisplayParagraph(
+            raw: scalars, roles: Array(repeating: .normal, count: scalars.count), divisionID: "1",
+            unitID: "1", isHeading: false, indented: true, anchor: anchor)
     }
 
     /// Both sides are cut at the same shared anchors, so their segments pair one to one even when a side has

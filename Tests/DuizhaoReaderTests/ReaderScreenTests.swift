@@ -1,6 +1,7 @@
 import DuizhaoCompare
 import DuizhaoCore
 import XCTest
+
 @testable import DuizhaoReader
 
 final class ReaderScreenTests: XCTestCase {
@@ -34,7 +35,9 @@ final class ReaderScreenTests: XCTestCase {
     func testNationalLeftProvincialRightAndOutlineOnWideScreens() {
         let screen = Fixture.model(width: 160, height: 45).render()
         let header = screen.text(ofRow: 0)
-        let outline = header.range(of: "目录")!, left = header.range(of: "关于测试的意见")!, right = header.range(of: "关于测试的实施意见")!
+        let outline = header.range(of: "目录")!
+        let left = header.range(of: "关于测试的意见")!
+        let right = header.range(of: "关于测试的实施意见")!
         XCTAssertLessThan(outline.lowerBound, left.lowerBound)
         XCTAssertLessThan(left.lowerBound, right.lowerBound)
         // The outline lists sections and clauses of the focused (national) document.
@@ -53,12 +56,14 @@ final class ReaderScreenTests: XCTestCase {
             let paneStart = model.geometry.frames.national!.x
             let headingRow = screen.row(containing: "1.指导思想", from: paneStart)!
             // Both documents have "1.指导思想": the row shows it twice, once per pane.
-            XCTAssertEqual(screen.text(ofRow: headingRow).components(separatedBy: "1.指导思想").count - 1, 2,
-                           "\(width)x\(height)")
+            XCTAssertEqual(
+                screen.text(ofRow: headingRow).components(separatedBy: "1.指导思想").count - 1, 2,
+                "\(width)x\(height)")
             model.press(.character("]"))
             let next = model.render()
             let dropped = next.row(containing: "2.基本原则", from: paneStart)!
-            XCTAssertTrue(next.text(ofRow: dropped).contains("无对应条款"), "\(width)x\(height): \(next.text(ofRow: dropped))")
+            XCTAssertTrue(
+                next.text(ofRow: dropped).contains("无对应条款"), "\(width)x\(height): \(next.text(ofRow: dropped))")
             XCTAssertEqual(next.role(of: "无对应条款"), .placeholder)
             // A provincial-only clause has the placeholder on the national (left) side.
             _ = model.jump(toClause: "2.2", side: .provincial, focus: .provincial)
@@ -81,23 +86,33 @@ final class ReaderScreenTests: XCTestCase {
 
     func testSentencesOfLinkedClausesStayLevel() {
         // The provincial first sentence is much longer: the national second sentence must wait for it.
-        let national = PolicyDocument(title: "国", divisions: [
-            Fixture.clause("1", 1, "甲", ["短句一。短句二。"]),
-        ])
-        let provincial = PolicyDocument(title: "省", divisions: [
-            Fixture.clause("1", 1, "甲", [String(repeating: "很长的改写内容", count: 12) + "短句一。短句二。"]),
-        ])
+        let national = PolicyDocument(
+            title: "国",
+            divisions: [
+                Fixture.clause("1", 1, "甲", ["短句一。短句二。"])
+            ])
+        let provincial = PolicyDocument(
+            title: "省",
+            divisions: [
+                Fixture.clause("1", 1, "甲", [String(repeating: "很长的改写内容", count: 12) + "短句一。短句二。"])
+            ])
         let comparison = Comparison(
             links: [ClauseLink(national: "1", provincial: "1", kind: .match, score: 0.9)],
             provenance: [
-                SentenceProvenance(provincial: SentenceRef(division: "1", index: 0), sources: [SentenceRef(division: "1", index: 0)], score: 0.5),
-                SentenceProvenance(provincial: SentenceRef(division: "1", index: 1), sources: [SentenceRef(division: "1", index: 1)], score: 1),
+                SentenceProvenance(
+                    provincial: SentenceRef(division: "1", index: 0), sources: [SentenceRef(division: "1", index: 0)],
+                    score: 0.5),
+                SentenceProvenance(
+                    provincial: SentenceRef(division: "1", index: 1), sources: [SentenceRef(division: "1", index: 1)],
+                    score: 1),
             ])
-        var model = ReaderModel(national: national, provincial: provincial, width: 80, height: 24, options: .init(showOutline: false))
+        var model = ReaderModel(
+            national: national, provincial: provincial, width: 80, height: 24, options: .init(showOutline: false))
         _ = model.update(.comparisonFinished(comparison))
         let screen = model.render()
         let row = screen.row(containing: "短句二")!
-        XCTAssertEqual(screen.text(ofRow: row).components(separatedBy: "短句二").count - 1, 2, screen.lines.joined(separator: "\n"))
+        XCTAssertEqual(
+            screen.text(ofRow: row).components(separatedBy: "短句二").count - 1, 2, screen.lines.joined(separator: "\n"))
     }
 
     func testChangedCharactersAreHighlightedAndDToggles() {
@@ -128,17 +143,21 @@ final class ReaderScreenTests: XCTestCase {
         let provincial = PolicyDocument(title: "省", divisions: [Fixture.clause("1", 1, "甲", ["加快推进网络全覆盖。"])])
         let comparison = Comparison(
             links: [ClauseLink(national: "1", provincial: "1", kind: .match, score: 0.9)],
-            provenance: [SentenceProvenance(
-                provincial: SentenceRef(division: "1", index: 0), sources: [SentenceRef(division: "1", index: 0)], score: 0.6)],
+            provenance: [
+                SentenceProvenance(
+                    provincial: SentenceRef(division: "1", index: 0), sources: [SentenceRef(division: "1", index: 0)],
+                    score: 0.6)
+            ],
             nationalFates: [SentenceRef(division: "1", index: 0): .rewritten])
-        var model = ReaderModel(national: national, provincial: provincial, width: 80, height: 24, options: .init(showOutline: false))
+        var model = ReaderModel(
+            national: national, provincial: provincial, width: 80, height: 24, options: .init(showOutline: false))
         _ = model.update(.comparisonFinished(comparison))
         let screen = model.render()
         let roles = screen.roles(of: "加快推进贫困地区网络全覆盖")!
-        XCTAssertEqual(roles[0], .normal)   // 加
+        XCTAssertEqual(roles[0], .normal)  // 加
         XCTAssertEqual(roles[4], .deleted)  // 贫
         XCTAssertEqual(roles[7], .deleted)  // 区
-        XCTAssertEqual(roles[8], .normal)   // 网
+        XCTAssertEqual(roles[8], .normal)  // 网
     }
 
     func testControlCharactersNeverReachTheScreenRaw() {

@@ -1,6 +1,7 @@
 import DuizhaoCompare
 import DuizhaoCore
 import XCTest
+
 @testable import DuizhaoReader
 
 final class ReaderSearchTests: XCTestCase {
@@ -9,7 +10,8 @@ final class ReaderSearchTests: XCTestCase {
         _ = model.type("/第20条第2")
         var screen = model.render()
         XCTAssertTrue(screen.statusLine.hasPrefix("/第20条第2"), screen.statusLine)
-        XCTAssertEqual(model.currentClause(.national), "3.19", "the view moved to show the match (not necessarily at the top)")
+        XCTAssertEqual(
+            model.currentClause(.national), "3.19", "the view moved to show the match (not necessarily at the top)")
         XCTAssertEqual(screen.role(of: "第20条第2"), .searchCurrent)
         // While typing, the view follows the first match after where the search started.
         _ = model.type("句内容省")
@@ -85,7 +87,8 @@ final class ReaderSearchTests: XCTestCase {
         let nationalDocument = BundledDocument.national.load()
         let provincialDocument = BundledDocument.provincial.load()
         var model = ReaderModel(national: nationalDocument, provincial: provincialDocument, width: 160, height: 45)
-        _ = model.update(.comparisonFinished(Comparator.compare(national: nationalDocument, provincial: provincialDocument)))
+        _ = model.update(
+            .comparisonFinished(Comparator.compare(national: nationalDocument, provincial: provincialDocument)))
         _ = model.type("/龙江故事\n")
         let screen = model.render()
         guard let row = screen.row(containing: "龙江故事") else {
@@ -102,10 +105,12 @@ final class ReaderBookmarkTests: XCTestCase {
         var model = Fixture.model(width: 100, height: 24)
         _ = model.jump(toClause: "2.3", focus: .national)
         var effects = model.update(.input(.character("m")))
-        XCTAssertEqual(effects, [.addBookmark(BookmarkRequest(side: .national, clauseID: "2.3", clauseTitle: "3.完善准入"))])
+        XCTAssertEqual(
+            effects, [.addBookmark(BookmarkRequest(side: .national, clauseID: "2.3", clauseTitle: "3.完善准入"))])
         XCTAssertTrue(model.render().statusLine.contains("bookmarked"))
         // The adapter stores it and passes the list back: marks appear in the outline and the pane gutter.
-        _ = model.update(.bookmarksLoaded([ReaderBookmark(id: 7, side: .national, clauseID: "2.3", clauseTitle: "3.完善准入")]))
+        _ = model.update(
+            .bookmarksLoaded([ReaderBookmark(id: 7, side: .national, clauseID: "2.3", clauseTitle: "3.完善准入")]))
         let screen = model.render()
         let outlineRow = screen.row(containing: "3.完善准入")!
         XCTAssertEqual(screen.rows[outlineRow][0], Cell("*", .bookmark), "outline mark")
@@ -121,7 +126,8 @@ final class ReaderBookmarkTests: XCTestCase {
         var model = Fixture.model(width: 100, height: 24)
         _ = model.jump(toClause: "2.2", side: .provincial, focus: .provincial)
         let effects = model.update(.input(.character("m")))
-        XCTAssertEqual(effects, [.addBookmark(BookmarkRequest(side: .provincial, clauseID: "2.2", clauseTitle: "2.龙江特色"))])
+        XCTAssertEqual(
+            effects, [.addBookmark(BookmarkRequest(side: .provincial, clauseID: "2.2", clauseTitle: "2.龙江特色"))])
     }
 
     func testCapitalMAsksForANote() {
@@ -132,11 +138,19 @@ final class ReaderBookmarkTests: XCTestCase {
         XCTAssertTrue(model.render().statusLine.hasPrefix("bookmark note: "))
         XCTAssertEqual(model.type("对照龙江"), [])
         let effects = model.update(.input(.enter))
-        XCTAssertEqual(effects, [.addBookmark(BookmarkRequest(
-            side: .national, clauseID: "1.1", clauseTitle: "1.指导思想", note: "对照龙江"))])
+        XCTAssertEqual(
+            effects,
+            [
+                .addBookmark(
+                    BookmarkRequest(
+                        side: .national, clauseID: "1.1", clauseTitle: "1.指导思想", note: "对照龙江"))
+            ])
         XCTAssertFalse(model.isPrompting)
         // M on a bookmarked clause edits its note.
-        _ = model.update(.bookmarksLoaded([ReaderBookmark(id: 3, side: .national, clauseID: "1.1", clauseTitle: "1.指导思想", note: "对照龙江")]))
+        _ = model.update(
+            .bookmarksLoaded([
+                ReaderBookmark(id: 3, side: .national, clauseID: "1.1", clauseTitle: "1.指导思想", note: "对照龙江")
+            ]))
         model.press(.character("M"))
         XCTAssertTrue(model.render().statusLine.hasPrefix("edit note: 对照龙江"))
         model.press(.backspace, times: 2)
@@ -145,11 +159,12 @@ final class ReaderBookmarkTests: XCTestCase {
 
     func testBookmarkListJumpsDeletesEditsAndFilters() {
         var model = Fixture.model(width: 100, height: 24)
-        _ = model.update(.bookmarksLoaded([
-            ReaderBookmark(id: 1, side: .national, clauseID: "1.2", clauseTitle: "2.基本原则", note: "已删去"),
-            ReaderBookmark(id: 2, side: .provincial, clauseID: "2.2", clauseTitle: "2.龙江特色"),
-            ReaderBookmark(id: 3, side: .national, clauseID: "9.9", clauseTitle: "9.旧条款", isOrphaned: true),
-        ]))
+        _ = model.update(
+            .bookmarksLoaded([
+                ReaderBookmark(id: 1, side: .national, clauseID: "1.2", clauseTitle: "2.基本原则", note: "已删去"),
+                ReaderBookmark(id: 2, side: .provincial, clauseID: "2.2", clauseTitle: "2.龙江特色"),
+                ReaderBookmark(id: 3, side: .national, clauseID: "9.9", clauseTitle: "9.旧条款", isOrphaned: true),
+            ]))
         model.press(.character("B"))
         XCTAssertTrue(model.isShowingBookmarks)
         var screen = model.render()
@@ -191,7 +206,9 @@ final class ReaderScalingTests: XCTestCase {
     func testLayoutIsLazy() {
         let national = Fixture.long(sections: 250, clauses: 8, sentences: 6)
         let provincial = Fixture.long(sections: 250, clauses: 8, sentences: 5, marker: "省")
-        let links = national.comparableUnits.map { ClauseLink(national: $0.id, provincial: $0.id, kind: .match, score: 0.9) }
+        let links = national.comparableUnits.map {
+            ClauseLink(national: $0.id, provincial: $0.id, kind: .match, score: 0.9)
+        }
         var model = ReaderModel(national: national, provincial: provincial, width: 160, height: 45)
         _ = model.update(.comparisonFinished(Comparison(links: links)))
         XCTAssertEqual(model.layout.pair.blockCount, 2250)

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import DuizhaoReader
 
 /// The grid itself: the one cell writer (double-width repair), `changes(since:)`, and the text converters.
@@ -25,7 +26,8 @@ final class ScreenGridTests: XCTestCase {
 
     func testWritingClipsAtTheLimitWithoutHalfCharactersAndSanitises() {
         var writer = ScreenWriter(screen: Screen(width: 8, height: 2))
-        XCTAssertEqual(writer.write("ab国家", row: 0, column: 0, limit: 5, role: .normal), 4, "家 does not fit in one cell")
+        XCTAssertEqual(
+            writer.write("ab国家", row: 0, column: 0, limit: 5, role: .normal), 4, "家 does not fit in one cell")
         writer.write("\u{1B}]0;title\u{07}", row: 1, column: 0, limit: 8, role: .normal)
         XCTAssertEqual(writer.screen.lines, ["ab国", "^[]0;tit"])
         writer.write("e\u{301}", row: 0, column: 5, limit: 8, role: .normal)
@@ -36,7 +38,8 @@ final class ScreenGridTests: XCTestCase {
 
     func testChangesOfAFirstFrameOrANewSizeAreEveryRowWhole() {
         let grid = screen(4, 2, [("ab", .normal)])
-        XCTAssertEqual(grid.changes(since: nil), [RowChange(row: 0, columns: 0...3), RowChange(row: 1, columns: 0...3)])
+        XCTAssertEqual(
+            grid.changes(since: nil), [RowChange(row: 0, columns: 0...3), RowChange(row: 1, columns: 0...3)])
         XCTAssertEqual(grid.changes(since: Screen(width: 5, height: 2)).count, 2)
         XCTAssertEqual(grid.changes(since: grid), [])
     }
@@ -48,7 +51,7 @@ final class ScreenGridTests: XCTestCase {
     }
 
     func testChangesAreWidenedSoNoWideCharacterIsCutInHalf() {
-        let old = screen(8, 1, [("ab国cd", .normal)])   // 国 at columns 2-3
+        let old = screen(8, 1, [("ab国cd", .normal)])  // 国 at columns 2-3
         let new = screen(8, 1, [("ab国ce", .normal)])
         XCTAssertEqual(new.changes(since: old), [RowChange(row: 0, columns: 5...5)])
         let narrow = screen(8, 1, [("abxycd", .normal)])  // the wide character replaced by two narrow ones

@@ -1,6 +1,7 @@
 import DuizhaoCompare
 import DuizhaoCore
 import XCTest
+
 @testable import DuizhaoReader
 
 /// A stand-in for the next screen (the corpus matrix): a list of pairs; Enter opens a reading screen on one,
@@ -93,7 +94,8 @@ final class ScreenStackTests: XCTestCase {
     /// beneath both, and the list shows the new note when the prompt closes.
     func testRequestsPassThroughTheScreensThatDoNotTakeThem() {
         var model = Fixture.model()
-        _ = model.update(.bookmarksLoaded([ReaderBookmark(id: 4, side: .national, clauseID: "2.3", clauseTitle: "3.完善准入")]))
+        _ = model.update(
+            .bookmarksLoaded([ReaderBookmark(id: 4, side: .national, clauseID: "2.3", clauseTitle: "3.完善准入")]))
         model.press(.character("B"))
         model.press(.character("e"))
         XCTAssertTrue(model.isPrompting)

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import DuizhaoReader
 
 /// Whole frames of the main screens at 80x24 and 40x12 on the fixture pair (compared): every row as the
@@ -72,20 +73,22 @@ final class WholeFrameTests: XCTestCase {
         var model = Fixture.model(width: 40, height: 12)
         model.press(.character("?"))
         let screen = model.render()
-        XCTAssertEqual(screen.lines, [
-            "  keys · ? or Esc closes, j/k scroll",
-            "  reading",
-            "  j  ↓  Enter  Ctrl-N      scroll one",
-            "  k  ↑  Ctrl-P             scroll one",
-            "  Space  PgDn  f  Ctrl-F   page down",
-            "  b  PgUp  Ctrl-B          page up",
-            "  g  Home  <               top",
-            "  G  End  >                bottom",
-            "  ]                        next clause",
-            "  [                        previous cl",
-            "  }                        next sectio",
-            "",
-        ])
+        XCTAssertEqual(
+            screen.lines,
+            [
+                "  keys · ? or Esc closes, j/k scroll",
+                "  reading",
+                "  j  ↓  Enter  Ctrl-N      scroll one",
+                "  k  ↑  Ctrl-P             scroll one",
+                "  Space  PgDn  f  Ctrl-F   page down",
+                "  b  PgUp  Ctrl-B          page up",
+                "  g  Home  <               top",
+                "  G  End  >                bottom",
+                "  ]                        next clause",
+                "  [                        previous cl",
+                "  }                        next sectio",
+                "",
+            ])
         XCTAssertEqual(screen.role(of: "reading"), .overlayHeading)
     }
 
@@ -96,12 +99,14 @@ final class WholeFrameTests: XCTestCase {
         let screen = model.render()
         // Rows 10-13: the list box; around it the reading screen, with the bookmark marks now shown.
         var expected = Self.readingAt80x24
-        expected.replaceSubrange(10...13, with: [
-            "          bookmarks (all) · Enter jump · e note · d delete · f filter ·",
-            "          国家 2.基本原则 — 已删去",
-            "          省级 2.龙江特色",
-            "",
-        ])
+        expected.replaceSubrange(
+            10...13,
+            with: [
+                "          bookmarks (all) · Enter jump · e note · d delete · f filter ·",
+                "          国家 2.基本原则 — 已删去",
+                "          省级 2.龙江特色",
+                "",
+            ])
         expected[3] = "*" + expected[3].dropFirst()
         expected[16] = expected[16].replacingOccurrences(of: "│ 2.龙江特色", with: "│*2.龙江特色")
         XCTAssertEqual(screen.lines, expected)
@@ -115,12 +120,14 @@ final class WholeFrameTests: XCTestCase {
         model.press(.character("B"))
         // Rows 4-7: the list box; the reading screen around it unchanged.
         var expected = Self.readingAt40x12
-        expected.replaceSubrange(4...7, with: [
-            "  bookmarks (all) · Enter jump · e note",
-            "  国家 2.基本原则 — 已删去",
-            "  省级 2.龙江特色",
-            "",
-        ])
+        expected.replaceSubrange(
+            4...7,
+            with: [
+                "  bookmarks (all) · Enter jump · e note",
+                "  国家 2.基本原则 — 已删去",
+                "  省级 2.龙江特色",
+                "",
+            ])
         XCTAssertEqual(model.render().lines, expected)
     }
 
@@ -128,7 +135,8 @@ final class WholeFrameTests: XCTestCase {
         var model = Fixture.model(width: 40, height: 12)
         _ = model.type("/龙江")
         let screen = model.render()
-        XCTAssertEqual(screen.lines, Self.readingAt40x12.dropLast() + ["/龙江"], "the prompt replaces the status line only")
+        XCTAssertEqual(
+            screen.lines, Self.readingAt40x12.dropLast() + ["/龙江"], "the prompt replaces the status line only")
         XCTAssertEqual(screen.cursor, CursorPosition(row: 11, column: 5), "after 龙江 (two double-width characters)")
         XCTAssertEqual(screen.roles(of: "龙江")?.first, .searchCurrent, "the first match, in the provincial pane")
     }
@@ -137,34 +145,38 @@ final class WholeFrameTests: XCTestCase {
         var model = Fixture.model(width: 80, height: 24)
         model.press(.character("?"))
         let screen = model.render()
-        XCTAssertEqual(screen.lines, [
-            "  keys · ? or Esc closes, j/k scroll",
-            "  reading",
-            "  j  ↓  Enter  Ctrl-N      scroll one line down (both panes)",
-            "  k  ↑  Ctrl-P             scroll one line up",
-            "  Space  PgDn  f  Ctrl-F   page down",
-            "  b  PgUp  Ctrl-B          page up",
-            "  g  Home  <               top",
-            "  G  End  >                bottom",
-            "  ]                        next clause",
-            "  [                        previous clause",
-            "  }                        next section",
-            "  {                        previous section",
-            "  Tab                      focus national / provincial / outline",
-            "  Shift-Tab                focus the other way round",
-            "  ←                        focus the pane to the left",
-            "  →                        focus the pane to the right",
-            "  o                        fold / unfold the current section in the outline",
-            "  t                        show / hide the outline",
-            "  w                        single full-width pane / side by side",
-            "  /                        search both documents (as you type)",
-            "  n                        next match",
-            "  N                        previous match",
-            "  :                        jump to a clause (2.4, 4, 第4条, 四)",
-            "",
-        ])
+        XCTAssertEqual(
+            screen.lines,
+            [
+                "  keys · ? or Esc closes, j/k scroll",
+                "  reading",
+                "  j  ↓  Enter  Ctrl-N      scroll one line down (both panes)",
+                "  k  ↑  Ctrl-P             scroll one line up",
+                "  Space  PgDn  f  Ctrl-F   page down",
+                "  b  PgUp  Ctrl-B          page up",
+                "  g  Home  <               top",
+                "  G  End  >                bottom",
+                "  ]                        next clause",
+                "  [                        previous clause",
+                "  }                        next section",
+                "  {                        previous section",
+                "  Tab                      focus national / provincial / outline",
+                "  Shift-Tab                focus the other way round",
+                "  ←                        focus the pane to the left",
+                "  →                        focus the pane to the right",
+                "  o                        fold / unfold the current section in the outline",
+                "  t                        show / hide the outline",
+                "  w                        single full-width pane / side by side",
+                "  /                        search both documents (as you type)",
+                "  n                        next match",
+                "  N                        previous match",
+                "  :                        jump to a clause (2.4, 4, 第4条, 四)",
+                "",
+            ])
         model.press(.character("j"))
-        XCTAssertEqual(model.render().lines[1], "  j  ↓  Enter  Ctrl-N      scroll one line down (both panes)", "j scrolls the list")
+        XCTAssertEqual(
+            model.render().lines[1], "  j  ↓  Enter  Ctrl-N      scroll one line down (both panes)",
+            "j scrolls the list")
     }
 
     func testSearchPromptAt80x24() {

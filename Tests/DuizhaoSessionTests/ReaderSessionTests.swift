@@ -2,6 +2,7 @@ import DuizhaoCore
 import DuizhaoReader
 import DuizhaoTerminal
 import XCTest
+
 @testable import DuizhaoSession
 
 /// A persistence in memory that records what the session asks of it.
@@ -30,9 +31,10 @@ final class FakePersistence: ReaderPersistence {
         performed.append(effect)
         switch effect {
         case .addBookmark(let request):
-            stored.append(ReaderBookmark(
-                id: nextID, side: request.side, clauseID: request.clauseID, clauseTitle: request.clauseTitle,
-                note: request.note))
+            stored.append(
+                ReaderBookmark(
+                    id: nextID, side: request.side, clauseID: request.clauseID, clauseTitle: request.clauseTitle,
+                    note: request.note))
             nextID += 1
             return "stored \(request.clauseID)"
         case .removeBookmark(let id):
@@ -52,8 +54,9 @@ final class FakePersistence: ReaderPersistence {
 
 final class ReaderSessionTests: XCTestCase {
     static func clause(_ id: String, _ number: Int, _ title: String) -> Division {
-        Division(id: id, kind: .clause, label: "\(number).", number: number, title: title,
-                 paragraphs: ["第\(number)条的正文。"])
+        Division(
+            id: id, kind: .clause, label: "\(number).", number: number, title: title,
+            paragraphs: ["第\(number)条的正文。"])
     }
 
     static let national = PolicyDocument(
@@ -78,12 +81,22 @@ final class ReaderSessionTests: XCTestCase {
     func testBookmarkKeyStoresAndTheModelShowsTheStoredList() throws {
         let persistence = FakePersistence()
         let session = makeSession(persistence)
-        let decisions = try play(session, [.input(.character(":")), .input(.character("3")), .input(.enter),
-                                           .input(.character("m"))])
+        let decisions = try play(
+            session,
+            [
+                .input(.character(":")), .input(.character("3")), .input(.enter),
+                .input(.character("m")),
+            ])
         XCTAssertEqual(decisions, [.continue, .continue, .continue, .continue])
-        XCTAssertEqual(persistence.performed, [.addBookmark(BookmarkRequest(
-            side: .national, clauseID: "3", clauseTitle: "3.条款3"))])
-        XCTAssertEqual(session.model.reading?.bookmarks.map(\.clauseID), ["3"], "the list comes back from the persistence")
+        XCTAssertEqual(
+            persistence.performed,
+            [
+                .addBookmark(
+                    BookmarkRequest(
+                        side: .national, clauseID: "3", clauseTitle: "3.条款3"))
+            ])
+        XCTAssertEqual(
+            session.model.reading?.bookmarks.map(\.clauseID), ["3"], "the list comes back from the persistence")
         XCTAssertEqual(session.model.message, "stored 3", "the persistence's answer reaches the status line")
 
         _ = try play(session, [.input(.character("m"))])
@@ -94,8 +107,12 @@ final class ReaderSessionTests: XCTestCase {
     func testQuitSavesThePositionFirst() throws {
         let persistence = FakePersistence()
         let session = makeSession(persistence)
-        let decisions = try play(session, [.input(.character(":")), .input(.character("5")), .input(.enter),
-                                           .input(.character("q"))])
+        let decisions = try play(
+            session,
+            [
+                .input(.character(":")), .input(.character("5")), .input(.enter),
+                .input(.character("q")),
+            ])
         XCTAssertEqual(decisions.last, .quit)
         XCTAssertEqual(persistence.performed.count, 1)
         XCTAssertEqual(persistence.saved?.clauseID, "5")
@@ -109,8 +126,9 @@ final class ReaderSessionTests: XCTestCase {
         XCTAssertEqual(untouched.model.reading?.currentClause(.provincial), "7")
         XCTAssertEqual(untouched.model.reading?.focus, .provincial)
 
-        let moved = ReaderSession(model: ReaderModel(
-            national: Self.national, provincial: Self.provincial, width: 80, height: 12))
+        let moved = ReaderSession(
+            model: ReaderModel(
+                national: Self.national, provincial: Self.provincial, width: 80, height: 12))
         _ = try play(moved, [.input(.character("G"))])
         let bottom = moved.model.readingPosition
         moved.install(PersistenceStartup(persistence))
@@ -120,8 +138,9 @@ final class ReaderSessionTests: XCTestCase {
     func testAnEffectBeforeThePersistenceAnsweredWaitsForIt() throws {
         let persistence = FakePersistence()
         var waited = 0
-        let session = ReaderSession(model: ReaderModel(
-            national: Self.national, provincial: Self.provincial, width: 80, height: 12)
+        let session = ReaderSession(
+            model: ReaderModel(
+                national: Self.national, provincial: Self.provincial, width: 80, height: 12)
         ) {
             waited += 1
             return PersistenceStartup(persistence)
@@ -148,8 +167,9 @@ final class ReaderSessionTests: XCTestCase {
             func bookmarksIfChanged() -> [ReaderBookmark]? { nil }
             func perform(_ effect: ReaderEffect) throws -> String? { nil }
         }
-        let session = ReaderSession(model: ReaderModel(
-            national: Self.national, provincial: Self.provincial, width: 80, height: 12))
+        let session = ReaderSession(
+            model: ReaderModel(
+                national: Self.national, provincial: Self.provincial, width: 80, height: 12))
         session.install(PersistenceStartup(Broken()))
         XCTAssertEqual(session.model.message, "bookmarks unavailable: disk gone")
         XCTAssertTrue(session.render().lines.last?.contains("bookmarks unavailable: disk gone") ?? false)

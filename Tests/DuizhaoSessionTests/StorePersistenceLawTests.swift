@@ -2,12 +2,14 @@ import DuizhaoCore
 import DuizhaoReader
 import DuizhaoStore
 import XCTest
+
 @testable import DuizhaoSession
 
 /// The reader's bookmarks on a law, through the real store: an untitled article is named by label and excerpt.
 final class StorePersistenceLawTests: XCTestCase {
     func testABookmarkedArticleIsNamedByItsLabelAndExcerpt() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-session-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "duizhao-session-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let law = PolicyImporter.importText(
@@ -21,7 +23,8 @@ final class StorePersistenceLawTests: XCTestCase {
         for character in "第2条" { _ = model.update(.input(.character(character))) }
         _ = model.update(.input(.enter))
         let effects = model.update(.input(.character("m")))
-        XCTAssertEqual(effects, [.addBookmark(BookmarkRequest(side: .national, clauseID: "1.2", clauseTitle: "第二条 本法适用于全国…"))])
+        XCTAssertEqual(
+            effects, [.addBookmark(BookmarkRequest(side: .national, clauseID: "1.2", clauseTitle: "第二条 本法适用于全国…"))])
         XCTAssertTrue(model.message?.hasPrefix("bookmarked: 第二条 本法适用于全国…") == true, model.message ?? "")
     }
 }

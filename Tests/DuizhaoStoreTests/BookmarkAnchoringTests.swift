@@ -114,11 +114,13 @@ final class BookmarkAnchoringTests: XCTestCase {
     func testADifferentDocumentWithTheSameTitleDoesNotClaimTheBookmarks() throws {
         let mine = Self.document(Self.clauses)
         // Another province's implementation: the same title, other content, another file.
-        let namesake = Self.document(source: "other-province.txt", [
-            ("工作目标", "到二〇二〇年，全省移动互联网用户普及率达到百分之八十以上，信息消费规模显著扩大。"),
-            ("重点任务", "建设全省统一的政务服务平台，推动移动政务应用覆盖各市县。"),
-            ("完善市场准入制度", "放宽行业准入，清理不合理的前置审批事项。"),
-        ])
+        let namesake = Self.document(
+            source: "other-province.txt",
+            [
+                ("工作目标", "到二〇二〇年，全省移动互联网用户普及率达到百分之八十以上，信息消费规模显著扩大。"),
+                ("重点任务", "建设全省统一的政务服务平台，推动移动政务应用覆盖各市县。"),
+                ("完善市场准入制度", "放宽行业准入，清理不合理的前置审批事项。"),
+            ])
         XCTAssertEqual(namesake.title, mine.title)
         let resolver = BookmarkAnchorResolver(document: namesake)
         let bookmarked = try anchor(in: mine, "1.3")
@@ -127,7 +129,8 @@ final class BookmarkAnchoringTests: XCTestCase {
         XCTAssertTrue(resolver.belongsToDocument(bookmarked, sketch: nil))
         // The same file edited that much is still the same document.
         let editedInPlace = Self.document(source: mine.source, [Self.clauses[2]])
-        XCTAssertTrue(BookmarkAnchorResolver(document: editedInPlace).belongsToDocument(bookmarked, sketch: mine.contentSketch))
+        XCTAssertTrue(
+            BookmarkAnchorResolver(document: editedInPlace).belongsToDocument(bookmarked, sketch: mine.contentSketch))
     }
 
     func testBundledDocumentReformattedResolvesEveryClauseExactly() throws {

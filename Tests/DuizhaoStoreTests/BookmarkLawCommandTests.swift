@@ -8,15 +8,15 @@ extension StoreProcessTests {
         let directory = try temporaryDirectory()
         let file = directory.appendingPathComponent("law.md")
         try """
-            某某管理法
+        某某管理法
 
-            第一章 总则
+        第一章 总则
 
-            第一条 为了规范某某管理，保障公民合法权益，制定本法。
+        第一条 为了规范某某管理，保障公民合法权益，制定本法。
 
-            第二条 村民委员会根据村民居住状况、人口多少设立。
-            村民委员会的设立由乡镇人民政府提出。
-            """.write(to: file, atomically: true, encoding: .utf8)
+        第二条 村民委员会根据村民居住状况、人口多少设立。
+        村民委员会的设立由乡镇人民政府提出。
+        """.write(to: file, atomically: true, encoding: .utf8)
         let add = try run(["bookmarks", "add", "第2条", "--doc", file.path], storeDirectory: directory)
         XCTAssertEqual(add.status, 0, add.error)
         XCTAssertTrue(add.output.hasPrefix("added bookmark #1: 第二条 村民委员会根据村民居住状况、人口… [1.2]"), add.output)

@@ -1,7 +1,8 @@
 import DuizhaoCore
-@testable import DuizhaoStore
 import Foundation
 import XCTest
+
+@testable import DuizhaoStore
 
 final class BookmarkStoreTests: XCTestCase {
     let national = BundledDocument.national.load()
@@ -27,7 +28,8 @@ final class BookmarkStoreTests: XCTestCase {
     func testAddListUpdateAndRemove() throws {
         let store = try openStore(try temporaryDirectory())
         let units = national.comparableUnits
-        let first = try store.addBookmark(clauseID: units[0].id, in: national, note: "要点", tags: ["review", " review ", ""])
+        let first = try store.addBookmark(
+            clauseID: units[0].id, in: national, note: "要点", tags: ["review", " review ", ""])
         let second = try store.addBookmark(clauseID: units[1].id, in: national)
         XCTAssertEqual(first.tags, ["review"], "tags are trimmed, de-duplicated, empty ones dropped")
         XCTAssertLessThan(first.id, second.id)
@@ -91,8 +93,10 @@ final class BookmarkStoreTests: XCTestCase {
         let store = try openStore(try temporaryDirectory())
         let original = BookmarkAnchoringTests.document(BookmarkAnchoringTests.clauses)
         let revised = BookmarkAnchoringTests.document(
-            source: "revised-copy.txt", BookmarkAnchoringTests.clauses.map { ($0.0, $0.1.replacingOccurrences(of: "坚持创新发展", with: "坚持创新驱动发展")) })
-        let namesake = BookmarkAnchoringTests.document(source: "other-province.txt", [("工作目标", "到二〇二〇年，全省移动互联网用户普及率达到百分之八十以上。")])
+            source: "revised-copy.txt",
+            BookmarkAnchoringTests.clauses.map { ($0.0, $0.1.replacingOccurrences(of: "坚持创新发展", with: "坚持创新驱动发展")) })
+        let namesake = BookmarkAnchoringTests.document(
+            source: "other-province.txt", [("工作目标", "到二〇二〇年，全省移动互联网用户普及率达到百分之八十以上。")])
         XCTAssertNotEqual(revised.fingerprint, original.fingerprint)
         let onOriginal = try store.addBookmark(clauseID: "1.3", in: original)
         let onNamesake = try store.addBookmark(clauseID: "1.1", in: namesake)
@@ -141,14 +145,18 @@ final class BookmarkStoreTests: XCTestCase {
         let pair = DocumentPairKey(national: national, provincial: provincial)
         let alone = DocumentPairKey(national: national, provincial: nil)
         XCTAssertNil(try store.readingState(for: pair))
-        try store.saveReadingState(ReadingState(clauseID: "1.2", documentSide: "national", focusedPane: "national"), for: pair)
-        try store.saveReadingState(ReadingState(clauseID: nil, documentSide: "national", focusedPane: "outline"), for: alone)
-        try store.saveReadingState(ReadingState(clauseID: "3.1", documentSide: "provincial", focusedPane: "provincial"), for: pair)
+        try store.saveReadingState(
+            ReadingState(clauseID: "1.2", documentSide: "national", focusedPane: "national"), for: pair)
+        try store.saveReadingState(
+            ReadingState(clauseID: nil, documentSide: "national", focusedPane: "outline"), for: alone)
+        try store.saveReadingState(
+            ReadingState(clauseID: "3.1", documentSide: "provincial", focusedPane: "provincial"), for: pair)
         XCTAssertEqual(
             try store.readingState(for: pair),
             ReadingState(clauseID: "3.1", documentSide: "provincial", focusedPane: "provincial"))
         XCTAssertEqual(
-            try store.readingState(for: alone), ReadingState(clauseID: nil, documentSide: "national", focusedPane: "outline"))
+            try store.readingState(for: alone),
+            ReadingState(clauseID: nil, documentSide: "national", focusedPane: "outline"))
     }
 
     func testTwoConnectionsSeeEachOthersChangesThroughTheRevision() throws {
@@ -197,9 +205,11 @@ final class BookmarkStoreTests: XCTestCase {
 
     func testDefaultDirectory() {
         XCTAssertEqual(
-            StoreLocation.defaultDirectory(environment: ["DUIZHAO_DATA_DIR": "/d", "XDG_DATA_HOME": "/x", "HOME": "/h"]).path,
+            StoreLocation.defaultDirectory(environment: ["DUIZHAO_DATA_DIR": "/d", "XDG_DATA_HOME": "/x", "HOME": "/h"])
+                .path,
             "/d")
-        XCTAssertEqual(StoreLocation.defaultDirectory(environment: ["XDG_DATA_HOME": "/x", "HOME": "/h"]).path, "/x/duizhao")
+        XCTAssertEqual(
+            StoreLocation.defaultDirectory(environment: ["XDG_DATA_HOME": "/x", "HOME": "/h"]).path, "/x/duizhao")
         XCTAssertEqual(
             StoreLocation.defaultDirectory(environment: ["XDG_DATA_HOME": "relative", "HOME": "/h"]).path,
             "/h/.local/share/duizhao", "a relative XDG_DATA_HOME is ignored, as the XDG specification says")

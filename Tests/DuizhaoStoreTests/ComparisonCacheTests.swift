@@ -1,14 +1,17 @@
 import DuizhaoCompare
 import DuizhaoCore
-@testable import DuizhaoStore
 import Foundation
 import XCTest
+
+@testable import DuizhaoStore
 
 final class ComparisonCacheTests: XCTestCase {
     let national = BundledDocument.national.load()
     let provincial = BundledDocument.provincial.load()
 
-    func assertSameComparison(_ found: Comparison?, _ expected: Comparison, file: StaticString = #filePath, line: UInt = #line) {
+    func assertSameComparison(
+        _ found: Comparison?, _ expected: Comparison, file: StaticString = #filePath, line: UInt = #line
+    ) {
         guard let found else { return XCTFail("no comparison", file: file, line: line) }
         XCTAssertEqual(found.links, expected.links, file: file, line: line)
         XCTAssertEqual(found.nationalOnly, expected.nationalOnly, file: file, line: line)
@@ -20,7 +23,8 @@ final class ComparisonCacheTests: XCTestCase {
     }
 
     func testAStoredComparisonComesBackWhole() throws {
-        let cache = ComparisonCache(directory: try temporaryDirectory().appendingPathComponent("c"), toolVersion: "test 1")
+        let cache = ComparisonCache(
+            directory: try temporaryDirectory().appendingPathComponent("c"), toolVersion: "test 1")
         let comparison = Comparator.compare(national: national, provincial: provincial)
         XCTAssertFalse(comparison.links.isEmpty)
         XCTAssertNil(cache.comparison(national: national, provincial: provincial))
@@ -29,7 +33,8 @@ final class ComparisonCacheTests: XCTestCase {
         let names = try FileManager.default.contentsOfDirectory(atPath: cache.directory.path)
         XCTAssertEqual(names, [cache.key(national: national, provincial: provincial) + ".json"])
         // The same texts imported again give the same key.
-        XCTAssertNotNil(cache.comparison(national: BundledDocument.national.load(), provincial: BundledDocument.provincial.load()))
+        XCTAssertNotNil(
+            cache.comparison(national: BundledDocument.national.load(), provincial: BundledDocument.provincial.load()))
     }
 
     func testAnyChangeOfTheTextsOrOfTheBuildChangesTheKey() throws {
@@ -38,12 +43,16 @@ final class ComparisonCacheTests: XCTestCase {
         XCTAssertEqual(key.count, 16)
         XCTAssertEqual(key, cache.key(national: national, provincial: provincial))
         XCTAssertNotEqual(key, cache.key(national: provincial, provincial: national), "the sides matter")
-        XCTAssertNotEqual(key, ComparisonCache(directory: cache.directory, toolVersion: "test 2").key(national: national, provincial: provincial))
+        XCTAssertNotEqual(
+            key,
+            ComparisonCache(directory: cache.directory, toolVersion: "test 2").key(
+                national: national, provincial: provincial))
         // One punctuation mark deep inside: the fingerprint ignores it, the comparison's diffs do not.
         var edited = provincial
         let target = try XCTUnwrap(edited.divisions.indices.first { !edited.divisions[$0].children.isEmpty })
         let paragraph = try XCTUnwrap(edited.divisions[target].children[0].paragraphs.first)
-        edited.divisions[target].children[0].paragraphs[0] = paragraph.contains("，")
+        edited.divisions[target].children[0].paragraphs[0] =
+            paragraph.contains("，")
             ? paragraph.replacingOccurrences(of: "，", with: ",") : paragraph.replacingOccurrences(of: ",", with: "，")
         XCTAssertNotEqual(paragraph, edited.divisions[target].children[0].paragraphs[0])
         XCTAssertNotEqual(key, cache.key(national: national, provincial: edited))
@@ -66,7 +75,8 @@ final class ComparisonCacheTests: XCTestCase {
 
         // A file of another format version, or another key's content under this name.
         cache.store(comparison, forKey: key)
-        let text = try XCTUnwrap(String(data: try XCTUnwrap(FileManager.default.contents(atPath: path)), encoding: .utf8))
+        let text = try XCTUnwrap(
+            String(data: try XCTUnwrap(FileManager.default.contents(atPath: path)), encoding: .utf8))
         try text.replacingOccurrences(of: "\"version\":\(ComparisonCache.formatVersion)", with: "\"version\":999")
             .write(toFile: path, atomically: true, encoding: .utf8)
         XCTAssertNil(cache.comparison(forKey: key))
@@ -92,8 +102,9 @@ final class ComparisonCacheTests: XCTestCase {
             }
         }
         cache.prune()
-        XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: cache.directory.path)),
-                       Set(keys.suffix(3).map { $0 + ".json" }))
+        XCTAssertEqual(
+            Set(try FileManager.default.contentsOfDirectory(atPath: cache.directory.path)),
+            Set(keys.suffix(3).map { $0 + ".json" }))
 
         // A hit counts as a use: the oldest entry, once read, outlives newer ones.
         XCTAssertNotNil(cache.comparison(forKey: keys[2]))
@@ -118,22 +129,28 @@ final class ComparisonCacheTests: XCTestCase {
                 if worker % 2 == 0 {
                     cache.store(comparison, forKey: key)
                 } else if let read = cache.comparison(forKey: key) {
-                    found.append(Data("\(read.links == comparison.links && read.provenance == comparison.provenance)\n".utf8))
+                    found.append(
+                        Data("\(read.links == comparison.links && read.provenance == comparison.provenance)\n".utf8))
                 }
             }
         }
         XCTAssertFalse(found.text.contains("false"))
         assertSameComparison(cache.comparison(forKey: key), comparison)
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: cache.directory.path), [key + ".json"],
-                       "no temporary files left behind")
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: cache.directory.path), [key + ".json"],
+            "no temporary files left behind")
     }
 
     func testDefaultDirectory() {
-        XCTAssertEqual(ComparisonCache.defaultDirectory(environment: ["DUIZHAO_CACHE_DIR": "/c"]).path, "/c/comparisons")
-        XCTAssertEqual(ComparisonCache.defaultDirectory(environment: ["DUIZHAO_DATA_DIR": "/d", "XDG_CACHE_HOME": "/x"]).path,
-                       "/d/cache/comparisons")
-        XCTAssertEqual(ComparisonCache.defaultDirectory(environment: ["XDG_CACHE_HOME": "/x", "HOME": "/h"]).path,
-                       "/x/duizhao/comparisons")
-        XCTAssertEqual(ComparisonCache.defaultDirectory(environment: ["HOME": "/h"]).path, "/h/.cache/duizhao/comparisons")
+        XCTAssertEqual(
+            ComparisonCache.defaultDirectory(environment: ["DUIZHAO_CACHE_DIR": "/c"]).path, "/c/comparisons")
+        XCTAssertEqual(
+            ComparisonCache.defaultDirectory(environment: ["DUIZHAO_DATA_DIR": "/d", "XDG_CACHE_HOME": "/x"]).path,
+            "/d/cache/comparisons")
+        XCTAssertEqual(
+            ComparisonCache.defaultDirectory(environment: ["XDG_CACHE_HOME": "/x", "HOME": "/h"]).path,
+            "/x/duizhao/comparisons")
+        XCTAssertEqual(
+            ComparisonCache.defaultDirectory(environment: ["HOME": "/h"]).path, "/h/.cache/duizhao/comparisons")
     }
 }

@@ -1,8 +1,9 @@
 import DuizhaoCore
-@testable import DuizhaoStore
 import DuizhaoTestSupport
 import Foundation
 import XCTest
+
+@testable import DuizhaoStore
 
 final class DocumentFingerprintTests: XCTestCase {
     func testNormalizationFoldsWidthDropsFormattingAndLeadingLabels() {
@@ -59,7 +60,10 @@ final class DocumentFingerprintTests: XCTestCase {
             ("restyled numbering", PolicyImporter.importText(renumbered, source: "renumbered")),
             ("hard-wrapped at 31 characters", PolicyImporter.importText(rewrapped, source: "rewrapped")),
             ("UTF-16 file with restyled numbering", fromUTF16),
-            ("CRLF line ends", PolicyImporter.importText(original.replacingOccurrences(of: "\n", with: "\r\n"), source: "crlf")),
+            (
+                "CRLF line ends",
+                PolicyImporter.importText(original.replacingOccurrences(of: "\n", with: "\r\n"), source: "crlf")
+            ),
         ]
         for (name, variant) in variants {
             XCTAssertEqual(variant.title, reference.title, name)
@@ -72,7 +76,8 @@ final class DocumentFingerprintTests: XCTestCase {
         let reference = PolicyImporter.importText(original, source: "original")
         let unit = try XCTUnwrap(reference.comparableUnits.dropFirst(3).first)
         let sentence = try XCTUnwrap(unit.paragraphs.first)
-        let edited = original.replacingOccurrences(of: sentence, with: sentence.replacingOccurrences(of: "发展", with: "发达"))
+        let edited = original.replacingOccurrences(
+            of: sentence, with: sentence.replacingOccurrences(of: "发展", with: "发达"))
         XCTAssertNotEqual(edited, original)
         XCTAssertNotEqual(PolicyImporter.importText(edited, source: "edited").fingerprint, reference.fingerprint)
 
@@ -96,7 +101,8 @@ final class DocumentFingerprintTests: XCTestCase {
         // Concurrent first uses agree.
         let fresh = DocumentIdentity(other)
         let encodings = Collected()
-        DispatchQueue.concurrentPerform(iterations: 4) { _ in encodings.append(Data((fresh.encodedSketch + "\n").utf8)) }
+        DispatchQueue.concurrentPerform(iterations: 4) { _ in encodings.append(Data((fresh.encodedSketch + "\n").utf8))
+        }
         XCTAssertEqual(Set(encodings.text.split(separator: "\n")), [Substring(other.contentSketch.encoded)])
     }
 
@@ -116,7 +122,9 @@ final class DocumentFingerprintTests: XCTestCase {
         XCTAssertNotEqual(edited.fingerprint, national.fingerprint)
         let editedSimilarity = edited.contentSketch.similarity(to: national.contentSketch)
         let relatedSimilarity = provincial.contentSketch.similarity(to: national.contentSketch)
-        print("content sketch similarity: edited version \(editedSimilarity), provincial vs national \(relatedSimilarity)")
+        print(
+            "content sketch similarity: edited version \(editedSimilarity), provincial vs national \(relatedSimilarity)"
+        )
         XCTAssertGreaterThanOrEqual(editedSimilarity, ContentSketch.sameDocumentThreshold)
         XCTAssertLessThan(relatedSimilarity, ContentSketch.sameDocumentThreshold)
 

@@ -1,8 +1,9 @@
 import DuizhaoCore
-@testable import DuizhaoStore
 import Foundation
 import GRDB
 import XCTest
+
+@testable import DuizhaoStore
 
 /// Other processes using the store at the same moment: sidecars that vanish while a store opens, locks held
 /// for a moment or for too long. None of these is a permission problem; a store never reports them as
@@ -147,7 +148,8 @@ final class StoreContentionTests: XCTestCase {
         XCTAssertNil(store.notice)
         XCTAssertEqual(try store.appliedMigrations(), StoreSchema.migrationIdentifiers)
         XCTAssertEqual(
-            try store.bookmarks().map(\.anchor.clauseID), [national.comparableUnits[0].id, national.comparableUnits[2].id])
+            try store.bookmarks().map(\.anchor.clauseID),
+            [national.comparableUnits[0].id, national.comparableUnits[2].id])
     }
 
     func testBusyTimeoutFromTheEnvironment() {

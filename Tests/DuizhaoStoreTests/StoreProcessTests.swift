@@ -1,8 +1,9 @@
 import DuizhaoCore
-@testable import DuizhaoStore
 import DuizhaoTestSupport
 import Foundation
 import XCTest
+
+@testable import DuizhaoStore
 
 /// Process-level tests: the built `duizhao bookmarks` binary writing the store from several processes, being
 /// killed mid-write, and meeting stores it must not touch.
@@ -15,7 +16,8 @@ final class StoreProcessTests: XCTestCase {
     /// Launches `duizhao ARGUMENTS` with the store in `directory`, as an unprivileged user when asked (and when
     /// running as root, where permissions would not apply otherwise).
     func launch(
-        _ arguments: [String], storeDirectory: URL, unprivileged: Bool = false, environment extra: [String: String] = [:]
+        _ arguments: [String], storeDirectory: URL, unprivileged: Bool = false,
+        environment extra: [String: String] = [:]
     ) throws -> (process: Process, output: Pipe, error: Pipe) {
         let binary = try duizhaoBinary()
         let process = Process()
@@ -31,7 +33,8 @@ final class StoreProcessTests: XCTestCase {
         environment["LANG"] = "C.UTF-8"
         environment.merge(extra) { _, new in new }
         process.environment = environment
-        let output = Pipe(), error = Pipe()
+        let output = Pipe()
+        let error = Pipe()
         process.standardOutput = output
         process.standardError = error
         process.standardInput = FileHandle.nullDevice
@@ -48,7 +51,8 @@ final class StoreProcessTests: XCTestCase {
     func run(
         _ arguments: [String], storeDirectory: URL, unprivileged: Bool = false, environment: [String: String] = [:]
     ) throws -> Finished {
-        finish(try launch(arguments, storeDirectory: storeDirectory, unprivileged: unprivileged, environment: environment))
+        finish(
+            try launch(arguments, storeDirectory: storeDirectory, unprivileged: unprivileged, environment: environment))
     }
 
     /// Runs `binary ARGUMENTS` with `environment` added to this process's and waits for it (no test state, so
@@ -58,7 +62,8 @@ final class StoreProcessTests: XCTestCase {
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        let output = Pipe(), error = Pipe()
+        let output = Pipe()
+        let error = Pipe()
         process.standardOutput = output
         process.standardError = error
         process.standardInput = FileHandle.nullDevice
@@ -93,7 +98,11 @@ final class StoreProcessTests: XCTestCase {
         let clauseIDs = (0..<500).map { ids[$0 % ids.count] }
         // Both start on a store that does not exist yet: creation and migration race too.
         let writers = try ["writer-a", "writer-b"].map { tag in
-            (tag, try launch(["bookmarks", "add"] + clauseIDs + ["--doc", "national", "--tag", tag], storeDirectory: directory))
+            (
+                tag,
+                try launch(
+                    ["bookmarks", "add"] + clauseIDs + ["--doc", "national", "--tag", tag], storeDirectory: directory)
+            )
         }
         // Draining one writer's pipes at a time is safe: 500 lines fit in a pipe buffer, so the other is not
         // held up.
@@ -127,7 +136,10 @@ final class StoreProcessTests: XCTestCase {
                 do {
                     let result = try Self.runCommand(
                         binary: binary,
-                        ["bookmarks", "add", ids[index % ids.count], "--doc", "provincial", "--note", "w\(writer)-\(index)"],
+                        [
+                            "bookmarks", "add", ids[index % ids.count], "--doc", "provincial", "--note",
+                            "w\(writer)-\(index)",
+                        ],
                         environment: ["DUIZHAO_DATA_DIR": directory.path])
                     if result.status == 0 {
                         results.append(Data("w\(writer)-\(index)\n".utf8))
@@ -159,7 +171,8 @@ final class StoreProcessTests: XCTestCase {
         let add = try run(
             ["bookmarks", "add", "1.2", "--doc", "national"], storeDirectory: directory,
             environment: [StoreOptions.busyTimeoutVariable: "0.2"])
-        let list = try run(["bookmarks", "list"], storeDirectory: directory, environment: [StoreOptions.busyTimeoutVariable: "0.2"])
+        let list = try run(
+            ["bookmarks", "list"], storeDirectory: directory, environment: [StoreOptions.busyTimeoutVariable: "0.2"])
         holder.unlock()
 
         XCTAssertNotEqual(add.status, 0)
@@ -257,7 +270,8 @@ final class StoreProcessTests: XCTestCase {
         let list = try run(["bookmarks", "list"], storeDirectory: directory, unprivileged: true)
         XCTAssertNotEqual(list.status, 0)
         XCTAssertTrue(list.error.contains(path) && list.error.contains("cannot be read"), list.error)
-        let add = try run(["bookmarks", "add", "1.2", "--doc", "national"], storeDirectory: directory, unprivileged: true)
+        let add = try run(
+            ["bookmarks", "add", "1.2", "--doc", "national"], storeDirectory: directory, unprivileged: true)
         XCTAssertNotEqual(add.status, 0)
         XCTAssertTrue(add.error.contains(path), add.error)
         // Readable again for the comparison (the content is what must not have changed).
@@ -268,7 +282,8 @@ final class StoreProcessTests: XCTestCase {
     func testReadOnlyDirectoryThroughTheCLI() throws {
         let directory = try temporaryDirectory()
         let path = directory.appendingPathComponent("bookmarks.sqlite").path
-        let added = try run(["bookmarks", "add", "1.1", "--doc", "national", "--note", "只读"], storeDirectory: directory)
+        let added = try run(
+            ["bookmarks", "add", "1.1", "--doc", "national", "--note", "只读"], storeDirectory: directory)
         XCTAssertEqual(added.status, 0, added.error)
         // Readable by everyone, writable by nobody but the owner (root) — or by no one when not root.
         try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: directory.path)
@@ -279,7 +294,8 @@ final class StoreProcessTests: XCTestCase {
         XCTAssertEqual(list.status, 0, list.error)
         XCTAssertTrue(list.error.contains(path) && list.error.contains("read-only"), list.error)
         XCTAssertTrue(list.output.contains("只读"), list.output)
-        let add = try run(["bookmarks", "add", "1.2", "--doc", "national"], storeDirectory: directory, unprivileged: true)
+        let add = try run(
+            ["bookmarks", "add", "1.2", "--doc", "national"], storeDirectory: directory, unprivileged: true)
         XCTAssertNotEqual(add.status, 0)
         XCTAssertTrue(add.error.contains(path) && add.error.contains("not writable"), add.error)
         XCTAssertEqual(try FileSnapshot(directory: directory), before)
@@ -288,7 +304,8 @@ final class StoreProcessTests: XCTestCase {
     func testNewStoreInAReadOnlyDirectoryIsRefusedWithoutCreatingAnything() throws {
         let directory = try temporaryDirectory()
         try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: directory.path)
-        let add = try run(["bookmarks", "add", "1.1", "--doc", "national"], storeDirectory: directory, unprivileged: true)
+        let add = try run(
+            ["bookmarks", "add", "1.1", "--doc", "national"], storeDirectory: directory, unprivileged: true)
         XCTAssertNotEqual(add.status, 0)
         XCTAssertTrue(add.error.contains(directory.path) && add.error.contains("not writable"), add.error)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path), [])
@@ -360,7 +377,8 @@ final class StoreProcessTests: XCTestCase {
         XCTAssertTrue(markdown.output.contains(try XCTUnwrap(unit.paragraphs.first)), "the clause text is exported")
 
         let exportedJSON = try run(["bookmarks", "export", "--format", "json"], storeDirectory: directory)
-        let exported = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(exportedJSON.output.utf8)) as? [[String: Any]])
+        let exported = try XCTUnwrap(
+            JSONSerialization.jsonObject(with: Data(exportedJSON.output.utf8)) as? [[String: Any]])
         XCTAssertEqual(exported.first?["text"] as? [String], unit.paragraphs)
 
         let note = try run(["bookmarks", "note", "#1", "改过的注"], storeDirectory: directory)
@@ -394,4 +412,3 @@ final class Collected: @unchecked Sendable {
         return String(decoding: data, as: UTF8.self)
     }
 }
-

@@ -1,8 +1,9 @@
 import DuizhaoCore
-@testable import DuizhaoStore
 import Foundation
 import GRDB
 import XCTest
+
+@testable import DuizhaoStore
 
 /// A store that cannot be used fully opens read-only or disabled, says which file and what is wrong, and never
 /// changes the file.
@@ -59,14 +60,17 @@ final class StoreRobustnessTests: XCTestCase {
         XCTAssertThrowsError(try store.bookmarks()) { error in
             XCTAssertEqual(error as? StoreError, .unavailable(store.problem!))
         }
-        XCTAssertEqual(try FileSnapshot(directory: directory), before, "the corrupt file and its directory are unchanged")
+        XCTAssertEqual(
+            try FileSnapshot(directory: directory), before, "the corrupt file and its directory are unchanged")
     }
 
     func testATruncatedDatabaseIsReportedAndLeftUntouched() throws {
         let directory = try temporaryDirectory()
         do {
             let store = BookmarkStore.open(at: directory)
-            for unit in national.comparableUnits { try store.addBookmark(clauseID: unit.id, in: national, note: String(repeating: "注", count: 400)) }
+            for unit in national.comparableUnits {
+                try store.addBookmark(clauseID: unit.id, in: national, note: String(repeating: "注", count: 400))
+            }
         }
         let path = databasePath(directory)
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -103,7 +107,8 @@ final class StoreRobustnessTests: XCTestCase {
         do {
             let queue = try DatabaseQueue(path: path)
             try queue.write { db in
-                try db.execute(sql: "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT); INSERT INTO notes VALUES (1, 'x')")
+                try db.execute(
+                    sql: "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT); INSERT INTO notes VALUES (1, 'x')")
             }
             try queue.close()
         }
@@ -127,7 +132,8 @@ final class StoreRobustnessTests: XCTestCase {
     // CLI as an unprivileged user.
 
     func testAnUnreadableFileDisablesTheStore() throws {
-        try XCTSkipIf(getuid() == 0, "root reads any file; covered by StoreProcessTests.testUnreadableStoreThroughTheCLI")
+        try XCTSkipIf(
+            getuid() == 0, "root reads any file; covered by StoreProcessTests.testUnreadableStoreThroughTheCLI")
         let directory = try temporaryDirectory()
         do { try BookmarkStore.open(at: directory).addBookmark(clauseID: national.comparableUnits[0].id, in: national) }
         let path = databasePath(directory)
@@ -136,9 +142,11 @@ final class StoreRobustnessTests: XCTestCase {
     }
 
     func testAReadOnlyDirectoryOpensReadOnlyWithItsBookmarks() throws {
-        try XCTSkipIf(getuid() == 0, "root writes anywhere; covered by StoreProcessTests.testReadOnlyDirectoryThroughTheCLI")
+        try XCTSkipIf(
+            getuid() == 0, "root writes anywhere; covered by StoreProcessTests.testReadOnlyDirectoryThroughTheCLI")
         let directory = try temporaryDirectory()
-        let added = try BookmarkStore.open(at: directory).addBookmark(clauseID: national.comparableUnits[0].id, in: national)
+        let added = try BookmarkStore.open(at: directory).addBookmark(
+            clauseID: national.comparableUnits[0].id, in: national)
         try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: directory.path)
         let before = try FileSnapshot(directory: directory)
         do {

@@ -1,9 +1,10 @@
 import DuizhaoCore
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 // Helpers for tests that run the built `duizhao`: finding it, running it to completion, driving it in tmux.
@@ -38,7 +39,9 @@ public struct ProcessResult: Sendable {
 /// Runs a command to completion with stdin from /dev/null and stdout/stderr captured in temporary files,
 /// so it is never attached to a terminal. Spawned with posix_spawn and reaped with waitpid rather than
 /// Foundation's `Process`, which waits for descriptors that a daemon it forks (the tmux server) keeps open.
-public func runProcess(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> ProcessResult {
+public func runProcess(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws
+    -> ProcessResult
+{
     let directory = FileManager.default.temporaryDirectory
     let outputPath = directory.appendingPathComponent("duizhao-test-out-\(UUID().uuidString)").path
     let errorPath = directory.appendingPathComponent("duizhao-test-err-\(UUID().uuidString)").path
@@ -92,15 +95,22 @@ public final class TmuxSession {
         socket = "duizhao-test-\(getpid())-\(Self.counter)-\(UInt32.random(in: 0...UInt32.max))"
         // A private bookmark store per session, so a reading position saved by one test (or by the user)
         // never moves where another starts.
-        let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-test-data-\(UUID().uuidString)")
+        let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "duizhao-test-data-\(UUID().uuidString)")
         self.dataDirectory = dataDirectory
         let variables = ["TERM": "tmux-256color", "LANG": "C.UTF-8", "DUIZHAO_DATA_DIR": dataDirectory.path]
             .merging(environment) { $1 }
         let assignments = variables.sorted { $0.key < $1.key }.map { shellQuoted("\($0.key)=\($0.value)") }
         // Variables the test runner may carry that would change what the reader draws are removed first.
-        let removals = ["NO_COLOR", "COLUMNS", "LINES", "LC_ALL", "LC_CTYPE"].filter { variables[$0] == nil }.map { "-u \($0)" }
-        let paneCommand = "exec env \((removals + assignments).joined(separator: " ")) /bin/sh -c \(shellQuoted(command))"
-        let arguments = ["-u", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)", paneCommand]
+        let removals = ["NO_COLOR", "COLUMNS", "LINES", "LC_ALL", "LC_CTYPE"].filter { variables[$0] == nil }.map {
+            "-u \($0)"
+        }
+        let paneCommand =
+            "exec env \((removals + assignments).joined(separator: " ")) /bin/sh -c \(shellQuoted(command))"
+        let arguments = [
+            "-u", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)",
+            paneCommand,
+        ]
         let result = try Self.tmux(arguments, socket: nil)
         guard result.status == 0 else {
             throw TestSupportError("tmux new-session failed (\(result.status)): \(result.standardError)")
