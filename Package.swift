@@ -61,7 +61,11 @@ let package = Package(
             // and relocation of a dozen Swift libraries at every start (issue 13). Only this executable.
             // (Compiled with the flag too, so its objects name the static libraries Foundation needs.)
             swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))],
-            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
+            linkerSettings: [
+                .unsafeFlags(
+                    ["-static-stdlib", "-Xclang-linker", "-no-pie"], .when(platforms: [.linux], configuration: .release)
+                )
+            ]
         ),
         // Fuzzing harness: libFuzzer entry point under `Scripts/fuzz.sh`, a replayer of saved inputs otherwise.
         .executableTarget(name: "duizhao-fuzz", dependencies: ["DuizhaoCore", "DuizhaoCompare"]),

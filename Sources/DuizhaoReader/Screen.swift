@@ -79,7 +79,8 @@ public struct Cell: Sendable, Equatable {
 }
 
 /// A prepared screen: `height` rows of `width` cells, and where the cursor should rest. Cells change only
-/// through `put` and `appendMark` (used by `ScreenWriter`), which never leave half a double-width character.
+/// through `put` and `appendMark` (used by `ScreenWriter`), which never leave half a double-width character
+/// (or come whole from an archive).
 public struct Screen: Sendable, Equatable {
     public let width: Int
     public let height: Int
@@ -94,6 +95,14 @@ public struct Screen: Sendable, Equatable {
         self.width = max(0, width)
         self.height = max(0, height)
         rows = Array(repeating: Array(repeating: Cell.blank, count: max(0, width)), count: max(0, height))
+    }
+
+    /// A screen of the given cells, `height` rows of `width` (an archive read back, see `ScreenArchive.swift`).
+    init(width: Int, height: Int, rows: [[Cell]]) {
+        precondition(rows.count == height && rows.allSatisfy { $0.count == width })
+        self.width = width
+        self.height = height
+        self.rows = rows
     }
 
     /// The text of one row, continuation cells skipped (what a terminal would show).

@@ -21,35 +21,67 @@ public enum TerminalSession {
     /// Runs the reader until the user quits or a termination signal arrives. The terminal is restored before
     /// this returns or throws (a `TerminalError` when it cannot be set up, or a persistence error).
     /// - Parameters:
+    ///   - terminal: the terminal when it is set up already (with a cached first frame on it); else set up here.
     ///   - comparison: the pair's comparison when it is known already (cached): installed before the first frame.
     ///   - comparisonFinished: called (on the background thread) with a comparison computed in the background.
     ///   - openPersistence: opens the bookmark store; before the first frame when `persistenceBeforeFirstFrame`,
     ///     else on a background thread started after it.
+    ///   - frameForNextStart: after the user quits (the terminal restored, the store closed), called with the
+    ///     first frame a new session on the same documents at the same size would draw (for a `FrameCache`);
+    ///     not called when the comparison had not arrived.
     public static func run(
         national: PolicyDocument, provincial: PolicyDocument?,
         environment: [String: String] = ProcessInfo.processInfo.environment,
+        terminal: TerminalScreen? = nil,
         comparison: Comparison? = nil,
         comparisonFinished: (@Sendable (Comparison) -> Void)? = nil,
         persistenceBeforeFirstFrame: Bool = false,
-        openPersistence: @escaping @Sendable () -> PersistenceStartup = { PersistenceStartup(NoPersistence()) }
+        openPersistence: @escaping @Sendable () -> PersistenceStartup = { PersistenceStartup(NoPersistence()) },
+        frameForNextStart: ((Screen) -> Void)? = nil
     ) throws -> LoopOutcome {
         let start = StartupPlan(
             comparison: comparison, comparisonFinished: comparisonFinished,
             persistenceBeforeFirstFrame: persistenceBeforeFirstFrame)
         let size = terminalSize()
-        let prepared = try prepare(
-            national: national, provincial: provincial, width: size.width, height: size.height, start: start,
-            openPersistence: openPersistence)
-        return try onTerminal(environment: environment) { terminal in
-            try runLoop(on: terminal, modelSize: size, prepared)
+        var ending: (width: Int, height: Int)?
+        var knownComparison = comparison
+        let outcome: LoopOutcome
+        do {
+            let prepared: Prepared
+            do {
+                prepared = try prepare(
+                    national: national, provincial: provincial, width: size.width, height: size.height, start: start,
+                    openPersistence: openPersistence)
+            } catch {
+                terminal?.end()
+                throw error
+            }
+            outcome = try onTerminal(terminal, environment: environment) { terminal in
+                defer { ending = (terminal.width, terminal.height) }
+                return try runLoop(on: terminal, modelSize: size, prepared, comparison: &knownComparison)
+            }
         }
+        // The session and its store are gone here: the next start's frame is made as that start makes it.
+        if outcome == .quit, let frameForNextStart, let ending, provincial == nil || knownComparison != nil {
+            let next = StartupPlan(
+                comparison: knownComparison, comparisonFinished: nil,
+                persistenceBeforeFirstFrame: persistenceBeforeFirstFrame)
+            let frame = try? prepare(
+                national: national, provincial: provincial, width: ending.width, height: ending.height, start: next,
+                openPersistence: openPersistence
+            ).session.render()
+            if let frame { frameForNextStart(frame) }
+        }
+        return outcome
     }
 
-    /// Sets up the terminal, runs `body` on it and restores the terminal, also when `body` throws.
+    /// Sets up the terminal unless it is already, runs `body` on it and restores the terminal, also when
+    /// `body` throws.
     static func onTerminal(
-        environment: [String: String], _ body: (TerminalScreen) throws -> LoopOutcome
+        _ existing: TerminalScreen? = nil, environment: [String: String],
+        _ body: (TerminalScreen) throws -> LoopOutcome
     ) throws -> LoopOutcome {
-        let terminal = try TerminalScreen(environment: environment)
+        let terminal = try existing ?? TerminalScreen(environment: environment)
         defer { terminal.end() }
         return try body(terminal)
     }
@@ -97,7 +129,8 @@ public enum TerminalSession {
     }
 
     private static func runLoop(
-        on terminal: TerminalScreen, modelSize: (width: Int, height: Int), _ prepared: Prepared
+        on terminal: TerminalScreen, modelSize: (width: Int, height: Int), _ prepared: Prepared,
+        comparison known: inout Comparison?
     ) throws -> LoopOutcome {
         let session = prepared.session
         let store = prepared.store
@@ -126,6 +159,7 @@ public enum TerminalSession {
                 }
                 if let comparison, comparison.isPending {
                     if let result = comparison.takeResult() {
+                        known = result
                         _ = try session.send(.comparisonFinished(result))
                     } else {
                         _ = try session.send(.comparisonProgress(comparison.progress))

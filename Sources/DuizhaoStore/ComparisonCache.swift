@@ -25,27 +25,16 @@ public struct ComparisonCache: Sendable {
         self.toolVersion = toolVersion
     }
 
-    /// `$DUIZHAO_CACHE_DIR`, else `$DUIZHAO_DATA_DIR/cache` (so a data directory set for tests or a portable
-    /// install keeps its cache beside it), else `$XDG_CACHE_HOME/duizhao`, else `~/.cache/duizhao`; then
-    /// `comparisons/`.
+    /// `comparisons/` in the cache directory (`CacheDirectory.base`).
     public static func defaultDirectory(
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = ProcessEnvironment.values(CacheDirectory.environmentNames)
     ) -> URL {
-        func nonEmpty(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
-        let base: URL
-        if let directory = nonEmpty("DUIZHAO_CACHE_DIR") {
-            base = URL(fileURLWithPath: directory, isDirectory: true)
-        } else if let data = nonEmpty("DUIZHAO_DATA_DIR") {
-            base = URL(fileURLWithPath: data, isDirectory: true).appendingPathComponent("cache", isDirectory: true)
-        } else if let cacheHome = nonEmpty("XDG_CACHE_HOME"), cacheHome.hasPrefix("/") {
-            base = URL(fileURLWithPath: cacheHome, isDirectory: true).appendingPathComponent(
-                "duizhao", isDirectory: true)
-        } else {
-            let home = nonEmpty("HOME") ?? NSHomeDirectory()
-            base = URL(fileURLWithPath: home, isDirectory: true).appendingPathComponent(
-                ".cache/duizhao", isDirectory: true)
-        }
-        return base.appendingPathComponent("comparisons", isDirectory: true)
+        CacheDirectory.base(environment: environment).appendingPathComponent("comparisons", isDirectory: true)
+    }
+
+    private var files: CacheDirectory {
+        CacheDirectory(
+            path: directory.path, fileExtension: "json", maximumBytes: maximumBytes, maximumFiles: maximumFiles)
     }
 
     /// The key of a pair: 16 hexadecimal digits.
@@ -88,24 +77,19 @@ public struct ComparisonCache: Sendable {
         document.divisions.forEach(combineDivision)
     }
 
-    private func fileURL(forKey key: String) -> URL { directory.appendingPathComponent(key + ".json") }
-
-    /// The cached comparison of the pair, or nil (never cached, written by another build, or damaged).
+    /// The comparison of the pair, if cached.
     public func comparison(national: PolicyDocument, provincial: PolicyDocument) -> Comparison? {
         comparison(forKey: key(national: national, provincial: provincial))
     }
 
     public func comparison(forKey key: String) -> Comparison? {
-        let url = fileURL(forKey: key)
-        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
-        guard let file = try? JSONDecoder().decode(CachedComparisonFile.self, from: data),
+        guard let bytes = files.contents(forKey: key) else { return nil }
+        guard let file = try? JSONDecoder().decode(CachedComparisonFile.self, from: Data(bytes)),
             file.version == Self.formatVersion, file.key == key
         else {
-            try? FileManager.default.removeItem(at: url)
+            files.remove(key: key)
             return nil
         }
-        // Last use, for pruning.
-        try? FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: url.path)
         return file.comparison.comparison
     }
 
@@ -116,48 +100,17 @@ public struct ComparisonCache: Sendable {
     }
 
     public func store(_ comparison: Comparison, forKey key: String) {
-        let fileManager = FileManager.default
-        do {
-            try fileManager.createDirectory(at: directory, withIntermediateDirectories: true)
-            let data = try JSONEncoder().encode(
+        guard
+            let data = try? JSONEncoder().encode(
                 CachedComparisonFile(version: Self.formatVersion, key: key, comparison: CachedComparison(comparison)))
-            let temporary = directory.appendingPathComponent(".\(key)-\(getpid())-\(UUID().uuidString).tmp")
-            guard fileManager.createFile(atPath: temporary.path, contents: data) else { return }
-            if rename(temporary.path, fileURL(forKey: key).path) != 0 {
-                try? fileManager.removeItem(at: temporary)
-                return
-            }
-            prune()
-        } catch {
-            return
-        }
+        else { return }
+        files.write(data, forKey: key)
     }
 
     /// Removes the least recently used files until the cache is within its bounds, and temporary files a
     /// killed writer left (older than a minute).
     public func prune() {
-        let fileManager = FileManager.default
-        let keys: [URLResourceKey] = [.contentModificationDateKey, .fileSizeKey]
-        guard let urls = try? fileManager.contentsOfDirectory(at: directory, includingPropertiesForKeys: keys) else {
-            return
-        }
-        var entries: [(url: URL, date: Date, size: Int)] = []
-        for url in urls {
-            guard let values = try? url.resourceValues(forKeys: Set(keys)) else { continue }
-            let date = values.contentModificationDate ?? .distantPast
-            if url.pathExtension == "tmp" {
-                if date < Date().addingTimeInterval(-60) { try? fileManager.removeItem(at: url) }
-                continue
-            }
-            guard url.pathExtension == "json" else { continue }
-            entries.append((url, date, values.fileSize ?? 0))
-        }
-        entries.sort { $0.date > $1.date }
-        var bytes = 0
-        for (index, entry) in entries.enumerated() {
-            bytes += entry.size
-            if index >= maximumFiles || bytes > maximumBytes { try? fileManager.removeItem(at: entry.url) }
-        }
+        files.prune()
     }
 }
 

@@ -1,3 +1,4 @@
+import DuizhaoCore
 import Foundation
 
 /// What a store opened as: fully usable, readable only, or not at all.
@@ -78,17 +79,23 @@ public enum StoreLocation {
 
     /// `$DUIZHAO_DATA_DIR` if set, else `$XDG_DATA_HOME/duizhao`, else `~/.local/share/duizhao`.
     public static func defaultDirectory(
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = ProcessEnvironment.values(environmentNames)
     ) -> URL {
-        if let directory = environment["DUIZHAO_DATA_DIR"], !directory.isEmpty {
-            return URL(fileURLWithPath: directory, isDirectory: true)
-        }
+        URL(fileURLWithPath: defaultDirectoryPath(environment: environment), isDirectory: true)
+    }
+
+    /// `defaultDirectory` as a path.
+    public static func defaultDirectoryPath(
+        environment: [String: String] = ProcessEnvironment.values(environmentNames)
+    ) -> String {
+        if let directory = environment["DUIZHAO_DATA_DIR"], !directory.isEmpty { return directory }
         if let dataHome = environment["XDG_DATA_HOME"], !dataHome.isEmpty, dataHome.hasPrefix("/") {
-            return URL(fileURLWithPath: dataHome, isDirectory: true).appendingPathComponent(
-                "duizhao", isDirectory: true)
+            return dataHome + "/duizhao"
         }
         let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-        return URL(fileURLWithPath: home, isDirectory: true)
-            .appendingPathComponent(".local/share/duizhao", isDirectory: true)
+        return home + "/.local/share/duizhao"
     }
+
+    /// The variables `defaultDirectory` reads.
+    public static let environmentNames = ["DUIZHAO_DATA_DIR", "XDG_DATA_HOME", "HOME"]
 }

@@ -30,14 +30,24 @@ func printError(_ message: String) {
     FileHandle.standardError.write(Data((TerminalSafe.lines(message) + "\n").utf8))
 }
 
-/// Imports a file for a command, turning an import failure into a clean non-zero exit.
-func loadDocument(_ choice: DocumentChoice) throws -> PolicyDocument {
+/// Imports a file for a command, turning an import failure into a clean non-zero exit. Its warnings are
+/// printed unless `printingWarnings` is false (the reader has the terminal: they wait, see `warningLines`);
+/// `beforeError` runs before an error is printed (to give the terminal back first).
+func loadDocument(
+    _ choice: DocumentChoice, printingWarnings: Bool = true, beforeError: () -> Void = {}
+) throws -> PolicyDocument {
     do {
         let document = try choice.load()
-        for warning in document.warnings { printError("duizhao: warning: \(document.source): \(warning)") }
+        if printingWarnings { warningLines(document).forEach(printError) }
         return document
     } catch let error as ImportError {
+        beforeError()
         printError("duizhao: error: \(error)")
         throw ExitCode.failure
     }
+}
+
+/// The import warnings of a document as printed on standard error.
+func warningLines(_ document: PolicyDocument) -> [String] {
+    document.warnings.map { "duizhao: warning: \(document.source): \($0)" }
 }

@@ -47,6 +47,7 @@ struct Duizhao: ParsableCommand {
     /// name of a subcommand or `help`; nil when swift-argument-parser must decide.
     static func plainReadFiles(_ arguments: [String]) -> [String]? {
         guard arguments.count <= 2 else { return nil }
+        if arguments.isEmpty { return [] }
         let commandNames = Set(configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"])
         for argument in arguments where argument.isEmpty || argument.hasPrefix("-") || commandNames.contains(argument) {
             return nil

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DuizhaoCompare
 import DuizhaoCore
+import DuizhaoReader
 import DuizhaoSession
 import DuizhaoStore
 import DuizhaoTerminal
@@ -32,26 +33,52 @@ struct ReadCommand: ParsableCommand {
     }
 
     func run() throws {
-        // Import first: a bad file is reported on a normal terminal, before curses touches it.
+        let interactive = isatty(STDOUT_FILENO) != 0 && isatty(STDIN_FILENO) != 0
+        // A session read before at this size starts with its cached first frame, before anything is imported
+        // (the inputs' stamps and the store's are its key); the real first frame then goes over it through the
+        // screen diff, sending nothing when they agree.
+        let frames = FrameCache(path: FrameCache.defaultPath())
+        let storeDirectory = StoreLocation.defaultDirectoryPath()
+        let inputs = files.map { "file:" + FileStamp.of($0) + ":" + $0 }
+        let build = Self.buildIdentity()
+        func frameKey(_ size: (width: Int, height: Int)) -> String {
+            FrameCache.key(build: build, inputs: inputs, width: size.width, height: size.height)
+        }
+        var terminal: TerminalScreen?
+        if interactive, let size = terminalSize(),
+            let frame = frames.frame(
+                forKey: frameKey(size), storeStamp: StoreLocation.stamp(directoryPath: storeDirectory))
+        {
+            terminal = try? TerminalScreen(environment: ProcessEnvironment.values(TerminalScreen.environmentNames))
+            terminal?.draw(frame)
+        }
+        // Import first: a bad file is reported on a normal terminal, before curses touches it. (With a cached
+        // frame on the screen the files imported before; warnings wait until the terminal is restored.)
         let national: PolicyDocument
         var provincial: PolicyDocument?
+        let printingWarnings = terminal == nil
+        func load(_ path: String) throws -> PolicyDocument {
+            try loadDocument(.file(path), printingWarnings: printingWarnings) { terminal?.end() }
+        }
         switch files.count {
         case 0:
             national = BundledDocument.national.load()
             provincial = BundledDocument.provincial.load()
         case 1:
-            national = try loadDocument(.file(files[0]))
+            national = try load(files[0])
         default:
-            national = try loadDocument(.file(files[0]))
-            provincial = try loadDocument(.file(files[1]))
+            national = try load(files[0])
+            provincial = try load(files[1])
         }
-        guard isatty(STDOUT_FILENO) != 0, isatty(STDIN_FILENO) != 0 else {
+        let warnings = printingWarnings ? [] : warningLines(national) + (provincial.map(warningLines) ?? [])
+        defer { warnings.forEach(printError) }
+        guard interactive else {
             printError(Self.nonInteractiveUsage(stdoutIsTerminal: isatty(STDOUT_FILENO) != 0))
             throw ExitCode(2)
         }
         // A pair compared before opens aligned: its comparison comes from the cache before the first frame;
         // otherwise it is computed in the background after the first frame and then cached.
-        let cache = ComparisonCache(directory: ComparisonCache.defaultDirectory(), toolVersion: Self.buildIdentity())
+        let cache = ComparisonCache(directory: ComparisonCache.defaultDirectory(), toolVersion: build)
         let cacheKey = provincial.map { cache.key(national: national, provincial: $0) }
         let cached = cacheKey.flatMap(cache.comparison(forKey:))
         var storeInCache: (@Sendable (Comparison) -> Void)?
@@ -59,16 +86,25 @@ struct ReadCommand: ParsableCommand {
         // Bookmarks and the last reading position live in the bookmark store; a read-only or disabled store
         // never stops the reader (its notice is shown in the status line). For documents of ordinary size they
         // are applied before the first frame, so the first screen is the one the user reads; identifying large
-        // documents takes longer than a first screen may, so their store opens in the background after it.
+        // documents takes longer than a first screen may, so their store opens in the background after it
+        // (and their first frame is not cached: it would show a position the start does not have yet).
         let ordinarySize = Self.textBytes(national) + (provincial.map(Self.textBytes) ?? 0) <= Self.ordinaryTextBytes
+        var keepFrame: ((Screen) -> Void)?
+        if ordinarySize {
+            keepFrame = { frame in
+                let key = frameKey((frame.width, frame.height))
+                frames.store(frame, forKey: key, storeStamp: StoreLocation.stamp(directoryPath: storeDirectory))
+            }
+        }
         try runOnTerminal {
             try TerminalSession.run(
-                national: national, provincial: provincial, comparison: cached,
+                national: national, provincial: provincial, terminal: terminal, comparison: cached,
                 comparisonFinished: storeInCache,
-                persistenceBeforeFirstFrame: ordinarySize
-            ) { [national, provincial] in
-                storeStartup(national: national, provincial: provincial)
-            }
+                persistenceBeforeFirstFrame: ordinarySize,
+                openPersistence: { [national, provincial] in
+                    storeStartup(national: national, provincial: provincial)
+                },
+                frameForNextStart: keepFrame)
         }
     }
 

@@ -1,0 +1,90 @@
+/// A `Screen` as bytes and back, for the frame cache (a pair's first screen drawn at once on the next start).
+///
+/// Layout (little-endian): the magic `DZSC`, a version byte, width and height (UInt16 each), the cursor (a flag
+/// byte, then row and column as UInt16), the scrollable rows (a flag byte, then lower and upper bound as
+/// UInt16), then every cell row by row: its role (a byte) and its text (a length byte and that many UTF-8
+/// bytes). Decoding checks every length and role and answers nil for anything else, so a damaged or foreign
+/// file is a miss, never a wrong screen.
+extension Screen {
+    static let archiveMagic: [UInt8] = Array("DZSC".utf8)
+    static let archiveVersion: UInt8 = 1
+
+    /// The screen as bytes (`init?(archive:)` reads them back).
+    public var archived: [UInt8] {
+        var bytes = Self.archiveMagic
+        bytes.reserveCapacity(16 + width * height * 4)
+        bytes.append(Self.archiveVersion)
+        func append16(_ value: Int) {
+            let clamped = UInt16(clamping: value)
+            bytes.append(UInt8(clamped & 0xFF))
+            bytes.append(UInt8(clamped >> 8))
+        }
+        append16(width)
+        append16(height)
+        bytes.append(cursor == nil ? 0 : 1)
+        append16(cursor?.row ?? 0)
+        append16(cursor?.column ?? 0)
+        bytes.append(scrollableRows == nil ? 0 : 1)
+        append16(scrollableRows?.lowerBound ?? 0)
+        append16(scrollableRows?.upperBound ?? 0)
+        for row in rows {
+            for cell in row {
+                bytes.append(cell.role.rawValue)
+                let text = Array(cell.text.utf8.prefix(255))
+                bytes.append(UInt8(text.count))
+                bytes += text
+            }
+        }
+        return bytes
+    }
+
+    /// Reads a screen written by `archived`; nil when the bytes are not exactly one well-formed screen.
+    public init?(archive bytes: [UInt8]) {
+        var reader = ArchiveReader(bytes: bytes)
+        guard reader.take(Self.archiveMagic.count) == Self.archiveMagic[...],
+            reader.byte() == Self.archiveVersion,
+            let width = reader.uint16(), let height = reader.uint16(),
+            let hasCursor = reader.byte(), let cursorRow = reader.uint16(), let cursorColumn = reader.uint16(),
+            let hasScrollable = reader.byte(), let scrollLower = reader.uint16(), let scrollUpper = reader.uint16(),
+            scrollLower <= scrollUpper
+        else { return nil }
+        var rows: [[Cell]] = []
+        rows.reserveCapacity(height)
+        for _ in 0..<height {
+            var row: [Cell] = []
+            row.reserveCapacity(width)
+            for _ in 0..<width {
+                guard let roleValue = reader.byte(), let role = StyleRole(rawValue: roleValue),
+                    let length = reader.byte(), let text = reader.take(Int(length))
+                else { return nil }
+                row.append(Cell(String(decoding: text, as: UTF8.self), role))
+            }
+            rows.append(row)
+        }
+        self.init(width: width, height: height, rows: rows)
+        cursor = hasCursor == 0 ? nil : CursorPosition(row: cursorRow, column: cursorColumn)
+        scrollableRows = hasScrollable == 0 ? nil : scrollLower..<scrollUpper
+        guard reader.isAtEnd else { return nil }
+    }
+}
+
+/// Reads bytes front to back; every read answers nil past the end.
+private struct ArchiveReader {
+    let bytes: [UInt8]
+    var offset = 0
+
+    var isAtEnd: Bool { offset == bytes.count }
+
+    mutating func take(_ count: Int) -> ArraySlice<UInt8>? {
+        guard count >= 0, bytes.count - offset >= count else { return nil }
+        defer { offset += count }
+        return bytes[offset..<offset + count]
+    }
+
+    mutating func byte() -> UInt8? { take(1)?.first }
+
+    mutating func uint16() -> Int? {
+        guard let pair = take(2) else { return nil }
+        return Int(pair[pair.startIndex]) | Int(pair[pair.startIndex + 1]) << 8
+    }
+}
