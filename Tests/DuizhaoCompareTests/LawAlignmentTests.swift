@@ -104,7 +104,7 @@ final class LawAlignmentTests: XCTestCase {
     /// truth and the engine make differently in a few near-even splits. The bars sit a few points under today's
     /// worst pair, so a change that loses real links fails; every disagreement is printed for review.
     func testTheEngineReproducesTheTruthTables() throws {
-        for pair in LawAlignmentTruth.pairs {
+        for pair in try LawAlignmentTruth.pairs {
             let evaluation = Self.evaluate(
                 pair, national: try load(pair.nationalFile), provincial: try load(pair.provincialFile))
             // On standard error: XCTest's standard output is block-buffered and may be lost.
@@ -121,7 +121,7 @@ final class LawAlignmentTests: XCTestCase {
 
     func testLinksTheTruthCallsCertainAreAllFound() throws {
         // Articles that are verbatim or nearly so: no excuse to miss them.
-        let pair = LawAlignmentTruth.zhejiang
+        let pair = try LawAlignmentTruth.zhejiang
         let national = try load(pair.nationalFile)
         let provincial = try load(pair.provincialFile)
         let found = Self.articleLinks(
@@ -154,7 +154,7 @@ final class LawAlignmentTests: XCTestCase {
     /// The Zhejiang pair as plain text (no markdown, chapters spaced with U+3000), hard-wrapped like a PDF copy,
     /// and in GB18030 gives the same article links.
     func testTheSameLinksWhateverShapeTheFilesComeIn() throws {
-        let pair = LawAlignmentTruth.zhejiang
+        let pair = try LawAlignmentTruth.zhejiang
         let national = try load(pair.nationalFile)
         let provincial = try load(pair.provincialFile)
         let reference = Self.articleLinks(
