@@ -73,10 +73,10 @@ let package = Package(
         .testTarget(
             name: "DuizhaoCompareTests", dependencies: ["DuizhaoCompare", "DuizhaoTestSupport"], exclude: ["Truth"]),
         .testTarget(name: "DuizhaoStoreTests", dependencies: ["DuizhaoStore", "DuizhaoTestSupport"]),
-        .testTarget(name: "DuizhaoMatrixTests", dependencies: ["DuizhaoMatrix"]),
-        .testTarget(name: "DuizhaoReaderTests", dependencies: ["DuizhaoReader"]),
+        .testTarget(name: "DuizhaoMatrixTests", dependencies: ["DuizhaoMatrix", "DuizhaoTestSupport"]),
+        .testTarget(name: "DuizhaoReaderTests", dependencies: ["DuizhaoReader", "DuizhaoTestSupport"]),
         .testTarget(name: "DuizhaoSessionTests", dependencies: ["DuizhaoSession"]),
-        // Finding the built binary, running processes, driving tmux: shared by the process-level tests.
+        // Shared test helpers: finding the built binary, running processes, driving tmux; fixture documents.
         .target(name: "DuizhaoTestSupport", dependencies: ["DuizhaoCore"], path: "Tests/DuizhaoTestSupport"),
         .testTarget(name: "DuizhaoCLITests", dependencies: ["DuizhaoCore", "DuizhaoTestSupport"]),
     ]
