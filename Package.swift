@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(name: "DuizhaoStoreTests", dependencies: ["DuizhaoStore", "DuizhaoTestSupport"]),
         .testTarget(name: "DuizhaoMatrixTests", dependencies: ["DuizhaoMatrix", "DuizhaoTestSupport"]),
         .testTarget(name: "DuizhaoReaderTests", dependencies: ["DuizhaoReader", "DuizhaoTestSupport"]),
-        .testTarget(name: "DuizhaoSessionTests", dependencies: ["DuizhaoSession"]),
+        .testTarget(name: "DuizhaoSessionTests", dependencies: ["DuizhaoSession", "DuizhaoTestSupport"]),
         // Shared test helpers: finding the built binary, running processes, driving tmux; fixture documents.
         .target(name: "DuizhaoTestSupport", dependencies: ["DuizhaoCore"], path: "Tests/DuizhaoTestSupport"),
         .testTarget(name: "DuizhaoCLITests", dependencies: ["DuizhaoCore", "DuizhaoTestSupport"]),
