@@ -74,7 +74,8 @@ let package = Package(
             name: "DuizhaoCompareTests", dependencies: ["DuizhaoCompare", "DuizhaoTestSupport"], exclude: ["Truth"]),
         .testTarget(name: "DuizhaoStoreTests", dependencies: ["DuizhaoStore", "DuizhaoTestSupport"]),
         .testTarget(name: "DuizhaoMatrixTests", dependencies: ["DuizhaoMatrix", "DuizhaoTestSupport"]),
-        .testTarget(name: "DuizhaoReaderTests", dependencies: ["DuizhaoReader", "DuizhaoTestSupport"]),
+        .testTarget(
+            name: "DuizhaoReaderTests", dependencies: ["DuizhaoReader", "DuizhaoTestSupport"], exclude: ["Frames"]),
         .testTarget(name: "DuizhaoSessionTests", dependencies: ["DuizhaoSession", "DuizhaoTestSupport"]),
         // Shared test helpers: finding the built binary, running processes, driving tmux; fixture documents.
         .target(name: "DuizhaoTestSupport", dependencies: ["DuizhaoCore"], path: "Tests/DuizhaoTestSupport"),

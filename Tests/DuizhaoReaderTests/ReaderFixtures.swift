@@ -106,6 +106,18 @@ enum Fixture {
     }
 }
 
+/// Expected whole frames, one text file a frame in `Frames/` (`reading-80x24.txt`): every row as the terminal
+/// shows it, one a line, trailing blanks trimmed as in `Screen.lines`.
+enum ExpectedFrame {
+    static func lines(_ name: String) throws -> [String] {
+        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        let text = try String(contentsOf: directory.appendingPathComponent("Frames/\(name).txt"), encoding: .utf8)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }  // the file's final newline
+        return lines
+    }
+}
+
 /// Reading a prepared screen in tests.
 extension Screen {
     /// The first row whose text contains `text`.
