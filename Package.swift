@@ -69,7 +69,8 @@ let package = Package(
             name: "duizhao-bench",
             dependencies: ["DuizhaoCore", "DuizhaoCompare", "DuizhaoMatrix", "DuizhaoReader", "DuizhaoStore"]
         ),
-        .testTarget(name: "DuizhaoCoreTests", dependencies: ["DuizhaoCore"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "DuizhaoCoreTests", dependencies: ["DuizhaoCore", "DuizhaoTestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "DuizhaoCompareTests", dependencies: ["DuizhaoCompare", "DuizhaoTestSupport"], exclude: ["Truth"]),
         .testTarget(name: "DuizhaoStoreTests", dependencies: ["DuizhaoStore", "DuizhaoTestSupport"]),

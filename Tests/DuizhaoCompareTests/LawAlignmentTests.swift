@@ -176,7 +176,7 @@ final class LawAlignmentTests: XCTestCase {
         let wrappedProvincial = PolicyImporter.importText(
             TextReshaping.hardWrap(try plain(pair.provincialFile), width: 38), source: "test:wrapped-provincial")
         let gbPath = directory.appendingPathComponent("provincial-gb18030.txt")
-        try TestDocuments.writeGB18030(try plain(pair.provincialFile), to: gbPath)
+        try GB18030.write(try plain(pair.provincialFile), to: gbPath)
         XCTAssertNil(String(data: try Data(contentsOf: gbPath), encoding: .utf8))
         let gbProvincial = try PolicyImporter.importFile(at: gbPath.path)
 
