@@ -58,20 +58,9 @@ final class BundledAlignmentTests: XCTestCase {
     func testSentenceProvenanceAcrossLinkedClauses() throws {
         let truth = try BundledAlignmentTruth.load()
         for expected in truth.sentenceSources {
-            guard
-                let sentence = provincial.unitSentences(expected.provincialClause)
-                    .first(where: { $0.text.contains(expected.provincialFragment) })
-            else {
-                XCTFail("no provincial sentence with \(expected.provincialFragment)")
-                continue
-            }
-            guard
-                let source = national.unitSentences(expected.nationalClause)
-                    .first(where: { $0.text.contains(expected.nationalFragment) })
-            else {
-                XCTFail("no national sentence with \(expected.nationalFragment)")
-                continue
-            }
+            let sentence = try provincial.sentence(
+                in: expected.provincialClause, containing: expected.provincialFragment)
+            let source = try national.sentence(in: expected.nationalClause, containing: expected.nationalFragment)
             let entry = comparison.provenance.first { $0.provincial == sentence.ref }
             XCTAssertNotNil(entry, "no provenance for \(sentence.text)")
             XCTAssert(
@@ -80,19 +69,16 @@ final class BundledAlignmentTests: XCTestCase {
             XCTAssertGreaterThan(entry?.score ?? 0, 0)
         }
         for expected in truth.newSentences {
-            let sentence = provincial.unitSentences(expected.provincialClause).first {
-                $0.text.contains(expected.fragment)
-            }
-            XCTAssertNotNil(sentence)
-            let entry = comparison.provenance.first { $0.provincial == sentence?.ref }
+            let sentence = try provincial.sentence(in: expected.provincialClause, containing: expected.fragment)
+            let entry = comparison.provenance.first { $0.provincial == sentence.ref }
             XCTAssertEqual(entry?.sources, [], "\(expected.fragment) is new in the provincial text")
         }
     }
 
-    func testAFusedSentenceHasBothSourcesInDocumentOrder() {
-        let fused = provincial.unitSentences("2.4").first { $0.text.contains("我省区域全面覆盖") }!
-        let fourG = national.unitSentences("2.5").first { $0.text.contains("全面推进第四代移动通信") }!
-        let broadband = national.unitSentences("2.5").first { $0.text.contains("扩大用户宽带接入网普及范围") }!
+    func testAFusedSentenceHasBothSourcesInDocumentOrder() throws {
+        let fused = try provincial.sentence(in: "2.4", containing: "我省区域全面覆盖")
+        let fourG = try national.sentence(in: "2.5", containing: "全面推进第四代移动通信")
+        let broadband = try national.sentence(in: "2.5", containing: "扩大用户宽带接入网普及范围")
         let entry = comparison.provenance.first { $0.provincial == fused.ref }
         XCTAssertEqual(entry?.sources, [fourG.ref, broadband.ref])
     }
@@ -118,12 +104,11 @@ final class BundledAlignmentTests: XCTestCase {
             XCTAssertEqual(comparison.nationalFates[sentence.ref], .carried, sentence.text)
         }
         for expected in truth.droppedSentences {
-            let sentence = national.unitSentences(expected.nationalClause).first { $0.text.contains(expected.fragment) }
-            XCTAssertNotNil(sentence)
-            XCTAssertEqual(sentence.flatMap { comparison.nationalFates[$0.ref] }, .dropped, expected.fragment)
+            let sentence = try national.sentence(in: expected.nationalClause, containing: expected.fragment)
+            XCTAssertEqual(comparison.nationalFates[sentence.ref], .dropped, expected.fragment)
         }
         // The 4G sentence is rewritten for the province.
-        let fourG = national.unitSentences("2.5").first { $0.text.contains("第四代移动通信") }!
+        let fourG = try national.sentence(in: "2.5", containing: "第四代移动通信")
         XCTAssertEqual(comparison.nationalFates[fourG.ref], .rewritten)
         // Sentences of dropped clauses are dropped.
         for sentence in national.unitSentences("5.19") {

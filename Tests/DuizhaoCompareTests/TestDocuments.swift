@@ -66,6 +66,15 @@ extension PolicyDocument {
             division.sentences.enumerated().map { (SentenceRef(division: division.id, index: $0.offset), $0.element) }
         }
     }
+
+    /// The first sentence of a comparable unit (and its descendants) that contains `fragment`; an error naming
+    /// both when there is none.
+    func sentence(in id: String, containing fragment: String) throws -> (ref: SentenceRef, text: String) {
+        guard let sentence = unitSentences(id).first(where: { $0.text.contains(fragment) }) else {
+            throw TestSupportError("\(source): no sentence of \(id) contains \(fragment)")
+        }
+        return sentence
+    }
 }
 
 extension Comparison {

@@ -74,17 +74,6 @@ final class WholeFrameTests: XCTestCase {
         XCTAssertEqual(model.render().lines, expected)
     }
 
-    func testSearchPromptAt40x12() throws {
-        var model = Fixture.model(width: 40, height: 12)
-        _ = model.type("/龙江")
-        let screen = model.render()
-        XCTAssertEqual(
-            screen.lines, try ExpectedFrame.lines("reading-40x12").dropLast() + ["/龙江"],
-            "the prompt replaces the status line only")
-        XCTAssertEqual(screen.cursor, CursorPosition(row: 11, column: 5), "after 龙江 (two double-width characters)")
-        XCTAssertEqual(screen.roles(of: "龙江")?.first, .searchCurrent, "the first match, in the provincial pane")
-    }
-
     func testHelpAt80x24() throws {
         var model = Fixture.model(width: 80, height: 24)
         model.press(.character("?"))
@@ -96,13 +85,17 @@ final class WholeFrameTests: XCTestCase {
             "j scrolls the list")
     }
 
-    func testSearchPromptAt80x24() throws {
-        var model = Fixture.model(width: 80, height: 24)
-        _ = model.type("/龙江")
-        let screen = model.render()
-        XCTAssertEqual(
-            screen.lines, try ExpectedFrame.lines("reading-80x24").dropLast() + ["/龙江"],
-            "the match is in view: nothing moves")
-        XCTAssertEqual(screen.cursor, CursorPosition(row: 23, column: 5))
+    /// The prompt replaces the status line only (the first match is in view at both sizes: nothing moves); the
+    /// cursor stands after 龙江 (two double-width characters).
+    func testSearchPrompt() throws {
+        for (width, height) in [(40, 12), (80, 24)] {
+            var model = Fixture.model(width: width, height: height)
+            _ = model.type("/龙江")
+            let screen = model.render()
+            let size = "\(width)x\(height)"
+            XCTAssertEqual(screen.lines, try ExpectedFrame.lines("reading-\(size)").dropLast() + ["/龙江"], size)
+            XCTAssertEqual(screen.cursor, CursorPosition(row: height - 1, column: 5), size)
+            XCTAssertEqual(screen.roles(of: "龙江")?.first, .searchCurrent, "\(size): the first match, provincial pane")
+        }
     }
 }
