@@ -13,6 +13,17 @@ final class LawAlignmentTests: XCTestCase {
         return try PolicyImporter.importFile(at: path)
     }
 
+    /// Both laws of a pair, loaded from the corpus.
+    func load(_ pair: LawAlignmentTruth.Pair) throws -> (national: PolicyDocument, provincial: PolicyDocument) {
+        (try load(pair.nationalFile), try load(pair.provincialFile))
+    }
+
+    /// The links the engine finds between two laws, keyed by printed article numbers (`N15→P23`).
+    static func compareArticles(national: PolicyDocument, provincial: PolicyDocument) -> [String: ClauseLink] {
+        articleLinks(
+            Comparator.compare(national: national, provincial: provincial), national: national, provincial: provincial)
+    }
+
     /// Links between printed article numbers: `N15→P23:partial`.
     static func articleLinks(_ comparison: Comparison, national: PolicyDocument, provincial: PolicyDocument) -> [String:
         ClauseLink]
@@ -105,8 +116,8 @@ final class LawAlignmentTests: XCTestCase {
     /// worst pair, so a change that loses real links fails; every disagreement is printed for review.
     func testTheEngineReproducesTheTruthTables() throws {
         for pair in try LawAlignmentTruth.pairs {
-            let evaluation = Self.evaluate(
-                pair, national: try load(pair.nationalFile), provincial: try load(pair.provincialFile))
+            let (national, provincial) = try load(pair)
+            let evaluation = Self.evaluate(pair, national: national, provincial: provincial)
             // On standard error: XCTest's standard output is block-buffered and may be lost.
             var report = "\(pair.name): \(evaluation.summary)\n"
             for line in evaluation.disagreements { report += "  \(line)\n" }
@@ -121,12 +132,8 @@ final class LawAlignmentTests: XCTestCase {
 
     func testLinksTheTruthCallsCertainAreAllFound() throws {
         // Articles that are verbatim or nearly so: no excuse to miss them.
-        let pair = try LawAlignmentTruth.zhejiang
-        let national = try load(pair.nationalFile)
-        let provincial = try load(pair.provincialFile)
-        let found = Self.articleLinks(
-            Comparator.compare(national: national, provincial: provincial),
-            national: national, provincial: provincial)
+        let (national, provincial) = try load(try LawAlignmentTruth.zhejiang)
+        let found = Self.compareArticles(national: national, provincial: provincial)
         for (n, p) in [(1, 1), (4, 4), (5, 5), (21, 12), (22, 13), (29, 28), (34, 37), (39, 47), (41, 48)] {
             XCTAssertEqual(found["N\(n)→P\(p)"]?.kind, .match, "N\(n)→P\(p)")
         }
@@ -155,12 +162,8 @@ final class LawAlignmentTests: XCTestCase {
     /// and in GB18030 gives the same article links.
     func testTheSameLinksWhateverShapeTheFilesComeIn() throws {
         let pair = try LawAlignmentTruth.zhejiang
-        let national = try load(pair.nationalFile)
-        let provincial = try load(pair.provincialFile)
-        let reference = Self.articleLinks(
-            Comparator.compare(national: national, provincial: provincial),
-            national: national, provincial: provincial
-        ).mapValues(\.kind)
+        let (national, provincial) = try load(pair)
+        let reference = Self.compareArticles(national: national, provincial: provincial).mapValues(\.kind)
 
         let directory = try TestDocuments.temporaryDirectory(for: self)
         func plain(_ relativePath: String) throws -> String {
@@ -187,10 +190,7 @@ final class LawAlignmentTests: XCTestCase {
         ] {
             XCTAssertEqual(otherNational.provisions.count, national.provisions.count, name)
             XCTAssertEqual(otherProvincial.provisions.count, provincial.provisions.count, name)
-            let links = Self.articleLinks(
-                Comparator.compare(national: otherNational, provincial: otherProvincial),
-                national: otherNational, provincial: otherProvincial
-            ).mapValues(\.kind)
+            let links = Self.compareArticles(national: otherNational, provincial: otherProvincial).mapValues(\.kind)
             XCTAssertEqual(links, reference, name)
         }
     }
