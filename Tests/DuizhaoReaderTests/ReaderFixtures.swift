@@ -185,6 +185,14 @@ extension ReaderModel {
     mutating func press(_ event: InputEvent, times: Int = 1) {
         for _ in 0..<times { _ = update(.input(event)) }
     }
+
+    /// Presses the keys one by one; the focus after each.
+    mutating func focuses(after events: [InputEvent]) -> [Pane] {
+        events.map { event in
+            press(event)
+            return focus
+        }
+    }
 }
 
 extension XCTestCase {
