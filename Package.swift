@@ -73,13 +73,16 @@ let package = Package(
             name: "duizhao-bench",
             dependencies: ["DuizhaoCore", "DuizhaoCompare", "DuizhaoMatrix", "DuizhaoReader", "DuizhaoStore"]
         ),
-        .testTarget(name: "DuizhaoCoreTests", dependencies: ["DuizhaoCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "DuizhaoCompareTests", dependencies: ["DuizhaoCompare", "DuizhaoTestSupport"]),
+        .testTarget(
+            name: "DuizhaoCoreTests", dependencies: ["DuizhaoCore", "DuizhaoTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "DuizhaoCompareTests", dependencies: ["DuizhaoCompare", "DuizhaoTestSupport"], exclude: ["Truth"]),
         .testTarget(name: "DuizhaoStoreTests", dependencies: ["DuizhaoStore", "DuizhaoTestSupport"]),
-        .testTarget(name: "DuizhaoMatrixTests", dependencies: ["DuizhaoMatrix"]),
-        .testTarget(name: "DuizhaoReaderTests", dependencies: ["DuizhaoReader"]),
-        .testTarget(name: "DuizhaoSessionTests", dependencies: ["DuizhaoSession"]),
-        // Finding the built binary, running processes, driving tmux: shared by the process-level tests.
+        .testTarget(name: "DuizhaoMatrixTests", dependencies: ["DuizhaoMatrix", "DuizhaoTestSupport"]),
+        .testTarget(
+            name: "DuizhaoReaderTests", dependencies: ["DuizhaoReader", "DuizhaoTestSupport"], exclude: ["Frames"]),
+        .testTarget(name: "DuizhaoSessionTests", dependencies: ["DuizhaoSession", "DuizhaoTestSupport"]),
+        // Shared test helpers: finding the built binary, running processes, driving tmux; fixture documents.
         .target(name: "DuizhaoTestSupport", dependencies: ["DuizhaoCore"], path: "Tests/DuizhaoTestSupport"),
         .testTarget(name: "DuizhaoCLITests", dependencies: ["DuizhaoCore", "DuizhaoTestSupport"]),
     ]

@@ -48,17 +48,12 @@ final class MatrixCommandTests: XCTestCase {
     }
 
     func testABadFileIsNamedAndNothingIsPrinted() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "duizhao-matrix-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let national = directory.appendingPathComponent("national.txt").path
-        try "关于测试的意见\n一、总体要求\n1.目标。做好测试工作。\n2.原则。认真负责。\n".write(toFile: national, atomically: true, encoding: .utf8)
-        let good = directory.appendingPathComponent("good.txt").path
-        try "江州市关于测试的实施意见\n一、总体要求\n1.目标。做好测试工作。\n".write(toFile: good, atomically: true, encoding: .utf8)
-        let binaryFile = directory.appendingPathComponent("image.bin").path
-        try Data([0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0, 1, 2, 3, 0, 0, 0]).write(to: URL(fileURLWithPath: binaryFile))
-        let missing = directory.appendingPathComponent("missing.txt").path
+        let scratch = try ScratchDirectory("duizhao-matrix", removedBy: addTeardownBlock)
+        let national = try scratch.write("关于测试的意见\n一、总体要求\n1.目标。做好测试工作。\n2.原则。认真负责。\n", to: "national.txt")
+        let good = try scratch.write("江州市关于测试的实施意见\n一、总体要求\n1.目标。做好测试工作。\n", to: "good.txt")
+        let binaryFile = try scratch.write(
+            Data([0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0, 1, 2, 3, 0, 0, 0]), to: "image.bin")
+        let missing = scratch.path("missing.txt")
         let binary = try BuiltBinary.duizhao()
 
         let result = try runProcess(binary, ["matrix", national, good, binaryFile])
@@ -70,30 +65,26 @@ final class MatrixCommandTests: XCTestCase {
         XCTAssertEqual(absent.status, 1)
         XCTAssertTrue(absent.standardError.contains("missing.txt: no such file"), absent.standardError)
 
-        let onlyNational = try runProcess(binary, ["matrix", national, directory.path, "--json"])
+        let onlyNational = try runProcess(binary, ["matrix", national, scratch.url.path, "--json"])
         XCTAssertEqual(onlyNational.status, 1, "the directory holds a binary file")
 
         try FileManager.default.removeItem(atPath: binaryFile)
-        let fromDirectory = try json(try runProcess(binary, ["matrix", national, directory.path, "--json"]))
+        let fromDirectory = try json(try runProcess(binary, ["matrix", national, scratch.url.path, "--json"]))
         XCTAssertEqual((fromDirectory["documents"] as? [[String: Any]])?.map { $0["jurisdiction"] as? String }, ["江州"])
 
         let unwritable = try runProcess(
-            binary, ["matrix", national, good, "--html", directory.appendingPathComponent("no/such/dir/m.html").path])
+            binary, ["matrix", national, good, "--html", scratch.path("no/such/dir/m.html")])
         XCTAssertEqual(unwritable.status, 1)
         XCTAssertTrue(unwritable.standardError.contains("m.html"), unwritable.standardError)
     }
 
     func testTextOutputNeverCarriesControlCharacters() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "duizhao-matrix-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let national = directory.appendingPathComponent("national.txt").path
-        try "关于测试的意见\n一、总体要求\n1.目标\u{1B}]0;pwned\u{07}。做好测试工作\u{1B}[2J。\n".write(
-            toFile: national, atomically: true, encoding: .utf8)
-        let local = directory.appendingPathComponent("local.txt").path
-        try "江州市关于测试的实施意见\n一、总体要求\n1.目标\u{1B}]0;pwned\u{07}。做好测试工作\u{1B}[2J。\n2.新增\u{9B}31m。另行规定。\n"
-            .write(toFile: local, atomically: true, encoding: .utf8)
+        let scratch = try ScratchDirectory("duizhao-matrix", removedBy: addTeardownBlock)
+        let national = try scratch.write(
+            "关于测试的意见\n一、总体要求\n1.目标\u{1B}]0;pwned\u{07}。做好测试工作\u{1B}[2J。\n", to: "national.txt")
+        let local = try scratch.write(
+            "江州市关于测试的实施意见\n一、总体要求\n1.目标\u{1B}]0;pwned\u{07}。做好测试工作\u{1B}[2J。\n2.新增\u{9B}31m。另行规定。\n",
+            to: "local.txt")
         for format in [[], ["--csv"], ["--markdown"]] {
             let result = try runProcess(try BuiltBinary.duizhao(), ["matrix", national, local] + format)
             XCTAssertEqual(result.status, 0, result.standardError)

@@ -29,12 +29,8 @@ final class OutlineShowCommandTests: XCTestCase {
     }
 
     func testOutlineOfAFileIsOneDocumentTree() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "duizhao-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("doc.txt").path
-        try "关于测试的意见\n一、总体要求\n1.目标。做好测试。\n2.原则。认真负责。\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let scratch = try ScratchDirectory("duizhao-cli", removedBy: addTeardownBlock)
+        let path = try scratch.write("关于测试的意见\n一、总体要求\n1.目标。做好测试。\n2.原则。认真负责。\n", to: "doc.txt")
         let result = try runProcess(try BuiltBinary.duizhao(), ["outline", path])
         XCTAssertEqual(result.status, 0, result.standardError)
         XCTAssertEqual(
@@ -58,12 +54,8 @@ final class OutlineShowCommandTests: XCTestCase {
     func testTheReaderFastPathAgreesWithTheParsedCommand() throws {
         let binary = try BuiltBinary.duizhao()
         let missing = "/nonexistent/duizhao-\(UUID().uuidString).txt"
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "duizhao-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let national = directory.appendingPathComponent("national.txt").path
-        try "关于测试的意见\n一、总体要求\n1.目标。做好测试。\n".write(toFile: national, atomically: true, encoding: .utf8)
+        let scratch = try ScratchDirectory("duizhao-cli", removedBy: addTeardownBlock)
+        let national = try scratch.write("关于测试的意见\n一、总体要求\n1.目标。做好测试。\n", to: "national.txt")
         for files in [[missing], [national, missing], [missing, national]] {
             let fast = try runProcess(binary, files)
             let parsed = try runProcess(binary, ["read"] + files)
@@ -134,11 +126,7 @@ final class OutlineShowCommandTests: XCTestCase {
 /// The bundled pair is compiled into the binary, so a copied binary still finds it.
 final class CopiedBinaryTests: XCTestCase {
     func testACopiedBinaryStillOpensTheBundledPair() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "duizhao-copy-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let copy = directory.appendingPathComponent("duizhao").path
+        let copy = try ScratchDirectory("duizhao-copy", removedBy: addTeardownBlock).path("duizhao")
         try FileManager.default.copyItem(atPath: try BuiltBinary.duizhao(), toPath: copy)
         let result = try runProcess(copy, ["outline"])
         XCTAssertEqual(result.status, 0, result.standardError)

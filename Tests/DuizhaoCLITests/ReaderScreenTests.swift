@@ -153,12 +153,8 @@ final class ReaderScreenTests: XCTestCase {
 
     func testEscapeSequencesInADocumentAreShownNotObeyed() throws {
         let binary = try BuiltBinary.duizhao()
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "duizhao-escapes-\(UUID().uuidString).txt"
-        ).path
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let text = "关于测试的意见\n一、总体要求\n1.目标。做好\u{1B}]2;PWNED\u{07}测试\u{1B}[2J工作。\n2.原则。认真负责。\n"
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let path = try ScratchDirectory("duizhao-escapes", removedBy: addTeardownBlock).write(
+            "关于测试的意见\n一、总体要求\n1.目标。做好\u{1B}]2;PWNED\u{07}测试\u{1B}[2J工作。\n2.原则。认真负责。\n", to: "escapes.txt")
         let reader = try TmuxSession(
             width: 100, height: 20, command: "exec \(shellQuoted(binary)) \(shellQuoted(path))")
         sessions.append(reader)
@@ -174,19 +170,16 @@ final class ReaderScreenTests: XCTestCase {
 
     func testReadingStartsWhileALargePairIsCompared() throws {
         let binary = try BuiltBinary.duizhao()
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "duizhao-large-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let scratch = try ScratchDirectory("duizhao-large", removedBy: addTeardownBlock)
         // The bundled texts with their bodies repeated 100 times (about 2 MB each): the comparison takes a while.
         var paths: [String] = []
         for document in BundledDocument.allCases {
             var lines = document.text.components(separatedBy: "\n")
             let title = lines.removeFirst()
-            let path = directory.appendingPathComponent("\(document.rawValue).txt").path
-            try (title + "\n" + String(repeating: lines.joined(separator: "\n") + "\n", count: 100))
-                .write(toFile: path, atomically: true, encoding: .utf8)
-            paths.append(path)
+            paths.append(
+                try scratch.write(
+                    title + "\n" + String(repeating: lines.joined(separator: "\n") + "\n", count: 100),
+                    to: "\(document.rawValue).txt"))
         }
         let reader = try TmuxSession(
             width: 160, height: 45,
@@ -209,9 +202,7 @@ final class ReaderScreenTests: XCTestCase {
 
     func testBookmarkAndReadingPositionOutliveTheSession() throws {
         let binary = try BuiltBinary.duizhao()
-        let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "duizhao-store-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: dataDirectory) }
+        let dataDirectory = try ScratchDirectory("duizhao-store", removedBy: addTeardownBlock).url
         let environment = ["DUIZHAO_DATA_DIR": dataDirectory.path]
         let command = "\(shellQuoted(binary)); echo \"EXIT=$?\"; exec sleep 600"
         let target = national.comparableUnits[4]

@@ -6,23 +6,19 @@ import XCTest
 /// empty heading lines and its 项 with the label run into the text.
 final class ShowLawCommandTests: XCTestCase {
     func testShowPrintsALawArticleAsPrinted() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "duizhao-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("law.md").path
-        try """
-        某某管理法
+        let path = try ScratchDirectory("duizhao-cli", removedBy: addTeardownBlock).write(
+            """
+            某某管理法
 
-        第一章 总则
+            第一章 总则
 
-        第一条 为了规范管理，制定本法。
+            第一条 为了规范管理，制定本法。
 
-        第二条 登记包括下列事项：
-        （一）名称；
-        （二）住所。
-        登记应当公开。
-        """.write(toFile: path, atomically: true, encoding: .utf8)
+            第二条 登记包括下列事项：
+            （一）名称；
+            （二）住所。
+            登记应当公开。
+            """, to: "law.md")
         let result = try runProcess(try BuiltBinary.duizhao(), ["show", "第2条", "--doc", path, "--width", "80"])
         XCTAssertEqual(result.status, 0, result.standardError)
         XCTAssertEqual(

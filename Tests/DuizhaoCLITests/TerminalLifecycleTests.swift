@@ -69,10 +69,7 @@ final class TerminalLifecycleTests: XCTestCase {
 
     func testSIGTERMRestoresTheTerminalAndExitsWith143() throws {
         let binary = try BuiltBinary.duizhao()
-        let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "duizhao-test-\(UUID().uuidString).pid"
-        ).path
-        defer { try? FileManager.default.removeItem(atPath: pidFile) }
+        let pidFile = try ScratchDirectory("duizhao-test", removedBy: addTeardownBlock).path("reader.pid")
         let shell = try shellSession()
         try shell.type("sh -c 'echo $$ > \(pidFile); exec \(binary)'; echo \"EXIT=$?\"")
         try shell.send("Enter")
@@ -96,10 +93,7 @@ final class TerminalLifecycleTests: XCTestCase {
 
     func testClosingTheTerminalEndsTheReader() throws {
         let binary = try BuiltBinary.duizhao()
-        let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "duizhao-test-\(UUID().uuidString).pid"
-        ).path
-        defer { try? FileManager.default.removeItem(atPath: pidFile) }
+        let pidFile = try ScratchDirectory("duizhao-test", removedBy: addTeardownBlock).path("reader.pid")
         let reader = try session(command: "echo $$ > \(pidFile); exec \(shellQuoted(binary))")
         try reader.waitFor("both titles") { self.screenShowsBothTitles($0) }
         let pidText = try String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(
@@ -211,11 +205,8 @@ final class TerminalLifecycleTests: XCTestCase {
 
     func testBinaryFileIsReportedBeforeTheTerminalIsTouched() throws {
         let binary = try BuiltBinary.duizhao()
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "duizhao-binary-\(UUID().uuidString).bin"
-        ).path
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        try Data([0x7F, 0x45, 0x4C, 0x46, 0, 0, 1, 2, 0, 0, 0, 3]).write(to: URL(fileURLWithPath: path))
+        let path = try ScratchDirectory("duizhao-binary", removedBy: addTeardownBlock).write(
+            Data([0x7F, 0x45, 0x4C, 0x46, 0, 0, 1, 2, 0, 0, 0, 3]), to: "program.bin")
         let shell = try shellSession()
         try shell.type("\(shellQuoted(binary)) \(path) \(path); echo \"EXIT=$?\"")
         try shell.send("Enter")

@@ -2,26 +2,28 @@ import DuizhaoCompare
 import DuizhaoCore
 import XCTest
 
-/// The engine reproduces the hand-made reading of the bundled pair (BundledAlignmentTruth).
+/// The engine reproduces the hand-made reading of the bundled pair (Truth/bundled.tsv, read by BundledAlignmentTruth).
 final class BundledAlignmentTests: XCTestCase {
     let national = TestDocuments.national
     let provincial = TestDocuments.provincial
     lazy var comparison = Comparator.compare(national: national, provincial: provincial)
 
-    func testTheImporterGivesTheClausesTheTruthTableNames() {
+    func testTheImporterGivesTheClausesTheTruthTableNames() throws {
+        let truth = try BundledAlignmentTruth.load()
         XCTAssertEqual(national.comparableUnits.count, 24)
         XCTAssertEqual(provincial.comparableUnits.count, 20)
-        for link in BundledAlignmentTruth.links {
+        for link in truth.links {
             XCTAssertNotNil(national.comparableUnits.first { $0.id == link.national }, link.national)
             XCTAssertNotNil(provincial.comparableUnits.first { $0.id == link.provincial }, link.provincial)
         }
     }
 
-    func testEveryLinkOfTheTruthTableAndNoOther() {
-        let expected = Set(BundledAlignmentTruth.links.map { "\($0.national)→\($0.provincial):\($0.kind.rawValue)" })
+    func testEveryLinkOfTheTruthTableAndNoOther() throws {
+        let truth = try BundledAlignmentTruth.load()
+        let expected = Set(truth.links.map { "\($0.national)→\($0.provincial):\($0.kind.rawValue)" })
         let actual = comparison.linkTriples
         for missing in expected.subtracting(actual).sorted() {
-            let link = BundledAlignmentTruth.links.first {
+            let link = truth.links.first {
                 "\($0.national)→\($0.provincial):\($0.kind.rawValue)" == missing
             }!
             XCTFail(
@@ -31,12 +33,13 @@ final class BundledAlignmentTests: XCTestCase {
         for extra in actual.subtracting(expected).sorted() {
             XCTFail("unexpected link \(extra)")
         }
-        XCTAssertEqual(comparison.links.count, BundledAlignmentTruth.links.count)
+        XCTAssertEqual(comparison.links.count, truth.links.count)
     }
 
-    func testDroppedAndAddedClauses() {
-        XCTAssertEqual(comparison.nationalOnly, BundledAlignmentTruth.nationalOnly)
-        XCTAssertEqual(comparison.provincialOnly, BundledAlignmentTruth.provincialOnly)
+    func testDroppedAndAddedClauses() throws {
+        let truth = try BundledAlignmentTruth.load()
+        XCTAssertEqual(comparison.nationalOnly, truth.nationalOnly)
+        XCTAssertEqual(comparison.provincialOnly, truth.provincialOnly)
     }
 
     func testScoresSeparateMatchesFromPartialLinks() {
@@ -52,22 +55,12 @@ final class BundledAlignmentTests: XCTestCase {
         XCTAssertEqual(comparison.provincialLinks(ofNational: "1.1"), [])
     }
 
-    func testSentenceProvenanceAcrossLinkedClauses() {
-        for expected in BundledAlignmentTruth.sentenceSources {
-            guard
-                let sentence = provincial.unitSentences(expected.provincialClause)
-                    .first(where: { $0.text.contains(expected.provincialFragment) })
-            else {
-                XCTFail("no provincial sentence with \(expected.provincialFragment)")
-                continue
-            }
-            guard
-                let source = national.unitSentences(expected.nationalClause)
-                    .first(where: { $0.text.contains(expected.nationalFragment) })
-            else {
-                XCTFail("no national sentence with \(expected.nationalFragment)")
-                continue
-            }
+    func testSentenceProvenanceAcrossLinkedClauses() throws {
+        let truth = try BundledAlignmentTruth.load()
+        for expected in truth.sentenceSources {
+            let sentence = try provincial.sentence(
+                in: expected.provincialClause, containing: expected.provincialFragment)
+            let source = try national.sentence(in: expected.nationalClause, containing: expected.nationalFragment)
             let entry = comparison.provenance.first { $0.provincial == sentence.ref }
             XCTAssertNotNil(entry, "no provenance for \(sentence.text)")
             XCTAssert(
@@ -75,20 +68,17 @@ final class BundledAlignmentTests: XCTestCase {
                 "\(sentence.text) should come from \(source.text), got \(entry?.sources ?? [])")
             XCTAssertGreaterThan(entry?.score ?? 0, 0)
         }
-        for expected in BundledAlignmentTruth.newSentences {
-            let sentence = provincial.unitSentences(expected.provincialClause).first {
-                $0.text.contains(expected.fragment)
-            }
-            XCTAssertNotNil(sentence)
-            let entry = comparison.provenance.first { $0.provincial == sentence?.ref }
+        for expected in truth.newSentences {
+            let sentence = try provincial.sentence(in: expected.provincialClause, containing: expected.fragment)
+            let entry = comparison.provenance.first { $0.provincial == sentence.ref }
             XCTAssertEqual(entry?.sources, [], "\(expected.fragment) is new in the provincial text")
         }
     }
 
-    func testAFusedSentenceHasBothSourcesInDocumentOrder() {
-        let fused = provincial.unitSentences("2.4").first { $0.text.contains("我省区域全面覆盖") }!
-        let fourG = national.unitSentences("2.5").first { $0.text.contains("全面推进第四代移动通信") }!
-        let broadband = national.unitSentences("2.5").first { $0.text.contains("扩大用户宽带接入网普及范围") }!
+    func testAFusedSentenceHasBothSourcesInDocumentOrder() throws {
+        let fused = try provincial.sentence(in: "2.4", containing: "我省区域全面覆盖")
+        let fourG = try national.sentence(in: "2.5", containing: "全面推进第四代移动通信")
+        let broadband = try national.sentence(in: "2.5", containing: "扩大用户宽带接入网普及范围")
         let entry = comparison.provenance.first { $0.provincial == fused.ref }
         XCTAssertEqual(entry?.sources, [fourG.ref, broadband.ref])
     }
@@ -107,18 +97,18 @@ final class BundledAlignmentTests: XCTestCase {
         }
     }
 
-    func testNationalSentenceFates() {
+    func testNationalSentenceFates() throws {
+        let truth = try BundledAlignmentTruth.load()
         // 基本原则 is copied verbatim: every sentence is carried.
         for sentence in national.unitSentences("1.3") {
             XCTAssertEqual(comparison.nationalFates[sentence.ref], .carried, sentence.text)
         }
-        for expected in BundledAlignmentTruth.droppedSentences {
-            let sentence = national.unitSentences(expected.nationalClause).first { $0.text.contains(expected.fragment) }
-            XCTAssertNotNil(sentence)
-            XCTAssertEqual(sentence.flatMap { comparison.nationalFates[$0.ref] }, .dropped, expected.fragment)
+        for expected in truth.droppedSentences {
+            let sentence = try national.sentence(in: expected.nationalClause, containing: expected.fragment)
+            XCTAssertEqual(comparison.nationalFates[sentence.ref], .dropped, expected.fragment)
         }
         // The 4G sentence is rewritten for the province.
-        let fourG = national.unitSentences("2.5").first { $0.text.contains("第四代移动通信") }!
+        let fourG = try national.sentence(in: "2.5", containing: "第四代移动通信")
         XCTAssertEqual(comparison.nationalFates[fourG.ref], .rewritten)
         // Sentences of dropped clauses are dropped.
         for sentence in national.unitSentences("5.19") {
@@ -126,7 +116,8 @@ final class BundledAlignmentTests: XCTestCase {
         }
     }
 
-    func testCoverage() {
+    func testCoverage() throws {
+        let truth = try BundledAlignmentTruth.load()
         let coverage = Dictionary(uniqueKeysWithValues: comparison.nationalCoverage.map { ($0.id, $0) })
         XCTAssertEqual(coverage.count, 24)
         XCTAssertEqual(coverage["1.1"]?.status, .dropped)
@@ -139,7 +130,7 @@ final class BundledAlignmentTests: XCTestCase {
         // 拓展国际合作空间: one of its three sentences survives.
         XCTAssertEqual(coverage["5.18"]?.carriedShare ?? 0, 1.0 / 3.0, accuracy: 1e-9)
         let implemented = comparison.nationalCoverage.filter { $0.status == .implemented }.map(\.id)
-        XCTAssertEqual(Set(implemented), Set(BundledAlignmentTruth.links.filter { $0.kind == .match }.map(\.national)))
+        XCTAssertEqual(Set(implemented), Set(truth.links.filter { $0.kind == .match }.map(\.national)))
 
         let newShares = Dictionary(uniqueKeysWithValues: comparison.provincialCoverage.map { ($0.id, $0.newShare) })
         XCTAssertEqual(newShares.count, 20)

@@ -58,20 +58,21 @@ final class CharacterDiffTests: XCTestCase {
         XCTAssertEqual(sides.provincial, [DiffSegment(.equal, "第四代移动通信(4Ｇ)")])
     }
 
+    /// A clean-up pass of the diff turns `before` into `after` (edits written as operation and text).
+    func assertPass(
+        _ pass: (inout [DiffEdit]) -> Void, _ before: [(DiffOperation, String)],
+        gives after: [(DiffOperation, String)], file: StaticString = #filePath, line: UInt = #line
+    ) {
+        var edits = before.map { DiffEdit(operation: $0.0, text: Array($0.1)) }
+        pass(&edits)
+        XCTAssertEqual(edits, after.map { DiffEdit(operation: $0.0, text: Array($0.1)) }, file: file, line: line)
+    }
+
     func testEditsAreAlignedToPunctuation() {
         // An insertion the diff placed mid-phrase (…数据[安全，网络]安全。) slides to the punctuation.
-        var edits = [
-            DiffEdit(operation: .equal, text: Array("网络安全，数据")), DiffEdit(operation: .insert, text: Array("安全，网络")),
-            DiffEdit(operation: .equal, text: Array("安全。")),
-        ]
-        DiffAlgorithm.alignToPunctuation(&edits)
-        XCTAssertEqual(
-            edits,
-            [
-                DiffEdit(operation: .equal, text: Array("网络安全，数据安全")),
-                DiffEdit(operation: .insert, text: Array("，网络安全")),
-                DiffEdit(operation: .equal, text: Array("。")),
-            ])
+        assertPass(
+            DiffAlgorithm.alignToPunctuation, [(.equal, "网络安全，数据"), (.insert, "安全，网络"), (.equal, "安全。")],
+            gives: [(.equal, "网络安全，数据安全"), (.insert, "，网络安全"), (.equal, "。")])
         // Through the public entry point: a sentence added in front is one insertion ending at its comma.
         XCTAssertEqual(
             CharacterDiff.diff(national: "加强监管。", provincial: "加强监督，加强监管。"),
@@ -80,21 +81,12 @@ final class CharacterDiffTests: XCTestCase {
 
     func testSemanticCleanupFoldsShortEqualitiesIntoEdits() {
         // 的 between two rewrites is a coincidence, not a shared phrase.
-        var edits = [
-            DiffEdit(operation: .delete, text: Array("甲乙丙")), DiffEdit(operation: .equal, text: Array("的")),
-            DiffEdit(operation: .insert, text: Array("丁戊己")),
-        ]
-        DiffAlgorithm.cleanupSemantic(&edits)
-        XCTAssertEqual(
-            edits,
-            [DiffEdit(operation: .delete, text: Array("甲乙丙的")), DiffEdit(operation: .insert, text: Array("的丁戊己"))])
+        assertPass(
+            DiffAlgorithm.cleanupSemantic, [(.delete, "甲乙丙"), (.equal, "的"), (.insert, "丁戊己")],
+            gives: [(.delete, "甲乙丙的"), (.insert, "的丁戊己")])
         // A long equality stays.
-        var kept = [
-            DiffEdit(operation: .delete, text: Array("甲")), DiffEdit(operation: .equal, text: Array("移动互联网")),
-            DiffEdit(operation: .insert, text: Array("丁")),
-        ]
-        DiffAlgorithm.cleanupSemantic(&kept)
-        XCTAssertEqual(kept.map(\.operation), [.delete, .equal, .insert])
+        let kept: [(DiffOperation, String)] = [(.delete, "甲"), (.equal, "移动互联网"), (.insert, "丁")]
+        assertPass(DiffAlgorithm.cleanupSemantic, kept, gives: kept)
     }
 
     func testRewritesReadAsFewEditsNotConfetti() {

@@ -15,8 +15,15 @@ final class CitationLinkTests: XCTestCase {
             ["本法自公布之日起施行。"],
         ])
 
+    /// A provincial law of `articles` (each a list of paragraphs) compared with `national`.
+    static func compare(_ title: String, _ articles: [[String]]) -> (provincial: PolicyDocument, comparison: Comparison)
+    {
+        let provincial = TestDocuments.law(title, articles)
+        return (provincial, Comparator.compare(national: national, provincial: provincial))
+    }
+
     func testACitedArticleIsLinkedEvenWithoutSharedWording() {
-        let provincial = TestDocuments.law(
+        let (provincial, comparison) = Self.compare(
             "某省实施《中华人民共和国示范管理法》办法",
             [
                 ["为了规范示范区的设立和管理，根据《中华人民共和国示范管理法》，结合本省实际，制定本办法。"],
@@ -24,7 +31,6 @@ final class CitationLinkTests: XCTestCase {
                 ["依照《中华人民共和国示范管理法》第三条的规定，本省各市县的示范园地图由省住房城乡建设厅审定。"],
                 ["本办法自2020年1月1日起施行。"],
             ])
-        let comparison = Comparator.compare(national: Self.national, provincial: provincial)
         let cited = comparison.links.first {
             $0.national == TestDocuments.id(3, in: Self.national)
                 && $0.provincial == TestDocuments.id(2, in: provincial)
@@ -38,25 +44,23 @@ final class CitationLinkTests: XCTestCase {
     }
 
     func testAnotherLawsArticleAndSelfCitationsAreNoLinks() {
-        let provincial = TestDocuments.law(
+        let (provincial, comparison) = Self.compare(
             "某省示范区条例",
             [
                 ["依照《中华人民共和国税收征收管理法》第三条的规定，本省各市县的示范园地图由省住房城乡建设厅审定。"],
                 ["本条例第一条规定的地图每年公布一次。"],
             ])
-        let comparison = Comparator.compare(national: Self.national, provincial: provincial)
         XCTAssertEqual(comparison.links, [])
         XCTAssertEqual(comparison.provincialOnly, provincial.provisions.map(\.id))
     }
 
     func testAnAliasAndADeferralToTheWholeLaw() {
-        let provincial = TestDocuments.law(
+        let (provincial, comparison) = Self.compare(
             "某省实施办法",
             [
                 ["根据《中华人民共和国示范管理法》（以下简称《示范管理法》），结合本省实际，制定本办法。"],
                 ["示范区管理委员会的组成和任期，按照《示范管理法》的规定执行。", "管理委员会每年向社会公布工作报告。"],
             ])
-        let comparison = Comparator.compare(national: Self.national, provincial: provincial)
         let deferred = comparison.links.first { $0.provincial == TestDocuments.id(2, in: provincial) }
         XCTAssertEqual(deferred?.national, TestDocuments.id(2, in: Self.national))
         XCTAssertEqual(deferred?.kind, .match)
@@ -64,13 +68,12 @@ final class CitationLinkTests: XCTestCase {
     }
 
     func testDeferringToTheLawAndAnotherTextAtOnceIsNoLink() {
-        let provincial = TestDocuments.law(
+        let (provincial, comparison) = Self.compare(
             "某省实施办法",
             [
                 ["为了规范示范区的设立和管理，结合本省实际，制定本办法。"],
                 ["示范区管理委员会的组成和任期，依照《中华人民共和国示范管理法》和《某省示范区选举办法》的规定执行。"],
             ])
-        let comparison = Comparator.compare(national: Self.national, provincial: provincial)
         XCTAssert(comparison.links.allSatisfy { $0.evidence.citations.isEmpty }, "\(comparison.links)")
     }
 }

@@ -13,6 +13,17 @@ final class LawAlignmentTests: XCTestCase {
         return try PolicyImporter.importFile(at: path)
     }
 
+    /// Both laws of a pair, loaded from the corpus.
+    func load(_ pair: LawAlignmentTruth.Pair) throws -> (national: PolicyDocument, provincial: PolicyDocument) {
+        (try load(pair.nationalFile), try load(pair.provincialFile))
+    }
+
+    /// The links the engine finds between two laws, keyed by printed article numbers (`N15→P23`).
+    static func compareArticles(national: PolicyDocument, provincial: PolicyDocument) -> [String: ClauseLink] {
+        articleLinks(
+            Comparator.compare(national: national, provincial: provincial), national: national, provincial: provincial)
+    }
+
     /// Links between printed article numbers: `N15→P23:partial`.
     static func articleLinks(_ comparison: Comparison, national: PolicyDocument, provincial: PolicyDocument) -> [String:
         ClauseLink]
@@ -104,9 +115,9 @@ final class LawAlignmentTests: XCTestCase {
     /// truth and the engine make differently in a few near-even splits. The bars sit a few points under today's
     /// worst pair, so a change that loses real links fails; every disagreement is printed for review.
     func testTheEngineReproducesTheTruthTables() throws {
-        for pair in LawAlignmentTruth.pairs {
-            let evaluation = Self.evaluate(
-                pair, national: try load(pair.nationalFile), provincial: try load(pair.provincialFile))
+        for pair in try LawAlignmentTruth.pairs {
+            let (national, provincial) = try load(pair)
+            let evaluation = Self.evaluate(pair, national: national, provincial: provincial)
             // On standard error: XCTest's standard output is block-buffered and may be lost.
             var report = "\(pair.name): \(evaluation.summary)\n"
             for line in evaluation.disagreements { report += "  \(line)\n" }
@@ -121,12 +132,8 @@ final class LawAlignmentTests: XCTestCase {
 
     func testLinksTheTruthCallsCertainAreAllFound() throws {
         // Articles that are verbatim or nearly so: no excuse to miss them.
-        let pair = LawAlignmentTruth.zhejiang
-        let national = try load(pair.nationalFile)
-        let provincial = try load(pair.provincialFile)
-        let found = Self.articleLinks(
-            Comparator.compare(national: national, provincial: provincial),
-            national: national, provincial: provincial)
+        let (national, provincial) = try load(try LawAlignmentTruth.zhejiang)
+        let found = Self.compareArticles(national: national, provincial: provincial)
         for (n, p) in [(1, 1), (4, 4), (5, 5), (21, 12), (22, 13), (29, 28), (34, 37), (39, 47), (41, 48)] {
             XCTAssertEqual(found["N\(n)→P\(p)"]?.kind, .match, "N\(n)→P\(p)")
         }
@@ -154,13 +161,9 @@ final class LawAlignmentTests: XCTestCase {
     /// The Zhejiang pair as plain text (no markdown, chapters spaced with U+3000), hard-wrapped like a PDF copy,
     /// and in GB18030 gives the same article links.
     func testTheSameLinksWhateverShapeTheFilesComeIn() throws {
-        let pair = LawAlignmentTruth.zhejiang
-        let national = try load(pair.nationalFile)
-        let provincial = try load(pair.provincialFile)
-        let reference = Self.articleLinks(
-            Comparator.compare(national: national, provincial: provincial),
-            national: national, provincial: provincial
-        ).mapValues(\.kind)
+        let pair = try LawAlignmentTruth.zhejiang
+        let (national, provincial) = try load(pair)
+        let reference = Self.compareArticles(national: national, provincial: provincial).mapValues(\.kind)
 
         let directory = try TestDocuments.temporaryDirectory(for: self)
         func plain(_ relativePath: String) throws -> String {
@@ -176,7 +179,7 @@ final class LawAlignmentTests: XCTestCase {
         let wrappedProvincial = PolicyImporter.importText(
             TextReshaping.hardWrap(try plain(pair.provincialFile), width: 38), source: "test:wrapped-provincial")
         let gbPath = directory.appendingPathComponent("provincial-gb18030.txt")
-        try TestDocuments.writeGB18030(try plain(pair.provincialFile), to: gbPath)
+        try GB18030.write(try plain(pair.provincialFile), to: gbPath)
         XCTAssertNil(String(data: try Data(contentsOf: gbPath), encoding: .utf8))
         let gbProvincial = try PolicyImporter.importFile(at: gbPath.path)
 
@@ -187,10 +190,7 @@ final class LawAlignmentTests: XCTestCase {
         ] {
             XCTAssertEqual(otherNational.provisions.count, national.provisions.count, name)
             XCTAssertEqual(otherProvincial.provisions.count, provincial.provisions.count, name)
-            let links = Self.articleLinks(
-                Comparator.compare(national: otherNational, provincial: otherProvincial),
-                national: otherNational, provincial: otherProvincial
-            ).mapValues(\.kind)
+            let links = Self.compareArticles(national: otherNational, provincial: otherProvincial).mapValues(\.kind)
             XCTAssertEqual(links, reference, name)
         }
     }

@@ -25,7 +25,7 @@ final class LawTruthTableTests: XCTestCase {
     }
 
     func testEveryArticleIsAccountedForExactlyOnce() throws {
-        for pair in LawAlignmentTruth.pairs {
+        for pair in try LawAlignmentTruth.pairs {
             let national = try articleNumbers(pair.nationalFile)
             let provincial = try articleNumbers(pair.provincialFile)
             XCTAssertEqual(national, Array(1...national.count), pair.nationalFile)

@@ -101,7 +101,7 @@ final class RobustnessTests: XCTestCase {
         var paths: [String] = []
         for document in BundledDocument.allCases {
             let gb = directory.appendingPathComponent("\(document.rawValue)-gb18030.txt")
-            try TestDocuments.writeGB18030(document.text, to: gb)
+            try GB18030.write(document.text, to: gb)
             let bytes = try Data(contentsOf: gb)
             XCTAssertNil(String(data: bytes, encoding: .utf8), "the converted file must not be valid UTF-8")
             paths.append(gb.path)

@@ -1,5 +1,6 @@
 import DuizhaoCompare
 import DuizhaoCore
+import DuizhaoTestSupport
 import Foundation
 import XCTest
 
@@ -48,25 +49,9 @@ enum TestDocuments {
         document.provisions.first { $0.number == number }!.id
     }
 
-    /// Writes `text` to `url` in GB18030 (through iconv, as a file saved on a Chinese Windows machine).
-    static func writeGB18030(_ text: String, to url: URL) throws {
-        let utf8 = url.appendingPathExtension("utf8")
-        try text.write(to: utf8, atomically: true, encoding: .utf8)
-        let iconv = Process()
-        iconv.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        iconv.arguments = ["iconv", "-f", "UTF-8", "-t", "GB18030", "-o", url.path, utf8.path]
-        try iconv.run()
-        iconv.waitUntilExit()
-        guard iconv.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown) }
-    }
-
     /// A fresh temporary directory, removed by the test case's teardown.
     static func temporaryDirectory(for testCase: XCTestCase) throws -> URL {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("duizhao-compare-tests-\(getpid())-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        testCase.addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
-        return directory
+        try ScratchDirectory("duizhao-compare-tests", removedBy: testCase.addTeardownBlock).url
     }
 }
 
@@ -80,6 +65,15 @@ extension PolicyDocument {
         return unit.flattened.flatMap { division in
             division.sentences.enumerated().map { (SentenceRef(division: division.id, index: $0.offset), $0.element) }
         }
+    }
+
+    /// The first sentence of a comparable unit (and its descendants) that contains `fragment`; an error naming
+    /// both when there is none.
+    func sentence(in id: String, containing fragment: String) throws -> (ref: SentenceRef, text: String) {
+        guard let sentence = unitSentences(id).first(where: { $0.text.contains(fragment) }) else {
+            throw TestSupportError("\(source): no sentence of \(id) contains \(fragment)")
+        }
+        return sentence
     }
 }
 

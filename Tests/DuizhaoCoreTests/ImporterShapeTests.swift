@@ -1,3 +1,4 @@
+import DuizhaoTestSupport
 import Foundation
 import XCTest
 
@@ -14,13 +15,7 @@ final class ImporterShapeTests: XCTestCase {
     }
 
     private func writeTemporary(_ bytes: [UInt8], name: String = "doc.txt") throws -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "duizhao-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
-        let url = directory.appendingPathComponent(name)
-        try Data(bytes).write(to: url)
-        return url.path
+        try ScratchDirectory("duizhao-tests", removedBy: addTeardownBlock).write(Data(bytes), to: name)
     }
 
     static let cleanText = """

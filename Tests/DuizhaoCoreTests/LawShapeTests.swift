@@ -1,11 +1,8 @@
+import DuizhaoTestSupport
 import Foundation
 import XCTest
 
 @testable import DuizhaoCore
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// The same law as a researcher finds it in five shapes, each written here from the markdown in
 /// `../shared/corpus/`: the law collection's markdown, a government web page, the legislature's page (history in
@@ -145,29 +142,9 @@ final class LawShapeTests: XCTestCase {
         ([law.title] + law.history + law.bodyLines(separator: "")).joined(separator: "\n")
     }
 
-    static func gb18030Shape(_ law: Law) -> [UInt8] {
+    static func gb18030Shape(_ law: Law) throws -> [UInt8] {
         let text = ([law.title] + law.history + law.bodyLines(separator: "　")).joined(separator: "\r\n") + "\r\n"
-        return gb18030(text)
-    }
-
-    static func gb18030(_ text: String) -> [UInt8] {
-        let converter = iconv_open("GB18030", "UTF-8")
-        defer { iconv_close(converter) }
-        var input = Array(text.utf8)
-        var output = [UInt8](repeating: 0, count: input.count * 2 + 16)
-        let produced = input.withUnsafeMutableBufferPointer { inBuffer in
-            output.withUnsafeMutableBufferPointer { outBuffer in
-                var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuffer.baseAddress!)
-                    .assumingMemoryBound(to: CChar.self)
-                var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuffer.baseAddress!)
-                    .assumingMemoryBound(to: CChar.self)
-                var inLeft = inBuffer.count
-                var outLeft = outBuffer.count
-                _ = iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
-                return outBuffer.count - outLeft
-            }
-        }
-        return Array(output[..<produced])
+        return Array(try GB18030.encode(text))
     }
 
     /// What must agree between shapes: title, every outline division (kind, label, title) and every article's text.
@@ -179,10 +156,7 @@ final class LawShapeTests: XCTestCase {
     }
 
     func testEveryShapeOfEveryCorpusLawGivesTheSameOutline() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "duizhao-shapes-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
+        let scratch = try ScratchDirectory("duizhao-shapes", removedBy: addTeardownBlock)
         for file in try LawOutlineTests.lawFiles() {
             let markdown = try String(contentsOf: file, encoding: .utf8)
             let law = Law(markdown: markdown)
@@ -194,13 +168,12 @@ final class LawShapeTests: XCTestCase {
                 ("web", Array(Self.webPageShape(law).utf8)),
                 ("legislature", Array(Self.legislaturePageShape(law).utf8)),
                 ("pdf", Array(Self.pdfShape(law).utf8)),
-                ("gb18030", Self.gb18030Shape(law)),
+                ("gb18030", try Self.gb18030Shape(law)),
                 ("run-in", Array(Self.runInShape(law).utf8)),
             ]
             for (shape, bytes) in shapes {
-                let url = directory.appendingPathComponent("\(name)-\(shape).txt")
-                try Data(bytes).write(to: url)
-                let document = try PolicyImporter.importFile(at: url.path)
+                let path = try scratch.write(Data(bytes), to: "\(name)-\(shape).txt")
+                let document = try PolicyImporter.importFile(at: path)
                 let outline = Self.outline(document)
                 XCTAssertEqual(outline.count, expected.count, "\(name) as \(shape)")
                 for (got, want) in zip(outline, expected) where got != want {

@@ -18,12 +18,20 @@ final class WebPageTests: XCTestCase {
         }
     }
 
+    /// The title, issuing bodies and date the importer read from a page's header.
+    func assertHeader(
+        _ document: PolicyDocument, title: String, issuers: [String], date: String, file: StaticString = #filePath,
+        line: UInt = #line
+    ) {
+        XCTAssertEqual(document.title, title, file: file, line: line)
+        XCTAssertEqual(document.issuers, issuers, file: file, line: line)
+        XCTAssertEqual(document.date, date, file: file, line: line)
+    }
+
     func testCentralGovernmentInformationPage() throws {
         let url = Self.corpusFile("nat-migrant-workers-2014.txt")
         let document = try PolicyImporter.importFile(at: url.path)
-        XCTAssertEqual(document.title, "国务院关于进一步做好为农民工服务工作的意见")
-        XCTAssertEqual(document.issuers, ["国务院"])
-        XCTAssertEqual(document.date, "2014-09-12")
+        assertHeader(document, title: "国务院关于进一步做好为农民工服务工作的意见", issuers: ["国务院"], date: "2014-09-12")
         XCTAssertEqual(document.documentNumber, "国发〔2014〕40号")
         XCTAssertEqual(document.metadata.map(\.label), ["索引号", "主题分类", "发文机关", "成文日期", "标题", "发文字号", "发布日期", "主题词"])
         XCTAssertEqual(document.metadata.first { $0.label == "发布日期" }?.value, "2014年09月30日")
@@ -43,9 +51,7 @@ final class WebPageTests: XCTestCase {
     func testProvincialRepostWithFooterAndRelatedLinks() throws {
         let url = Self.corpusFile("prov-hunan-mobile-internet-industry-2014.txt")
         let document = try PolicyImporter.importFile(at: url.path)
-        XCTAssertEqual(document.title, "湖南省人民政府关于鼓励移动互联网产业发展的意见")
-        XCTAssertEqual(document.issuers, ["湖南省人民政府"])
-        XCTAssertEqual(document.date, "2014-02-19")
+        assertHeader(document, title: "湖南省人民政府关于鼓励移动互联网产业发展的意见", issuers: ["湖南省人民政府"], date: "2014-02-19")
         XCTAssertEqual(document.divisions.map(\.label), try Self.labels(in: url, matching: "^[一二三四五六七八九十]+、"))
         XCTAssertEqual(document.preamble.count, 2, "\(document.preamble)")
         XCTAssertTrue(document.preamble[0].hasPrefix("各市州"))
@@ -91,10 +97,8 @@ final class WebPageTests: XCTestCase {
 
     func testProvincialPageShapes() {
         let document = PolicyImporter.importText(Self.provincialPage, source: "page.txt")
-        XCTAssertEqual(document.title, "北京市人民政府关于加强城市绿地管理的实施意见")
+        assertHeader(document, title: "北京市人民政府关于加强城市绿地管理的实施意见", issuers: ["北京市人民政府"], date: "2011-05-27")
         XCTAssertEqual(document.documentNumber, "京政发〔2011〕27号")
-        XCTAssertEqual(document.issuers, ["北京市人民政府"])
-        XCTAssertEqual(document.date, "2011-05-27")
         XCTAssertEqual(document.divisions.map(\.label), ["一、", "二、", "三、"])
         XCTAssertEqual(document.divisions.map(\.title), ["", "", "本意见自印发之日起施行"])
         XCTAssertEqual(document.divisions[0].excerpt, "市政府相关部门按照各自职责分工…")
@@ -131,9 +135,7 @@ final class WebPageTests: XCTestCase {
         let document = PolicyImporter.importText(text, source: "table.txt")
         XCTAssertEqual(document.metadata.count, 7)
         XCTAssertEqual(document.metadata[0], MetadataField(label: "索引号", value: "000014349/2014-00114"))
-        XCTAssertEqual(document.title, "国务院办公厅关于加强某项工作的通知")
-        XCTAssertEqual(document.issuers, ["国务院办公厅"])
-        XCTAssertEqual(document.date, "2015-03-01")
+        assertHeader(document, title: "国务院办公厅关于加强某项工作的通知", issuers: ["国务院办公厅"], date: "2015-03-01")
         XCTAssertEqual(document.documentNumber, "国办发〔2015〕9号")
         XCTAssertEqual(document.divisions.map(\.title), ["总体要求", "保障措施"])
         XCTAssertTrue(document.preamble.isEmpty, "\(document.preamble)")

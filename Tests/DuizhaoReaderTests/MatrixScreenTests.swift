@@ -1,37 +1,21 @@
 import DuizhaoCore
 import DuizhaoMatrix
 import DuizhaoReader
+import DuizhaoTestSupport
 import XCTest
 
 /// A national document of five clauses in two sections and eight implementations with known cells: implementation
 /// k keeps clause i verbatim unless (i + k) % 3 == 0, and adds one rule of its own.
 enum MatrixScreenFixture {
-    static let clauses = [
-        "指导思想。坚持以人民为中心的发展思想，全面提升农村公路养护水平，保障群众安全便捷出行。",
-        "基本原则。坚持政府主导、分级负责，坚持因地制宜、分类施策，坚持建养并重、养护优先。",
-        "健全管理机构。县级人民政府应当设立农村公路管理机构，配备专职管理人员，落实养护工作经费。",
-        "加强资金保障。各级财政应当将农村公路养护资金纳入年度预算，建立稳定的资金投入机制。",
-        "推进养护市场化。鼓励通过政府购买服务方式选择养护作业单位，逐步建立竞争有序的养护市场。",
-    ]
+    static let clauses = RoadMaintenanceFixture.clauses
     static let places = ["江州", "云岭", "海川", "青原", "石门", "白河", "金沙", "松江"]
 
-    static func text(title: String, clauses: [String]) -> String {
-        var text = title + "\n"
-        for (index, clause) in clauses.enumerated() {
-            if index == 0 { text += "一、总体要求\n" }
-            if index == 2 { text += "二、主要任务\n" }
-            text += "\(index + 1). \(clause)\n"
-        }
-        return text
-    }
-
-    static let national = PolicyImporter.importText(
-        text(title: "关于加强农村公路养护工作的意见", clauses: clauses), source: "national.txt")
+    static let national = RoadMaintenanceFixture.national
 
     static func implementation(_ k: Int) -> PolicyDocument {
         let kept = clauses.indices.filter { ($0 + k) % 3 != 0 }.map { clauses[$0] }
         return PolicyImporter.importText(
-            text(
+            RoadMaintenanceFixture.text(
                 title: "\(places[k])市关于加强农村公路养护工作的实施意见",
                 clauses: kept + ["第\(k + 1)项规定。本市设立第\(k + 1)号养护示范路段，由市交通部门每年评定并公布评定结果。"]),
             source: "impl\(k).txt")

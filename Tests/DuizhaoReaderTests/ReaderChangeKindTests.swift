@@ -10,24 +10,25 @@ final class ReaderChangeKindTests: XCTestCase {
     /// Two clauses: the first localised (本法→本办法) and weakened (应当→可以) with a changed period (三十→十五);
     /// the second only localised (国务院有关部门→省人民政府有关部门); the third gives the task to another body.
     static func model(height: Int = 24) -> ReaderModel {
+        let clauses = [
+            ("甲", "依照本法规定，县级以上人民政府应当依法在三十日内作出决定。", "依照本办法规定，县级以上人民政府可以依法在十五日内作出决定。"),
+            ("乙", "国务院有关部门负责监督检查工作。", "省人民政府有关部门负责监督检查工作。"),
+            ("丙", "村民委员会负责召集村民会议。", "乡镇人民政府负责召集村民会议。"),
+        ]
         let national = PolicyDocument(
             title: "某法",
-            divisions: [
-                Fixture.clause("1", 1, "甲", ["依照本法规定，县级以上人民政府应当依法在三十日内作出决定。"]),
-                Fixture.clause("2", 2, "乙", ["国务院有关部门负责监督检查工作。"]),
-                Fixture.clause("3", 3, "丙", ["村民委员会负责召集村民会议。"]),
-            ])
+            divisions: clauses.enumerated().map {
+                Fixture.clause("\($0.offset + 1)", $0.offset + 1, $0.element.0, [$0.element.1])
+            })
         let provincial = PolicyDocument(
             title: "某省实施办法",
-            divisions: [
-                Fixture.clause("1", 1, "甲", ["依照本办法规定，县级以上人民政府可以依法在十五日内作出决定。"]),
-                Fixture.clause("2", 2, "乙", ["省人民政府有关部门负责监督检查工作。"]),
-                Fixture.clause("3", 3, "丙", ["乡镇人民政府负责召集村民会议。"]),
-            ])
+            divisions: clauses.enumerated().map {
+                Fixture.clause("\($0.offset + 1)", $0.offset + 1, $0.element.0, [$0.element.2])
+            })
         var links: [ClauseLink] = []
         var provenance: [SentenceProvenance] = []
         var fates: [SentenceRef: SentenceFate] = [:]
-        for id in ["1", "2", "3"] {
+        for id in national.divisions.map(\.id) {
             links.append(ClauseLink(national: id, provincial: id, kind: .match, score: 0.8))
             provenance.append(
                 SentenceProvenance(

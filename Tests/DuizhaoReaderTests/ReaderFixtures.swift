@@ -17,45 +17,39 @@ enum Fixture {
         Division(id: id, kind: .section, label: label, number: number, title: title, children: children)
     }
 
+    /// A document of sections 一、二、… holding numbered clauses, one paragraph each; a clause's id is
+    /// `section.number` (the importer's scheme).
+    static func document(
+        _ title: String, preamble: String, source: String,
+        sections: [(title: String, clauses: [(number: Int, title: String, text: String)])]
+    ) -> PolicyDocument {
+        let numerals = ["一", "二", "三", "四"]
+        return PolicyDocument(
+            title: title, preamble: [preamble],
+            divisions: sections.enumerated().map { index, entry in
+                section(
+                    "\(index + 1)", numerals[index] + "、", index + 1, entry.title,
+                    entry.clauses.map { clause("\(index + 1).\($0.number)", $0.number, $0.title, [$0.text]) })
+            },
+            source: source)
+    }
+
     /// National: 一、总体要求 (1.1 指导思想, 1.2 基本原则), 二、主要任务 (2.3 完善准入, 2.4 加强监管).
-    static let national = PolicyDocument(
-        title: "关于测试的意见",
-        preamble: ["为了测试阅读器，现提出如下意见。"],
-        divisions: [
-            section(
-                "1", "一、", 1, "总体要求",
-                [
-                    clause("1.1", 1, "指导思想", ["坚持发展为民。推动创新发展。"]),
-                    clause("1.2", 2, "基本原则", ["坚持安全可控，全面排查风险隐患。"]),
-                ]),
-            section(
-                "2", "二、", 2, "主要任务",
-                [
-                    clause("2.3", 3, "完善准入", ["完善市场准入制度。"]),
-                    clause("2.4", 4, "加强监管", ["加强事中事后监管。"]),
-                ]),
-        ],
-        source: "fixture:national")
+    static let national = document(
+        "关于测试的意见", preamble: "为了测试阅读器，现提出如下意见。", source: "fixture:national",
+        sections: [
+            ("总体要求", [(1, "指导思想", "坚持发展为民。推动创新发展。"), (2, "基本原则", "坚持安全可控，全面排查风险隐患。")]),
+            ("主要任务", [(3, "完善准入", "完善市场准入制度。"), (4, "加强监管", "加强事中事后监管。")]),
+        ])
 
     /// Provincial: 1.1 rewrites national 1.1 (one sentence extended, one new), 2.2 is new (龙江故事),
     /// 2.3 carries national 2.3; national 1.2 and 2.4 have no counterpart.
-    static let provincial = PolicyDocument(
-        title: "关于测试的实施意见",
-        preamble: ["结合我省实际，现提出如下实施意见。"],
-        divisions: [
-            section(
-                "1", "一、", 1, "总体要求",
-                [
-                    clause("1.1", 1, "指导思想", ["坚持发展为民，服务龙江。讲好龙江故事。"])
-                ]),
-            section(
-                "2", "二、", 2, "重点任务",
-                [
-                    clause("2.2", 2, "龙江特色", ["建设龙江特色网络平台。"]),
-                    clause("2.3", 3, "完善准入", ["完善市场准入制度。"]),
-                ]),
-        ],
-        source: "fixture:provincial")
+    static let provincial = document(
+        "关于测试的实施意见", preamble: "结合我省实际，现提出如下实施意见。", source: "fixture:provincial",
+        sections: [
+            ("总体要求", [(1, "指导思想", "坚持发展为民，服务龙江。讲好龙江故事。")]),
+            ("重点任务", [(2, "龙江特色", "建设龙江特色网络平台。"), (3, "完善准入", "完善市场准入制度。")]),
+        ])
 
     static let comparison = Comparison(
         links: [
@@ -103,6 +97,18 @@ enum Fixture {
                 section("\(sectionNumber)", "\(sectionNumber)、", sectionNumber, "部分\(sectionNumber)", children))
         }
         return PolicyDocument(title: "长文档", divisions: divisions, source: "fixture:long")
+    }
+}
+
+/// Expected whole frames, one text file a frame in `Frames/` (`reading-80x24.txt`): every row as the terminal
+/// shows it, one a line, trailing blanks trimmed as in `Screen.lines`.
+enum ExpectedFrame {
+    static func lines(_ name: String) throws -> [String] {
+        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        let text = try String(contentsOf: directory.appendingPathComponent("Frames/\(name).txt"), encoding: .utf8)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }  // the file's final newline
+        return lines
     }
 }
 
@@ -172,6 +178,14 @@ extension ReaderModel {
 
     mutating func press(_ event: InputEvent, times: Int = 1) {
         for _ in 0..<times { _ = update(.input(event)) }
+    }
+
+    /// Presses the keys one by one; the focus after each.
+    mutating func focuses(after events: [InputEvent]) -> [Pane] {
+        events.map { event in
+            press(event)
+            return focus
+        }
     }
 }
 

@@ -127,17 +127,9 @@ final class ReaderNavigationTests: XCTestCase {
         model.press(.tab)
         XCTAssertEqual(model.focus, .outline)
         XCTAssertTrue(focusedTitle().contains("目录"))
-        model.press(.tab)
-        XCTAssertEqual(model.focus, .national)
-        model.press(.backTab)
-        XCTAssertEqual(model.focus, .outline)
+        XCTAssertEqual(model.focuses(after: [.tab, .backTab]), [.national, .outline])
         // Hidden outline: Tab skips it.
-        model.press(.character("t"))
-        XCTAssertEqual(model.focus, .national)
-        model.press(.tab)
-        XCTAssertEqual(model.focus, .provincial)
-        model.press(.tab)
-        XCTAssertEqual(model.focus, .national)
+        XCTAssertEqual(model.focuses(after: [.character("t"), .tab, .tab]), [.national, .provincial, .national])
     }
 
     func testOutlineHighlightsCurrentClauseJumpsAndFolds() {

@@ -256,10 +256,7 @@ final class ReaderScreenTests: XCTestCase {
         let screen = model.render()
         XCTAssertTrue(screen.text(ofRow: 0).contains("关于测试的意见"))
         XCTAssertNotNil(screen.row(containing: "1.指导思想"))
-        model.press(.tab)
-        XCTAssertEqual(model.focus, .outline)
-        model.press(.tab)
-        XCTAssertEqual(model.focus, .national)
+        XCTAssertEqual(model.focuses(after: [.tab, .tab]), [.outline, .national])
     }
 
     func testHelpOverlayListsEveryKey() {

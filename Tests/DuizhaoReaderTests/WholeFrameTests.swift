@@ -2,8 +2,8 @@ import XCTest
 
 @testable import DuizhaoReader
 
-/// Whole frames of the main screens at 80x24 and 40x12 on the fixture pair (compared): every row as the
-/// terminal shows it, so any change to layout, wrapping, alignment or overlays shows up here.
+/// Whole frames of the main screens at 80x24 and 40x12 on the fixture pair (compared), expected in `Frames/`:
+/// every row as the terminal shows it, so any change to layout, wrapping, alignment or overlays shows up here.
 final class WholeFrameTests: XCTestCase {
     static let bookmarks = [
         ReaderBookmark(id: 1, side: .national, clauseID: "1.2", clauseTitle: "2.基本原则", note: "已删去"),
@@ -11,36 +11,9 @@ final class WholeFrameTests: XCTestCase {
     ]
 
     /// The reading screen at 80x24: outline, both panes aligned clause by clause, placeholders, the status line.
-    static let readingAt80x24 = [
-        " 目录 · 国家    │ 关于测试的意见                │ 关于测试的实施意见",
-        " -一、总体要求  │     为了测试阅读器，现提出如  │     结合我省实际，现提出如下",
-        "    1.指导思想  │ 下意见。                      │ 实施意见。",
-        "    2.基本原则  │                               │",
-        " -二、主要任务  │ 一、总体要求                  │ 一、总体要求",
-        "    3.完善准入  │                               │",
-        "    4.加强监管  │ 1.指导思想                    │ 1.指导思想",
-        "                │     坚持发展为民。推动创新发  │     坚持发展为民，服务龙江。",
-        "                │ 展。                          │ 讲好龙江故事。",
-        "                │                               │",
-        "                │ 2.基本原则                    │ — 无对应条款 —",
-        "                │     坚持安全可控，全面排查风  │",
-        "                │ 险隐患。                      │",
-        "                │                               │",
-        "                │ 二、主要任务                  │ 二、重点任务",
-        "                │                               │",
-        "                │ — 无对应条款 —                │ 2.龙江特色",
-        "                │                               │     建设龙江特色网络平台。",
-        "                │                               │",
-        "                │ 3.完善准入                    │ 3.完善准入",
-        "                │     完善市场准入制度。        │     完善市场准入制度。",
-        "                │                               │",
-        "                │ 4.加强监管                    │ — 无对应条款 —",
-        " 国家 │ 序言                                                  side by side · 0%",
-    ]
-
-    func testReadingAt80x24() {
+    func testReadingAt80x24() throws {
         let screen = Fixture.model(width: 80, height: 24).render()
-        XCTAssertEqual(screen.lines, Self.readingAt80x24)
+        XCTAssertEqual(screen.lines, try ExpectedFrame.lines("reading-80x24"))
         XCTAssertEqual(screen.role(of: "关于测试的意见"), .paneTitleFocused)
         XCTAssertEqual(screen.role(of: "关于测试的实施意见"), .paneTitle)
         XCTAssertEqual(screen.role(of: "1.指导思想"), .outline, "in the preamble no outline entry is current")
@@ -50,55 +23,25 @@ final class WholeFrameTests: XCTestCase {
     }
 
     /// The reading screen at 40x12: no outline (too narrow), both panes, the status line.
-    static let readingAt40x12 = [
-        " 关于测试的意见    │ 关于测试的实施意见",
-        "     为了测试阅读  │     结合我省实际，",
-        " 器，现提出如下意  │ 现提出如下实施意",
-        " 见。              │ 见。",
-        "                   │",
-        " 一、总体要求      │ 一、总体要求",
-        "                   │",
-        " 1.指导思想        │ 1.指导思想",
-        "     坚持发展为    │     坚持发展为民，",
-        " 民。推动创新发    │ 服务龙江。讲好龙江",
-        " 展。              │ 故事。",
-        " 国家 │ 序言          side by side · 0%",
-    ]
-
-    func testReadingAt40x12HasNoOutline() {
-        XCTAssertEqual(Fixture.model(width: 40, height: 12).render().lines, Self.readingAt40x12)
+    func testReadingAt40x12HasNoOutline() throws {
+        XCTAssertEqual(Fixture.model(width: 40, height: 12).render().lines, try ExpectedFrame.lines("reading-40x12"))
     }
 
-    func testHelpAt40x12() {
+    func testHelpAt40x12() throws {
         var model = Fixture.model(width: 40, height: 12)
         model.press(.character("?"))
         let screen = model.render()
-        XCTAssertEqual(
-            screen.lines,
-            [
-                "  keys · ? or Esc closes, j/k scroll",
-                "  reading",
-                "  j  ↓  Enter  Ctrl-N      scroll one",
-                "  k  ↑  Ctrl-P             scroll one",
-                "  Space  PgDn  f  Ctrl-F   page down",
-                "  b  PgUp  Ctrl-B          page up",
-                "  g  Home  <               top",
-                "  G  End  >                bottom",
-                "  ]                        next clause",
-                "  [                        previous cl",
-                "  }                        next sectio",
-                "",
-            ])
+        XCTAssertEqual(screen.lines, try ExpectedFrame.lines("help-40x12"))
         XCTAssertEqual(screen.role(of: "reading"), .overlayHeading)
     }
 
-    func testBookmarkListAt80x24() {
+    func testBookmarkListAt80x24() throws {
         var model = Fixture.model(width: 80, height: 24)
         _ = model.update(.bookmarksLoaded(Self.bookmarks))
         model.press(.character("B"))
         let screen = model.render()
         // Rows 10-13: the list box; around it the reading screen, with the bookmark marks now shown.
-        var expected = Self.readingAt80x24
+        var expected = try ExpectedFrame.lines("reading-80x24")
         expected.replaceSubrange(
             10...13,
             with: [
@@ -114,12 +57,12 @@ final class WholeFrameTests: XCTestCase {
         XCTAssertEqual(screen.role(of: "省级 2.龙江特色"), .overlay)
     }
 
-    func testBookmarkListAt40x12() {
+    func testBookmarkListAt40x12() throws {
         var model = Fixture.model(width: 40, height: 12)
         _ = model.update(.bookmarksLoaded(Self.bookmarks))
         model.press(.character("B"))
         // Rows 4-7: the list box; the reading screen around it unchanged.
-        var expected = Self.readingAt40x12
+        var expected = try ExpectedFrame.lines("reading-40x12")
         expected.replaceSubrange(
             4...7,
             with: [
@@ -131,59 +74,28 @@ final class WholeFrameTests: XCTestCase {
         XCTAssertEqual(model.render().lines, expected)
     }
 
-    func testSearchPromptAt40x12() {
-        var model = Fixture.model(width: 40, height: 12)
-        _ = model.type("/龙江")
-        let screen = model.render()
-        XCTAssertEqual(
-            screen.lines, Self.readingAt40x12.dropLast() + ["/龙江"], "the prompt replaces the status line only")
-        XCTAssertEqual(screen.cursor, CursorPosition(row: 11, column: 5), "after 龙江 (two double-width characters)")
-        XCTAssertEqual(screen.roles(of: "龙江")?.first, .searchCurrent, "the first match, in the provincial pane")
-    }
-
-    func testHelpAt80x24() {
+    func testHelpAt80x24() throws {
         var model = Fixture.model(width: 80, height: 24)
         model.press(.character("?"))
         let screen = model.render()
-        XCTAssertEqual(
-            screen.lines,
-            [
-                "  keys · ? or Esc closes, j/k scroll",
-                "  reading",
-                "  j  ↓  Enter  Ctrl-N      scroll one line down (both panes)",
-                "  k  ↑  Ctrl-P             scroll one line up",
-                "  Space  PgDn  f  Ctrl-F   page down",
-                "  b  PgUp  Ctrl-B          page up",
-                "  g  Home  <               top",
-                "  G  End  >                bottom",
-                "  ]                        next clause",
-                "  [                        previous clause",
-                "  }                        next section",
-                "  {                        previous section",
-                "  Tab                      focus national / provincial / outline",
-                "  Shift-Tab                focus the other way round",
-                "  ←                        focus the pane to the left",
-                "  →                        focus the pane to the right",
-                "  o                        fold / unfold the current section in the outline",
-                "  t                        show / hide the outline",
-                "  w                        single full-width pane / side by side",
-                "  /                        search both documents (as you type)",
-                "  n                        next match",
-                "  N                        previous match",
-                "  :                        jump to a clause (2.4, 4, 第4条, 四)",
-                "",
-            ])
+        XCTAssertEqual(screen.lines, try ExpectedFrame.lines("help-80x24"))
         model.press(.character("j"))
         XCTAssertEqual(
             model.render().lines[1], "  j  ↓  Enter  Ctrl-N      scroll one line down (both panes)",
             "j scrolls the list")
     }
 
-    func testSearchPromptAt80x24() {
-        var model = Fixture.model(width: 80, height: 24)
-        _ = model.type("/龙江")
-        let screen = model.render()
-        XCTAssertEqual(screen.lines, Self.readingAt80x24.dropLast() + ["/龙江"], "the match is in view: nothing moves")
-        XCTAssertEqual(screen.cursor, CursorPosition(row: 23, column: 5))
+    /// The prompt replaces the status line only (the first match is in view at both sizes: nothing moves); the
+    /// cursor stands after 龙江 (two double-width characters).
+    func testSearchPrompt() throws {
+        for (width, height) in [(40, 12), (80, 24)] {
+            var model = Fixture.model(width: width, height: height)
+            _ = model.type("/龙江")
+            let screen = model.render()
+            let size = "\(width)x\(height)"
+            XCTAssertEqual(screen.lines, try ExpectedFrame.lines("reading-\(size)").dropLast() + ["/龙江"], size)
+            XCTAssertEqual(screen.cursor, CursorPosition(row: height - 1, column: 5), size)
+            XCTAssertEqual(screen.roles(of: "龙江")?.first, .searchCurrent, "\(size): the first match, provincial pane")
+        }
     }
 }

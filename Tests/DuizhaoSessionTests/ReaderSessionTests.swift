@@ -73,6 +73,11 @@ final class ReaderSessionTests: XCTestCase {
         return session
     }
 
+    /// The keys of `:` CLAUSE Enter: jump to a clause.
+    static func jump(to clause: String) -> [ReaderMessage] {
+        [.input(.character(":"))] + clause.map { .input(.character($0)) } + [.input(.enter)]
+    }
+
     /// Sends a script of messages; returns the decision after each.
     func play(_ session: ReaderSession, _ script: [ReaderMessage]) throws -> [LoopDecision] {
         try script.map { try session.send($0) }
@@ -81,12 +86,7 @@ final class ReaderSessionTests: XCTestCase {
     func testBookmarkKeyStoresAndTheModelShowsTheStoredList() throws {
         let persistence = FakePersistence()
         let session = makeSession(persistence)
-        let decisions = try play(
-            session,
-            [
-                .input(.character(":")), .input(.character("3")), .input(.enter),
-                .input(.character("m")),
-            ])
+        let decisions = try play(session, Self.jump(to: "3") + [.input(.character("m"))])
         XCTAssertEqual(decisions, [.continue, .continue, .continue, .continue])
         XCTAssertEqual(
             persistence.performed,
@@ -107,12 +107,7 @@ final class ReaderSessionTests: XCTestCase {
     func testQuitSavesThePositionFirst() throws {
         let persistence = FakePersistence()
         let session = makeSession(persistence)
-        let decisions = try play(
-            session,
-            [
-                .input(.character(":")), .input(.character("5")), .input(.enter),
-                .input(.character("q")),
-            ])
+        let decisions = try play(session, Self.jump(to: "5") + [.input(.character("q"))])
         XCTAssertEqual(decisions.last, .quit)
         XCTAssertEqual(persistence.performed.count, 1)
         XCTAssertEqual(persistence.saved?.clauseID, "5")
@@ -183,7 +178,7 @@ final class ReaderSessionTests: XCTestCase {
         let persistence = FakePersistence()
         persistence.failure = "database is locked"
         let session = makeSession(persistence)
-        _ = try? play(session, [.input(.character(":")), .input(.character("2")), .input(.enter)])
+        _ = try? play(session, Self.jump(to: "2"))
         XCTAssertThrowsError(try session.send(.input(.character("m")))) { error in
             XCTAssertEqual("\(error)", "database is locked")
         }

@@ -1,6 +1,7 @@
 import DuizhaoCore
 import DuizhaoReader
 import DuizhaoStore
+import DuizhaoTestSupport
 import XCTest
 
 @testable import DuizhaoSession
@@ -8,10 +9,7 @@ import XCTest
 /// The reader's bookmarks on a law, through the real store: an untitled article is named by label and excerpt.
 final class StorePersistenceLawTests: XCTestCase {
     func testABookmarkedArticleIsNamedByItsLabelAndExcerpt() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "duizhao-session-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let directory = try ScratchDirectory("duizhao-session", removedBy: addTeardownBlock).url
         let law = PolicyImporter.importText(
             "某某管理法\n\n第一章 总则\n\n第一条 为了规范管理，制定本法。\n\n第二条 本法适用于全国。\n", source: "law.md")
         let persistence = StorePersistence(store: BookmarkStore.open(at: directory), national: law, provincial: nil)

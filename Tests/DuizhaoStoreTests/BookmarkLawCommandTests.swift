@@ -18,18 +18,20 @@ extension StoreProcessTests {
         村民委员会的设立由乡镇人民政府提出。
         """.write(to: file, atomically: true, encoding: .utf8)
         let add = try run(["bookmarks", "add", "第2条", "--doc", file.path], storeDirectory: directory)
-        XCTAssertEqual(add.status, 0, add.error)
-        XCTAssertTrue(add.output.hasPrefix("added bookmark #1: 第二条 村民委员会根据村民居住状况、人口… [1.2]"), add.output)
+        XCTAssertEqual(add.status, 0, add.standardError)
+        XCTAssertTrue(
+            add.standardOutput.hasPrefix("added bookmark #1: 第二条 村民委员会根据村民居住状况、人口… [1.2]"), add.standardOutput)
 
         let list = try run(["bookmarks", "list"], storeDirectory: directory)
-        XCTAssertEqual(list.status, 0, list.error)
-        XCTAssertTrue(list.output.hasPrefix("#1  某某管理法 › 第二条 村民委员会根据村民居住状况、人口… [1.2]"), list.output)
+        XCTAssertEqual(list.status, 0, list.standardError)
+        XCTAssertTrue(list.standardOutput.hasPrefix("#1  某某管理法 › 第二条 村民委员会根据村民居住状况、人口… [1.2]"), list.standardOutput)
 
         let markdown = try run(["bookmarks", "export"], storeDirectory: directory)
-        XCTAssertTrue(markdown.output.contains("### 第二条 村民委员会根据村民居住状况、人口… (1.2)"), markdown.output)
+        XCTAssertTrue(markdown.standardOutput.contains("### 第二条 村民委员会根据村民居住状况、人口… (1.2)"), markdown.standardOutput)
 
         let unknown = try run(["bookmarks", "add", "第九条", "--doc", file.path], storeDirectory: directory)
         XCTAssertNotEqual(unknown.status, 0)
-        XCTAssertTrue(unknown.error.contains("law.md") && unknown.error.contains("'第九条'"), unknown.error)
+        XCTAssertTrue(
+            unknown.standardError.contains("law.md") && unknown.standardError.contains("'第九条'"), unknown.standardError)
     }
 }

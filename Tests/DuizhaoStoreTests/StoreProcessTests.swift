@@ -13,83 +13,30 @@ final class StoreProcessTests: XCTestCase {
     /// The `duizhao` executable built next to this test bundle.
     func duizhaoBinary() throws -> String { try BuiltBinary.duizhao() }
 
-    /// Launches `duizhao ARGUMENTS` with the store in `directory`, as an unprivileged user when asked (and when
+    /// Starts `duizhao ARGUMENTS` with the store in `directory`, as an unprivileged user when asked (and when
     /// running as root, where permissions would not apply otherwise).
     func launch(
         _ arguments: [String], storeDirectory: URL, unprivileged: Bool = false,
         environment extra: [String: String] = [:]
-    ) throws -> (process: Process, output: Pipe, error: Pipe) {
+    ) throws -> SpawnedProcess {
         let binary = try duizhaoBinary()
-        let process = Process()
-        if unprivileged && getuid() == 0 {
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-            process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", binary] + arguments
-        } else {
-            process.executableURL = URL(fileURLWithPath: binary)
-            process.arguments = arguments
-        }
         var environment = ProcessInfo.processInfo.environment
         environment["DUIZHAO_DATA_DIR"] = storeDirectory.path
         environment["LANG"] = "C.UTF-8"
         environment.merge(extra) { _, new in new }
-        process.environment = environment
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        return (process, output, error)
+        if unprivileged && getuid() == 0 {
+            let dropPrivileges = ["--reuid=65534", "--regid=65534", "--clear-groups", binary]
+            return try SpawnedProcess("/usr/bin/setpriv", dropPrivileges + arguments, environment: environment)
+        }
+        return try SpawnedProcess(binary, arguments, environment: environment)
     }
 
-    struct Finished {
-        var status: Int32
-        var output: String
-        var error: String
-    }
-
+    /// Runs `duizhao ARGUMENTS` to completion, as `launch` starts it.
     func run(
         _ arguments: [String], storeDirectory: URL, unprivileged: Bool = false, environment: [String: String] = [:]
-    ) throws -> Finished {
-        finish(
-            try launch(arguments, storeDirectory: storeDirectory, unprivileged: unprivileged, environment: environment))
-    }
-
-    /// Runs `binary ARGUMENTS` with `environment` added to this process's and waits for it (no test state, so
-    /// several threads may call it).
-    static func runCommand(binary: String, _ arguments: [String], environment: [String: String]) throws -> Finished {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        return finish((process, output, error))
-    }
-
-    /// Reads both pipes to the end (on two threads, so neither can fill up and block the child) and waits.
-    func finish(_ launched: (process: Process, output: Pipe, error: Pipe)) -> Finished {
-        Self.finish(launched)
-    }
-
-    static func finish(_ launched: (process: Process, output: Pipe, error: Pipe)) -> Finished {
-        let errorText = Collected()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errorText.append(launched.error.fileHandleForReading.readDataToEndOfFile())
-            group.leave()
-        }
-        let outputData = launched.output.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        launched.process.waitUntilExit()
-        return Finished(
-            status: launched.process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-            error: errorText.text)
+    ) throws -> ProcessResult {
+        try launch(arguments, storeDirectory: storeDirectory, unprivileged: unprivileged, environment: environment)
+            .wait()
     }
 
     func testTwoProcessesAddingFiveHundredEachEndWithExactlyOneThousand() throws {
@@ -104,12 +51,11 @@ final class StoreProcessTests: XCTestCase {
                     ["bookmarks", "add"] + clauseIDs + ["--doc", "national", "--tag", tag], storeDirectory: directory)
             )
         }
-        // Draining one writer's pipes at a time is safe: 500 lines fit in a pipe buffer, so the other is not
-        // held up.
         for (tag, writer) in writers {
-            let result = finish(writer)
-            XCTAssertEqual(result.status, 0, "\(tag) failed: \(result.error)")
-            XCTAssertEqual(result.output.split(separator: "\n").count, 500, "\(tag) reported every committed bookmark")
+            let result = writer.wait()
+            XCTAssertEqual(result.status, 0, "\(tag) failed: \(result.standardError)")
+            XCTAssertEqual(
+                result.standardOutput.split(separator: "\n").count, 500, "\(tag) reported every committed bookmark")
         }
 
         let store = BookmarkStore.open(at: directory)
@@ -131,20 +77,21 @@ final class StoreProcessTests: XCTestCase {
         let results = Collected()
         let failures = Collected()
         let binary = try duizhaoBinary()
+        let environment = ProcessInfo.processInfo.environment.merging(["DUIZHAO_DATA_DIR": directory.path]) { $1 }
         DispatchQueue.concurrentPerform(iterations: 3) { writer in
             for index in 0..<50 {
                 do {
-                    let result = try Self.runCommand(
-                        binary: binary,
+                    let result = try runProcess(
+                        binary,
                         [
                             "bookmarks", "add", ids[index % ids.count], "--doc", "provincial", "--note",
                             "w\(writer)-\(index)",
                         ],
-                        environment: ["DUIZHAO_DATA_DIR": directory.path])
+                        environment: environment)
                     if result.status == 0 {
                         results.append(Data("w\(writer)-\(index)\n".utf8))
                     } else {
-                        failures.append(Data("w\(writer)-\(index): \(result.error)\n".utf8))
+                        failures.append(Data("w\(writer)-\(index): \(result.standardError)\n".utf8))
                     }
                 } catch {
                     failures.append(Data("w\(writer)-\(index): \(error)\n".utf8))
@@ -176,12 +123,14 @@ final class StoreProcessTests: XCTestCase {
         holder.unlock()
 
         XCTAssertNotEqual(add.status, 0)
-        XCTAssertEqual(add.error, "duizhao: error: \(path): the bookmark store is busy; try again\n")
-        XCTAssertEqual(add.output, "")
+        XCTAssertEqual(add.standardError, "duizhao: error: \(path): the bookmark store is busy; try again\n")
+        XCTAssertEqual(add.standardOutput, "")
         // Opening may need the lock for a moment (GRDB makes sure the WAL file is not empty): a reader then
         // waits too, and says the same if the lock is never released. Never read-only.
-        XCTAssertTrue(list.status == 0 || list.error.contains("the bookmark store is busy; try again"), list.error)
-        XCTAssertFalse(list.error.contains("read-only"), list.error)
+        XCTAssertTrue(
+            list.status == 0 || list.standardError.contains("the bookmark store is busy; try again"), list.standardError
+        )
+        XCTAssertFalse(list.standardError.contains("read-only"), list.standardError)
         XCTAssertEqual(try BookmarkStore.open(at: directory).bookmarks().map(\.anchor.clauseID), ["1.1"])
     }
 
@@ -191,21 +140,15 @@ final class StoreProcessTests: XCTestCase {
         let clauseIDs = (0..<3_000).map { ids[$0 % ids.count] }
         let writer = try launch(["bookmarks", "add"] + clauseIDs + ["--doc", "national"], storeDirectory: directory)
         // Each output line is printed after its transaction committed.
-        var buffered = Data()
-        var committedLines = 0
-        let reader = writer.output.fileHandleForReading
-        while committedLines < 200 {
-            let chunk = reader.availableData
-            if chunk.isEmpty { break }
-            buffered.append(chunk)
-            committedLines = buffered.filter { $0 == 0x0A }.count
+        let deadline = Date().addingTimeInterval(60)
+        while writer.isRunning, writer.standardOutputSoFar.filter({ $0 == "\n" }).count < 200, Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.001)
         }
-        XCTAssertTrue(writer.process.isRunning, "the writer should still be writing when killed")
-        kill(writer.process.processIdentifier, SIGKILL)
-        writer.process.waitUntilExit()
-        XCTAssertEqual(writer.process.terminationReason, .uncaughtSignal)
-        buffered.append(reader.readDataToEndOfFile())
-        let reported = String(decoding: buffered, as: UTF8.self).split(separator: "\n").compactMap { line -> Int64? in
+        XCTAssertTrue(writer.isRunning, "the writer should still be writing when killed")
+        kill(writer.pid, SIGKILL)
+        let killed = writer.wait()
+        XCTAssertEqual(killed.status, 128 + SIGKILL, "ended by the signal")
+        let reported = killed.standardOutput.split(separator: "\n").compactMap { line -> Int64? in
             guard line.hasPrefix("added bookmark #"), let end = line.firstIndex(of: ":") else { return nil }
             return Int64(line[line.index(line.startIndex, offsetBy: 16)..<end])
         }
@@ -231,11 +174,12 @@ final class StoreProcessTests: XCTestCase {
 
         let add = try run(["bookmarks", "add", "1.1", "--doc", "national"], storeDirectory: directory)
         XCTAssertNotEqual(add.status, 0)
-        XCTAssertTrue(add.error.contains(path) && add.error.contains("not an SQLite database"), add.error)
-        XCTAssertEqual(add.output, "")
+        XCTAssertTrue(
+            add.standardError.contains(path) && add.standardError.contains("not an SQLite database"), add.standardError)
+        XCTAssertEqual(add.standardOutput, "")
         let list = try run(["bookmarks", "list"], storeDirectory: directory)
         XCTAssertNotEqual(list.status, 0)
-        XCTAssertTrue(list.error.contains(path), list.error)
+        XCTAssertTrue(list.standardError.contains(path), list.standardError)
         let remove = try run(["bookmarks", "remove", "1"], storeDirectory: directory)
         XCTAssertNotEqual(remove.status, 0)
         XCTAssertEqual(try FileSnapshot(directory: directory), before)
@@ -250,11 +194,12 @@ final class StoreProcessTests: XCTestCase {
 
         let add = try run(["bookmarks", "add", "1.1", "--doc", "national"], storeDirectory: directory)
         XCTAssertNotEqual(add.status, 0)
-        XCTAssertTrue(add.error.contains(path) && add.error.contains("newer duizhao"), add.error)
+        XCTAssertTrue(
+            add.standardError.contains(path) && add.standardError.contains("newer duizhao"), add.standardError)
         let list = try run(["bookmarks", "list"], storeDirectory: directory)
-        XCTAssertEqual(list.status, 0, list.error)
-        XCTAssertTrue(list.error.contains("read-only"), list.error)
-        XCTAssertTrue(list.output.contains("from the future"), list.output)
+        XCTAssertEqual(list.status, 0, list.standardError)
+        XCTAssertTrue(list.standardError.contains("read-only"), list.standardError)
+        XCTAssertTrue(list.standardOutput.contains("from the future"), list.standardOutput)
         XCTAssertEqual(try FileSnapshot(directory: directory).files[path], before)
     }
 
@@ -269,11 +214,12 @@ final class StoreProcessTests: XCTestCase {
 
         let list = try run(["bookmarks", "list"], storeDirectory: directory, unprivileged: true)
         XCTAssertNotEqual(list.status, 0)
-        XCTAssertTrue(list.error.contains(path) && list.error.contains("cannot be read"), list.error)
+        XCTAssertTrue(
+            list.standardError.contains(path) && list.standardError.contains("cannot be read"), list.standardError)
         let add = try run(
             ["bookmarks", "add", "1.2", "--doc", "national"], storeDirectory: directory, unprivileged: true)
         XCTAssertNotEqual(add.status, 0)
-        XCTAssertTrue(add.error.contains(path), add.error)
+        XCTAssertTrue(add.standardError.contains(path), add.standardError)
         // Readable again for the comparison (the content is what must not have changed).
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
         XCTAssertEqual(try FileSnapshot(directory: directory), before)
@@ -284,20 +230,20 @@ final class StoreProcessTests: XCTestCase {
         let path = directory.appendingPathComponent("bookmarks.sqlite").path
         let added = try run(
             ["bookmarks", "add", "1.1", "--doc", "national", "--note", "只读"], storeDirectory: directory)
-        XCTAssertEqual(added.status, 0, added.error)
+        XCTAssertEqual(added.status, 0, added.standardError)
         // Readable by everyone, writable by nobody but the owner (root) — or by no one when not root.
         try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: directory.path)
         try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: path)
         let before = try FileSnapshot(directory: directory)
 
         let list = try run(["bookmarks", "list"], storeDirectory: directory, unprivileged: true)
-        XCTAssertEqual(list.status, 0, list.error)
-        XCTAssertTrue(list.error.contains(path) && list.error.contains("read-only"), list.error)
-        XCTAssertTrue(list.output.contains("只读"), list.output)
+        XCTAssertEqual(list.status, 0, list.standardError)
+        XCTAssertTrue(list.standardError.contains(path) && list.standardError.contains("read-only"), list.standardError)
+        XCTAssertTrue(list.standardOutput.contains("只读"), list.standardOutput)
         let add = try run(
             ["bookmarks", "add", "1.2", "--doc", "national"], storeDirectory: directory, unprivileged: true)
         XCTAssertNotEqual(add.status, 0)
-        XCTAssertTrue(add.error.contains(path) && add.error.contains("not writable"), add.error)
+        XCTAssertTrue(add.standardError.contains(path) && add.standardError.contains("not writable"), add.standardError)
         XCTAssertEqual(try FileSnapshot(directory: directory), before)
     }
 
@@ -307,7 +253,8 @@ final class StoreProcessTests: XCTestCase {
         let add = try run(
             ["bookmarks", "add", "1.1", "--doc", "national"], storeDirectory: directory, unprivileged: true)
         XCTAssertNotEqual(add.status, 0)
-        XCTAssertTrue(add.error.contains(directory.path) && add.error.contains("not writable"), add.error)
+        XCTAssertTrue(
+            add.standardError.contains(directory.path) && add.standardError.contains("not writable"), add.standardError)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path), [])
     }
 
@@ -324,7 +271,7 @@ final class StoreProcessTests: XCTestCase {
         try text.write(to: file, atomically: true, encoding: .utf8)
         for id in ["1.2", "1.3"] {
             let add = try run(["bookmarks", "add", id, "--doc", file.path], storeDirectory: directory)
-            XCTAssertEqual(add.status, 0, add.error)
+            XCTAssertEqual(add.status, 0, add.standardError)
         }
         // The file is edited: clause 2 is dropped, so 3 becomes 2.
         let edited = text.replacingOccurrences(of: "2.基本原则。坚持以人民为中心，坚持创新发展，坚持依法管网。\n", with: "")
@@ -333,8 +280,9 @@ final class StoreProcessTests: XCTestCase {
         try edited.write(to: file, atomically: true, encoding: .utf8)
 
         let json = try run(["bookmarks", "list", "--json"], storeDirectory: directory)
-        XCTAssertEqual(json.status, 0, json.error)
-        let listed = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [[String: Any]])
+        XCTAssertEqual(json.status, 0, json.standardError)
+        let listed = try XCTUnwrap(
+            JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [[String: Any]])
         XCTAssertEqual(listed.count, 2, "the orphan is listed, not dropped")
         XCTAssertEqual(listed[0]["status"] as? String, "orphaned")
         XCTAssertNil(listed[0]["currentClauseID"] as? String)
@@ -343,7 +291,7 @@ final class StoreProcessTests: XCTestCase {
         XCTAssertEqual(listed[1]["currentClauseID"] as? String, "1.2")
 
         let text2 = try run(["bookmarks", "list"], storeDirectory: directory)
-        XCTAssertTrue(text2.output.contains("orphaned"), text2.output)
+        XCTAssertTrue(text2.standardOutput.contains("orphaned"), text2.standardOutput)
     }
 
     func testAddListRemoveAndExportThroughTheCLI() throws {
@@ -352,15 +300,17 @@ final class StoreProcessTests: XCTestCase {
         let add = try run(
             ["bookmarks", "add", unit.id, "--doc", "national", "--note", "核对这一条", "--tag", "准入", "--tag", "todo"],
             storeDirectory: directory)
-        XCTAssertEqual(add.status, 0, add.error)
-        XCTAssertTrue(add.output.hasPrefix("added bookmark #1: \(unit.heading) [\(unit.id)]"), add.output)
+        XCTAssertEqual(add.status, 0, add.standardError)
+        XCTAssertTrue(
+            add.standardOutput.hasPrefix("added bookmark #1: \(unit.heading) [\(unit.id)]"), add.standardOutput)
         let unknown = try run(["bookmarks", "add", "99.99", "--doc", "national"], storeDirectory: directory)
         XCTAssertNotEqual(unknown.status, 0)
-        XCTAssertTrue(unknown.error.contains("99.99"), unknown.error)
+        XCTAssertTrue(unknown.standardError.contains("99.99"), unknown.standardError)
 
         let json = try run(["bookmarks", "list", "--json"], storeDirectory: directory)
-        XCTAssertEqual(json.status, 0, json.error)
-        let listed = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [[String: Any]])
+        XCTAssertEqual(json.status, 0, json.standardError)
+        let listed = try XCTUnwrap(
+            JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [[String: Any]])
         XCTAssertEqual(listed.count, 1)
         XCTAssertEqual(listed[0]["id"] as? Int, 1)
         XCTAssertEqual(listed[0]["note"] as? String, "核对这一条")
@@ -370,27 +320,28 @@ final class StoreProcessTests: XCTestCase {
         XCTAssertEqual((listed[0]["document"] as? [String: Any])?["fingerprint"] as? String, national.fingerprint)
 
         let markdown = try run(["bookmarks", "export"], storeDirectory: directory)
-        XCTAssertEqual(markdown.status, 0, markdown.error)
-        XCTAssertTrue(markdown.output.contains("## \(national.title)"), markdown.output)
-        XCTAssertTrue(markdown.output.contains("### \(unit.heading) (\(unit.id))"), markdown.output)
-        XCTAssertTrue(markdown.output.contains("> 核对这一条"), markdown.output)
-        XCTAssertTrue(markdown.output.contains(try XCTUnwrap(unit.paragraphs.first)), "the clause text is exported")
+        XCTAssertEqual(markdown.status, 0, markdown.standardError)
+        XCTAssertTrue(markdown.standardOutput.contains("## \(national.title)"), markdown.standardOutput)
+        XCTAssertTrue(markdown.standardOutput.contains("### \(unit.heading) (\(unit.id))"), markdown.standardOutput)
+        XCTAssertTrue(markdown.standardOutput.contains("> 核对这一条"), markdown.standardOutput)
+        XCTAssertTrue(
+            markdown.standardOutput.contains(try XCTUnwrap(unit.paragraphs.first)), "the clause text is exported")
 
         let exportedJSON = try run(["bookmarks", "export", "--format", "json"], storeDirectory: directory)
         let exported = try XCTUnwrap(
-            JSONSerialization.jsonObject(with: Data(exportedJSON.output.utf8)) as? [[String: Any]])
+            JSONSerialization.jsonObject(with: Data(exportedJSON.standardOutput.utf8)) as? [[String: Any]])
         XCTAssertEqual(exported.first?["text"] as? [String], unit.paragraphs)
 
         let note = try run(["bookmarks", "note", "#1", "改过的注"], storeDirectory: directory)
-        XCTAssertEqual(note.status, 0, note.error)
+        XCTAssertEqual(note.status, 0, note.standardError)
         XCTAssertEqual(try BookmarkStore.open(at: directory).bookmark(id: 1)?.note, "改过的注")
         let noteOfNothing = try run(["bookmarks", "note", "9", "x"], storeDirectory: directory)
         XCTAssertNotEqual(noteOfNothing.status, 0)
-        XCTAssertTrue(noteOfNothing.error.contains("no bookmark with id 9"), noteOfNothing.error)
+        XCTAssertTrue(noteOfNothing.standardError.contains("no bookmark with id 9"), noteOfNothing.standardError)
 
         XCTAssertNotEqual(try run(["bookmarks", "remove", "7"], storeDirectory: directory).status, 0)
         let remove = try run(["bookmarks", "remove", "#1"], storeDirectory: directory)
-        XCTAssertEqual(remove.status, 0, remove.error)
+        XCTAssertEqual(remove.status, 0, remove.standardError)
         XCTAssertEqual(try BookmarkStore.open(at: directory).count(), 0)
     }
 }

@@ -36,45 +36,84 @@ public struct ProcessResult: Sendable {
     public var standardError: String
 }
 
-/// Runs a command to completion with stdin from /dev/null and stdout/stderr captured in temporary files,
-/// so it is never attached to a terminal. Spawned with posix_spawn and reaped with waitpid rather than
-/// Foundation's `Process`, which waits for descriptors that a daemon it forks (the tmux server) keeps open.
+/// Runs a command to completion (see `SpawnedProcess`).
 public func runProcess(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws
     -> ProcessResult
 {
-    let directory = FileManager.default.temporaryDirectory
-    let outputPath = directory.appendingPathComponent("duizhao-test-out-\(UUID().uuidString)").path
-    let errorPath = directory.appendingPathComponent("duizhao-test-err-\(UUID().uuidString)").path
-    defer {
+    try SpawnedProcess(executable, arguments, environment: environment).wait()
+}
+
+/// A running command with stdin from /dev/null and stdout/stderr captured in temporary files, so it is never
+/// attached to a terminal and never blocks on a full pipe. Spawned with posix_spawn and reaped with waitpid rather
+/// than Foundation's `Process`, which waits for descriptors that a daemon it forks (the tmux server) keeps open.
+public final class SpawnedProcess: @unchecked Sendable {
+    public let pid: pid_t
+    private let outputPath: String
+    private let errorPath: String
+    /// The exit status once reaped.
+    private var exitStatus: Int32?
+
+    /// Starts `executable ARGUMENTS` with `environment` (this process's when nil).
+    public init(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws {
+        let directory = FileManager.default.temporaryDirectory
+        outputPath = directory.appendingPathComponent("duizhao-test-out-\(UUID().uuidString)").path
+        errorPath = directory.appendingPathComponent("duizhao-test-err-\(UUID().uuidString)").path
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        let environmentStrings = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
+        let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
+        let envp: [UnsafeMutablePointer<CChar>?] = environmentStrings.map { strdup($0) } + [nil]
+        defer {
+            for pointer in argv { free(pointer) }
+            for pointer in envp { free(pointer) }
+        }
+        var pid: pid_t = 0
+        let spawnResult = posix_spawn(&pid, executable, &actions, nil, argv, envp)
+        guard spawnResult == 0 else {
+            throw TestSupportError("cannot run \(executable): \(String(cString: strerror(spawnResult)))")
+        }
+        self.pid = pid
+    }
+
+    deinit {
         try? FileManager.default.removeItem(atPath: outputPath)
         try? FileManager.default.removeItem(atPath: errorPath)
     }
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    let environmentStrings = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
-    let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
-    let envp: [UnsafeMutablePointer<CChar>?] = environmentStrings.map { strdup($0) } + [nil]
-    defer {
-        for pointer in argv { free(pointer) }
-        for pointer in envp { free(pointer) }
+
+    /// What it has written to standard output so far.
+    public var standardOutputSoFar: String {
+        String(decoding: FileManager.default.contents(atPath: outputPath) ?? Data(), as: UTF8.self)
     }
-    var pid: pid_t = 0
-    let spawnResult = posix_spawn(&pid, executable, &actions, nil, argv, envp)
-    guard spawnResult == 0 else {
-        throw TestSupportError("cannot run \(executable): \(String(cString: strerror(spawnResult)))")
+
+    /// Whether it has not ended yet (an ended process is reaped here and its status kept for `wait`).
+    public var isRunning: Bool {
+        if exitStatus != nil { return false }
+        var status: Int32 = 0
+        guard waitpid(pid, &status, WNOHANG) == pid else { return true }
+        exitStatus = Self.shellStatus(status)
+        return false
     }
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) < 0, errno == EINTR {}
-    // Exit status, or 128 + signal like a shell.
-    let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-    return ProcessResult(
-        status: exitStatus,
-        standardOutput: String(decoding: FileManager.default.contents(atPath: outputPath) ?? Data(), as: UTF8.self),
-        standardError: String(decoding: FileManager.default.contents(atPath: errorPath) ?? Data(), as: UTF8.self))
+
+    /// Waits for it to end: its exit status (128 + signal when killed, like a shell) and all it wrote.
+    public func wait() -> ProcessResult {
+        if exitStatus == nil {
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+            exitStatus = Self.shellStatus(status)
+        }
+        return ProcessResult(
+            status: exitStatus!, standardOutput: standardOutputSoFar,
+            standardError: String(decoding: FileManager.default.contents(atPath: errorPath) ?? Data(), as: UTF8.self))
+    }
+
+    /// Exit status, or 128 + signal like a shell.
+    private static func shellStatus(_ status: Int32) -> Int32 {
+        (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+    }
 }
 
 /// A private tmux server with one session of a fixed size, for driving the real binary in a terminal.
