@@ -35,47 +35,24 @@ public enum CharacterDiff {
     static func cleaned(national: String, provincial: String)
         -> (combined: [DiffEdit], national: [DiffEdit], provincial: [DiffEdit])
     {
-        let nationalCharacters = Array(national)
-        let provincialCharacters = Array(provincial)
-        var edits = DiffAlgorithm.minimalDiff(nationalCharacters.map(fold), provincialCharacters.map(fold))
+        var nationalSide = SideRuns(characters: Array(national))
+        var provincialSide = SideRuns(characters: Array(provincial))
+        var edits = DiffAlgorithm.minimalDiff(nationalSide.characters.map(fold), provincialSide.characters.map(fold))
         DiffAlgorithm.cleanupSemantic(&edits)
         var combined: [DiffEdit] = []
-        var nationalSide: [DiffEdit] = []
-        var provincialSide: [DiffEdit] = []
-        var nationalPosition = 0
-        var provincialPosition = 0
         for edit in edits {
             let count = edit.text.count
             switch edit.operation {
             case .equal:
-                nationalSide.append(
-                    DiffEdit(
-                        operation: .equal,
-                        text: Array(nationalCharacters[nationalPosition..<(nationalPosition + count)])))
-                provincialSide.append(
-                    DiffEdit(
-                        operation: .equal,
-                        text: Array(provincialCharacters[provincialPosition..<(provincialPosition + count)])))
-                combined.append(provincialSide[provincialSide.count - 1])
-                nationalPosition += count
-                provincialPosition += count
+                nationalSide.take(.equal, count)
+                combined.append(provincialSide.take(.equal, count))
             case .delete:
-                nationalSide.append(
-                    DiffEdit(
-                        operation: .delete,
-                        text: Array(nationalCharacters[nationalPosition..<(nationalPosition + count)])))
-                combined.append(nationalSide[nationalSide.count - 1])
-                nationalPosition += count
+                combined.append(nationalSide.take(.delete, count))
             case .insert:
-                provincialSide.append(
-                    DiffEdit(
-                        operation: .insert,
-                        text: Array(provincialCharacters[provincialPosition..<(provincialPosition + count)])))
-                combined.append(provincialSide[provincialSide.count - 1])
-                provincialPosition += count
+                combined.append(provincialSide.take(.insert, count))
             }
         }
-        return (combined, nationalSide, provincialSide)
+        return (combined, nationalSide.runs, provincialSide.runs)
     }
 
     /// Half-width ASCII punctuation becomes its full-width form, full-width letters and digits their ASCII form.
@@ -90,6 +67,22 @@ public enum CharacterDiff {
         default:
             return character
         }
+    }
+}
+
+/// One side's original characters cut into runs, in order, as the folded diff's edits are walked.
+private struct SideRuns {
+    let characters: [Character]
+    var position = 0
+    var runs: [DiffEdit] = []
+
+    /// The side's next `count` characters as a run of `operation`, appended to `runs`.
+    @discardableResult
+    mutating func take(_ operation: DiffOperation, _ count: Int) -> DiffEdit {
+        let run = DiffEdit(operation: operation, text: Array(characters[position..<(position + count)]))
+        runs.append(run)
+        position += count
+        return run
     }
 }
 

@@ -15,8 +15,9 @@ public struct ProvincialCoverage: Sendable, Equatable, Codable {
     public var newShare: Double
 }
 
-/// The full comparison of a national document with its provincial implementation.
-public struct Comparison: Sendable, Equatable {
+/// The full comparison of a national document with its provincial implementation (`Codable`: the comparison
+/// cache stores it as is; `nationalFates` encodes as a flat list of key and value).
+public struct Comparison: Sendable, Equatable, Codable {
     public var links: [ClauseLink]
     /// National comparable units with no link (dropped by the province).
     public var nationalOnly: [String]

@@ -12,7 +12,7 @@ import Foundation
 /// files (by last use) are removed until the directory is under `maximumBytes` and `maximumFiles`.
 public struct ComparisonCache: Sendable {
     /// Bumped whenever the file layout changes.
-    public static let formatVersion = 1
+    public static let formatVersion = 2
 
     public let directory: URL
     /// Identifies the code that computes comparisons (e.g. the version and the executable's size and date).
@@ -106,7 +106,7 @@ public struct ComparisonCache: Sendable {
         }
         // Last use, for pruning.
         try? FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: url.path)
-        return file.comparison.comparison
+        return file.comparison
     }
 
     /// Stores the comparison of the pair (atomically: a private file renamed into place), then prunes.
@@ -120,7 +120,7 @@ public struct ComparisonCache: Sendable {
         do {
             try fileManager.createDirectory(at: directory, withIntermediateDirectories: true)
             let data = try JSONEncoder().encode(
-                CachedComparisonFile(version: Self.formatVersion, key: key, comparison: CachedComparison(comparison)))
+                CachedComparisonFile(version: Self.formatVersion, key: key, comparison: comparison))
             let temporary = directory.appendingPathComponent(".\(key)-\(getpid())-\(UUID().uuidString).tmp")
             guard fileManager.createFile(atPath: temporary.path, contents: data) else { return }
             if rename(temporary.path, fileURL(forKey: key).path) != 0 {
@@ -165,37 +165,5 @@ public struct ComparisonCache: Sendable {
 private struct CachedComparisonFile: Codable {
     var version: Int
     var key: String
-    var comparison: CachedComparison
-}
-
-/// `Comparison` field by field (its parts are `Codable`; the national fates as pairs).
-private struct CachedComparison: Codable {
-    var links: [ClauseLink]
-    var nationalOnly: [String]
-    var provincialOnly: [String]
-    var provenance: [SentenceProvenance]
-    var nationalFates: [SentenceRef]
-    var nationalFateValues: [SentenceFate]
-    var nationalCoverage: [NationalCoverage]
-    var provincialCoverage: [ProvincialCoverage]
-
-    init(_ comparison: Comparison) {
-        links = comparison.links
-        nationalOnly = comparison.nationalOnly
-        provincialOnly = comparison.provincialOnly
-        provenance = comparison.provenance
-        let fates = comparison.nationalFates.sorted { $0.key < $1.key }
-        nationalFates = fates.map(\.key)
-        nationalFateValues = fates.map(\.value)
-        nationalCoverage = comparison.nationalCoverage
-        provincialCoverage = comparison.provincialCoverage
-    }
-
-    var comparison: Comparison? {
-        guard nationalFates.count == nationalFateValues.count else { return nil }
-        return Comparison(
-            links: links, nationalOnly: nationalOnly, provincialOnly: provincialOnly, provenance: provenance,
-            nationalFates: Dictionary(zip(nationalFates, nationalFateValues), uniquingKeysWith: { first, _ in first }),
-            nationalCoverage: nationalCoverage, provincialCoverage: provincialCoverage)
-    }
+    var comparison: Comparison
 }
