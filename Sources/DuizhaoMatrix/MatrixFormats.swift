@@ -62,13 +62,11 @@ public enum MatrixFormats {
         var additions: [AdditionJSON]
     }
 
-    static func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
-
     /// The summary with its shares rounded to three decimals, as every share in the JSON.
-    static func rounded(_ summary: DocumentSummary) -> DocumentSummary {
+    static func roundedShares(_ summary: DocumentSummary) -> DocumentSummary {
         var result = summary
-        result.newShare = rounded(summary.newShare)
-        result.coverage = rounded(summary.coverage)
+        result.newShare = JSONOutput.rounded(summary.newShare)
+        result.coverage = JSONOutput.rounded(summary.coverage)
         return result
     }
 
@@ -83,7 +81,7 @@ public enum MatrixFormats {
             documents: matrix.columns.map { column in
                 DocumentJSON(
                     file: column.document.source, title: column.document.title, jurisdiction: column.jurisdiction,
-                    date: column.document.date, summary: rounded(column.summary))
+                    date: column.document.date, summary: roundedShares(column.summary))
             },
             rows: matrix.provisions.enumerated().map { row, provision in
                 RowJSON(
@@ -94,7 +92,7 @@ public enum MatrixFormats {
                         let cell = column.cells[row]
                         return CellJSON(
                             kind: cell.kind.rawValue, provincial: cell.provincial.map { lookups[index].provision($0) },
-                            carried: rounded(cell.carried), score: rounded(cell.score))
+                            carried: JSONOutput.rounded(cell.carried), score: JSONOutput.rounded(cell.score))
                     })
             },
             additions: matrix.sharedAdditions.map { addition in
@@ -110,9 +108,7 @@ public enum MatrixFormats {
                             sentence: occurrence.sentence.index, text: occurrence.text)
                     })
             })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(report), as: UTF8.self)
+        return try JSONOutput.text(report)
     }
 
     /// Id, label and title of divisions by id.
