@@ -112,13 +112,10 @@ struct BookmarksCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Remove a bookmark by its number.", version: duizhaoVersion)
 
-        @Argument(help: "The bookmark number shown by `duizhao bookmarks list` (e.g. 12 or #12).")
-        var bookmark: String
+        @OptionGroup var number: BookmarkNumber
 
         func run() throws {
-            let id = try bookmarkNumber(bookmark)
-            let store = try openStore(forWriting: true)
-            try storeOperation(store) { try store.remove(id: id) }
+            let id = try number.change { store, id in try store.remove(id: id) }
             printText("removed bookmark #\(id)")
         }
     }
@@ -127,17 +124,28 @@ struct BookmarksCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Replace the note of a bookmark (an empty note removes it).", version: duizhaoVersion)
 
-        @Argument(help: "The bookmark number shown by `duizhao bookmarks list` (e.g. 12 or #12).")
-        var bookmark: String
+        @OptionGroup var number: BookmarkNumber
 
         @Argument(help: "The new note.")
         var note: String
 
         func run() throws {
+            let id = try number.change { store, id in try store.updateNote(id: id, note: note) }
+            print("note saved on bookmark #\(id)")
+        }
+    }
+
+    /// The bookmark a subcommand changes, by the number `list` shows.
+    struct BookmarkNumber: ParsableArguments {
+        @Argument(help: "The bookmark number shown by `duizhao bookmarks list` (e.g. 12 or #12).")
+        var bookmark: String
+
+        /// Opens the store for writing and applies `change` to the bookmark; returns its id.
+        func change(_ change: (BookmarkStore, Int64) throws -> Void) throws -> Int64 {
             let id = try bookmarkNumber(bookmark)
             let store = try openStore(forWriting: true)
-            try storeOperation(store) { try store.updateNote(id: id, note: note) }
-            print("note saved on bookmark #\(id)")
+            try storeOperation(store) { try change(store, id) }
+            return id
         }
     }
 

@@ -3,10 +3,6 @@ import DuizhaoCompare
 import DuizhaoCore
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// `duizhao compare [NATIONAL PROVINCIAL] [--json] [--clause ID]`: the clause alignment of a pair.
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -54,7 +50,7 @@ struct CompareCommand: ParsableCommand {
             printJSONText(try report.json())
         } else if let clause {
             let columns = max(30, width ?? terminalColumns() ?? 100)
-            let colour = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            let colour = standardOutputTakesColour()
             let text = try report.sideBySide(clause: clause, width: columns, colour: colour)
             // In colour the text carries its own SGR sequences (document fragments sanitised as they are placed).
             if colour { print(text, terminator: "") } else { printText(text, terminator: "") }
