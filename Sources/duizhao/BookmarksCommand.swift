@@ -332,12 +332,6 @@ struct DocumentCatalog {
 
 /// The JSON shape of a bookmark in `list --json` and `export --format json`.
 struct ExportedBookmark: Encodable {
-    struct Document: Encodable {
-        var title: String
-        var fingerprint: String
-        var source: String
-    }
-
     struct Clause: Encodable {
         var id: String
         var heading: String
@@ -346,7 +340,7 @@ struct ExportedBookmark: Encodable {
     }
 
     var id: Int64
-    var document: Document
+    var document: DocumentJSON
     /// The clause as bookmarked.
     var clause: Clause
     var status: LocationStatus
@@ -362,7 +356,7 @@ struct ExportedBookmark: Encodable {
     init(_ item: LocatedBookmark, includeText: Bool) {
         let anchor = item.bookmark.anchor
         id = item.bookmark.id
-        document = Document(
+        document = DocumentJSON(
             title: anchor.documentTitle, fingerprint: anchor.documentFingerprint, source: anchor.documentSource)
         clause = Clause(
             id: anchor.clauseID, heading: anchor.clauseHeading, snippet: anchor.snippet, sentence: anchor.sentence)

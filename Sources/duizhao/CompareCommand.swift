@@ -223,11 +223,6 @@ struct ComparisonReport {
         var changeCounts: [String: Int]?
     }
 
-    struct DocumentJSON: Encodable {
-        var title: String
-        var source: String
-    }
-
     struct LinkJSON: Encodable {
         var national: ClauseJSON
         var provincial: ClauseJSON

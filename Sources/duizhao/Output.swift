@@ -16,6 +16,14 @@ func printJSONText(_ json: String) {
     print(escapingRemainingControls(json))
 }
 
+/// A document in the commands' JSON (`compare`, `bookmarks`): its title, where it was loaded from and, for a
+/// bookmark's document, its fingerprint.
+struct DocumentJSON: Encodable {
+    var title: String
+    var fingerprint: String?
+    var source: String
+}
+
 /// Prints `value` as JSON (`JSONOutput.text`) on standard output.
 func printJSON(_ value: some Encodable) throws {
     printJSONText(try JSONOutput.text(value))
