@@ -407,28 +407,18 @@ public enum ChangeClassifier {
         case (let before?, let after?):
             if after != before { return after > before ? .stronger : .weaker }
         case (nil, let after?) where addedCounts:
-            // Compared with what the clause already said (not counting the verb right after the change, which
-            // the modal governs: 应当|支持…); a bare directive reads as an obligation (3), so only 必须
-            // strengthens it and only a permission (可以, 鼓励) weakens it.
-            if let base = strongestForce(baseWords(nationalWords, in: national, after: nationalRange)) {
-                if after > base { return .stronger }
-            } else if after > 3 {
-                return .stronger
-            } else if added.contains(where: { ChangeLexicon.permissions.contains(text(of: $0, in: provincial)) }),
-                bodies(in: provincial, overlapping: provincialRange).isEmpty
+            if let kind = oneSidedModal(
+                force: after, changed: added, in: provincial, provincialRange,
+                other: nationalWords, in: national, nationalRange, gained: true)
             {
-                // (Not when a subject comes with it: 村民会议可以 moved out of a list header is a restructuring.)
-                return .weaker
+                return kind
             }
         case (let before?, nil) where removedCounts:
-            if let base = strongestForce(baseWords(provincialWords, in: provincial, after: provincialRange)) {
-                if before > base { return .weaker }
-            } else if before > 3 {
-                return .weaker
-            } else if removed.contains(where: { ChangeLexicon.permissions.contains(text(of: $0, in: national)) }),
-                bodies(in: national, overlapping: nationalRange).isEmpty
+            if let kind = oneSidedModal(
+                force: before, changed: removed, in: national, nationalRange,
+                other: provincialWords, in: provincial, provincialRange, gained: false)
             {
-                return .stronger
+                return kind
             }
         default:
             break
@@ -438,6 +428,28 @@ public enum ChangeClassifier {
         let hedgeRemoved = !removedHedges.isEmpty && isSalient(removedHedges, in: national, nationalRange)
         let hedgeAdded = !addedHedges.isEmpty && isSalient(addedHedges, in: provincial, provincialRange)
         if hedgeRemoved != hedgeAdded { return hedgeAdded ? .weaker : .stronger }
+        return nil
+    }
+
+    /// A modal of `force` changed on one side only (`gained`: added on the provincial side; else removed from the
+    /// national one), compared with what the other side's clause already said (not counting the verb right after
+    /// the change, which the modal governs: 应当|支持…). A bare directive reads as an obligation (3), so only 必须
+    /// moves it toward the modal's side and only a permission (可以, 鼓励) moves it away; nil when neither.
+    static func oneSidedModal(
+        force: Int, changed: [ModalWord], in characters: [Character], _ range: Range<Int>,
+        other otherWords: [ModalWord], in otherCharacters: [Character], _ otherRange: Range<Int>, gained: Bool
+    ) -> ChangeKind? {
+        let toward: ChangeKind = gained ? .stronger : .weaker
+        if let base = strongestForce(baseWords(otherWords, in: otherCharacters, after: otherRange)) {
+            return force > base ? toward : nil
+        }
+        if force > 3 { return toward }
+        // (Not when a subject comes with the permission: 村民会议可以 moved out of a list header is a restructuring.)
+        if changed.contains(where: { ChangeLexicon.permissions.contains(text(of: $0, in: characters)) }),
+            bodies(in: characters, overlapping: range).isEmpty
+        {
+            return gained ? .weaker : .stronger
+        }
         return nil
     }
 

@@ -35,47 +35,24 @@ public enum CharacterDiff {
     static func cleaned(national: String, provincial: String)
         -> (combined: [DiffEdit], national: [DiffEdit], provincial: [DiffEdit])
     {
-        let nationalCharacters = Array(national)
-        let provincialCharacters = Array(provincial)
-        var edits = DiffAlgorithm.minimalDiff(nationalCharacters.map(fold), provincialCharacters.map(fold))
+        var nationalSide = SideRuns(characters: Array(national))
+        var provincialSide = SideRuns(characters: Array(provincial))
+        var edits = DiffAlgorithm.minimalDiff(nationalSide.characters.map(fold), provincialSide.characters.map(fold))
         DiffAlgorithm.cleanupSemantic(&edits)
         var combined: [DiffEdit] = []
-        var nationalSide: [DiffEdit] = []
-        var provincialSide: [DiffEdit] = []
-        var nationalPosition = 0
-        var provincialPosition = 0
         for edit in edits {
             let count = edit.text.count
             switch edit.operation {
             case .equal:
-                nationalSide.append(
-                    DiffEdit(
-                        operation: .equal,
-                        text: Array(nationalCharacters[nationalPosition..<(nationalPosition + count)])))
-                provincialSide.append(
-                    DiffEdit(
-                        operation: .equal,
-                        text: Array(provincialCharacters[provincialPosition..<(provincialPosition + count)])))
-                combined.append(provincialSide[provincialSide.count - 1])
-                nationalPosition += count
-                provincialPosition += count
+                nationalSide.take(.equal, count)
+                combined.append(provincialSide.take(.equal, count))
             case .delete:
-                nationalSide.append(
-                    DiffEdit(
-                        operation: .delete,
-                        text: Array(nationalCharacters[nationalPosition..<(nationalPosition + count)])))
-                combined.append(nationalSide[nationalSide.count - 1])
-                nationalPosition += count
+                combined.append(nationalSide.take(.delete, count))
             case .insert:
-                provincialSide.append(
-                    DiffEdit(
-                        operation: .insert,
-                        text: Array(provincialCharacters[provincialPosition..<(provincialPosition + count)])))
-                combined.append(provincialSide[provincialSide.count - 1])
-                provincialPosition += count
+                combined.append(provincialSide.take(.insert, count))
             }
         }
-        return (combined, nationalSide, provincialSide)
+        return (combined, nationalSide.runs, provincialSide.runs)
     }
 
     /// Half-width ASCII punctuation becomes its full-width form, full-width letters and digits their ASCII form.
@@ -90,6 +67,22 @@ public enum CharacterDiff {
         default:
             return character
         }
+    }
+}
+
+/// One side's original characters cut into runs, in order, as the folded diff's edits are walked.
+private struct SideRuns {
+    let characters: [Character]
+    var position = 0
+    var runs: [DiffEdit] = []
+
+    /// The side's next `count` characters as a run of `operation`, appended to `runs`.
+    @discardableResult
+    mutating func take(_ operation: DiffOperation, _ count: Int) -> DiffEdit {
+        let run = DiffEdit(operation: operation, text: Array(characters[position..<(position + count)]))
+        runs.append(run)
+        position += count
+        return run
     }
 }
 
@@ -163,73 +156,53 @@ enum DiffAlgorithm {
         return nil
     }
 
-    /// Myers' middle snake: walks the edit graph from both ends, splits at the overlap and recurses.
+    /// Myers' middle snake: walks the edit graph from both ends, splits at the overlap and recurses. The forward
+    /// search (side 0) and the reverse search (side 1, on the mirrored texts) are the same walk; each keeps the
+    /// furthest x reached per diagonal (in its half of `v`) and how many diagonals it has run off the graph at
+    /// either end. The side whose step can meet the other's (by the parity of `n - m`) looks for the overlap.
     static func bisect(_ a: [Character], _ b: [Character]) -> [DiffEdit] {
         let n = a.count
         let m = b.count
         let maxD = (n + m + 1) / 2
         let vOffset = maxD
         let vLength = 2 * maxD
-        var v1 = [Int](repeating: -1, count: vLength)
-        var v2 = [Int](repeating: -1, count: vLength)
-        v1[vOffset + 1] = 0
-        v2[vOffset + 1] = 0
+        var v = [Int](repeating: -1, count: 2 * vLength)
+        v[vOffset + 1] = 0
+        v[vLength + vOffset + 1] = 0
         let delta = n - m
-        let front = delta % 2 != 0
-        var k1start = 0
-        var k1end = 0
-        var k2start = 0
-        var k2end = 0
+        let forwardMeets = delta % 2 != 0
+        var kStart = [0, 0]
+        var kEnd = [0, 0]
         for d in 0..<maxD {
-            var k1 = -d + k1start
-            while k1 <= d - k1end {
-                let k1Offset = vOffset + k1
-                var x1 =
-                    (k1 == -d || (k1 != d && v1[k1Offset - 1] < v1[k1Offset + 1]))
-                    ? v1[k1Offset + 1] : v1[k1Offset - 1] + 1
-                var y1 = x1 - k1
-                while x1 < n, y1 < m, a[x1] == b[y1] {
-                    x1 += 1
-                    y1 += 1
-                }
-                v1[k1Offset] = x1
-                if x1 > n {
-                    k1end += 2
-                } else if y1 > m {
-                    k1start += 2
-                } else if front {
-                    let k2Offset = vOffset + delta - k1
-                    if k2Offset >= 0, k2Offset < vLength, v2[k2Offset] != -1, x1 >= n - v2[k2Offset] {
-                        return bisectSplit(a, b, x1, y1)
+            for side in 0..<2 {
+                let reverse = side == 1
+                let base = side * vLength
+                var k = -d + kStart[side]
+                while k <= d - kEnd[side] {
+                    let index = base + vOffset + k
+                    var x = (k == -d || (k != d && v[index - 1] < v[index + 1])) ? v[index + 1] : v[index - 1] + 1
+                    var y = x - k
+                    while x < n, y < m, reverse ? a[n - x - 1] == b[m - y - 1] : a[x] == b[y] {
+                        x += 1
+                        y += 1
                     }
-                }
-                k1 += 2
-            }
-            var k2 = -d + k2start
-            while k2 <= d - k2end {
-                let k2Offset = vOffset + k2
-                var x2 =
-                    (k2 == -d || (k2 != d && v2[k2Offset - 1] < v2[k2Offset + 1]))
-                    ? v2[k2Offset + 1] : v2[k2Offset - 1] + 1
-                var y2 = x2 - k2
-                while x2 < n, y2 < m, a[n - x2 - 1] == b[m - y2 - 1] {
-                    x2 += 1
-                    y2 += 1
-                }
-                v2[k2Offset] = x2
-                if x2 > n {
-                    k2end += 2
-                } else if y2 > m {
-                    k2start += 2
-                } else if !front {
-                    let k1Offset = vOffset + delta - k2
-                    if k1Offset >= 0, k1Offset < vLength, v1[k1Offset] != -1 {
-                        let x1 = v1[k1Offset]
-                        let y1 = vOffset + x1 - k1Offset
-                        if x1 >= n - x2 { return bisectSplit(a, b, x1, y1) }
+                    v[index] = x
+                    if x > n {
+                        kEnd[side] += 2
+                    } else if y > m {
+                        kStart[side] += 2
+                    } else if forwardMeets != reverse {
+                        let otherK = delta - k
+                        let other =
+                            vOffset + otherK >= 0 && vOffset + otherK < vLength
+                            ? v[(1 - side) * vLength + vOffset + otherK] : -1
+                        if other != -1, x + other >= n {
+                            // Split where the forward path reached.
+                            return reverse ? bisectSplit(a, b, other, other - otherK) : bisectSplit(a, b, x, y)
+                        }
                     }
+                    k += 2
                 }
-                k2 += 2
             }
         }
         return [DiffEdit(operation: .delete, text: a), DiffEdit(operation: .insert, text: b)]

@@ -126,9 +126,12 @@ struct ComparisonEngine {
         var body: Double
         var title: Double
         var score: Double
-        /// The score with the evidence of order added (`orderBonus` when the pair lies between its neighbours'
-        /// links): what candidates are ranked by.
-        var rank: Double
+        /// Whether the pair lies between the backbone links before and after it (see `rankedByOrder`).
+        var inOrder = false
+
+        /// What candidates are ranked by: the score, with the evidence of order added (`orderBonus`) when the pair
+        /// is in order.
+        var rank: Double { inOrder ? score + Comparator.Thresholds.orderBonus * (1 - score) : score }
     }
 
     func norm(_ set: [Int32]) -> Double { SortedSet.totalWeight(set, weights: idfSquared).squareRoot() }
@@ -169,7 +172,7 @@ struct ComparisonEngine {
                 national.titleBigrams[n], provincial.titleBigrams[p],
                 normA: nationalTitleNorms[n], normB: provincialTitleNorms[p])
             let score = body + Comparator.Thresholds.titleBonus * title * (1 - body)
-            return PairScore(national: n, provincial: p, body: body, title: title, score: score, rank: score)
+            return PairScore(national: n, provincial: p, body: body, title: title, score: score)
         }
     }
 
@@ -227,7 +230,7 @@ struct ComparisonEngine {
         return pairs.map { pair in
             var ranked = pair
             if (lower[pair.provincial]...max(lower[pair.provincial], upper[pair.provincial])).contains(pair.national) {
-                ranked.rank = pair.score + Comparator.Thresholds.orderBonus * (1 - pair.score)
+                ranked.inOrder = true
             }
             return ranked
         }

@@ -15,34 +15,21 @@ public struct ProvincialCoverage: Sendable, Equatable, Codable {
     public var newShare: Double
 }
 
-/// The full comparison of a national document with its provincial implementation.
-public struct Comparison: Sendable, Equatable {
-    public var links: [ClauseLink]
+/// The full comparison of a national document with its provincial implementation (`Codable`: the comparison
+/// cache stores it as is; `nationalFates` encodes as a flat list of key and value).
+public struct Comparison: Sendable, Equatable, Codable {
+    public var links: [ClauseLink] = []
     /// National comparable units with no link (dropped by the province).
-    public var nationalOnly: [String]
+    public var nationalOnly: [String] = []
     /// Provincial comparable units with no link (added by the province).
-    public var provincialOnly: [String]
+    public var provincialOnly: [String] = []
     /// For every provincial sentence (of every comparable unit, in document order), its national source(s);
     /// sentences of unlinked clauses have none.
-    public var provenance: [SentenceProvenance]
+    public var provenance: [SentenceProvenance] = []
     /// For every national sentence: carried, rewritten or dropped (all sentences of unlinked clauses are dropped).
-    public var nationalFates: [SentenceRef: SentenceFate]
-    public var nationalCoverage: [NationalCoverage]
-    public var provincialCoverage: [ProvincialCoverage]
-
-    public init(
-        links: [ClauseLink] = [], nationalOnly: [String] = [], provincialOnly: [String] = [],
-        provenance: [SentenceProvenance] = [], nationalFates: [SentenceRef: SentenceFate] = [:],
-        nationalCoverage: [NationalCoverage] = [], provincialCoverage: [ProvincialCoverage] = []
-    ) {
-        self.links = links
-        self.nationalOnly = nationalOnly
-        self.provincialOnly = provincialOnly
-        self.provenance = provenance
-        self.nationalFates = nationalFates
-        self.nationalCoverage = nationalCoverage
-        self.provincialCoverage = provincialCoverage
-    }
+    public var nationalFates: [SentenceRef: SentenceFate] = [:]
+    public var nationalCoverage: [NationalCoverage] = []
+    public var provincialCoverage: [ProvincialCoverage] = []
 
     /// Provincial clause ids linked to a national clause, best score first.
     public func provincialLinks(ofNational id: String) -> [ClauseLink] {

@@ -18,11 +18,8 @@ public struct LinkEvidence: Sendable, Equatable, Codable {
     /// Whether the two headings say the same thing (title similarity of at least one half).
     public var matchingHeading: Bool
 
-    public init(sharedSentences: Int = 0, citations: [String] = [], matchingHeading: Bool = false) {
-        self.sharedSentences = sharedSentences
-        self.citations = citations
-        self.matchingHeading = matchingHeading
-    }
+    /// No shared sentence, citation or matching heading (a link made by hand, as in a test's fixture).
+    public static let empty = LinkEvidence(sharedSentences: 0, citations: [], matchingHeading: false)
 }
 
 /// One link of the clause alignment (many-to-one and one-to-many links are separate `ClauseLink`s).
@@ -38,7 +35,7 @@ public struct ClauseLink: Sendable, Equatable, Codable {
 
     public init(
         national: String, provincial: String, kind: LinkKind, score: Double,
-        evidence: LinkEvidence = LinkEvidence()
+        evidence: LinkEvidence = .empty
     ) {
         self.national = national
         self.provincial = provincial

@@ -127,11 +127,6 @@ enum DivisionReference {
 public struct PrintedLine: Sendable, Equatable {
     public var text: String
     public var isHeading: Bool
-
-    public init(text: String, isHeading: Bool) {
-        self.text = text
-        self.isHeading = isHeading
-    }
 }
 
 extension Division {

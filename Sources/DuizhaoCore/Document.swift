@@ -281,13 +281,6 @@ public struct LegislativeEvent: Sendable, Equatable, Codable {
     public var action: String?
     /// The line as printed.
     public var text: String
-
-    public init(date: String?, body: String?, action: String?, text: String) {
-        self.date = date
-        self.body = body
-        self.action = action
-        self.text = text
-    }
 }
 
 /// One instrument of a document that holds several (see `PolicyDocument.parts`).

@@ -98,10 +98,17 @@ public enum TextDecoder {
     /// Decodes `bytes` from `encoding` (GB18030 is a superset of GBK and GB2312) with iconv; nil when they are not
     /// valid in it.
     static func iconvDecode(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, from encoding: String) -> String? {
-        let converter = iconv_open("UTF-8", encoding)
+        guard let utf8 = iconvConvert(Array(bytes), from: encoding, to: "UTF-8") else { return nil }
+        return String(validating: utf8, as: UTF8.self)
+    }
+
+    /// `bytes` converted from one encoding to another with iconv (GB18030 is a superset of GBK and GB2312); nil
+    /// when iconv does not know an encoding or the bytes are not valid in `source`.
+    static func iconvConvert(_ bytes: [UInt8], from source: String, to target: String) -> [UInt8]? {
+        let converter = iconv_open(target, source)
         if converter == iconv_t(bitPattern: -1) { return nil }
         defer { iconv_close(converter) }
-        var input = Array(bytes)
+        var input = bytes
         var output = [UInt8](repeating: 0, count: input.count * 2 + 16)
         let produced: Int? = input.withUnsafeMutableBufferPointer { inBuffer in
             output.withUnsafeMutableBufferPointer { outBuffer in
@@ -117,6 +124,6 @@ public enum TextDecoder {
             }
         }
         guard let produced else { return nil }
-        return String(validating: output[..<produced], as: UTF8.self)
+        return Array(output[..<produced])
     }
 }

@@ -26,11 +26,6 @@ public struct MetadataField: Sendable, Equatable, Codable {
     /// The label without the spaces that align it (`标　　题` → `标题`).
     public var label: String
     public var value: String
-
-    public init(label: String, value: String) {
-        self.label = label
-        self.value = value
-    }
 }
 
 /// The metadata table printed above the text on government sites (gov.cn 政府信息公开 and provincial copies):

@@ -23,13 +23,6 @@ public struct MatrixCell: Sendable, Equatable {
     public var carried: Double
     /// Similarity of the best link (0 when dropped).
     public var score: Double
-
-    public init(kind: CellKind, provincial: [String], carried: Double, score: Double) {
-        self.kind = kind
-        self.provincial = provincial
-        self.carried = carried
-        self.score = score
-    }
 }
 
 /// A national provision: one row of the matrix.
@@ -59,12 +52,6 @@ public struct DivisionHeading: Sendable, Equatable, Hashable, Codable {
     public var id: String
     public var label: String
     public var title: String
-
-    public init(id: String, label: String, title: String) {
-        self.id = id
-        self.label = label
-        self.title = title
-    }
 }
 
 /// The figures of one implementation against the national document (encoded as is in the matrix JSON).
@@ -81,15 +68,6 @@ public struct DocumentSummary: Sendable, Equatable, Encodable {
     public var newShare: Double
     /// Mean carried share over the national provisions (0…1): how much of the national text survives.
     public var coverage: Double
-
-    public init(kept: Int, partly: Int, dropped: Int, additions: Int, newShare: Double, coverage: Double) {
-        self.kept = kept
-        self.partly = partly
-        self.dropped = dropped
-        self.additions = additions
-        self.newShare = newShare
-        self.coverage = coverage
-    }
 }
 
 /// One implementation compared with the national document: a column of the matrix.
@@ -152,11 +130,6 @@ public struct MatrixColumn: Sendable {
 public struct NewSentence: Sendable, Equatable {
     public var sentence: SentenceRef
     public var text: String
-
-    public init(sentence: SentenceRef, text: String) {
-        self.sentence = sentence
-        self.text = text
-    }
 }
 
 /// One national document against all its implementations.

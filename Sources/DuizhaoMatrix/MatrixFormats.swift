@@ -6,21 +6,17 @@ import Foundation
 public enum MatrixFormats {
     // MARK: JSON
 
-    struct NationalJSON: Encodable {
-        var title: String
-        var file: String
-        var issuers: [String]
-        var date: String?
-        var provisions: Int
-    }
-
+    /// A document in the JSON: the national one with its issuers and number of provisions, an implementation
+    /// with its jurisdiction and summary. Absent fields are left out.
     struct DocumentJSON: Encodable {
         var file: String
         var title: String
-        var jurisdiction: String
         var date: String?
+        var issuers: [String]?
+        var provisions: Int?
+        var jurisdiction: String?
         /// Encoded as is (its field names are the JSON keys), shares rounded.
-        var summary: DocumentSummary
+        var summary: DocumentSummary?
     }
 
     struct CellJSON: Encodable {
@@ -56,19 +52,17 @@ public enum MatrixFormats {
     }
 
     struct MatrixJSON: Encodable {
-        var national: NationalJSON
+        var national: DocumentJSON
         var documents: [DocumentJSON]
         var rows: [RowJSON]
         var additions: [AdditionJSON]
     }
 
-    static func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
-
     /// The summary with its shares rounded to three decimals, as every share in the JSON.
-    static func rounded(_ summary: DocumentSummary) -> DocumentSummary {
+    static func roundedShares(_ summary: DocumentSummary) -> DocumentSummary {
         var result = summary
-        result.newShare = rounded(summary.newShare)
-        result.coverage = rounded(summary.coverage)
+        result.newShare = JSONOutput.rounded(summary.newShare)
+        result.coverage = JSONOutput.rounded(summary.coverage)
         return result
     }
 
@@ -77,13 +71,13 @@ public enum MatrixFormats {
         let survival = matrix.survivalCounts
         let lookups = matrix.columns.map { DivisionLookup($0.document) }
         let report = MatrixJSON(
-            national: NationalJSON(
-                title: matrix.national.title, file: matrix.national.source, issuers: matrix.national.issuers,
-                date: matrix.national.date, provisions: matrix.provisions.count),
+            national: DocumentJSON(
+                file: matrix.national.source, title: matrix.national.title, date: matrix.national.date,
+                issuers: matrix.national.issuers, provisions: matrix.provisions.count),
             documents: matrix.columns.map { column in
                 DocumentJSON(
-                    file: column.document.source, title: column.document.title, jurisdiction: column.jurisdiction,
-                    date: column.document.date, summary: rounded(column.summary))
+                    file: column.document.source, title: column.document.title, date: column.document.date,
+                    jurisdiction: column.jurisdiction, summary: roundedShares(column.summary))
             },
             rows: matrix.provisions.enumerated().map { row, provision in
                 RowJSON(
@@ -94,7 +88,7 @@ public enum MatrixFormats {
                         let cell = column.cells[row]
                         return CellJSON(
                             kind: cell.kind.rawValue, provincial: cell.provincial.map { lookups[index].provision($0) },
-                            carried: rounded(cell.carried), score: rounded(cell.score))
+                            carried: JSONOutput.rounded(cell.carried), score: JSONOutput.rounded(cell.score))
                     })
             },
             additions: matrix.sharedAdditions.map { addition in
@@ -110,9 +104,7 @@ public enum MatrixFormats {
                             sentence: occurrence.sentence.index, text: occurrence.text)
                     })
             })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(report), as: UTF8.self)
+        return try JSONOutput.text(report)
     }
 
     /// Id, label and title of divisions by id.

@@ -8,12 +8,6 @@ public struct AdditionOccurrence: Sendable, Equatable {
     /// The sentence in that implementation.
     public var sentence: SentenceRef
     public var text: String
-
-    public init(column: Int, sentence: SentenceRef, text: String) {
-        self.column = column
-        self.sentence = sentence
-        self.text = text
-    }
 }
 
 /// Text with no national source found in two or more implementations: horizontal diffusion.

@@ -82,38 +82,25 @@ struct PiecedDocument: Sendable {
             }
         }
         func visit(_ division: Division) {
-            divisions[division.id] = division
-            if unitIDs.contains(division.id) {
-                let members = division.flattened
-                let parts = members.map {
-                    PiecePart(
-                        divisionID: $0.id, heading: $0.heading,
-                        runsIn: $0.labelRunsIn,
-                        excerpt: $0.kind.isOutlineLevel ? $0.excerpt : nil, paragraphs: $0.paragraphs)
-                }
-                for member in members {
-                    divisions[member.id] = member
-                    pieceOfDivision[member.id] = pieces.count
-                    unitOfDivision[member.id] = division.id
-                }
-                pieces.append(
-                    DocumentPiece(
-                        kind: .unit, divisionID: division.id, divisionKind: division.kind, parts: parts,
-                        weight: weight(of: parts)))
-            } else {
-                let parts = [
-                    PiecePart(
-                        divisionID: division.id, heading: division.heading,
-                        excerpt: division.kind.isOutlineLevel ? division.excerpt : nil, paragraphs: division.paragraphs)
-                ]
-                pieceOfDivision[division.id] = pieces.count
-                unitOfDivision[division.id] = division.id
-                pieces.append(
-                    DocumentPiece(
-                        kind: .container, divisionID: division.id, divisionKind: division.kind, parts: parts,
-                        weight: weight(of: parts)))
-                division.children.forEach(visit)
+            // A unit is one piece with all its descendants; a container is a piece of its own heading and text,
+            // its children pieces of their own.
+            let isUnit = unitIDs.contains(division.id)
+            let members = isUnit ? division.flattened : [division]
+            let parts = members.map {
+                PiecePart(
+                    divisionID: $0.id, heading: $0.heading, runsIn: isUnit && $0.labelRunsIn,
+                    excerpt: $0.kind.isOutlineLevel ? $0.excerpt : nil, paragraphs: $0.paragraphs)
             }
+            for member in members {
+                divisions[member.id] = member
+                pieceOfDivision[member.id] = pieces.count
+                unitOfDivision[member.id] = division.id
+            }
+            pieces.append(
+                DocumentPiece(
+                    kind: isUnit ? .unit : .container, divisionID: division.id, divisionKind: division.kind,
+                    parts: parts, weight: weight(of: parts)))
+            if !isUnit { division.children.forEach(visit) }
         }
         document.divisions.forEach(visit)
 

@@ -56,15 +56,6 @@ public struct Bookmark: Sendable, Equatable, Hashable, Identifiable {
     public var tags: [String]
     public var createdAt: Date
     public var updatedAt: Date
-
-    public init(id: Int64, anchor: BookmarkAnchor, note: String, tags: [String], createdAt: Date, updatedAt: Date) {
-        self.id = id
-        self.anchor = anchor
-        self.note = note
-        self.tags = tags
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
-    }
 }
 
 /// What identifies a loaded document for its bookmarks: its fingerprint, its title and a sketch of its content.

@@ -33,11 +33,6 @@ public struct ResolvedBookmark: Sendable, Equatable, Hashable {
     public var bookmark: Bookmark
     public var resolution: AnchorResolution
 
-    public init(bookmark: Bookmark, resolution: AnchorResolution) {
-        self.bookmark = bookmark
-        self.resolution = resolution
-    }
-
     /// The clause id to show: the resolved one, else the stored one.
     public var clauseID: String { resolution.clauseID ?? bookmark.anchor.clauseID }
     public var isOrphaned: Bool { resolution.isOrphaned }

@@ -12,7 +12,7 @@ import Foundation
 /// files (by last use) are removed until the directory is under `maximumBytes` and `maximumFiles`.
 public struct ComparisonCache: Sendable {
     /// Bumped whenever the file layout changes.
-    public static let formatVersion = 1
+    public static let formatVersion = 2
 
     public let directory: URL
     /// Identifies the code that computes comparisons (e.g. the version and the executable's size and date).
@@ -90,7 +90,7 @@ public struct ComparisonCache: Sendable {
             files.remove(key: key)
             return nil
         }
-        return file.comparison.comparison
+        return file.comparison
     }
 
     /// Stores the comparison of the pair (atomically: a private file renamed into place), then prunes.
@@ -102,7 +102,7 @@ public struct ComparisonCache: Sendable {
     public func store(_ comparison: Comparison, forKey key: String) {
         guard
             let data = try? JSONEncoder().encode(
-                CachedComparisonFile(version: Self.formatVersion, key: key, comparison: CachedComparison(comparison)))
+                CachedComparisonFile(version: Self.formatVersion, key: key, comparison: comparison))
         else { return }
         files.write(data, forKey: key)
     }
@@ -118,37 +118,5 @@ public struct ComparisonCache: Sendable {
 private struct CachedComparisonFile: Codable {
     var version: Int
     var key: String
-    var comparison: CachedComparison
-}
-
-/// `Comparison` field by field (its parts are `Codable`; the national fates as pairs).
-private struct CachedComparison: Codable {
-    var links: [ClauseLink]
-    var nationalOnly: [String]
-    var provincialOnly: [String]
-    var provenance: [SentenceProvenance]
-    var nationalFates: [SentenceRef]
-    var nationalFateValues: [SentenceFate]
-    var nationalCoverage: [NationalCoverage]
-    var provincialCoverage: [ProvincialCoverage]
-
-    init(_ comparison: Comparison) {
-        links = comparison.links
-        nationalOnly = comparison.nationalOnly
-        provincialOnly = comparison.provincialOnly
-        provenance = comparison.provenance
-        let fates = comparison.nationalFates.sorted { $0.key < $1.key }
-        nationalFates = fates.map(\.key)
-        nationalFateValues = fates.map(\.value)
-        nationalCoverage = comparison.nationalCoverage
-        provincialCoverage = comparison.provincialCoverage
-    }
-
-    var comparison: Comparison? {
-        guard nationalFates.count == nationalFateValues.count else { return nil }
-        return Comparison(
-            links: links, nationalOnly: nationalOnly, provincialOnly: provincialOnly, provenance: provenance,
-            nationalFates: Dictionary(zip(nationalFates, nationalFateValues), uniquingKeysWith: { first, _ in first }),
-            nationalCoverage: nationalCoverage, provincialCoverage: provincialCoverage)
-    }
+    var comparison: Comparison
 }

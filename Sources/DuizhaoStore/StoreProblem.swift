@@ -36,12 +36,6 @@ public struct StoreProblem: Error, Sendable, Equatable, CustomStringConvertible 
     /// What is wrong, in words.
     public var detail: String
 
-    public init(kind: Kind, path: String, detail: String) {
-        self.kind = kind
-        self.path = path
-        self.detail = detail
-    }
-
     public var description: String { "\(path): \(detail)" }
 }
 

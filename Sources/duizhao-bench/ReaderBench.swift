@@ -84,13 +84,11 @@ func runReaderBenchmark(_ arguments: [String]) throws {
         table.add("  less, bytes per one-line scroll", "", reference: lessScroll.bytes.formattedBytes)
     }
 
-    // The model's own work per key (no terminal).
-    let computation = readerMeasureFrameComputation(presses: options.presses)
-    table.add("frame computation in-process (update j + render), median", computation.formattedMedian, reference: "")
-    table.add("frame computation in-process, p95", computation.formattedP95, reference: "")
-    let startup = readerMeasureStartupWork(runs: options.launches)
-    table.add("in-process: import both bundled documents", startup.importing.formattedMedian, reference: "")
-    table.add("in-process: reader model init + first render", startup.modelAndFrame.formattedMedian, reference: "")
+    // The model's own work (no terminal): import, start-up, a key.
+    let work = ReaderInProcessWork.measure(runs: options.launches, presses: options.presses, compared: true) {
+        (BundledDocument.national.load(), BundledDocument.provincial.load())
+    }
+    work.addRows(to: &table, prefix: "in-process, bundled pair: ")
     table.add(
         "process start → main (`duizhao --version`)",
         try readerMeasureBareStart(binary: binary, runs: options.launches).formattedMedian, reference: "")
@@ -114,11 +112,10 @@ func runReaderBenchmark(_ arguments: [String]) throws {
         table.add("\(sizeLabel) document: G / g (jump to end/start), median", largeEnd.formattedMedian, reference: "")
         // The same document in-process, so that the model's share is visible apart from the terminal and the
         // machine's load.
-        let work = try readerMeasureLargeInProcess(path: large.path, presses: options.presses)
-        table.add("  in-process: import", work.importing.formattedMedian, reference: "")
-        table.add("  in-process: reader model init + first render", work.modelAndFrame.formattedMedian, reference: "")
-        table.add("  in-process: update j + render, median", work.scroll.formattedMedian, reference: "")
-        table.add("  in-process: update G or g + render, median", work.ends.formattedMedian, reference: "")
+        let largeWork = try ReaderInProcessWork.measure(runs: 3, presses: options.presses, compared: false) {
+            (try PolicyImporter.importFile(at: large.path), nil)
+        }
+        largeWork.addRows(to: &table, prefix: "  in-process: ")
         if let lessProgram {
             let lessLarge = try readerMeasureLaunch(
                 runs: max(3, options.launches / 2), command: [lessProgram, large.path], needles: [nationalTitle],
@@ -294,48 +291,6 @@ func readerMeasureKeys(command: [String], keys: [String], repeats: Int) throws -
     return samples
 }
 
-/// The model alone: `update(.input(j))` + `render()` on the bundled pair at 160x45 with the comparison installed.
-func readerMeasureFrameComputation(presses: Int) -> ReaderSamples {
-    let national = BundledDocument.national.load()
-    let provincial = BundledDocument.provincial.load()
-    var model = ReaderModel(
-        national: national, provincial: provincial, width: ReaderPseudoTerminal.columns,
-        height: ReaderPseudoTerminal.rows)
-    _ = model.update(.comparisonFinished(Comparator.compare(national: national, provincial: provincial)))
-    _ = model.render()
-    var samples = ReaderSamples()
-    for press in 0..<presses {
-        let key: Character = (press / ReaderScrollPattern.block) % 2 == 0 ? "j" : "k"
-        let start = ReaderClock.now
-        _ = model.update(.input(.character(key)))
-        let screen = model.render()
-        samples.add(ReaderClock.now - start)
-        precondition(screen.height == ReaderPseudoTerminal.rows)
-    }
-    return samples
-}
-
-/// Where launch time goes inside the process: importing the bundled pair, building the model, the first frame.
-func readerMeasureStartupWork(runs: Int) -> (importing: ReaderSamples, modelAndFrame: ReaderSamples) {
-    var importing = ReaderSamples()
-    var modelAndFrame = ReaderSamples()
-    for _ in 0..<runs {
-        let start = ReaderClock.now
-        let national = BundledDocument.national.load()
-        let provincial = BundledDocument.provincial.load()
-        let imported = ReaderClock.now
-        let model = ReaderModel(
-            national: national, provincial: provincial, width: ReaderPseudoTerminal.columns,
-            height: ReaderPseudoTerminal.rows)
-        let screen = model.render()
-        let rendered = ReaderClock.now
-        precondition(screen.height == ReaderPseudoTerminal.rows)
-        importing.add(imported - start)
-        modelAndFrame.add(rendered - imported)
-    }
-    return (importing, modelAndFrame)
-}
-
 /// The bare cost of starting the binary (dynamic loading, runtime start-up) with stdout to /dev/null.
 func readerMeasureBareStart(binary: String, runs: Int) throws -> ReaderSamples {
     var samples = ReaderSamples()
@@ -358,45 +313,66 @@ func readerMeasureBareStart(binary: String, runs: Int) throws -> ReaderSamples {
     return samples
 }
 
-/// Import, model start-up, one-line scrolls and jumps to the ends on a large document, in-process.
-func readerMeasureLargeInProcess(path: String, presses: Int)
-    throws -> (importing: ReaderSamples, modelAndFrame: ReaderSamples, scroll: ReaderSamples, ends: ReaderSamples)
-{
+/// The reader's own work in-process, at 160x45 with no terminal: importing the documents, building the model
+/// with its first frame (`runs` times each), then on the last model a one-line scroll (`update` j/k + `render`,
+/// `presses` times) and jumps to the ends (G/g, 10 times).
+struct ReaderInProcessWork {
     var importing = ReaderSamples()
     var modelAndFrame = ReaderSamples()
     var scroll = ReaderSamples()
     var ends = ReaderSamples()
-    var document: PolicyDocument?
-    for _ in 0..<3 {
-        let start = ReaderClock.now
-        document = try PolicyImporter.importFile(at: path)
-        importing.add(ReaderClock.now - start)
+
+    /// `load` imports the documents (a provincial one or nil); `compared` installs their comparison before the
+    /// keys, as the reader has it once the background comparison is done.
+    static func measure(
+        runs: Int, presses: Int, compared: Bool, load: () throws -> (PolicyDocument, PolicyDocument?)
+    ) rethrows -> ReaderInProcessWork {
+        var work = ReaderInProcessWork()
+        var last: (model: ReaderModel, national: PolicyDocument, provincial: PolicyDocument?)?
+        for _ in 0..<max(1, runs) {
+            let start = ReaderClock.now
+            let (national, provincial) = try load()
+            let imported = ReaderClock.now
+            let model = ReaderModel(
+                national: national, provincial: provincial, width: ReaderPseudoTerminal.columns,
+                height: ReaderPseudoTerminal.rows)
+            let screen = model.render()
+            let rendered = ReaderClock.now
+            precondition(screen.height == ReaderPseudoTerminal.rows)
+            work.importing.add(imported - start)
+            work.modelAndFrame.add(rendered - imported)
+            last = (model, national, provincial)
+        }
+        guard let last else { return work }
+        var model = last.model
+        if compared, let provincial = last.provincial {
+            _ = model.update(.comparisonFinished(Comparator.compare(national: last.national, provincial: provincial)))
+            _ = model.render()
+        }
+        for press in 0..<presses {
+            let key: Character = (press / ReaderScrollPattern.block) % 2 == 0 ? "j" : "k"
+            work.scroll.add(timeKey(key, on: &model))
+        }
+        for press in 0..<10 { work.ends.add(timeKey(press % 2 == 0 ? "G" : "g", on: &model)) }
+        return work
     }
-    guard let document else { return (importing, modelAndFrame, scroll, ends) }
-    var model: ReaderModel?
-    for _ in 0..<3 {
-        let start = ReaderClock.now
-        let fresh = ReaderModel(
-            national: document, provincial: nil, width: ReaderPseudoTerminal.columns, height: ReaderPseudoTerminal.rows)
-        _ = fresh.render()
-        modelAndFrame.add(ReaderClock.now - start)
-        model = fresh
-    }
-    guard var model else { return (importing, modelAndFrame, scroll, ends) }
-    for press in 0..<presses {
-        let key: Character = (press / ReaderScrollPattern.block) % 2 == 0 ? "j" : "k"
+
+    /// Nanoseconds for `update` with the key and the `render` after it.
+    private static func timeKey(_ key: Character, on model: inout ReaderModel) -> UInt64 {
         let start = ReaderClock.now
         _ = model.update(.input(.character(key)))
-        _ = model.render()
-        scroll.add(ReaderClock.now - start)
+        let screen = model.render()
+        precondition(screen.height == ReaderPseudoTerminal.rows)
+        return ReaderClock.now - start
     }
-    for press in 0..<10 {
-        let start = ReaderClock.now
-        _ = model.update(.input(.character(press % 2 == 0 ? "G" : "g")))
-        _ = model.render()
-        ends.add(ReaderClock.now - start)
+
+    func addRows(to table: inout ReaderResultTable, prefix: String) {
+        table.add(prefix + "import", importing.formattedMedian, reference: "")
+        table.add(prefix + "reader model init + first render", modelAndFrame.formattedMedian, reference: "")
+        table.add(prefix + "update j + render, median", scroll.formattedMedian, reference: "")
+        table.add(prefix + "update j + render, p95", scroll.formattedP95, reference: "")
+        table.add(prefix + "update G or g + render, median", ends.formattedMedian, reference: "")
     }
-    return (importing, modelAndFrame, scroll, ends)
 }
 
 /// Writes a synthetic document of at least `megabytes` MB: the national text's title once, then its body

@@ -112,13 +112,10 @@ struct BookmarksCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Remove a bookmark by its number.", version: duizhaoVersion)
 
-        @Argument(help: "The bookmark number shown by `duizhao bookmarks list` (e.g. 12 or #12).")
-        var bookmark: String
+        @OptionGroup var number: BookmarkNumber
 
         func run() throws {
-            let id = try bookmarkNumber(bookmark)
-            let store = try openStore(forWriting: true)
-            try storeOperation(store) { try store.remove(id: id) }
+            let id = try number.change { store, id in try store.remove(id: id) }
             printText("removed bookmark #\(id)")
         }
     }
@@ -127,17 +124,28 @@ struct BookmarksCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Replace the note of a bookmark (an empty note removes it).", version: duizhaoVersion)
 
-        @Argument(help: "The bookmark number shown by `duizhao bookmarks list` (e.g. 12 or #12).")
-        var bookmark: String
+        @OptionGroup var number: BookmarkNumber
 
         @Argument(help: "The new note.")
         var note: String
 
         func run() throws {
+            let id = try number.change { store, id in try store.updateNote(id: id, note: note) }
+            print("note saved on bookmark #\(id)")
+        }
+    }
+
+    /// The bookmark a subcommand changes, by the number `list` shows.
+    struct BookmarkNumber: ParsableArguments {
+        @Argument(help: "The bookmark number shown by `duizhao bookmarks list` (e.g. 12 or #12).")
+        var bookmark: String
+
+        /// Opens the store for writing and applies `change` to the bookmark; returns its id.
+        func change(_ change: (BookmarkStore, Int64) throws -> Void) throws -> Int64 {
             let id = try bookmarkNumber(bookmark)
             let store = try openStore(forWriting: true)
-            try storeOperation(store) { try store.updateNote(id: id, note: note) }
-            print("note saved on bookmark #\(id)")
+            try storeOperation(store) { try change(store, id) }
+            return id
         }
     }
 
@@ -324,12 +332,6 @@ struct DocumentCatalog {
 
 /// The JSON shape of a bookmark in `list --json` and `export --format json`.
 struct ExportedBookmark: Encodable {
-    struct Document: Encodable {
-        var title: String
-        var fingerprint: String
-        var source: String
-    }
-
     struct Clause: Encodable {
         var id: String
         var heading: String
@@ -338,7 +340,7 @@ struct ExportedBookmark: Encodable {
     }
 
     var id: Int64
-    var document: Document
+    var document: DocumentJSON
     /// The clause as bookmarked.
     var clause: Clause
     var status: LocationStatus
@@ -354,7 +356,7 @@ struct ExportedBookmark: Encodable {
     init(_ item: LocatedBookmark, includeText: Bool) {
         let anchor = item.bookmark.anchor
         id = item.bookmark.id
-        document = Document(
+        document = DocumentJSON(
             title: anchor.documentTitle, fingerprint: anchor.documentFingerprint, source: anchor.documentSource)
         clause = Clause(
             id: anchor.clauseID, heading: anchor.clauseHeading, snippet: anchor.snippet, sentence: anchor.sentence)

@@ -3,10 +3,6 @@ import DuizhaoCompare
 import DuizhaoCore
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// `duizhao compare [NATIONAL PROVINCIAL] [--json] [--clause ID]`: the clause alignment of a pair.
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -54,7 +50,7 @@ struct CompareCommand: ParsableCommand {
             printJSONText(try report.json())
         } else if let clause {
             let columns = max(30, width ?? terminalColumns() ?? 100)
-            let colour = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            let colour = standardOutputTakesColour()
             let text = try report.sideBySide(clause: clause, width: columns, colour: colour)
             // In colour the text carries its own SGR sequences (document fragments sanitised as they are placed).
             if colour { print(text, terminator: "") } else { printText(text, terminator: "") }
@@ -86,10 +82,13 @@ struct ComparisonReport {
         provincialResolver = DivisionResolver(provincial)
     }
 
-    func nationalTitle(_ id: String) -> String { nationalDivisions[id]?.title ?? "" }
-    func provincialTitle(_ id: String) -> String { provincialDivisions[id]?.title ?? "" }
-    func nationalLabel(_ id: String) -> String { nationalDivisions[id]?.label ?? "" }
-    func provincialLabel(_ id: String) -> String { provincialDivisions[id]?.label ?? "" }
+    /// A clause as the JSON names it: id, label and title (empty for an id the document lacks).
+    func nationalClause(_ id: String) -> ClauseJSON { Self.clause(id, nationalDivisions) }
+    func provincialClause(_ id: String) -> ClauseJSON { Self.clause(id, provincialDivisions) }
+
+    static func clause(_ id: String, _ divisions: [String: Division]) -> ClauseJSON {
+        ClauseJSON(id: id, label: divisions[id]?.label ?? "", title: divisions[id]?.title ?? "")
+    }
 
     /// How the table and the clause view name a provision: its printed label and title, or excerpt for an
     /// untitled article (`第三条 村民委员会根据…`), with its id in brackets when its label alone would not find it.
@@ -210,16 +209,18 @@ struct ComparisonReport {
 
     // MARK: JSON
 
+    /// A clause in the JSON: id, label and title, with its coverage in the `coverage` lists (national: status and
+    /// carried share; provincial: new share; both: change counts). Absent fields are left out.
     struct ClauseJSON: Encodable {
         var id: String
         /// As printed (`第三条`, `4.`).
         var label: String
         var title: String
-    }
-
-    struct DocumentJSON: Encodable {
-        var title: String
-        var source: String
+        var status: String?
+        var carriedShare: Double?
+        var newShare: Double?
+        /// The changes of every link of this provision, per kind.
+        var changeCounts: [String: Int]?
     }
 
     struct LinkJSON: Encodable {
@@ -246,10 +247,12 @@ struct ComparisonReport {
         var provincialOffset: Int
     }
 
+    /// A sentence in the JSON: its place, with its text (in `sentences`) or its fate (in `nationalSentences`).
     struct SentenceJSON: Encodable {
         var division: String
         var index: Int
-        var text: String
+        var text: String?
+        var fate: String?
     }
 
     struct ProvenanceJSON: Encodable {
@@ -259,30 +262,6 @@ struct ComparisonReport {
         var score: Double
     }
 
-    struct FateJSON: Encodable {
-        var division: String
-        var index: Int
-        var fate: String
-    }
-
-    struct NationalCoverageJSON: Encodable {
-        var id: String
-        var label: String
-        var title: String
-        var status: String
-        var carriedShare: Double
-        /// The changes of every link of this provision, per kind.
-        var changeCounts: [String: Int]
-    }
-
-    struct ProvincialCoverageJSON: Encodable {
-        var id: String
-        var label: String
-        var title: String
-        var newShare: Double
-        var changeCounts: [String: Int]
-    }
-
     struct ReportJSON: Encodable {
         var national: DocumentJSON
         var provincial: DocumentJSON
@@ -290,9 +269,9 @@ struct ComparisonReport {
         var nationalOnly: [ClauseJSON]
         var provincialOnly: [ClauseJSON]
         var sentences: [ProvenanceJSON]
-        var nationalSentences: [FateJSON]
-        var coverage: [NationalCoverageJSON]
-        var provincialCoverage: [ProvincialCoverageJSON]
+        var nationalSentences: [SentenceJSON]
+        var coverage: [ClauseJSON]
+        var provincialCoverage: [ClauseJSON]
         /// The changes of the whole document, per kind.
         var changeCounts: [String: Int]
     }
@@ -314,8 +293,6 @@ struct ComparisonReport {
         }
     }
 
-    static func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
-
     func json() throws -> String {
         let pairs = comparison.linkedPairs(national: national, provincial: provincial)
         // Changes per provision, gathered once (a filter per provision would be quadratic on long documents).
@@ -331,20 +308,12 @@ struct ComparisonReport {
             links: pairs.map { pair in
                 let link = pair.link
                 return LinkJSON(
-                    national: ClauseJSON(
-                        id: link.national, label: nationalLabel(link.national), title: nationalTitle(link.national)),
-                    provincial: ClauseJSON(
-                        id: link.provincial, label: provincialLabel(link.provincial),
-                        title: provincialTitle(link.provincial)),
-                    kind: link.kind.rawValue, score: Self.rounded(link.score), evidence: link.evidence,
+                    national: nationalClause(link.national), provincial: provincialClause(link.provincial),
+                    kind: link.kind.rawValue, score: JSONOutput.rounded(link.score), evidence: link.evidence,
                     changes: Self.changesJSON(pair), changeCounts: Self.countsJSON(pair.changes))
             },
-            nationalOnly: comparison.nationalOnly.map {
-                ClauseJSON(id: $0, label: nationalLabel($0), title: nationalTitle($0))
-            },
-            provincialOnly: comparison.provincialOnly.map {
-                ClauseJSON(id: $0, label: provincialLabel($0), title: provincialTitle($0))
-            },
+            nationalOnly: comparison.nationalOnly.map(nationalClause),
+            provincialOnly: comparison.provincialOnly.map(provincialClause),
             sentences: comparison.provenance.map { entry in
                 ProvenanceJSON(
                     provincial: SentenceJSON(
@@ -353,25 +322,26 @@ struct ComparisonReport {
                     sources: entry.sources.map {
                         SentenceJSON(division: $0.division, index: $0.index, text: nationalSentence($0))
                     },
-                    score: Self.rounded(entry.score))
+                    score: JSONOutput.rounded(entry.score))
             },
             nationalSentences: comparison.nationalFates.keys.sorted().map {
-                FateJSON(division: $0.division, index: $0.index, fate: comparison.nationalFates[$0]!.rawValue)
+                SentenceJSON(division: $0.division, index: $0.index, fate: comparison.nationalFates[$0]!.rawValue)
             },
-            coverage: comparison.nationalCoverage.map {
-                NationalCoverageJSON(
-                    id: $0.id, label: nationalLabel($0.id), title: nationalTitle($0.id), status: $0.status.rawValue,
-                    carriedShare: Self.rounded($0.carriedShare),
-                    changeCounts: Self.countsJSON(byNational[$0.id] ?? []))
+            coverage: comparison.nationalCoverage.map { coverage in
+                var clause = nationalClause(coverage.id)
+                clause.status = coverage.status.rawValue
+                clause.carriedShare = JSONOutput.rounded(coverage.carriedShare)
+                clause.changeCounts = Self.countsJSON(byNational[coverage.id] ?? [])
+                return clause
             },
-            provincialCoverage: comparison.provincialCoverage.map {
-                ProvincialCoverageJSON(
-                    id: $0.id, label: provincialLabel($0.id), title: provincialTitle($0.id),
-                    newShare: Self.rounded($0.newShare),
-                    changeCounts: Self.countsJSON(byProvincial[$0.id] ?? []))
+            provincialCoverage: comparison.provincialCoverage.map { coverage in
+                var clause = provincialClause(coverage.id)
+                clause.newShare = JSONOutput.rounded(coverage.newShare)
+                clause.changeCounts = Self.countsJSON(byProvincial[coverage.id] ?? [])
+                return clause
             },
             changeCounts: Self.countsJSON(pairs.flatMap(\.changes)))
-        return try jsonText(report)
+        return try JSONOutput.text(report)
     }
 
     // MARK: Side by side

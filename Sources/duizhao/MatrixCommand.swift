@@ -5,10 +5,6 @@ import DuizhaoSession
 import DuizhaoTerminal
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// `duizhao matrix NATIONAL DOC [DOC…]`: one national document against all its implementations.
 struct MatrixCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -54,7 +50,7 @@ struct MatrixCommand: ParsableCommand {
     func run() throws {
         let nationalDocument = try loadDocument(.file(national))
         let files = try Self.implementationFiles(documents, excluding: national)
-        if !json, !csv, !markdown, html == nil, isatty(STDOUT_FILENO) != 0, isatty(STDIN_FILENO) != 0 {
+        if !json, !csv, !markdown, html == nil, standardStreamsAreTerminal() {
             try view(national: nationalDocument, files: files)
             return
         }

@@ -1,3 +1,4 @@
+import DuizhaoCore
 import DuizhaoReader
 import Foundation
 
@@ -15,17 +16,17 @@ func printJSONText(_ json: String) {
     print(escapingRemainingControls(json))
 }
 
-/// Prints `value` as JSON (`jsonText`) on standard output.
-func printJSON(_ value: some Encodable) throws {
-    printJSONText(try jsonText(value))
+/// A document in the commands' JSON (`compare`, `bookmarks`): its title, where it was loaded from and, for a
+/// bookmark's document, its fingerprint.
+struct DocumentJSON: Encodable {
+    var title: String
+    var fingerprint: String?
+    var source: String
 }
 
-/// The commands' JSON: pretty-printed, keys sorted (the same input gives the same bytes), slashes unescaped
-/// (paths stay readable). `compare --json` and `MatrixFormats.json` encode with the same settings.
-func jsonText(_ value: some Encodable) throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(value), as: UTF8.self)
+/// Prints `value` as JSON (`JSONOutput.text`) on standard output.
+func printJSON(_ value: some Encodable) throws {
+    printJSONText(try JSONOutput.text(value))
 }
 
 func escapingRemainingControls(_ json: String) -> String {

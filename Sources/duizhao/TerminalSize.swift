@@ -20,3 +20,11 @@ func terminalColumns() -> Int? {
     }
     return nil
 }
+
+/// Whether standard input and output are both a terminal, so an interactive view can run.
+func standardStreamsAreTerminal() -> Bool { isatty(STDOUT_FILENO) != 0 && isatty(STDIN_FILENO) != 0 }
+
+/// Whether standard output is a terminal that may be coloured (`NO_COLOR` unset).
+func standardOutputTakesColour() -> Bool {
+    isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+}

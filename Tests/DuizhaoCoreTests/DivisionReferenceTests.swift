@@ -1,5 +1,6 @@
-import DuizhaoCore
 import XCTest
+
+@testable import DuizhaoCore
 
 /// `PolicyDocument.resolveDivision`: ids, printed labels, labels with other numerals, bare numbers.
 final class DivisionReferenceTests: XCTestCase {

@@ -1,7 +1,7 @@
-import DuizhaoCompare
 import DuizhaoCore
 import XCTest
 
+@testable import DuizhaoCompare
 @testable import DuizhaoReader
 
 /// A law and its implementing measures in the reader: the outline lists chapters and articles (an article's 款

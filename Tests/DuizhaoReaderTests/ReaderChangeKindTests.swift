@@ -1,7 +1,7 @@
-import DuizhaoCompare
 import DuizhaoCore
 import XCTest
 
+@testable import DuizhaoCompare
 @testable import DuizhaoReader
 
 /// Change kinds in the reader: styles by kind, `L` hides localisations, the kind under the cursor in the status

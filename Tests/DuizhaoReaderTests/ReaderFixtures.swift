@@ -1,7 +1,7 @@
-import DuizhaoCompare
 import DuizhaoCore
 import XCTest
 
+@testable import DuizhaoCompare
 @testable import DuizhaoReader
 
 /// Small hand-built documents and a hand-built comparison, so tests do not depend on the importer or the

@@ -1,7 +1,7 @@
-import DuizhaoCompare
 import DuizhaoCore
 import XCTest
 
+@testable import DuizhaoCompare
 @testable import DuizhaoReader
 
 /// Random key sequences at random sizes: every frame stays well formed, nothing traps.

@@ -1,7 +1,7 @@
-import DuizhaoCompare
 import DuizhaoCore
 import XCTest
 
+@testable import DuizhaoCompare
 @testable import DuizhaoReader
 
 final class ReaderSearchTests: XCTestCase {
