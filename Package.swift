@@ -84,6 +84,8 @@ let package = Package(
         .testTarget(name: "DuizhaoSessionTests", dependencies: ["DuizhaoSession", "DuizhaoTestSupport"]),
         // Shared test helpers: finding the built binary, running processes, driving tmux; fixture documents.
         .target(name: "DuizhaoTestSupport", dependencies: ["DuizhaoCore"], path: "Tests/DuizhaoTestSupport"),
-        .testTarget(name: "DuizhaoCLITests", dependencies: ["DuizhaoCore", "DuizhaoTestSupport"]),
+        .testTarget(
+            name: "DuizhaoCLITests",
+            dependencies: ["DuizhaoCore", "DuizhaoReader", "DuizhaoSession", "DuizhaoTestSupport"]),
     ]
 )

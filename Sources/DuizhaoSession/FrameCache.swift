@@ -57,6 +57,17 @@ public struct FrameCache: Sendable {
         files.write(Self.header(key: key, storeStamp: storeStamp) + screen.archived, forKey: key)
     }
 
+    /// The screen in a frame file's bytes, whatever its key and store stamp; nil when it is not one.
+    public static func screen(inFile bytes: [UInt8]) -> Screen? {
+        guard bytes.starts(with: magic) else { return nil }
+        var start = magic.count
+        for _ in 0..<2 {  // the key's line and the stamp's
+            guard let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+            start = end + 1
+        }
+        return Screen(archive: Array(bytes[start...]))
+    }
+
     private static func header(key: String, storeStamp: String) -> [UInt8] {
         magic + Array("\(key)\n\(storeStamp)\n".utf8)
     }

@@ -1,0 +1,73 @@
+import DuizhaoCore
+import DuizhaoReader
+import DuizhaoStore
+import DuizhaoTestSupport
+import Foundation
+import XCTest
+
+@testable import DuizhaoSession
+
+/// `FrameCache`: a frame is found only under its key and with the store as it was when the frame was made.
+final class FrameCacheTests: XCTestCase {
+    private func frame(_ text: String) -> Screen {
+        var writer = ScreenWriter(screen: Screen(width: 12, height: 2))
+        writer.write(text, row: 0, column: 0, limit: 12, role: .heading)
+        return writer.screen
+    }
+
+    func testAFrameIsFoundUnderItsKeyWithTheSameStoreStamp() throws {
+        let directory = try ScratchDirectory("duizhao-frames", removedBy: addTeardownBlock)
+        let cache = FrameCache(path: directory.path("frames"))
+        let key = FrameCache.key(build: "test", inputs: ["file:a"], width: 12, height: 2)
+        XCTAssertNil(cache.frame(forKey: key, storeStamp: "s1"), "nothing kept yet")
+        cache.store(frame("第一条"), forKey: key, storeStamp: "s1")
+        XCTAssertEqual(cache.frame(forKey: key, storeStamp: "s1"), frame("第一条"))
+        XCTAssertNil(cache.frame(forKey: key, storeStamp: "s2"), "the store changed since")
+        cache.store(frame("第二条"), forKey: key, storeStamp: "s2")
+        XCTAssertEqual(cache.frame(forKey: key, storeStamp: "s2"), frame("第二条"), "the newer frame replaces it")
+    }
+
+    func testKeysDifferByBuildInputsAndSize() {
+        let key = FrameCache.key(build: "b", inputs: ["file:a"], width: 80, height: 24)
+        XCTAssertEqual(key, FrameCache.key(build: "b", inputs: ["file:a"], width: 80, height: 24))
+        XCTAssertEqual(key.count, 16)
+        let others = [
+            FrameCache.key(build: "c", inputs: ["file:a"], width: 80, height: 24),
+            FrameCache.key(build: "b", inputs: ["file:b"], width: 80, height: 24),
+            FrameCache.key(build: "b", inputs: ["file:a", "file:b"], width: 80, height: 24),
+            FrameCache.key(build: "b", inputs: [], width: 80, height: 24),
+            FrameCache.key(build: "b", inputs: ["file:a"], width: 81, height: 24),
+            FrameCache.key(build: "b", inputs: ["file:a"], width: 80, height: 25),
+        ]
+        XCTAssertEqual(Set(others + [key]).count, others.count + 1)
+    }
+
+    func testADamagedFrameIsAMissAndGoes() throws {
+        let directory = try ScratchDirectory("duizhao-frames", removedBy: addTeardownBlock)
+        let cache = FrameCache(path: directory.path("frames"))
+        let key = FrameCache.key(build: "test", inputs: [], width: 12, height: 2)
+        cache.store(frame("第一条"), forKey: key, storeStamp: "s1")
+        let file = directory.path("frames/\(key).frame")
+        var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
+        XCTAssertNotNil(FrameCache.screen(inFile: bytes))
+        bytes.removeLast()
+        try Data(bytes).write(to: URL(fileURLWithPath: file))
+        XCTAssertNil(cache.frame(forKey: key, storeStamp: "s1"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: file), "the damaged file is removed")
+    }
+
+    func testTheStoreStampChangesWithEveryWrite() throws {
+        let directory = try ScratchDirectory("duizhao-store", removedBy: addTeardownBlock)
+        XCTAssertEqual(StoreLocation.stamp(directoryPath: directory.url.path), "-|-", "no store yet")
+        let national = BundledDocument.national.load()
+        let store = BookmarkStore.open(at: directory.url)
+        let empty = StoreLocation.stamp(directoryPath: directory.url.path)
+        XCTAssertNotEqual(empty, "-|-")
+        _ = try store.addBookmark(
+            clauseID: national.comparableUnits[0].id, in: national, identity: DocumentIdentity(national), note: "")
+        let written = StoreLocation.stamp(directoryPath: directory.url.path)
+        XCTAssertNotEqual(written, empty, "a bookmark changes the stamp")
+        XCTAssertEqual(
+            StoreLocation.stamp(directoryPath: directory.url.path), written, "reading the stamp changes nothing")
+    }
+}
