@@ -71,7 +71,9 @@ let package = Package(
         .executableTarget(name: "duizhao-fuzz", dependencies: ["DuizhaoCore", "DuizhaoCompare"]),
         .executableTarget(
             name: "duizhao-bench",
-            dependencies: ["DuizhaoCore", "DuizhaoCompare", "DuizhaoMatrix", "DuizhaoReader", "DuizhaoStore"]
+            dependencies: [
+                "DuizhaoCore", "DuizhaoCompare", "DuizhaoMatrix", "DuizhaoReader", "DuizhaoStore", "DuizhaoSession",
+            ]
         ),
         .testTarget(
             name: "DuizhaoCoreTests", dependencies: ["DuizhaoCore", "DuizhaoTestSupport"], exclude: ["Fixtures"]),

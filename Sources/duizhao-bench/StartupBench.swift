@@ -1,5 +1,7 @@
 import DuizhaoCompare
 import DuizhaoCore
+import DuizhaoReader
+import DuizhaoSession
 import DuizhaoStore
 import Foundation
 
@@ -173,6 +175,17 @@ private func startupInProcessCosts(runs: Int) -> [(String, ReaderSamples)] {
         open.append(store)
     }
     open.removeAll()
+    // The start of a pair read before at this size: a 160x45 first frame found and read back.
+    var model = ReaderModel(national: national, provincial: provincial, width: 160, height: 45)
+    _ = model.update(.comparisonFinished(comparison))
+    let frames = FrameCache(path: directory.appendingPathComponent("frames").path)
+    let storePath = directory.appendingPathComponent("store").path
+    let frameKey = FrameCache.key(build: "bench", inputs: [], width: 160, height: 45)
+    frames.store(model.render(), forKey: frameKey, storeStamp: StoreLocation.stamp(directoryPath: storePath))
+    measure("frame cache: key + store stamp + read + decode a 160x45 frame (hit)") {
+        let key = FrameCache.key(build: "bench", inputs: [], width: 160, height: 45)
+        _ = frames.frame(forKey: key, storeStamp: StoreLocation.stamp(directoryPath: storePath))
+    }
     return steps
 }
 

@@ -51,6 +51,7 @@ struct ReadCommand: ParsableCommand {
         {
             terminal = try? TerminalScreen(environment: ProcessEnvironment.values(TerminalScreen.environmentNames))
             terminal?.draw(frame)
+            tcdrain(STDOUT_FILENO)
         }
         // Import first: a bad file is reported on a normal terminal, before curses touches it. (With a cached
         // frame on the screen the files imported before; warnings wait until the terminal is restored.)
