@@ -116,10 +116,25 @@ extension ReadingScreen {
         return position
     }
 
-    /// Clamps a top position so that the panes never show space past the end.
+    /// Whether at least `count` rows follow `position` (its own row included). Lays out only the blocks it
+    /// walks, from `position` on: near the top of a long document it never reaches the end.
+    func hasRows(_ count: Int, from position: RowPosition) -> Bool {
+        let widths = widths
+        var remaining = count + max(0, position.row)
+        var block = max(0, position.block)
+        while block < pair.blockCount {
+            remaining -= layout.height(block, widths: widths)
+            if remaining <= 0 { return true }
+            block += 1
+        }
+        return false
+    }
+
+    /// Clamps a top position so that the panes never show space past the end. (A position with a pane's
+    /// worth of rows after it is below `maximumTop`: only then is the end of the documents laid out.)
     func clampedTop(_ position: RowPosition) -> RowPosition {
-        let limit = maximumTop
-        return position > limit ? limit : max(normalized(position), firstRow)
+        guard hasRows(bodyRows, from: position) else { return maximumTop }
+        return max(normalized(position), firstRow)
     }
 
     /// The row the reader is at: the top row, or the target of a jump that could not scroll that far.
@@ -139,12 +154,12 @@ extension ReadingScreen {
 
     /// Position for the status line: "all" when everything fits, else a percentage.
     var positionText: String {
-        maximumTop == firstRow ? "all" : "\(percentage)%"
+        top == firstRow && !hasRows(bodyRows + 1, from: top) ? "all" : "\(percentage)%"
     }
 
     /// Position in the document pair in percent (by text size, so it needs no layout of unseen text).
     var percentage: Int {
-        if top >= maximumTop { return 100 }
+        if !hasRows(bodyRows + 1, from: top) { return 100 }  // at `maximumTop` or below it
         let total = max(1, pair.weightPrefix.last ?? 1)
         let block = min(top.block, pair.blockCount - 1)
         guard block >= 0 else { return 100 }

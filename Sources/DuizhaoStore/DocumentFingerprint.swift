@@ -41,6 +41,18 @@ public enum ComparableText {
 
     /// Whitespace, punctuation, symbols, control and format characters: formatting, not content.
     static func isIgnorable(_ scalar: Unicode.Scalar) -> Bool {
+        // The common cases without the Unicode tables (a binary search per scalar): ASCII, where everything but
+        // letters and digits is punctuation, a symbol, a space or a control; and the CJK Unified Ideographs.
+        let value = scalar.value
+        if value < 0x80 {
+            return !((0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value))
+        }
+        if (0x4E00...0x9FFF).contains(value) { return false }
+        return isIgnorableByCategory(scalar)
+    }
+
+    /// `isIgnorable` from the Unicode general category alone.
+    static func isIgnorableByCategory(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .spaceSeparator, .lineSeparator, .paragraphSeparator, .control, .format,
             .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,

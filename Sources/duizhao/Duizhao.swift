@@ -48,12 +48,20 @@ struct Duizhao: ParsableCommand {
     static func plainReadFiles(_ arguments: [String]) -> [String]? {
         guard arguments.count <= 2 else { return nil }
         if arguments.isEmpty { return [] }
-        let commandNames = Set(configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"])
-        for argument in arguments where argument.isEmpty || argument.hasPrefix("-") || commandNames.contains(argument) {
+        assert(
+            Set(reservedNames) == Set(configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]),
+            "reservedNames must list the subcommands")
+        for argument in arguments where argument.isEmpty || argument.hasPrefix("-") || reservedNames.contains(argument)
+        {
             return nil
         }
         return arguments
     }
+
+    /// The subcommands' names and `help`: an operand with one of them is not a file to read. Written out because
+    /// asking swift-argument-parser for them costs milliseconds of runtime type lookups at start; debug builds
+    /// (the tests') check that they agree.
+    static let reservedNames = ["read", "outline", "show", "compare", "matrix", "bookmarks", "help"]
 }
 
 /// The version printed by `--version` on every command.

@@ -6,6 +6,17 @@ import XCTest
 @testable import DuizhaoStore
 
 final class DocumentFingerprintTests: XCTestCase {
+    func testTheQuickIgnorableCheckAgreesWithTheUnicodeCategories() {
+        for value in Array(0..<0x80) + Array(0x4E00...0x9FFF) {
+            let scalar = Unicode.Scalar(UInt32(value))!
+            XCTAssertEqual(
+                ComparableText.isIgnorable(scalar), ComparableText.isIgnorableByCategory(scalar),
+                "U+\(String(value, radix: 16))")
+        }
+        XCTAssertTrue(ComparableText.isIgnorable("，"))
+        XCTAssertFalse(ComparableText.isIgnorable("條"))
+    }
+
     func testNormalizationFoldsWidthDropsFormattingAndLeadingLabels() {
         XCTAssertEqual(ComparableText.normalize("（三）加强　网络，安全！"), "加强网络安全")
         XCTAssertEqual(ComparableText.normalize("(三) 加强网络, 安全!"), "加强网络安全")
