@@ -3,8 +3,8 @@
 /// Layout (little-endian): the magic `DZSC`, a version byte, width and height (UInt16 each), the cursor (a flag
 /// byte, then row and column as UInt16), the scrollable rows (a flag byte, then lower and upper bound as
 /// UInt16), then every cell row by row: its role (a byte) and its text (a length byte and that many UTF-8
-/// bytes). Decoding checks every length and role and answers nil for anything else, so a damaged or foreign
-/// file is a miss, never a wrong screen.
+/// bytes). Decoding checks every length, role and character (no control characters: the frame goes to the
+/// terminal as it is) and answers nil for anything else, so a damaged or foreign file is a miss.
 extension Screen {
     static let archiveMagic: [UInt8] = Array("DZSC".utf8)
     static let archiveVersion: UInt8 = 1
@@ -57,7 +57,10 @@ extension Screen {
                 guard let roleValue = reader.byte(), let role = StyleRole(rawValue: roleValue),
                     let length = reader.byte(), let text = reader.take(Int(length))
                 else { return nil }
-                row.append(Cell(String(decoding: text, as: UTF8.self), role))
+                let cell = Cell(String(decoding: text, as: UTF8.self), role)
+                // What the renderer writes never holds a control character; a file that does is not one of ours.
+                guard !cell.text.unicodeScalars.contains(where: Self.isUnsafe) else { return nil }
+                row.append(cell)
             }
             rows.append(row)
         }
@@ -65,6 +68,12 @@ extension Screen {
         cursor = hasCursor == 0 ? nil : CursorPosition(row: cursorRow, column: cursorColumn)
         scrollableRows = hasScrollable == 0 ? nil : scrollLower..<scrollUpper
         guard reader.isAtEnd else { return nil }
+    }
+}
+
+extension Screen {
+    fileprivate static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        TerminalSafe.isControl(scalar) || TerminalSafe.isBidiControl(scalar)
     }
 }
 

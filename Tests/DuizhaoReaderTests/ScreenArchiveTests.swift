@@ -53,6 +53,11 @@ final class ScreenArchiveTests: XCTestCase {
         badRole[Self.firstCellOffset] = UInt8(StyleRole.allCases.count)
         XCTAssertNil(Screen(archive: badRole), "a style role that does not exist")
         XCTAssertNil(Screen(archive: Array("not a screen".utf8)))
+        // A cell holding ESC (a frame file written by someone else): never drawn.
+        var escape = Screen(width: 2, height: 1).archived
+        escape[Self.firstCellOffset + 2] = 0x1B
+        XCTAssertNotNil(Screen(archive: Screen(width: 2, height: 1).archived))
+        XCTAssertNil(Screen(archive: escape), "a control character in a cell")
     }
 
     /// Magic (4), version (1), width and height (4), cursor (5), scrolling rows (5).
