@@ -32,10 +32,8 @@ struct Duizhao: ParsableCommand {
             main(nil)
             return
         }
-        var command = ReadCommand()
-        command.files = files
         do {
-            try command.run()
+            try ReadCommand.read(files)
         } catch let code as ExitCode {
             exitProcess(code.rawValue)  // its message is out already: no help text to build
         } catch {

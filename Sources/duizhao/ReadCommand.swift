@@ -33,6 +33,12 @@ struct ReadCommand: ParsableCommand {
     }
 
     func run() throws {
+        try Self.read(files)
+    }
+
+    /// Reads `files` (none: the bundled pair); what `run` does, callable without building the command (the
+    /// start-up fast path in `Duizhao.main`).
+    static func read(_ files: [String]) throws {
         let interactive = isatty(STDOUT_FILENO) != 0 && isatty(STDIN_FILENO) != 0
         // A session read before at this size starts with its cached first frame, before anything is imported
         // (the inputs' stamps and the store's are its key); the real first frame then goes over it through the
@@ -40,7 +46,7 @@ struct ReadCommand: ParsableCommand {
         let frames = FrameCache(path: FrameCache.defaultPath())
         let storeDirectory = StoreLocation.defaultDirectoryPath()
         let inputs = files.map { "file:" + FileStamp.of($0) + ":" + $0 }
-        let build = Self.buildIdentity()
+        let build = buildIdentity()
         func frameKey(_ size: (width: Int, height: Int)) -> String {
             FrameCache.key(build: build, inputs: inputs, width: size.width, height: size.height)
         }

@@ -28,7 +28,10 @@ final class FrameCacheTerminalTests: XCTestCase {
         let binary = try BuiltBinary.duizhao()
         let session = try TmuxSession(
             width: 100, height: 30, command: "\(shellQuoted(binary)); echo \"EXIT=$?\"; exec sleep 600",
-            environment: ["DUIZHAO_DATA_DIR": dataDirectory.path])
+            environment: [
+                "DUIZHAO_DATA_DIR": dataDirectory.path,
+                "DUIZHAO_CACHE_DIR": dataDirectory.appendingPathComponent("cache").path,
+            ])
         sessions.append(session)
         return session
     }
