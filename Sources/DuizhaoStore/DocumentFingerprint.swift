@@ -14,6 +14,11 @@ public enum ComparableText {
 
     /// Appends the normalised form of `text` to `output`.
     static func appendNormalized(_ text: String, to output: inout String.UnicodeScalarView) {
+        forEachNormalizedScalar(of: text) { output.append($0) }
+    }
+
+    /// The scalars of the normalised form of `text`, in order (hashed without building the string).
+    static func forEachNormalizedScalar(of text: String, _ body: (Unicode.Scalar) -> Void) {
         let scalars = Array(text.unicodeScalars.lazy.map(halfWidth))
         var index = 0
         while index < scalars.count, isIgnorable(scalars[index]) { index += 1 }
@@ -23,9 +28,9 @@ public enum ComparableText {
             index += 1
             if isIgnorable(scalar) { continue }
             if scalar.value >= 0x41, scalar.value <= 0x5A {
-                output.append(Unicode.Scalar(scalar.value + 0x20)!)
+                body(Unicode.Scalar(scalar.value + 0x20)!)
             } else {
-                output.append(scalar)
+                body(scalar)
             }
         }
     }
@@ -147,6 +152,14 @@ public struct FNV1a64: Sendable {
         }
     }
 
+    /// Combines the UTF-8 bytes of one scalar.
+    public mutating func combine(scalar: Unicode.Scalar) {
+        UTF8.encode(scalar) { byte in
+            value ^= UInt64(byte)
+            value = value &* 0x0000_0100_0000_01B3
+        }
+    }
+
     /// The hash as 16 lowercase hexadecimal digits.
     public var hexDigest: String {
         let digits = String(value, radix: 16)
@@ -168,8 +181,12 @@ extension Division {
     /// Appends the normalised title and paragraphs of this division alone (not its children): its share of
     /// `normalizedText` and of the document's.
     fileprivate func appendNormalizedOwnText(to output: inout String.UnicodeScalarView) {
-        ComparableText.appendNormalized(title, to: &output)
-        for paragraph in paragraphs { ComparableText.appendNormalized(paragraph, to: &output) }
+        forEachNormalizedOwnScalar { output.append($0) }
+    }
+
+    fileprivate func forEachNormalizedOwnScalar(_ body: (Unicode.Scalar) -> Void) {
+        ComparableText.forEachNormalizedScalar(of: title, body)
+        for paragraph in paragraphs { ComparableText.forEachNormalizedScalar(of: paragraph, body) }
     }
 
     /// The first `length` characters of `normalizedText`: what a bookmark keeps to find the clause again.
@@ -198,7 +215,9 @@ extension PolicyDocument {
         var hash = FNV1a64()
         hash.combine(normalizedTitle.utf8)
         hash.combine([0x1F])
-        hash.combine(normalizedText.utf8)
+        // `normalizedText`'s bytes, hashed as they are made.
+        for line in preamble { ComparableText.forEachNormalizedScalar(of: line) { hash.combine(scalar: $0) } }
+        for division in allDivisions { division.forEachNormalizedOwnScalar { hash.combine(scalar: $0) } }
         return hash.hexDigest
     }
 }

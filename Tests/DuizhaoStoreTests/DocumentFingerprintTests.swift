@@ -6,6 +6,18 @@ import XCTest
 @testable import DuizhaoStore
 
 final class DocumentFingerprintTests: XCTestCase {
+    func testTheFingerprintIsTheHashOfTheNormalisedTitleAndText() {
+        // Stored bookmarks name their documents by it: it is hashed as the text is normalised, and must stay
+        // the hash of the normalised strings.
+        for document in [BundledDocument.national.load(), BundledDocument.provincial.load()] {
+            var hash = FNV1a64()
+            hash.combine(document.normalizedTitle.utf8)
+            hash.combine([0x1F])
+            hash.combine(document.normalizedText.utf8)
+            XCTAssertEqual(document.fingerprint, hash.hexDigest, document.title)
+        }
+    }
+
     func testTheQuickIgnorableCheckAgreesWithTheUnicodeCategories() {
         for value in Array(0..<0x80) + Array(0x4E00...0x9FFF) {
             let scalar = Unicode.Scalar(UInt32(value))!
