@@ -1,6 +1,11 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// The library modules a reading session is built on (the reader's executables link them all).
+let sessionModules: [Target.Dependency] = [
+    "DuizhaoCore", "DuizhaoCompare", "DuizhaoMatrix", "DuizhaoStore", "DuizhaoReader", "DuizhaoTerminal",
+]
+
 let package = Package(
     name: "duizhao",
     platforms: [.macOS(.v13)],
@@ -44,22 +49,16 @@ let package = Package(
         // Thin ncurses adapter: draws a prepared grid, reads keys.
         .target(name: "DuizhaoTerminal", dependencies: ["CNcursesw", "DuizhaoReader"]),
         // A reading session: the reader model, its persistence (bookmark store) and the terminal loop.
-        .target(
-            name: "DuizhaoSession",
-            dependencies: [
-                "DuizhaoCore", "DuizhaoCompare", "DuizhaoMatrix", "DuizhaoStore", "DuizhaoReader", "DuizhaoTerminal",
-            ]
-        ),
+        .target(name: "DuizhaoSession", dependencies: sessionModules),
         .executableTarget(
             name: "duizhao",
-            dependencies: [
-                "DuizhaoCore", "DuizhaoCompare", "DuizhaoMatrix", "DuizhaoStore", "DuizhaoReader", "DuizhaoTerminal",
-                "DuizhaoSession",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            dependencies: sessionModules + [
+                "DuizhaoSession", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The release executable links the Swift runtime and Foundation statically: no dynamic loading
             // and relocation of a dozen Swift libraries at every start (issue 13). Only this executable.
-            // (Compiled with the flag too, so its objects name the static libraries Foundation needs.)
+            // (Compiled with the flag too, so its objects name the static libraries Foundation needs.) Linked
+            // position-dependent (`-no-pie`): no relative relocations for the loader to apply at each start.
             swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))],
             linkerSettings: [
                 .unsafeFlags(
@@ -69,12 +68,7 @@ let package = Package(
         ),
         // Fuzzing harness: libFuzzer entry point under `Scripts/fuzz.sh`, a replayer of saved inputs otherwise.
         .executableTarget(name: "duizhao-fuzz", dependencies: ["DuizhaoCore", "DuizhaoCompare"]),
-        .executableTarget(
-            name: "duizhao-bench",
-            dependencies: [
-                "DuizhaoCore", "DuizhaoCompare", "DuizhaoMatrix", "DuizhaoReader", "DuizhaoStore", "DuizhaoSession",
-            ]
-        ),
+        .executableTarget(name: "duizhao-bench", dependencies: sessionModules + ["DuizhaoSession"]),
         .testTarget(
             name: "DuizhaoCoreTests", dependencies: ["DuizhaoCore", "DuizhaoTestSupport"], exclude: ["Fixtures"]),
         .testTarget(
