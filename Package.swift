@@ -47,7 +47,7 @@ let package = Package(
         // Pure reader: app state, key handling, layout into a grid of styled cells.
         .target(name: "DuizhaoReader", dependencies: ["DuizhaoCore", "DuizhaoCompare", "DuizhaoMatrix"]),
         // Thin ncurses adapter: draws a prepared grid, reads keys.
-        .target(name: "DuizhaoTerminal", dependencies: ["CNcursesw", "DuizhaoReader"]),
+        .target(name: "DuizhaoTerminal", dependencies: ["CNcursesw", "DuizhaoCore", "DuizhaoReader"]),
         // A reading session: the reader model, its persistence (bookmark store) and the terminal loop.
         .target(name: "DuizhaoSession", dependencies: sessionModules),
         .executableTarget(

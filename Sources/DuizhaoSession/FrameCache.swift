@@ -26,7 +26,7 @@ public struct FrameCache: Sendable {
 
     /// `frames/` in the cache directory (`CacheDirectory.basePath`).
     public static func defaultPath(
-        environment: [String: String] = ProcessEnvironment.values(CacheDirectory.environmentNames)
+        environment: ProcessEnvironment = .current
     ) -> String {
         CacheDirectory.basePath(environment: environment) + "/frames"
     }

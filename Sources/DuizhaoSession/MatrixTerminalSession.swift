@@ -13,7 +13,7 @@ public enum MatrixTerminalSession {
     ///   opens.
     public static func run(
         national: PolicyDocument, files: [String],
-        environment: [String: String] = ProcessInfo.processInfo.environment,
+        environment: ProcessEnvironment = .current,
         openPersistence: @escaping (PolicyDocument, PolicyDocument) -> PersistenceStartup = { _, _ in
             PersistenceStartup(NoPersistence())
         }

@@ -31,7 +31,7 @@ public enum TerminalSession {
     ///     not called when the comparison had not arrived.
     public static func run(
         national: PolicyDocument, provincial: PolicyDocument?,
-        environment: [String: String] = ProcessInfo.processInfo.environment,
+        environment: ProcessEnvironment = .current,
         terminal: TerminalScreen? = nil,
         comparison: Comparison? = nil,
         comparisonFinished: (@Sendable (Comparison) -> Void)? = nil,
@@ -78,7 +78,7 @@ public enum TerminalSession {
     /// Sets up the terminal unless it is already, runs `body` on it and restores the terminal, also when
     /// `body` throws.
     static func onTerminal(
-        _ existing: TerminalScreen? = nil, environment: [String: String],
+        _ existing: TerminalScreen? = nil, environment: ProcessEnvironment,
         _ body: (TerminalScreen) throws -> LoopOutcome
     ) throws -> LoopOutcome {
         let terminal = try existing ?? TerminalScreen(environment: environment)

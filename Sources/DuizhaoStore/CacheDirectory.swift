@@ -35,21 +35,18 @@ public struct CacheDirectory: Sendable {
     /// Where duizhao's caches live: `$DUIZHAO_CACHE_DIR`, else `$DUIZHAO_DATA_DIR/cache` (so a data directory
     /// set for tests or a portable install keeps its cache beside it), else `$XDG_CACHE_HOME/duizhao`, else
     /// `~/.cache/duizhao`. Each cache is a subdirectory.
-    public static func base(environment: [String: String] = ProcessEnvironment.values(environmentNames)) -> URL {
+    public static func base(environment: ProcessEnvironment = .current) -> URL {
         URL(fileURLWithPath: basePath(environment: environment), isDirectory: true)
     }
 
     /// `base` as a path.
-    public static func basePath(environment: [String: String] = ProcessEnvironment.values(environmentNames)) -> String {
+    public static func basePath(environment: ProcessEnvironment = .current) -> String {
         func nonEmpty(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
         if let directory = nonEmpty("DUIZHAO_CACHE_DIR") { return directory }
         if let data = nonEmpty("DUIZHAO_DATA_DIR") { return data + "/cache" }
         if let cacheHome = nonEmpty("XDG_CACHE_HOME"), cacheHome.hasPrefix("/") { return cacheHome + "/duizhao" }
         return (nonEmpty("HOME") ?? NSHomeDirectory()) + "/.cache/duizhao"
     }
-
-    /// The variables `base` reads.
-    public static let environmentNames = ["DUIZHAO_CACHE_DIR", "DUIZHAO_DATA_DIR", "XDG_CACHE_HOME", "HOME"]
 
     public func filePath(forKey key: String) -> String { path + "/" + key + "." + fileExtension }
 

@@ -27,7 +27,7 @@ public struct ComparisonCache: Sendable {
 
     /// `comparisons/` in the cache directory (`CacheDirectory.base`).
     public static func defaultDirectory(
-        environment: [String: String] = ProcessEnvironment.values(CacheDirectory.environmentNames)
+        environment: ProcessEnvironment = .current
     ) -> URL {
         CacheDirectory.base(environment: environment).appendingPathComponent("comparisons", isDirectory: true)
     }

@@ -73,14 +73,14 @@ public enum StoreLocation {
 
     /// `$DUIZHAO_DATA_DIR` if set, else `$XDG_DATA_HOME/duizhao`, else `~/.local/share/duizhao`.
     public static func defaultDirectory(
-        environment: [String: String] = ProcessEnvironment.values(environmentNames)
+        environment: ProcessEnvironment = .current
     ) -> URL {
         URL(fileURLWithPath: defaultDirectoryPath(environment: environment), isDirectory: true)
     }
 
     /// `defaultDirectory` as a path.
     public static func defaultDirectoryPath(
-        environment: [String: String] = ProcessEnvironment.values(environmentNames)
+        environment: ProcessEnvironment = .current
     ) -> String {
         if let directory = environment["DUIZHAO_DATA_DIR"], !directory.isEmpty { return directory }
         if let dataHome = environment["XDG_DATA_HOME"], !dataHome.isEmpty, dataHome.hasPrefix("/") {
@@ -89,7 +89,4 @@ public enum StoreLocation {
         let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
         return home + "/.local/share/duizhao"
     }
-
-    /// The variables `defaultDirectory` reads.
-    public static let environmentNames = ["DUIZHAO_DATA_DIR", "XDG_DATA_HOME", "HOME"]
 }

@@ -1,4 +1,5 @@
 import CNcursesw
+import DuizhaoCore
 import DuizhaoReader
 
 /// How style roles reach the terminal: colour pairs, or attributes only.
@@ -11,7 +12,7 @@ public enum ColorScheme: Sendable, Equatable {
     case noColor
 
     /// Picks the scheme: `NO_COLOR` (non-empty) wins, then the terminal's colour capability.
-    public static func choose(environment: [String: String], terminalHasColors: Bool) -> ColorScheme {
+    public static func choose(environment: ProcessEnvironment, terminalHasColors: Bool) -> ColorScheme {
         if let value = environment["NO_COLOR"], !value.isEmpty { return .noColor }
         return terminalHasColors ? .color : .monochrome
     }

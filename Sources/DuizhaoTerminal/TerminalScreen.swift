@@ -1,4 +1,5 @@
 import CNcursesw
+import DuizhaoCore
 import DuizhaoReader
 
 #if canImport(Glibc)
@@ -26,13 +27,10 @@ public final class TerminalScreen {
     /// `wcwidth` of the Basic Multilingual Plane, filled lazily (-2: not asked yet).
     private let basicPlaneWidths = UnsafeMutablePointer<Int8>.allocate(capacity: 0x10000)
 
-    /// The variables the screen reads from `environment` (curses itself reads the process's).
-    public static let environmentNames = ["TERM", "NO_COLOR"]
-
     /// Starts curses on the controlling terminal: a UTF-8 locale, cbreak input with keypad and mouse wheel,
     /// hidden cursor, hardware line scrolling allowed (`idlok`), colours per `ColorScheme.choose`.
     /// Throws before touching the screen when the locale or the terminal type cannot work.
-    public init(environment: [String: String]) throws {
+    public init(environment: ProcessEnvironment = .current) throws {
         try UTF8Locale.activate()
         TerminalGuard.install()
         guard let output = fdopen(STDOUT_FILENO, "w"), let input = fdopen(STDIN_FILENO, "r") else {

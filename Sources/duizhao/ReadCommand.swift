@@ -55,7 +55,7 @@ struct ReadCommand: ParsableCommand {
             let frame = frames.frame(
                 forKey: frameKey(size), storeStamp: StoreLocation.stamp(directoryPath: storeDirectory))
         {
-            terminal = try? TerminalScreen(environment: ProcessEnvironment.values(TerminalScreen.environmentNames))
+            terminal = try? TerminalScreen()
             terminal?.draw(frame)
             tcdrain(STDOUT_FILENO)
         }
