@@ -131,6 +131,17 @@ public enum FileStamp {
     public static func of(_ path: String) -> String {
         var status = stat()
         guard stat(path, &status) == 0 else { return "-" }
+        return stamp(status)
+    }
+
+    /// The stamp of a regular file; nil for anything else (a pipe is new at every start: no key to keep).
+    public static func ofRegularFile(_ path: String) -> String? {
+        var status = stat()
+        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return stamp(status)
+    }
+
+    private static func stamp(_ status: stat) -> String {
         #if os(Linux)
             let modified = "\(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)"
         #else

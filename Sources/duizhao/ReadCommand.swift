@@ -43,18 +43,10 @@ struct ReadCommand: ParsableCommand {
         // A session read before at this size starts with its cached first frame, before anything is imported
         // (the inputs' stamps and the store's are its key); the real first frame then goes over it through the
         // screen diff, sending nothing when they agree.
-        let frames = FrameCache(path: FrameCache.defaultPath())
-        let storeDirectory = StoreLocation.defaultDirectoryPath()
-        let inputs = files.map { "file:" + FileStamp.of($0) + ":" + $0 }
         let build = buildIdentity()
-        func frameKey(_ size: (width: Int, height: Int)) -> String {
-            FrameCache.key(build: build, inputs: inputs, width: size.width, height: size.height)
-        }
+        let frames = StartFrames(files: files, build: build)
         var terminal: TerminalScreen?
-        if interactive, let size = terminalSize(),
-            let frame = frames.frame(
-                forKey: frameKey(size), storeStamp: StoreLocation.stamp(directoryPath: storeDirectory))
-        {
+        if interactive, let size = terminalSize(), let frame = frames?.frame(width: size.width, height: size.height) {
             terminal = try? TerminalScreen()
             terminal?.draw(frame)
             tcdrain(STDOUT_FILENO)
@@ -96,13 +88,7 @@ struct ReadCommand: ParsableCommand {
         // documents takes longer than a first screen may, so their store opens in the background after it
         // (and their first frame is not cached: it would show a position the start does not have yet).
         let ordinarySize = Self.textBytes(national) + (provincial.map(Self.textBytes) ?? 0) <= Self.ordinaryTextBytes
-        var keepFrame: ((Screen) -> Void)?
-        if ordinarySize {
-            keepFrame = { frame in
-                let key = frameKey((frame.width, frame.height))
-                frames.store(frame, forKey: key, storeStamp: StoreLocation.stamp(directoryPath: storeDirectory))
-            }
-        }
+        let keepFrame = ordinarySize ? frames?.keep : nil
         try runOnTerminal {
             try TerminalSession.run(
                 national: national, provincial: provincial, terminal: terminal, comparison: cached,
@@ -151,5 +137,39 @@ struct ReadCommand: ParsableCommand {
               duizhao bookmarks list|add|remove|export           saved places
             Run 'duizhao help COMMAND' for the options of each.
             """
+    }
+}
+
+/// The frame cache as the reader's start uses it: keys of the build, the inputs (regular files, by their
+/// `FileStamp`; the bundled pair is part of the build) and the size, with the bookmark store's stamp.
+private struct StartFrames {
+    let cache = FrameCache(path: FrameCache.defaultPath())
+    let storeDirectory = StoreLocation.defaultDirectoryPath()
+    let build: String
+    let inputs: [String]
+
+    /// Nil when an input is not a regular file (a pipe, a device): nothing to find again.
+    init?(files: [String], build: String) {
+        var inputs: [String] = []
+        for file in files {
+            guard let stamp = FileStamp.ofRegularFile(file) else { return nil }
+            inputs.append("file:\(stamp):\(file)")
+        }
+        self.build = build
+        self.inputs = inputs
+    }
+
+    func frame(width: Int, height: Int) -> Screen? {
+        cache.frame(forKey: key(width, height), storeStamp: StoreLocation.stamp(directoryPath: storeDirectory))
+    }
+
+    func keep(_ frame: Screen) {
+        cache.store(
+            frame, forKey: key(frame.width, frame.height),
+            storeStamp: StoreLocation.stamp(directoryPath: storeDirectory))
+    }
+
+    private func key(_ width: Int, _ height: Int) -> String {
+        FrameCache.key(build: build, inputs: inputs, width: width, height: height)
     }
 }

@@ -89,6 +89,33 @@ final class FrameCacheTerminalTests: XCTestCase {
         try second.waitFor("the next clause after a key") { $0[29].contains(next) }
     }
 
+    func testNoFrameIsKeptForInputsThatAreNotRegularFiles() throws {
+        let scratch = try ScratchDirectory("duizhao-frames", removedBy: addTeardownBlock)
+        let national = try scratch.write(BundledDocument.national.text, to: "national.txt")
+        let provincial = try scratch.write(BundledDocument.provincial.text, to: "provincial.txt")
+        let dataDirectory = scratch.url.appendingPathComponent("data")
+        let binary = try BuiltBinary.duizhao()
+        // Process substitution: each input is a pipe, new at every start.
+        let reader = try TmuxSession(
+            width: 100, height: 30,
+            command:
+                "bash -c \(shellQuoted("\(shellQuoted(binary)) <(cat \(shellQuoted(national))) <(cat \(shellQuoted(provincial))); echo EXIT=$?")); exec sleep 600",
+            environment: [
+                "DUIZHAO_DATA_DIR": dataDirectory.path,
+                "DUIZHAO_CACHE_DIR": dataDirectory.appendingPathComponent("cache").path,
+            ])
+        sessions.append(reader)
+        try reader.waitFor("the aligned pair") { lines in
+            lines.first?.contains(self.titleStart) == true && lines[29].contains("side by side")
+                && !lines[29].contains("comparing")
+        }
+        try reader.send("q")
+        try reader.waitFor("a clean exit") { $0.contains { $0.hasPrefix("EXIT=0") } }
+        let frames = dataDirectory.appendingPathComponent("cache/frames").path
+        let kept = (try? FileManager.default.contentsOfDirectory(atPath: frames)) ?? []
+        XCTAssertEqual(kept.filter { $0.hasSuffix(".frame") }, [], "no frame for pipes")
+    }
+
     func testAWrongKeptFrameIsDrawnOverAtStart() throws {
         let dataDirectory = try ScratchDirectory("duizhao-frames", removedBy: addTeardownBlock).url
         let kept = try readAndQuit(dataDirectory)
