@@ -6,15 +6,17 @@ import Foundation
 /// The first screen of a reading session, kept on disk from the last session on the same documents at the
 /// same terminal size, so that a pair read before is on the screen before anything is imported.
 ///
-/// A frame is keyed by the build, the inputs (bundled texts by name, files by `FileStamp`) and the size, and
-/// carries the bookmark store's `StoreLocation.stamp` of when it was made: bookmarks and the reading position
-/// show in it, so any write to the store since makes it a miss. It is written when a session ends normally:
-/// the screen a new session would draw first (the saved position, the bookmarks, the comparison), made by the
-/// same start-up code. The real first frame still follows: it is drawn over the cached one through the screen
-/// diff, which sends nothing when they are the same, so a wrong frame never outlives the start.
+/// A frame is keyed by the build, the inputs (bundled texts by name, files by `FileStamp`) and the size. It
+/// shows bookmarks and the reading position, so it also records the store as it was: the files'
+/// `StoreLocation.stamp` (checked with two `stat`s) and, for when the store was written since (another pair's
+/// position, say), the pair's key and `BookmarkStore.firstFrameView(of:)` (its access, bookmark revision and the
+/// pair's reading state: what the frame shows of the store). It is written when a session ends normally: the
+/// screen a new session would draw first, made by the same start-up code. The real first frame still follows:
+/// it is drawn over the kept one through the screen diff, which sends nothing when they are the same, so a
+/// wrong frame never outlives the start.
 public struct FrameCache: Sendable {
     /// Bumped whenever the file layout changes.
-    public static let formatVersion = 1
+    public static let formatVersion = 2
     private static let magic = Array("DZFRAME\(formatVersion)\n".utf8)
 
     private let files: CacheDirectory
@@ -25,9 +27,7 @@ public struct FrameCache: Sendable {
     }
 
     /// `frames/` in the cache directory (`CacheDirectory.basePath`).
-    public static func defaultPath(
-        environment: ProcessEnvironment = .current
-    ) -> String {
+    public static func defaultPath(environment: ProcessEnvironment = .current) -> String {
         CacheDirectory.basePath(environment: environment) + "/frames"
     }
 
@@ -39,36 +39,69 @@ public struct FrameCache: Sendable {
         return hash.hexDigest
     }
 
-    /// The frame stored under `key` when it was made with the store at `storeStamp`; nil otherwise (a file
-    /// that does not decode is removed).
-    public func frame(forKey key: String, storeStamp: String) -> Screen? {
+    /// A kept frame and the store it was made with.
+    public struct Kept: Sendable, Equatable {
+        public var screen: Screen
+        /// `StoreLocation.stamp` when it was made.
+        public var storeStamp: String
+        /// The pair's `DocumentPairKey.rawValue` and `BookmarkStore.firstFrameView(of:)` when it was made.
+        public var pairKey: String
+        public var storeView: String
+
+        public init(screen: Screen, storeStamp: String, pairKey: String, storeView: String) {
+            self.screen = screen
+            self.storeStamp = storeStamp
+            self.pairKey = pairKey
+            self.storeView = storeView
+        }
+    }
+
+    /// The frame kept under `key`, if any (a file that does not decode is removed).
+    public func kept(forKey key: String) -> Kept? {
         guard let bytes = files.contents(forKey: key) else { return nil }
-        let header = Self.header(key: key, storeStamp: storeStamp)
-        guard bytes.count > header.count, bytes.starts(with: header) else { return nil }
-        guard let screen = Screen(archive: Array(bytes[header.count...])) else {
+        guard let header = Self.headerLines(bytes), header.lines.first == key, let kept = Self.kept(inFile: bytes)
+        else {
             files.remove(key: key)
             return nil
         }
-        return screen
+        return kept
     }
 
-    /// Stores `screen` under `key`, made with the store at `storeStamp` (atomically; failures are ignored).
-    public func store(_ screen: Screen, forKey key: String, storeStamp: String) {
-        files.write(Self.header(key: key, storeStamp: storeStamp) + screen.archived, forKey: key)
+    /// The frame under `key` when it was made with the store at `storeStamp`; nil otherwise.
+    public func frame(forKey key: String, storeStamp: String) -> Screen? {
+        guard let kept = kept(forKey: key), kept.storeStamp == storeStamp else { return nil }
+        return kept.screen
     }
 
-    /// The screen in a frame file's bytes, whatever its key and store stamp; nil when it is not one.
-    public static func screen(inFile bytes: [UInt8]) -> Screen? {
+    /// Keeps `kept` under `key` (atomically; failures are ignored).
+    public func store(_ kept: Kept, forKey key: String) {
+        let header = [key, kept.storeStamp, kept.pairKey, kept.storeView].map {
+            $0.replacingOccurrences(of: "\n", with: " ")
+        }
+        files.write(
+            Self.magic + Array((header.joined(separator: "\n") + "\n").utf8) + kept.screen.archived, forKey: key)
+    }
+
+    /// The kept frame in a frame file's bytes, whatever its key; nil when it is not one.
+    public static func kept(inFile bytes: [UInt8]) -> Kept? {
+        guard let header = headerLines(bytes), let screen = Screen(archive: Array(bytes[header.end...])) else {
+            return nil
+        }
+        return Kept(screen: screen, storeStamp: header.lines[1], pairKey: header.lines[2], storeView: header.lines[3])
+    }
+
+    private static let headerLineCount = 4
+
+    /// The header's lines (key, store stamp, pair key, store view) and where the screen starts.
+    private static func headerLines(_ bytes: [UInt8]) -> (lines: [String], end: Int)? {
         guard bytes.starts(with: magic) else { return nil }
         var start = magic.count
-        for _ in 0..<2 {  // the key's line and the stamp's
+        var lines: [String] = []
+        for _ in 0..<headerLineCount {
             guard let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+            lines.append(String(decoding: bytes[start..<end], as: UTF8.self))
             start = end + 1
         }
-        return Screen(archive: Array(bytes[start...]))
-    }
-
-    private static func header(key: String, storeStamp: String) -> [UInt8] {
-        magic + Array("\(key)\n\(storeStamp)\n".utf8)
+        return (lines, start)
     }
 }

@@ -187,3 +187,10 @@ private final class LazySketch: @unchecked Sendable {
         return computed!
     }
 }
+
+extension DocumentPairKey {
+    /// The key as stored (`rawValue`).
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+    }
+}

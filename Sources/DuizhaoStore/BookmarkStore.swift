@@ -364,6 +364,15 @@ public final class BookmarkStore: @unchecked Sendable {
         return try perform { try reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM bookmark") ?? 0 } }
     }
 
+    /// What a reader's first frame on `pair` shows of the store, as one line: its access and notice, the bookmark
+    /// revision and the pair's reading state. Equal views give equal first frames (`FrameCache`).
+    public func firstFrameView(of pair: DocumentPairKey) -> String {
+        let revision = (try? revision()).map { String($0) } ?? "?"
+        let state = (try? readingState(for: pair)) ?? nil
+        let position = state.map { "\($0.clauseID ?? "")|\($0.documentSide)|\($0.focusedPane)" } ?? "-"
+        return "\(access.rawValue)|\(notice ?? "")|\(revision)|\(position)"
+    }
+
     /// A counter that grows with every change to the bookmarks, from any process: reload when it changed.
     public func revision() throws -> Int64 {
         let reader = try requireReader()

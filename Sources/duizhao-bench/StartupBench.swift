@@ -181,7 +181,11 @@ private func startupInProcessCosts(runs: Int) -> [(String, ReaderSamples)] {
     let frames = FrameCache(path: directory.appendingPathComponent("frames").path)
     let storePath = directory.appendingPathComponent("store").path
     let frameKey = FrameCache.key(build: "bench", inputs: [], width: 160, height: 45)
-    frames.store(model.render(), forKey: frameKey, storeStamp: StoreLocation.stamp(directoryPath: storePath))
+    frames.store(
+        FrameCache.Kept(
+            screen: model.render(), storeStamp: StoreLocation.stamp(directoryPath: storePath), pairKey: "",
+            storeView: ""),
+        forKey: frameKey)
     measure("frame cache: key + store stamp + read + decode a 160x45 frame (hit)") {
         let key = FrameCache.key(build: "bench", inputs: [], width: 160, height: 45)
         _ = frames.frame(forKey: key, storeStamp: StoreLocation.stamp(directoryPath: storePath))

@@ -17,8 +17,12 @@ func runOnTerminal(_ session: () throws -> LoopOutcome) throws {
     if case .signal(let signal) = outcome { throw ExitCode(128 + signal) }
 }
 
-/// The bookmark store for a pair; a read-only or disabled store never stops a reader (its notice is shown).
-func storeStartup(national: PolicyDocument, provincial: PolicyDocument?) -> PersistenceStartup {
-    let persistence = StorePersistence(store: BookmarkStore.openDefault(), national: national, provincial: provincial)
+/// The bookmark store for a pair (`store` when it is open already, else the default one); a read-only or
+/// disabled store never stops a reader (its notice is shown).
+func storeStartup(
+    national: PolicyDocument, provincial: PolicyDocument?, store: BookmarkStore? = nil
+) -> PersistenceStartup {
+    let persistence = StorePersistence(
+        store: store ?? BookmarkStore.openDefault(), national: national, provincial: provincial)
     return PersistenceStartup(persistence, notice: persistence.notice)
 }

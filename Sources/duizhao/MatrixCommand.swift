@@ -88,7 +88,8 @@ struct MatrixCommand: ParsableCommand {
     /// The matrix view; a file that cannot be imported shows as a column of `!` with its problem in the status line.
     func view(national: PolicyDocument, files: [String]) throws {
         try runOnTerminal {
-            try MatrixTerminalSession.run(national: national, files: files, openPersistence: storeStartup)
+            try MatrixTerminalSession.run(
+                national: national, files: files, openPersistence: { storeStartup(national: $0, provincial: $1) })
         }
     }
 

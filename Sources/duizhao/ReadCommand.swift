@@ -88,14 +88,18 @@ struct ReadCommand: ParsableCommand {
         // documents takes longer than a first screen may, so their store opens in the background after it
         // (and their first frame is not cached: it would show a position the start does not have yet).
         let ordinarySize = Self.textBytes(national) + (provincial.map(Self.textBytes) ?? 0) <= Self.ordinaryTextBytes
-        let keepFrame = ordinarySize ? frames?.keep : nil
+        var keepFrame: ((Screen) -> Void)?
+        if ordinarySize, let frames {
+            keepFrame = { [national, provincial] frame in frames.keep(frame, national: national, provincial: provincial)
+            }
+        }
         try runOnTerminal {
             try TerminalSession.run(
                 national: national, provincial: provincial, terminal: terminal, comparison: cached,
                 comparisonFinished: storeInCache,
                 persistenceBeforeFirstFrame: ordinarySize,
                 openPersistence: { [national, provincial] in
-                    storeStartup(national: national, provincial: provincial)
+                    storeStartup(national: national, provincial: provincial, store: frames?.takeOpenedStore())
                 },
                 frameForNextStart: keepFrame)
         }
@@ -141,12 +145,17 @@ struct ReadCommand: ParsableCommand {
 }
 
 /// The frame cache as the reader's start uses it: keys of the build, the inputs (regular files, by their
-/// `FileStamp`; the bundled pair is part of the build) and the size, with the bookmark store's stamp.
-private struct StartFrames {
+/// `FileStamp`; the bundled pair is part of the build) and the size. A kept frame is used when the store's files
+/// are as they were (`StoreLocation.stamp`), or else when what the frame shows of the store is
+/// (`BookmarkStore.firstFrameView`: the store is opened for that, and handed on to the session).
+private final class StartFrames: @unchecked Sendable {
     let cache = FrameCache(path: FrameCache.defaultPath())
     let storeDirectory = StoreLocation.defaultDirectoryPath()
     let build: String
     let inputs: [String]
+    /// The store opened to check a kept frame, until the session takes it (once).
+    private var openedStore: BookmarkStore?
+    private let lock = NSLock()
 
     /// Nil when an input is not a regular file (a pipe, a device): nothing to find again.
     init?(files: [String], build: String) {
@@ -159,14 +168,35 @@ private struct StartFrames {
         self.inputs = inputs
     }
 
+    /// The kept first frame at this size, when it shows the store as it is.
     func frame(width: Int, height: Int) -> Screen? {
-        cache.frame(forKey: key(width, height), storeStamp: StoreLocation.stamp(directoryPath: storeDirectory))
+        guard let kept = cache.kept(forKey: key(width, height)) else { return nil }
+        if kept.storeStamp == StoreLocation.stamp(directoryPath: storeDirectory) { return kept.screen }
+        let store = BookmarkStore.openDefault()
+        lock.lock()
+        openedStore = store
+        lock.unlock()
+        return store.firstFrameView(of: DocumentPairKey(rawValue: kept.pairKey)) == kept.storeView ? kept.screen : nil
     }
 
-    func keep(_ frame: Screen) {
+    /// The store opened by `frame`, once.
+    func takeOpenedStore() -> BookmarkStore? {
+        lock.lock()
+        defer { lock.unlock() }
+        defer { openedStore = nil }
+        return openedStore
+    }
+
+    /// Keeps the next start's first frame of `national` and `provincial` (the session's store is closed).
+    func keep(_ frame: Screen, national: PolicyDocument, provincial: PolicyDocument?) {
+        let pair = DocumentPairKey(national: national, provincial: provincial)
+        // The view first: the stamp is taken once this store is closed again (closing may remove its WAL file).
+        let view = BookmarkStore.openDefault().firstFrameView(of: pair)
         cache.store(
-            frame, forKey: key(frame.width, frame.height),
-            storeStamp: StoreLocation.stamp(directoryPath: storeDirectory))
+            FrameCache.Kept(
+                screen: frame, storeStamp: StoreLocation.stamp(directoryPath: storeDirectory), pairKey: pair.rawValue,
+                storeView: view),
+            forKey: key(frame.width, frame.height))
     }
 
     private func key(_ width: Int, _ height: Int) -> String {

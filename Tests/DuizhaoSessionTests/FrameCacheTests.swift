@@ -9,6 +9,10 @@ import XCTest
 
 /// `FrameCache`: a frame is found only under its key and with the store as it was when the frame was made.
 final class FrameCacheTests: XCTestCase {
+    private func kept(_ text: String, stamp: String) -> FrameCache.Kept {
+        FrameCache.Kept(screen: frame(text), storeStamp: stamp, pairKey: "n+p", storeView: "read-write||0|-")
+    }
+
     private func frame(_ text: String) -> Screen {
         var writer = ScreenWriter(screen: Screen(width: 12, height: 2))
         writer.write(text, row: 0, column: 0, limit: 12, role: .heading)
@@ -20,10 +24,11 @@ final class FrameCacheTests: XCTestCase {
         let cache = FrameCache(path: directory.path("frames"))
         let key = FrameCache.key(build: "test", inputs: ["file:a"], width: 12, height: 2)
         XCTAssertNil(cache.frame(forKey: key, storeStamp: "s1"), "nothing kept yet")
-        cache.store(frame("第一条"), forKey: key, storeStamp: "s1")
+        cache.store(kept("第一条", stamp: "s1"), forKey: key)
         XCTAssertEqual(cache.frame(forKey: key, storeStamp: "s1"), frame("第一条"))
+        XCTAssertEqual(cache.kept(forKey: key), kept("第一条", stamp: "s1"), "with the store it was made with")
         XCTAssertNil(cache.frame(forKey: key, storeStamp: "s2"), "the store changed since")
-        cache.store(frame("第二条"), forKey: key, storeStamp: "s2")
+        cache.store(kept("第二条", stamp: "s2"), forKey: key)
         XCTAssertEqual(cache.frame(forKey: key, storeStamp: "s2"), frame("第二条"), "the newer frame replaces it")
     }
 
@@ -46,10 +51,10 @@ final class FrameCacheTests: XCTestCase {
         let directory = try ScratchDirectory("duizhao-frames", removedBy: addTeardownBlock)
         let cache = FrameCache(path: directory.path("frames"))
         let key = FrameCache.key(build: "test", inputs: [], width: 12, height: 2)
-        cache.store(frame("第一条"), forKey: key, storeStamp: "s1")
+        cache.store(kept("第一条", stamp: "s1"), forKey: key)
         let file = directory.path("frames/\(key).frame")
         var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
-        XCTAssertNotNil(FrameCache.screen(inFile: bytes))
+        XCTAssertNotNil(FrameCache.kept(inFile: bytes))
         bytes.removeLast()
         try Data(bytes).write(to: URL(fileURLWithPath: file))
         XCTAssertNil(cache.frame(forKey: key, storeStamp: "s1"))
@@ -69,5 +74,29 @@ final class FrameCacheTests: XCTestCase {
         XCTAssertNotEqual(written, empty, "a bookmark changes the stamp")
         XCTAssertEqual(
             StoreLocation.stamp(directoryPath: directory.url.path), written, "reading the stamp changes nothing")
+    }
+
+    func testTheStoreViewChangesWithWhatTheFirstFrameShowsOnly() throws {
+        let directory = try ScratchDirectory("duizhao-store", removedBy: addTeardownBlock)
+        let national = BundledDocument.national.load()
+        let provincial = BundledDocument.provincial.load()
+        let pair = DocumentPairKey(national: national, provincial: provincial)
+        let other = DocumentPairKey(national: provincial, provincial: nil)
+        let store = BookmarkStore.open(at: directory.url)
+        let first = store.firstFrameView(of: pair)
+        let stamp = StoreLocation.stamp(directoryPath: directory.url.path)
+
+        try store.saveReadingState(
+            ReadingState(clauseID: "2.4", documentSide: "national", focusedPane: "national"), for: other)
+        XCTAssertNotEqual(StoreLocation.stamp(directoryPath: directory.url.path), stamp, "the files changed")
+        XCTAssertEqual(store.firstFrameView(of: pair), first, "another pair's position is not in this pair's frame")
+
+        try store.saveReadingState(
+            ReadingState(clauseID: "3.9", documentSide: "national", focusedPane: "national"), for: pair)
+        let moved = store.firstFrameView(of: pair)
+        XCTAssertNotEqual(moved, first, "this pair's position is")
+
+        _ = try store.addBookmark(clauseID: national.comparableUnits[1].id, in: national)
+        XCTAssertNotEqual(store.firstFrameView(of: pair), moved, "so are the bookmarks")
     }
 }
