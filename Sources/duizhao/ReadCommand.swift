@@ -90,7 +90,8 @@ struct ReadCommand: ParsableCommand {
         let ordinarySize = Self.textBytes(national) + (provincial.map(Self.textBytes) ?? 0) <= Self.ordinaryTextBytes
         var keepFrame: ((Screen) -> Void)?
         if ordinarySize, let frames {
-            keepFrame = { [national, provincial] frame in frames.keep(frame, national: national, provincial: provincial)
+            keepFrame = { [national, provincial] frame in
+                frames.keep(frame, national: national, provincial: provincial)
             }
         }
         try runOnTerminal {
