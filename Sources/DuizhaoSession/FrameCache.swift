@@ -23,7 +23,10 @@ public struct FrameCache: Sendable {
 
     /// The cache in the directory at `path`.
     public init(path: String) {
-        files = CacheDirectory(path: path, fileExtension: "frame", maximumBytes: 16 << 20, maximumFiles: 128)
+        var files = CacheDirectory(path: path, fileExtension: "frame")
+        files.maximumBytes = 16 << 20
+        files.maximumFiles = 128
+        self.files = files
     }
 
     /// `frames/` in the cache directory (`CacheDirectory.basePath`).
@@ -47,13 +50,6 @@ public struct FrameCache: Sendable {
         /// The pair's `DocumentPairKey.rawValue` and `BookmarkStore.firstFrameView(of:)` when it was made.
         public var pairKey: String
         public var storeView: String
-
-        public init(screen: Screen, storeStamp: String, pairKey: String, storeView: String) {
-            self.screen = screen
-            self.storeStamp = storeStamp
-            self.pairKey = pairKey
-            self.storeView = storeView
-        }
     }
 
     /// The frame kept under `key`, if any (a file that does not decode is removed).
@@ -73,13 +69,14 @@ public struct FrameCache: Sendable {
         return kept.screen
     }
 
-    /// Keeps `kept` under `key` (atomically; failures are ignored).
-    public func store(_ kept: Kept, forKey key: String) {
-        let header = [key, kept.storeStamp, kept.pairKey, kept.storeView].map {
+    /// Keeps `screen` under `key`, made with the store at `storeStamp` showing `storeView` of the pair `pairKey`
+    /// (atomically; failures are ignored).
+    public func store(_ screen: Screen, forKey key: String, storeStamp: String, pairKey: String, storeView: String) {
+        let header = [key, storeStamp, pairKey, storeView].map {
             $0.replacingOccurrences(of: "\n", with: " ")
         }
         files.write(
-            Self.magic + Array((header.joined(separator: "\n") + "\n").utf8) + kept.screen.archived, forKey: key)
+            Self.magic + Array((header.joined(separator: "\n") + "\n").utf8) + screen.archived, forKey: key)
     }
 
     /// The kept frame in a frame file's bytes, whatever its key; nil when it is not one.

@@ -20,14 +20,12 @@ public struct CacheDirectory: Sendable {
     /// costs a third of a millisecond).
     public let path: String
     public let fileExtension: String
-    public var maximumBytes: Int
-    public var maximumFiles: Int
+    public var maximumBytes = 64 << 20
+    public var maximumFiles = 256
 
-    public init(path: String, fileExtension: String, maximumBytes: Int, maximumFiles: Int) {
+    public init(path: String, fileExtension: String) {
         self.path = path
         self.fileExtension = fileExtension
-        self.maximumBytes = maximumBytes
-        self.maximumFiles = maximumFiles
     }
 
     public var url: URL { URL(fileURLWithPath: path, isDirectory: true) }

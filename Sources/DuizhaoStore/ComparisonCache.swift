@@ -33,8 +33,10 @@ public struct ComparisonCache: Sendable {
     }
 
     private var files: CacheDirectory {
-        CacheDirectory(
-            path: directory.path, fileExtension: "json", maximumBytes: maximumBytes, maximumFiles: maximumFiles)
+        var files = CacheDirectory(path: directory.path, fileExtension: "json")
+        files.maximumBytes = maximumBytes
+        files.maximumFiles = maximumFiles
+        return files
     }
 
     /// The key of a pair: 16 hexadecimal digits.

@@ -182,10 +182,8 @@ private func startupInProcessCosts(runs: Int) -> [(String, ReaderSamples)] {
     let storePath = directory.appendingPathComponent("store").path
     let frameKey = FrameCache.key(build: "bench", inputs: [], width: 160, height: 45)
     frames.store(
-        FrameCache.Kept(
-            screen: model.render(), storeStamp: StoreLocation.stamp(directoryPath: storePath), pairKey: "",
-            storeView: ""),
-        forKey: frameKey)
+        model.render(), forKey: frameKey, storeStamp: StoreLocation.stamp(directoryPath: storePath), pairKey: "",
+        storeView: "")
     measure("frame cache: key + store stamp + read + decode a 160x45 frame (hit)") {
         let key = FrameCache.key(build: "bench", inputs: [], width: 160, height: 45)
         _ = frames.frame(forKey: key, storeStamp: StoreLocation.stamp(directoryPath: storePath))

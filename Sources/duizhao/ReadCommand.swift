@@ -194,10 +194,8 @@ private final class StartFrames: @unchecked Sendable {
         // The view first: the stamp is taken once this store is closed again (closing may remove its WAL file).
         let view = BookmarkStore.openDefault().firstFrameView(of: pair)
         cache.store(
-            FrameCache.Kept(
-                screen: frame, storeStamp: StoreLocation.stamp(directoryPath: storeDirectory), pairKey: pair.rawValue,
-                storeView: view),
-            forKey: key(frame.width, frame.height))
+            frame, forKey: key(frame.width, frame.height),
+            storeStamp: StoreLocation.stamp(directoryPath: storeDirectory), pairKey: pair.rawValue, storeView: view)
     }
 
     private func key(_ width: Int, _ height: Int) -> String {

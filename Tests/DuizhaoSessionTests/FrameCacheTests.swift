@@ -9,8 +9,8 @@ import XCTest
 
 /// `FrameCache`: a frame is found only under its key and with the store as it was when the frame was made.
 final class FrameCacheTests: XCTestCase {
-    private func kept(_ text: String, stamp: String) -> FrameCache.Kept {
-        FrameCache.Kept(screen: frame(text), storeStamp: stamp, pairKey: "n+p", storeView: "read-write||0|-")
+    private func keep(_ text: String, in cache: FrameCache, forKey key: String, stamp: String) {
+        cache.store(frame(text), forKey: key, storeStamp: stamp, pairKey: "n+p", storeView: "read-write||0|-")
     }
 
     private func frame(_ text: String) -> Screen {
@@ -24,11 +24,15 @@ final class FrameCacheTests: XCTestCase {
         let cache = FrameCache(path: directory.path("frames"))
         let key = FrameCache.key(build: "test", inputs: ["file:a"], width: 12, height: 2)
         XCTAssertNil(cache.frame(forKey: key, storeStamp: "s1"), "nothing kept yet")
-        cache.store(kept("第一条", stamp: "s1"), forKey: key)
+        keep("第一条", in: cache, forKey: key, stamp: "s1")
         XCTAssertEqual(cache.frame(forKey: key, storeStamp: "s1"), frame("第一条"))
-        XCTAssertEqual(cache.kept(forKey: key), kept("第一条", stamp: "s1"), "with the store it was made with")
+        let kept = try XCTUnwrap(cache.kept(forKey: key))
+        XCTAssertEqual(kept.screen, frame("第一条"))
+        XCTAssertEqual(
+            [kept.storeStamp, kept.pairKey, kept.storeView], ["s1", "n+p", "read-write||0|-"],
+            "with the store it was made with")
         XCTAssertNil(cache.frame(forKey: key, storeStamp: "s2"), "the store changed since")
-        cache.store(kept("第二条", stamp: "s2"), forKey: key)
+        keep("第二条", in: cache, forKey: key, stamp: "s2")
         XCTAssertEqual(cache.frame(forKey: key, storeStamp: "s2"), frame("第二条"), "the newer frame replaces it")
     }
 
@@ -51,7 +55,7 @@ final class FrameCacheTests: XCTestCase {
         let directory = try ScratchDirectory("duizhao-frames", removedBy: addTeardownBlock)
         let cache = FrameCache(path: directory.path("frames"))
         let key = FrameCache.key(build: "test", inputs: [], width: 12, height: 2)
-        cache.store(kept("第一条", stamp: "s1"), forKey: key)
+        keep("第一条", in: cache, forKey: key, stamp: "s1")
         let file = directory.path("frames/\(key).frame")
         var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
         XCTAssertNotNil(FrameCache.kept(inFile: bytes))
