@@ -57,6 +57,10 @@ extension Screen {
                 guard let roleValue = reader.byte(), let role = StyleRole(rawValue: roleValue),
                     let length = reader.byte(), let text = reader.take(Int(length))
                 else { return nil }
+                if length == 1, let byte = text.first, byte >= 0x20, byte < 0x7F {
+                    row.append(Cell(Self.printableASCII[Int(byte - 0x20)], role))  // most cells: no decoding
+                    continue
+                }
                 let cell = Cell(String(decoding: text, as: UTF8.self), role)
                 // What the renderer writes never holds a control character; a file that does is not one of ours.
                 guard !cell.text.unicodeScalars.contains(where: Self.isUnsafe) else { return nil }
@@ -72,6 +76,9 @@ extension Screen {
 }
 
 extension Screen {
+    /// The printable ASCII characters (0x20–0x7E) as strings, made once.
+    fileprivate static let printableASCII = (0x20..<0x7F).map { String(UnicodeScalar(UInt8($0))) }
+
     fileprivate static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         TerminalSafe.isControl(scalar) || TerminalSafe.isBidiControl(scalar)
     }

@@ -141,22 +141,27 @@ public enum ComparableText {
 
 /// 64-bit FNV-1a, a small stable hash (not cryptographic) for fingerprints.
 public struct FNV1a64: Sendable {
-    public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    @usableFromInline var state: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    /// The hash so far.
+    public var value: UInt64 { state }
 
     public init() {}
 
+    /// Combines `bytes` (inlinable: callers in other modules get a loop specialised to their sequence type).
+    @inlinable
     public mutating func combine(_ bytes: some Sequence<UInt8>) {
         for byte in bytes {
-            value ^= UInt64(byte)
-            value = value &* 0x0000_0100_0000_01B3
+            state ^= UInt64(byte)
+            state = state &* 0x0000_0100_0000_01B3
         }
     }
 
     /// Combines the UTF-8 bytes of one scalar.
     public mutating func combine(scalar: Unicode.Scalar) {
         UTF8.encode(scalar) { byte in
-            value ^= UInt64(byte)
-            value = value &* 0x0000_0100_0000_01B3
+            state ^= UInt64(byte)
+            state = state &* 0x0000_0100_0000_01B3
         }
     }
 
