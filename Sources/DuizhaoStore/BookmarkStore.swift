@@ -370,7 +370,8 @@ public final class BookmarkStore: @unchecked Sendable {
         let revision = (try? revision()).map { String($0) } ?? "?"
         let state = (try? readingState(for: pair)) ?? nil
         let position = state.map { "\($0.clauseID ?? "")|\($0.documentSide)|\($0.focusedPane)" } ?? "-"
-        return "\(access.rawValue)|\(notice ?? "")|\(revision)|\(position)"
+        let view = "\(access.rawValue)|\(notice ?? "")|\(revision)|\(position)"
+        return String(view.map { $0.isNewline ? " " : $0 })  // one line
     }
 
     /// A counter that grows with every change to the bookmarks, from any process: reload when it changed.
