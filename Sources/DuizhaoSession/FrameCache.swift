@@ -55,8 +55,7 @@ public struct FrameCache: Sendable {
     /// The frame kept under `key`, if any (a file that does not decode is removed).
     public func kept(forKey key: String) -> Kept? {
         guard let bytes = files.contents(forKey: key) else { return nil }
-        guard let header = Self.headerLines(bytes), header.lines.first == key, let kept = Self.kept(inFile: bytes)
-        else {
+        guard let (fileKey, kept) = Self.read(bytes), fileKey == key else {
             files.remove(key: key)
             return nil
         }
@@ -80,11 +79,15 @@ public struct FrameCache: Sendable {
     }
 
     /// The kept frame in a frame file's bytes, whatever its key; nil when it is not one.
-    public static func kept(inFile bytes: [UInt8]) -> Kept? {
+    public static func kept(inFile bytes: [UInt8]) -> Kept? { read(bytes)?.kept }
+
+    /// The key a frame file names and its kept frame.
+    private static func read(_ bytes: [UInt8]) -> (key: String, kept: Kept)? {
         guard let header = headerLines(bytes), let screen = Screen(archive: Array(bytes[header.end...])) else {
             return nil
         }
-        return Kept(screen: screen, storeStamp: header.lines[1], pairKey: header.lines[2], storeView: header.lines[3])
+        let lines = header.lines
+        return (lines[0], Kept(screen: screen, storeStamp: lines[1], pairKey: lines[2], storeView: lines[3]))
     }
 
     private static let headerLineCount = 4

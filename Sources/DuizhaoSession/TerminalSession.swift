@@ -42,7 +42,8 @@ public enum TerminalSession {
         let start = StartupPlan(
             comparison: comparison, comparisonFinished: comparisonFinished,
             persistenceBeforeFirstFrame: persistenceBeforeFirstFrame)
-        let size = terminalSize()
+        // The size from the kernel (the first message of the loop corrects it if curses finds another).
+        let size = kernelTerminalSize() ?? (80, 24)
         var ending: (width: Int, height: Int)?
         var knownComparison = comparison
         let outcome: LoopOutcome
@@ -98,15 +99,6 @@ public enum TerminalSession {
         var session: ReaderSession
         var store: BackgroundWork<PersistenceStartup>
         var startComparison: () -> BackgroundWork<Comparison>?
-    }
-
-    /// The terminal's size from the kernel (the first message of the loop corrects it if curses finds another).
-    private static func terminalSize() -> (width: Int, height: Int) {
-        var size = winsize()
-        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 0 {
-            return (Int(size.ws_col), Int(size.ws_row))
-        }
-        return (80, 24)
     }
 
     private static func prepare(

@@ -39,14 +39,16 @@ struct ReadCommand: ParsableCommand {
     /// Reads `files` (none: the bundled pair); what `run` does, callable without building the command (the
     /// start-up fast path in `Duizhao.main`).
     static func read(_ files: [String]) throws {
-        let interactive = isatty(STDOUT_FILENO) != 0 && isatty(STDIN_FILENO) != 0
+        let interactive = standardStreamsAreTerminal()
         // A session read before at this size starts with its cached first frame, before anything is imported
         // (the inputs' stamps and the store's are its key); the real first frame then goes over it through the
         // screen diff, sending nothing when they agree.
         let build = buildIdentity()
         let frames = StartFrames(files: files, build: build)
         var terminal: TerminalScreen?
-        if interactive, let size = terminalSize(), let frame = frames?.frame(width: size.width, height: size.height) {
+        if interactive, let size = kernelTerminalSize(),
+            let frame = frames?.frame(width: size.width, height: size.height)
+        {
             terminal = try? TerminalScreen()
             terminal?.draw(frame)
             tcdrain(STDOUT_FILENO)
