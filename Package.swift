@@ -15,8 +15,7 @@ let package = Package(
         .library(name: "DuizhaoCore", targets: ["DuizhaoCore"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
     targets: [
         // System ncursesw (wide-character build). The module map links `ncursesw` and the shim sets the
@@ -39,11 +38,14 @@ let package = Package(
         // Pure adoption matrix: one national document against many implementations (summaries, shared additions,
         // JSON/CSV/Markdown/HTML).
         .target(name: "DuizhaoMatrix", dependencies: ["DuizhaoCore", "DuizhaoCompare"]),
-        // Bookmark and reading-state store on SQLite (GRDB); the on-disk cache of finished comparisons.
-        .target(
-            name: "DuizhaoStore",
-            dependencies: ["DuizhaoCore", "DuizhaoCompare", .product(name: "GRDB", package: "GRDB.swift")]
+        // System SQLite (C API). The store reaches it through one wrapper file (`SQLite.swift`) only.
+        .systemLibrary(
+            name: "CSQLite",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
         ),
+        // Bookmark and reading-state store on SQLite's C API (no GRDB: it imports full Foundation, whose
+        // initialisers every start would pay, issue 13); the on-disk cache of finished comparisons.
+        .target(name: "DuizhaoStore", dependencies: ["DuizhaoCore", "DuizhaoCompare", "CSQLite"]),
         // Pure reader: app state, key handling, layout into a grid of styled cells.
         .target(name: "DuizhaoReader", dependencies: ["DuizhaoCore", "DuizhaoCompare", "DuizhaoMatrix"]),
         // Thin ncurses adapter: draws a prepared grid, reads keys.

@@ -1,5 +1,6 @@
 import DuizhaoCore
-import Foundation
+import FoundationEssentials
+import Synchronization
 
 /// What a bookmark remembers to find its clause again, even in a reimport of the document from a differently
 /// formatted file: the document (fingerprint, title, source) and the clause (id, heading, a normalised snippet).
@@ -169,9 +170,8 @@ public struct ReadingState: Sendable, Equatable {
 }
 
 /// A content sketch computed on first use, once, from any thread.
-private final class LazySketch: @unchecked Sendable {
-    private let lock = NSLock()
-    private var computed: (sketch: ContentSketch, encoded: String)?
+private final class LazySketch: Sendable {
+    private let computed = Mutex<(sketch: ContentSketch, encoded: String)?>(nil)
     private let make: @Sendable () -> ContentSketch
 
     init(_ make: @escaping @Sendable () -> ContentSketch) {
@@ -179,12 +179,13 @@ private final class LazySketch: @unchecked Sendable {
     }
 
     var value: (sketch: ContentSketch, encoded: String) {
-        lock.lock()
-        defer { lock.unlock() }
-        if let computed { return computed }
-        let sketch = make()
-        computed = (sketch, sketch.encoded)
-        return computed!
+        computed.withLock { computed in
+            if let computed { return computed }
+            let sketch = make()
+            let value = (sketch: sketch, encoded: sketch.encoded)
+            computed = value
+            return value
+        }
     }
 }
 

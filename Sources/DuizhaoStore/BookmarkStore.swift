@@ -1,13 +1,14 @@
 import DuizhaoCore
-import Foundation
-import GRDB
+import FoundationEssentials
+import Synchronization
 
 /// The schema version this build writes (the number of migrations it knows).
 public enum BookmarkStoreInfo {
     public static let schemaVersion = StoreSchema.migrationIdentifiers.count
 }
 
-/// Bookmarks and per-pair reading state in an SQLite file (WAL mode, one serial GRDB connection per process).
+/// Bookmarks and per-pair reading state in an SQLite file (WAL mode, one serial connection per process,
+/// through SQLite's C API: `SQLiteConnection`).
 ///
 /// `open(at:)` never fails: a store that cannot be used fully opens read-only or disabled, with `problem`
 /// saying which file and what is wrong, and the file is then never written. Writability is decided by trying
@@ -22,10 +23,9 @@ public final class BookmarkStore: @unchecked Sendable {
     public let databaseURL: URL
     public let options: StoreOptions
 
-    private let lock = NSLock()
     /// nil while the file has stayed locked by another process since the store was created: every operation
     /// tries to open it again (and throws `StoreError.busy` if it still cannot).
-    private var connection: StoreConnection?
+    private let connection = Mutex<StoreConnection?>(nil)
 
     private init(directory: URL, options: StoreOptions) {
         self.directory = directory
@@ -34,28 +34,27 @@ public final class BookmarkStore: @unchecked Sendable {
     }
 
     deinit {
-        if let snapshotDirectory = connection?.snapshotDirectory {
+        let opened = connection.withLock { $0 }
+        opened?.reader?.close()
+        opened?.writer?.close()
+        if let snapshotDirectory = opened?.snapshotDirectory {
             try? FileManager.default.removeItem(at: snapshotDirectory)
         }
     }
 
     /// The connection, opening the file first when the last attempt found it busy.
     private func connected() throws -> StoreConnection {
-        lock.lock()
-        defer { lock.unlock() }
-        if let connection { return connection }
-        guard let opened = StoreOpener(directory: directory, options: options).open() else {
-            throw StoreError.busy(path: databaseURL.path)
+        try connection.withLock { connection in
+            if let connection { return connection }
+            guard let opened = StoreOpener(directory: directory, options: options).open() else {
+                throw StoreError.busy(path: databaseURL.path)
+            }
+            connection = opened
+            return opened
         }
-        connection = opened
-        return opened
     }
 
-    private var currentConnection: StoreConnection? {
-        lock.lock()
-        defer { lock.unlock() }
-        return connection
-    }
+    private var currentConnection: StoreConnection? { connection.withLock { $0 } }
 
     /// What the store may do. A store still waiting for another process's lock counts as read-write: nothing
     /// has refused a write.
@@ -97,25 +96,25 @@ public final class BookmarkStore: @unchecked Sendable {
     }
 
     /// What `inspect` found.
-    enum Verdict {
+    enum Verdict: Sendable {
         case usable
         /// Readable, but must not be written.
         case readOnly(StoreProblem.Kind, String)
         case unusable(StoreProblem.Kind, String)
     }
 
-    static func verdict(_ db: Database) throws -> Verdict {
-        let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
+    static func verdict(_ db: SQLiteConnection) throws -> Verdict {
+        let check = try db.strings("PRAGMA quick_check")
         guard check == ["ok"] else {
             return .unusable(
                 .corrupt, "the database is damaged (quick_check: \(check.prefix(3).joined(separator: "; ")))")
         }
-        let tables = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
+        let tables = Set(try db.strings("SELECT name FROM sqlite_master WHERE type = 'table'"))
         if tables.isEmpty { return .usable }
         guard tables.contains("grdb_migrations") else {
             return .unusable(.notAStore, "is an SQLite database but not a duizhao bookmark store")
         }
-        let applied = Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
+        let applied = try StoreSchema.appliedIdentifiers(db)
         let unknown = applied.subtracting(StoreSchema.migrationIdentifiers).sorted()
         guard unknown.isEmpty else {
             let detail =
@@ -123,7 +122,7 @@ public final class BookmarkStore: @unchecked Sendable {
                 + "unknown to this version, which writes schema v\(BookmarkStoreInfo.schemaVersion))"
             // Listing may still work if the columns this build reads are there.
             do {
-                _ = try Row.fetchAll(db, sql: "SELECT \(StoreSchema.bookmarkColumns) FROM bookmark LIMIT 1")
+                _ = try db.fetchAll("SELECT \(StoreSchema.bookmarkColumns) FROM bookmark LIMIT 1") { Bookmark(row: $0) }
                 return .readOnly(.newerSchema, detail + "; opened read-only")
             } catch {
                 return .unusable(.newerSchema, detail + "; its bookmarks cannot be read by this version")
@@ -133,18 +132,13 @@ public final class BookmarkStore: @unchecked Sendable {
     }
 
     static func describe(_ error: any Error) -> String {
-        if let error = error as? DatabaseError {
-            return error.message ?? "SQLite error \(error.resultCode.rawValue)"
-        }
-        if let error = error as? CocoaError, let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError {
-            return underlying.localizedDescription
-        }
-        return error.localizedDescription
+        if let error = error as? SQLiteError { return error.message }
+        return "\(error)"
     }
 
     // MARK: - Access
 
-    private func requireWriter() throws -> DatabaseQueue {
+    private func requireWriter() throws -> SQLiteConnection {
         let connection = try connected()
         guard let writer = connection.writer else {
             throw StoreError.notWritable(
@@ -154,7 +148,7 @@ public final class BookmarkStore: @unchecked Sendable {
         return writer
     }
 
-    private func requireReader() throws -> any DatabaseReader {
+    private func requireReader() throws -> SQLiteConnection {
         let connection = try connected()
         guard let reader = connection.reader else {
             throw StoreError.unavailable(
@@ -172,12 +166,12 @@ public final class BookmarkStore: @unchecked Sendable {
         while true {
             do {
                 return try operation()
-            } catch let error as DatabaseError {
+            } catch let error as SQLiteError {
                 let opener = StoreOpener(directory: directory, options: options)
                 switch opener.classify(error) {
                 case .busy, .vanished:
                     guard Date() < deadline else { throw StoreError.busy(path: databaseURL.path) }
-                    Thread.sleep(forTimeInterval: 0.005)
+                    pause(seconds: 0.005)
                 case .notWritable(let problem):
                     throw StoreError.notWritable(problem)
                 case .unusable:
@@ -204,22 +198,24 @@ public final class BookmarkStore: @unchecked Sendable {
             try writer.write { db -> Int64 in
                 if let documentRow {
                     try db.execute(
-                        sql:
-                            "INSERT OR IGNORE INTO document (fingerprint, title, titleKey, sketch) VALUES (?, ?, ?, ?)",
-                        arguments: [
-                            documentRow.fingerprint, documentRow.title, documentRow.titleKey, documentRow.encodedSketch,
+                        "INSERT OR IGNORE INTO document (fingerprint, title, titleKey, sketch) VALUES (?, ?, ?, ?)",
+                        [
+                            .text(documentRow.fingerprint), .text(documentRow.title), .text(documentRow.titleKey),
+                            .text(documentRow.encodedSketch),
                         ])
                 }
                 try db.execute(
-                    sql: """
-                        INSERT INTO bookmark (documentFingerprint, documentTitle, documentTitleKey, documentSource,
-                            clauseID, clauseHeading, snippet, sentence, note, tags, createdAt, updatedAt)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        anchor.documentFingerprint, anchor.documentTitle, anchor.documentTitleKey,
-                        anchor.documentSource, anchor.clauseID, anchor.clauseHeading, anchor.snippet, anchor.sentence,
-                        note, StoreSchema.encodeTags(cleanTags), now.timeIntervalSince1970, now.timeIntervalSince1970,
+                    """
+                    INSERT INTO bookmark (documentFingerprint, documentTitle, documentTitleKey, documentSource,
+                        clauseID, clauseHeading, snippet, sentence, note, tags, createdAt, updatedAt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                    [
+                        .text(anchor.documentFingerprint), .text(anchor.documentTitle), .text(anchor.documentTitleKey),
+                        .text(anchor.documentSource), .text(anchor.clauseID), .text(anchor.clauseHeading),
+                        .text(anchor.snippet), .text(anchor.sentence), .text(note),
+                        .text(StoreSchema.encodeTags(cleanTags)), .real(now.timeIntervalSince1970),
+                        .real(now.timeIntervalSince1970),
                     ])
                 return db.lastInsertedRowID
             }
@@ -250,8 +246,8 @@ public final class BookmarkStore: @unchecked Sendable {
         let writer = try requireWriter()
         let removed = try perform {
             try writer.write { db -> Int in
-                try db.execute(sql: "DELETE FROM bookmark WHERE id = ?", arguments: [id])
-                return db.changesCount
+                try db.execute("DELETE FROM bookmark WHERE id = ?", [.integer(id)])
+                return db.changes
             }
         }
         if removed == 0 { throw StoreError.noSuchBookmark(id) }
@@ -274,10 +270,10 @@ public final class BookmarkStore: @unchecked Sendable {
         let updated = try perform {
             try writer.write { db -> Bookmark? in
                 try db.execute(
-                    sql: "UPDATE bookmark SET \(assignment), updatedAt = ? WHERE id = ?",
-                    arguments: [argument, Date().timeIntervalSince1970, id])
-                guard db.changesCount > 0 else { return nil }
-                return try Self.fetchBookmarks(db, whereClause: "WHERE id = ?", arguments: [id]).first
+                    "UPDATE bookmark SET \(assignment), updatedAt = ? WHERE id = ?",
+                    [.text(argument), .real(Date().timeIntervalSince1970), .integer(id)])
+                guard db.changes > 0 else { return nil }
+                return try Self.fetchBookmarks(db, whereClause: "WHERE id = ?", arguments: [.integer(id)]).first
             }
         }
         guard let updated else { throw StoreError.noSuchBookmark(id) }
@@ -288,7 +284,9 @@ public final class BookmarkStore: @unchecked Sendable {
     public func bookmark(id: Int64) throws -> Bookmark? {
         let reader = try requireReader()
         return try perform {
-            try reader.read { db in try Self.fetchBookmarks(db, whereClause: "WHERE id = ?", arguments: [id]).first }
+            try reader.read { db in
+                try Self.fetchBookmarks(db, whereClause: "WHERE id = ?", arguments: [.integer(id)]).first
+            }
         }
     }
 
@@ -304,20 +302,20 @@ public final class BookmarkStore: @unchecked Sendable {
                 // This document; other versions of it: the same title and either similar content or the same
                 // source; and bookmarks with the same title whose document has no recorded sketch.
                 var fingerprints = [identity.fingerprint]
-                let sameTitle = try Row.fetchAll(
-                    db, sql: "SELECT fingerprint, sketch FROM document WHERE titleKey = ? AND fingerprint != ?",
-                    arguments: [identity.titleKey, identity.fingerprint])
+                let sameTitle = try db.fetchAll(
+                    "SELECT fingerprint, sketch FROM document WHERE titleKey = ? AND fingerprint != ?",
+                    [.text(identity.titleKey), .text(identity.fingerprint)]
+                ) { row in (fingerprint: row.string(0), sketch: ContentSketch(encoded: row.string(1))) }
                 for row in sameTitle {
-                    let sketch = ContentSketch(encoded: row[1])
                     if identity.isSameDocument(
-                        fingerprint: row[0], titleKey: identity.titleKey, source: "", sketch: sketch)
+                        fingerprint: row.fingerprint, titleKey: identity.titleKey, source: "", sketch: row.sketch)
                     {
-                        fingerprints.append(row[0])
+                        fingerprints.append(row.fingerprint)
                     }
                 }
                 let placeholders = Array(repeating: "?", count: fingerprints.count).joined(separator: ", ")
-                var arguments = StatementArguments(fingerprints)
-                arguments += [identity.titleKey, identity.source]
+                let arguments =
+                    fingerprints.map { SQLiteValue.text($0) } + [.text(identity.titleKey), .text(identity.source)]
                 return try Self.fetchBookmarks(
                     db,
                     whereClause: """
@@ -350,8 +348,11 @@ public final class BookmarkStore: @unchecked Sendable {
         return try perform {
             try reader.read { db in
                 var sketches: [String: ContentSketch] = [:]
-                for row in try Row.fetchAll(db, sql: "SELECT fingerprint, sketch FROM document") {
-                    if let sketch = ContentSketch(encoded: row[1]) { sketches[row[0]] = sketch }
+                let rows = try db.fetchAll("SELECT fingerprint, sketch FROM document") { row in
+                    (fingerprint: row.string(0), sketch: ContentSketch(encoded: row.string(1)))
+                }
+                for row in rows {
+                    if let sketch = row.sketch { sketches[row.fingerprint] = sketch }
                 }
                 return sketches
             }
@@ -361,7 +362,9 @@ public final class BookmarkStore: @unchecked Sendable {
     /// The number of bookmarks.
     public func count() throws -> Int {
         let reader = try requireReader()
-        return try perform { try reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM bookmark") ?? 0 } }
+        return try perform {
+            try reader.read { db in try db.fetchOne("SELECT COUNT(*) FROM bookmark") { Int($0.int64(0)) } ?? 0 }
+        }
     }
 
     /// What a reader's first frame on `pair` shows of the store, as one line: its access and notice, the bookmark
@@ -378,16 +381,17 @@ public final class BookmarkStore: @unchecked Sendable {
     public func revision() throws -> Int64 {
         let reader = try requireReader()
         return try perform {
-            try reader.read { db in try Int64.fetchOne(db, sql: "SELECT value FROM storeRevision WHERE id = 1") ?? 0 }
+            try reader.read { db in try db.fetchOne("SELECT value FROM storeRevision WHERE id = 1") { $0.int64(0) } ?? 0
+            }
         }
     }
 
     private static func fetchBookmarks(
-        _ db: Database, whereClause: String, arguments: StatementArguments
+        _ db: SQLiteConnection, whereClause: String, arguments: [SQLiteValue]
     ) throws -> [Bookmark] {
-        let statement = try db.cachedStatement(
-            sql: "SELECT \(StoreSchema.bookmarkColumns) FROM bookmark \(whereClause) ORDER BY id")
-        return try BookmarkRecord.fetchAll(statement, arguments: arguments).map(\.bookmark)
+        try db.fetchAll(
+            "SELECT \(StoreSchema.bookmarkColumns) FROM bookmark \(whereClause) ORDER BY id", arguments
+        ) { Bookmark(row: $0) }
     }
 
     private static func cleanTags(_ tags: [String]) -> [String] {
@@ -403,16 +407,16 @@ public final class BookmarkStore: @unchecked Sendable {
         try perform {
             try writer.write { db in
                 try db.execute(
-                    sql: """
-                        INSERT INTO readingState (pairKey, clauseID, documentSide, focusedPane, updatedAt)
-                        VALUES (?, ?, ?, ?, ?)
-                        ON CONFLICT(pairKey) DO UPDATE SET clauseID = excluded.clauseID,
-                            documentSide = excluded.documentSide, focusedPane = excluded.focusedPane,
-                            updatedAt = excluded.updatedAt
-                        """,
-                    arguments: [
-                        pair.rawValue, state.clauseID, state.documentSide, state.focusedPane,
-                        Date().timeIntervalSince1970,
+                    """
+                    INSERT INTO readingState (pairKey, clauseID, documentSide, focusedPane, updatedAt)
+                    VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT(pairKey) DO UPDATE SET clauseID = excluded.clauseID,
+                        documentSide = excluded.documentSide, focusedPane = excluded.focusedPane,
+                        updatedAt = excluded.updatedAt
+                    """,
+                    [
+                        .text(pair.rawValue), .text(state.clauseID), .text(state.documentSide),
+                        .text(state.focusedPane), .real(Date().timeIntervalSince1970),
                     ])
             }
         }
@@ -423,10 +427,10 @@ public final class BookmarkStore: @unchecked Sendable {
         let reader = try requireReader()
         return try perform {
             try reader.read { db in
-                try ReadingStateRecord.fetchOne(
-                    db, sql: "SELECT clauseID, documentSide, focusedPane FROM readingState WHERE pairKey = ?",
-                    arguments: [pair.rawValue]
-                )?.state
+                try db.fetchOne(
+                    "SELECT clauseID, documentSide, focusedPane FROM readingState WHERE pairKey = ?",
+                    [.text(pair.rawValue)]
+                ) { ReadingState(row: $0) }
             }
         }
     }
@@ -438,7 +442,7 @@ public final class BookmarkStore: @unchecked Sendable {
         let reader = try requireReader()
         return try perform {
             try reader.read { db in
-                try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
+                try db.strings("SELECT identifier FROM grdb_migrations ORDER BY identifier")
             }
         }
     }
@@ -446,53 +450,60 @@ public final class BookmarkStore: @unchecked Sendable {
     /// SQLite's `PRAGMA integrity_check` of the file: `["ok"]` when healthy.
     public func integrityCheck() throws -> [String] {
         let reader = try requireReader()
-        return try perform { try reader.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") } }
+        return try perform { try reader.read { db in try db.strings("PRAGMA integrity_check") } }
     }
 
     /// Writes a store as the first version (schema v1) did, with one bookmark. For tests of migrations.
     static func createStoreAtFirstVersion(at directory: URL, bookmark anchor: BookmarkAnchor) throws {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let pool = try DatabasePool(path: directory.appendingPathComponent(StoreLocation.databaseFileName).path)
-        try StoreSchema.migrator().migrate(pool, upTo: "v1")
-        try pool.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO bookmark (documentFingerprint, documentTitle, documentTitleKey, documentSource,
-                        clauseID, clauseHeading, snippet, note, createdAt, updatedAt)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, 'from v1', 0, 0)
-                    """,
-                arguments: [
-                    anchor.documentFingerprint, anchor.documentTitle, anchor.documentTitleKey, anchor.documentSource,
-                    anchor.clauseID, anchor.clauseHeading, anchor.snippet,
-                ])
-        }
-        try pool.close()
+        let connection = try createStore(at: directory, upTo: "v1")
+        defer { connection.close() }
+        try insertTestBookmark(anchor, note: "from v1", into: connection)
     }
 
     /// Writes a store as a future duizhao would: this build's schema plus a migration it does not know.
     /// For tests of the newer-schema behaviour.
     static func createStoreFromNewerVersion(at directory: URL, bookmark anchor: BookmarkAnchor) throws {
+        let future = StoreSchema.Migration(
+            identifier: "v3-from-a-newer-duizhao",
+            sql: """
+                ALTER TABLE bookmark ADD COLUMN colour TEXT;
+                CREATE TABLE collection (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
+                """)
+        let connection = try createStore(at: directory, with: [future])
+        defer { connection.close() }
+        try insertTestBookmark(anchor, note: "from the future", into: connection, extraColumn: ("colour", "red"))
+    }
+
+    /// A WAL store in `directory` migrated up to `last` (all), plus `extra` migrations.
+    private static func createStore(
+        at directory: URL, upTo last: String? = nil, with extra: [StoreSchema.Migration] = []
+    ) throws -> SQLiteConnection {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let path = directory.appendingPathComponent(StoreLocation.databaseFileName).path
-        let pool = try DatabasePool(path: path)
-        var migrator = StoreSchema.migrator()
-        migrator.registerMigration("v3-from-a-newer-duizhao") { db in
-            try db.execute(sql: "ALTER TABLE bookmark ADD COLUMN colour TEXT")
-            try db.execute(sql: "CREATE TABLE collection (id INTEGER PRIMARY KEY, name TEXT NOT NULL)")
-        }
-        try migrator.migrate(pool)
-        try pool.write { db in
+        let connection = try SQLiteConnection(
+            path: directory.appendingPathComponent(StoreLocation.databaseFileName).path)
+        try connection.serialized { db in try db.execute("PRAGMA journal_mode = WAL") }
+        try StoreSchema.migrate(connection, upTo: last, with: extra)
+        return connection
+    }
+
+    private static func insertTestBookmark(
+        _ anchor: BookmarkAnchor, note: String, into connection: SQLiteConnection,
+        extraColumn: (name: String, value: String)? = nil
+    ) throws {
+        let extraName = extraColumn.map { ", " + $0.name } ?? ""
+        let extraValue: [SQLiteValue] = extraColumn.map { [.text($0.value)] } ?? []
+        try connection.write { db in
             try db.execute(
-                sql: """
-                    INSERT INTO bookmark (documentFingerprint, documentTitle, documentTitleKey, documentSource,
-                        clauseID, clauseHeading, snippet, note, createdAt, updatedAt, colour)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, 'from the future', 0, 0, 'red')
-                    """,
-                arguments: [
-                    anchor.documentFingerprint, anchor.documentTitle, anchor.documentTitleKey, anchor.documentSource,
-                    anchor.clauseID, anchor.clauseHeading, anchor.snippet,
-                ])
+                """
+                INSERT INTO bookmark (documentFingerprint, documentTitle, documentTitleKey, documentSource,
+                    clauseID, clauseHeading, snippet, note, createdAt, updatedAt\(extraName))
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0\(extraColumn == nil ? "" : ", ?"))
+                """,
+                [
+                    .text(anchor.documentFingerprint), .text(anchor.documentTitle), .text(anchor.documentTitleKey),
+                    .text(anchor.documentSource), .text(anchor.clauseID), .text(anchor.clauseHeading),
+                    .text(anchor.snippet), .text(note),
+                ] + extraValue)
         }
-        try pool.close()
     }
 }

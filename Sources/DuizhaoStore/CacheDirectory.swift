@@ -1,5 +1,5 @@
 import DuizhaoCore
-import Foundation
+import FoundationEssentials
 
 #if canImport(Glibc)
     import Glibc
@@ -43,7 +43,7 @@ public struct CacheDirectory: Sendable {
         if let directory = nonEmpty("DUIZHAO_CACHE_DIR") { return directory }
         if let data = nonEmpty("DUIZHAO_DATA_DIR") { return data + "/cache" }
         if let cacheHome = nonEmpty("XDG_CACHE_HOME"), cacheHome.hasPrefix("/") { return cacheHome + "/duizhao" }
-        return (nonEmpty("HOME") ?? NSHomeDirectory()) + "/.cache/duizhao"
+        return (nonEmpty("HOME") ?? accountHomeDirectory()) + "/.cache/duizhao"
     }
 
     public func filePath(forKey key: String) -> String { path + "/" + key + "." + fileExtension }
@@ -97,27 +97,30 @@ public struct CacheDirectory: Sendable {
     /// Removes the least recently used files until the directory is within its bounds, and temporary files
     /// a killed writer left (older than a minute).
     public func prune() {
-        let fileManager = FileManager.default
-        let keys: [URLResourceKey] = [.contentModificationDateKey, .fileSizeKey]
-        guard let urls = try? fileManager.contentsOfDirectory(at: url, includingPropertiesForKeys: keys) else {
-            return
-        }
-        var entries: [(url: URL, date: Date, size: Int)] = []
-        for url in urls {
-            guard let values = try? url.resourceValues(forKeys: Set(keys)) else { continue }
-            let date = values.contentModificationDate ?? .distantPast
-            if url.pathExtension == "tmp" {
-                if date < Date().addingTimeInterval(-60) { try? fileManager.removeItem(at: url) }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
+        var entries: [(path: String, modified: Double, size: Int)] = []
+        let staleTemporary = Date().timeIntervalSince1970 - 60
+        for name in names {
+            let filePath = path + "/" + name
+            var status = stat()
+            guard lstat(filePath, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { continue }
+            #if os(Linux)
+                let modified = Double(status.st_mtim.tv_sec) + Double(status.st_mtim.tv_nsec) / 1e9
+            #else
+                let modified = Double(status.st_mtimespec.tv_sec) + Double(status.st_mtimespec.tv_nsec) / 1e9
+            #endif
+            if name.hasSuffix(".tmp") {
+                if modified < staleTemporary { unlink(filePath) }
                 continue
             }
-            guard url.pathExtension == fileExtension else { continue }
-            entries.append((url, date, values.fileSize ?? 0))
+            guard name.hasSuffix("." + fileExtension) else { continue }
+            entries.append((filePath, modified, Int(status.st_size)))
         }
-        entries.sort { $0.date > $1.date }
+        entries.sort { $0.modified > $1.modified }
         var bytes = 0
         for (index, entry) in entries.enumerated() {
             bytes += entry.size
-            if index >= maximumFiles || bytes > maximumBytes { try? fileManager.removeItem(at: entry.url) }
+            if index >= maximumFiles || bytes > maximumBytes { unlink(entry.path) }
         }
     }
 }

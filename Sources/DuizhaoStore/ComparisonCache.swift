@@ -1,6 +1,6 @@
 import DuizhaoCompare
 import DuizhaoCore
-import Foundation
+import FoundationEssentials
 
 /// Finished comparisons on disk, so that a pair opened before shows its aligned first screen at once.
 ///

@@ -1,4 +1,10 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// What the store asks of the file system itself (everything else goes through SQLite). An injectable seam, so
 /// tests can change the files between the store's look and SQLite's open, as another process would.
@@ -28,9 +34,9 @@ public struct LocalStoreFileSystem: StoreFileSystem {
     public init() {}
 
     public func itemKind(atPath path: String) -> StoreItemKind {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return .missing }
-        return isDirectory.boolValue ? .directory : .file
+        var status = stat()
+        guard stat(path, &status) == 0 else { return .missing }
+        return (status.st_mode & S_IFMT) == S_IFDIR ? .directory : .file
     }
 
     public func createDirectory(atPath path: String) throws {
@@ -76,4 +82,10 @@ public struct StoreOptions: Sendable {
         }
         return options
     }
+}
+
+/// The home directory of the account running duizhao (from the password database), for when `$HOME` is unset.
+func accountHomeDirectory() -> String {
+    guard let entry = getpwuid(getuid()), let directory = entry.pointee.pw_dir else { return "/" }
+    return String(cString: directory)
 }

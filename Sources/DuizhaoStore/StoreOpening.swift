@@ -1,13 +1,18 @@
 import DuizhaoCore
-import Foundation
-import GRDB
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A store as opened: what it may do, why not more, and its connections.
 struct StoreConnection: Sendable {
     var access: StoreAccess
     var problem: StoreProblem?
-    var writer: DatabaseQueue?
-    var reader: (any DatabaseReader)?
+    var writer: SQLiteConnection?
+    var reader: SQLiteConnection?
     /// A private copy of the file read in place of the original when the original cannot be opened in place.
     var snapshotDirectory: URL?
 }
@@ -57,7 +62,7 @@ struct StoreOpener {
                 switch classify(error) {
                 case .busy:
                     guard Date() < deadline else { return nil }
-                    Thread.sleep(forTimeInterval: 0.005)
+                    pause(seconds: 0.005)
                 case .vanished:
                     vanishedRetries += 1
                     guard vanishedRetries < 20 else {
@@ -66,7 +71,7 @@ struct StoreOpener {
                                 kind: .openFailed, path: databasePath,
                                 detail: "keeps changing while being opened (\(BookmarkStore.describe(error)))"))
                     }
-                    Thread.sleep(forTimeInterval: 0.002 * Double(vanishedRetries))
+                    pause(seconds: 0.002 * Double(vanishedRetries))
                 case .notWritable(let problem):
                     return openSnapshot(problem: problem)
                 case .unusable(let problem):
@@ -111,20 +116,16 @@ struct StoreOpener {
     /// One try: open read-write, check the file is a healthy store through that connection (nothing is written
     /// yet), ask for the write lock once, then migrate if needed. Throws what SQLite answered.
     ///
-    /// One serial connection (a `DatabaseQueue` on the WAL file) serves the process: a `DatabasePool` would
-    /// write (and fsync) at every open whose `-wal` file is empty, which is most of them.
+    /// One serial connection on the WAL file serves the process.
     private func attemptOpen() throws -> StoreConnection {
-        var configuration = configuration(label: "duizhao.bookmarks")
-        configuration.prepareDatabase { db in
+        let connection = try SQLiteConnection(path: databasePath, busyTimeout: options.busyTimeout)
+        do {
             // Room for a 10,000-bookmark store in the page cache (the default is 2 MiB), so listings do not
             // re-read the file.
-            try db.execute(sql: "PRAGMA cache_size = -16384")
-        }
-        let connection = try DatabaseQueue(path: databasePath, configuration: configuration)
-        do {
+            try connection.serialized { db in try db.execute("PRAGMA cache_size = -16384") }
             switch try connection.read({ db in try BookmarkStore.verdict(db) }) {
             case .unusable(let kind, let detail):
-                try? connection.close()
+                connection.close()
                 return Self.disabled(StoreProblem(kind: kind, path: databasePath, detail: detail))
             case .readOnly(let kind, let detail):
                 // Readable by this build but written by a newer one: read through this connection, never write.
@@ -134,34 +135,33 @@ struct StoreOpener {
             case .usable:
                 break
             }
-            try connection.writeWithoutTransaction { db in
+            try connection.serialized { db in
                 // The answer to "may this process write?": SQLite opened the file read-only if the file system
                 // refused it for writing, and then refuses a write transaction at once (SQLITE_READONLY, before
                 // any lock is asked for). A busy answer means another process is writing: the file is writable,
                 // and this store does not need the lock until it writes.
-                try db.execute(sql: "PRAGMA busy_timeout = 0")
+                db.setBusyTimeout(0)
                 do {
-                    try db.execute(sql: "BEGIN IMMEDIATE")
-                    try db.execute(sql: "ROLLBACK")
-                } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+                    try db.execute("BEGIN IMMEDIATE")
+                    try db.execute("ROLLBACK")
+                } catch let error as SQLiteError where error.code == SQLiteError.busy {
                     // Writable; locked by another process for now.
                 }
-                try db.execute(sql: "PRAGMA busy_timeout = \(Int(options.busyTimeout * 1000))")
+                db.setBusyTimeout(options.busyTimeout)
                 // FULL syncs the WAL at every commit, so a returned write is on disk.
-                try db.execute(sql: "PRAGMA synchronous = FULL")
+                try db.execute("PRAGMA synchronous = FULL")
                 // WAL (set once, when the store is created): readers never block the writer.
-                if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
-                    try db.execute(sql: "PRAGMA journal_mode = WAL")
+                if try db.strings("PRAGMA journal_mode") != ["wal"] {
+                    try db.execute("PRAGMA journal_mode = WAL")
                 }
             }
             // Two processes creating the store at once may both try a migration; the loser's transaction fails
             // (busy) and the next attempt finds the work done. A store that is up to date is only read here, so
             // opening does not wait for another process's write lock.
-            let migrator = StoreSchema.migrator()
             var attempts = 0
-            while try !connection.read({ db in try migrator.hasCompletedMigrations(db) }) {
+            while try !StoreSchema.hasCompletedMigrations(connection) {
                 do {
-                    try migrator.migrate(connection)
+                    try StoreSchema.migrate(connection)
                 } catch {
                     // Another process applied the same migration first ("table … already exists"): look again.
                     attempts += 1
@@ -169,18 +169,10 @@ struct StoreOpener {
                 }
             }
         } catch {
-            try? connection.close()
+            connection.close()
             throw error
         }
         return StoreConnection(access: .readWrite, problem: nil, writer: connection, reader: connection)
-    }
-
-    func configuration(label: String) -> Configuration {
-        var configuration = Configuration()
-        // Another process may hold the lock for a moment: SQLite waits rather than fails.
-        configuration.busyMode = .timeout(options.busyTimeout)
-        configuration.label = label
-        return configuration
     }
 
     // MARK: - Classifying refusals
@@ -189,47 +181,47 @@ struct StoreOpener {
     /// system about a write of each file, never by whether a file is listed: a sidecar that is gone is not a
     /// permission problem.
     func classify(_ error: any Error) -> StoreFailure {
-        guard let error = error as? DatabaseError else {
+        guard let error = error as? SQLiteError else {
             return .unusable(
                 StoreProblem(
                     kind: .openFailed, path: databasePath, detail: "cannot be opened (\(BookmarkStore.describe(error)))"
                 ))
         }
-        switch error.extendedResultCode {
-        case .SQLITE_READONLY_DBMOVED:
+        switch error.extendedCode {
+        case SQLiteError.readOnlyDatabaseMoved:
             return .vanished
-        case .SQLITE_READONLY_RECOVERY, .SQLITE_BUSY_RECOVERY, .SQLITE_PROTOCOL:
+        case SQLiteError.readOnlyRecovery, SQLiteError.busyRecovery, SQLiteError.protocol:
             // Another connection is recovering the WAL.
             return .busy
         default:
             break
         }
-        switch error.resultCode {
-        case .SQLITE_BUSY, .SQLITE_LOCKED:
+        switch error.code {
+        case SQLiteError.busy, SQLiteError.locked:
             return .busy
-        case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM:
+        case SQLiteError.readOnly, SQLiteError.cannotOpen, SQLiteError.permission:
             if Self.refusalReason(fileSystem.openError(atPath: databasePath, writing: false)) != nil {
                 return .unusable(
                     StoreProblem(kind: .unreadable, path: databasePath, detail: "cannot be read (permission denied)"))
             }
             if let problem = writeRefusal() { return .notWritable(problem) }
-            if error.extendedResultCode == .SQLITE_CANTOPEN_ISDIR {
+            if error.extendedCode == SQLiteError.cannotOpenIsDirectory {
                 return .unusable(StoreProblem(kind: .openFailed, path: databasePath, detail: "is a directory"))
             }
             // Every file accepts a write: what SQLite met is gone now (the database or a sidecar removed or
             // recreated by another process between two of SQLite's steps).
             return .vanished
-        case .SQLITE_NOTADB:
+        case SQLiteError.notADatabase:
             return .unusable(
                 StoreProblem(
                     kind: .corrupt, path: databasePath,
                     detail: "is not a bookmark store: the file is not an SQLite database (corrupt or foreign file)"))
-        case .SQLITE_CORRUPT:
+        case SQLiteError.corrupt:
             return .unusable(
                 StoreProblem(
                     kind: .corrupt, path: databasePath,
                     detail: "the database is damaged (\(BookmarkStore.describe(error)))"))
-        case .SQLITE_AUTH:
+        case SQLiteError.authorization:
             return .unusable(
                 StoreProblem(kind: .unreadable, path: databasePath, detail: "cannot be read (permission denied)"))
         default:
@@ -292,9 +284,7 @@ struct StoreOpener {
             // A WAL that vanished meanwhile was checkpointed into the file by its last writer.
             try? fileManager.copyItem(atPath: databasePath + "-wal", toPath: copyPath + "-wal")
             // The copy is ours: open it normally so SQLite can replay its WAL.
-            var configuration = Configuration()
-            configuration.label = "duizhao.bookmarks.snapshot"
-            let queue = try DatabaseQueue(path: copyPath, configuration: configuration)
+            let queue = try SQLiteConnection(path: copyPath)
             switch try queue.read({ db in try BookmarkStore.verdict(db) }) {
             case .usable:
                 return StoreConnection(
@@ -306,6 +296,7 @@ struct StoreOpener {
                     problem: StoreProblem(kind: kind, path: databasePath, detail: detail + "; " + problem.detail),
                     writer: nil, reader: queue, snapshotDirectory: snapshotDirectory)
             case .unusable(let kind, let detail):
+                queue.close()
                 try? fileManager.removeItem(at: snapshotDirectory)
                 return Self.disabled(StoreProblem(kind: kind, path: databasePath, detail: detail))
             }
@@ -318,4 +309,11 @@ struct StoreOpener {
                 ))
         }
     }
+}
+
+/// Sleeps the calling thread for `seconds` (a short wait before trying a busy file again).
+func pause(seconds: Double) {
+    var request = timespec(tv_sec: Int(seconds), tv_nsec: Int((seconds - seconds.rounded(.down)) * 1e9))
+    var remaining = timespec()
+    while nanosleep(&request, &remaining) != 0 && errno == EINTR { request = remaining }
 }

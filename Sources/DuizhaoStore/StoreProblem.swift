@@ -1,5 +1,5 @@
 import DuizhaoCore
-import Foundation
+import FoundationEssentials
 
 /// What a store opened as: fully usable, readable only, or not at all.
 public enum StoreAccess: String, Sendable, Equatable {
@@ -86,7 +86,7 @@ public enum StoreLocation {
         if let dataHome = environment["XDG_DATA_HOME"], !dataHome.isEmpty, dataHome.hasPrefix("/") {
             return dataHome + "/duizhao"
         }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? accountHomeDirectory()
         return home + "/.local/share/duizhao"
     }
 }

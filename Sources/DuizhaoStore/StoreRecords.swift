@@ -1,34 +1,22 @@
-import Foundation
-import GRDB
+import FoundationEssentials
 
-/// A `bookmark` row, decoded by column name (`StoreSchema.bookmarkColumns`).
-struct BookmarkRecord: FetchableRecord {
-    var bookmark: Bookmark
-
-    init(row: Row) throws {
+extension Bookmark {
+    /// A `bookmark` row read with `StoreSchema.bookmarkColumns`, in that order.
+    init(row: SQLiteStatement) {
         let anchor = BookmarkAnchor(
-            documentFingerprint: try row.decode(forColumn: "documentFingerprint"),
-            documentTitle: try row.decode(forColumn: "documentTitle"),
-            documentSource: try row.decode(forColumn: "documentSource"),
-            clauseID: try row.decode(forColumn: "clauseID"),
-            clauseHeading: try row.decode(forColumn: "clauseHeading"),
-            snippet: try row.decode(forColumn: "snippet"),
-            sentence: try row.decode(forColumn: "sentence"))
-        bookmark = Bookmark(
-            id: try row.decode(forColumn: "id"), anchor: anchor, note: try row.decode(forColumn: "note"),
-            tags: StoreSchema.decodeTags(try row.decode(forColumn: "tags")),
-            createdAt: Date(timeIntervalSince1970: try row.decode(forColumn: "createdAt")),
-            updatedAt: Date(timeIntervalSince1970: try row.decode(forColumn: "updatedAt")))
+            documentFingerprint: row.string(1), documentTitle: row.string(2), documentSource: row.string(3),
+            clauseID: row.string(4), clauseHeading: row.string(5), snippet: row.string(6),
+            sentence: row.optionalString(7))
+        self.init(
+            id: row.int64(0), anchor: anchor, note: row.string(8), tags: StoreSchema.decodeTags(row.string(9)),
+            createdAt: Date(timeIntervalSince1970: row.double(10)),
+            updatedAt: Date(timeIntervalSince1970: row.double(11)))
     }
 }
 
-/// A `readingState` row, decoded by column name.
-struct ReadingStateRecord: FetchableRecord {
-    var state: ReadingState
-
-    init(row: Row) throws {
-        state = ReadingState(
-            clauseID: try row.decode(forColumn: "clauseID"), documentSide: try row.decode(forColumn: "documentSide"),
-            focusedPane: try row.decode(forColumn: "focusedPane"))
+extension ReadingState {
+    /// A `readingState` row read as `clauseID, documentSide, focusedPane`.
+    init(row: SQLiteStatement) {
+        self.init(clauseID: row.optionalString(0), documentSide: row.string(1), focusedPane: row.string(2))
     }
 }

@@ -1,71 +1,108 @@
-import Foundation
-import GRDB
+import FoundationEssentials
 
-/// The versioned schema: one GRDB migration per version, applied in order from v1.
+/// The versioned schema: migrations applied in order from v1, each recorded in GRDB's `grdb_migrations` table
+/// (`identifier TEXT NOT NULL PRIMARY KEY`), as the GRDB-based versions of duizhao recorded them, so that stores
+/// written by either open in both.
 enum StoreSchema {
-    /// Identifiers of the migrations this build knows, oldest first.
-    static let migrationIdentifiers = ["v1", "v2"]
-
-    static func migrator() -> DatabaseMigrator {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1") { db in
-            try db.execute(
-                sql: """
-                    CREATE TABLE bookmark (
-                        id INTEGER PRIMARY KEY AUTOINCREMENT,
-                        documentFingerprint TEXT NOT NULL,
-                        documentTitle TEXT NOT NULL,
-                        documentTitleKey TEXT NOT NULL,
-                        documentSource TEXT NOT NULL,
-                        clauseID TEXT NOT NULL,
-                        clauseHeading TEXT NOT NULL,
-                        snippet TEXT NOT NULL,
-                        sentence TEXT,
-                        note TEXT NOT NULL DEFAULT '',
-                        tags TEXT NOT NULL DEFAULT '',
-                        createdAt REAL NOT NULL,
-                        updatedAt REAL NOT NULL
-                    );
-                    CREATE INDEX bookmark_on_documentFingerprint ON bookmark(documentFingerprint);
-                    CREATE INDEX bookmark_on_documentTitleKey ON bookmark(documentTitleKey);
-                    CREATE TABLE readingState (
-                        pairKey TEXT NOT NULL PRIMARY KEY,
-                        clauseID TEXT,
-                        documentSide TEXT NOT NULL,
-                        focusedPane TEXT NOT NULL,
-                        updatedAt REAL NOT NULL
-                    );
-                    CREATE TABLE storeRevision (
-                        id INTEGER PRIMARY KEY CHECK (id = 1),
-                        value INTEGER NOT NULL
-                    );
-                    INSERT INTO storeRevision (id, value) VALUES (1, 0);
-                    CREATE TRIGGER bookmark_inserted AFTER INSERT ON bookmark
-                        BEGIN UPDATE storeRevision SET value = value + 1; END;
-                    CREATE TRIGGER bookmark_updated AFTER UPDATE ON bookmark
-                        BEGIN UPDATE storeRevision SET value = value + 1; END;
-                    CREATE TRIGGER bookmark_deleted AFTER DELETE ON bookmark
-                        BEGIN UPDATE storeRevision SET value = value + 1; END;
-                    """)
-        }
-        // v2: one row per bookmarked document with a sketch of its content, to tell another version of a
-        // document from a different document with the same title.
-        migrator.registerMigration("v2") { db in
-            try db.execute(
-                sql: """
-                    CREATE TABLE document (
-                        fingerprint TEXT NOT NULL PRIMARY KEY,
-                        title TEXT NOT NULL,
-                        titleKey TEXT NOT NULL,
-                        sketch TEXT NOT NULL
-                    );
-                    CREATE INDEX document_on_titleKey ON document(titleKey);
-                    """)
-        }
-        return migrator
+    /// A schema change: its identifier and the SQL that makes it.
+    struct Migration: Sendable {
+        var identifier: String
+        var sql: String
     }
 
-    /// The columns every listing reads (decoded by name in `BookmarkRecord`).
+    static let migrations = [
+        Migration(
+            identifier: "v1",
+            sql: """
+                CREATE TABLE bookmark (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    documentFingerprint TEXT NOT NULL,
+                    documentTitle TEXT NOT NULL,
+                    documentTitleKey TEXT NOT NULL,
+                    documentSource TEXT NOT NULL,
+                    clauseID TEXT NOT NULL,
+                    clauseHeading TEXT NOT NULL,
+                    snippet TEXT NOT NULL,
+                    sentence TEXT,
+                    note TEXT NOT NULL DEFAULT '',
+                    tags TEXT NOT NULL DEFAULT '',
+                    createdAt REAL NOT NULL,
+                    updatedAt REAL NOT NULL
+                );
+                CREATE INDEX bookmark_on_documentFingerprint ON bookmark(documentFingerprint);
+                CREATE INDEX bookmark_on_documentTitleKey ON bookmark(documentTitleKey);
+                CREATE TABLE readingState (
+                    pairKey TEXT NOT NULL PRIMARY KEY,
+                    clauseID TEXT,
+                    documentSide TEXT NOT NULL,
+                    focusedPane TEXT NOT NULL,
+                    updatedAt REAL NOT NULL
+                );
+                CREATE TABLE storeRevision (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    value INTEGER NOT NULL
+                );
+                INSERT INTO storeRevision (id, value) VALUES (1, 0);
+                CREATE TRIGGER bookmark_inserted AFTER INSERT ON bookmark
+                    BEGIN UPDATE storeRevision SET value = value + 1; END;
+                CREATE TRIGGER bookmark_updated AFTER UPDATE ON bookmark
+                    BEGIN UPDATE storeRevision SET value = value + 1; END;
+                CREATE TRIGGER bookmark_deleted AFTER DELETE ON bookmark
+                    BEGIN UPDATE storeRevision SET value = value + 1; END;
+                """),
+        // v2: one row per bookmarked document with a sketch of its content, to tell another version of a
+        // document from a different document with the same title.
+        Migration(
+            identifier: "v2",
+            sql: """
+                CREATE TABLE document (
+                    fingerprint TEXT NOT NULL PRIMARY KEY,
+                    title TEXT NOT NULL,
+                    titleKey TEXT NOT NULL,
+                    sketch TEXT NOT NULL
+                );
+                CREATE INDEX document_on_titleKey ON document(titleKey);
+                """),
+    ]
+
+    /// Identifiers of the migrations this build knows, oldest first.
+    static let migrationIdentifiers = migrations.map(\.identifier)
+
+    /// The table that records applied migrations, exactly as GRDB's `DatabaseMigrator` creates it.
+    static let migrationTableSQL = "CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)"
+
+    /// The identifiers recorded in the file (known or not); empty when it has no migration table yet.
+    static func appliedIdentifiers(_ db: SQLiteConnection) throws -> Set<String> {
+        let hasTable =
+            try db.fetchOne("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'grdb_migrations'") { _ in 1 }
+            != nil
+        guard hasTable else { return [] }
+        return Set(try db.strings("SELECT identifier FROM grdb_migrations"))
+    }
+
+    /// Whether every migration this build knows is recorded (checked in a read transaction).
+    static func hasCompletedMigrations(_ db: SQLiteConnection) throws -> Bool {
+        try db.read { db in Set(migrationIdentifiers).isSubset(of: try appliedIdentifiers(db)) }
+    }
+
+    /// Applies the migrations not yet recorded, up to and including `last` (all when nil), each in its own
+    /// IMMEDIATE transaction together with its record, as GRDB's `DatabaseMigrator` did.
+    static func migrate(_ db: SQLiteConnection, upTo last: String? = nil, with extra: [Migration] = []) throws {
+        try db.serialized { db in
+            try db.execute(migrationTableSQL)
+            for migration in migrations + extra {
+                try db.inTransaction("BEGIN IMMEDIATE") { db in
+                    let applied = try appliedIdentifiers(db)
+                    guard !applied.contains(migration.identifier) else { return }
+                    try db.execute(migration.sql)
+                    try db.execute("INSERT INTO grdb_migrations (identifier) VALUES (?)", [.text(migration.identifier)])
+                }
+                if migration.identifier == last { break }
+            }
+        }
+    }
+
+    /// The columns every listing reads (decoded in this order by `BookmarkRecord`).
     static let bookmarkColumns = """
         id, documentFingerprint, documentTitle, documentSource, clauseID, clauseHeading, snippet, sentence, \
         note, tags, createdAt, updatedAt
@@ -82,7 +119,8 @@ enum StoreSchema {
 
     /// A tag without control characters and surrounding whitespace.
     static func sanitizedTag(_ tag: String) -> String {
-        String(String.UnicodeScalarView(tag.unicodeScalars.filter { $0.properties.generalCategory != .control }))
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let scalars = tag.unicodeScalars.filter { $0.properties.generalCategory != .control }
+        let kept = scalars.drop { $0.properties.isWhitespace }.reversed().drop { $0.properties.isWhitespace }
+        return String(String.UnicodeScalarView(kept.reversed()))
     }
 }

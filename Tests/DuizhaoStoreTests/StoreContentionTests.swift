@@ -1,6 +1,5 @@
 import DuizhaoCore
 import Foundation
-import GRDB
 import XCTest
 
 @testable import DuizhaoStore
@@ -28,14 +27,14 @@ final class StoreContentionTests: XCTestCase {
     func testSidecarsVanishingBetweenTheLookAndTheOpenAreNotAPermissionProblem() throws {
         let directory = try makeStore()
         let path = databasePath(directory)
-        let other = try DatabasePool(path: path)
-        try other.write { db in try db.execute(sql: "UPDATE bookmark SET note = 'other process' WHERE id = 1") }
+        let other = try SQLiteConnection(path: path)
+        try other.write { db in try db.execute("UPDATE bookmark SET note = 'other process' WHERE id = 1") }
         XCTAssertTrue(FileManager.default.fileExists(atPath: path + "-wal"))
         XCTAssertTrue(FileManager.default.fileExists(atPath: path + "-shm"))
 
         let fileSystem = InterjectingFileSystem()
         fileSystem.interject(whenAskedAbout: path) {
-            try? other.close()
+            other.close()
         }
         let store = BookmarkStore.open(at: directory, options: StoreOptions(fileSystem: fileSystem))
 
@@ -54,15 +53,15 @@ final class StoreContentionTests: XCTestCase {
         let path = databasePath(directory)
         let fileSystem = InterjectingFileSystem()
         let opener = StoreOpener(directory: directory, options: StoreOptions(fileSystem: fileSystem))
-        let cannotOpen = DatabaseError(resultCode: .SQLITE_CANTOPEN, message: "unable to open database file")
-        let readOnly = DatabaseError(resultCode: .SQLITE_READONLY, message: "attempt to write a readonly database")
+        let cannotOpen = SQLiteError(code: SQLiteError.cannotOpen, message: "unable to open database file")
+        let readOnly = SQLiteError(code: SQLiteError.readOnly, message: "attempt to write a readonly database")
 
         fileSystem.openErrors = [path + "-wal": ENOENT, path + "-shm": ENOENT]
         XCTAssertEqual(opener.classify(cannotOpen), .vanished)
         XCTAssertEqual(opener.classify(readOnly), .vanished)
-        XCTAssertEqual(opener.classify(DatabaseError(resultCode: .SQLITE_BUSY)), .busy)
-        XCTAssertEqual(opener.classify(DatabaseError(resultCode: .SQLITE_LOCKED)), .busy)
-        XCTAssertEqual(opener.classify(DatabaseError(resultCode: .SQLITE_READONLY_DBMOVED)), .vanished)
+        XCTAssertEqual(opener.classify(SQLiteError(code: SQLiteError.busy)), .busy)
+        XCTAssertEqual(opener.classify(SQLiteError(code: SQLiteError.locked)), .busy)
+        XCTAssertEqual(opener.classify(SQLiteError(code: SQLiteError.readOnlyDatabaseMoved)), .vanished)
 
         fileSystem.openErrors = [path + "-shm": EACCES]
         guard case .notWritable(let sidecarProblem) = opener.classify(readOnly) else {
@@ -221,15 +220,13 @@ final class InterjectingFileSystem: StoreFileSystem, @unchecked Sendable {
 
 /// Holds an EXCLUSIVE lock on a database from another connection, as another process would.
 final class LockHolder: @unchecked Sendable {
-    private let queue: DatabaseQueue
+    private let connection: SQLiteConnection
     private let condition = NSCondition()
     private var held = false
     private var releaseRequested = false
 
     init(path: String) throws {
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(10)
-        queue = try DatabaseQueue(path: path, configuration: configuration)
+        connection = try SQLiteConnection(path: path, busyTimeout: 10)
     }
 
     /// Takes the lock on a background thread and returns once it is held.
@@ -239,14 +236,14 @@ final class LockHolder: @unchecked Sendable {
         releaseRequested = false
         condition.unlock()
         Thread.detachNewThread { [self] in
-            try? queue.writeWithoutTransaction { db in
-                try db.execute(sql: "BEGIN EXCLUSIVE")
+            try? connection.serialized { db in
+                try db.execute("BEGIN EXCLUSIVE")
                 condition.lock()
                 held = true
                 condition.broadcast()
                 while !releaseRequested { condition.wait() }
                 condition.unlock()
-                try db.execute(sql: "ROLLBACK")
+                try db.execute("ROLLBACK")
             }
             condition.lock()
             held = false

@@ -125,7 +125,7 @@ final class StoreProcessTests: XCTestCase {
         XCTAssertNotEqual(add.status, 0)
         XCTAssertEqual(add.standardError, "duizhao: error: \(path): the bookmark store is busy; try again\n")
         XCTAssertEqual(add.standardOutput, "")
-        // Opening may need the lock for a moment (GRDB makes sure the WAL file is not empty): a reader then
+        // Opening may need the lock for a moment (recovering a WAL another process left): a reader then
         // waits too, and says the same if the lock is never released. Never read-only.
         XCTAssertTrue(
             list.status == 0 || list.standardError.contains("the bookmark store is busy; try again"), list.standardError

@@ -1,6 +1,5 @@
 import DuizhaoCore
 import Foundation
-import GRDB
 import XCTest
 
 @testable import DuizhaoStore
@@ -105,12 +104,12 @@ final class StoreRobustnessTests: XCTestCase {
         let directory = try temporaryDirectory()
         let path = databasePath(directory)
         do {
-            let queue = try DatabaseQueue(path: path)
-            try queue.write { db in
+            let other = try SQLiteConnection(path: path)
+            try other.write { db in
                 try db.execute(
-                    sql: "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT); INSERT INTO notes VALUES (1, 'x')")
+                    "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT); INSERT INTO notes VALUES (1, 'x')")
             }
-            try queue.close()
+            other.close()
         }
         let before = try FileSnapshot(directory: directory)
         _ = openRefusingChanges(directory, access: .disabled, kind: .notAStore, path: path)
