@@ -134,7 +134,7 @@ final class SQLiteConnection: @unchecked Sendable {
             try execute("COMMIT")
             return result
         } catch {
-            if sqlite3_get_autocommit(try liveHandle()) == 0 { try? execute("ROLLBACK") }
+            if let handle, sqlite3_get_autocommit(handle) == 0 { try? execute("ROLLBACK") }
             throw error
         }
     }
