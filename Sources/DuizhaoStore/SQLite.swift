@@ -20,7 +20,6 @@ struct SQLiteError: Error, Sendable, Equatable, CustomStringConvertible {
 
     var description: String { "\(message) (SQLite error \(extendedCode))" }
 
-    static let ok = SQLITE_OK
     static let busy = SQLITE_BUSY
     static let locked = SQLITE_LOCKED
     static let readOnly = SQLITE_READONLY
@@ -29,12 +28,12 @@ struct SQLiteError: Error, Sendable, Equatable, CustomStringConvertible {
     static let notADatabase = SQLITE_NOTADB
     static let corrupt = SQLITE_CORRUPT
     static let authorization = SQLITE_AUTH
-    static let error = SQLITE_ERROR
-    static let readOnlyDatabaseMoved = SQLITE_READONLY | (4 << 8)
-    static let readOnlyRecovery = SQLITE_READONLY | (1 << 8)
-    static let busyRecovery = SQLITE_BUSY | (1 << 8)
     static let `protocol` = SQLITE_PROTOCOL
-    static let cannotOpenIsDirectory = SQLITE_CANTOPEN | (2 << 8)
+    // Extended codes, as sqlite3.h defines them (its macros with parentheses are not imported into Swift).
+    static let readOnlyDatabaseMoved = SQLITE_READONLY | (4 << 8)  // SQLITE_READONLY_DBMOVED
+    static let readOnlyRecovery = SQLITE_READONLY | (1 << 8)  // SQLITE_READONLY_RECOVERY
+    static let busyRecovery = SQLITE_BUSY | (1 << 8)  // SQLITE_BUSY_RECOVERY
+    static let cannotOpenIsDirectory = SQLITE_CANTOPEN | (2 << 8)  // SQLITE_CANTOPEN_ISDIR
 }
 
 /// A value bound to a statement parameter.
@@ -65,7 +64,11 @@ final class SQLiteConnection: @unchecked Sendable {
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0)
         let code = sqlite3_open_v2(path, &opened, flags, nil)
         guard code == SQLITE_OK, let opened else {
-            let error = SQLiteError(code: opened.map { sqlite3_extended_errcode($0) } ?? code, message: nil)
+            let error =
+                opened.map {
+                    SQLiteError(code: sqlite3_extended_errcode($0), message: String(cString: sqlite3_errmsg($0)))
+                }
+                ?? SQLiteError(code: code)
             sqlite3_close_v2(opened)  // releases a half-open handle (a no-op for nil)
             throw error
         }
