@@ -8,7 +8,7 @@ let sessionModules: [Target.Dependency] = [
 
 let package = Package(
     name: "duizhao",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "duizhao", targets: ["duizhao"]),
         .executable(name: "duizhao-bench", targets: ["duizhao-bench"]),
@@ -26,14 +26,9 @@ let package = Package(
             name: "CNcursesw",
             providers: [.apt(["libncursesw5-dev"]), .brew(["ncurses"])]
         ),
-        // OpenCC (Open Chinese Convert) for folding traditional characters to simplified when matching.
-        .systemLibrary(
-            name: "COpenCC",
-            pkgConfig: "opencc",
-            providers: [.apt(["libopencc-dev"]), .brew(["opencc"])]
-        ),
-        // Pure core: document model, importer, text measurement and wrapping, bundled documents.
-        .target(name: "DuizhaoCore", dependencies: ["COpenCC"]),
+        // Pure core: document model, importer, text measurement and wrapping, bundled documents. OpenCC (繁→简
+        // folding for matching; Debian `libopencc-dev`) is loaded on first use, not linked: see `TextFolding`.
+        .target(name: "DuizhaoCore"),
         // Pure comparison engine: clause alignment, sentence provenance, character diffs, coverage.
         .target(name: "DuizhaoCompare", dependencies: ["DuizhaoCore"]),
         // Pure adoption matrix: one national document against many implementations (summaries, shared additions,
