@@ -19,7 +19,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
-        // System ncursesw (wide-character build). The module map links `ncursesw` and the shim sets the
+        // System ncursesw (wide-character build), linked by DuizhaoTerminal's settings. The shim sets the
         // feature macros itself: the pkg-config file's `-D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600` are flags SwiftPM
         // refuses (and warns about) anyway.
         .systemLibrary(
@@ -42,7 +42,18 @@ let package = Package(
         // Pure reader: app state, key handling, layout into a grid of styled cells.
         .target(name: "DuizhaoReader", dependencies: ["DuizhaoCore", "DuizhaoCompare", "DuizhaoMatrix"]),
         // Thin ncurses adapter: draws a prepared grid, reads keys.
-        .target(name: "DuizhaoTerminal", dependencies: ["CNcursesw", "DuizhaoCore", "DuizhaoReader"]),
+        .target(
+            name: "DuizhaoTerminal", dependencies: ["CNcursesw", "DuizhaoCore", "DuizhaoReader"],
+            // ncursesw and its terminfo library: archives in a Linux release build (no loading and symbol binding
+            // of two shared objects at every start, issue 13; `libncursesw5-dev` ships both), shared otherwise.
+            linkerSettings: [
+                .linkedLibrary("ncursesw", .when(platforms: [.macOS])),
+                .linkedLibrary("ncursesw", .when(platforms: [.linux], configuration: .debug)),
+                .unsafeFlags(
+                    ["-Xlinker", "-l:libncursesw.a", "-Xlinker", "-l:libtinfo.a"],
+                    .when(platforms: [.linux], configuration: .release)),
+            ]
+        ),
         // A reading session: the reader model, its persistence (bookmark store) and the terminal loop.
         .target(name: "DuizhaoSession", dependencies: sessionModules),
         .executableTarget(
