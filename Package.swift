@@ -8,7 +8,7 @@ let sessionModules: [Target.Dependency] = [
 
 let package = Package(
     name: "duizhao",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "duizhao", targets: ["duizhao"]),
         .executable(name: "duizhao-bench", targets: ["duizhao-bench"]),
@@ -18,21 +18,16 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
     targets: [
-        // System ncursesw (wide-character build). The module map links `ncursesw` and the shim sets the
+        // System ncursesw (wide-character build), linked by DuizhaoTerminal's settings. The shim sets the
         // feature macros itself: the pkg-config file's `-D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600` are flags SwiftPM
         // refuses (and warns about) anyway.
         .systemLibrary(
             name: "CNcursesw",
             providers: [.apt(["libncursesw5-dev"]), .brew(["ncurses"])]
         ),
-        // OpenCC (Open Chinese Convert) for folding traditional characters to simplified when matching.
-        .systemLibrary(
-            name: "COpenCC",
-            pkgConfig: "opencc",
-            providers: [.apt(["libopencc-dev"]), .brew(["opencc"])]
-        ),
-        // Pure core: document model, importer, text measurement and wrapping, bundled documents.
-        .target(name: "DuizhaoCore", dependencies: ["COpenCC"]),
+        // Pure core: document model, importer, text measurement and wrapping, bundled documents. OpenCC (繁→简
+        // folding for matching; Debian `libopencc-dev`) is loaded on first use, not linked: see `TextFolding`.
+        .target(name: "DuizhaoCore"),
         // Pure comparison engine: clause alignment, sentence provenance, character diffs, coverage.
         .target(name: "DuizhaoCompare", dependencies: ["DuizhaoCore"]),
         // Pure adoption matrix: one national document against many implementations (summaries, shared additions,
@@ -49,7 +44,18 @@ let package = Package(
         // Pure reader: app state, key handling, layout into a grid of styled cells.
         .target(name: "DuizhaoReader", dependencies: ["DuizhaoCore", "DuizhaoCompare", "DuizhaoMatrix"]),
         // Thin ncurses adapter: draws a prepared grid, reads keys.
-        .target(name: "DuizhaoTerminal", dependencies: ["CNcursesw", "DuizhaoCore", "DuizhaoReader"]),
+        .target(
+            name: "DuizhaoTerminal", dependencies: ["CNcursesw", "DuizhaoCore", "DuizhaoReader"],
+            // ncursesw and its terminfo library: archives in a Linux release build (no loading and symbol binding
+            // of two shared objects at every start, issue 13; `libncursesw5-dev` ships both), shared otherwise.
+            linkerSettings: [
+                .linkedLibrary("ncursesw", .when(platforms: [.macOS])),
+                .linkedLibrary("ncursesw", .when(platforms: [.linux], configuration: .debug)),
+                .unsafeFlags(
+                    ["-Xlinker", "-l:libncursesw.a", "-Xlinker", "-l:libtinfo.a"],
+                    .when(platforms: [.linux], configuration: .release)),
+            ]
+        ),
         // A reading session: the reader model, its persistence (bookmark store) and the terminal loop.
         .target(name: "DuizhaoSession", dependencies: sessionModules),
         .executableTarget(

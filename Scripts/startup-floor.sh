@@ -4,5 +4,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 mkdir -p .build
-swiftc -O -static-stdlib -I Sources/CNcursesw Scripts/startup-floor/main.swift -o .build/startup-floor
+# Linked as the release duizhao is: Swift runtime, ncursesw and terminfo from archives, position-dependent.
+swiftc -O -static-stdlib -I Sources/CNcursesw Scripts/startup-floor/main.swift -o .build/startup-floor \
+    -Xclang-linker -no-pie -Xlinker -l:libncursesw.a -Xlinker -l:libtinfo.a
 echo .build/startup-floor

@@ -95,7 +95,7 @@ public struct CitationParser: Sendable {
                 }
                 return false
             }), let introducer = citation.introducer,
-            let range = sentence.range(of: introducer + citation.text)
+            let range = sentence.firstRange(of: introducer + citation.text)
         else { return nil }
         let before = String(sentence[..<range.lowerBound])
         let topic = TextContent.scalars(of: before).count >= 2 ? before : removingTitles(sentence)

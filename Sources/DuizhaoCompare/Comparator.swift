@@ -1,5 +1,11 @@
 import DuizhaoCore
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Aligns a provincial implementation with its national document.
 ///

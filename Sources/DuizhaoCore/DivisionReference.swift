@@ -45,7 +45,7 @@ public struct DivisionResolver: Sendable {
     }
 
     public func resolve(_ reference: String) -> Division? {
-        let trimmed = reference.trimmingCharacters(in: .whitespaces)
+        let trimmed = reference.trimmingWhitespace()
         // In a law a bare number names its article (numbered through the whole law), not the chapter with that id.
         if let number = Int(trimmed), let article = DivisionReference.unique(numbered(number), kinds: [.article]) {
             return article

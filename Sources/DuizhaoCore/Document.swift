@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The kind of a numbered division: the levels of a law or regulation (编 章 节 条 款 项 目, raw values as printed)
 /// and the levels of the 公文 numbering convention (一、 （一） 1. （1）). Both can appear in one document.

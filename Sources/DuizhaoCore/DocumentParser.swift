@@ -308,7 +308,7 @@ struct DocumentParser {
 
     /// `…近日，中共中央办公厅、国务院办公厅印发了《…》` → the bodies before 印发.
     private func issuersInRelease(_ text: String) -> [String]? {
-        guard let verb = text.range(of: "印发") ?? text.range(of: "发布") else { return nil }
+        guard let verb = text.firstRange(of: "印发") ?? text.firstRange(of: "发布") else { return nil }
         var head = text[..<verb.lowerBound]
         if let comma = head.lastIndex(where: { $0 == "，" || $0 == "," || $0 == " " }) {
             head = head[head.index(after: comma)...]

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The JSON the commands print (`compare`, `matrix`, `bookmarks`): pretty-printed, keys sorted (the same input
 /// gives the same bytes), slashes unescaped (paths stay readable), shares and scores to three decimals.

@@ -410,7 +410,7 @@ extension LineClassifier {
         }
         var best: (String.Index, String)?
         for action in legislativeActions {
-            if let range = outside.range(of: action, options: .backwards), best == nil || range.lowerBound > best!.0 {
+            if let range = outside.ranges(of: action).last, best == nil || range.lowerBound > best!.0 {
                 best = (range.lowerBound, action)
             }
         }
@@ -454,7 +454,7 @@ extension LineClassifier {
 
     /// `中华人民共和国国务院令第590号` in a history line → `国务院令第590号`.
     static func orderNumber(in text: String) -> String? {
-        guard let order = text.range(of: "令第"), let end = text[order.upperBound...].firstIndex(of: "号") else {
+        guard let order = text.firstRange(of: "令第"), let end = text[order.upperBound...].firstIndex(of: "号") else {
             return nil
         }
         let digits = text[order.upperBound..<end]

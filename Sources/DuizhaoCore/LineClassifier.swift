@@ -343,7 +343,7 @@ enum LineClassifier {
     static func noticeTitle(_ text: String) -> (issuers: String, title: String)? {
         guard text.utf8.count <= 400, text.hasSuffix("通知") || text.hasSuffix("通知》") else { return nil }
         for verb in ["印发《", "转发《", "发布《"] {
-            guard let verbRange = text.range(of: verb), text.hasSuffix("通知") || text.hasSuffix("通知》"),
+            guard let verbRange = text.firstRange(of: verb), text.hasSuffix("通知") || text.hasSuffix("通知》"),
                 let close = text[verbRange.upperBound...].firstIndex(of: "》")
             else { continue }
             let inner = String(text[verbRange.upperBound..<close])
@@ -397,7 +397,8 @@ enum LineClassifier {
         return pieces.flatMap { piece -> [String] in
             var result: [String] = []
             var rest = Substring(piece)
-            while let range = rest.range(of: "办公厅") ?? rest.range(of: "办公室"), range.upperBound < rest.endIndex {
+            while let range = rest.firstRange(of: "办公厅") ?? rest.firstRange(of: "办公室"), range.upperBound < rest.endIndex
+            {
                 result.append(String(rest[..<range.upperBound]))
                 rest = rest[range.upperBound...]
             }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One line of the source after cleaning.
 struct SourceLine {
@@ -157,11 +157,11 @@ enum PhysicalLines {
             ("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&ldquo;", "“"), ("&rdquo;", "”"),
         ]
         where text.contains(entity) {
-            text = text.replacingOccurrences(of: entity, with: replacement)
+            text = text.replacing(entity, with: replacement)
         }
         text = stripTags(text)
         for marker in ["**", "__"] where text.contains(marker) {
-            text = text.replacingOccurrences(of: marker, with: "")
+            text = text.replacing(marker, with: "")
         }
         text = stripMarkdownLinks(text)
         var scalars = Substring(text).unicodeScalars[...]

@@ -41,13 +41,13 @@ extension LineClassifier {
         var units: [String] = []
         for role in inside.split(whereSeparator: { $0 == "；" || $0 == ";" }) {
             guard let colon = role.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return nil }
-            let name = role[..<colon].trimmingCharacters(in: .whitespaces)
+            let name = String(role[..<colon]).trimmingWhitespace()
             guard name.count <= 6, name.hasSuffix("单位") || name.hasSuffix("部门") || name.hasSuffix("主体") else {
                 return nil
             }
             units += role[role.index(after: colon)...]
                 .split(whereSeparator: { $0 == "、" || $0 == "，" || $0 == "," })
-                .map { $0.trimmingCharacters(in: .whitespaces) }
+                .map { String($0).trimmingWhitespace() }
                 .filter { !$0.isEmpty }
         }
         guard !units.isEmpty else { return nil }

@@ -75,7 +75,7 @@ public enum SentenceSplitter {
 
 extension String {
     /// Removes leading and trailing whitespace, including ideographic spaces and NBSP.
-    func trimmingWhitespace() -> String {
+    public func trimmingWhitespace() -> String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.isLayoutSpace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.isLayoutSpace })!

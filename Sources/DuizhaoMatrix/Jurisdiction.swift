@@ -1,5 +1,4 @@
 import DuizhaoCore
-import Foundation
 
 /// The short name of the province or city that issued a local document (河南, 北京, 黑龙江, 株洲, …).
 ///
@@ -21,8 +20,8 @@ public enum Jurisdiction {
             if let name = place(in: issuer) { return name }
         }
         if let name = place(in: title) { return name }
-        let stem = (fileName as NSString).lastPathComponent
-        let withoutExtension = (stem as NSString).deletingPathExtension
+        let stem = TextFormatting.lastPathComponent(fileName)
+        let withoutExtension = TextFormatting.deletingPathExtension(stem)
         return withoutExtension.isEmpty ? stem : withoutExtension
     }
 
@@ -33,7 +32,7 @@ public enum Jurisdiction {
 
     /// The most specific place name at the start of `text`, or nil.
     static func place(in text: String) -> String? {
-        var rest = Substring(text.trimmingCharacters(in: .whitespaces))
+        var rest = Substring(text.trimmingWhitespace())
         for prefix in ["中国共产党", "中共"] where rest.hasPrefix(prefix) {
             rest = rest.dropFirst(prefix.count)
         }

@@ -1,6 +1,7 @@
+import Dispatch
 import DuizhaoCompare
 import DuizhaoCore
-import Foundation
+import Synchronization
 
 /// Computes matrix columns: the national document is imported once by the caller; each implementation is imported
 /// and compared with it on all cores (`DispatchQueue.concurrentPerform`), through the same `Comparator` path as
@@ -85,21 +86,12 @@ public struct MatrixError: Error, CustomStringConvertible, Sendable {
 }
 
 /// Slots written once each from worker threads.
-private final class ResultSlots<T: Sendable>: @unchecked Sendable {
-    private var slots: [T?]
-    private let lock = NSLock()
+private final class ResultSlots<T: Sendable>: Sendable {
+    private let slots: Mutex<[T?]>
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
 
-    func set(_ index: Int, _ value: T) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
-    }
+    func set(_ index: Int, _ value: T) { slots.withLock { $0[index] = value } }
 
-    func values() -> [T] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.map { $0! }
-    }
+    func values() -> [T] { slots.withLock { $0.map { $0! } } }
 }

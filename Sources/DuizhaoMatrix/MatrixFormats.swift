@@ -1,6 +1,5 @@
 import DuizhaoCompare
 import DuizhaoCore
-import Foundation
 
 /// Renders an `AdoptionMatrix` as JSON, CSV or Markdown (see `MatrixHTML` for the page).
 public enum MatrixFormats {
@@ -144,7 +143,7 @@ public enum MatrixFormats {
             ]
             for column in matrix.columns {
                 let cell = column.cells[row]
-                fields += [cell.kind.rawValue, String(format: "%.3f", cell.carried)]
+                fields += [cell.kind.rawValue, TextFormatting.fixed(cell.carried, digits: 3)]
             }
             lines.append(fields.map(csvField).joined(separator: ","))
         }
@@ -154,7 +153,7 @@ public enum MatrixFormats {
     static func csvField(_ raw: String) -> String {
         let text = TerminalSafeText.sanitize(raw)
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return "\"" + text.replacing("\"", with: "\"\"") + "\""
     }
 
     /// Jurisdictions as column headings, with the file name added where two documents share one.
@@ -162,7 +161,7 @@ public enum MatrixFormats {
         let names = matrix.columns.map(\.jurisdiction)
         return matrix.columns.map { column in
             names.filter { $0 == column.jurisdiction }.count > 1
-                ? "\(column.jurisdiction) (\((column.document.source as NSString).lastPathComponent))"
+                ? "\(column.jurisdiction) (\(TextFormatting.lastPathComponent(column.document.source)))"
                 : column.jurisdiction
         }
     }
@@ -198,7 +197,7 @@ public enum MatrixFormats {
             lines.append(
                 "| \(index + 1) | \(cellText(names[index])) | \(cellText(column.document.title)) | \(column.document.date ?? "") | "
                     + "\(summary.kept) | \(summary.partly) | \(summary.dropped) | \(summary.additions) | "
-                    + "\(percent(summary.newShare)) | \(percent(summary.coverage)) |")
+                    + "\(TextFormatting.percent(summary.newShare)) | \(TextFormatting.percent(summary.coverage)) |")
         }
         lines.append("")
         lines.append("## Provisions")
@@ -218,7 +217,8 @@ public enum MatrixFormats {
             chapter = provision.chapter
             let cells = matrix.columns.map { column -> String in
                 let cell = column.cells[row]
-                return cell.kind == .dropped ? mark(cell.kind) : "\(mark(cell.kind)) \(percent(cell.carried))"
+                return cell.kind == .dropped
+                    ? mark(cell.kind) : "\(mark(cell.kind)) \(TextFormatting.percent(cell.carried))"
             }
             lines.append(
                 "| \(cellText(provisionHeading(provision))) | " + cells.joined(separator: " | ")
@@ -242,11 +242,9 @@ public enum MatrixFormats {
         provision.displayTitle.isEmpty ? provision.label : "\(provision.label) \(provision.displayTitle)"
     }
 
-    static func percent(_ share: Double) -> String { String(format: "%.0f%%", share * 100) }
-
     /// Text safe for one markdown table cell on a terminal: controls made visible, pipes escaped, lines joined.
     static func cellText(_ text: String) -> String {
-        TerminalSafeText.sanitize(text.replacingOccurrences(of: "\n", with: " "))
-            .replacingOccurrences(of: "|", with: "\\|")
+        TerminalSafeText.sanitize(text.replacing("\n", with: " "))
+            .replacing("|", with: "\\|")
     }
 }

@@ -1,6 +1,5 @@
 import DuizhaoCompare
 import DuizhaoCore
-import Foundation
 
 /// The matrix as one self-contained HTML page (no scripts, no network): the implementations with their summaries,
 /// the coloured matrix (each cell links to that pair's side-by-side differences lower on the page), the shared
@@ -55,7 +54,7 @@ public enum MatrixHTML {
                 let label =
                     cell.kind == .dropped
                     ? MatrixFormats.mark(cell.kind)
-                    : "\(MatrixFormats.mark(cell.kind)) \(MatrixFormats.percent(cell.carried))"
+                    : "\(MatrixFormats.mark(cell.kind)) \(TextFormatting.percent(cell.carried))"
                 html +=
                     "<td class=\"\(cell.kind.rawValue)\"><a href=\"#\(anchor(column: index, row: row))\" "
                     + "title=\"\(escape(names[index])): \(cell.kind.rawValue)\">\(label)</a></td>"
@@ -65,8 +64,8 @@ public enum MatrixHTML {
         html += "</tbody>\n<tfoot>\n"
         let footer: [(String, (DocumentSummary) -> String)] = [
             ("kept", { "\($0.kept)" }), ("partly", { "\($0.partly)" }), ("dropped", { "\($0.dropped)" }),
-            ("additions", { "\($0.additions)" }), ("new text", { MatrixFormats.percent($0.newShare) }),
-            ("coverage", { MatrixFormats.percent($0.coverage) }),
+            ("additions", { "\($0.additions)" }), ("new text", { TextFormatting.percent($0.newShare) }),
+            ("coverage", { TextFormatting.percent($0.coverage) }),
         ]
         for (name, value) in footer {
             html +=
@@ -94,8 +93,8 @@ public enum MatrixHTML {
                 "<tr><td>\(index + 1)</td><td><a href=\"#doc-\(index)\">\(escape(names[index]))</a></td>"
                 + "<td>\(escape(column.document.title))</td><td>\(escape(column.document.date ?? ""))</td>"
                 + "<td>\(summary.kept)</td><td>\(summary.partly)</td><td>\(summary.dropped)</td>"
-                + "<td>\(summary.additions)</td><td>\(MatrixFormats.percent(summary.newShare))</td>"
-                + "<td>\(MatrixFormats.percent(summary.coverage))</td></tr>\n"
+                + "<td>\(summary.additions)</td><td>\(TextFormatting.percent(summary.newShare))</td>"
+                + "<td>\(TextFormatting.percent(summary.coverage))</td></tr>\n"
         }
         return html + "</tbody></table>\n"
     }
@@ -135,7 +134,7 @@ public enum MatrixHTML {
                 "<div class=\"pair\" id=\"\(anchor(column: index, row: row))\">\n"
                 + "<h4><span class=\"\(cell.kind.rawValue)\">\(MatrixFormats.mark(cell.kind)) \(cell.kind.rawValue)</span> "
                 + "\(escape(MatrixFormats.provisionHeading(provision))) ⇄ \(linked.isEmpty ? "—" : escape(linked)) "
-                + "<small>carried \(MatrixFormats.percent(cell.carried)) · <a href=\"#row-\(row)\">back to the matrix</a>"
+                + "<small>carried \(TextFormatting.percent(cell.carried)) · <a href=\"#row-\(row)\">back to the matrix</a>"
                 + "</small></h4>\n"
             let linkedPairs = pairs[provision.id] ?? []
             for pair in linkedPairs {

@@ -1,6 +1,5 @@
 import DuizhaoCore
 import DuizhaoMatrix
-import Foundation
 
 /// What the matrix screen asks of whoever runs it.
 public enum MatrixAction: Sendable, Equatable {
@@ -107,7 +106,7 @@ public struct MatrixScreenModel: Sendable {
     /// The name of a column for the status line: with its file name when another column has the same name.
     func fullName(_ column: Int) -> String {
         guard names.filter({ $0 == names[column] }).count > 1 else { return names[column] }
-        return "\(names[column]) (\((files[column] as NSString).lastPathComponent))"
+        return "\(names[column]) (\(TextFormatting.lastPathComponent(files[column])))"
     }
 
     /// Columns done (computed or failed) out of all.

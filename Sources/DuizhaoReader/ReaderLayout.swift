@@ -1,6 +1,6 @@
 import DuizhaoCompare
 import DuizhaoCore
-import Foundation
+import Synchronization
 
 /// Text widths of the two panes; 0 means the pane is not shown.
 typealias PaneWidths = Sides<Int>
@@ -91,7 +91,8 @@ struct AlignedPair: Sendable {
 final class LayoutCache: @unchecked Sendable {
     let pair: AlignedPair
 
-    private let lock = NSLock()
+    /// Guards the dictionaries below (the class is shared across threads).
+    private let lock = Mutex(())
     private var contents: [Int: BlockContent] = [:]
     private var rowsWidths: PaneWidths?
     private var rows: [Int: BlockRows] = [:]
@@ -104,70 +105,53 @@ final class LayoutCache: @unchecked Sendable {
 
     /// The styled text of a block (built on first use).
     func content(_ block: Int) -> BlockContent {
-        lock.lock()
-        if let cached = contents[block] {
-            lock.unlock()
-            return cached
-        }
-        lock.unlock()
+        if let cached = lock.withLock({ _ in contents[block] }) { return cached }
         let builder = BlockContentBuilder(
             documents: pair.documents, index: pair.comparisonIndex,
             changes: { [unowned self] ref, sources, sentence in self.changes(ref, sources: sources, sentence: sentence)
             })
         let built = builder.build(pair.blocks[block])
-        lock.lock()
-        if contents.count >= Self.cacheLimit { contents.removeAll(keepingCapacity: true) }
-        contents[block] = built
-        lock.unlock()
+        lock.withLock { _ in
+            if contents.count >= Self.cacheLimit { contents.removeAll(keepingCapacity: true) }
+            contents[block] = built
+        }
         return built
     }
 
     /// The classified changes of a provincial sentence against its sources (cached by sentence).
     private func changes(_ ref: SentenceRef, sources: String, sentence: String) -> [Change] {
-        lock.lock()
-        if let cached = changes[ref] {
-            lock.unlock()
-            return cached
-        }
-        lock.unlock()
+        if let cached = lock.withLock({ _ in changes[ref] }) { return cached }
         let found = ChangeClassifier.changes(national: sources, provincial: sentence, localLevel: pair.localLevel)
-        lock.lock()
-        if changes.count >= Self.cacheLimit * 8 { changes.removeAll(keepingCapacity: true) }
-        changes[ref] = found
-        lock.unlock()
+        lock.withLock { _ in
+            if changes.count >= Self.cacheLimit * 8 { changes.removeAll(keepingCapacity: true) }
+            changes[ref] = found
+        }
         return found
     }
 
     /// The rows of a block at the given widths (wrapped on first use, cached per width).
     func rows(_ block: Int, widths: PaneWidths) -> BlockRows {
-        lock.lock()
-        if rowsWidths != widths {
-            rows.removeAll(keepingCapacity: true)
-            rowsWidths = widths
+        let cached = lock.withLock { _ -> BlockRows? in
+            if rowsWidths != widths {
+                rows.removeAll(keepingCapacity: true)
+                rowsWidths = widths
+            }
+            return rows[block]
         }
-        if let cached = rows[block] {
-            lock.unlock()
-            return cached
-        }
-        lock.unlock()
+        if let cached { return cached }
         let laidOut = RowLayout.layOut(
             pair.blocks[block], content: { self.content(block) }, widths: widths,
             hasProvincial: pair.documents.provincial != nil)
-        lock.lock()
-        if rowsWidths == widths {
+        lock.withLock { _ in
+            guard rowsWidths == widths else { return }
             if rows.count >= Self.cacheLimit { rows.removeAll(keepingCapacity: true) }
             rows[block] = laidOut
         }
-        lock.unlock()
         return laidOut
     }
 
     /// How many blocks are wrapped at the current widths (the layout is lazy: only blocks looked at).
-    var laidOutBlockCount: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return rows.count
-    }
+    var laidOutBlockCount: Int { lock.withLock { _ in rows.count } }
 
     /// Number of rows of a block at the given widths.
     func height(_ block: Int, widths: PaneWidths) -> Int { rows(block, widths: widths).count }

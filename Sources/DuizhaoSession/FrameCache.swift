@@ -1,7 +1,7 @@
 import DuizhaoCore
 import DuizhaoReader
 import DuizhaoStore
-import Foundation
+import FoundationEssentials
 
 /// The first screen of a reading session, kept on disk from the last session on the same documents at the
 /// same terminal size, so that a pair read before is on the screen before anything is imported.
@@ -72,7 +72,7 @@ public struct FrameCache: Sendable {
     /// (atomically; failures are ignored).
     public func store(_ screen: Screen, forKey key: String, storeStamp: String, pairKey: String, storeView: String) {
         let header = [key, storeStamp, pairKey, storeView].map {
-            $0.replacingOccurrences(of: "\n", with: " ")
+            $0.replacing("\n", with: " ")
         }
         files.write(
             Self.magic + Array((header.joined(separator: "\n") + "\n").utf8) + screen.archived, forKey: key)

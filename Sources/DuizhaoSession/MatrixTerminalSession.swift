@@ -2,7 +2,7 @@ import DuizhaoCore
 import DuizhaoMatrix
 import DuizhaoReader
 import DuizhaoTerminal
-import Foundation
+import Synchronization
 
 /// The matrix view on the real terminal: the first frame at once, the columns filling in as their comparisons
 /// finish on the background (all cores), the side-by-side reader of a pair on `Enter` with its bookmarks.
@@ -90,19 +90,19 @@ public enum MatrixTerminalSession {
 
 /// Columns finished on worker threads, waiting for the main thread.
 private final class ColumnInbox: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Mutex(())
     private var results: [(Int, Result<MatrixColumn, ImportError>)] = []
 
     func post(_ index: Int, _ result: Result<MatrixColumn, ImportError>) {
-        lock.withLock { results.append((index, result)) }
+        lock.withLock { _ in results.append((index, result)) }
     }
 
     func take() -> [(Int, Result<MatrixColumn, ImportError>)] {
-        lock.withLock {
+        lock.withLock { _ in
             defer { results = [] }
             return results
         }
     }
 
-    var isEmpty: Bool { lock.withLock { results.isEmpty } }
+    var isEmpty: Bool { lock.withLock { _ in results.isEmpty } }
 }

@@ -2,7 +2,7 @@ import DuizhaoCompare
 import DuizhaoCore
 import DuizhaoReader
 import DuizhaoTerminal
-import Foundation
+import FoundationEssentials
 
 #if canImport(Glibc)
     import Glibc
@@ -175,7 +175,7 @@ public enum TerminalSession {
         let work = BackgroundWork(yieldsToInteraction: true) { report in
             let comparison = Comparator.compare(national: national, provincial: provincial, progress: report)
             // E.g. storing it in the cache: not in the way of the result.
-            if let finished { Thread.detachNewThread { finished(comparison) } }
+            if let finished { DetachedThread.start { finished(comparison) } }
             return comparison
         }
         work.start()

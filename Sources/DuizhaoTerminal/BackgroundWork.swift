@@ -1,11 +1,17 @@
 import CNcursesw
-import Foundation
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// One piece of long work (e.g. the comparison of a large pair) run on its own thread while the reader
 /// stays responsive. The worker reports progress in 0…1; the main thread polls `progress` and takes the
 /// result once. All shared state sits behind a lock.
 public final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Mutex(())
     private var currentProgress = 0.0
     private var result: Value?
     private var resultTaken = false
@@ -26,45 +32,69 @@ public final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
     /// Starts the work on a new thread that does not receive the termination or resize signals
     /// (so the reader's blocking key read is the one they interrupt).
     public func start() {
-        let thread = Thread { [self] in
+        DetachedThread.start { [self] in
             TerminalGuard.blockSignalsInCurrentThread()
             if yieldsToInteraction { _ = duizhao_lower_thread_priority(10) }
             let value = work { [self] fraction in
-                lock.withLock { currentProgress = min(1, max(currentProgress, fraction)) }
+                lock.withLock { _ in currentProgress = min(1, max(currentProgress, fraction)) }
             }
-            lock.withLock {
+            lock.withLock { _ in
                 result = value
                 currentProgress = 1
             }
         }
-        thread.name = "duizhao-background"
-        thread.start()
     }
 
     /// The progress reported so far (1 once finished).
-    public var progress: Double { lock.withLock { currentProgress } }
+    public var progress: Double { lock.withLock { _ in currentProgress } }
 
     /// True until the result has been taken.
-    public var isPending: Bool { lock.withLock { !resultTaken } }
+    public var isPending: Bool { lock.withLock { _ in !resultTaken } }
 
     /// Waits (polling every millisecond, at most `timeoutSeconds`) for the work to finish, then takes the result.
     public func waitForResult(timeoutSeconds: Double) -> Value? {
-        let deadline = Date().addingTimeInterval(timeoutSeconds)
+        let deadline = ContinuousClock.now + .milliseconds(Int((timeoutSeconds * 1000).rounded(.up)))
         while isPending {
             if let value = takeResult() { return value }
-            if Date() >= deadline { return nil }
-            Thread.sleep(forTimeInterval: 0.001)
+            if ContinuousClock.now >= deadline { return nil }
+            usleep(1000)
         }
         return nil
     }
 
     /// The result, once, when the work has finished; nil before and after.
     public func takeResult() -> Value? {
-        lock.withLock {
+        lock.withLock { _ in
             guard let value = result, !resultTaken else { return nil }
             resultTaken = true
             result = nil
             return value
+        }
+    }
+}
+
+/// A new POSIX thread running a closure, detached (Foundation's `Thread.detachNewThread` without Foundation).
+public enum DetachedThread {
+    /// Runs `body` on a new thread; a failure to start one runs `body` on the calling thread instead, so the work
+    /// is never lost.
+    public static func start(_ body: @escaping @Sendable () -> Void) {
+        final class Context {
+            let body: @Sendable () -> Void
+            init(_ body: @escaping @Sendable () -> Void) { self.body = body }
+        }
+        let context = Unmanaged.passRetained(Context(body))
+        var thread = pthread_t()
+        let started = pthread_create(
+            &thread, nil,
+            { raw in
+                let context = Unmanaged<Context>.fromOpaque(raw!).takeRetainedValue()
+                context.body()
+                return nil
+            }, context.toOpaque())
+        if started == 0 {
+            pthread_detach(thread)
+        } else {
+            context.takeRetainedValue().body()
         }
     }
 }

@@ -2,7 +2,13 @@ import ArgumentParser
 import DuizhaoCore
 import DuizhaoReader
 import DuizhaoStore
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `duizhao bookmarks list|add|remove|export`: the bookmark store from the command line.
 struct BookmarksCommand: ParsableCommand {
@@ -259,7 +265,7 @@ func storeOperation<T>(_ store: BookmarkStore, _ operation: () throws -> T) thro
 
 /// Writes a line to standard output at once (not buffered), so a reader of the pipe sees it immediately.
 func writeLine(_ line: String) {
-    FileHandle.standardOutput.write(Data((TerminalSafe.lines(line) + "\n").utf8))
+    writeAll(STDOUT_FILENO, TerminalSafe.lines(line) + "\n")
 }
 
 /// The paragraphs of a division and its descendants as printed, with the headings of the descendants.
@@ -364,9 +370,9 @@ struct ExportedBookmark: Encodable {
         currentClauseID = item.clauseID
         note = item.bookmark.note
         tags = item.bookmark.tags
-        let formatter = ISO8601DateFormatter()
-        createdAt = formatter.string(from: item.bookmark.createdAt)
-        updatedAt = formatter.string(from: item.bookmark.updatedAt)
+        let format = Date.ISO8601FormatStyle()
+        createdAt = format.format(item.bookmark.createdAt)
+        updatedAt = format.format(item.bookmark.updatedAt)
         text = includeText ? item.division.map(clauseText) : nil
     }
 }

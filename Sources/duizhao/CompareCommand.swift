@@ -1,7 +1,7 @@
 import ArgumentParser
 import DuizhaoCompare
 import DuizhaoCore
-import Foundation
+import FoundationEssentials
 
 /// `duizhao compare [NATIONAL PROVINCIAL] [--json] [--clause ID]`: the clause alignment of a pair.
 struct CompareCommand: ParsableCommand {
@@ -132,7 +132,8 @@ struct ComparisonReport {
             comparison.nationalCoverage.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for unit in national.comparableUnits {
             let links = comparison.links.filter { $0.national == unit.id }
-            let carried = coverage[unit.id].map { String(format: "%3.0f%%", $0.carriedShare * 100) } ?? ""
+            let carried =
+                coverage[unit.id].map { TextFormatting.fixed($0.carriedShare * 100, digits: 0, width: 3) + "%" } ?? ""
             let nationalCell = fit(nationalName(unit.id), nationalWidth)
             if links.isEmpty {
                 lines.append(
@@ -144,7 +145,7 @@ struct ComparisonReport {
                 lines.append(
                     pad(index == 0 ? nationalCell : "", nationalWidth)
                         + pad(fit(provincialName(link.provincial), provincialWidth), provincialWidth)
-                        + pad(link.kind.rawValue, 9) + pad(String(format: "%.3f", link.score), 7)
+                        + pad(link.kind.rawValue, 9) + pad(TextFormatting.fixed(link.score, digits: 3), 7)
                         + pad(index == 0 ? carried : "", 8)
                         + Self.countsText(
                             ChangeClassifier.counts(changesOfLink["\(link.national)⇄\(link.provincial)"] ?? []),
@@ -169,7 +170,7 @@ struct ComparisonReport {
                 + "\(comparison.nationalOnly.count) national clauses dropped; "
                 + "\(comparison.provincialOnly.count) provincial-only; "
                 + "\(newSentences) of \(comparison.provenance.count) provincial sentences new "
-                + String(format: "(mean %.0f%% new per clause)", meanNewShare * 100))
+                + "(mean \(TextFormatting.percent(meanNewShare)) new per clause)")
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -381,7 +382,7 @@ struct ComparisonReport {
             let pair = LinkedPair(
                 link: link, comparison: comparison, national: national, provincial: provincial, localLevel: level)
             let title =
-                "\(nationalName(link.national))  ⇄  \(provincialName(link.provincial))  · \(link.kind.rawValue) \(String(format: "%.3f", link.score))"
+                "\(nationalName(link.national))  ⇄  \(provincialName(link.provincial))  · \(link.kind.rawValue) \(TextFormatting.fixed(link.score, digits: 3))"
             var footnote: String?
             if !pair.sourcesElsewhere.isEmpty {
                 let sources = Array(Set(pair.sourcesElsewhere)).sorted().joined(separator: ", ")

@@ -1,7 +1,13 @@
 import ArgumentParser
 import DuizhaoCore
 import DuizhaoReader
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Which document a command works on: a bundled one or a file.
 enum DocumentChoice {
@@ -27,7 +33,7 @@ enum DocumentChoice {
 
 /// Writes to standard error, every line through the reader's sanitiser (messages quote file names and ids).
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data((TerminalSafe.lines(message) + "\n").utf8))
+    writeAll(STDERR_FILENO, TerminalSafe.lines(message) + "\n")
 }
 
 /// Imports a file for a command, turning an import failure into a clean non-zero exit. Its warnings are

@@ -3,7 +3,7 @@ import DuizhaoCore
 import DuizhaoMatrix
 import DuizhaoSession
 import DuizhaoTerminal
-import Foundation
+import FoundationEssentials
 
 /// `duizhao matrix NATIONAL DOC [DOC…]`: one national document against all its implementations.
 struct MatrixCommand: ParsableCommand {
@@ -100,12 +100,12 @@ struct MatrixCommand: ParsableCommand {
         let nationalPath = canonical(national)
         var files: [String] = []
         for argument in arguments {
-            var isDirectory: ObjCBool = false
+            var isDirectory = false
             guard manager.fileExists(atPath: argument, isDirectory: &isDirectory) else {
                 printError("duizhao: error: \(argument): no such file or directory")
                 throw ExitCode.failure
             }
-            guard isDirectory.boolValue else {
+            guard isDirectory else {
                 files.append(argument)
                 continue
             }
@@ -116,9 +116,9 @@ struct MatrixCommand: ParsableCommand {
                 printError("duizhao: error: \(argument): cannot list the directory (\(error.localizedDescription))")
                 throw ExitCode.failure
             }
-            let found = names.map { (argument as NSString).appendingPathComponent($0) }.filter { path in
-                var nested: ObjCBool = false
-                return manager.fileExists(atPath: path, isDirectory: &nested) && !nested.boolValue
+            let found = names.map { TextFormatting.appendingPathComponent(argument, $0) }.filter { path in
+                var nested = false
+                return manager.fileExists(atPath: path, isDirectory: &nested) && !nested
                     && canonical(path) != nationalPath
             }
             if found.isEmpty {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import DuizhaoCore
-import Foundation
+import FoundationEssentials
 
 /// `duizhao outline [FILE] [--json]`: the hierarchy of a document.
 struct OutlineCommand: ParsableCommand {
@@ -23,11 +23,8 @@ struct OutlineCommand: ParsableCommand {
             documents = BundledDocument.allCases.map { $0.load() }
         }
         if json {
-            let objects = documents.map(OutlineFormatter.jsonObject)
-            let value: Any = objects.count == 1 ? objects[0] : objects
-            let data = try JSONSerialization.data(
-                withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-            printJSONText(String(decoding: data, as: UTF8.self))
+            let outlines = documents.map(OutlineFormatter.json)
+            if outlines.count == 1 { try printJSON(outlines[0]) } else { try printJSON(outlines) }
         } else {
             printText(documents.map(OutlineFormatter.tree).joined(separator: "\n"))
         }

@@ -1,6 +1,11 @@
 import DuizhaoCore
 import DuizhaoReader
-import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Prints human-readable text on standard output, every line through the reader's sanitiser
 /// (`TerminalSafe`): document text never reaches a terminal or a pipe with its control characters raw.
@@ -34,10 +39,23 @@ func escapingRemainingControls(_ json: String) -> String {
     var result = ""
     for scalar in json.unicodeScalars {
         if TerminalSafe.isControl(scalar), scalar.value >= 0x7F {
-            result += String(format: "\\u%04x", scalar.value)
+            let hex = String(scalar.value, radix: 16)
+            result += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
         } else {
             result.unicodeScalars.append(scalar)
         }
     }
     return result
+}
+
+/// Writes `text` to the file descriptor at once, unbuffered (a reader of the pipe sees it immediately); a closed pipe
+/// or a full disk ends the write quietly, as a failed diagnostic must not become another error.
+func writeAll(_ descriptor: Int32, _ text: String) {
+    var bytes = Array(text.utf8)[...]
+    while !bytes.isEmpty {
+        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        if written < 0, errno == EINTR { continue }
+        guard written > 0 else { return }
+        bytes = bytes.dropFirst(written)
+    }
 }

@@ -5,7 +5,8 @@ import DuizhaoReader
 import DuizhaoSession
 import DuizhaoStore
 import DuizhaoTerminal
-import Foundation
+import FoundationEssentials
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -158,7 +159,7 @@ private final class StartFrames: @unchecked Sendable {
     let inputs: [String]
     /// The store opened to check a kept frame, until the session takes it (once).
     private var openedStore: BookmarkStore?
-    private let lock = NSLock()
+    private let lock = Mutex(())
 
     /// Nil when an input is not a regular file (a pipe, a device): nothing to find again.
     init?(files: [String], build: String) {
@@ -176,18 +177,16 @@ private final class StartFrames: @unchecked Sendable {
         guard let kept = cache.kept(forKey: key(width, height)) else { return nil }
         if kept.storeStamp == StoreLocation.stamp(directoryPath: storeDirectory) { return kept.screen }
         let store = BookmarkStore.openDefault()
-        lock.lock()
-        openedStore = store
-        lock.unlock()
+        lock.withLock { _ in openedStore = store }
         return store.firstFrameView(of: DocumentPairKey(rawValue: kept.pairKey)) == kept.storeView ? kept.screen : nil
     }
 
     /// The store opened by `frame`, once.
     func takeOpenedStore() -> BookmarkStore? {
-        lock.lock()
-        defer { lock.unlock() }
-        defer { openedStore = nil }
-        return openedStore
+        lock.withLock { _ in
+            defer { openedStore = nil }
+            return openedStore
+        }
     }
 
     /// Keeps the next start's first frame of `national` and `provincial` (the session's store is closed).

@@ -1,5 +1,5 @@
+import DuizhaoCore
 import DuizhaoTerminal
-import Foundation
 
 #if canImport(Glibc)
     import Glibc
@@ -8,7 +8,7 @@ import Foundation
 /// Columns of the terminal on stdout, or `$COLUMNS`, or nil.
 func terminalColumns() -> Int? {
     if let size = kernelTerminalSize() { return size.width }
-    if let columns = ProcessInfo.processInfo.environment["COLUMNS"], let value = Int(columns), value > 0 {
+    if let columns = ProcessEnvironment.current["COLUMNS"], let value = Int(columns), value > 0 {
         return value
     }
     return nil
@@ -19,5 +19,5 @@ func standardStreamsAreTerminal() -> Bool { isatty(STDOUT_FILENO) != 0 && isatty
 
 /// Whether standard output is a terminal that may be coloured (`NO_COLOR` unset).
 func standardOutputTakesColour() -> Bool {
-    isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    isatty(STDOUT_FILENO) == 1 && ProcessEnvironment.current["NO_COLOR"] == nil
 }

@@ -68,7 +68,7 @@ final class CitationLinkTests: XCTestCase {
     }
 
     func testDeferringToTheLawAndAnotherTextAtOnceIsNoLink() {
-        let (provincial, comparison) = Self.compare(
+        let (_, comparison) = Self.compare(
             "某省实施办法",
             [
                 ["为了规范示范区的设立和管理，结合本省实际，制定本办法。"],

@@ -1,3 +1,4 @@
+import DuizhaoTestSupport
 import XCTest
 
 @testable import DuizhaoCore
@@ -63,10 +64,10 @@ final class AttachmentTests: XCTestCase {
     }
 
     func testOutlineJSONHasPartsOnlyWhenThereAreSeveral() throws {
-        let several = OutlineFormatter.jsonObject(PolicyImporter.importText(Self.notice, source: "notice.txt"))
+        let several = try outlineObject(PolicyImporter.importText(Self.notice, source: "notice.txt"))
         let parts = try XCTUnwrap(several["parts"] as? [[String: Any]])
         XCTAssertEqual(parts.compactMap { $0["label"] as? String }, ["", "附件1", "附件2", "附件3"])
-        let single = OutlineFormatter.jsonObject(
+        let single = try outlineObject(
             PolicyImporter.importText(ImporterShapeTests.cleanText, source: "one.txt"))
         XCTAssertNil(single["parts"])
         let division = try XCTUnwrap((single["divisions"] as? [[String: Any]])?.first)

@@ -1,3 +1,4 @@
+import DuizhaoTestSupport
 import XCTest
 
 @testable import DuizhaoCore
@@ -69,7 +70,7 @@ extension InstrumentShapeTests {
         某某数字经济产业园。
         """
 
-    func testResponsibilityTailsAreKeptApartFromTheText() {
+    func testResponsibilityTailsAreKeptApartFromTheText() throws {
         let document = PolicyImporter.importText(Self.plan, source: "plan.txt")
         let items = document.allDivisions.filter { $0.kind == .item }
         XCTAssertEqual(items.map(\.label), ["（一）", "（二）", "（三）", "（四）", "（五）", "（六）", "（七）"])
@@ -88,7 +89,7 @@ extension InstrumentShapeTests {
         // The comparison sees the text without the tails.
         XCTAssertFalse(
             document.provisions.flatMap(\.allSentences).contains { $0.contains("责任单位") || $0.contains("牵头单位") })
-        let json = OutlineFormatter.jsonObject(document)
+        let json = try outlineObject(document)
         let sections = json["divisions"] as? [[String: Any]]
         let third = (sections?[1]["children"] as? [[String: Any]])?.first
         XCTAssertEqual(third?["responsibleUnits"] as? [String], ["省通信管理局", "省发展改革委"])

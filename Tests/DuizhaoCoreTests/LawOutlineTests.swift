@@ -1,3 +1,4 @@
+import DuizhaoTestSupport
 import Foundation
 import XCTest
 
@@ -179,7 +180,7 @@ final class LawOutlineTests: XCTestCase {
     }
 
     func testOutlineJSONOfALaw() throws {
-        let object = OutlineFormatter.jsonObject(PolicyImporter.importText(Self.headingShapes, source: "shapes.txt"))
+        let object = try outlineObject(PolicyImporter.importText(Self.headingShapes, source: "shapes.txt"))
         let divisions = try XCTUnwrap(object["divisions"] as? [[String: Any]])
         XCTAssertEqual(divisions.compactMap { $0["kind"] as? String }, ["章", "章", "章"])
         XCTAssertEqual(divisions.compactMap { $0["label"] as? String }, ["", "第二章", "第三章"])
