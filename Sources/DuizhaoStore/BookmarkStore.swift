@@ -2,6 +2,12 @@ import DuizhaoCore
 import FoundationEssentials
 import Synchronization
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The schema version this build writes (the number of migrations it knows).
 public enum BookmarkStoreInfo {
     public static let schemaVersion = StoreSchema.migrationIdentifiers.count
@@ -133,6 +139,9 @@ public final class BookmarkStore: @unchecked Sendable {
 
     static func describe(_ error: any Error) -> String {
         if let error = error as? SQLiteError { return error.message }
+        if let posix = (error as? CocoaError)?.underlying as? POSIXError {
+            return String(cString: strerror(posix.code.rawValue))  // e.g. "Permission denied"
+        }
         return "\(error)"
     }
 

@@ -5,6 +5,12 @@ import DuizhaoSession
 import DuizhaoTerminal
 import FoundationEssentials
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// `duizhao matrix NATIONAL DOC [DOC…]`: one national document against all its implementations.
 struct MatrixCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -76,7 +82,7 @@ struct MatrixCommand: ParsableCommand {
             do {
                 try Data(MatrixHTML.page(matrix).utf8).write(to: URL(fileURLWithPath: html), options: .atomic)
             } catch {
-                printError("duizhao: error: \(html): cannot write the page (\(error.localizedDescription))")
+                printError("duizhao: error: \(html): cannot write the page (\(fileErrorReason(error)))")
                 throw ExitCode.failure
             }
             printText("wrote \(html): \(matrix.provisions.count) provisions × \(matrix.columns.count) implementations")
@@ -113,7 +119,7 @@ struct MatrixCommand: ParsableCommand {
             do {
                 names = try manager.contentsOfDirectory(atPath: argument).filter { !$0.hasPrefix(".") }.sorted()
             } catch {
-                printError("duizhao: error: \(argument): cannot list the directory (\(error.localizedDescription))")
+                printError("duizhao: error: \(argument): cannot list the directory (\(fileErrorReason(error)))")
                 throw ExitCode.failure
             }
             let found = names.map { TextFormatting.appendingPathComponent(argument, $0) }.filter { path in
@@ -137,4 +143,13 @@ struct MatrixCommand: ParsableCommand {
     static func canonical(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
+}
+
+/// Why a file operation failed, in the system's words ("No such file or directory"): FoundationEssentials'
+/// errors have no `localizedDescription`.
+private func fileErrorReason(_ error: any Error) -> String {
+    if let posix = (error as? CocoaError)?.underlying as? POSIXError {
+        return String(cString: strerror(posix.code.rawValue))
+    }
+    return "\(error)"
 }

@@ -127,6 +127,20 @@ final class StoreRobustnessTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: blocker), Data("not a directory".utf8))
     }
 
+    func testADirectoryThatCannotBeCreatedSaysWhyInTheSystemsWords() throws {
+        let parent = try temporaryDirectory()
+        let blocker = parent.appendingPathComponent("data")
+        try Data("not a directory".utf8).write(to: blocker)
+        let directory = blocker.appendingPathComponent("duizhao", isDirectory: true)
+        let store = BookmarkStore.open(at: directory)
+        XCTAssertEqual(store.access, .disabled)
+        XCTAssertEqual(store.problem?.kind, .cannotCreate)
+        XCTAssertEqual(store.problem?.path, directory.path)
+        XCTAssertEqual(
+            store.problem?.detail, "cannot create the bookmark directory (\(String(cString: strerror(ENOTDIR))))")
+        XCTAssertEqual(try Data(contentsOf: blocker), Data("not a directory".utf8))
+    }
+
     // Permission checks do not apply to root; `StoreProcessTests` covers these cases for root by running the
     // CLI as an unprivileged user.
 
