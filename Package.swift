@@ -33,14 +33,24 @@ let package = Package(
         // Pure adoption matrix: one national document against many implementations (summaries, shared additions,
         // JSON/CSV/Markdown/HTML).
         .target(name: "DuizhaoMatrix", dependencies: ["DuizhaoCore", "DuizhaoCompare"]),
-        // System SQLite (C API). The store reaches it through one wrapper file (`SQLite.swift`) only.
+        // System SQLite (C API), linked by DuizhaoStore's settings. The store reaches it through one wrapper file
+        // (`SQLite.swift`) only.
         .systemLibrary(
             name: "CSQLite",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
         ),
         // Bookmark and reading-state store on SQLite's C API (no GRDB: it imports full Foundation, whose
         // initialisers every start would pay, issue 13); the on-disk cache of finished comparisons.
-        .target(name: "DuizhaoStore", dependencies: ["DuizhaoCore", "DuizhaoCompare", "CSQLite"]),
+        .target(
+            name: "DuizhaoStore", dependencies: ["DuizhaoCore", "DuizhaoCompare", "CSQLite"],
+            // SQLite: its archive in a Linux release build (no loading and symbol binding of a shared object at
+            // every start, issue 13; `libsqlite3-dev` ships it), shared otherwise.
+            linkerSettings: [
+                .linkedLibrary("sqlite3", .when(platforms: [.macOS])),
+                .linkedLibrary("sqlite3", .when(platforms: [.linux], configuration: .debug)),
+                .unsafeFlags(["-Xlinker", "-l:libsqlite3.a"], .when(platforms: [.linux], configuration: .release)),
+            ]
+        ),
         // Pure reader: app state, key handling, layout into a grid of styled cells.
         .target(name: "DuizhaoReader", dependencies: ["DuizhaoCore", "DuizhaoCompare", "DuizhaoMatrix"]),
         // Thin ncurses adapter: draws a prepared grid, reads keys.
