@@ -166,6 +166,42 @@ final class StoreProcessTests: XCTestCase {
         XCTAssertGreaterThan(next.id, reported.max() ?? 0)
     }
 
+    /// A write the file system refuses half-way (the files may not grow: `ulimit -f`, as on a full disk) fails
+    /// with the file named, rolls back whole and leaves the store healthy and usable.
+    func testAWriteTheFileSystemCannotHoldFailsNamingTheFileAndLosesNothing() throws {
+        let directory = try temporaryDirectory()
+        let path = directory.appendingPathComponent(StoreLocation.databaseFileName).path
+        let ids = national.comparableUnits.map(\.id)
+        XCTAssertEqual(try run(["bookmarks", "add", ids[0], "--note", "first"], storeDirectory: directory).status, 0)
+        let databaseSize = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+        // Room for the database and its 32 KiB -shm, not for a WAL holding a 120 KB note.
+        let blocks = (databaseSize + 32_768 + 16_384) / 512
+        let script = "trap '' XFSZ; ulimit -f \(blocks); exec \"$0\" \"$@\""
+        func addUnderTheLimit(_ clauseID: String, note: String) throws -> ProcessResult {
+            var environment = ProcessInfo.processInfo.environment
+            environment["DUIZHAO_DATA_DIR"] = directory.path
+            environment["LANG"] = "C.UTF-8"
+            let arguments = ["-c", script, try duizhaoBinary(), "bookmarks", "add", clauseID, "--note", note]
+            return try SpawnedProcess("/bin/sh", arguments, environment: environment).wait()
+        }
+
+        let refused = try addUnderTheLimit(ids[1], note: String(repeating: "注", count: 40_000))
+        XCTAssertEqual(refused.status, 1, refused.standardError)
+        XCTAssertEqual(refused.standardOutput, "")
+        XCTAssertTrue(refused.standardError.hasPrefix("duizhao: error: \(path): "), refused.standardError)
+        XCTAssertFalse(refused.standardError.contains("busy"), refused.standardError)
+        XCTAssertFalse(refused.standardError.contains("read-only"), refused.standardError)
+
+        let store = BookmarkStore.open(at: directory)
+        XCTAssertEqual(store.access, .readWrite, store.notice ?? "")
+        XCTAssertEqual(try store.integrityCheck(), ["ok"])
+        XCTAssertEqual(try store.bookmarks().map(\.note), ["first"], "the refused bookmark left nothing behind")
+        // Under the same limit, a bookmark that fits is written.
+        let small = try addUnderTheLimit(ids[1], note: "small")
+        XCTAssertEqual(small.status, 0, small.standardError)
+        XCTAssertEqual(try store.bookmarks().map(\.note), ["first", "small"])
+    }
+
     func testCorruptStoreThroughTheCLI() throws {
         let directory = try temporaryDirectory()
         let path = directory.appendingPathComponent("bookmarks.sqlite").path
