@@ -40,9 +40,15 @@ extension Screen {
 
     /// Reads a screen written by `archived`; nil when the bytes are not exactly one well-formed screen.
     public init?(archive bytes: [UInt8]) {
+        guard let screen = bytes.withUnsafeBufferPointer(Self.decode) else { return nil }
+        self = screen
+    }
+
+    /// The decoding behind `init?(archive:)`, over the bytes in place (this runs before the first frame of every
+    /// start with a kept frame: no slices, no copies).
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> Screen? {
         var reader = ArchiveReader(bytes: bytes)
-        guard reader.take(Self.archiveMagic.count) == Self.archiveMagic[...],
-            reader.byte() == Self.archiveVersion,
+        guard reader.matches(archiveMagic), reader.byte() == archiveVersion,
             let width = reader.uint16(), let height = reader.uint16(),
             let hasCursor = reader.byte(), let cursorRow = reader.uint16(), let cursorColumn = reader.uint16(),
             let hasScrollable = reader.byte(), let scrollLower = reader.uint16(), let scrollUpper = reader.uint16(),
@@ -57,21 +63,26 @@ extension Screen {
                 guard let roleValue = reader.byte(), let role = StyleRole(rawValue: roleValue),
                     let length = reader.byte(), let text = reader.take(Int(length))
                 else { return nil }
-                if length == 1, let byte = text.first, byte >= 0x20, byte < 0x7F {
-                    row.append(Cell(Self.printableASCII[Int(byte - 0x20)], role))  // most cells: no decoding
+                if length == 1, text[0] >= 0x20, text[0] < 0x7F {
+                    row.append(Cell(printableASCII[Int(text[0] - 0x20)], role))  // most cells: no decoding
                     continue
                 }
-                let cell = Cell(String(decoding: text, as: UTF8.self), role)
+                // Bytes that are not UTF-8 come back as U+FFFD (harmless on a terminal), as `archived` never writes them.
+                let decoded = String(decoding: text, as: UTF8.self)
                 // What the renderer writes never holds a control character; a file that does is not one of ours.
-                guard !cell.text.unicodeScalars.contains(where: Self.isUnsafe) else { return nil }
-                row.append(cell)
+                // Every control and bidirectional control is below U+2070, so one whole three-byte character from
+                // U+3000 up (CJK, the bulk of a frame) needs no look; anything else is looked at scalar by scalar.
+                let isCJKCharacter = length == 3 && text[0] >= 0xE3 && text[1] & 0xC0 == 0x80 && text[2] & 0xC0 == 0x80
+                if !isCJKCharacter, decoded.unicodeScalars.contains(where: isUnsafe) { return nil }
+                row.append(Cell(decoded, role))
             }
             rows.append(row)
         }
-        self.init(width: width, height: height, rows: rows)
-        cursor = hasCursor == 0 ? nil : CursorPosition(row: cursorRow, column: cursorColumn)
-        scrollableRows = hasScrollable == 0 ? nil : scrollLower..<scrollUpper
         guard reader.isAtEnd else { return nil }
+        var screen = Screen(width: width, height: height, rows: rows)
+        screen.cursor = hasCursor == 0 ? nil : CursorPosition(row: cursorRow, column: cursorColumn)
+        screen.scrollableRows = hasScrollable == 0 ? nil : scrollLower..<scrollUpper
+        return screen
     }
 }
 
@@ -86,21 +97,25 @@ extension Screen {
 
 /// Reads bytes front to back; every read answers nil past the end.
 private struct ArchiveReader {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     var offset = 0
 
     var isAtEnd: Bool { offset == bytes.count }
 
-    mutating func take(_ count: Int) -> ArraySlice<UInt8>? {
+    mutating func take(_ count: Int) -> UnsafeBufferPointer<UInt8>? {
         guard count >= 0, bytes.count - offset >= count else { return nil }
         defer { offset += count }
-        return bytes[offset..<offset + count]
+        return UnsafeBufferPointer(rebasing: bytes[offset..<offset + count])
+    }
+
+    mutating func matches(_ expected: [UInt8]) -> Bool {
+        take(expected.count).map { $0.elementsEqual(expected) } ?? false
     }
 
     mutating func byte() -> UInt8? { take(1)?.first }
 
     mutating func uint16() -> Int? {
         guard let pair = take(2) else { return nil }
-        return Int(pair[pair.startIndex]) | Int(pair[pair.startIndex + 1]) << 8
+        return Int(pair[0]) | Int(pair[1]) << 8
     }
 }

@@ -60,6 +60,27 @@ final class ScreenArchiveTests: XCTestCase {
         XCTAssertNil(Screen(archive: escape), "a control character in a cell")
     }
 
+    func testEveryTerminalControlIsRefusedWhateverItsEncodedLength() {
+        /// A one-cell screen whose cell holds `text`, written byte by byte as a foreign file would be.
+        func oneCell(_ text: String) -> [UInt8] { oneCell(bytes: Array(text.utf8)) }
+        func oneCell(bytes text: [UInt8]) -> [UInt8] {
+            Array(Screen(width: 1, height: 1).archived.prefix(Self.firstCellOffset + 1)) + [UInt8(text.count)] + text
+        }
+        // C0 and DEL (one byte), C1 such as the CSI introducer (two), bidirectional controls (three, below U+3000).
+        for control in ["\u{1B}", "\u{7F}", "\u{9B}", "\u{202E}", "\u{2066}", "a\u{1B}"] {
+            XCTAssertNil(Screen(archive: oneCell(control)), "\(control.unicodeScalars.map(\.value))")
+        }
+        for text in ["中", "\u{3000}", "é", "\u{2014}", "\u{20000}", "e\u{301}"] {
+            XCTAssertEqual(Screen(archive: oneCell(text))?.rows[0][0].text, text, text)
+        }
+        // A broken sequence whose lead byte looks like CJK must not smuggle a control byte through.
+        XCTAssertNil(Screen(archive: oneCell(bytes: [0xE4, 0x1B, 0x5B])), "ESC after a CJK lead byte")
+        XCTAssertNil(Screen(archive: oneCell(bytes: [0xE4, 0x1B])), "ESC inside a short sequence")
+        XCTAssertNil(Screen(archive: oneCell(bytes: [0xF0, 0x9B, 0x1B, 0x80])), "ESC inside a four-byte sequence")
+        let damaged = Screen(archive: oneCell(bytes: [0xE4, 0xB8, 0xFF]))?.rows[0][0].text
+        XCTAssertEqual(damaged.map { Set($0.unicodeScalars) }, ["\u{FFFD}"], "not UTF-8: replacement characters only")
+    }
+
     /// Magic (4), version (1), width and height (4), cursor (5), scrolling rows (5).
     private static let firstCellOffset = 19
 }
