@@ -410,7 +410,8 @@ public final class BookmarkStore: @unchecked Sendable {
 
     // MARK: - Reading state
 
-    /// Remembers where the reader was in a document pair (replacing what was there).
+    /// Remembers where the reader is in a document pair (replacing what was there). An unchanged position writes nothing (`updatedAt` is when it last
+    /// changed): the store's files stay as they were, so a kept first frame is still known good by their stamps.
     public func saveReadingState(_ state: ReadingState, for pair: DocumentPairKey) throws {
         let writer = try requireWriter()
         try perform {
@@ -422,6 +423,8 @@ public final class BookmarkStore: @unchecked Sendable {
                     ON CONFLICT(pairKey) DO UPDATE SET clauseID = excluded.clauseID,
                         documentSide = excluded.documentSide, focusedPane = excluded.focusedPane,
                         updatedAt = excluded.updatedAt
+                    WHERE clauseID IS NOT excluded.clauseID OR documentSide IS NOT excluded.documentSide
+                        OR focusedPane IS NOT excluded.focusedPane
                     """,
                     [
                         .text(pair.rawValue), .text(state.clauseID), .text(state.documentSide),

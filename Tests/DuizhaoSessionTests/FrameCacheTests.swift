@@ -80,6 +80,27 @@ final class FrameCacheTests: XCTestCase {
             StoreLocation.stamp(directoryPath: directory.url.path), written, "reading the stamp changes nothing")
     }
 
+    func testSavingAnUnchangedPositionLeavesTheStoreFilesAsTheyWere() throws {
+        // A session that ends where it began must not invalidate the kept frame's stamp (nor write to disk).
+        let directory = try ScratchDirectory("duizhao-store", removedBy: addTeardownBlock)
+        let pair = DocumentPairKey(national: BundledDocument.national.load(), provincial: nil)
+        let position = ReadingState(clauseID: "2.4", documentSide: "national", focusedPane: "national")
+        /// A session's save: the store opened, the position saved, the store closed (released).
+        func save(_ state: ReadingState) throws {
+            try BookmarkStore.open(at: directory.url).saveReadingState(state, for: pair)
+        }
+        try save(position)
+        let saved = StoreLocation.stamp(directoryPath: directory.url.path)
+        usleep(20_000)  // a later write would carry a later modification time
+        try save(position)
+        XCTAssertEqual(StoreLocation.stamp(directoryPath: directory.url.path), saved, "the same position again")
+        try save(ReadingState(clauseID: "2.4", documentSide: "national", focusedPane: "provincial"))
+        XCTAssertEqual(
+            try BookmarkStore.open(at: directory.url).readingState(for: pair)?.focusedPane, "provincial",
+            "a change is saved")
+        XCTAssertNotEqual(StoreLocation.stamp(directoryPath: directory.url.path), saved, "and changes the files")
+    }
+
     func testTheStoreViewChangesWithWhatTheFirstFrameShowsOnly() throws {
         let directory = try ScratchDirectory("duizhao-store", removedBy: addTeardownBlock)
         let national = BundledDocument.national.load()
