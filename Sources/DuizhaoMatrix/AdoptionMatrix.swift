@@ -23,6 +23,9 @@ public struct MatrixCell: Sendable, Equatable {
     public var carried: Double
     /// Similarity of the best link (0 when dropped).
     public var score: Double
+    /// Kept by reference: a provincial provision cites this one (`依照《…》的规定执行`) and carries none of its
+    /// sentences, so a carried share of 0 means implemented, not emptied. Shown as `ref`, not `0%`.
+    public var byReference: Bool
 }
 
 /// A national provision: one row of the matrix.
@@ -94,9 +97,11 @@ public struct MatrixColumn: Sendable {
             let links = comparison.provincialLinks(ofNational: provision.id)
             let status = coverage[provision.id]?.status ?? (links.isEmpty ? .dropped : .partial)
             let kind: CellKind = status == .implemented ? .match : status == .partial ? .partial : .dropped
+            let carried = coverage[provision.id]?.carriedShare ?? 0
+            let cited = links.contains { $0.kind == .match && !$0.evidence.citations.isEmpty }
             return MatrixCell(
-                kind: kind, provincial: links.map(\.provincial),
-                carried: coverage[provision.id]?.carriedShare ?? 0, score: links.first?.score ?? 0)
+                kind: kind, provincial: links.map(\.provincial), carried: carried, score: links.first?.score ?? 0,
+                byReference: kind == .match && carried == 0 && cited)
         }
         let sentences = SentenceTexts(document, divisions: Set(comparison.provenance.map(\.provincial.division)))
         var newCharacters = 0

@@ -23,6 +23,7 @@ public enum MatrixFormats {
         var provincial: [DivisionHeading]
         var carried: Double
         var score: Double
+        var byReference: Bool
     }
 
     struct RowJSON: Encodable {
@@ -87,7 +88,8 @@ public enum MatrixFormats {
                         let cell = column.cells[row]
                         return CellJSON(
                             kind: cell.kind.rawValue, provincial: cell.provincial.map { lookups[index].provision($0) },
-                            carried: JSONOutput.rounded(cell.carried), score: JSONOutput.rounded(cell.score))
+                            carried: JSONOutput.rounded(cell.carried), score: JSONOutput.rounded(cell.score),
+                            byReference: cell.byReference)
                     })
             },
             additions: matrix.sharedAdditions.map { addition in
@@ -202,7 +204,9 @@ public enum MatrixFormats {
         lines.append("")
         lines.append("## Provisions")
         lines.append("")
-        lines.append("✓ kept, ◐ partly, ✗ dropped; the share of the national provision carried over.")
+        lines.append(
+            "✓ kept, ◐ partly, ✗ dropped; the share of the national provision carried over, or ref: kept by "
+                + "reference (a provision cites it, 依照《…》的规定执行, and carries none of its text).")
         lines.append("")
         lines.append("| provision | " + names.map(cellText).joined(separator: " | ") + " | survives |")
         lines.append("|---|" + String(repeating: "---|", count: names.count) + "---:|")
@@ -216,9 +220,7 @@ public enum MatrixFormats {
             }
             chapter = provision.chapter
             let cells = matrix.columns.map { column -> String in
-                let cell = column.cells[row]
-                return cell.kind == .dropped
-                    ? mark(cell.kind) : "\(mark(cell.kind)) \(TextFormatting.percent(cell.carried))"
+                label(column.cells[row])
             }
             lines.append(
                 "| \(cellText(provisionHeading(provision))) | " + cells.joined(separator: " | ")
@@ -240,6 +242,12 @@ public enum MatrixFormats {
     /// `第三条 title` (or its first words when untitled), `4. title`.
     public static func provisionHeading(_ provision: MatrixProvision) -> String {
         provision.displayTitle.isEmpty ? provision.label : "\(provision.label) \(provision.displayTitle)"
+    }
+
+    /// A cell as the markdown and HTML matrices show it: `✗`, `✓ 100%`, `◐ 40%`, or `✓ ref` (kept by reference).
+    static func label(_ cell: MatrixCell) -> String {
+        if cell.kind == .dropped { return mark(cell.kind) }
+        return mark(cell.kind) + " " + (cell.byReference ? "ref" : TextFormatting.percent(cell.carried))
     }
 
     /// Text safe for one markdown table cell on a terminal: controls made visible, pipes escaped, lines joined.

@@ -31,7 +31,8 @@ public enum MatrixHTML {
         html += "<h2 id=\"matrix\">Provisions</h2>\n"
         html +=
             "<p class=\"legend\"><span class=\"match\">✓ kept</span> <span class=\"partial\">◐ partly</span> "
-            + "<span class=\"dropped\">✗ dropped</span> — with the share of the national provision carried over; "
+            + "<span class=\"dropped\">✗ dropped</span> — with the share of the national provision carried over, or "
+            + "<i>ref</i>: kept by reference (a provision cites it, 依照《…》的规定执行, and carries none of its text); "
             + "each cell links to its differences.</p>\n"
         html += "<div class=\"scroll\"><table class=\"matrix\">\n<thead><tr><th class=\"provision\">provision</th>"
         for (index, column) in matrix.columns.enumerated() {
@@ -51,10 +52,7 @@ public enum MatrixHTML {
                 "<tr><th class=\"provision\" id=\"row-\(row)\">\(escape(MatrixFormats.provisionHeading(provision)))</th>"
             for (index, column) in matrix.columns.enumerated() {
                 let cell = column.cells[row]
-                let label =
-                    cell.kind == .dropped
-                    ? MatrixFormats.mark(cell.kind)
-                    : "\(MatrixFormats.mark(cell.kind)) \(TextFormatting.percent(cell.carried))"
+                let label = MatrixFormats.label(cell)
                 html +=
                     "<td class=\"\(cell.kind.rawValue)\"><a href=\"#\(anchor(column: index, row: row))\" "
                     + "title=\"\(escape(names[index])): \(cell.kind.rawValue)\">\(label)</a></td>"
@@ -134,7 +132,8 @@ public enum MatrixHTML {
                 "<div class=\"pair\" id=\"\(anchor(column: index, row: row))\">\n"
                 + "<h4><span class=\"\(cell.kind.rawValue)\">\(MatrixFormats.mark(cell.kind)) \(cell.kind.rawValue)</span> "
                 + "\(escape(MatrixFormats.provisionHeading(provision))) ⇄ \(linked.isEmpty ? "—" : escape(linked)) "
-                + "<small>carried \(TextFormatting.percent(cell.carried)) · <a href=\"#row-\(row)\">back to the matrix</a>"
+                + "<small>\(cell.byReference ? "kept by reference" : "carried \(TextFormatting.percent(cell.carried))") · "
+                + "<a href=\"#row-\(row)\">back to the matrix</a>"
                 + "</small></h4>\n"
             let linkedPairs = pairs[provision.id] ?? []
             for pair in linkedPairs {

@@ -28,12 +28,13 @@ extension MatrixScreenModel {
             visibleSlots: max(1, (width - labelWidth - adoptionWidth) / slotWidth))
     }
 
-    /// The compact text of a cell (6 cells): mark and carried share, readable without colour.
+    /// The compact text of a cell (6 cells): mark and carried share (`ref` when kept by reference), readable
+    /// without colour.
     static func cellText(_ cell: MatrixCell) -> String {
         let mark = cell.kind == .match ? "✓" : cell.kind == .partial ? "~" : "✗"
         guard cell.kind != .dropped else { return mark }
-        let percent = "\(Int((cell.carried * 100).rounded()))%"
-        return mark + String(repeating: " ", count: max(1, 5 - percent.count)) + percent
+        let share = cell.byReference ? "ref" : "\(Int((cell.carried * 100).rounded()))%"
+        return mark + String(repeating: " ", count: max(1, 5 - share.count)) + share
     }
 
     static func role(_ kind: CellKind) -> StyleRole {
@@ -225,8 +226,9 @@ extension MatrixScreenModel {
             let headings = cell.provincial.map { id in
                 matrixColumn.document.division(id: id).map { $0.label + " " + $0.displayTitle } ?? id
             }
-            let kind = cell.kind == .match ? "kept" : "partly kept"
-            return "\(name) · \(provision): \(kind) \(percent) → " + headings.joined(separator: "、")
+            let kind =
+                cell.byReference ? "kept by reference" : "\(cell.kind == .match ? "kept" : "partly kept") \(percent)"
+            return "\(name) · \(provision): \(kind) → " + headings.joined(separator: "、")
         }
     }
 

@@ -2,6 +2,7 @@ import DuizhaoCompare
 import DuizhaoCore
 import DuizhaoMatrix
 import DuizhaoTestSupport
+import Foundation
 import XCTest
 
 /// A national document and two implementations written for these tests: what each keeps, drops and adds is known
@@ -57,6 +58,38 @@ final class AdoptionMatrixTests: XCTestCase {
         XCTAssertEqual(matrix.columns[1].cells[3].carried, 1, accuracy: 1e-9)
         XCTAssertEqual(matrix.columns[1].cells[3].provincial, [MatrixFixture.province.provisions[1].id])
         XCTAssertEqual(matrix.columns[0].cells[4].provincial, [])
+    }
+
+    func testAProvisionKeptByCitingItIsMarkedByReferenceNotZeroPercent() throws {
+        let national = PolicyImporter.importText(
+            """
+            中华人民共和国示范管理法
+            第一条　为了规范示范区的设立和管理，促进示范区健康发展，根据宪法，制定本法。
+            第二条　示范区管理委员会由主任、副主任和委员共五至九人组成，任期五年。
+            第三条　设立示范区应当编制建设规划，报省级人民政府批准后公布实施。
+            """, source: "law.txt")
+        let local = PolicyImporter.importText(
+            """
+            某省实施《中华人民共和国示范管理法》办法
+            第一条　为了规范示范区的设立和管理，促进示范区健康发展，结合本省实际，制定本办法。
+            第二条　本省各园区领导机构的人数与届期，依照《中华人民共和国示范管理法》第二条的规定执行。
+            """, source: "local.txt")
+        let matrix = AdoptionMatrix(
+            national: national, columns: MatrixComputation.columns(national: national, documents: [local]))
+        let cells = matrix.columns[0].cells
+        XCTAssertEqual(cells.map(\.kind), [.match, .match, .dropped])
+        XCTAssertEqual(cells.map(\.byReference), [false, true, false], "only the cited article, carrying nothing")
+        XCTAssertEqual(cells[1].carried, 0)
+        XCTAssertGreaterThan(cells[0].carried, 0)
+        let markdown = MatrixFormats.markdown(matrix)
+        XCTAssertTrue(markdown.contains("| ✓ ref |"), markdown)
+        XCTAssertFalse(markdown.contains("✓ 0%"), markdown)
+        let json = try XCTUnwrap(
+            JSONSerialization.jsonObject(with: Data(MatrixFormats.json(matrix).utf8)) as? [String: Any])
+        let rows = try XCTUnwrap(json["rows"] as? [[String: Any]])
+        XCTAssertEqual(
+            rows.compactMap { ($0["cells"] as? [[String: Any]])?.first?["byReference"] as? Bool }, [false, true, false])
+        XCTAssertTrue(MatrixHTML.page(matrix).contains(">✓ ref</a>"))
     }
 
     func testSummariesCountKeptDroppedAndNewText() {

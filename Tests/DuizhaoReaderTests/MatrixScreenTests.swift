@@ -108,6 +108,25 @@ final class MatrixScreenTests: XCTestCase {
         XCTAssertEqual(model.render().lines.last, "impl3: impl3.txt: the file is empty")
     }
 
+    func testAProvisionKeptByCitingItSaysSoInItsCellAndStatusLine() {
+        let national = PolicyImporter.importText(
+            "中华人民共和国示范管理法\n第一条　为了规范示范区的设立和管理，根据宪法，制定本法。\n"
+                + "第二条　示范区管理委员会由主任、副主任和委员共五至九人组成，任期五年。\n", source: "law.txt")
+        let local = PolicyImporter.importText(
+            "某省实施办法\n第一条　为了规范示范区的设立和管理，结合本省实际，制定本办法。\n"
+                + "第二条　本省各园区领导机构的人数与届期，依照《中华人民共和国示范管理法》第二条的规定执行。\n",
+            source: "local.txt")
+        var model = MatrixScreenModel(national: national, files: ["local.txt"], width: 120, height: 12)
+        model.setColumn(
+            0,
+            MatrixComputation.column(
+                national: national, document: local, provisions: AdoptionMatrix.provisions(of: national)))
+        press(&model, .character("j"))
+        let lines = model.render().lines
+        XCTAssertTrue(lines.contains { $0.contains("第二条") && $0.hasSuffix("✓  ref") }, lines.joined(separator: "\n"))
+        XCTAssertTrue(lines.last?.contains(": kept by reference → 第二条 ") ?? false, lines.last ?? "")
+    }
+
     func testHorizontalScrollKeepsTheRowLabelsFrozen() {
         var model = MatrixScreenFixture.screen(width: 80, height: 24)
         for _ in 0..<7 { press(&model, .character("l")) }
