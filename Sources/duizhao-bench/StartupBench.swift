@@ -175,6 +175,13 @@ private func startupInProcessCosts(runs: Int) -> [(String, ReaderSamples)] {
         open.append(store)
     }
     open.removeAll()
+    // The start of a pair compared before (no kept frame): the model, the comparison installed, the first render
+    // (layout and the change kinds, with their character diffs, of the sentences on the screen).
+    measure("first 160x45 frame of a cached pair: model + comparison + render") {
+        var fresh = ReaderModel(national: national, provincial: provincial, width: 160, height: 45)
+        _ = fresh.update(.comparisonFinished(comparison))
+        _ = fresh.render()
+    }
     // The start of a pair read before at this size: a 160x45 first frame found and read back.
     var model = ReaderModel(national: national, provincial: provincial, width: 160, height: 45)
     _ = model.update(.comparisonFinished(comparison))

@@ -37,6 +37,38 @@ final class CharacterDiffTests: XCTestCase {
             minimal.filter { $0.operation != .delete }.map(\.text).joined(), provincial, file: file, line: line)
     }
 
+    func testTheMinimalDiffIsMinimalAndComparesCharactersAsSwiftDoes() {
+        // Canonically equivalent characters are one character to the diff: a compatibility ideograph and its
+        // unified form, a precomposed letter and its decomposed spelling.
+        XCTAssertEqual(
+            CharacterDiff.minimalDiff(national: "\u{F900}是", provincial: "\u{8C48}是").map(\.operation), [.equal])
+        XCTAssertEqual(
+            CharacterDiff.minimalDiff(national: "café", provincial: "cafe\u{301}").map(\.operation), [.equal])
+        // Random texts over a small alphabet (CJK, ASCII, a combining sequence): as many edited characters as
+        // the longest common subsequence leaves, never more.
+        let alphabet: [Character] = ["的", "规", "定", "a", "，", "e\u{301}", "é", "\u{F900}", "\u{8C48}"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0..<300 {
+            let a = (0..<next(24)).map { _ in alphabet[next(alphabet.count)] }
+            let b = (0..<next(24)).map { _ in alphabet[next(alphabet.count)] }
+            var lcs = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+            for i in a.indices.reversed() {
+                for j in b.indices.reversed() {
+                    lcs[i][j] = a[i] == b[j] ? lcs[i + 1][j + 1] + 1 : max(lcs[i + 1][j], lcs[i][j + 1])
+                }
+            }
+            let edits = DiffAlgorithm.minimalDiff(a, b)
+            let edited = edits.filter { $0.operation != .equal }.map(\.text.count).reduce(0, +)
+            XCTAssertEqual(edited, a.count + b.count - 2 * lcs[0][0], "\(String(a)) → \(String(b))")
+            XCTAssertEqual(edits.filter { $0.operation != .insert }.flatMap(\.text).count, a.count)
+            XCTAssertEqual(edits.filter { $0.operation != .delete }.flatMap(\.text).count, b.count)
+        }
+    }
+
     func testIdenticalAndEmptyTexts() {
         XCTAssertEqual(CharacterDiff.diff(national: "加强网络普法。", provincial: "加强网络普法。"), [DiffSegment(.equal, "加强网络普法。")])
         XCTAssertEqual(CharacterDiff.diff(national: "", provincial: ""), [])
