@@ -71,11 +71,32 @@ public enum TextDecoder {
 
     /// NUL bytes or a high share of control bytes mean binary data.
     static func looksBinary(_ bytes: some Collection<UInt8>) -> Bool {
+        if let answer = bytes.withContiguousStorageIfAvailable(looksBinary(contiguous:)) { return answer }
+        return Array(bytes).withUnsafeBufferPointer(looksBinary(contiguous:))
+    }
+
+    /// `looksBinary` over bytes in memory, eight at a time: a word with no byte below 0x20 (most of any text)
+    /// is passed over without looking at its bytes one by one.
+    private static func looksBinary(contiguous bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var controls = 0
-        for byte in bytes {
-            if byte == 0 { return true }
+        @inline(__always) func isBinary(_ byte: UInt8) -> Bool {
             if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D, byte != 0x0C, byte != 0x1B { controls += 1 }
+            return byte == 0
         }
+        var index = 0
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            while index + 8 <= bytes.count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                // Non-zero exactly when some byte of the word is below 0x20 ("hasless", exact for bounds ≤ 0x80).
+                if (word &- ones &* 0x20) & ~word & (ones &* 0x80) != 0 {
+                    for offset in index..<(index + 8) where isBinary(bytes[offset]) { return true }
+                }
+                index += 8
+            }
+        }
+        for offset in index..<bytes.count where isBinary(bytes[offset]) { return true }
         return controls > max(8, bytes.count / 100)
     }
 

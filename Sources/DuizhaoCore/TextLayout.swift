@@ -4,6 +4,7 @@ public enum DisplayWidth {
     @inlinable
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
+        if value >= 0x4E00 && value <= 0x9FFF { return 2 }  // CJK Unified Ideographs, most of a Chinese text
         if value < 0x1100 {
             if value >= 0x0300 && value <= 0x036F { return 0 }
             return 1

@@ -53,3 +53,43 @@ final class TextLayoutTests: XCTestCase {
         XCTAssertEqual(TerminalSafeText.sanitize("正常文本"), "正常文本")
     }
 }
+
+/// The importer's fast paths give exactly what the plain definitions give.
+final class FastPathEquivalenceTests: XCTestCase {
+    func testTheWordAtATimeBinaryCheckAgreesWithByteByByte() {
+        func naive(_ bytes: [UInt8]) -> Bool {
+            var controls = 0
+            for byte in bytes {
+                if byte == 0 { return true }
+                if byte < 0x20, ![0x09, 0x0A, 0x0D, 0x0C, 0x1B].contains(byte) { controls += 1 }
+            }
+            return controls > max(8, bytes.count / 100)
+        }
+        let rare: [UInt8] = [0x00, 0x01, 0x09, 0x0A, 0x1B, 0x1F, 0x20, 0x41, 0x7F, 0x80, 0x9F, 0xE4, 0xFF]
+        var state: UInt64 = 7
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for round in 0..<3000 {
+            // Mostly text with a few rare bytes, at every length around the word size; sometimes controls galore.
+            let share = round % 3 == 0 ? 2 : 8
+            let bytes = (0..<(round % 67)).map { _ in
+                next(share) == 0 ? rare[next(rare.count)] : UInt8(0x20 + next(0x5F))
+            }
+            XCTAssertEqual(TextDecoder.looksBinary(bytes), naive(bytes), "\(bytes)")
+            let slice = bytes.dropFirst(3).prefix(40)  // not starting at the array's first byte
+            XCTAssertEqual(TextDecoder.looksBinary(slice), naive(Array(slice)), "\(slice)")
+        }
+    }
+
+    func testTheWidthOfEveryBasicPlaneCharacterFollowsTheWideRanges() {
+        for value in UInt32(0)..<0x10000 {
+            guard let scalar = Unicode.Scalar(value), value >= 0x1100 else { continue }
+            let zero =
+                (0x200B...0x200F).contains(value) || (0xFE00...0xFE0F).contains(value) || value == 0xFEFF
+                || (0x20D0...0x20FF).contains(value)
+            XCTAssertEqual(DisplayWidth.of(scalar), DisplayWidth.isWide(value) ? 2 : zero ? 0 : 1, "U+\(value)")
+        }
+    }
+}
