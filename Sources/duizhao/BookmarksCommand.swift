@@ -4,12 +4,6 @@ import DuizhaoReader
 import DuizhaoStore
 import FoundationEssentials
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// `duizhao bookmarks list|add|remove|export`: the bookmark store from the command line.
 struct BookmarksCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -261,11 +255,6 @@ func storeOperation<T>(_ store: BookmarkStore, _ operation: () throws -> T) thro
         printError("duizhao: error: \(error)")
         throw ExitCode.failure
     }
-}
-
-/// Writes a line to standard output at once (not buffered), so a reader of the pipe sees it immediately.
-func writeLine(_ line: String) {
-    writeAll(STDOUT_FILENO, TerminalSafe.lines(line) + "\n")
 }
 
 /// The paragraphs of a division and its descendants as printed, with the headings of the descendants.

@@ -3,12 +3,6 @@ import DuizhaoCore
 import DuizhaoReader
 import FoundationEssentials
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Which document a command works on: a bundled one or a file.
 enum DocumentChoice {
     case bundled(BundledDocument)
@@ -29,11 +23,6 @@ enum DocumentChoice {
         case .file(let path): return try PolicyImporter.importFile(at: path)
         }
     }
-}
-
-/// Writes to standard error, every line through the reader's sanitiser (messages quote file names and ids).
-func printError(_ message: String) {
-    writeAll(STDERR_FILENO, TerminalSafe.lines(message) + "\n")
 }
 
 /// Imports a file for a command, turning an import failure into a clean non-zero exit. Its warnings are

@@ -48,6 +48,16 @@ func escapingRemainingControls(_ json: String) -> String {
     return result
 }
 
+/// Writes a line to standard output at once (not buffered), so a reader of the pipe sees it immediately.
+func writeLine(_ line: String) {
+    writeAll(STDOUT_FILENO, TerminalSafe.lines(line) + "\n")
+}
+
+/// Writes to standard error, every line through the reader's sanitiser (messages quote file names and ids).
+func printError(_ message: String) {
+    writeAll(STDERR_FILENO, TerminalSafe.lines(message) + "\n")
+}
+
 /// Writes `text` to the file descriptor at once, unbuffered (a reader of the pipe sees it immediately); a closed pipe
 /// or a full disk ends the write quietly, as a failed diagnostic must not become another error.
 func writeAll(_ descriptor: Int32, _ text: String) {
