@@ -33,7 +33,7 @@ extension MatrixScreenModel {
     static func cellText(_ cell: MatrixCell) -> String {
         let mark = cell.kind == .match ? "✓" : cell.kind == .partial ? "~" : "✗"
         guard cell.kind != .dropped else { return mark }
-        let share = cell.byReference ? "ref" : "\(Int((cell.carried * 100).rounded()))%"
+        let share = cell.byReference ? "ref" : TextFormatting.percent(cell.carried)
         return mark + String(repeating: " ", count: max(1, 5 - share.count)) + share
     }
 
@@ -170,12 +170,12 @@ extension MatrixScreenModel {
         if !ready.isEmpty {
             let mean = ready.map(\.summary.coverage).reduce(0, +) / Double(ready.count)
             rightAligned(
-                &writer, "\(Int((mean * 100).rounded()))%", row: row,
+                &writer, TextFormatting.percent(mean), row: row,
                 end: geometry.labelWidth + geometry.adoptionWidth - 1, role: .heading)
         }
         for (visible, slot) in visibleSlotRange.enumerated() {
             guard let summary = columns[order[slot]]?.summary else { continue }
-            let text = "\(Int((summary.coverage * 100).rounded()))%"
+            let text = TextFormatting.percent(summary.coverage)
             let x = slotX(visible, geometry)
             rightAligned(&writer, text, row: row, end: x + 5, role: .heading)
         }
@@ -218,7 +218,6 @@ extension MatrixScreenModel {
         if let problem = failures[column] { return "\(name): \(problem)" }
         guard let matrixColumn = columns[column] else { return "\(name) · \(provision) · comparing…" }
         let cell = matrixColumn.cells[index]
-        let percent = "\(Int((cell.carried * 100).rounded()))%"
         switch cell.kind {
         case .dropped:
             return "\(name) · \(provision): dropped"
@@ -227,7 +226,9 @@ extension MatrixScreenModel {
                 matrixColumn.document.division(id: id).map { $0.label + " " + $0.displayTitle } ?? id
             }
             let kind =
-                cell.byReference ? "kept by reference" : "\(cell.kind == .match ? "kept" : "partly kept") \(percent)"
+                cell.byReference
+                ? "kept by reference"
+                : "\(cell.kind == .match ? "kept" : "partly kept") \(TextFormatting.percent(cell.carried))"
             return "\(name) · \(provision): \(kind) → " + headings.joined(separator: "、")
         }
     }
