@@ -7,7 +7,7 @@ import Foundation
 /// - scaling on synthetic national/provincial pairs of 100, 1,000 and 5,000 clauses per side (about 2 KB per
 ///   clause), each size in a fresh child process so its time and peak memory are its own; the generator knows
 ///   which clauses it derived from which, so the table also shows how many of those links the engine found.
-/// - real law pairs from `../shared/corpus` (the national 村民委员会组织法, 41 articles, with Henan's 61-article and
+/// - real law pairs from `Tests/Fixtures/corpus` (the national 村民委员会组织法, 41 articles, with Henan's 61-article and
 ///   Zhejiang's 48-article 实施办法), import and comparison timed separately;
 /// - that national law against all its implementations, each pair on its own and with the national side prepared
 ///   once (`Comparator.prepare`), as `duizhao matrix` does;
@@ -54,7 +54,7 @@ func runCompareBenchmark(_ arguments: [String]) throws {
     let corpus =
         arguments.firstIndex(of: "--corpus").flatMap { index in
             index + 1 < arguments.count ? arguments[index + 1] : nil
-        } ?? "../shared/corpus"
+        } ?? "Tests/Fixtures/corpus"
     benchmarkLawPairs(corpus: corpus)
     benchmarkPreparedNational(corpus: corpus)
 

@@ -6,14 +6,14 @@ import Foundation
 /// - `Localization.fold` throughput (the aligner folds every text before scoring) on the bundled texts and the
 ///   corpus laws repeated to about 4 MB;
 /// - classifying every change of every link (`Comparison.linkedPairs`) of the bundled pair and of a law pair
-///   from `../shared/corpus` when present, next to the comparison itself.
+///   from `Tests/Fixtures/corpus` when present, next to the comparison itself.
 /// - the same on synthetic pairs of 1,000 and 5,000 clauses (`SyntheticDocument`, two overlapping variants), once
 ///   each, to show that classification grows linearly with the text.
 /// `duizhao-bench kinds`.
 func runKindsBenchmark(_ arguments: [String]) throws {
     var sample = BundledDocument.national.text + BundledDocument.provincial.text
     for path in ["cunweihui/national.md", "cunweihui/zhejiang-2020.md", "nongjituiguang/national.md"] {
-        if let text = try? String(contentsOfFile: "../shared/corpus/" + path, encoding: .utf8) { sample += text }
+        if let text = try? String(contentsOfFile: "Tests/Fixtures/corpus/" + path, encoding: .utf8) { sample += text }
     }
     let big = String(repeating: sample, count: max(1, 4_000_000 / sample.utf8.count))
     var foldTimes: [Double] = []
@@ -32,8 +32,8 @@ func runKindsBenchmark(_ arguments: [String]) throws {
     var pairs: [(String, PolicyDocument, PolicyDocument)] = [
         ("bundled pair", BundledDocument.national.load(), BundledDocument.provincial.load())
     ]
-    let lawNational = "../shared/corpus/cunweihui/national.md"
-    let lawLocal = "../shared/corpus/cunweihui/zhejiang-2020.md"
+    let lawNational = "Tests/Fixtures/corpus/cunweihui/national.md"
+    let lawLocal = "Tests/Fixtures/corpus/cunweihui/zhejiang-2020.md"
     if let national = try? PolicyImporter.importFile(at: lawNational),
         let local = try? PolicyImporter.importFile(at: lawLocal)
     {

@@ -8,14 +8,14 @@ import Foundation
 /// - 30 implementations: `duizhao matrix NATIONAL DIR --json` against `duizhao compare NATIONAL DOC --json` run once
 ///   per document in a shell loop;
 /// - 300 law-size implementations: `duizhao matrix NATIONAL DIR --json`, wall time and peak memory (ru_maxrss).
-/// The implementations are variants of the corpus laws (`../shared/corpus/cunweihui`, or `--corpus DIR`): variant k
+/// The implementations are variants of the corpus laws (`Tests/Fixtures/corpus/cunweihui`, or `--corpus DIR`): variant k
 /// of a file leaves out every line whose position p has (7p + k) mod 11 = 0 among the article lines, so each one
 /// keeps, drops and adds different provisions. `duizhao-bench matrix [--corpus DIR] [--counts 30,300]`.
 func runMatrixBenchmark(_ arguments: [String]) throws {
     func option(_ name: String) -> String? {
         arguments.firstIndex(of: name).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
     }
-    let corpus = option("--corpus") ?? "../shared/corpus/cunweihui"
+    let corpus = option("--corpus") ?? "Tests/Fixtures/corpus/cunweihui"
     let binary = try duizhaoBinary(option("--binary"))
     let counts = option("--counts")?.split(separator: ",").compactMap { Int($0) } ?? [30, 300]
     let national = (corpus as NSString).appendingPathComponent("national.md")

@@ -84,8 +84,8 @@ func runStartupBenchmark(_ arguments: [String]) throws {
         try readerMeasureBareStart(binary: binary, runs: options.launches).formattedMedian, reference: "")
 
     // A pair whose comparison was cached by an earlier run.
-    let corpus = pair.resources.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
-        "shared/corpus/cunweihui")
+    let corpus = pair.resources.deletingLastPathComponent().appendingPathComponent(
+        "Tests/Fixtures/corpus/cunweihui")
     let corpusNational = corpus.appendingPathComponent("national.md").path
     let corpusLocal = corpus.appendingPathComponent("zhejiang-2020.md").path
     if FileManager.default.fileExists(atPath: corpusNational), FileManager.default.fileExists(atPath: corpusLocal) {

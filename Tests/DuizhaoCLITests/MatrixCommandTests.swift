@@ -4,9 +4,8 @@ import XCTest
 
 /// `duizhao matrix`, run as a real process on the corpus and on written files.
 final class MatrixCommandTests: XCTestCase {
-    /// `../shared/corpus` beside the package.
-    static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/corpus")
+    /// `Tests/Fixtures/corpus`.
+    static let corpus = TestCorpus.corpus
 
     func json(_ result: ProcessResult) throws -> [String: Any] {
         XCTAssertEqual(result.status, 0, result.standardError)

@@ -1,5 +1,6 @@
 import DuizhaoCore
 import Foundation
+import DuizhaoTestSupport
 import XCTest
 
 @testable import DuizhaoCompare
@@ -136,11 +137,8 @@ final class ChangeClassifierTests: XCTestCase {
     /// 《村民委员会组织法》 rewritten by this test into a fictional province's 实施办法: every 本法 becomes 本办法,
     /// and one edit of each substantive kind.
     func testFictionalImplementationOfTheVillageCommitteeLaw() throws {
-        let path = "../shared/corpus/cunweihui/national.md"
-        let lawText: String
-        do { lawText = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw XCTSkip("corpus not present: \(path)")
-        }
+        let path = TestCorpus.url("cunweihui/national.md").path
+        let lawText = try String(contentsOfFile: path, encoding: .utf8)
         let edits = [
             Edit(national: "根据需要可以邀请", provincial: "根据需要应当邀请", kind: .stronger),
             Edit(national: "村民委员会应当教育和引导", provincial: "村民委员会可以教育和引导", kind: .weaker),

@@ -1,6 +1,6 @@
 import DuizhaoCompare
 
-/// Hand-made readings of real law pairs from `../shared/corpus/`: which national article(s) each provincial
+/// Hand-made readings of real law pairs from `Tests/Fixtures/corpus/`: which national article(s) each provincial
 /// article of an 实施办法 implements, established by reading both texts side by side; one table a pair in
 /// `Truth/` (cunweihui-zhejiang.tsv, cunweihui-henan.tsv, nongjituiguang-zhejiang.tsv). Articles are named by
 /// their printed number (第N条 → N), not by importer ids, so the tables survive changes to the document model.
@@ -16,7 +16,7 @@ enum LawAlignmentTruth {
 
     struct Pair {
         var name: String
-        /// Paths relative to `../shared/corpus/`.
+        /// Paths relative to `Tests/Fixtures/corpus/`.
         var nationalFile: String
         var provincialFile: String
         var links: [Link]

@@ -1,5 +1,6 @@
 import DuizhaoCompare
 import Foundation
+import DuizhaoTestSupport
 import XCTest
 
 /// The truth tables themselves are complete and consistent: every article of both texts is accounted for once
@@ -8,9 +9,7 @@ final class LawTruthTableTests: XCTestCase {
     /// The printed article numbers (第N条 at the start of a line) of a corpus file, in order.
     func articleNumbers(_ relativePath: String) throws -> [Int] {
         let url = LawCorpus.url(relativePath)
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-            throw XCTSkip("corpus not present at \(url.path)")
-        }
+        let text = try String(contentsOf: url, encoding: .utf8)
         var parser = CitationParser()
         var numbers: [Int] = []
         for line in text.split(separator: "\n") where line.hasPrefix("第") {
@@ -50,10 +49,9 @@ final class LawTruthTableTests: XCTestCase {
     }
 }
 
-/// The shared corpus of real documents beside the repository (`../shared/corpus`).
+/// The real documents kept in the repository (`Tests/Fixtures/corpus`).
 enum LawCorpus {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../../../shared/corpus").standardized
+    static let root = TestCorpus.corpus
 
     static func url(_ relativePath: String) -> URL { root.appendingPathComponent(relativePath) }
 }

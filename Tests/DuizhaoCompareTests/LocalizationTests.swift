@@ -1,4 +1,5 @@
 import DuizhaoCore
+import DuizhaoTestSupport
 import XCTest
 
 @testable import DuizhaoCompare
@@ -117,8 +118,7 @@ extension LocalizationTests {
         for (file, level) in [
             ("zhejiang-2020", "省"), ("shanghai-2020", "市"), ("chongqing-2013", "市"), ("henan-undated", "省"),
         ] {
-            let path = "../shared/corpus/cunweihui/\(file).md"
-            guard FileManager.default.fileExists(atPath: path) else { throw XCTSkip("corpus not present") }
+            let path = TestCorpus.url("cunweihui/\(file).md").path
             XCTAssertEqual(Localization.dominantLevel(of: try PolicyImporter.importFile(at: path)), level, file)
         }
     }

@@ -111,16 +111,11 @@ final class RobustnessTests: XCTestCase {
             provincial: try PolicyImporter.importFile(at: paths[1]))
     }
 
-    /// The raw web captures the bundled texts were cleaned from (in ../shared/seeds beside the repository when
-    /// present: a CSDN blog page and a news page with their navigation and footers) give the same links.
+    /// The raw web captures the bundled texts were cleaned from (in Tests/Fixtures/seeds: a CSDN blog page and a news page with their navigation and footers) give the same links.
     func testRawWebCapturesGiveTheSameLinks() throws {
-        let seeds = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/seeds")
+        let seeds = TestCorpus.seeds
         let nationalPath = seeds.appendingPathComponent("000_7383e359a54bc1c8.txt").path
         let provincialPath = seeds.appendingPathComponent("003_dfb45d2c94a8e8f4.txt").path
-        try XCTSkipUnless(
-            FileManager.default.fileExists(atPath: nationalPath)
-                && FileManager.default.fileExists(atPath: provincialPath), "no raw captures beside the repository")
         let rawNational = try PolicyImporter.importFile(at: nationalPath)
         let rawProvincial = try PolicyImporter.importFile(at: provincialPath)
         assertSameLinks(national: rawNational, provincial: rawProvincial)

@@ -1,4 +1,5 @@
 import Foundation
+import DuizhaoTestSupport
 import XCTest
 
 @testable import DuizhaoCore
@@ -78,17 +79,14 @@ final class BundledDocumentsTests: XCTestCase {
         XCTAssertTrue(document.warnings.isEmpty, "\(document.warnings)")
     }
 
-    /// The raw web captures (in ../shared/seeds when present) import to the same outlines as the clean texts.
+    /// The raw web captures (in Tests/Fixtures/seeds) import to the same outlines as the clean texts.
     func testRawCapturesImportLikeTheCleanTexts() throws {
-        let seeds = resources.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
-            "shared/seeds")
+        let seeds = TestCorpus.seeds
         let pairs = [
             ("000_7383e359a54bc1c8.txt", BundledDocument.national),
             ("003_dfb45d2c94a8e8f4.txt", BundledDocument.provincial),
         ]
-        let available = pairs.filter { FileManager.default.fileExists(atPath: seeds.appendingPathComponent($0.0).path) }
-        try XCTSkipIf(available.isEmpty, "no raw captures beside the repository")
-        for (name, bundled) in available {
+        for (name, bundled) in pairs {
             let raw = try PolicyImporter.importFile(at: seeds.appendingPathComponent(name).path)
             let clean = bundled.load()
             XCTAssertEqual(raw.title, clean.title, name)

@@ -4,11 +4,10 @@ import XCTest
 
 @testable import DuizhaoCore
 
-/// Laws and their local implementations from `../shared/corpus/`: every expectation is derived from the raw file
+/// Laws and their local implementations from `Tests/Fixtures/corpus/`: every expectation is derived from the raw file
 /// by simple line matching here, independently of the importer.
 final class LawOutlineTests: XCTestCase {
-    static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/corpus")
+    static let corpus = TestCorpus.corpus
 
     static func lawFiles() throws -> [URL] {
         var files: [URL] = []

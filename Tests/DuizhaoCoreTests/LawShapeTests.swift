@@ -5,7 +5,7 @@ import XCTest
 @testable import DuizhaoCore
 
 /// The same law as a researcher finds it in five shapes, each written here from the markdown in
-/// `../shared/corpus/`: the law collection's markdown, a government web page, the legislature's page (history in
+/// `Tests/Fixtures/corpus/`: the law collection's markdown, a government web page, the legislature's page (history in
 /// parentheses, 目录), a hard-wrapped PDF copy (spaced headings, page footers), GB18030 text with CRLF and a web
 /// copy with every label run into its text. Every shape must give the same outline.
 final class LawShapeTests: XCTestCase {

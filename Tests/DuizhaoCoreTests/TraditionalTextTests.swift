@@ -4,7 +4,7 @@ import XCTest
 @testable import DuizhaoCore
 
 /// Traditional-character copies (government Big5 mirrors): read and shown as printed, folded to simplified only
-/// for matching. The traditional text is written here by hand from `../shared/corpus/cunweihui/national.md`.
+/// for matching. The traditional text is written here by hand from `Tests/Fixtures/corpus/cunweihui/national.md`.
 final class TraditionalTextTests: XCTestCase {
     static let traditional = """
         中華人民共和國村民委員會組織法

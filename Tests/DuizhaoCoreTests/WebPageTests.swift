@@ -3,7 +3,7 @@ import XCTest
 
 @testable import DuizhaoCore
 
-/// Pages saved from government sites: the two captures in `../shared/corpus/web/` (expectations derived from the
+/// Pages saved from government sites: the two captures in `Tests/Fixtures/corpus/web/` (expectations derived from the
 /// raw text here) and invented pages for the other shapes.
 final class WebPageTests: XCTestCase {
     static func corpusFile(_ name: String) -> URL {

@@ -2,12 +2,12 @@ import DuizhaoCompare
 import DuizhaoCore
 import DuizhaoMatrix
 import Foundation
+import DuizhaoTestSupport
 import XCTest
 
-/// The matrix over the real laws in `../shared/corpus`: a national law with six and one with four implementations.
+/// The matrix over the real laws in `Tests/Fixtures/corpus`: a national law with six and one with four implementations.
 final class CorpusMatrixTests: XCTestCase {
-    static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/corpus")
+    static let corpus = TestCorpus.corpus
 
     /// Implementations of a corpus law, by file name, and the matrix over them.
     func matrix(_ law: String) throws -> (files: [String], national: String, matrix: AdoptionMatrix) {
