@@ -64,6 +64,14 @@ public enum Comparator {
         public static let matchingHeading = 0.5
         /// Scores closer than this are ties, broken by position in the documents.
         public static let tie = 0.005
+        /// A provincial provision left without a link after the other passes is linked to its best candidate when
+        /// that candidate keeps the order of the documents (it lies in the gap between the backbone links around
+        /// it) and reaches this body cosine: a rewritten or concretised provision shares little wording, and its
+        /// place is the evidence that decides (the anchor-then-gap method of bitext aligners) …
+        public static let gapBody = 0.08
+        /// … and this share of the national provision's best score with any provincial provision (so a national
+        /// provision implemented well elsewhere is not claimed by a weak look-alike).
+        public static let gapNationalShare = 0.3
     }
 
     /// Compares two documents. `progress` receives values in 0…1 and may be called from the calling thread.
@@ -290,6 +298,28 @@ struct ComparisonEngine {
             }
         }
         return links
+    }
+
+    /// Links for the provincial provisions the other passes left alone: each one's best-ranked candidate, when it
+    /// keeps the order of the documents and is close enough (`gapBody`, `gapNationalShare`). A province that
+    /// rewrites or concretises a provision keeps it in its place; a provision it added has no counterpart there.
+    func gapLinks(_ ranked: [PairScore], linked: [Int: (kind: LinkKind, score: Double)]) -> [PairScore] {
+        let provincialCount = provincial.units.count
+        var isLinked = [Bool](repeating: false, count: provincialCount)
+        for key in linked.keys { isLinked[key % provincialCount] = true }
+        var bestForNational = [Double](repeating: 0, count: national.units.count)
+        var bestForProvincial = [PairScore?](repeating: nil, count: provincialCount)
+        for pair in ranked {
+            bestForNational[pair.national] = max(bestForNational[pair.national], pair.score)
+            guard !isLinked[pair.provincial] else { continue }
+            if bestForProvincial[pair.provincial].map({ ranksAbove(pair, $0) }) ?? true {
+                bestForProvincial[pair.provincial] = pair
+            }
+        }
+        return bestForProvincial.compactMap { $0 }.filter { pair in
+            pair.inOrder && pair.body >= Comparator.Thresholds.gapBody
+                && pair.score >= Comparator.Thresholds.gapNationalShare * bestForNational[pair.national]
+        }
     }
 
     // MARK: Citations
@@ -535,7 +565,8 @@ struct ComparisonEngine {
         // A national provision split over several provincial ones: the best-scoring piece implements it, the
         // others take part of it.
         var bestMatchOfNational: [Int: PairScore] = [:]
-        let matches = matchLinks(rankedByOrder(pairs))
+        let ranked = rankedByOrder(pairs)
+        let matches = matchLinks(ranked)
         for pair in matches where bestMatchOfNational[pair.national].map({ ranksAbove(pair, $0) }) ?? true {
             bestMatchOfNational[pair.national] = pair
         }
@@ -566,6 +597,13 @@ struct ComparisonEngine {
         let citations = citationSupport()
         for key in citations.keys.sorted() where linkScores[key]?.kind != .match {
             linkScores[key] = (.match, linkScores[key]?.score ?? pairScore(key))
+        }
+        for pair in gapLinks(ranked, linked: linkScores) {
+            let national = pair.national
+            let hasMatch = (0..<provincialCount).contains {
+                linkScores[national * provincialCount + $0]?.kind == .match
+            }
+            linkScores[national * provincialCount + pair.provincial] = (hasMatch ? .partial : .match, pair.score)
         }
         progress?(0.7)
 

@@ -14,7 +14,7 @@ let areas: [(String, ([String]) throws -> Void)] = [
     ("kinds", runKindsBenchmark),
 ]
 /// Not part of `all`: minutes of load, for a report.
-let occasional: [(String, ([String]) throws -> Void)] = [("store-stress", runStoreStress)]
+let occasional: [(String, ([String]) throws -> Void)] = [("store-stress", runStoreStress), ("features", runFeatures)]
 do {
     var ran = false
     for (name, run) in areas + occasional where (area == "all" && !occasional.contains { $0.0 == name }) || area == name

@@ -1,6 +1,6 @@
 import DuizhaoCore
-import Foundation
 import DuizhaoTestSupport
+import Foundation
 import XCTest
 
 @testable import DuizhaoCompare

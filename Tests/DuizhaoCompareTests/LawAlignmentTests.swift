@@ -105,7 +105,12 @@ final class LawAlignmentTests: XCTestCase {
             disagreements: disagreements)
     }
 
-    /// The bars, on every pair: links P ≥ 0.85 and R ≥ 0.75, kinds ≥ 0.8, provincial-only P ≥ 0.6 and R ≥ 0.85.
+    /// The bars, on every pair: links P ≥ 0.85 and R ≥ 0.75, kinds ≥ 0.8, provincial-only P ≥ 0.6 and R ≥ 0.5.
+    /// (Provincial-only recall was 0.85 before the gap pass (`Comparator.gapLinks`, issue 19): it links a
+    /// provincial article to the weak candidate in its place, which raised link F1 and provincial-only F1 on all
+    /// four independent truth files (`TruthFileTests`), and costs this reading of 农业技术推广 → 浙江 four
+    /// articles it calls provincial-only and the engine now links in order: 第四条 ↔ 第七条 (the governments'
+    /// leadership), 第二十七条 ↔ 第二十八条, 第三十条 ↔ 第三十三条, 第三十四条 ↔ 第三十条.)
     /// What stays below 1 are partial links whose provincial side shares only a stock phrase with the national
     /// article (extra) or paraphrases it (missed): Henan writing out the national 第十五条 (具体选举办法) in its own
     /// words over eight articles; Zhejiang's 农业技术推广 办法 worded after the 1993 law. A provincial article
@@ -125,7 +130,7 @@ final class LawAlignmentTests: XCTestCase {
             XCTAssertGreaterThanOrEqual(evaluation.recall, 0.75, "\(pair.name): \(evaluation.summary)")
             XCTAssertGreaterThanOrEqual(evaluation.kindAgreement, 0.8, "\(pair.name): \(evaluation.summary)")
             XCTAssertGreaterThanOrEqual(evaluation.provincialOnlyPrecision, 0.6, "\(pair.name): \(evaluation.summary)")
-            XCTAssertGreaterThanOrEqual(evaluation.provincialOnlyRecall, 0.85, "\(pair.name): \(evaluation.summary)")
+            XCTAssertGreaterThanOrEqual(evaluation.provincialOnlyRecall, 0.5, "\(pair.name): \(evaluation.summary)")
         }
     }
 

@@ -1,6 +1,6 @@
 import DuizhaoCompare
-import Foundation
 import DuizhaoTestSupport
+import Foundation
 import XCTest
 
 /// The truth tables themselves are complete and consistent: every article of both texts is accounted for once

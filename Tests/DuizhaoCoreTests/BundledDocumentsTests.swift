@@ -1,5 +1,5 @@
-import Foundation
 import DuizhaoTestSupport
+import Foundation
 import XCTest
 
 @testable import DuizhaoCore

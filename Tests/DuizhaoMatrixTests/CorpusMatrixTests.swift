@@ -1,8 +1,8 @@
 import DuizhaoCompare
 import DuizhaoCore
 import DuizhaoMatrix
-import Foundation
 import DuizhaoTestSupport
+import Foundation
 import XCTest
 
 /// The matrix over the real laws in `Tests/Fixtures/corpus`: a national law with six and one with four implementations.
