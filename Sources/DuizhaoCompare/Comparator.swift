@@ -70,7 +70,8 @@ public enum Comparator {
         /// place is the evidence that decides (the anchor-then-gap method of bitext aligners) …
         public static let gapBody = 0.08
         /// … and this share of the national provision's best score with any provincial provision (so a national
-        /// provision implemented well elsewhere is not claimed by a weak look-alike).
+        /// provision implemented well elsewhere is not claimed by a weak look-alike); a candidate below it, in
+        /// order and as close, is `related`: same place and subject, another norm.
         public static let gapNationalShare = 0.3
     }
 
@@ -301,9 +302,12 @@ struct ComparisonEngine {
     }
 
     /// Links for the provincial provisions the other passes left alone: each one's best-ranked candidate, when it
-    /// keeps the order of the documents and is close enough (`gapBody`, `gapNationalShare`). A province that
+    /// keeps the order of the documents and is close enough (`gapBody`); it implements the national provision when
+    /// it also reaches `gapNationalShare` of that provision's best score, else it is only related. A province that
     /// rewrites or concretises a provision keeps it in its place; a provision it added has no counterpart there.
-    func gapLinks(_ ranked: [PairScore], linked: [Int: (kind: LinkKind, score: Double)]) -> [PairScore] {
+    func gapLinks(_ ranked: [PairScore], linked: [Int: (kind: LinkKind, score: Double)]) -> [(
+        pair: PairScore, implements: Bool
+    )] {
         let provincialCount = provincial.units.count
         var isLinked = [Bool](repeating: false, count: provincialCount)
         for key in linked.keys { isLinked[key % provincialCount] = true }
@@ -316,10 +320,8 @@ struct ComparisonEngine {
                 bestForProvincial[pair.provincial] = pair
             }
         }
-        return bestForProvincial.compactMap { $0 }.filter { pair in
-            pair.inOrder && pair.body >= Comparator.Thresholds.gapBody
-                && pair.score >= Comparator.Thresholds.gapNationalShare * bestForNational[pair.national]
-        }
+        return bestForProvincial.compactMap { $0 }.filter { $0.inOrder && $0.body >= Comparator.Thresholds.gapBody }
+            .map { ($0, $0.score >= Comparator.Thresholds.gapNationalShare * bestForNational[$0.national]) }
     }
 
     // MARK: Citations
@@ -598,8 +600,13 @@ struct ComparisonEngine {
         for key in citations.keys.sorted() where linkScores[key]?.kind != .match {
             linkScores[key] = (.match, linkScores[key]?.score ?? pairScore(key))
         }
-        for pair in gapLinks(ranked, linked: linkScores) {
+        var relatedScores: [Int: Double] = [:]
+        for (pair, implements) in gapLinks(ranked, linked: linkScores) {
             let national = pair.national
+            guard implements else {
+                relatedScores[national * provincialCount + pair.provincial] = pair.score
+                continue
+            }
             let hasMatch = (0..<provincialCount).contains {
                 linkScores[national * provincialCount + $0]?.kind == .match
             }
@@ -686,6 +693,18 @@ struct ComparisonEngine {
                         kind: link.kind, score: (link.score * 1000).rounded() / 1000,
                         evidence: evidence))
             }
+        }
+        // Related pairs: shown side by side, carrying nothing (no provenance, coverage or only-list change).
+        for key in relatedScores.keys.sorted() {
+            let n = key / provincialCount
+            let p = key % provincialCount
+            links.append(
+                ClauseLink(
+                    national: national.units[n].id, provincial: provincial.units[p].id, kind: .related,
+                    score: (relatedScores[key]! * 1000).rounded() / 1000,
+                    evidence: LinkEvidence(
+                        sharedSentences: 0, citations: [],
+                        matchingHeading: (titleByKey[key] ?? 0) >= Comparator.Thresholds.matchingHeading)))
         }
         progress?(1)
         return Comparison(

@@ -31,13 +31,17 @@ public struct Comparison: Sendable, Equatable, Codable {
     public var nationalCoverage: [NationalCoverage] = []
     public var provincialCoverage: [ProvincialCoverage] = []
 
-    /// Provincial clause ids linked to a national clause, best score first.
+    /// The links by which a provincial clause carries (part of) a national one (`match`, `partial`); `links`
+    /// holds the `related` ones too.
+    public var implementingLinks: [ClauseLink] { links.filter(\.kind.implements) }
+
+    /// The provincial clauses that carry a national clause, best score first (`related` ones left out).
     public func provincialLinks(ofNational id: String) -> [ClauseLink] {
-        links.filter { $0.national == id }.sorted { $0.score > $1.score }
+        links.filter { $0.national == id && $0.kind.implements }.sorted { $0.score > $1.score }
     }
 
-    /// National clause ids linked to a provincial clause, best score first.
+    /// The national clauses a provincial clause carries, best score first (`related` ones left out).
     public func nationalLinks(ofProvincial id: String) -> [ClauseLink] {
-        links.filter { $0.provincial == id }.sorted { $0.score > $1.score }
+        links.filter { $0.provincial == id && $0.kind.implements }.sorted { $0.score > $1.score }
     }
 }

@@ -6,6 +6,13 @@ public enum LinkKind: String, Sendable, Codable {
     case match
     /// Only a part of the national clause is carried over (e.g. one sentence inside another clause).
     case partial
+    /// Same subject, different norm: the provincial clause stands where the national one would be implemented but
+    /// does not implement it. Shown side by side; not kept, not a change of the national clause, no sentence
+    /// provenance: a national clause with only related links is dropped, a provincial one provincial-only.
+    case related
+
+    /// Whether the provincial clause carries (part of) the national one: `match` or `partial`.
+    public var implements: Bool { self != .related }
 }
 
 /// What supports one link: the reasons a reader (or `compare --json`) can check.

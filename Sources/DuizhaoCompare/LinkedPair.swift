@@ -137,7 +137,7 @@ extension Localization {
 }
 
 extension Comparison {
-    /// Every link laid out as a `LinkedPair`, in the order of `links`.
+    /// Every implementing link (`match`, `partial`) laid out as a `LinkedPair`, in the order of `links`.
     public func linkedPairs(national: PolicyDocument, provincial: PolicyDocument) -> [LinkedPair] {
         let level = Localization.dominantLevel(of: provincial)
         let provenance = LinkedPair.provenanceByDivision(self)
@@ -146,7 +146,7 @@ extension Comparison {
             national.allDivisions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let provincialDivisions = Dictionary(
             provincial.allDivisions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        return links.map {
+        return implementingLinks.map {
             LinkedPair(
                 link: $0, provenance: provenance, nationalUnit: nationalDivisions[$0.national],
                 provincialUnit: provincialDivisions[$0.provincial], localLevel: level)

@@ -163,10 +163,13 @@ struct ComparisonReport {
         }
         lines.append("changes: " + Self.countsText(ChangeClassifier.counts(pairs.flatMap(\.changes)), short: false))
         let matches = comparison.links.filter { $0.kind == .match }.count
+        let partials = comparison.links.filter { $0.kind == .partial }.count
+        let related = comparison.links.count - matches - partials
         let newSentences = comparison.provenance.filter { $0.sources.isEmpty }.count
         let meanNewShare = newShares.values.isEmpty ? 0 : newShares.values.reduce(0, +) / Double(newShares.count)
         lines.append(
-            "\(comparison.links.count) links (\(matches) match, \(comparison.links.count - matches) partial); "
+            "\(matches + partials) links (\(matches) match, \(partials) partial)"
+                + (related > 0 ? ", \(related) related; " : "; ")
                 + "\(comparison.nationalOnly.count) national clauses dropped; "
                 + "\(comparison.provincialOnly.count) provincial-only; "
                 + "\(newSentences) of \(comparison.provenance.count) provincial sentences new "
@@ -312,7 +315,14 @@ struct ComparisonReport {
                     national: nationalClause(link.national), provincial: provincialClause(link.provincial),
                     kind: link.kind.rawValue, score: JSONOutput.rounded(link.score), evidence: link.evidence,
                     changes: Self.changesJSON(pair), changeCounts: Self.countsJSON(pair.changes))
-            },
+            }
+                // Related pairs carry nothing, so they have no changes.
+                + comparison.links.filter { $0.kind == .related }.map { link in
+                    LinkJSON(
+                        national: nationalClause(link.national), provincial: provincialClause(link.provincial),
+                        kind: link.kind.rawValue, score: JSONOutput.rounded(link.score), evidence: link.evidence,
+                        changes: [], changeCounts: Self.countsJSON([]))
+                },
             nationalOnly: comparison.nationalOnly.map(nationalClause),
             provincialOnly: comparison.provincialOnly.map(provincialClause),
             sentences: comparison.provenance.map { entry in

@@ -30,7 +30,8 @@ final class LawAlignmentTests: XCTestCase {
         let nationalNumbers = articleNumbers(national)
         let provincialNumbers = articleNumbers(provincial)
         var result: [String: ClauseLink] = [:]
-        for link in comparison.links {
+        // The truth tables list the links that carry a national article; `related` pairs are neither.
+        for link in comparison.implementingLinks {
             guard let n = nationalNumbers[link.national], let p = provincialNumbers[link.provincial] else { continue }
             result["N\(n)→P\(p)"] = link
         }

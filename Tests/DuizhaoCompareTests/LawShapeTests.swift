@@ -61,6 +61,9 @@ final class LawShapeTests: XCTestCase {
                 "N5→P12:match",
                 // The principle alone is in 第二条 and 第五条; 第五条 is implemented by its moved copy.
                 "N5→P6:partial",
+                // The province's own penalty stands where the national 第六条's would: same subject, another
+                // norm, so related (shown side by side, still provincial-only below).
+                "N6→P9:related",
             ])
         XCTAssertEqual(comparison.provincialOnly, [1, 2, 3, 4, 9].map { TestDocuments.id($0, in: Self.provincial) })
     }

@@ -57,7 +57,7 @@ final class CorpusMatrixTests: XCTestCase {
             XCTAssertEqual(column.comparison.provincialOnly, pairwise.provincialOnly, file)
             // Each cell follows the links of its national provision.
             for (row, provision) in matrix.provisions.enumerated() {
-                let links = pairwise.links.filter { $0.national == provision.id }
+                let links = pairwise.implementingLinks.filter { $0.national == provision.id }
                 let expected: CellKind =
                     links.contains { $0.kind == .match } ? .match : links.isEmpty ? .dropped : .partial
                 XCTAssertEqual(column.cells[row].kind, expected, "\(file) \(provision.label)")
@@ -70,8 +70,8 @@ final class CorpusMatrixTests: XCTestCase {
             XCTAssertEqual(summary.kept + summary.partly + summary.dropped, matrix.provisions.count)
             XCTAssertEqual(
                 summary.dropped,
-                matrix.provisions.filter { id in !pairwise.links.contains { $0.national == id.id } }.count)
-            let linked = Set(pairwise.links.map(\.provincial))
+                matrix.provisions.filter { id in !pairwise.implementingLinks.contains { $0.national == id.id } }.count)
+            let linked = Set(pairwise.implementingLinks.map(\.provincial))
             XCTAssertEqual(summary.additions, document.provisions.filter { !linked.contains($0.id) }.count, file)
             // Added provisions are new text through and through, so they bound the share of new text from below.
             let length = { (division: Division) in division.allSentences.map(\.count).reduce(0, +) }
