@@ -10,6 +10,9 @@ public struct PairRow: Sendable, Equatable {
     public var nationalText: String
     public var provincialText: String
     public var changes: [Change]
+    /// For a national sentence this provincial clause does not carry but another one does (a provision moved or
+    /// split): the provincial divisions that carry it, in document order. Such a row has no `deleted` change.
+    public var movedTo: [String] = []
 }
 
 /// A linked pair of clauses laid out row by row, with every change classified.
@@ -34,6 +37,7 @@ public struct LinkedPair: Sendable {
     ) {
         self.init(
             link: link, provenance: Self.provenanceByDivision(comparison),
+            carriers: Self.carriersOfNationalSentences(comparison),
             nationalUnit: national.division(id: link.national),
             provincialUnit: provincial.division(id: link.provincial),
             localLevel: localLevel)
@@ -44,9 +48,33 @@ public struct LinkedPair: Sendable {
         Dictionary(grouping: comparison.provenance, by: \.provincial.division)
     }
 
+    /// For each national sentence with a provincial derivative, the provincial provisions holding its
+    /// derivatives, in document order (built once for all links).
+    static func carriersOfNationalSentences(_ comparison: Comparison) -> [SentenceRef: [String]] {
+        // A sentence's division is its provision or lies inside it (`2.8.1.2` in `2.8`).
+        let provisions = Set(comparison.provincialCoverage.map(\.id))
+        var provisionOfDivision: [String: String] = [:]
+        func provision(of division: String) -> String {
+            if let known = provisionOfDivision[division] { return known }
+            var id = Substring(division)
+            while !provisions.contains(String(id)), let dot = id.lastIndex(of: ".") { id = id[..<dot] }
+            let found = provisions.contains(String(id)) ? String(id) : division
+            provisionOfDivision[division] = found
+            return found
+        }
+        var carriers: [SentenceRef: [String]] = [:]
+        for entry in comparison.provenance {
+            let unit = provision(of: entry.provincial.division)
+            for source in entry.sources where !(carriers[source]?.contains(unit) ?? false) {
+                carriers[source, default: []].append(unit)
+            }
+        }
+        return carriers
+    }
+
     init(
-        link: ClauseLink, provenance: [String: [SentenceProvenance]], nationalUnit: Division?,
-        provincialUnit: Division?, localLevel: String?
+        link: ClauseLink, provenance: [String: [SentenceProvenance]], carriers: [SentenceRef: [String]],
+        nationalUnit: Division?, provincialUnit: Division?, localLevel: String?
     ) {
         self.link = link
         let nationalDivisions = nationalUnit?.flattened ?? []
@@ -87,16 +115,29 @@ public struct LinkedPair: Sendable {
             let after = layout.lastIndex { row in row.national.contains { (order[$0] ?? Int.max) < position } }
             layout.insert(([ref], nil), at: after.map { $0 + 1 } ?? 0)
         }
+        // What the provincial clause says around its sentences (its heading, every sentence): a subject named
+        // there (村民委员会的主要职责：办理…) is not dropped from a sentence that leaves it out.
+        let provincialWhole = provincialDivisions.map { $0.title + $0.paragraphs.joined() }.joined()
+        let provincialIDs = Set(provincialUnit.map { [$0.id] } ?? [])
         rows = layout.map { row in
             let nationalText = row.national.map { text($0, in: nationalDivisions, cache: &nationalSentences) }.joined()
             let provincialText =
                 row.provincial.map { text($0, in: provincialDivisions, cache: &provincialSentences) } ?? ""
-            return PairRow(
+            let movedTo =
+                row.provincial == nil
+                ? row.national.flatMap { carriers[$0] ?? [] }.filter { !provincialIDs.contains($0) } : []
+            var changes = ChangeClassifier.rowChanges(
+                national: nationalText, provincial: provincialText,
+                wholeSentence: row.national.isEmpty || row.provincial == nil, localLevel: localLevel)
+            if !movedTo.isEmpty { changes.removeAll { $0.kind == .deleted } }
+            changes.removeAll { change in
+                change.kind == .actor && change.provincial.isEmpty && provincialWhole.contains(change.national)
+            }
+            var pairRow = PairRow(
                 national: row.national, provincial: row.provincial, nationalText: nationalText,
-                provincialText: provincialText,
-                changes: ChangeClassifier.rowChanges(
-                    national: nationalText, provincial: provincialText,
-                    wholeSentence: row.national.isEmpty || row.provincial == nil, localLevel: localLevel))
+                provincialText: provincialText, changes: changes)
+            pairRow.movedTo = movedTo.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
+            return pairRow
         }
         sourcesElsewhere = elsewhere
     }
@@ -141,6 +182,7 @@ extension Comparison {
     public func linkedPairs(national: PolicyDocument, provincial: PolicyDocument) -> [LinkedPair] {
         let level = Localization.dominantLevel(of: provincial)
         let provenance = LinkedPair.provenanceByDivision(self)
+        let carriers = LinkedPair.carriersOfNationalSentences(self)
         // Divisions looked up by id once: `PolicyDocument.division(id:)` walks the whole tree each time.
         let nationalDivisions = Dictionary(
             national.allDivisions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -148,7 +190,7 @@ extension Comparison {
             provincial.allDivisions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         return implementingLinks.map {
             LinkedPair(
-                link: $0, provenance: provenance, nationalUnit: nationalDivisions[$0.national],
+                link: $0, provenance: provenance, carriers: carriers, nationalUnit: nationalDivisions[$0.national],
                 provincialUnit: provincialDivisions[$0.provincial], localLevel: level)
         }
     }

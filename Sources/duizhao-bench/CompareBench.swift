@@ -101,6 +101,9 @@ private func benchmarkLawPairs(corpus: String) {
     let pairs = [
         ("cunweihui/national.md", "cunweihui/henan-undated.md"),
         ("cunweihui/national.md", "cunweihui/zhejiang-2020.md"),
+        // The largest pair of the corpus, and the bundled pair (corpus/../../../Resources).
+        ("daibiaofa/national.md", "daibiaofa/chongqing-2016.md"),
+        ("../../../Resources/national.txt", "../../../Resources/provincial.txt"),
     ]
     print("")
     for (nationalFile, provincialFile) in pairs {

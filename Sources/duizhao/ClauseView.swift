@@ -14,6 +14,8 @@ struct ClauseView {
     let marked: Bool
     /// "(n more provincial sentence(s) … derive from national …)" when some do.
     let footnote: String?
+    /// How a provincial division is named where a national sentence moved to it (`第八条 村民委员会的主要职责…`).
+    var provincialName: (String) -> String = { $0 }
 
     /// A run of text in one style.
     struct Run {
@@ -48,10 +50,13 @@ struct ClauseView {
                 row.nationalText,
                 ranges: row.changes.map { ($0.nationalRange, Self.role(of: $0.kind, side: .national)) },
                 open: "[-", close: "-]")
-            let right = styled(
-                row.provincialText,
-                ranges: row.changes.map { ($0.provincialRange, Self.role(of: $0.kind, side: .provincial)) },
-                open: "{+", close: "+}")
+            let right =
+                row.movedTo.isEmpty
+                ? styled(
+                    row.provincialText,
+                    ranges: row.changes.map { ($0.provincialRange, Self.role(of: $0.kind, side: .provincial)) },
+                    open: "{+", close: "+}")
+                : [Run(text: "→ " + row.movedTo.map(provincialName).joined(separator: "、"), role: .changeLabel)]
             let leftLines = wrap(left, width: columnWidth)
             let rightLines = wrap(right, width: columnWidth)
             for line in 0..<max(leftLines.count, rightLines.count) {
@@ -64,6 +69,11 @@ struct ClauseView {
                 lines.append(text)
             }
             for change in row.changes { lines += wrap(changeLine(change), width: width) }
+            if !row.movedTo.isEmpty {
+                let names = row.movedTo.map(provincialName).joined(separator: "、")
+                lines += wrap(
+                    [Run(text: "  [moved to \(names): see --clause p:\(row.movedTo[0])]", role: .normal)], width: width)
+            }
             if index < pair.rows.count - 1 {
                 lines.append([
                     Run(text: String(repeating: " ", count: columnWidth + 1), role: .normal),

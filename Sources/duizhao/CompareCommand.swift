@@ -399,7 +399,8 @@ struct ComparisonReport {
                 footnote =
                     "(\(pair.sourcesElsewhere.count) more provincial sentence(s) of \(link.provincial) derive from national \(sources): see --clause \(sources))"
             }
-            let view = ClauseView(pair: pair, title: title, width: width, marked: !colour, footnote: footnote)
+            var view = ClauseView(pair: pair, title: title, width: width, marked: !colour, footnote: footnote)
+            view.provincialName = { TerminalSafeText.sanitize(provincialName($0)) }
             let screen = view.screen()
             output += colour ? screen.ansiText(colors: true) : screen.plainText
         }
