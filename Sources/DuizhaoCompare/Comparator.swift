@@ -78,9 +78,10 @@ public enum Comparator {
     /// Compares two documents. `progress` receives values in 0…1 and may be called from the calling thread.
     /// The same as `prepare(national:).compare(with: provincial)`.
     public static func compare(
-        national: PolicyDocument, provincial: PolicyDocument, progress: (@Sendable (Double) -> Void)? = nil
+        national: PolicyDocument, provincial: PolicyDocument, corrections: [AlignmentCorrection] = [],
+        progress: (@Sendable (Double) -> Void)? = nil
     ) -> Comparison {
-        prepare(national: national).compare(with: provincial, progress: progress)
+        prepare(national: national).compare(with: provincial, corrections: corrections, progress: progress)
     }
 
     /// Reduces the national document once to what every comparison with it needs, for comparing it with many
@@ -103,6 +104,8 @@ struct ComparisonEngine {
     let progress: (@Sendable (Double) -> Void)?
     /// The national document's title, which provincial citations name.
     let nationalTitle: String
+    /// Hand links and rejections, applied after the engine's own passes.
+    let corrections: [AlignmentCorrection]
 
     /// Indices of the national side's units and sentences by bigram, built once with the prepared national side.
     let nationalUnitIndex: InvertedIndex
@@ -110,9 +113,10 @@ struct ComparisonEngine {
 
     init(
         prepared: PreparedNational, provincial provincialDocument: PolicyDocument,
-        progress: (@Sendable (Double) -> Void)?
+        corrections: [AlignmentCorrection] = [], progress: (@Sendable (Double) -> Void)?
     ) {
         nationalTitle = prepared.title
+        self.corrections = corrections
         national = prepared.side
         nationalUnitIndex = prepared.unitIndex
         nationalSentenceIndex = prepared.sentenceIndex
@@ -322,6 +326,39 @@ struct ComparisonEngine {
         }
         return bestForProvincial.compactMap { $0 }.filter { $0.inOrder && $0.body >= Comparator.Thresholds.gapBody }
             .map { ($0, $0.score >= Comparator.Thresholds.gapNationalShare * bestForNational[$0.national]) }
+    }
+
+    /// Applies the corrections to the links found (by pair key `national × provincialCount + provincial`): a
+    /// rejection removes any link of the pair, a hand link sets its kind whatever the engine found. Corrections
+    /// naming a provision the documents do not have are ignored (the store reports them). Returns the keys of
+    /// hand links.
+    func applyCorrections(
+        to links: inout [Int: (kind: LinkKind, score: Double)], related: inout [Int: Double],
+        score: (Int) -> Double
+    ) -> Set<Int> {
+        guard !corrections.isEmpty else { return [] }
+        let nationalIndex = Dictionary(
+            national.units.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let provincialIndex = Dictionary(
+            provincial.units.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var hand: Set<Int> = []
+        for correction in corrections {
+            guard let n = nationalIndex[correction.national], let p = provincialIndex[correction.provincial] else {
+                continue
+            }
+            let key = n * provincial.units.count + p
+            links[key] = nil
+            related[key] = nil
+            hand.remove(key)
+            guard let kind = correction.kind else { continue }
+            if kind == .related {
+                related[key] = score(key)
+            } else {
+                links[key] = (kind, score(key))
+            }
+            hand.insert(key)
+        }
+        return hand
     }
 
     // MARK: Citations
@@ -612,6 +649,7 @@ struct ComparisonEngine {
             }
             linkScores[national * provincialCount + pair.provincial] = (hasMatch ? .partial : .match, pair.score)
         }
+        let handKeys = applyCorrections(to: &linkScores, related: &relatedScores, score: pairScore)
         progress?(0.7)
 
         var linkedNational = [[Int]](repeating: [], count: provincialCount)
@@ -691,7 +729,7 @@ struct ComparisonEngine {
                     ClauseLink(
                         national: national.units[n].id, provincial: provincial.units[p].id,
                         kind: link.kind, score: (link.score * 1000).rounded() / 1000,
-                        evidence: evidence))
+                        evidence: evidence, source: handKeys.contains(key) ? .hand : .auto))
             }
         }
         // Related pairs: shown side by side, carrying nothing (no provenance, coverage or only-list change).
@@ -704,7 +742,8 @@ struct ComparisonEngine {
                     score: (relatedScores[key]! * 1000).rounded() / 1000,
                     evidence: LinkEvidence(
                         sharedSentences: 0, citations: [],
-                        matchingHeading: (titleByKey[key] ?? 0) >= Comparator.Thresholds.matchingHeading)))
+                        matchingHeading: (titleByKey[key] ?? 0) >= Comparator.Thresholds.matchingHeading),
+                    source: handKeys.contains(key) ? .hand : .auto))
         }
         progress?(1)
         return Comparison(

@@ -39,16 +39,19 @@ public struct ClauseLink: Sendable, Equatable, Codable {
     /// Similarity in 0…1.
     public var score: Double
     public var evidence: LinkEvidence
+    /// The engine's link, or one made by hand (`AlignmentCorrection`).
+    public var source: LinkSource
 
     public init(
         national: String, provincial: String, kind: LinkKind, score: Double,
-        evidence: LinkEvidence = .empty
+        evidence: LinkEvidence = .empty, source: LinkSource = .auto
     ) {
         self.national = national
         self.provincial = provincial
         self.kind = kind
         self.score = score
         self.evidence = evidence
+        self.source = source
     }
 }
 

@@ -29,8 +29,13 @@ public struct PreparedNational: Sendable {
 
     /// Compares the prepared national document with `provincial`. `progress` receives values in 0…1 and may be
     /// called from the calling thread.
-    public func compare(with provincial: PolicyDocument, progress: (@Sendable (Double) -> Void)? = nil) -> Comparison {
-        var engine = ComparisonEngine(prepared: self, provincial: provincial, progress: progress)
+    /// `corrections`: hand links and rejections (`AlignmentCorrection`), applied before sentences are traced.
+    public func compare(
+        with provincial: PolicyDocument, corrections: [AlignmentCorrection] = [],
+        progress: (@Sendable (Double) -> Void)? = nil
+    ) -> Comparison {
+        var engine = ComparisonEngine(
+            prepared: self, provincial: provincial, corrections: corrections, progress: progress)
         return engine.run()
     }
 }

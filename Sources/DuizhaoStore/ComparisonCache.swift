@@ -12,7 +12,7 @@ import FoundationEssentials
 /// files (by last use) are removed until the directory is under `maximumBytes` and `maximumFiles`.
 public struct ComparisonCache: Sendable {
     /// Bumped whenever the file layout changes.
-    public static let formatVersion = 2
+    public static let formatVersion = 3
 
     public let directory: URL
     /// Identifies the code that computes comparisons (e.g. the version and the executable's size and date).

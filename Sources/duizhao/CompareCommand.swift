@@ -232,6 +232,8 @@ struct ComparisonReport {
         var provincial: ClauseJSON
         var kind: String
         var score: Double
+        /// `auto` (the engine's) or `hand` (a researcher's correction).
+        var source: String
         /// Why the link was made: shared sentences, citations, a matching heading.
         var evidence: LinkEvidence
         /// Every classified change of the linked pair, in row order.
@@ -313,15 +315,17 @@ struct ComparisonReport {
                 let link = pair.link
                 return LinkJSON(
                     national: nationalClause(link.national), provincial: provincialClause(link.provincial),
-                    kind: link.kind.rawValue, score: JSONOutput.rounded(link.score), evidence: link.evidence,
-                    changes: Self.changesJSON(pair), changeCounts: Self.countsJSON(pair.changes))
+                    kind: link.kind.rawValue, score: JSONOutput.rounded(link.score), source: link.source.rawValue,
+                    evidence: link.evidence, changes: Self.changesJSON(pair),
+                    changeCounts: Self.countsJSON(pair.changes))
             }
                 // Related pairs carry nothing, so they have no changes.
                 + comparison.links.filter { $0.kind == .related }.map { link in
                     LinkJSON(
                         national: nationalClause(link.national), provincial: provincialClause(link.provincial),
-                        kind: link.kind.rawValue, score: JSONOutput.rounded(link.score), evidence: link.evidence,
-                        changes: [], changeCounts: Self.countsJSON([]))
+                        kind: link.kind.rawValue, score: JSONOutput.rounded(link.score),
+                        source: link.source.rawValue, evidence: link.evidence, changes: [],
+                        changeCounts: Self.countsJSON([]))
                 },
             nationalOnly: comparison.nationalOnly.map(nationalClause),
             provincialOnly: comparison.provincialOnly.map(provincialClause),
