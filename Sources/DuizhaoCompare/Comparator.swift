@@ -226,9 +226,14 @@ struct ComparisonEngine {
                 bestForNational[pair.national] = pair
             }
         }
-        let anchors = bestForProvincial.compactMap { $0 }.filter {
-            $0.score >= Comparator.Thresholds.anchorScore && bestForNational[$0.national]?.provincial == $0.provincial
+        let mutual = bestForProvincial.compactMap { $0 }.filter {
+            bestForNational[$0.national]?.provincial == $0.provincial
         }
+        var anchors = mutual.filter { $0.score >= Comparator.Thresholds.anchorScore }
+        // A text rewritten throughout (a local notice implementing a ministry's in its own words) has no strong
+        // link to anchor on: then the pairs that are each other's best and close enough to be linked at all
+        // (`gapBody`) give the order.
+        if anchors.isEmpty { anchors = mutual.filter { $0.body >= Comparator.Thresholds.gapBody } }
         let backbone = Self.longestIncreasingRun(anchors.map(\.national)).map { anchors[$0] }
         guard !backbone.isEmpty else { return pairs }
         // For each provincial unit, the national range its backbone neighbours allow.
