@@ -366,6 +366,34 @@ struct ComparisonEngine {
         return hand
     }
 
+    /// Pairs of a national provision that delegates making the implementing regulation (`制定实施办法`, `实施细则`,
+    /// `实施条例`) and a provincial provision that enacts it (`制定本办法`, `本条例`, `本规定`, `本细则`), keyed as in
+    /// `linkScores`, with the two phrases as written.
+    func delegationLinks() -> [(key: Int, written: String)] {
+        func phrase(in side: PreparedSide, unit: Int, patterns: [String]) -> String? {
+            for s in side.unitSentences[unit] {
+                let text = side.sentenceTexts[s]
+                if let found = patterns.first(where: { text.contains($0) }) { return found }
+            }
+            return nil
+        }
+        let delegating = national.units.indices.compactMap { n in
+            phrase(in: national, unit: n, patterns: ["制定实施办法", "制定实施细则", "制定实施条例"]).map { (n, $0) }
+        }
+        guard !delegating.isEmpty else { return [] }
+        var result: [(key: Int, written: String)] = []
+        for p in provincial.units.indices {
+            guard
+                let enacting = phrase(
+                    in: provincial, unit: p, patterns: ["制定本办法", "制定本条例", "制定本规定", "制定本细则", "制定本实施办法"])
+            else { continue }
+            for (n, delegated) in delegating {
+                result.append((n * provincial.units.count + p, "\(delegated) ↔ \(enacting)"))
+            }
+        }
+        return result
+    }
+
     // MARK: Citations
 
     /// Links the provincial text's citations support, with the citations as written: a citation of a national
@@ -654,6 +682,14 @@ struct ComparisonEngine {
             }
             linkScores[national * provincialCount + pair.provincial] = (hasMatch ? .partial : .match, pair.score)
         }
+        // After the gap pass (an enactment clause is also the purpose clause the gap pass pairs with the
+        // national one): the national delegation clause (省、自治区、直辖市的人民代表大会常务委员会…制定实施办法) is what the local
+        // enactment clause (…，制定本办法) rests on: a partial link, with both phrases as its evidence.
+        var delegation: [Int: String] = [:]
+        for (key, written) in delegationLinks() where linkScores[key] == nil {
+            linkScores[key] = (.partial, pairScore(key))
+            delegation[key] = written
+        }
         let handKeys = applyCorrections(to: &linkScores, related: &relatedScores, score: pairScore)
         progress?(0.7)
 
@@ -728,7 +764,8 @@ struct ComparisonEngine {
                 let shared = provincial.unitSentences[p].filter { sourceUnits[$0].contains(n) }.count
                 let evidence = LinkEvidence(
                     sharedSentences: shared,
-                    citations: (citations[key] ?? []) + corresponding(national: n, provincial: p, linked: linkScores),
+                    citations: (citations[key] ?? []) + (delegation[key].map { [$0] } ?? [])
+                        + corresponding(national: n, provincial: p, linked: linkScores),
                     matchingHeading: (titleByKey[key] ?? 0) >= Comparator.Thresholds.matchingHeading)
                 links.append(
                     ClauseLink(
