@@ -45,7 +45,7 @@ extension ReadingScreen {
             .init([key(":")], "jump to a clause (2.4, 4, 第4条, 四)", .jumpToClause),
             .init([key("d")], "highlight differences on / off", .toggleDifferences),
             .init([key("L")], "localisations (本法→本办法) shown / hidden", .toggleLocalization),
-            .init([key("c")], "next substantive change (not a localisation)", .nextChange),
+            .init([key("c")], "next substantive change, either document (not a localisation)", .nextChange),
             .init([key("C")], "previous substantive change", .previousChange),
             .init([key("m")], "bookmark the current clause on / off", .toggleBookmark),
             .init([key("M")], "bookmark the current clause with a note", .bookmarkWithNote),
