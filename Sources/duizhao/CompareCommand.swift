@@ -1,6 +1,7 @@
 import ArgumentParser
 import DuizhaoCompare
 import DuizhaoCore
+import DuizhaoMatrix
 import FoundationEssentials
 
 /// `duizhao compare [NATIONAL PROVINCIAL] [--json] [--clause ID]`: the clause alignment of a pair.
@@ -12,7 +13,10 @@ struct CompareCommand: ParsableCommand {
             (match: the provincial clause implements it; partial: only part of it is carried over), the \
             similarity score and the share of its sentences carried over; then the clauses only the \
             province has. With --clause, shows one linked pair side by side with the changed characters \
-            marked: coloured on a terminal, [-deleted-] and {+inserted+} otherwise.
+            marked: coloured on a terminal, [-deleted-] and {+inserted+} otherwise. With --html FILE, writes \
+            the pair report: one self-contained page (no network; prints) with both documents side by side \
+            along the alignment, the changes by kind, each link's evidence, the counts, the dropped and \
+            provincial-only provisions and a table of contents.
             """,
         version: duizhaoVersion)
 
@@ -34,11 +38,18 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Width in terminal cells for --clause (default: the terminal width, or 100).")
     var width: Int?
 
+    @Option(
+        help: ArgumentHelp(
+            "Write the pair report, one self-contained HTML page, to FILE.", valueName: "file"))
+    var html: String?
+
     func validate() throws {
         if (nationalDocument == nil) != (provincialDocument == nil) {
             throw ValidationError("give both NATIONAL and PROVINCIAL documents, or neither for the bundled pair")
         }
-        if json, clause != nil { throw ValidationError("--json and --clause cannot be combined") }
+        if [json, clause != nil, html != nil].filter({ $0 }).count > 1 {
+            throw ValidationError("choose one of --json, --clause and --html")
+        }
     }
 
     func run() throws {
@@ -46,7 +57,18 @@ struct CompareCommand: ParsableCommand {
         let provincial = try loadDocument(DocumentChoice(provincialDocument ?? "provincial"))
         let comparison = Comparator.compare(national: national, provincial: provincial)
         let report = ComparisonReport(national: national, provincial: provincial, comparison: comparison)
-        if json {
+        if let html {
+            let page = PairReportHTML.page(national: national, provincial: provincial, comparison: comparison)
+            do {
+                try Data(page.utf8).write(to: URL(fileURLWithPath: html), options: .atomic)
+            } catch {
+                printError("duizhao: error: \(html): cannot write the report (\(fileErrorReason(error)))")
+                throw ExitCode.failure
+            }
+            printText(
+                "wrote \(html): \(comparison.links.count) links, \(comparison.nationalOnly.count) dropped, "
+                    + "\(comparison.provincialOnly.count) provincial-only")
+        } else if json {
             printJSONText(try report.json())
         } else if let clause {
             let columns = max(30, width ?? terminalColumns() ?? 100)

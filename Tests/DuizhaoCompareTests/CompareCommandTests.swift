@@ -207,4 +207,20 @@ final class CompareCommandTests: XCTestCase {
         let both = try run(["compare", "--json", "--clause", "2.4"])
         XCTAssertNotEqual(both.status, 0)
     }
+
+    func testHTMLWritesThePairReportOrSaysWhyNot() throws {
+        let scratch = try ScratchDirectory("pair-report", removedBy: addTeardownBlock)
+        let file = scratch.path("pair.html")
+        let written = try run(["compare", "--html", file])
+        XCTAssertEqual(written.status, 0, written.standardError)
+        XCTAssertTrue(written.standardOutput.hasPrefix("wrote \(file)"), written.standardOutput)
+        let page = try String(contentsOfFile: file, encoding: .utf8)
+        XCTAssertTrue(page.hasPrefix("<!DOCTYPE html>") && page.contains(BundledDocument.provincial.load().title))
+        let unwritable = try run(["compare", "--html", "/nonexistent-directory/pair.html"])
+        XCTAssertNotEqual(unwritable.status, 0)
+        XCTAssertTrue(
+            unwritable.standardError.hasPrefix("duizhao: error: /nonexistent-directory/pair.html: cannot write"),
+            unwritable.standardError)
+        XCTAssertNotEqual(try run(["compare", "--json", "--html", file]).status, 0, "one output format at a time")
+    }
 }
