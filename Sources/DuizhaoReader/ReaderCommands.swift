@@ -270,8 +270,16 @@ extension ReadingScreen {
         case .jump:
             let reference = text.trimmed(of: " \u{3000}")
             guard !reference.isEmpty else { return [] }
+            // The focused document first, then the other; an ambiguous reference is reported, never guessed.
             for side in [textSide, textSide.other] {
-                guard let division = document(side)?.resolveDivision(reference) else { continue }
+                guard let document = document(side) else { continue }
+                let resolver = DivisionResolver(document)
+                let resolution = resolver.resolution(reference)
+                if case .ambiguous = resolution {
+                    message = resolver.problem(resolution, reference: reference)
+                    return []
+                }
+                guard let division = resolution.division else { continue }
                 _ = jump(toClause: division.id, side: side, focus: focus == .outline ? .outline : Pane(side))
                 if side != textSide { textSide = side }
                 return []

@@ -376,8 +376,10 @@ struct ComparisonReport {
         let isProvincial = reference.hasPrefix("p:")
         let id = isProvincial ? String(reference.dropFirst(2)) : reference
         let document = isProvincial ? provincial : national
-        guard let division = (isProvincial ? provincialResolver : nationalResolver).resolve(id) else {
-            printError("duizhao: error: \(document.source): no division with id, number or label '\(id)'")
+        let resolver = isProvincial ? provincialResolver : nationalResolver
+        let resolution = resolver.resolution(id)
+        guard let division = resolution.division else {
+            printError("duizhao: error: \(document.source): " + (resolver.problem(resolution, reference: id) ?? id))
             throw ExitCode.failure
         }
         let units = Set(document.comparableUnits.map(\.id))

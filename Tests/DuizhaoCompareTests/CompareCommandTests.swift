@@ -224,3 +224,27 @@ final class CompareCommandTests: XCTestCase {
         XCTAssertNotEqual(try run(["compare", "--json", "--html", file]).status, 0, "one output format at a time")
     }
 }
+
+extension CompareCommandTests {
+    /// `show`, `compare --clause` and `bookmarks add` share the resolver: an ambiguous reference is an error that
+    /// lists the candidates with their ids; `4`, `四` and `第4条` all name clause 4 of the bundled 意见.
+    func testEveryCommandSaysWhenAReferenceIsAmbiguous() throws {
+        let law = TestCorpus.url("cunweihui/national.md").path
+        let measures = TestCorpus.url("cunweihui/zhejiang-2020.md").path
+        let show = try run(["show", "（一）", "--doc", law])
+        XCTAssertNotEqual(show.status, 0)
+        XCTAssertTrue(show.standardError.contains("'（一）' is ambiguous: 第十三条（一）"), show.standardError)
+        XCTAssertTrue(show.standardError.hasSuffix("give the id\n"), show.standardError)
+        XCTAssertEqual(show.standardError.split(separator: "\n").count, 1, "one line")
+        let compare = try run(["compare", law, measures, "--clause", "p:（一）"])
+        XCTAssertNotEqual(compare.status, 0)
+        XCTAssertTrue(compare.standardError.contains("'（一）' is ambiguous: 第八条（一）"), compare.standardError)
+        let headings = try ["4", "四", "第4条"].map { reference -> String in
+            let result = try run(["show", reference, "--width", "60"])
+            XCTAssertEqual(result.status, 0, result.standardError)
+            return String(result.standardOutput.split(separator: "\n").first ?? "")
+        }
+        XCTAssertEqual(Set(headings).count, 1, "\(headings)")
+        XCTAssertTrue(headings[0].hasPrefix("4"), headings[0])
+    }
+}

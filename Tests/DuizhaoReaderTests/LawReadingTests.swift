@@ -149,3 +149,26 @@ final class LawReadingTests: XCTestCase {
         XCTAssertEqual(screen.roles(of: "第二条 本法…")?.last, .excerpt, "other rows keep the excerpt quiet")
     }
 }
+
+extension LawReadingTests {
+    /// `:` goes through the one resolver: an ambiguous reference is reported with its candidates (the view does
+    /// not move), and every way to write a 意见's clause number opens the clause, not the section with that id.
+    func testJumpReportsAnAmbiguousReferenceAndReadsClauseNumbersAlike() throws {
+        let text = Self.nationalText + "\n\n第四条 下列事项应当公开：\n（一）财务；\n（二）人事。"
+        let national = PolicyImporter.importText(text, source: "law.txt")
+        var model = ReaderModel(national: national, provincial: nil, width: 160, height: 24)
+        let top = model.render().lines
+        _ = model.type(":（一）\n")
+        let ambiguous = model.render().statusLine
+        XCTAssertTrue(ambiguous.contains("'（一）' is ambiguous: 第三条（一）"), ambiguous)
+        XCTAssertEqual(Array(model.render().lines.dropLast()), Array(top.dropLast()), "the view stays")
+
+        let bundled = BundledDocument.national.load()
+        let clause = try XCTUnwrap(bundled.comparableUnits.first { $0.number == 4 })
+        for reference in ["4", "四", "第4条"] {
+            var reader = ReaderModel(national: bundled, provincial: nil, width: 80, height: 24)
+            _ = reader.type(":" + reference + "\n")
+            XCTAssertEqual(reader.currentClause(.national), clause.id, reference)
+        }
+    }
+}
