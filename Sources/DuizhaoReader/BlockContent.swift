@@ -242,7 +242,9 @@ struct BlockContentBuilder {
                 }
                 if partIndex == 0, result.count > first {
                     if piece.kind == .unit { result[first].startsUnit = true }
-                    if piece.kind == .container, piece.divisionKind == .section { result[first].startsSection = true }
+                    if piece.kind == .container, piece.divisionKind?.isSectionStop == true {
+                        result[first].startsSection = true
+                    }
                     if piece.kind == .preamble { result[first].startsUnit = true }
                 }
             }

@@ -289,10 +289,13 @@ extension ReadingScreen {
         show(found)
     }
 
+    /// `}`/`{`: the next (previous) heading above the provisions: a 意见's 一、 sections, a law's 编, 章 and 节, an
+    /// attachment.
     mutating func moveToSection(forward: Bool) {
         let found = findStart(
             side: textSide, forward: forward,
-            pieceFilter: { $0.kind == .container && $0.divisionKind == .section }, isTarget: \.startsSection)
+            pieceFilter: { $0.kind == .container && $0.divisionKind?.isSectionStop == true },
+            isTarget: \.startsSection)
         guard let found else {
             message = forward ? "no next section" : "no previous section"
             return
@@ -501,5 +504,15 @@ extension ReadingScreen {
             cursor = RowPosition(block: cursor.block + 1, row: 0)
         }
         return position.row - cursor.row < remaining
+    }
+}
+
+extension DivisionKind {
+    /// Whether `}`/`{` stop at a division of this kind: the levels that group provisions (编 章 节, 一、, 附件).
+    var isSectionStop: Bool {
+        switch self {
+        case .part, .chapter, .subchapter, .section, .attachment: true
+        default: false
+        }
     }
 }

@@ -172,3 +172,47 @@ extension LawReadingTests {
         }
     }
 }
+
+extension LawReadingTests {
+    /// `}`/`{` move chapter by chapter on a law (and by 节 where a chapter has them).
+    func testBracesMoveByChapterAndSubchapter() {
+        var model = Self.model(width: 80, height: 8)
+        model.press(.character("}"))
+        XCTAssertTrue(model.render().lines[1].contains("第二章"), model.render().lines.joined(separator: "\n"))
+        model.press(.character("}"))
+        XCTAssertTrue(model.render().statusLine.contains("no next section"), "the last chapter")
+        model.press(.character("{"))
+        XCTAssertTrue(model.render().lines[1].contains("第一章"), model.render().lines.joined(separator: "\n"))
+
+        let text = """
+            某某法
+
+            第一章 总则
+
+            第一条 为了规范管理，制定本法。
+
+            第二章 管理
+
+            第一节 登记
+
+            第二条 登记应当公开。
+
+            第二节 监督
+
+            第三条 监督应当依法进行。
+
+            第四条 监督结果应当公开。
+
+            第五条 本法自公布之日起施行。
+            """
+        var sections = ReaderModel(
+            national: PolicyImporter.importText(text, source: "law.txt"), provincial: nil, width: 80, height: 8,
+            options: .init(showOutline: false))
+        var headings: [String] = []
+        for _ in 0..<3 {
+            sections.press(.character("}"))
+            headings.append(sections.render().lines[1].trimmingCharacters(in: .whitespaces))
+        }
+        XCTAssertEqual(headings.map { String($0.prefix(3)) }, ["第二章", "第一节", "第二节"], "\(headings)")
+    }
+}
