@@ -114,12 +114,19 @@ struct ComparisonReport {
 
     /// How the table and the clause view name a provision: its printed label and title, or excerpt for an
     /// untitled article (`第三条 村民委员会根据…`), with its id in brackets when its label alone would not find it.
-    func nationalName(_ id: String) -> String { Self.name(id, nationalDivisions, nationalResolver) }
-    func provincialName(_ id: String) -> String { Self.name(id, provincialDivisions, provincialResolver) }
+    /// `withExcerpt` false: an untitled article by its label alone (where its text follows, as in the clause view).
+    func nationalName(_ id: String, withExcerpt: Bool = true) -> String {
+        Self.name(id, nationalDivisions, nationalResolver, withExcerpt: withExcerpt)
+    }
+    func provincialName(_ id: String, withExcerpt: Bool = true) -> String {
+        Self.name(id, provincialDivisions, provincialResolver, withExcerpt: withExcerpt)
+    }
 
-    static func name(_ id: String, _ divisions: [String: Division], _ resolver: DivisionResolver) -> String {
+    static func name(
+        _ id: String, _ divisions: [String: Division], _ resolver: DivisionResolver, withExcerpt: Bool = true
+    ) -> String {
         guard let division = divisions[id] else { return id }
-        let name = division.namedHeading
+        let name = withExcerpt || division.label.isEmpty ? division.namedHeading : division.heading
         return resolver.resolve(division.label)?.id == id ? name : name + " [" + id + "]"
     }
 
@@ -406,7 +413,7 @@ struct ComparisonReport {
             let pair = LinkedPair(
                 link: link, comparison: comparison, national: national, provincial: provincial, localLevel: level)
             let title =
-                "\(nationalName(link.national))  ⇄  \(provincialName(link.provincial))  · \(link.kind.rawValue) \(TextFormatting.fixed(link.score, digits: 3))"
+                "\(nationalName(link.national, withExcerpt: false))  ⇄  \(provincialName(link.provincial, withExcerpt: false))  · \(link.kind.rawValue) \(TextFormatting.fixed(link.score, digits: 3))"
             var footnote: String?
             if !pair.sourcesElsewhere.isEmpty {
                 let sources = Array(Set(pair.sourcesElsewhere)).sorted().joined(separator: ", ")

@@ -247,4 +247,16 @@ extension CompareCommandTests {
         XCTAssertEqual(Set(headings).count, 1, "\(headings)")
         XCTAssertTrue(headings[0].hasPrefix("4"), headings[0])
     }
+
+    /// An untitled article's first words are printed once: the clause view's header names it by its label, its
+    /// text follows.
+    func testClauseViewOfAnUntitledArticleShowsItsFirstWordsOnce() throws {
+        let law = TestCorpus.url("cunweihui/national.md").path
+        let measures = TestCorpus.url("cunweihui/zhejiang-2020.md").path
+        let result = try run(["compare", law, measures, "--clause", "第一条", "--width", "100"])
+        XCTAssertEqual(result.status, 0, result.standardError)
+        let lines = result.standardOutput.split(separator: "\n")
+        XCTAssertTrue(lines.first?.hasPrefix("第一条  ⇄  第一条  · match") ?? false, "\(lines.first ?? "")")
+        XCTAssertEqual(lines.filter { $0.contains("为了保障农村村民实行自治") }.count, 1, result.standardOutput)
+    }
 }
