@@ -87,6 +87,9 @@ let package = Package(
         // Fuzzing harness: libFuzzer entry point under `Scripts/fuzz.sh`, a replayer of saved inputs otherwise.
         .executableTarget(name: "duizhao-fuzz", dependencies: ["DuizhaoCore", "DuizhaoCompare"]),
         .executableTarget(name: "duizhao-bench", dependencies: sessionModules + ["DuizhaoSession"]),
+        // The man page, duizhao(1), from `duizhao --experimental-dump-help` and the reader's key tables (UTF-8
+        // kept: swift-argument-parser's generate-manual plugin drops non-ASCII text). Used by Scripts/install.sh.
+        .executableTarget(name: "duizhao-manual", dependencies: ["DuizhaoReader"]),
         .testTarget(
             name: "DuizhaoCoreTests", dependencies: ["DuizhaoCore", "DuizhaoTestSupport"], exclude: ["Fixtures"]),
         .testTarget(

@@ -8,19 +8,36 @@ extension Division {
 }
 
 extension PolicyDocument {
-    /// Finds a division by a reference as a reader types it (see `DivisionResolver`). To resolve many
-    /// references in one document, build a `DivisionResolver` once.
+    /// Finds a division by a reference as a reader types it (see `DivisionResolver`): the division when the
+    /// reference names exactly one, else nil. To resolve many references in one document, build a
+    /// `DivisionResolver` once; to tell "ambiguous" from "none", use `DivisionResolver.resolution`.
     public func resolveDivision(_ reference: String) -> Division? {
         DivisionResolver(self).resolve(reference)
     }
 }
 
+/// What a typed reference names in one document: one division, several (the reference is ambiguous: the
+/// candidates, in document order), or none.
+public enum DivisionResolution: Sendable, Equatable {
+    case found(Division)
+    case ambiguous([Division])
+    case none
+
+    public var division: Division? {
+        if case .found(let division) = self { return division }
+        return nil
+    }
+}
+
 /// Finds divisions of one document by a reference as a reader types it: an id (`2.4`), a label as printed
 /// (`第二十四条`, `（三）`, `一、`, `附件1`), that label with other numerals or brackets (`第24条`, `(3)`), or a bare
-/// number (`24`, `二十四`; in a law the article, before the chapter whose id is `2`). A label or number that several
-/// divisions share resolves by the first kind that has it (articles, then clauses, items, sections, chapters,
-/// sub-items) and only when that kind has it once; otherwise nil. The one resolver of the CLI (`show`,
-/// `compare --clause`, `bookmarks add`) and the reader's `:`; indexes the document once.
+/// number (`24`, `二十四`). A bare number names a provision before anything else: the article of a law, the
+/// clause of a 意见 (`4` and `四` are both clause 4, never the section whose id is `4`); only when no division has
+/// that number is it read as an id. `第N条` names article N, or in a document without articles its clause N. A
+/// label or number several divisions share resolves by the first kind that has it (articles, then clauses, items,
+/// sections, chapters, sub-items): when that kind has it once, that division, else the reference is ambiguous and
+/// the candidates are returned. The one resolver of the CLI (`show`, `compare --clause`, `bookmarks add`) and the
+/// reader's `:`; indexes the document once.
 public struct DivisionResolver: Sendable {
     private let divisions: [Division]
     private let byID: [String: Int]
@@ -44,23 +61,65 @@ public struct DivisionResolver: Sendable {
         self.byNumber = byNumber
     }
 
-    public func resolve(_ reference: String) -> Division? {
+    /// The division a reference names when it names exactly one.
+    public func resolve(_ reference: String) -> Division? { resolution(reference).division }
+
+    public func resolution(_ reference: String) -> DivisionResolution {
         let trimmed = reference.trimmingWhitespace()
-        // In a law a bare number names its article (numbered through the whole law), not the chapter with that id.
-        if let number = Int(trimmed), let article = DivisionReference.unique(numbered(number), kinds: [.article]) {
-            return article
-        }
-        if let exact = byID[trimmed] { return divisions[exact] }
         let wanted = DivisionReference.normalized(trimmed)
-        guard !wanted.isEmpty else { return nil }
-        if let labelled = byLabel[wanted] {
-            return DivisionReference.unique(labelled.map { divisions[$0] }, kinds: DivisionReference.labelPreference)
+        guard !wanted.isEmpty else { return .none }
+        // A bare number (24, 二十四, ２４): a provision's number before an id.
+        if let number = DivisionReference.bareNumber(wanted) {
+            let numbered = DivisionReference.pick(numbered(number), kinds: DivisionReference.numberPreference)
+            if numbered != .none { return numbered }
+            if let exact = byID[trimmed] { return .found(divisions[exact]) }
+            return .none
         }
-        guard let parsed = DivisionReference.parse(wanted) else { return nil }
-        return DivisionReference.unique(numbered(parsed.number), kinds: parsed.kinds)
+        if let exact = byID[trimmed] { return .found(divisions[exact]) }
+        if let labelled = byLabel[wanted] {
+            let picked = DivisionReference.pick(
+                labelled.map { divisions[$0] }, kinds: DivisionReference.labelPreference)
+            if picked != .none { return picked }
+        }
+        guard let parsed = DivisionReference.parse(wanted) else { return .none }
+        return DivisionReference.pick(numbered(parsed.number), kinds: parsed.kinds)
     }
 
     private func numbered(_ number: Int) -> [Division] { (byNumber[number] ?? []).map { divisions[$0] } }
+
+    /// How many candidates an ambiguity lists by name before "and N more".
+    public static let listedCandidates = 6
+
+    /// The one-line problem of a reference that did not name one division (nil when it did). An ambiguous one
+    /// lists its candidates (an item with the provision it is in) with their ids, which always resolve:
+    /// `'（一）' is ambiguous: 第八条（一） 宣传宪法… [2.8.1.1], 第十五条（一） 本村建设规划… [3.15.1.1]; give the id`.
+    public func problem(_ resolution: DivisionResolution, reference: String) -> String? {
+        switch resolution {
+        case .found: return nil
+        case .none: return "no division with id, number or label '\(reference)'"
+        case .ambiguous(let candidates):
+            var names = candidates.prefix(Self.listedCandidates).map { contextName($0) + " [" + $0.id + "]" }
+                .joined(separator: ", ")
+            if candidates.count > Self.listedCandidates {
+                names += " and \(candidates.count - Self.listedCandidates) more"
+            }
+            return "'\(reference)' is ambiguous: \(names); give the id"
+        }
+    }
+
+    /// A division's name with the label of the nearest enclosing outline-level division when it is below them
+    /// (an item of an article: `第八条（一） 宣传宪法…`).
+    func contextName(_ division: Division) -> String {
+        guard !division.kind.isOutlineLevel else { return division.namedHeading }
+        var id = Substring(division.id)
+        while let dot = id.lastIndex(of: ".") {
+            id = id[..<dot]
+            if let index = byID[String(id)], divisions[index].kind.isOutlineLevel {
+                return divisions[index].label + division.namedHeading
+            }
+        }
+        return division.namedHeading
+    }
 }
 
 /// Reading a typed reference to a division (see `PolicyDocument.resolveDivision`).
@@ -71,14 +130,20 @@ enum DivisionReference {
     /// Kinds tried, in order, for a label several divisions print.
     static let labelPreference = numberPreference + DivisionKind.allCases.filter { !numberPreference.contains($0) }
 
-    /// The division of the first kind (in `kinds` order) that any candidate has, when exactly one candidate has it.
-    static func unique(_ candidates: [Division], kinds: [DivisionKind]) -> Division? {
+    /// The division of the first kind (in `kinds` order) that any candidate has, when exactly one candidate has
+    /// it; the candidates of that kind when several have it.
+    static func pick(_ candidates: [Division], kinds: [DivisionKind]) -> DivisionResolution {
         for kind in kinds {
             let ofKind = candidates.filter { $0.kind == kind }
-            if ofKind.count == 1 { return ofKind[0] }
-            if ofKind.count > 1 { return nil }
+            if ofKind.count == 1 { return .found(ofKind[0]) }
+            if ofKind.count > 1 { return .ambiguous(ofKind) }
         }
-        return nil
+        return .none
+    }
+
+    /// The value of a reference that is only a number (ASCII, full-width or Chinese numerals), else nil.
+    static func bareNumber(_ text: String) -> Int? {
+        Numerals.value(Array(text.unicodeScalars))
     }
 
     /// Without spaces, with ASCII brackets and full stops as the full-width ones printed in documents.
@@ -106,7 +171,8 @@ enum DivisionReference {
                 "项": .articleItem, "目": .articleSubitem,
             ]
             guard let kind = levels[unit] else { return nil }
-            kinds = [kind]
+            // 第N条 in a document without articles: its clause N (what `?` offers as an example works everywhere).
+            kinds = kind == .article ? [.article, .clause] : [kind]
             scalars = Array(scalars.dropFirst().dropLast())
         } else if scalars.first == "（", scalars.last == "）", scalars.count >= 3 {
             kinds = [.item, .subItem, .articleItem]

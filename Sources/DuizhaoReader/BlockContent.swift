@@ -13,9 +13,6 @@ struct DisplayParagraph: Sendable {
     var divisionID: String?
     var unitID: String?
     var isHeading: Bool
-    /// For the heading of an untitled division (an article): its first words, drawn after the heading in the
-    /// `.excerpt` style where the row has room (not part of the text: search and wrapping do not see it).
-    var excerpt: String?
     /// The first paragraph of a comparable unit or of a section (targets of `]` and `}`).
     var startsUnit: Bool
     var startsSection: Bool
@@ -227,10 +224,9 @@ struct BlockContentBuilder {
                 let unitID = piece.divisionID
                 if !part.heading.isEmpty, !part.runsIn {
                     let raw = Array(part.heading.unicodeScalars)
-                    var heading = DisplayParagraph(
+                    let heading = DisplayParagraph(
                         raw: raw, roles: Array(repeating: .heading, count: raw.count), divisionID: part.divisionID,
                         unitID: unitID, isHeading: true, indented: false, anchor: nil)
-                    heading.excerpt = part.excerpt
                     result.append(heading)
                 }
                 var sentenceIndex = 0
@@ -242,7 +238,9 @@ struct BlockContentBuilder {
                 }
                 if partIndex == 0, result.count > first {
                     if piece.kind == .unit { result[first].startsUnit = true }
-                    if piece.kind == .container, piece.divisionKind == .section { result[first].startsSection = true }
+                    if piece.kind == .container, piece.divisionKind?.isSectionStop == true {
+                        result[first].startsSection = true
+                    }
                     if piece.kind == .preamble { result[first].startsUnit = true }
                 }
             }

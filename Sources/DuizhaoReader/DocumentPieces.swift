@@ -8,9 +8,6 @@ struct PiecePart: Sendable {
     /// Whether the heading is a bare label that runs into the first paragraph, as printed (an article's item:
     /// `（一）名称；`), rather than a line of its own.
     var runsIn = false
-    /// The first words of an untitled division of an outline level (an article, not its 项), shown after its
-    /// heading where the row has room.
-    var excerpt: String? = nil
     var paragraphs: [String]
 }
 
@@ -89,7 +86,7 @@ struct PiecedDocument: Sendable {
             let parts = members.map {
                 PiecePart(
                     divisionID: $0.id, heading: $0.heading, runsIn: isUnit && $0.labelRunsIn,
-                    excerpt: $0.kind.isOutlineLevel ? $0.excerpt : nil, paragraphs: $0.paragraphs)
+                    paragraphs: $0.paragraphs)
             }
             for member in members {
                 divisions[member.id] = member

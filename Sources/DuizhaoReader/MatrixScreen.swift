@@ -8,10 +8,12 @@ public enum MatrixAction: Sendable, Equatable {
     case quit
     /// Open the side-by-side reader on the pair of column `column` at national provision `provisionID`.
     case openPair(column: Int, provisionID: String)
+    /// Show the keys (the same `HelpScreen` overlay as the reader's, over the matrix's key table).
+    case help
 }
 
 /// A matrix command a key runs.
-enum MatrixCommand: Sendable, Equatable, CaseIterable {
+public enum MatrixCommand: Sendable, Equatable, CaseIterable {
     case down, up, left, right, pageDown, pageUp, top, bottom, firstColumn, lastColumn
     case open, fold, foldAll, sortColumns, sortRows, search, nextMatch, previousMatch, help, quit
 }
@@ -43,7 +45,6 @@ public struct MatrixScreenModel: Sendable {
 
     enum Mode: Sendable, Equatable {
         case browsing
-        case help(scroll: Int)
         /// Typing a search; the cursor to return to when it is cancelled.
         case search(query: String, line: Int)
     }
@@ -116,8 +117,11 @@ public struct MatrixScreenModel: Sendable {
 
     // MARK: Keys
 
+    /// What `?` lists: the matrix's keys, then the help overlay's own.
+    public static var helpSections: [HelpSection] { [keys.helpSection, HelpScreen.keys.helpSection] }
+
     /// The matrix's key table: dispatch and the `?` help both read it.
-    static let keys = KeyTable<MatrixCommand>(
+    public static let keys = KeyTable<MatrixCommand>(
         "Matrix",
         [
             KeyBinding([.character("j"), .down], "next provision", .down),
@@ -150,14 +154,6 @@ public struct MatrixScreenModel: Sendable {
             return .none
         }
         switch mode {
-        case .help(let scroll):
-            switch event {
-            case .character("j"), .down: mode = .help(scroll: min(scroll + 1, Self.keys.bindings.count - 1))
-            case .character("k"), .up: mode = .help(scroll: max(0, scroll - 1))
-            case .character("q"), .character("?"), .escape, .enter, .character(" "): mode = .browsing
-            default: break
-            }
-            return .none
         case .search(let query, let line):
             handleSearchKey(event, query: query, startLine: line)
             return .none
@@ -199,7 +195,7 @@ public struct MatrixScreenModel: Sendable {
         case .search: mode = .search(query: "", line: cursorLine)
         case .nextMatch: findMatch(lastQuery, from: cursorLine + 1, step: 1)
         case .previousMatch: findMatch(lastQuery, from: cursorLine - 1, step: -1)
-        case .help: mode = .help(scroll: 0)
+        case .help: return .help
         case .quit: return .quit
         }
         return .none
@@ -408,6 +404,7 @@ extension MatrixScreenModel: ScreenModel {
             case .none: return []
             case .quit: return [.close]
             case .openPair(let column, let provisionID): return openReader(column: column, provisionID: provisionID)
+            case .help: return [.push(HelpScreen(sections: Self.helpSections))]
             }
         case .matrixColumn(let index, let column):
             setColumn(index, column)

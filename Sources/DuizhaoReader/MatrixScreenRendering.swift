@@ -75,7 +75,6 @@ extension MatrixScreenModel {
         }
         renderCoverage(&writer, geometry)
         renderStatus(&writer, notice: notice)
-        if case .help(let scroll) = mode { renderHelp(&writer, scroll: scroll) }
     }
 
     func renderTitle(_ writer: inout ScreenWriter) {
@@ -231,27 +230,6 @@ extension MatrixScreenModel {
                 : "\(cell.kind == .match ? "kept" : "partly kept") \(TextFormatting.percent(cell.carried))"
             return "\(name) · \(provision): \(kind) → " + headings.joined(separator: "、")
         }
-    }
-
-    func renderHelp(_ writer: inout ScreenWriter, scroll: Int) {
-        let entries = Self.keys.helpSection.lines
-        let keyWidth = entries.map { DisplayWidth.of($0.0) }.max() ?? 0
-        let boxWidth = min(width, max(40, keyWidth + 4 + (entries.map { DisplayWidth.of($0.1) }.max() ?? 0)))
-        let visible = min(entries.count - scroll, height - 4)
-        let left = max(0, (width - boxWidth) / 2)
-        let top = max(0, (height - visible - 2) / 2)
-        writer.fill(row: top, from: left, to: left + boxWidth, role: .overlay)
-        writer.write(
-            " \(Self.keys.title) keys (j/k scroll, q closes)", row: top, column: left, limit: left + boxWidth,
-            role: .overlay)
-        for offset in 0..<max(0, visible) {
-            let (keys, help) = entries[scroll + offset]
-            let row = top + 1 + offset
-            writer.fill(row: row, from: left, to: left + boxWidth, role: .overlay)
-            writer.write(" " + keys, row: row, column: left, limit: left + boxWidth, role: .overlay)
-            writer.write(help, row: row, column: left + keyWidth + 3, limit: left + boxWidth, role: .overlay)
-        }
-        writer.fill(row: top + 1 + max(0, visible), from: left, to: left + boxWidth, role: .overlay)
     }
 
     func rightAligned(_ writer: inout ScreenWriter, _ text: String, row: Int, end: Int, role: StyleRole) {

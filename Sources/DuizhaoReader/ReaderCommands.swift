@@ -30,8 +30,8 @@ extension ReadingScreen {
             .init([key("G"), .end, key(">")], "bottom", .bottom),
             .init([key("]")], "next clause", .nextClause),
             .init([key("[")], "previous clause", .previousClause),
-            .init([key("}")], "next section", .nextSection),
-            .init([key("{")], "previous section", .previousSection),
+            .init([key("}")], "next section (a law: chapter or 节)", .nextSection),
+            .init([key("{")], "previous section (chapter)", .previousSection),
             .init([.tab], "focus national / provincial / outline", .focusNext),
             .init([.backTab], "focus the other way round", .focusPrevious),
             .init([.left], "focus the pane to the left", .focusLeft),
@@ -45,7 +45,7 @@ extension ReadingScreen {
             .init([key(":")], "jump to a clause (2.4, 4, 第4条, 四)", .jumpToClause),
             .init([key("d")], "highlight differences on / off", .toggleDifferences),
             .init([key("L")], "localisations (本法→本办法) shown / hidden", .toggleLocalization),
-            .init([key("c")], "next substantive change (not a localisation)", .nextChange),
+            .init([key("c")], "next substantive change, either document (not a localisation)", .nextChange),
             .init([key("C")], "previous substantive change", .previousChange),
             .init([key("m")], "bookmark the current clause on / off", .toggleBookmark),
             .init([key("M")], "bookmark the current clause with a note", .bookmarkWithNote),
@@ -270,8 +270,16 @@ extension ReadingScreen {
         case .jump:
             let reference = text.trimmed(of: " \u{3000}")
             guard !reference.isEmpty else { return [] }
+            // The focused document first, then the other; an ambiguous reference is reported, never guessed.
             for side in [textSide, textSide.other] {
-                guard let division = document(side)?.resolveDivision(reference) else { continue }
+                guard let document = document(side) else { continue }
+                let resolver = DivisionResolver(document)
+                let resolution = resolver.resolution(reference)
+                if case .ambiguous = resolution {
+                    message = resolver.problem(resolution, reference: reference)
+                    return []
+                }
+                guard let division = resolution.division else { continue }
                 _ = jump(toClause: division.id, side: side, focus: focus == .outline ? .outline : Pane(side))
                 if side != textSide { textSide = side }
                 return []

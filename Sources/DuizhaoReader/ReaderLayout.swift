@@ -84,6 +84,24 @@ struct AlignedPair: Sendable {
     }
 }
 
+/// Where a substantive change starts: a block, a side, a display paragraph of that side and the scalar offset
+/// in it (independent of the pane widths). `c`/`C` walk these in reading order.
+struct ChangeStop: Sendable, Equatable {
+    var block: Int
+    var side: DocumentSide
+    var paragraph: Int
+    var offset: Int
+    var kind: ChangeKind
+}
+
+/// The last stop of `c`/`C` and the reading row and widths it left: the next `c` goes on from the stop while
+/// the view has not moved since.
+struct ChangeCursor: Sendable, Equatable {
+    var stop: ChangeStop
+    var reading: RowPosition
+    var widths: PaneWidths
+}
+
 /// What is derived lazily from an `AlignedPair`: the styled text of blocks (with character diffs) and their
 /// rows wrapped at the current pane widths. A class shared by copies of a reading screen; every entry is a pure
 /// function of the pair and its key, so sharing it never changes what a copy shows. Thread-safe (the adapter
@@ -97,6 +115,7 @@ final class LayoutCache: @unchecked Sendable {
     private var rowsWidths: PaneWidths?
     private var rows: [Int: BlockRows] = [:]
     private var changes: [SentenceRef: [Change]] = [:]
+    private var stops: [Int: [ChangeStop]] = [:]
     private static let cacheLimit = 4096
 
     init(_ pair: AlignedPair) {
@@ -148,6 +167,39 @@ final class LayoutCache: @unchecked Sendable {
             rows[block] = laidOut
         }
         return laidOut
+    }
+
+    /// Where each substantive change of a block starts, on both sides (width-independent; built on first use).
+    func changeStops(_ block: Int) -> [ChangeStop] {
+        if let cached = lock.withLock({ _ in stops[block] }) { return cached }
+        var found: [ChangeStop] = []
+        if DocumentSide.allCases.contains(where: { !pair.blocks[block].pieces[$0].isEmpty }) {
+            let content = content(block)
+            for side in DocumentSide.allCases {
+                for (index, paragraph) in content.paragraphs[side].enumerated() {
+                    let kinds = paragraph.kinds
+                    for offset in kinds.indices {
+                        guard let kind = kinds[offset], kind.isSubstantive,
+                            offset == 0 || kinds[offset - 1] != kind
+                        else { continue }
+                        found.append(
+                            ChangeStop(block: block, side: side, paragraph: index, offset: offset, kind: kind))
+                    }
+                }
+            }
+        }
+        lock.withLock { _ in stops[block] = found }
+        return found
+    }
+
+    /// How many change stops of the given sides lie in the blocks before `end` (every block's text is styled
+    /// the first time: the count for `c`'s "change 7 of 112" needs them all).
+    func changeStopCount(before end: Int, sides: [DocumentSide]) -> Int {
+        var count = 0
+        for block in 0..<min(end, pair.blockCount) {
+            count += changeStops(block).reduce(0) { $0 + (sides.contains($1.side) ? 1 : 0) }
+        }
+        return count
     }
 
     /// How many blocks are wrapped at the current widths (the layout is lazy: only blocks looked at).

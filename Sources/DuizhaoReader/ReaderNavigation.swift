@@ -289,10 +289,13 @@ extension ReadingScreen {
         show(found)
     }
 
+    /// `}`/`{`: the next (previous) heading above the provisions: a 意见's 一、 sections, a law's 编, 章 and 节, an
+    /// attachment.
     mutating func moveToSection(forward: Bool) {
         let found = findStart(
             side: textSide, forward: forward,
-            pieceFilter: { $0.kind == .container && $0.divisionKind == .section }, isTarget: \.startsSection)
+            pieceFilter: { $0.kind == .container && $0.divisionKind?.isSectionStop == true },
+            isTarget: \.startsSection)
         guard let found else {
             message = forward ? "no next section" : "no previous section"
             return
@@ -322,61 +325,79 @@ extension ReadingScreen {
         return kinds.first { $0?.isSubstantive == true } ?? kinds.first ?? nil
     }
 
-    /// The rows of a block (on one side) where a substantive change starts.
-    func changeRows(in block: Int, side: DocumentSide) -> [Int] {
-        let lines = layout.rows(block, widths: widths).lines[side]
-        guard !lines.isEmpty else { return [] }
-        let paragraphs = layout.content(block).paragraphs[side]
-        var rows: [Int] = []
-        for (row, line) in lines.enumerated() where line.isText {
-            let kinds = paragraphs[Int(line.paragraph)].kinds
-            for index in Int(line.start)..<Int(line.end) {
-                guard let kind = kinds[index], kind.isSubstantive else { continue }
-                if index == 0 || kinds[index - 1] != kind {
-                    rows.append(row)
-                    break
-                }
-            }
+    /// The change stops of a block in reading order at the current widths: by the row where each starts, the
+    /// national side first on a shared row. Only the shown sides.
+    func orderedChangeStops(in block: Int) -> [(stop: ChangeStop, row: Int, paragraphRow: Int)] {
+        let stops = layout.changeStops(block)
+        guard !stops.isEmpty else { return [] }
+        let sides = shownSides
+        let lines = layout.rows(block, widths: widths).lines
+        var result: [(stop: ChangeStop, row: Int, paragraphRow: Int)] = []
+        for stop in stops where sides.contains(stop.side) {
+            let sideLines = lines[stop.side]
+            guard
+                let first = sideLines.firstIndex(where: { Int($0.paragraph) == stop.paragraph }),
+                let row = sideLines[first...].firstIndex(where: {
+                    Int($0.paragraph) == stop.paragraph && Int($0.start) <= stop.offset && stop.offset < Int($0.end)
+                }) ?? Optional(first)
+            else { continue }
+            result.append((stop, row, first))
         }
-        return rows
+        result.sort {
+            ($0.row, $0.stop.side == .national ? 0 : 1, $0.stop.offset)
+                < ($1.row, $1.stop.side == .national ? 0 : 1, $1.stop.offset)
+        }
+        return result
     }
 
-    /// Moves the reading row to the next (previous) row of the focused document where a substantive change
-    /// starts: what `c` and `C` do.
+    /// Moves to the next (previous) substantive change of either document in reading order, whichever pane has
+    /// focus: what `c` and `C` do. The stop's paragraph starts at the top (the changed row stays on screen), and
+    /// the status line counts it: "change 7 of 112 · added".
     mutating func moveToChange(forward: Bool) {
         guard pair.comparisonIndex != nil, highlightsDifferences else {
             message = highlightsDifferences ? "no comparison yet" : "differences are not highlighted (d)"
             return
         }
-        let side = textSide
         let current = readingRow
         guard pair.blockCount > 0, current.block < pair.blockCount else { return }
-        var found: RowPosition?
-        let here = changeRows(in: current.block, side: side)
-        if forward {
-            if let row = here.first(where: { $0 > current.row }) { found = RowPosition(block: current.block, row: row) }
-            var block = current.block + 1
-            while found == nil, block < pair.blockCount {
-                if !pair.blocks[block].pieces[side].isEmpty, let row = changeRows(in: block, side: side).first {
-                    found = RowPosition(block: block, row: row)
-                }
-                block += 1
+        // After a stop (nothing scrolled since), the walk goes on from that stop rather than from the top row.
+        let previous = changeCursor.flatMap { $0.reading == current && $0.widths == widths ? $0.stop : nil }
+        let sides = shownSides
+        func isCandidate(_ entry: (stop: ChangeStop, row: Int, paragraphRow: Int), in block: Int) -> Bool {
+            guard block == current.block else { return true }
+            if let previous, previous.block == block {
+                let ordered = orderedChangeStops(in: block)
+                guard let at = ordered.firstIndex(where: { $0.stop == previous }),
+                    let index = ordered.firstIndex(where: { $0.stop == entry.stop })
+                else { return false }
+                return forward ? index > at : index < at
             }
-        } else {
-            if let row = here.last(where: { $0 < current.row }) { found = RowPosition(block: current.block, row: row) }
-            var block = current.block - 1
-            while found == nil, block >= 0 {
-                if !pair.blocks[block].pieces[side].isEmpty, let row = changeRows(in: block, side: side).last {
-                    found = RowPosition(block: block, row: row)
-                }
-                block -= 1
+            return forward ? entry.row >= current.row : entry.row < current.row
+        }
+        var found: (stop: ChangeStop, row: Int, paragraphRow: Int)?
+        var block = current.block
+        while found == nil, block >= 0, block < pair.blockCount {
+            if sides.contains(where: { !pair.blocks[block].pieces[$0].isEmpty }) {
+                let entries = orderedChangeStops(in: block).filter { isCandidate($0, in: block) }
+                found = forward ? entries.first : entries.last
             }
+            block += forward ? 1 : -1
         }
         guard let found else {
             message = forward ? "no further substantive change" : "no earlier substantive change"
             return
         }
-        show(found)
+        // The whole paragraph when the changed row fits below its start; else the changed row near the top.
+        let start =
+            found.row - found.paragraphRow < bodyRows - 1
+            ? found.paragraphRow : max(found.paragraphRow, found.row - 2)
+        show(RowPosition(block: found.stop.block, row: start))
+        changeCursor = ChangeCursor(stop: found.stop, reading: readingRow, widths: widths)
+        let ordered = orderedChangeStops(in: found.stop.block)
+        let within = ordered.firstIndex { $0.stop == found.stop } ?? 0
+        let number = layout.changeStopCount(before: found.stop.block, sides: sides) + within + 1
+        let total = layout.changeStopCount(before: pair.blockCount, sides: sides)
+        message = "change \(number) of \(total) · \(found.stop.kind.rawValue)"
     }
 
     // MARK: Focus, geometry changes
@@ -483,5 +504,15 @@ extension ReadingScreen {
             cursor = RowPosition(block: cursor.block + 1, row: 0)
         }
         return position.row - cursor.row < remaining
+    }
+}
+
+extension DivisionKind {
+    /// Whether `}`/`{` stop at a division of this kind: the levels that group provisions (编 章 节, 一、, 附件).
+    var isSectionStop: Bool {
+        switch self {
+        case .part, .chapter, .subchapter, .section, .attachment: true
+        default: false
+        }
     }
 }

@@ -127,11 +127,6 @@ extension ReadingScreen {
             x = writer.put(scalar, width: cellWidth, role: role, row: row, column: x)
             index += 1
         }
-        if index == paragraph.scalars.count, line.start == 0, let excerpt = paragraph.excerpt,
-            let shown = Self.fitted(excerpt, room: limit - x - 1)
-        {
-            writer.write(" " + shown, row: row, column: x, limit: limit, role: .excerpt)
-        }
     }
 
     /// An excerpt cut to `room` cells (ending in `…`), or nil when too little of it would show.

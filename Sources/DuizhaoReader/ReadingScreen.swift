@@ -58,6 +58,8 @@ public struct ReadingScreen: ScreenModel {
     var readingTarget: RowPosition?
     /// The anchor of a series of resizes, so that resizing back and forth returns to the same line.
     var resizeAnchor: TopAnchor?
+    /// Where the last `c`/`C` stopped (used while the view has not moved since).
+    var changeCursor: ChangeCursor?
     var search: SearchState?
     /// Where the view was when the search prompt opened (restored when it is cancelled or emptied).
     var searchOrigin: RowPosition?

@@ -89,9 +89,12 @@ struct BookmarksCommand: ParsableCommand {
             let identity = DocumentIdentity(document)
             var anchors: [BookmarkAnchor] = []
             var names: [String] = []
+            let resolver = DivisionResolver(document)
             for id in ids {
-                guard let division = document.resolveDivision(id) else {
-                    printError("duizhao: error: \(document.source): no division with id, number or label '\(id)'")
+                let resolution = resolver.resolution(id)
+                guard let division = resolution.division else {
+                    printError(
+                        "duizhao: error: \(document.source): " + (resolver.problem(resolution, reference: id) ?? id))
                     throw ExitCode.failure
                 }
                 anchors.append(BookmarkAnchor(document: document, division: division, identity: identity))

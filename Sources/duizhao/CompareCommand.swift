@@ -1,6 +1,7 @@
 import ArgumentParser
 import DuizhaoCompare
 import DuizhaoCore
+import DuizhaoMatrix
 import FoundationEssentials
 
 /// `duizhao compare [NATIONAL PROVINCIAL] [--json] [--clause ID]`: the clause alignment of a pair.
@@ -12,7 +13,10 @@ struct CompareCommand: ParsableCommand {
             (match: the provincial clause implements it; partial: only part of it is carried over), the \
             similarity score and the share of its sentences carried over; then the clauses only the \
             province has. With --clause, shows one linked pair side by side with the changed characters \
-            marked: coloured on a terminal, [-deleted-] and {+inserted+} otherwise.
+            marked: coloured on a terminal, [-deleted-] and {+inserted+} otherwise. With --html FILE, writes \
+            the pair report: one self-contained page (no network; prints) with both documents side by side \
+            along the alignment, the changes by kind, each link's evidence, the counts, the dropped and \
+            provincial-only provisions and a table of contents.
             """,
         version: duizhaoVersion)
 
@@ -34,11 +38,18 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Width in terminal cells for --clause (default: the terminal width, or 100).")
     var width: Int?
 
+    @Option(
+        help: ArgumentHelp(
+            "Write the pair report, one self-contained HTML page, to FILE.", valueName: "file"))
+    var html: String?
+
     func validate() throws {
         if (nationalDocument == nil) != (provincialDocument == nil) {
             throw ValidationError("give both NATIONAL and PROVINCIAL documents, or neither for the bundled pair")
         }
-        if json, clause != nil { throw ValidationError("--json and --clause cannot be combined") }
+        if [json, clause != nil, html != nil].filter({ $0 }).count > 1 {
+            throw ValidationError("choose one of --json, --clause and --html")
+        }
     }
 
     func run() throws {
@@ -46,7 +57,18 @@ struct CompareCommand: ParsableCommand {
         let provincial = try loadDocument(DocumentChoice(provincialDocument ?? "provincial"))
         let comparison = Comparator.compare(national: national, provincial: provincial)
         let report = ComparisonReport(national: national, provincial: provincial, comparison: comparison)
-        if json {
+        if let html {
+            let page = PairReportHTML.page(national: national, provincial: provincial, comparison: comparison)
+            do {
+                try Data(page.utf8).write(to: URL(fileURLWithPath: html), options: .atomic)
+            } catch {
+                printError("duizhao: error: \(html): cannot write the report (\(fileErrorReason(error)))")
+                throw ExitCode.failure
+            }
+            printText(
+                "wrote \(html): \(comparison.links.count) links, \(comparison.nationalOnly.count) dropped, "
+                    + "\(comparison.provincialOnly.count) provincial-only")
+        } else if json {
             printJSONText(try report.json())
         } else if let clause {
             let columns = max(30, width ?? terminalColumns() ?? 100)
@@ -92,12 +114,19 @@ struct ComparisonReport {
 
     /// How the table and the clause view name a provision: its printed label and title, or excerpt for an
     /// untitled article (`第三条 村民委员会根据…`), with its id in brackets when its label alone would not find it.
-    func nationalName(_ id: String) -> String { Self.name(id, nationalDivisions, nationalResolver) }
-    func provincialName(_ id: String) -> String { Self.name(id, provincialDivisions, provincialResolver) }
+    /// `withExcerpt` false: an untitled article by its label alone (where its text follows, as in the clause view).
+    func nationalName(_ id: String, withExcerpt: Bool = true) -> String {
+        Self.name(id, nationalDivisions, nationalResolver, withExcerpt: withExcerpt)
+    }
+    func provincialName(_ id: String, withExcerpt: Bool = true) -> String {
+        Self.name(id, provincialDivisions, provincialResolver, withExcerpt: withExcerpt)
+    }
 
-    static func name(_ id: String, _ divisions: [String: Division], _ resolver: DivisionResolver) -> String {
+    static func name(
+        _ id: String, _ divisions: [String: Division], _ resolver: DivisionResolver, withExcerpt: Bool = true
+    ) -> String {
         guard let division = divisions[id] else { return id }
-        let name = division.namedHeading
+        let name = withExcerpt || division.label.isEmpty ? division.namedHeading : division.heading
         return resolver.resolve(division.label)?.id == id ? name : name + " [" + id + "]"
     }
 
@@ -368,8 +397,10 @@ struct ComparisonReport {
         let isProvincial = reference.hasPrefix("p:")
         let id = isProvincial ? String(reference.dropFirst(2)) : reference
         let document = isProvincial ? provincial : national
-        guard let division = (isProvincial ? provincialResolver : nationalResolver).resolve(id) else {
-            printError("duizhao: error: \(document.source): no division with id, number or label '\(id)'")
+        let resolver = isProvincial ? provincialResolver : nationalResolver
+        let resolution = resolver.resolution(id)
+        guard let division = resolution.division else {
+            printError("duizhao: error: \(document.source): " + (resolver.problem(resolution, reference: id) ?? id))
             throw ExitCode.failure
         }
         let units = Set(document.comparableUnits.map(\.id))
@@ -396,7 +427,7 @@ struct ComparisonReport {
             let pair = LinkedPair(
                 link: link, comparison: comparison, national: national, provincial: provincial, localLevel: level)
             let title =
-                "\(nationalName(link.national))  ⇄  \(provincialName(link.provincial))  · \(link.kind.rawValue) \(TextFormatting.fixed(link.score, digits: 3))"
+                "\(nationalName(link.national, withExcerpt: false))  ⇄  \(provincialName(link.provincial, withExcerpt: false))  · \(link.kind.rawValue) \(TextFormatting.fixed(link.score, digits: 3))"
             var footnote: String?
             if !pair.sourcesElsewhere.isEmpty {
                 let sources = Array(Set(pair.sourcesElsewhere)).sorted().joined(separator: ", ")

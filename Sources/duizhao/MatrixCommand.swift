@@ -147,7 +147,7 @@ struct MatrixCommand: ParsableCommand {
 
 /// Why a file operation failed, in the system's words ("No such file or directory"): FoundationEssentials'
 /// errors have no `localizedDescription`.
-private func fileErrorReason(_ error: any Error) -> String {
+func fileErrorReason(_ error: any Error) -> String {
     if let posix = (error as? CocoaError)?.underlying as? POSIXError {
         return String(cString: strerror(posix.code.rawValue))
     }

@@ -18,8 +18,10 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let document = try loadDocument(DocumentChoice(doc))
-        guard let division = document.resolveDivision(id) else {
-            printError("duizhao: error: \(document.source): no division with id, number or label '\(id)'")
+        let resolver = DivisionResolver(document)
+        let resolution = resolver.resolution(id)
+        guard let division = resolution.division else {
+            printError("duizhao: error: \(document.source): " + (resolver.problem(resolution, reference: id) ?? id))
             throw ExitCode.failure
         }
         let columns = max(10, width ?? terminalColumns() ?? 80)

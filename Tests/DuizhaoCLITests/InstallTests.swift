@@ -1,3 +1,4 @@
+import DuizhaoReader
 import DuizhaoTestSupport
 import Foundation
 import XCTest
@@ -44,6 +45,47 @@ final class InstallTests: XCTestCase {
         }
     }
 
+    /// duizhao(1) as `Scripts/install.sh` makes it: `duizhao --experimental-dump-help | duizhao-manual`.
+    func testTheManPageKeepsChineseAndListsTheKeysTheEnvironmentAndTheFiles() throws {
+        let binary = try BuiltBinary.duizhao()
+        let generator = URL(fileURLWithPath: binary).deletingLastPathComponent().appendingPathComponent(
+            "duizhao-manual"
+        ).path
+        let result = try runProcess(
+            "/bin/sh", ["-c", "\(shellQuoted(binary)) --experimental-dump-help | \(shellQuoted(generator))"])
+        XCTAssertEqual(result.status, 0, result.standardError)
+        let manual = result.standardOutput
+        // The labels in the commands' help survive (the generate-manual plugin dropped every one).
+        XCTAssertTrue(manual.contains("第二十四条"), "Chinese text kept")
+        XCTAssertFalse(manual.contains("label ()"), "no emptied parentheses")
+        for section in [".SH KEYS", ".SH ENVIRONMENT", ".SH FILES", ".SH COMMANDS"] {
+            XCTAssertTrue(manual.contains(section), section)
+        }
+        for command in commands { XCTAssertTrue(manual.contains(String(command.split(separator: " ").last!)), command) }
+        // Every key table's every line, as the reader's `?` lists it.
+        for section in KeyReference.sections {
+            for line in section.lines {
+                let keys = line.keys.replacingOccurrences(of: "-", with: "\\-")
+                XCTAssertTrue(manual.contains(".B " + keys + "\n"), "key \(line.keys) (\(section.title))")
+            }
+        }
+        for variable in ["DUIZHAO_DATA_DIR", "DUIZHAO_CACHE_DIR", "NO_COLOR"] {
+            XCTAssertTrue(manual.contains(".B " + variable + "\n"), variable)
+        }
+        XCTAssertTrue(manual.hasPrefix("'\\\" -*- coding: UTF-8 -*-"), "the encoding declared for preconv")
+        // man(1), when installed, renders it without complaint.
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/man") {
+            let scratch = try ScratchDirectory("manual", removedBy: addTeardownBlock)
+            let page = try scratch.write(manual, to: "duizhao.1")
+            var environment = ProcessInfo.processInfo.environment
+            environment["LANG"] = "C.UTF-8"
+            environment["MANWIDTH"] = "80"
+            let rendered = try runProcess("/usr/bin/man", ["-l", page], environment: environment)
+            XCTAssertEqual(rendered.status, 0, rendered.standardError)
+            XCTAssertTrue(rendered.standardOutput.contains("第二十四条"), "rendered with the Chinese text")
+        }
+    }
+
     func testTheInstallScriptInstallsEverything() throws {
         try XCTSkipUnless(
             ProcessInfo.processInfo.environment["DUIZHAO_TEST_INSTALL"] == "1",
@@ -63,6 +105,7 @@ final class InstallTests: XCTestCase {
         XCTAssertEqual(installed.status, 0)
         let manual = try String(contentsOf: prefix.appendingPathComponent("share/man/man1/duizhao.1"), encoding: .utf8)
         for command in commands { XCTAssertTrue(manual.contains(String(command.split(separator: " ").last!)), command) }
+        XCTAssertTrue(manual.contains("第二十四条") && manual.contains(".SH KEYS"))
         for path in [
             "share/bash-completion/completions/duizhao", "share/zsh/site-functions/_duizhao",
             "share/fish/vendor_completions.d/duizhao.fish",

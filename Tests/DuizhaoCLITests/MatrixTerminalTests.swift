@@ -85,4 +85,23 @@ final class MatrixTerminalTests: XCTestCase {
         try shell.waitFor("the exit status") { $0.contains("EXIT=0") }
         try shell.waitForValue("#{alternate_on}", toBe: "0")
     }
+
+    /// `?` then `j` × 20 at 80x24: the help is one scrolled box (the reader's overlay), title row kept, no matrix
+    /// rows around it; `q` closes it and the matrix is back.
+    func testHelpScrolledAt80x24StaysOneBox() throws {
+        let shell = try matrixInShell(width: 80, height: 24)
+        try shell.waitFor("the complete matrix") { self.isMatrix($0) }
+        try shell.send("?")
+        try shell.waitFor("the help") { $0.contains { $0.contains("keys · ? or Esc closes, j/k scroll") } }
+        for _ in 0..<20 { try shell.send("j") }
+        let help = try shell.waitFor("the help scrolled to its end") { lines in
+            lines.contains { $0.contains("quit") } && !lines.contains { $0.contains("next provision") }
+        }
+        XCTAssertTrue(help.contains { $0.contains("keys · ? or Esc closes, j/k scroll") }, help.joined(separator: "\n"))
+        XCTAssertFalse(help.contains { $0.contains("第一章 总则") || $0.contains("6/6") }, help.joined(separator: "\n"))
+        try shell.send("q")
+        try shell.waitFor("the matrix again") { self.isMatrix($0) }
+        try shell.send("q")
+        try shell.waitFor("a clean exit") { $0.contains("EXIT=0") }
+    }
 }

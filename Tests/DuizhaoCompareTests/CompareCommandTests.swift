@@ -207,4 +207,56 @@ final class CompareCommandTests: XCTestCase {
         let both = try run(["compare", "--json", "--clause", "2.4"])
         XCTAssertNotEqual(both.status, 0)
     }
+
+    func testHTMLWritesThePairReportOrSaysWhyNot() throws {
+        let scratch = try ScratchDirectory("pair-report", removedBy: addTeardownBlock)
+        let file = scratch.path("pair.html")
+        let written = try run(["compare", "--html", file])
+        XCTAssertEqual(written.status, 0, written.standardError)
+        XCTAssertTrue(written.standardOutput.hasPrefix("wrote \(file)"), written.standardOutput)
+        let page = try String(contentsOfFile: file, encoding: .utf8)
+        XCTAssertTrue(page.hasPrefix("<!DOCTYPE html>") && page.contains(BundledDocument.provincial.load().title))
+        let unwritable = try run(["compare", "--html", "/nonexistent-directory/pair.html"])
+        XCTAssertNotEqual(unwritable.status, 0)
+        XCTAssertTrue(
+            unwritable.standardError.hasPrefix("duizhao: error: /nonexistent-directory/pair.html: cannot write"),
+            unwritable.standardError)
+        XCTAssertNotEqual(try run(["compare", "--json", "--html", file]).status, 0, "one output format at a time")
+    }
+}
+
+extension CompareCommandTests {
+    /// `show`, `compare --clause` and `bookmarks add` share the resolver: an ambiguous reference is an error that
+    /// lists the candidates with their ids; `4`, `四` and `第4条` all name clause 4 of the bundled 意见.
+    func testEveryCommandSaysWhenAReferenceIsAmbiguous() throws {
+        let law = TestCorpus.url("cunweihui/national.md").path
+        let measures = TestCorpus.url("cunweihui/zhejiang-2020.md").path
+        let show = try run(["show", "（一）", "--doc", law])
+        XCTAssertNotEqual(show.status, 0)
+        XCTAssertTrue(show.standardError.contains("'（一）' is ambiguous: 第十三条（一）"), show.standardError)
+        XCTAssertTrue(show.standardError.hasSuffix("give the id\n"), show.standardError)
+        XCTAssertEqual(show.standardError.split(separator: "\n").count, 1, "one line")
+        let compare = try run(["compare", law, measures, "--clause", "p:（一）"])
+        XCTAssertNotEqual(compare.status, 0)
+        XCTAssertTrue(compare.standardError.contains("'（一）' is ambiguous: 第八条（一）"), compare.standardError)
+        let headings = try ["4", "四", "第4条"].map { reference -> String in
+            let result = try run(["show", reference, "--width", "60"])
+            XCTAssertEqual(result.status, 0, result.standardError)
+            return String(result.standardOutput.split(separator: "\n").first ?? "")
+        }
+        XCTAssertEqual(Set(headings).count, 1, "\(headings)")
+        XCTAssertTrue(headings[0].hasPrefix("4"), headings[0])
+    }
+
+    /// An untitled article's first words are printed once: the clause view's header names it by its label, its
+    /// text follows.
+    func testClauseViewOfAnUntitledArticleShowsItsFirstWordsOnce() throws {
+        let law = TestCorpus.url("cunweihui/national.md").path
+        let measures = TestCorpus.url("cunweihui/zhejiang-2020.md").path
+        let result = try run(["compare", law, measures, "--clause", "第一条", "--width", "100"])
+        XCTAssertEqual(result.status, 0, result.standardError)
+        let lines = result.standardOutput.split(separator: "\n")
+        XCTAssertTrue(lines.first?.hasPrefix("第一条  ⇄  第一条  · match") ?? false, "\(lines.first ?? "")")
+        XCTAssertEqual(lines.filter { $0.contains("为了保障农村村民实行自治") }.count, 1, result.standardOutput)
+    }
 }

@@ -65,6 +65,40 @@ final class DivisionReferenceTests: XCTestCase {
         XCTAssertEqual(document.resolveDivision("三")?.title, "健全机制")
     }
 
+    func testAnAmbiguousReferenceListsItsCandidatesWithTheirArticles() throws {
+        let document = PolicyImporter.importText(Self.law, source: "law.txt")
+        let resolver = DivisionResolver(document)
+        let resolution = resolver.resolution("（一）")
+        guard case .ambiguous(let candidates) = resolution else {
+            return XCTFail("（一） is in articles 3 and 24: \(resolution)")
+        }
+        XCTAssertEqual(candidates.map(\.label), ["（一）", "（一）"])
+        let problem = try XCTUnwrap(resolver.problem(resolution, reference: "（一）"))
+        XCTAssertTrue(problem.hasPrefix("'（一）' is ambiguous: 第三条（一）"), problem)
+        XCTAssertTrue(problem.contains("第二十四条（一）"), problem)
+        for candidate in candidates {
+            XCTAssertTrue(problem.contains("[" + candidate.id + "]"), "names the id")
+            XCTAssertEqual(resolver.resolution(candidate.id), .found(candidate), "the id the problem gives resolves")
+        }
+        XCTAssertEqual(resolver.resolution("第九十条"), .none)
+        XCTAssertEqual(
+            resolver.problem(.none, reference: "第九十条"), "no division with id, number or label '第九十条'")
+        XCTAssertNil(resolver.problem(resolver.resolution("第二条"), reference: "第二条"))
+    }
+
+    /// In a 意见 whose sections have ids 1, 2 … and whose clauses are numbered through the document, every way to
+    /// write a clause's number names the clause, never the section with that id: `4`, `四`, `第4条`, `4.`.
+    func testEveryWayToWriteAClauseNumberNamesTheClause() throws {
+        let document = BundledDocument.national.load()
+        let clause = try XCTUnwrap(document.comparableUnits.first { $0.number == 4 })
+        XCTAssertNotNil(document.division(id: "4"), "a section has the id 4")
+        XCTAssertNotEqual(document.division(id: "4")?.id, clause.id)
+        for reference in ["4", "四", "第4条", "第四条", "４", clause.id, clause.label] {
+            XCTAssertEqual(document.resolveDivision(reference)?.id, clause.id, reference)
+        }
+        XCTAssertEqual(document.resolveDivision("四、")?.id, "4", "the section by its printed label")
+    }
+
     func testAnUntitledArticleIsNamedByItsLabelAndExcerpt() throws {
         let document = PolicyImporter.importText(Self.law, source: "law.txt")
         XCTAssertEqual(document.provisions[0].namedHeading, "第一条 为了规范管理，制定本条例…")

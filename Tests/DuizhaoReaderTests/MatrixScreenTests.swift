@@ -190,18 +190,33 @@ final class MatrixScreenTests: XCTestCase {
     }
 
     func testHelpListsEveryKeyOfTheTable() {
-        var model = MatrixScreenFixture.screen(width: 100, height: 40)
-        press(&model, .character("?"))
-        let text = model.render().lines.joined(separator: "\n")
-        for help in [
-            "next provision", "previous document", "read the pair side by side", "fold / unfold the chapter",
-            "sort documents by coverage", "sort provisions by adoption", "search provisions", "quit",
-        ] {
-            XCTAssertTrue(text.contains(help), "help lacks \(help)")
+        var root = matrixReader(width: 100, height: 40)
+        _ = root.update(.input(.character("?")))
+        let text = root.render().lines.joined(separator: "\n")
+        for binding in MatrixScreenModel.keys.bindings {
+            XCTAssertTrue(text.contains(binding.help), "help lacks \(binding.help)")
         }
-        press(&model, .character("q"))
-        XCTAssertFalse(model.render().lines.joined().contains("Matrix keys"))
-        XCTAssertEqual(model.handle(.character("q")), .quit)
+        _ = root.update(.input(.character("q")))
+        XCTAssertFalse(root.render().lines.joined().contains("read the pair side by side"), "q closes the help")
+        XCTAssertEqual(root.update(.input(.character("q"))), [.quit])
+    }
+
+    /// The help scrolled (`?` then `j` × 20 on a short terminal) stays one box: the same `HelpScreen` as the
+    /// reader's, its title row kept and every visible row a help line, no matrix rows showing through.
+    func testScrolledHelpStaysOneBox() {
+        var root = matrixReader(width: 80, height: 12)
+        _ = root.update(.input(.character("?")))
+        let first = root.render().lines
+        for _ in 0..<20 { _ = root.update(.input(.character("j"))) }
+        let lines = root.render().lines
+        XCTAssertNotEqual(lines, first, "j scrolls")
+        XCTAssertTrue(lines[0].contains("keys · ? or Esc closes, j/k scroll"), lines.joined(separator: "\n"))
+        let helps = Set(MatrixScreen.allHelpTexts)
+        for line in lines.dropFirst().dropLast() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+            XCTAssertTrue(
+                helps.contains { line.contains($0) } || line.contains("Matrix") || line.contains("this help"),
+                "a row that is not help: \(line)\n\(lines.joined(separator: "\n"))")
+        }
     }
 
     /// The matrix as the bottom screen of a reader, as `duizhao matrix` runs it.
@@ -281,4 +296,9 @@ final class MatrixScreenTests: XCTestCase {
         XCTAssertTrue(lines[1].hasSuffix("adopted 江州#1 江州#2"), lines[1])
         XCTAssertTrue(lines[23].hasPrefix("江州 (2012.txt) · 1. 指导思想: dropped"), lines[23])
     }
+}
+
+enum MatrixScreen {
+    /// Every help text the matrix's `?` lists.
+    static var allHelpTexts: [String] { MatrixScreenModel.helpSections.flatMap { $0.lines.map(\.help) } }
 }

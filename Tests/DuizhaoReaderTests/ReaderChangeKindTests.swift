@@ -1,4 +1,5 @@
 import DuizhaoCore
+import Foundation
 import XCTest
 
 @testable import DuizhaoCompare
@@ -9,7 +10,7 @@ import XCTest
 final class ReaderChangeKindTests: XCTestCase {
     /// Two clauses: the first localised (本法→本办法) and weakened (应当→可以) with a changed period (三十→十五);
     /// the second only localised (国务院有关部门→省人民政府有关部门); the third gives the task to another body.
-    static func model(height: Int = 24) -> ReaderModel {
+    static func model(width: Int = 120, height: Int = 24) -> ReaderModel {
         let clauses = [
             ("甲", "依照本法规定，县级以上人民政府应当依法在三十日内作出决定。", "依照本办法规定，县级以上人民政府可以依法在十五日内作出决定。"),
             ("乙", "国务院有关部门负责监督检查工作。", "省人民政府有关部门负责监督检查工作。"),
@@ -37,7 +38,7 @@ final class ReaderChangeKindTests: XCTestCase {
             fates[SentenceRef(division: id, index: 0)] = .rewritten
         }
         var model = ReaderModel(
-            national: national, provincial: provincial, width: 120, height: height,
+            national: national, provincial: provincial, width: width, height: height,
             options: .init(showOutline: false))
         _ = model.update(.comparisonFinished(Comparison(links: links, provenance: provenance, nationalFates: fates)))
         return model
@@ -71,21 +72,93 @@ final class ReaderChangeKindTests: XCTestCase {
         XCTAssertEqual(model.render().role(of: "可以"), .normal)
     }
 
-    func testCMovesBetweenSubstantiveChangesAndTheStatusLineNamesTheKind() {
-        var model = Self.model(height: 10)  // eight text rows: the last clause needs scrolling to
-        model.press(.tab)  // focus the provincial pane
-        var kinds: [String] = []
-        for _ in 0..<3 {
-            model.press(.character("c"))
+    /// The status line's "change N of M · kind" after each press, until `c` says there is no further change.
+    static func walk(_ model: inout ReaderModel, key: Character, limit: Int = 20) -> [String] {
+        var stops: [String] = []
+        for _ in 0..<limit {
+            model.press(.character(key))
             let status = model.render().statusLine
-            kinds.append(
-                status.components(separatedBy: "change: ").dropFirst().first?.components(separatedBy: " ").first ?? "")
+            guard let range = status.range(of: #"change \d+ of \d+ · [a-z]+"#, options: .regularExpression) else {
+                break
+            }
+            stops.append(String(status[range]))
         }
-        // Clause 1 (weaker first on its row), clause 3 (actor); clause 2 has only a localisation and is skipped.
-        XCTAssertEqual(kinds, ["weaker", "actor", "actor"], "a third c stays on the last change")
-        XCTAssertTrue(model.render().statusLine.contains("no further substantive change"))
-        model.press(.character("C"))
-        XCTAssertTrue(model.render().statusLine.contains("change: weaker"), model.render().statusLine)
+        return stops
+    }
+
+    func testCWalksTheChangesOfBothDocumentsInReadingOrderWithACounter() {
+        for focusProvincial in [false, true] {
+            var model = Self.model(height: 10)  // eight text rows: the last clause needs scrolling to
+            if focusProvincial { model.press(.tab) }
+            let stops = Self.walk(&model, key: "c")
+            // Clause 1: 应当→可以 on both sides (weaker), 三十→十五 (number); clause 2 only localised (no stop);
+            // clause 3: 村民委员会→乡镇人民政府 (actor) on both sides. A row is read left to right: the national
+            // pane's changes on it first.
+            XCTAssertEqual(
+                stops,
+                [
+                    "change 1 of 6 · weaker", "change 2 of 6 · number", "change 3 of 6 · weaker",
+                    "change 4 of 6 · number", "change 5 of 6 · actor", "change 6 of 6 · actor",
+                ], "focus on the provincial side: \(focusProvincial)")
+            XCTAssertTrue(model.render().statusLine.contains("no further substantive change"))
+            XCTAssertEqual(
+                Self.walk(&model, key: "C"),
+                [
+                    "change 5 of 6 · actor", "change 4 of 6 · number", "change 3 of 6 · weaker",
+                    "change 2 of 6 · number", "change 1 of 6 · weaker",
+                ])
+        }
+    }
+
+    func testAStopShowsItsWholeParagraph() {
+        // Panes of 12 cells: clause 1's sentence wraps over several rows, 十五 well below its first.
+        var model = Self.model(width: 30, height: 12)
+        model.press(.character("j"))
+        let stops = Self.walk(&model, key: "c", limit: 4)
+        XCTAssertEqual(stops.last, "change 4 of 6 · number")
+        let lines = model.render().lines
+        let numberRow = lines.firstIndex { $0.contains("十五") }
+        XCTAssertNotNil(numberRow, lines.joined(separator: "\n"))
+        XCTAssertTrue(
+            lines[1].contains("依照"), "the paragraph starts on the first text row: \(lines.joined(separator: "\n"))")
+        XCTAssertGreaterThan(numberRow ?? 0, 2, "the changed row is not the top row")
+    }
+
+    /// The bundled pair, national pane focused (how the reader opens): `c` reaches the province's own additions
+    /// (text only the provincial pane has), and every stop's counter runs 1, 2, 3 … of one total.
+    func testCOnTheBundledPairStopsAtProvincialAdditions() throws {
+        let national = BundledDocument.national.load()
+        let provincial = BundledDocument.provincial.load()
+        var model = ReaderModel(
+            national: national, provincial: provincial, width: 120, height: 40, options: .init(showOutline: false))
+        _ = model.update(.comparisonFinished(Comparator.compare(national: national, provincial: provincial)))
+        // Provincial-only additions of the bundled pair, found from the documents (not the reader).
+        let additions = ["充分利用哈尔滨工业大学", "健全打击网络违法犯罪工作机制"]
+        for addition in additions {
+            XCTAssertTrue(provincial.allDivisions.contains { $0.paragraphs.joined().contains(addition) })
+            XCTAssertFalse(national.allDivisions.contains { $0.paragraphs.joined().contains(addition) })
+        }
+        var seen: Set<String> = []
+        var numbers: [Int] = []
+        var total: Int?
+        for _ in 0..<400 {
+            model.press(.character("c"))
+            let screen = model.render()
+            guard let range = screen.statusLine.range(of: #"change \d+ of \d+"#, options: .regularExpression) else {
+                break
+            }
+            let parts = screen.statusLine[range].split(separator: " ")
+            numbers.append(Int(parts[1]) ?? 0)
+            XCTAssertEqual(total ?? Int(parts[3]), Int(parts[3]))
+            total = Int(parts[3])
+            // The provincial pane's text (right of the divider), its wrapped rows joined.
+            let body = screen.lines.dropFirst().dropLast().map {
+                $0.components(separatedBy: "│").dropFirst().joined().trimmingCharacters(in: .whitespaces)
+            }.joined()
+            for addition in additions where body.contains(addition) { seen.insert(addition) }
+        }
+        XCTAssertEqual(seen, Set(additions), "c stopped at both provincial additions")
+        XCTAssertEqual(numbers, Array(1...(total ?? 0)), "every change once, in order")
     }
 
     func testHelpListsTheChangeKeys() {

@@ -33,5 +33,16 @@ extension StoreProcessTests {
         XCTAssertNotEqual(unknown.status, 0)
         XCTAssertTrue(
             unknown.standardError.contains("law.md") && unknown.standardError.contains("'第九条'"), unknown.standardError)
+
+        // Two articles with an item （一）: the reference is ambiguous, nothing is added, the candidates are named.
+        try (try String(contentsOf: file, encoding: .utf8) + "\n第三条 下列事项：\n（一）名称；\n（二）住所。\n第四条 下列事项：\n（一）财务；\n")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let ambiguous = try run(["bookmarks", "add", "（一）", "--doc", file.path], storeDirectory: directory)
+        XCTAssertNotEqual(ambiguous.status, 0)
+        XCTAssertTrue(
+            ambiguous.standardError.contains("'（一）' is ambiguous: 第三条（一）")
+                && ambiguous.standardError.contains("第四条（一）"), ambiguous.standardError)
+        let after = try run(["bookmarks", "list"], storeDirectory: directory)
+        XCTAssertFalse(after.standardOutput.contains("#2"), "nothing added")
     }
 }
