@@ -162,9 +162,28 @@ public enum PairReportHTML {
                 + inner
         }
 
+        /// A `related` pair: both provisions side by side, no differences (another norm on the same subject).
+        func relatedPair(_ link: ClauseLink) -> String {
+            let e = MatrixHTML.escape
+            let name = provincial.division(id: link.provincial)?.namedHeading ?? link.provincial
+            let nationalSentences = national.division(id: link.national)?.allSentences ?? []
+            let provincialSentences = provincial.division(id: link.provincial)?.allSentences ?? []
+            var html =
+                "<p class=\"link\">⇄ <b>\(e(name))</b> <span class=\"link related\">related</span> "
+                + "score \(TextFormatting.fixed(link.score, digits: 3)) · same subject, another norm</p>\n"
+                + "<table class=\"sbs related\">\n"
+            for index in 0..<max(nationalSentences.count, provincialSentences.count) {
+                let left = index < nationalSentences.count ? e(nationalSentences[index]) : ""
+                let right = index < provincialSentences.count ? e(provincialSentences[index]) : ""
+                html += "<tr><td>\(left)</td><td>\(right)</td></tr>\n"
+            }
+            return html + "</table>\n"
+        }
+
         func provision(_ division: Division) -> String {
             let e = MatrixHTML.escape
             let linked = pairs[division.id] ?? []
+            let related = comparison.links.filter { $0.national == division.id && $0.kind == .related }
             let carried = coverage[division.id].map { " · carried " + TextFormatting.percent($0.carriedShare) } ?? ""
             var html = "<section class=\"pair\" id=\"\(anchor(national: division.id))\">\n"
             guard !linked.isEmpty else {
@@ -172,7 +191,7 @@ public enum PairReportHTML {
                     "<h4>\(e(division.namedHeading)) ⇄ — <span class=\"link dropped\">dropped</span></h4>\n"
                     + "<table class=\"sbs\">\n"
                     + division.allSentences.map { "<tr>" + MatrixHTML.sides(national: $0, provincial: nil) + "</tr>\n" }
-                    .joined() + "</table>\n</section>\n"
+                    .joined() + "</table>\n" + related.map(relatedPair).joined() + "</section>\n"
                 return html
             }
             html += "<h4>\(e(division.namedHeading))<small>\(carried)</small></h4>\n"
@@ -185,6 +204,21 @@ public enum PairReportHTML {
                     + "score \(TextFormatting.fixed(link.score, digits: 3)) · evidence: \(evidence(link.evidence))</p>\n"
                 html += "<table class=\"sbs\">\n"
                 for row in pair.rows {
+                    guard row.movedTo.isEmpty else {
+                        // Carried by another provincial provision: where it went, not a deletion.
+                        let names = row.movedTo.map { provincial.division(id: $0)?.namedHeading ?? $0 }
+                        html +=
+                            "<tr><td>\(e(row.nationalText))</td><td class=\"moved\">→ "
+                            + zip(row.movedTo, names).map { id, name in
+                                // The place where that provision is shown: its first link's paragraph.
+                                let target = comparison.nationalLinks(ofProvincial: id).first.map {
+                                    anchor(provincial: id) + "-" + slug($0.national)
+                                }
+                                return target.map { "<a href=\"#\($0)\">\(e(name))</a>" } ?? e(name)
+                            }
+                            .joined(separator: "、") + "</td></tr>\n"
+                        continue
+                    }
                     html +=
                         "<tr>"
                         + MatrixHTML.sides(
@@ -198,7 +232,7 @@ public enum PairReportHTML {
                 }
                 html += "</table>\n"
             }
-            return html + "</section>\n"
+            return html + related.map(relatedPair).joined() + "</section>\n"
         }
 
         func change(_ change: Change) -> String {

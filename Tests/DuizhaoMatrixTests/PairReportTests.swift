@@ -102,6 +102,12 @@ final class PairReportTests: XCTestCase {
             XCTAssertTrue(report.collector.contentsText.contains(chapter.heading), chapter.heading)
         }
         XCTAssertGreaterThan(report.comparison.provincialOnly.count, 0, "a 实施办法 adds provisions of its own")
+        // 第二条's duties went into 第八条's list: shown where they went (a link to that pair), not deleted.
+        let duties = try XCTUnwrap(provincial.provisions.first { $0.label == "第八条" })
+        XCTAssertTrue(
+            report.page.contains("<td class=\"moved\">→ <a href=\"#\(PairReportHTML.anchor(provincial: duties.id))-"),
+            "moved sentences point to 第八条")
+        XCTAssertFalse(report.page.contains("<del>村民委员会办理本村的公共事务和公益事业，调解民间纠纷"))
     }
 }
 
