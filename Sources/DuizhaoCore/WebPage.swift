@@ -39,6 +39,15 @@ enum MetadataTable {
     private static let labelScalars = labels.map { Array($0.unicodeScalars) }
     private static let labelFirstScalars = Set(labels.compactMap(\.unicodeScalars.first))
 
+    /// For a line that starts with a label and a colon, whether that label's value is empty (a label alone, its
+    /// value on the next line); nil for any other line.
+    static func labelLine(_ line: String) -> Bool? {
+        let squeezed = Array(line.unicodeScalars.filter { !$0.isLayoutSpace })
+        guard let first = squeezed.first, labelFirstScalars.contains(first), let pair = pairs(in: squeezed).last
+        else { return nil }
+        return pair.value.isEmpty
+    }
+
     /// Removes the table's lines from the top of `lines` (up to the first numbered heading) and returns its fields.
     static func extract(from lines: inout [SourceLine]) -> [MetadataField] {
         var fields: [MetadataField] = []
