@@ -8,6 +8,8 @@ struct HTMLPage {
     var text: String
     /// `<meta name=… content=…>` fields a document page carries (ArticleTitle, PubDate, ContentSource, …).
     var metaFields: [MetadataField]
+    /// The `<title>` element's first part, for a page whose text gives no title line.
+    var fallbackTitle: String?
 
     /// Element names whose subtree is never document text.
     private static let hiddenElements: Set<String> = [
@@ -34,6 +36,13 @@ struct HTMLPage {
     /// Adds the page's `<meta>` fields to the document's metadata (after a metadata table's, whose labels win).
     /// They are kept, not applied: a page's `PubDate` is when the site posted it, not the document's date.
     func apply(to document: inout PolicyDocument) {
+        if let fallbackTitle, document.warnings.contains(where: { if case .noTitle = $0 { true } else { false } }) {
+            var parser = DocumentParser(
+                lines: PhysicalLines.split(fallbackTitle + "\n" + text), source: document.source)
+            let decoded = document.warnings.filter { if case .decoded = $0 { true } else { false } }
+            document = parser.parse()
+            document.warnings = decoded + document.warnings
+        }
         for field in metaFields where !document.metadata.contains(where: { $0.label == field.label }) {
             document.metadata.append(field)
         }
@@ -59,11 +68,7 @@ struct HTMLPage {
         var hidden = [Bool](repeating: false, count: nodes.count)
         for index in nodes.indices {
             let node = nodes[index]
-            if node.parent >= 0, hidden[node.parent] {
-                hidden[index] = true
-                continue
-            }
-            guard node.isElement else { continue }
+            // The head is hidden, but its <meta> fields and <title> are read.
             if node.name == "meta", let name = node.attributes["name"], let content = node.attributes["content"],
                 Self.metaNames.contains(name.lowercased()),
                 !content.unicodeScalars.allSatisfy(\.isLayoutSpace)
@@ -71,6 +76,11 @@ struct HTMLPage {
                 metaFields.append(MetadataField(label: name, value: Self.squeezed(content)))
             }
             if node.name == "title", titleElementText == nil { titleElementText = Self.squeezed(tree.text(of: index)) }
+            if node.parent >= 0, hidden[node.parent] {
+                hidden[index] = true
+                continue
+            }
+            guard node.isElement else { continue }
             let style = (node.attributes["style"] ?? "").lowercased().filter { $0 != " " }
             if Self.hiddenElements.contains(node.name) || style.contains("display:none")
                 || style.contains("visibility:hidden") || node.attributes["hidden"] != nil
@@ -115,10 +125,11 @@ struct HTMLPage {
                 afterBareLabel = false
             }
         }
+        // The page's own title field, else a heading above the block. The <title> element (often shortened, or the
+        // site's name) only when the text gives none (`fallbackTitle`).
         let title =
             metaFields.first { $0.label.lowercased() == "articletitle" }?.value
             ?? Self.headingBefore(content, tree: tree, hidden: hidden, plain: plain, characters: characters)
-            ?? titleElementText.map(Self.titleFromTitleElement)
         if let title, !title.isEmpty {
             let key = Self.key(title)
             let opening = contentLines.prefix(12).map(Self.key)
@@ -131,11 +142,12 @@ struct HTMLPage {
         }
         self.text = (prefix + contentLines).joined(separator: "\n")
         self.metaFields = metaFields
+        self.fallbackTitle = titleElementText.map(Self.titleFromTitleElement).flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// The element holding the document: from the body down, the child holding at least 4/5 of the page's text
     /// outside links while there is one; then, inside it, an element the site names as its content (`class`/`id`)
-    /// holding at least half of that text with few links.
+    /// holding at least a fifth of that text with few links (the most such text).
     private static func contentBlock(
         tree: MarkupTree, body: Int, hidden: [Bool], plain: (Int) -> Int, characters: [Int]
     ) -> Int {
@@ -151,7 +163,7 @@ struct HTMLPage {
             let names = ((node.attributes["class"] ?? "") + " " + (node.attributes["id"] ?? "")).lowercased()
             guard node.name == "article" || contentNames.contains(where: { names.contains($0) }) else { continue }
             let text = plain(index)
-            guard text * 2 >= total, (characters[index] - text) * 4 <= characters[index] else { continue }
+            guard text * 5 >= total, (characters[index] - text) * 4 <= characters[index] else { continue }
             if best.map({ text >= plain($0) }) ?? true { best = index }
         }
         return best ?? current
