@@ -52,7 +52,7 @@ void *dz_html_parse(const char *bytes, int length) {
     return html_read_memory(
         bytes, length, NULL, "UTF-8",
         HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC
-            | HTML_PARSE_COMPACT);
+            | HTML_PARSE_COMPACT | XML_PARSE_HUGE);
 }
 
 void *dz_xml_parse(const char *bytes, int length) {

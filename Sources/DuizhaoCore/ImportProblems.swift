@@ -30,6 +30,8 @@ public struct ImportError: Error, Equatable, CustomStringConvertible {
         case notWordDocument(detail: String)
         /// An old binary Word file (`.doc`), or another OLE2 office file.
         case legacyOfficeFile
+        /// A web page or Word file in which no document text was found (`what` names the kind of file).
+        case noTextFound(what: String)
         /// A format whose reader needs a library or program that is not installed (`what`, `package` to install).
         case readerMissing(what: String, package: String)
 
@@ -53,6 +55,7 @@ public struct ImportError: Error, Equatable, CustomStringConvertible {
             case .notWordDocument(let detail): return detail
             case .legacyOfficeFile:
                 return "an old binary Office file (.doc/.xls), which duizhao cannot read; save it as .docx or text"
+            case .noTextFound(let what): return "no document text found in this \(what)"
             case .readerMissing(let what, let package):
                 return "reading this format needs \(what), which is not installed (Debian package \(package))"
             }

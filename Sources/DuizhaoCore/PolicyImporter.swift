@@ -33,7 +33,8 @@ public enum PolicyImporter {
         let text: String
         var encoding = TextEncoding.utf8
         var page: HTMLPage?
-        switch FileFormat.of(bytes, path: path) {
+        let format = FileFormat.of(bytes, path: path)
+        switch format {
         case .pdf:
             do { text = try PDFText.text(path: path, bytes: bytes) } catch {
                 switch error {
@@ -73,7 +74,11 @@ public enum PolicyImporter {
             (text, encoding) = try TextDecoder.decode(bytes, path: path)
         }
         if text.unicodeScalars.allSatisfy(\.isLayoutSpace) {
-            throw ImportError(path: path, problem: .onlyWhitespace)
+            switch format {
+            case .html: throw ImportError(path: path, problem: .noTextFound(what: "web page"))
+            case .docx: throw ImportError(path: path, problem: .noTextFound(what: "Word file"))
+            default: throw ImportError(path: path, problem: .onlyWhitespace)
+            }
         }
         return (PhysicalLines.split(text), encoding, page)
     }

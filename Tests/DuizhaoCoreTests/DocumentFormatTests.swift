@@ -171,6 +171,20 @@ final class DocumentFormatTests: XCTestCase {
         XCTAssertEqual(lines.last, "2024年5月1日")
     }
 
+    func testDeeplyNestedMarkupAndPagesWithoutText() throws {
+        // Unclosed <font> tags nest hundreds deep in pages pasted from old editors.
+        let nested = "<html><body>" + String(repeating: "<font>", count: 600) + "<p>一、总体要求</p><p>正文。</p>"
+        let page = try XCTUnwrap(HTMLPage.extract(nested))
+        XCTAssertEqual(page.text, "一、总体要求\n正文。")
+        let scratch = try ScratchDirectory("formats") { addTeardownBlock($0) }
+        let empty = try scratch.write(
+            "<html><head><title>首页</title><script>var a=1;</script></head><body><nav><a>首页</a></nav></body></html>",
+            to: "empty.html")
+        XCTAssertThrowsError(try PolicyImporter.importFile(at: empty)) { error in
+            XCTAssertEqual(error as? ImportError, ImportError(path: empty, problem: .noTextFound(what: "web page")))
+        }
+    }
+
     func testWordNumberFormats() {
         XCTAssertEqual(ListCounter.format(11, as: "chineseCounting"), "十一")
         XCTAssertEqual(ListCounter.format(20, as: "chineseCountingThousand"), "二十")
