@@ -49,9 +49,9 @@ public enum PolicyImporter {
                 let detail: String
                 switch error {
                 case .libraryMissing:
-                    throw ImportError(path: path, problem: .readerMissing(what: "libzip", package: "libzip4"))
+                    throw ImportError(path: path, problem: .readerMissing(what: "libzip", package: "libzip-dev"))
                 case .xmlMissing:
-                    throw ImportError(path: path, problem: .readerMissing(what: "libxml2", package: "libxml2"))
+                    throw ImportError(path: path, problem: .readerMissing(what: "libxml2", package: "libxml2-dev"))
                 case .notZip: detail = "a damaged ZIP archive (not a readable Word .docx file)"
                 case .notWord: detail = "a ZIP archive without word/document.xml: not a Word .docx file"
                 case .tooLarge:
@@ -66,7 +66,7 @@ public enum PolicyImporter {
             let decoded = try TextDecoder.decode(bytes, path: path)
             encoding = decoded.encoding
             guard let extracted = HTMLPage.extract(decoded.text) else {
-                throw ImportError(path: path, problem: .readerMissing(what: "libxml2", package: "libxml2"))
+                throw ImportError(path: path, problem: .readerMissing(what: "libxml2", package: "libxml2-dev"))
             }
             text = extracted.text
             page = extracted
