@@ -132,9 +132,15 @@ struct HTMLPage {
             ?? Self.headingBefore(content, tree: tree, hidden: hidden, plain: plain, characters: characters)
         if let title, !title.isEmpty {
             let key = Self.key(title)
-            let opening = contentLines.prefix(12).map(Self.key)
-            // The title is in the block already (alone, or as a 标题： value of its table).
-            if !opening.contains(where: { $0 == key || ($0.hasSuffix(key) && $0.count <= key.count + 4) }),
+            let opening = Array(contentLines.prefix(12).map(Self.key))
+            // The title is in the block already: alone, broken over two or three lines, or as the value of a table's
+            // 标题： row.
+            let printed = opening.indices.contains { start in
+                (1...3).contains { count in
+                    start + count <= opening.count && opening[start..<(start + count)].joined() == key
+                }
+            }
+            if !printed, !opening.contains(where: { $0.hasSuffix(key) && $0.count <= key.count + 4 }),
                 !prefix.contains(where: { Self.key($0).hasSuffix(key) })
             {
                 prefix.append(title)

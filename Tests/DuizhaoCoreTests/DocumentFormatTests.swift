@@ -185,6 +185,19 @@ final class DocumentFormatTests: XCTestCase {
         }
     }
 
+    func testTitleBrokenOverLinesInTheBlockIsNotRepeated() throws {
+        let page = try XCTUnwrap(
+            HTMLPage.extract(
+                """
+                <html><head><meta name="ArticleTitle" content="国务院关于进一步做好为农民工服务工作的意见"></head><body>
+                <div class="content"><p align="center">国务院关于进一步做好</p><p align="center">为农民工服务工作的意见</p>
+                <p>国发〔2014〕40号</p><p>一、总体要求</p><p>做好为农民工服务工作。</p></div></body></html>
+                """))
+        XCTAssertEqual(
+            page.text.components(separatedBy: "\n"),
+            ["国务院关于进一步做好", "为农民工服务工作的意见", "国发〔2014〕40号", "一、总体要求", "做好为农民工服务工作。"])
+    }
+
     func testWordNumberFormats() {
         XCTAssertEqual(ListCounter.format(11, as: "chineseCounting"), "十一")
         XCTAssertEqual(ListCounter.format(20, as: "chineseCountingThousand"), "二十")
