@@ -26,8 +26,17 @@ let package = Package(
             providers: [.apt(["libncursesw5-dev"]), .brew(["ncurses"])]
         ),
         // Pure core: document model, importer, text measurement and wrapping, bundled documents. OpenCC (繁→简
-        // folding for matching; Debian `libopencc-dev`) is loaded on first use, not linked: see `TextFolding`.
-        .target(name: "DuizhaoCore"),
+        // folding for matching; Debian `libopencc-dev`) is loaded on first use, not linked: see `TextFolding`; so
+        // are libxml2 and libzip (`CDocumentFormats`). PDFs are read by `pdftotext` (poppler-utils), a subprocess.
+        // libxml2 (HTML and XML parsers) and libzip for saved web pages and Word files, loaded on first use with
+        // dlopen, not linked (their dependencies, ICU and libstdc++, libcrypto, would cost every start): a C target
+        // compiled against their headers (Debian `libxml2-dev`, `libzip-dev`), its own header naming none of their
+        // types.
+        .target(
+            name: "CDocumentFormats",
+            cSettings: [.unsafeFlags(["-I/usr/include/libxml2", "-I/usr/local/opt/libxml2/include/libxml2"])]
+        ),
+        .target(name: "DuizhaoCore", dependencies: ["CDocumentFormats"]),
         // Pure comparison engine: clause alignment, sentence provenance, character diffs, coverage.
         .target(name: "DuizhaoCompare", dependencies: ["DuizhaoCore"]),
         // Pure adoption matrix: one national document against many implementations (summaries, shared additions,

@@ -270,7 +270,9 @@ struct DocumentParser {
             document.issuers = LineClassifier.splitIssuers(noticeTitleIssuers)
         }
         if document.issuers.isEmpty,
-            let issuerLine = (start..<bodyStart).first(where: { LineClassifier.isIssuerLine(lines[$0].text) })
+            let issuerLine = (start..<bodyStart).first(where: {
+                LineClassifier.isIssuerLine(lines[$0].text) && !isSourceValue(at: $0)
+            })
         {
             document.issuers = LineClassifier.splitIssuers(lines[issuerLine].text)
         }
@@ -285,9 +287,9 @@ struct DocumentParser {
                 warnings.append(.releaseYearGuessed(year: String(year)))
             }
         }
-        document.preamble = lines[preambleStart..<bodyStart]
-            .filter { !isMetadataLine($0.text) }
-            .map(\.text)
+        document.preamble = (preambleStart..<bodyStart)
+            .filter { !isMetadataLine(lines[$0].text) && !isSourceValue(at: $0) && !isSourceValue(at: $0 + 1) }
+            .map { lines[$0].text }
         // Page furniture inside the front matter (share buttons, timestamps, navigation) is dropped, and counted.
         let furniture = lines[start..<bodyStart].filter {
             LineClassifier.isNoise($0.text) && LineClassifier.standaloneDate($0.text) == nil
@@ -297,6 +299,13 @@ struct DocumentParser {
                 .droppedPageFurniture(count: furniture.count, firstLine: first.number, lastLine: last.number))
         }
         return FrontMatter(preambleStart: preambleStart)
+    }
+
+    /// Whether the line at `index` is the value under a bare `来源：` label (a repost's source, not its issuer).
+    private func isSourceValue(at index: Int) -> Bool {
+        guard index > 0, index < lines.count else { return false }
+        let previous = String(lines[index - 1].text.unicodeScalars.filter { !$0.isLayoutSpace })
+        return ["来源：", "来源:", "信息来源：", "信息来源:", "稿源：", "稿源:", "转自：", "转自:"].contains(previous)
     }
 
     /// The first part of a title broken over lines: short, unpunctuated, not a title, date, number or heading itself.
@@ -346,14 +355,22 @@ struct DocumentParser {
     mutating func trimTrailingNoise(from start: Int, to end: Int, into document: inout PolicyDocument) -> Int {
         var end = end
         var dropped = 0
+        // The signature's issuer lines: joint issuers are printed one per line (中共X省委办公厅 / X省人民政府办公厅).
+        var signatureTop: Int?
         while end > start + 1 {
             let line = lines[end - 1]
             if let date = LineClassifier.standaloneDate(line.text) {
                 if document.date == nil { document.date = date }
             } else if LineClassifier.isDistributionNote(line.text) {
                 document.notice.append(line.text)
-            } else if LineClassifier.isIssuerLine(line.text) {
-                if document.issuers.isEmpty { document.issuers = LineClassifier.splitIssuers(line.text) }
+            } else if LineClassifier.isIssuerLine(line.text), !isSourceValue(at: end - 1) {
+                if document.issuers.isEmpty {
+                    document.issuers = LineClassifier.splitIssuers(line.text)
+                    signatureTop = end - 1
+                } else if signatureTop == end {
+                    document.issuers = LineClassifier.splitIssuers(line.text) + document.issuers
+                    signatureTop = end - 1
+                }
             } else if LineClassifier.isNoise(line.text)
                 || (line.heading == nil && line.width <= 60 && !LineClassifier.endsSentence(line.text))
             {

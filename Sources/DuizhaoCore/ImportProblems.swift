@@ -22,6 +22,18 @@ public struct ImportError: Error, Equatable, CustomStringConvertible {
         case tooLarge(limit: Int)
         /// The system refused the read (`reason` as the system words it).
         case readFailed(reason: String)
+        /// A PDF whose pages are images (a scan): no text to read.
+        case pdfWithoutText
+        /// A PDF that `pdftotext` could not read (damaged or encrypted).
+        case unreadablePDF
+        /// A ZIP archive, or a damaged Word file (`detail` says which).
+        case notWordDocument(detail: String)
+        /// An old binary Word file (`.doc`), or another OLE2 office file.
+        case legacyOfficeFile
+        /// A web page or Word file in which no document text was found (`what` names the kind of file).
+        case noTextFound(what: String)
+        /// A format whose reader needs a library or program that is not installed (`what`, `package` to install).
+        case readerMissing(what: String, package: String)
 
         public var description: String {
             switch self {
@@ -37,6 +49,15 @@ public struct ImportError: Error, Equatable, CustomStringConvertible {
             case .undecodable: return "the bytes are neither valid UTF-8 nor GB18030/GBK or Big5 text"
             case .tooLarge(let limit): return "the file is larger than \(limit / 1_000_000) MB; not a policy document"
             case .readFailed(let reason): return "cannot be read (\(reason))"
+            case .pdfWithoutText:
+                return "this PDF has no text layer (a scan: its pages are images); run OCR on it or find a text copy"
+            case .unreadablePDF: return "this PDF cannot be read (damaged or encrypted)"
+            case .notWordDocument(let detail): return detail
+            case .legacyOfficeFile:
+                return "an old binary Office file (.doc/.xls), which duizhao cannot read; save it as .docx or text"
+            case .noTextFound(let what): return "no document text found in this \(what)"
+            case .readerMissing(let what, let package):
+                return "reading this format needs \(what), which is not installed (Debian package \(package))"
             }
         }
     }

@@ -439,8 +439,17 @@ enum LineClassifier {
         if text.utf8.count > 240 { return false }
         if isPageFooter(text) { return true }
         if containsAny(text, noiseMarkers) || isBreadcrumb(text) { return true }
-        return isTimestamp(text)
+        return isTimestamp(text) || isSourceLine(text)
     }
+
+    /// `来源：江北日报`: where a repost came from (short; not an issuer, not text).
+    static func isSourceLine(_ text: String) -> Bool {
+        text.utf8.count <= 90 && startsWithAny(text, sourcePrefixes)
+    }
+
+    private static let sourcePrefixes = UTF8Markers([
+        "来源：", "来源:", "稿源：", "稿源:", "信息来源：", "信息来源:", "转自：", "转自:", "文章来源：", "文章来源:",
+    ])
 
     private static let noiseMarkers = UTF8Markers(
         ["阅读数", "浏览次数", "点击数", "http://", "https://", "www.", "分享到", "打印本页", "关闭窗口", "【字体", "字号：", "扫一扫"])

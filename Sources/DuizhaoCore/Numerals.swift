@@ -109,4 +109,21 @@ enum Numerals {
         }
         return result
     }
+
+    /// Upper-case Roman numerals (Word's `upperRoman` list numbers); decimal digits from 4000 on.
+    static func roman(_ value: Int) -> String {
+        guard (1..<4000).contains(value) else { return String(value) }
+        var rest = value
+        var result = ""
+        for (amount, letters) in [
+            (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+            (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+        ] {
+            while rest >= amount {
+                result += letters
+                rest -= amount
+            }
+        }
+        return result
+    }
 }

@@ -20,20 +20,67 @@ public enum PolicyImporter {
     /// pipes and character devices are read (`/dev/null` is empty); directories, sockets and block devices are not.
     public static func importFile(at path: String) throws -> PolicyDocument {
         // The file's bytes and decoded text live only until the lines are split, to keep peak memory low.
-        let (lines, encoding) = try decodedLines(path: path)
+        let (lines, encoding, page) = try decodedLines(path: path)
         var parser = DocumentParser(lines: lines, source: path)
         var document = parser.parse()
         if encoding == .gb18030 || encoding == .big5 { document.warnings.insert(.decoded(encoding), at: 0) }
+        if let page { page.apply(to: &document) }
         return document
     }
 
-    private static func decodedLines(path: String) throws -> ([SourceLine], TextEncoding) {
+    private static func decodedLines(path: String) throws -> ([SourceLine], TextEncoding, HTMLPage?) {
         let bytes = try readBytes(path: path)
-        let (text, encoding) = try TextDecoder.decode(bytes, path: path)
-        if text.unicodeScalars.allSatisfy(\.isLayoutSpace) {
-            throw ImportError(path: path, problem: .onlyWhitespace)
+        let text: String
+        var encoding = TextEncoding.utf8
+        var page: HTMLPage?
+        let format = FileFormat.of(bytes, path: path)
+        switch format {
+        case .pdf:
+            do { text = try PDFText.text(path: path, bytes: bytes) } catch {
+                switch error {
+                case .toolMissing:
+                    throw ImportError(path: path, problem: .readerMissing(what: "pdftotext", package: "poppler-utils"))
+                case .unreadable: throw ImportError(path: path, problem: .unreadablePDF)
+                case .noTextLayer: throw ImportError(path: path, problem: .pdfWithoutText)
+                }
+            }
+        case .docx:
+            do { text = try WordDocument.text(of: bytes) } catch {
+                let detail: String
+                switch error {
+                case .libraryMissing:
+                    throw ImportError(path: path, problem: .readerMissing(what: "libzip", package: "libzip-dev"))
+                case .xmlMissing:
+                    throw ImportError(path: path, problem: .readerMissing(what: "libxml2", package: "libxml2-dev"))
+                case .notZip: detail = "a damaged ZIP archive (not a readable Word .docx file)"
+                case .notWord: detail = "a ZIP archive without word/document.xml: not a Word .docx file"
+                case .tooLarge:
+                    detail = "a Word file whose text expands beyond \(WordDocument.memberLimit / 1_000_000) MB"
+                case .damaged: detail = "a damaged or encrypted Word .docx file"
+                }
+                throw ImportError(path: path, problem: .notWordDocument(detail: detail))
+            }
+        case .legacyOffice:
+            throw ImportError(path: path, problem: .legacyOfficeFile)
+        case .html:
+            let decoded = try TextDecoder.decode(bytes, path: path)
+            encoding = decoded.encoding
+            guard let extracted = HTMLPage.extract(decoded.text) else {
+                throw ImportError(path: path, problem: .readerMissing(what: "libxml2", package: "libxml2-dev"))
+            }
+            text = extracted.text
+            page = extracted
+        case .text:
+            (text, encoding) = try TextDecoder.decode(bytes, path: path)
         }
-        return (PhysicalLines.split(text), encoding)
+        if text.unicodeScalars.allSatisfy(\.isLayoutSpace) {
+            switch format {
+            case .html: throw ImportError(path: path, problem: .noTextFound(what: "web page"))
+            case .docx: throw ImportError(path: path, problem: .noTextFound(what: "Word file"))
+            default: throw ImportError(path: path, problem: .onlyWhitespace)
+            }
+        }
+        return (PhysicalLines.split(text), encoding, page)
     }
 
     /// The bytes of a regular file, pipe or character device, up to `sizeLimit`.
@@ -73,7 +120,7 @@ public enum PolicyImporter {
             // An endless device (`/dev/zero`, `/dev/urandom`) shows itself early.
             if bytes.count > sizeLimit { throw ImportError(path: path, problem: .tooLarge(limit: sizeLimit)) }
             if bytes.count == count, !bytes.starts(with: [0xFF, 0xFE]), !bytes.starts(with: [0xFE, 0xFF]),
-                TextDecoder.looksBinary(bytes[...])
+                FileFormat.container(bytes) == nil, TextDecoder.looksBinary(bytes[...])
             {
                 throw ImportError(path: path, problem: .binary)
             }
@@ -85,5 +132,20 @@ public enum PolicyImporter {
     public static func importText(_ text: String, source: String) -> PolicyDocument {
         var parser = DocumentParser(lines: PhysicalLines.split(text), source: source)
         return parser.parse()
+    }
+
+    /// Imports a saved web page's decoded source: the document found in the page, as `importFile` reads an `.html`
+    /// file; nil when libxml2 cannot be loaded.
+    public static func importHTML(_ source: String, source name: String) -> PolicyDocument? {
+        guard let page = HTMLPage.extract(source) else { return nil }
+        var document = importText(page.text, source: name)
+        page.apply(to: &document)
+        return document
+    }
+
+    /// Imports a Word file's bytes as `importFile` reads a `.docx`; nil when they are not a readable one.
+    public static func importWord(_ bytes: [UInt8], source: String) -> PolicyDocument? {
+        guard let text = try? WordDocument.text(of: bytes) else { return nil }
+        return importText(text, source: source)
     }
 }

@@ -39,6 +39,15 @@ enum MetadataTable {
     private static let labelScalars = labels.map { Array($0.unicodeScalars) }
     private static let labelFirstScalars = Set(labels.compactMap(\.unicodeScalars.first))
 
+    /// For a line that starts with a label and a colon, whether that label's value is empty (a label alone, its
+    /// value on the next line); nil for any other line.
+    static func labelLine(_ line: String) -> Bool? {
+        let squeezed = Array(line.unicodeScalars.filter { !$0.isLayoutSpace })
+        guard let first = squeezed.first, labelFirstScalars.contains(first), let pair = pairs(in: squeezed).last
+        else { return nil }
+        return pair.value.isEmpty
+    }
+
     /// Removes the table's lines from the top of `lines` (up to the first numbered heading) and returns its fields.
     static func extract(from lines: inout [SourceLine]) -> [MetadataField] {
         var fields: [MetadataField] = []
@@ -130,7 +139,33 @@ extension LineClassifier {
     /// Lines that frame a government page after the text: site footer, print/close links, related documents.
     static func isSiteFooter(_ text: String) -> Bool {
         guard text.utf8.count <= 400 else { return false }
-        return containsAny(text, siteFooterMarkers) || startsWithAny(text, siteFooterPrefixes)
+        return containsAny(text, siteFooterMarkers) || startsWithAny(text, siteFooterPrefixes) || isButtonRow(text)
+    }
+
+    /// A row of page buttons: two or more short bracketed words and nothing else (`【页面纠错】【打印】【关闭】`,
+    /// `[打印] [关闭]`).
+    static func isButtonRow(_ text: String) -> Bool {
+        guard text.utf8.count <= 200 else { return false }
+        var buttons = 0
+        var inside: Int?
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "【", "[", "［":
+                guard inside == nil else { return false }
+                inside = 0
+            case "】", "]", "］":
+                guard let length = inside, (1...6).contains(length) else { return false }
+                buttons += 1
+                inside = nil
+            default:
+                if let length = inside {
+                    inside = length + 1
+                } else if !scalar.isLayoutSpace {
+                    return false
+                }
+            }
+        }
+        return inside == nil && buttons >= 2
     }
 
     private static let siteFooterMarkers = UTF8Markers([
@@ -138,6 +173,8 @@ extension LineClassifier {
     ])
     private static let siteFooterPrefixes = UTF8Markers([
         "主办：", "主办:", "主办单位", "承办：", "承办单位", "相关文件", "相关稿件", "相关解读", "相关链接",
+        // A portal's blocks under the text.
+        "友情链接", "我的浏览记录", "浏览记录", "热点排行", "热点推荐", "热门文章", "点击排行", "猜你喜欢", "相关推荐",
     ])
     private static let breadcrumbPrefixes = UTF8Markers(["当前位置", "您当前的位置", "您现在的位置"])
     private static let breadcrumbMarkers = UTF8Markers(["E-mail推荐", "【字体"])

@@ -82,3 +82,46 @@ func peakResidentBytes() -> Double {
     let kilobytes = line.split(separator: " ").compactMap { Double($0) }.first ?? 0
     return kilobytes * 1024
 }
+
+/// Import speed of the other formats: a 2 MB saved web page, a 1 MB Word file and a 100-page PDF, written by
+/// `Tests/Fixtures/formats/make-fixtures.py --bench DIR` (python3, run from the repository root), or read from
+/// `DIR` when given: `duizhao-bench formats [DIR]`. Best and median of five imports each.
+func runFormatImportBenchmark(_ arguments: [String]) throws {
+    var directory = arguments.first
+    var made: String?
+    if directory == nil {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-bench-formats-\(getpid())")
+            .path
+        let script = "Tests/Fixtures/formats/make-fixtures.py"
+        guard FileManager.default.fileExists(atPath: script) else {
+            print("skipped: run from the repository root (needs \(script) and python3), or pass a directory")
+            return
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script, "--bench", scratch]
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw BenchError("make-fixtures.py failed") }
+        directory = scratch
+        made = scratch
+    }
+    defer { if let made { try? FileManager.default.removeItem(atPath: made) } }
+    for name in ["page-2mb.html", "notice-1mb.docx", "law-100-pages.pdf"] {
+        let path = URL(fileURLWithPath: directory!).appendingPathComponent(name).path
+        let size = Double((try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0)
+        var seconds: [Double] = []
+        var provisions = 0
+        for _ in 0..<5 {
+            let start = DispatchTime.now().uptimeNanoseconds
+            let document = try PolicyImporter.importFile(at: path)
+            seconds.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            provisions = document.provisions.count
+        }
+        seconds.sort()
+        print(
+            String(
+                format: "%@ (%.2f MB, %d provisions): median %.1f ms, best %.1f ms = %.1f MB/s", name, size / 1e6,
+                provisions, seconds[2] * 1000, seconds[0] * 1000, size / 1e6 / seconds[0]))
+    }
+}

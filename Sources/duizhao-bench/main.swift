@@ -6,6 +6,7 @@ let area = arguments.first ?? "all"
 let rest = Array(arguments.dropFirst())
 let areas: [(String, ([String]) throws -> Void)] = [
     ("import", runImportBenchmark),
+    ("formats", runFormatImportBenchmark),
     ("compare", runCompareBenchmark),
     ("store", runStoreBenchmark),
     ("reader", runReaderBenchmark),

@@ -3,10 +3,23 @@ import DuizhaoCore
 import Foundation
 
 /// One fuzzing step: bytes as a file's content → decode → import → compare with the bundled provincial text.
+/// A ZIP archive goes the Word path (libzip, libxml2's XML parser, list numbering), text that starts with markup the
+/// web page path (libxml2's HTML parser, the content block), everything else the text path.
 /// Nothing may crash or hang; the structural invariants below must hold for every input.
 func fuzzOne(_ bytes: UnsafeBufferPointer<UInt8>) {
-    guard let (text, _) = try? TextDecoder.decode(bytes, path: "fuzz") else { return }
-    let document = PolicyImporter.importText(text, source: "fuzz")
+    let document: PolicyDocument
+    if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+        guard let word = PolicyImporter.importWord(Array(bytes), source: "fuzz") else { return }
+        document = word
+    } else {
+        guard let (text, _) = try? TextDecoder.decode(bytes, path: "fuzz") else { return }
+        if text.drop(while: { $0.isWhitespace }).first == "<" {
+            guard let page = PolicyImporter.importHTML(text, source: "fuzz") else { return }
+            document = page
+        } else {
+            document = PolicyImporter.importText(text, source: "fuzz")
+        }
+    }
     let ids = document.allDivisions.map(\.id)
     precondition(Set(ids).count == ids.count, "duplicate division ids")
     let provisions = document.provisions
