@@ -6,7 +6,9 @@ import FoundationEssentials
     import Darwin
 #endif
 
-/// Turns plain-text policy documents (web copies, PDF copies, clean texts) into `PolicyDocument`s.
+/// Turns policy documents into `PolicyDocument`s: plain texts (web copies, PDF copies, clean texts), and saved web
+/// pages, Word files and PDFs, each reduced to the text a clean copy would have (`FileFormat`, `HTMLPage`,
+/// `WordDocument`, `PDFText`).
 ///
 /// Pipeline: decode → physical lines (web residue and indentation removed, page footers dropped) →
 /// logical lines (hard-wrapped PDF lines joined) → the main numbering chain (where the body starts) →

@@ -9,7 +9,10 @@ struct OutlineCommand: ParsableCommand {
         abstract: "Print the section and clause hierarchy of a document (both bundled documents by default).",
         version: duizhaoVersion)
 
-    @Argument(help: "A plain-text policy document (UTF-8 or GB18030). Omit for the bundled pair.")
+    @Argument(
+        help:
+            "A policy document: text (UTF-8, GB18030/GBK, Big5), a saved web page, a Word .docx or a PDF with text. Omit for the bundled pair."
+    )
     var file: String?
 
     @Flag(help: "Print JSON instead of an indented tree.")
