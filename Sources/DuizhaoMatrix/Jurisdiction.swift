@@ -30,6 +30,14 @@ public enum Jurisdiction {
         shortName(issuers: document.issuers, title: document.title, fileName: document.source)
     }
 
+    /// The place a document names in its issuers or title, or nil (no file-name fallback).
+    public static func place(of document: PolicyDocument) -> String? {
+        for issuer in document.issuers {
+            if let name = place(in: issuer) { return name }
+        }
+        return place(in: document.title)
+    }
+
     /// The most specific place name at the start of `text`, or nil.
     static func place(in text: String) -> String? {
         var rest = Substring(text.trimmingWhitespace())

@@ -16,8 +16,9 @@ extension ReadingScreen {
         if let outline = geometry.outline {
             let role: StyleRole = focus == .outline ? .paneTitleFocused : .paneTitle
             writer.fill(row: 0, from: outline.x, to: outline.x + outline.width, role: role)
+            let name = sideNames[textSide]
             writer.write(
-                " 目录 · " + textSide.label, row: 0, column: outline.x,
+                " 目录" + (name.isEmpty ? "" : " · " + name), row: 0, column: outline.x,
                 limit: outline.x + outline.width, role: role)
             separator(&writer, column: outline.x + outline.width, geometry: geometry)
         }
@@ -25,8 +26,10 @@ extension ReadingScreen {
             guard let frame = geometry.frames[side], let document = document(side) else { continue }
             let role: StyleRole = focus == Pane(side) ? .paneTitleFocused : .paneTitle
             writer.fill(row: 0, from: frame.x, to: frame.x + frame.width, role: role)
-            let title = document.title.isEmpty ? side.label : document.title
-            writer.write(" " + title, row: 0, column: frame.x, limit: frame.x + frame.width, role: role)
+            // The side first (黑龙江 · 关于…), so two panes whose titles start alike are told apart at any width.
+            let title = [sideNames[side], document.title].filter { !$0.isEmpty }.joined(separator: " · ")
+            let shown = Self.fitted(title.isEmpty ? side.label : title, room: frame.width - 2) ?? ""
+            writer.write(" " + shown, row: 0, column: frame.x, limit: frame.x + frame.width, role: role)
         }
         if let national = geometry.frames.national, geometry.frames.provincial != nil {
             separator(&writer, column: national.x + national.width, geometry: geometry)
@@ -218,8 +221,9 @@ extension ReadingScreen {
         if let notice {
             column = writer.write(" " + notice + " ", row: row, column: 0, limit: rightColumn - 1, role: .statusMessage)
         }
-        let label = focus == .outline ? "目录·" + textSide.label : textSide.label
-        let prefix = " " + label + " │ "
+        let name = sideNames[textSide]
+        let label = focus == .outline ? (name.isEmpty ? "目录" : "目录·" + name) : name
+        let prefix = label.isEmpty ? " " : " " + label + " │ "
         let room = rightColumn - 1 - column - DisplayWidth.of(prefix)
         writer.write(
             prefix + locationText(textSide, room: room), row: row, column: column, limit: rightColumn - 1, role: .status

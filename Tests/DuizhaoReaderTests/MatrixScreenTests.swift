@@ -232,7 +232,7 @@ final class MatrixScreenTests: XCTestCase {
         XCTAssertEqual(root.update(.input(.enter)), [])
         let reader = root.render()
         XCTAssertTrue(reader.lines[0].contains("关于加强农村公路养护工作的意见"), reader.lines[0])
-        XCTAssertTrue(reader.lines[0].contains("云岭市关于加强农村公路养护工作"), reader.lines[0])
+        XCTAssertTrue(reader.lines[0].contains("│ 云岭 · 云岭市关于加强农村公路养护工"), reader.lines[0])
         XCTAssertEqual(root.reading?.provincial?.source, "impl1.txt")
         XCTAssertEqual(root.reading?.currentClause(.national), "1.2", "the reader opens at the provision")
         XCTAssertNotNil(root.reading?.comparison, "with the matrix's comparison, not a new one")
