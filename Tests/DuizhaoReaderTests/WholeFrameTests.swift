@@ -1,3 +1,4 @@
+import DuizhaoCore
 import XCTest
 
 @testable import DuizhaoReader
@@ -97,5 +98,35 @@ final class WholeFrameTests: XCTestCase {
             XCTAssertEqual(screen.cursor, CursorPosition(row: height - 1, column: 5), size)
             XCTAssertEqual(screen.roles(of: "龙江")?.first, .searchCurrent, "\(size): the first match, provincial pane")
         }
+    }
+}
+
+extension WholeFrameTests {
+    /// At 80 columns help text longer than its column wraps under itself: no binding loses words.
+    func testHelpWrapsInsteadOfCutting() throws {
+        let help = HelpScreen(sections: ReadingScreen.helpSections)
+        let rows = help.rows(helpRoom: 40)
+        var texts: [String] = []
+        for row in rows {
+            guard case .help(let keys, let text) = row else { continue }
+            XCTAssertLessThanOrEqual(DisplayWidth.of(text), 40, text)
+            if keys.isEmpty, !texts.isEmpty { texts[texts.count - 1] += text } else { texts.append(text) }
+        }
+        let expected = ReadingScreen.helpSections.flatMap { $0.lines.map(\.help) }
+        XCTAssertEqual(
+            texts.map { $0.filter { !$0.isWhitespace } }, expected.map { $0.filter { !$0.isWhitespace } },
+            "every help text whole, in order")
+        // On screen: scrolled to the Esc line, its whole text shows over its rows.
+        var model = Fixture.model(width: 80, height: 24)
+        model.press(.character("?"))
+        var all = ""
+        for _ in 0..<80 {
+            all += model.render().lines.dropFirst().joined(separator: "\n") + "\n"
+            model.press(.character("j"))
+        }
+        let escape = try XCTUnwrap(
+            ReadingScreen.keys.bindings.first { $0.keys.contains(.escape) }?.help, "Esc is bound")
+        let squeezed = all.filter { !$0.isWhitespace && $0 != "\n" }
+        XCTAssertTrue(squeezed.contains(escape.filter { !$0.isWhitespace }), escape)
     }
 }
