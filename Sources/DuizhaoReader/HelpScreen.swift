@@ -97,7 +97,9 @@ public struct HelpScreen: ScreenModel {
             innerWidth: max(titleWidth, keyColumn + 2 + helpRoom),
             innerHeight: rows.count)
         let limit = box.x + box.width
-        for (offset, line) in rows.dropFirst(min(scroll, max(0, rows.count - box.height))).prefix(box.height).enumerated() {
+        for (offset, line) in rows.dropFirst(min(scroll, max(0, rows.count - box.height))).prefix(box.height)
+            .enumerated()
+        {
             let row = box.y + offset
             switch line {
             case .title(let title):

@@ -81,7 +81,7 @@ final class LawReadingTests: XCTestCase {
         "                │                               │",
         "                │                               │",
         "                │                               │",
-        " 国家 │ 第一章 总则                                          side by side · all",
+        " 国家 │ 第一章 总则                                 side by side · ? keys · all",
     ]
 
     func testReadingAt80x24() {
