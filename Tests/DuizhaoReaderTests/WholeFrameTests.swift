@@ -41,14 +41,15 @@ final class WholeFrameTests: XCTestCase {
         _ = model.update(.bookmarksLoaded(Self.bookmarks))
         model.press(.character("B"))
         let screen = model.render()
-        // Rows 10-13: the list box; around it the reading screen, with the bookmark marks now shown.
+        // Rows 10-13: the list box, wide enough for its whole title; around it the reading screen, with the
+        // bookmark marks now shown.
         var expected = try ExpectedFrame.lines("reading-80x24")
         expected.replaceSubrange(
             10...13,
             with: [
-                "          bookmarks (all) · Enter jump · e note · d delete · f filter ·",
-                "          国家 2.基本原则 — 已删去",
-                "          省级 2.龙江特色",
+                "       bookmarks (all) · Enter jump · e note · d delete · f filter · Esc",
+                "       国家 2.基本原则 — 已删去",
+                "       省级 2.龙江特色",
                 "",
             ])
         expected[3] = "*" + expected[3].dropFirst()
@@ -62,12 +63,12 @@ final class WholeFrameTests: XCTestCase {
         var model = Fixture.model(width: 40, height: 12)
         _ = model.update(.bookmarksLoaded(Self.bookmarks))
         model.press(.character("B"))
-        // Rows 4-7: the list box; the reading screen around it unchanged.
+        // Rows 4-7: the list box (the hints that do not fit left out, not cut); the reading screen around it.
         var expected = try ExpectedFrame.lines("reading-40x12")
         expected.replaceSubrange(
             4...7,
             with: [
-                "  bookmarks (all) · Enter jump · e note",
+                "  bookmarks (all) · Enter jump",
                 "  国家 2.基本原则 — 已删去",
                 "  省级 2.龙江特色",
                 "",
