@@ -191,12 +191,15 @@ extension MatrixScreenModel {
         }
         if let message = message ?? notice {
             writer.fill(row: row, from: 0, to: width, role: .statusMessage)
-            writer.write(message, row: row, column: 0, limit: width, role: .statusMessage)
+            let shown = ReadingScreen.shortened(message, room: width) ?? ""
+            writer.write(shown, row: row, column: 0, limit: width, role: .statusMessage)
             return
         }
         let hint = "  ? keys"
         let hintWidth = DisplayWidth.of(hint)
-        writer.write(cursorDetail, row: row, column: 0, limit: width - hintWidth - 1, role: .status)
+        // Shortened with … at a word or character boundary (the headings of the linked provisions go last).
+        let detail = ReadingScreen.shortened(cursorDetail, room: width - hintWidth - 1) ?? ""
+        writer.write(detail, row: row, column: 0, limit: width - hintWidth - 1, role: .status)
         writer.write(hint, row: row, column: width - hintWidth, limit: width, role: .status)
     }
 

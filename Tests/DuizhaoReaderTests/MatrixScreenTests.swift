@@ -127,6 +127,24 @@ final class MatrixScreenTests: XCTestCase {
         XCTAssertTrue(lines.last?.contains(": kept by reference → 第二条 ") ?? false, lines.last ?? "")
     }
 
+    /// A status line longer than the screen is shortened with … (not cut), the `? keys` hint kept.
+    func testTheStatusLineIsShortenedWithAnEllipsis() {
+        var wide = MatrixScreenFixture.screen(width: 120, height: 24)
+        var narrow = MatrixScreenFixture.screen(width: 40, height: 24)
+        for _ in 0..<7 {
+            press(&wide, .character("l"))
+            press(&narrow, .character("l"))
+        }
+        let full = (wide.render().lines.last ?? "").replacingOccurrences(of: "? keys", with: "")
+            .trimmingCharacters(in: .whitespaces)
+        let line = narrow.render().lines.last ?? ""
+        XCTAssertTrue(line.hasSuffix("? keys"), line)
+        let shown = line.replacingOccurrences(of: "? keys", with: "").trimmingCharacters(in: .whitespaces)
+        XCTAssertTrue(shown.hasSuffix("…"), line)
+        XCTAssertTrue(
+            full.hasPrefix(String(shown.dropLast()).trimmingCharacters(in: .whitespaces)), "\(shown) of \(full)")
+    }
+
     func testHorizontalScrollKeepsTheRowLabelsFrozen() {
         var model = MatrixScreenFixture.screen(width: 80, height: 24)
         for _ in 0..<7 { press(&model, .character("l")) }
