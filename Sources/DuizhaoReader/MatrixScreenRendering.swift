@@ -31,7 +31,8 @@ extension MatrixScreenModel {
     /// The compact text of a cell (6 cells): mark and carried share (`ref` when kept by reference), readable
     /// without colour.
     static func cellText(_ cell: MatrixCell) -> String {
-        let mark = cell.kind == .match ? "✓" : cell.kind == .partial ? "~" : "✗"
+        // The marks of the Markdown and HTML matrices (✓ ◐ ✗): told apart without colour.
+        let mark = MatrixFormats.mark(cell.kind)
         guard cell.kind != .dropped else { return mark }
         let share = cell.byReference ? "ref" : TextFormatting.percent(cell.carried)
         return mark + String(repeating: " ", count: max(1, 5 - share.count)) + share

@@ -127,6 +127,22 @@ final class MatrixScreenTests: XCTestCase {
         XCTAssertTrue(lines.last?.contains(": kept by reference → 第二条 ") ?? false, lines.last ?? "")
     }
 
+    /// The terminal marks cells as the Markdown and HTML matrices do: ✓ kept, ◐ partly, ✗ dropped (a law and its
+    /// 实施办法, which keeps some articles only in part).
+    func testCellsUseTheMarksOfTheExportedMatrices() throws {
+        let national = try PolicyImporter.importFile(at: TestCorpus.url("cunweihui/national.md").path)
+        let measures = try PolicyImporter.importFile(at: TestCorpus.url("cunweihui/beijing-2012.md").path)
+        var model = MatrixScreenModel(national: national, files: ["beijing.md"], width: 120, height: 200)
+        let column = MatrixComputation.column(
+            national: national, document: measures, provisions: AdoptionMatrix.provisions(of: national))
+        model.setColumn(0, column)
+        let grid = model.render().lines.dropFirst(2).dropLast().joined(separator: "\n")
+        let kinds = Set(column.cells.map(\.kind))
+        XCTAssertEqual(kinds, [.match, .partial, .dropped], "the pair has every kind of cell")
+        for kind in kinds { XCTAssertTrue(grid.contains(MatrixFormats.mark(kind)), "\(kind)") }
+        XCTAssertFalse(grid.contains("~"))
+    }
+
     /// A status line longer than the screen is shortened with … (not cut), the `? keys` hint kept.
     func testTheStatusLineIsShortenedWithAnEllipsis() {
         var wide = MatrixScreenFixture.screen(width: 120, height: 24)
