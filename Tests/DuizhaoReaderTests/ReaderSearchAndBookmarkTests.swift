@@ -249,7 +249,7 @@ final class ReaderScalingTests: XCTestCase {
         XCTAssertEqual(merged.map { [$0.national, $0.provincial] }, [[0, 0], [1, 0], [2, 1]])
     }
 
-    func testCrossingLinkShowsWhereTheCounterpartIs() {
+    func testCrossingLinkShowsWhereTheCounterpartIs() throws {
         var comparison = Fixture.comparison
         // Pretend national 2.4 implements provincial 1.1's neighbour… linked backwards to provincial 1.1.
         comparison.links.append(ClauseLink(national: "2.4", provincial: "1.1", kind: .partial, score: 0.3))
@@ -258,7 +258,9 @@ final class ReaderScalingTests: XCTestCase {
         _ = model.update(.comparisonFinished(comparison))
         let screen = model.render()
         let row = screen.row(containing: "4.加强监管", from: model.geometry.frames.national!.x)!
-        XCTAssertTrue(screen.text(ofRow: row).contains("对应条款 1.1 在别处"), screen.text(ofRow: row))
+        // Named as the provincial document prints it, not by its id (1.1).
+        let heading = try XCTUnwrap(Fixture.provincial.division(id: "1.1")).heading
+        XCTAssertTrue(screen.text(ofRow: row).contains("对应条款 \(heading) 在别处"), screen.text(ofRow: row))
         XCTAssertEqual(screen.role(of: "加强事中事后监管"), .normal, "not dropped, only placed elsewhere")
     }
 }
