@@ -38,9 +38,11 @@ final class ReaderSearchTests: XCTestCase {
         let provincialColumn = screen.column(of: "第48条第1句", inRow: row, from: 55)!
         XCTAssertEqual(screen.rows[row][provincialColumn].role, .searchCurrent, "n goes to the provincial match")
         XCTAssertEqual(screen.role(of: "第48条第1句"), .searchMatch, "the national one stays highlighted")
+        XCTAssertTrue(screen.statusLine.contains("match 2 of 2"), screen.statusLine)
         model.press(.character("n"))
         screen = model.render()
         XCTAssertTrue(screen.statusLine.contains("wrapped"), screen.statusLine)
+        XCTAssertTrue(screen.statusLine.contains("match 1 of 2"), screen.statusLine)
         XCTAssertEqual(screen.role(of: "第48条第1句"), .searchCurrent, "back to the national match")
         model.press(.character("N"))
         screen = model.render()
