@@ -54,12 +54,12 @@ extension MatrixScreenModel {
     }
 
     /// Draws the whole matrix screen; `notice` (the root's status message) shows when the matrix has none.
-    func draw(into writer: inout ScreenWriter, notice: String?) {
+    func draw(into writer: inout ScreenWriter, notice: String?, noticeRole: StyleRole = .statusMessage) {
         guard width > 0, height > 0 else { return }
         guard width >= MatrixGeometry.minimumWidth, height >= MatrixGeometry.minimumHeight else {
             writer.write(
                 "terminal too small for the matrix (\(width)x\(height)); q quits", row: 0, column: 0,
-                limit: width, role: .statusMessage)
+                limit: width, role: .statusProblem)
             return
         }
         let geometry = self.geometry
@@ -75,7 +75,7 @@ extension MatrixScreenModel {
                 counts: counts, ready: ready)
         }
         renderCoverage(&writer, geometry)
-        renderStatus(&writer, notice: notice)
+        renderStatus(&writer, notice: notice, noticeRole: noticeRole)
     }
 
     func renderTitle(_ writer: inout ScreenWriter) {
@@ -182,7 +182,7 @@ extension MatrixScreenModel {
     }
 
     /// The status line: the search prompt, a message, or the detail of the cell under the cursor.
-    func renderStatus(_ writer: inout ScreenWriter, notice: String?) {
+    func renderStatus(_ writer: inout ScreenWriter, notice: String?, noticeRole: StyleRole = .statusMessage) {
         let row = height - 1
         writer.fill(row: row, from: 0, to: width, role: .status)
         if case .search(let query, _) = mode {
@@ -191,9 +191,11 @@ extension MatrixScreenModel {
             return
         }
         if let message = message ?? notice {
-            writer.fill(row: row, from: 0, to: width, role: .statusMessage)
+            // The matrix's own messages are ordinary; the root's notice keeps its kind.
+            let role = self.message == nil ? noticeRole : .statusMessage
+            writer.fill(row: row, from: 0, to: width, role: role)
             let shown = ReadingScreen.shortened(message, room: width) ?? ""
-            writer.write(shown, row: row, column: 0, limit: width, role: .statusMessage)
+            writer.write(shown, row: row, column: 0, limit: width, role: role)
             return
         }
         let hint = "  ? keys"

@@ -9,7 +9,7 @@ extension ReadingScreen {
         writer.screen.scrollableRows = 1..<(1 + geometry.bodyRows)
         renderBody(&writer, geometry)
         if let outline = geometry.outline { renderOutline(&writer, outline) }
-        renderStatus(&writer, geometry, notice: context.notice)
+        renderStatus(&writer, geometry, notice: context.notice, noticeRole: context.noticeRole)
     }
 
     func renderHeaders(_ writer: inout ScreenWriter, _ geometry: Geometry) {
@@ -227,7 +227,9 @@ extension ReadingScreen {
         return result + "…"
     }
 
-    func renderStatus(_ writer: inout ScreenWriter, _ geometry: Geometry, notice: String?) {
+    func renderStatus(
+        _ writer: inout ScreenWriter, _ geometry: Geometry, notice: String?, noticeRole: StyleRole = .statusMessage
+    ) {
         let row = height - 1
         writer.fill(row: row, from: 0, to: width, role: .status)
         // Right-hand indicators by priority; the least important go first when the line is narrow.
@@ -252,7 +254,7 @@ extension ReadingScreen {
         let rightColumn = max(0, width - rightWidth)
         var column = 0
         if let notice, let shown = Self.shortened(notice, room: rightColumn - 3) {
-            column = writer.write(" " + shown + " ", row: row, column: 0, limit: rightColumn - 1, role: .statusMessage)
+            column = writer.write(" " + shown + " ", row: row, column: 0, limit: rightColumn - 1, role: noticeRole)
         }
         let name = sideNames[textSide]
         let label = focus == .outline ? (name.isEmpty ? "目录" : "目录·" + name) : name

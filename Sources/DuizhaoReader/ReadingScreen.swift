@@ -132,7 +132,7 @@ public struct ReadingScreen: ScreenModel {
             bookmarks = marks
         case .restorePosition(let position):
             if let clause = position.clauseID { jump(toClause: clause, side: position.side, focus: position.focus) }
-        case .notice, .matrixColumn, .matrixColumnFailed:
+        case .notice, .problem, .matrixColumn, .matrixColumnFailed:
             break
         }
         return withNotice(actions)

@@ -188,3 +188,22 @@ extension ReaderChangeKindTests {
             status)
     }
 }
+
+extension ReaderChangeKindTests {
+    /// Red is for problems: an ordinary message (c's counter, a bookmark) is drawn as a message, a problem (the
+    /// store cannot be written) as a problem, and only the problem's colour is red.
+    func testOnlyProblemsAreRed() {
+        var model = Self.model()
+        model.press(.character("c"))
+        XCTAssertEqual(model.render().role(of: "change 1 of"), .statusMessage)
+        _ = model.update(.problem("bookmarks disabled: store read-only"))
+        XCTAssertEqual(model.render().role(of: "bookmarks disabled"), .statusProblem)
+        _ = model.update(.notice("bookmarked 1.甲"))
+        XCTAssertEqual(model.render().role(of: "bookmarked"), .statusMessage)
+        XCTAssertEqual(StyleRole.statusProblem.colorAppearance(rich: true).background, Appearance.red)
+        XCTAssertNotEqual(StyleRole.statusMessage.colorAppearance(rich: true).background, Appearance.red)
+        XCTAssertNotEqual(
+            StyleRole.statusMessage.monochromeAppearance, StyleRole.statusProblem.monochromeAppearance,
+            "told apart without colour")
+    }
+}
