@@ -164,7 +164,7 @@ struct BlockContentBuilder {
             }
         }
         if elsewhere.isEmpty { return "— 无对应条款 —" }
-        return "— 对应条款 " + elsewhere.prefix(3).joined(separator: "、") + " 在别处 —"
+        return "— 对应条款 " + elsewhere.prefix(3).joined(separator: "、") + " 在别处 · = 前往 —"
     }
 
     /// Sentence pairs kept level: provincial sentences in order with their first source in this block,

@@ -264,5 +264,13 @@ final class ReaderScalingTests: XCTestCase {
         let heading = try XCTUnwrap(Fixture.provincial.division(id: "1.1")).heading
         XCTAssertTrue(screen.text(ofRow: row).contains("对应条款 \(heading) 在别处"), screen.text(ofRow: row))
         XCTAssertEqual(screen.role(of: "加强事中事后监管"), .normal, "not dropped, only placed elsewhere")
+        XCTAssertTrue(screen.text(ofRow: row).contains("= 前往"), "the placeholder names the key")
+        // = goes there: from national 2.4 to provincial 1.1, the provincial pane focused.
+        _ = model.type(":2.4\n")
+        XCTAssertEqual(model.currentClause(.national), "2.4")
+        model.press(.character("="))
+        XCTAssertEqual(model.readingScreen.focus, .provincial)
+        XCTAssertEqual(model.currentClause(.provincial), "1.1")
+        XCTAssertTrue(model.render().statusLine.contains("linked: " + heading), model.render().statusLine)
     }
 }
