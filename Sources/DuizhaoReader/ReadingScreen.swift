@@ -100,9 +100,8 @@ public struct ReadingScreen: ScreenModel {
     /// name).
     static func sideNames(national: PolicyDocument, provincial: PolicyDocument?) -> Sides<String> {
         guard let provincial else { return Sides(repeating: "") }
-        let central = national.issuers.contains { $0.hasPrefix("中共中央") || $0.hasPrefix("中央") }
         return Sides(
-            national: central ? "中央" : "国家",
+            national: Jurisdiction.nationalName(of: national),
             provincial: Jurisdiction.place(of: provincial) ?? DocumentSide.provincial.label)
     }
 
