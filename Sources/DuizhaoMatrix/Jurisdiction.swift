@@ -30,6 +30,20 @@ public enum Jurisdiction {
         shortName(issuers: document.issuers, title: document.title, fileName: document.source)
     }
 
+    /// How a national document's side is named beside a local one: 中央 for the Party centre's documents (issued
+    /// by 中共中央, 中共中央办公厅 …), else 国家.
+    public static func nationalName(of document: PolicyDocument) -> String {
+        document.issuers.contains { $0.hasPrefix("中共中央") || $0.hasPrefix("中央") } ? "中央" : "国家"
+    }
+
+    /// The place a document names in its issuers or title, or nil (no file-name fallback).
+    public static func place(of document: PolicyDocument) -> String? {
+        for issuer in document.issuers {
+            if let name = place(in: issuer) { return name }
+        }
+        return place(in: document.title)
+    }
+
     /// The most specific place name at the start of `text`, or nil.
     static func place(in text: String) -> String? {
         var rest = Substring(text.trimmingWhitespace())

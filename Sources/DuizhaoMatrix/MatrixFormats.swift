@@ -8,6 +8,8 @@ public enum MatrixFormats {
     /// A document in the JSON: the national one with its issuers and number of provisions, an implementation
     /// with its jurisdiction and summary. Absent fields are left out.
     struct DocumentJSON: Encodable {
+        /// An implementation's number, from 1 in column order (the Markdown and HTML `#`); the additions refer to it.
+        var number: Int?
         var file: String
         var title: String
         var date: String?
@@ -45,7 +47,7 @@ public enum MatrixFormats {
 
     struct AdditionJSON: Encodable {
         var text: String
-        /// Indices into `documents`.
+        /// The `number`s of the documents (from 1).
         var documents: [Int]
         var jurisdictions: [String]
         var occurrences: [OccurrenceJSON]
@@ -74,9 +76,10 @@ public enum MatrixFormats {
             national: DocumentJSON(
                 file: matrix.national.source, title: matrix.national.title, date: matrix.national.date,
                 issuers: matrix.national.issuers, provisions: matrix.provisions.count),
-            documents: matrix.columns.map { column in
+            documents: matrix.columns.enumerated().map { index, column in
                 DocumentJSON(
-                    file: column.document.source, title: column.document.title, date: column.document.date,
+                    number: index + 1, file: column.document.source, title: column.document.title,
+                    date: column.document.date,
                     jurisdiction: column.jurisdiction, summary: roundedShares(column.summary))
             },
             rows: matrix.provisions.enumerated().map { row, provision in
@@ -94,12 +97,12 @@ public enum MatrixFormats {
             },
             additions: matrix.sharedAdditions.map { addition in
                 AdditionJSON(
-                    text: addition.text, documents: addition.columns,
+                    text: addition.text, documents: addition.columns.map { $0 + 1 },
                     jurisdictions: addition.columns.map { matrix.columns[$0].jurisdiction },
                     occurrences: addition.occurrences.map { occurrence in
                         let column = matrix.columns[occurrence.column]
                         return OccurrenceJSON(
-                            document: occurrence.column, file: column.document.source,
+                            document: occurrence.column + 1, file: column.document.source,
                             jurisdiction: column.jurisdiction,
                             provision: lookups[occurrence.column].provision(occurrence.sentence.division),
                             sentence: occurrence.sentence.index, text: occurrence.text)

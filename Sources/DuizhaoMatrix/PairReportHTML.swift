@@ -31,6 +31,9 @@ public enum PairReportHTML {
         let coverage: [String: NationalCoverage]
         let nationalName: String
         let provincialName: String
+        /// Provincial-only provisions placed along the alignment: after the national provision that the provincial
+        /// provision before them is linked to ("" for those before any linked one).
+        let additionsAfter: [String: [String]]
 
         init(national: PolicyDocument, provincial: PolicyDocument, comparison: Comparison) {
             self.national = national
@@ -41,8 +44,19 @@ public enum PairReportHTML {
             units = Set(national.comparableUnits.map(\.id))
             coverage = Dictionary(
                 comparison.nationalCoverage.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-            nationalName = "国家"
-            provincialName = Jurisdiction.of(provincial)
+            nationalName = Jurisdiction.nationalName(of: national)
+            provincialName = Jurisdiction.place(of: provincial) ?? Jurisdiction.of(provincial)
+            let provincialOnly = Set(comparison.provincialOnly)
+            var after: [String: [String]] = [:]
+            var previous = ""
+            for unit in provincial.comparableUnits {
+                if provincialOnly.contains(unit.id) {
+                    after[previous, default: []].append(unit.id)
+                } else if let link = comparison.nationalLinks(ofProvincial: unit.id).last {
+                    previous = link.national
+                }
+            }
+            additionsAfter = after
         }
 
         func page() -> String {
@@ -75,6 +89,7 @@ public enum PairReportHTML {
                     "<tr><td>\(e(national.preamble.joined(separator: " ")))</td>"
                     + "<td>\(e(provincial.preamble.joined(separator: " ")))</td></tr>\n</table>\n</section>\n"
             }
+            html += (additionsAfter[""] ?? []).map(addition).joined()
             for division in national.divisions { html += walk(division, depth: 0) }
             html += droppedList()
             html += provincialOnlyList()
@@ -233,6 +248,20 @@ public enum PairReportHTML {
                 html += "</table>\n"
             }
             return html + related.map(relatedPair).joined() + "</section>\n"
+                + (additionsAfter[division.id] ?? []).map(addition).joined()
+        }
+
+        /// A provincial-only provision where it stands in the provincial text: its text all inserted, nothing
+        /// on the national side.
+        func addition(_ id: String) -> String {
+            let e = MatrixHTML.escape
+            let division = provincial.division(id: id)
+            return "<section class=\"pair addition\" id=\"\(anchor(provincial: id))\">\n"
+                + "<h4>— ⇄ \(e(division?.namedHeading ?? id)) <span class=\"link added\">provincial only</span></h4>\n"
+                + "<table class=\"sbs\">\n"
+                + (division?.allSentences ?? []).map {
+                    "<tr>" + MatrixHTML.sides(national: nil, provincial: $0) + "</tr>\n"
+                }.joined() + "</table>\n</section>\n"
         }
 
         func change(_ change: Change) -> String {
@@ -279,7 +308,7 @@ public enum PairReportHTML {
             for id in comparison.provincialOnly {
                 let division = provincial.division(id: id)
                 html +=
-                    "<li id=\"\(anchor(provincial: id))\"><b>\(e(division?.namedHeading ?? id))</b> "
+                    "<li><a href=\"#\(anchor(provincial: id))\">\(e(division?.namedHeading ?? id))</a> "
                     + "<ins>\(e(division?.allSentences.joined() ?? ""))</ins></li>\n"
             }
             return html + "</ul>\n</section>\n"

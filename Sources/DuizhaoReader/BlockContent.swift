@@ -157,11 +157,14 @@ struct BlockContentBuilder {
             guard let document = documents[side] else { continue }
             for pieceIndex in block.pieces[side] {
                 guard let id = document.pieces[pieceIndex].divisionID else { continue }
-                elsewhere += index.counterparts(of: id, side: side)
+                // Named as the other document prints them (label and title), never by the internal id.
+                elsewhere += index.counterparts(of: id, side: side).map { counterpart in
+                    documents[side.other]?.divisions[counterpart]?.heading ?? counterpart
+                }
             }
         }
         if elsewhere.isEmpty { return "— 无对应条款 —" }
-        return "— 对应条款 " + elsewhere.prefix(3).joined(separator: "、") + " 在别处 —"
+        return "— 对应条款 " + elsewhere.prefix(3).joined(separator: "、") + " 在别处 · = 前往 —"
     }
 
     /// Sentence pairs kept level: provincial sentences in order with their first source in this block,

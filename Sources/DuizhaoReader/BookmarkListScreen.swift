@@ -108,9 +108,15 @@ public struct BookmarkListScreen: ScreenModel {
 
     public func render(into writer: inout ScreenWriter, area: Area, context: RenderContext) {
         let list = shown
-        let title = "bookmarks (\(filter.label)) · Enter jump · e note · d delete · f filter · Esc"
+        // The box widens for its title where the screen allows; on a narrow one the hints go, last first.
+        var parts = ["bookmarks (\(filter.label))", "Enter jump", "e note", "d delete", "f filter", "Esc"]
+        let fullWidth = DisplayWidth.of(parts.joined(separator: " · "))
+        let innerWidth = max(1, min(area.width - 4, max(40, area.width * 3 / 4, fullWidth)))
+        while parts.count > 1, DisplayWidth.of(parts.joined(separator: " · ")) > innerWidth {
+            parts.removeLast()
+        }
         let box = writer.box(
-            in: area, title: title, innerWidth: max(40, area.width * 3 / 4),
+            in: area, title: parts.joined(separator: " · "), innerWidth: innerWidth,
             innerHeight: max(1, min(list.count, area.height - 4)))
         let limit = box.x + box.width
         if list.isEmpty {

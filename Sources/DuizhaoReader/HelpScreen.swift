@@ -38,7 +38,8 @@ public struct HelpScreen: ScreenModel {
 
     public mutating func update(_ message: ReaderMessage) -> [ScreenAction] {
         guard case .input(let event) = message else { return [] }
-        let lastLine = max(0, lines.count - 1)
+        // Rows as at the narrowest help column (the render stops at the last page for the actual width).
+        let lastLine = max(0, rows(helpRoom: 10).count - 1)
         switch event {
         case .resize:
             return []
@@ -55,6 +56,26 @@ public struct HelpScreen: ScreenModel {
         }
     }
 
+    /// One row of the box: a title, the first row of a binding (with its keys) or a continuation of its help.
+    enum Row {
+        case title(String)
+        case help(keys: String, text: String)
+        case blank
+    }
+
+    /// The lines laid out in rows: help text longer than `helpRoom` cells wraps under itself (never cut).
+    func rows(helpRoom: Int) -> [Row] {
+        lines.flatMap { line -> [Row] in
+            switch line {
+            case .title(let title): return [.title(title)]
+            case .blank: return [.blank]
+            case .binding(let keys, let help):
+                let wrapped = LineBreaker.wrapLines(help, width: max(1, helpRoom)).map(\.text)
+                return wrapped.enumerated().map { .help(keys: $0.offset == 0 ? keys : "", text: $0.element) }
+            }
+        }
+    }
+
     public func render(into writer: inout ScreenWriter, area: Area, context: RenderContext) {
         var keyColumn = 0
         var helpWidth = 0
@@ -68,19 +89,24 @@ public struct HelpScreen: ScreenModel {
             case .blank: break
             }
         }
+        // The help column gets what the box leaves after the keys (at least 10 cells): longer help wraps.
+        let helpRoom = min(helpWidth, max(10, area.width - 4 - keyColumn - 2))
+        let rows = rows(helpRoom: helpRoom)
         let box = writer.box(
             in: area, title: "keys · ? or Esc closes, j/k scroll",
-            innerWidth: max(titleWidth, keyColumn + 2 + helpWidth),
-            innerHeight: lines.count)
+            innerWidth: max(titleWidth, keyColumn + 2 + helpRoom),
+            innerHeight: rows.count)
         let limit = box.x + box.width
-        for (offset, line) in lines.dropFirst(scroll).prefix(box.height).enumerated() {
+        for (offset, line) in rows.dropFirst(min(scroll, max(0, rows.count - box.height))).prefix(box.height)
+            .enumerated()
+        {
             let row = box.y + offset
             switch line {
             case .title(let title):
                 writer.write(title, row: row, column: box.x, limit: limit, role: .overlayHeading)
-            case .binding(let keys, let help):
+            case .help(let keys, let text):
                 writer.write(keys, row: row, column: box.x, limit: limit, role: .overlay)
-                writer.write(help, row: row, column: box.x + keyColumn + 2, limit: limit, role: .overlay)
+                writer.write(text, row: row, column: box.x + keyColumn + 2, limit: limit, role: .overlay)
             case .blank:
                 break
             }

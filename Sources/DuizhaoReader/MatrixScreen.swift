@@ -410,7 +410,7 @@ extension MatrixScreenModel: ScreenModel {
             setColumn(index, column)
         case .matrixColumnFailed(let index, let problem):
             setFailure(index, problem: problem)
-        case .comparisonProgress, .comparisonFinished, .bookmarksLoaded, .restorePosition, .notice:
+        case .comparisonProgress, .comparisonFinished, .bookmarksLoaded, .restorePosition, .notice, .problem:
             break
         }
         return []
@@ -427,6 +427,6 @@ extension MatrixScreenModel: ScreenModel {
     }
 
     public func render(into writer: inout ScreenWriter, area: Area, context: RenderContext) {
-        draw(into: &writer, notice: context.notice)
+        draw(into: &writer, notice: context.notice, noticeRole: context.noticeRole)
     }
 }

@@ -31,7 +31,8 @@ extension MatrixScreenModel {
     /// The compact text of a cell (6 cells): mark and carried share (`ref` when kept by reference), readable
     /// without colour.
     static func cellText(_ cell: MatrixCell) -> String {
-        let mark = cell.kind == .match ? "✓" : cell.kind == .partial ? "~" : "✗"
+        // The marks of the Markdown and HTML matrices (✓ ◐ ✗): told apart without colour.
+        let mark = MatrixFormats.mark(cell.kind)
         guard cell.kind != .dropped else { return mark }
         let share = cell.byReference ? "ref" : TextFormatting.percent(cell.carried)
         return mark + String(repeating: " ", count: max(1, 5 - share.count)) + share
@@ -53,12 +54,12 @@ extension MatrixScreenModel {
     }
 
     /// Draws the whole matrix screen; `notice` (the root's status message) shows when the matrix has none.
-    func draw(into writer: inout ScreenWriter, notice: String?) {
+    func draw(into writer: inout ScreenWriter, notice: String?, noticeRole: StyleRole = .statusMessage) {
         guard width > 0, height > 0 else { return }
         guard width >= MatrixGeometry.minimumWidth, height >= MatrixGeometry.minimumHeight else {
             writer.write(
                 "terminal too small for the matrix (\(width)x\(height)); q quits", row: 0, column: 0,
-                limit: width, role: .statusMessage)
+                limit: width, role: .statusProblem)
             return
         }
         let geometry = self.geometry
@@ -74,7 +75,7 @@ extension MatrixScreenModel {
                 counts: counts, ready: ready)
         }
         renderCoverage(&writer, geometry)
-        renderStatus(&writer, notice: notice)
+        renderStatus(&writer, notice: notice, noticeRole: noticeRole)
     }
 
     func renderTitle(_ writer: inout ScreenWriter) {
@@ -181,7 +182,7 @@ extension MatrixScreenModel {
     }
 
     /// The status line: the search prompt, a message, or the detail of the cell under the cursor.
-    func renderStatus(_ writer: inout ScreenWriter, notice: String?) {
+    func renderStatus(_ writer: inout ScreenWriter, notice: String?, noticeRole: StyleRole = .statusMessage) {
         let row = height - 1
         writer.fill(row: row, from: 0, to: width, role: .status)
         if case .search(let query, _) = mode {
@@ -190,13 +191,18 @@ extension MatrixScreenModel {
             return
         }
         if let message = message ?? notice {
-            writer.fill(row: row, from: 0, to: width, role: .statusMessage)
-            writer.write(message, row: row, column: 0, limit: width, role: .statusMessage)
+            // The matrix's own messages are ordinary; the root's notice keeps its kind.
+            let role = self.message == nil ? noticeRole : .statusMessage
+            writer.fill(row: row, from: 0, to: width, role: role)
+            let shown = ReadingScreen.shortened(message, room: width) ?? ""
+            writer.write(shown, row: row, column: 0, limit: width, role: role)
             return
         }
         let hint = "  ? keys"
         let hintWidth = DisplayWidth.of(hint)
-        writer.write(cursorDetail, row: row, column: 0, limit: width - hintWidth - 1, role: .status)
+        // Shortened with … at a word or character boundary (the headings of the linked provisions go last).
+        let detail = ReadingScreen.shortened(cursorDetail, room: width - hintWidth - 1) ?? ""
+        writer.write(detail, row: row, column: 0, limit: width - hintWidth - 1, role: .status)
         writer.write(hint, row: row, column: width - hintWidth, limit: width, role: .status)
     }
 

@@ -6,7 +6,7 @@ public enum ReadingCommand: Sendable, Equatable, CaseIterable {
     case nextClause, previousClause, nextSection, previousSection
     case focusNext, focusPrevious, focusLeft, focusRight
     case toggleFold, toggleOutline, toggleSinglePane
-    case search, searchNext, searchPrevious, jumpToClause
+    case search, searchNext, searchPrevious, jumpToClause, linkedClause
     case toggleDifferences, toggleLocalization, nextChange, previousChange
     case toggleBookmark, bookmarkWithNote, bookmarkList
     case clearSearch, help, quit
@@ -43,6 +43,7 @@ extension ReadingScreen {
             .init([key("n")], "next match", .searchNext),
             .init([key("N")], "previous match", .searchPrevious),
             .init([key(":")], "jump to a clause (2.4, 4, 第4条, 四)", .jumpToClause),
+            .init([key("=")], "go to the linked clause in the other document", .linkedClause),
             .init([key("d")], "highlight differences on / off", .toggleDifferences),
             .init([key("L")], "localisations (本法→本办法) shown / hidden", .toggleLocalization),
             .init([key("c")], "next substantive change, either document (not a localisation)", .nextChange),
@@ -159,6 +160,7 @@ extension ReadingScreen {
         case .toggleLocalization:
             showsLocalizations.toggle()
             message = showsLocalizations ? "localisations shown" : "localisations hidden: substantive changes only"
+        case .linkedClause: moveToLinkedClause()
         case .nextChange: moveToChange(forward: true)
         case .previousChange: moveToChange(forward: false)
         case .help:
@@ -226,6 +228,23 @@ extension ReadingScreen {
     }
 
     /// The name of a division as the reader shows it: label and title, or excerpt for an untitled article.
+    /// `=`: the clause linked with the current one, in the other document (the target of a "在别处" placeholder:
+    /// links that cross others are drawn apart).
+    mutating func moveToLinkedClause() {
+        guard let index = pair.comparisonIndex, let clause = currentClause(textSide) else {
+            message = provincial == nil ? "one document: nothing to compare" : "no comparison yet"
+            return
+        }
+        let side = textSide
+        guard let counterpart = index.counterparts(of: clause, side: side).first else {
+            message = "no linked clause in the other document"
+            return
+        }
+        _ = jump(toClause: counterpart, side: side.other, focus: Pane(side.other))
+        textSide = side.other
+        message = "linked: " + heading(side: side.other, id: counterpart)
+    }
+
     func heading(side: DocumentSide, id: String) -> String {
         pieces[side]?.divisions[id]?.namedHeading ?? id
     }

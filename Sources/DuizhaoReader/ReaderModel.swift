@@ -34,6 +34,8 @@ public struct ReaderModel: Sendable {
     var stack: [any ScreenModel]
     /// The status-line message shown until the next key.
     public internal(set) var message: String?
+    /// Whether `message` reports a problem (`.problem`), drawn red rather than as an ordinary message.
+    public internal(set) var messageIsProblem = false
 
     /// A reader whose bottom screen is `root` (e.g. a corpus matrix that opens reading screens).
     public init(root: any ScreenModel, width: Int, height: Int, options: ReaderOptions = .init()) {
@@ -62,6 +64,10 @@ public struct ReaderModel: Sendable {
         switch message {
         case .notice(let text):
             self.message = text
+            messageIsProblem = false
+        case .problem(let text):
+            self.message = text
+            messageIsProblem = true
         case .input(let event):
             let event = Self.normalizedControlCharacter(event)
             if case .resize(let newWidth, let newHeight) = event {
@@ -70,6 +76,7 @@ public struct ReaderModel: Sendable {
                 broadcast(.input(.resize(width: width, height: height)), into: &effects)
             } else if let top = stack.indices.last {
                 self.message = nil
+                messageIsProblem = false
                 let actions = stack[top].update(.input(event))
                 apply(actions, from: top, into: &effects)
             }
@@ -111,6 +118,7 @@ public struct ReaderModel: Sendable {
                 effects.append(effect)
             case .notice(let text):
                 message = text
+                messageIsProblem = false
             case .push(let screen):
                 stack.append(screen)
             case .close:
@@ -144,7 +152,7 @@ public struct ReaderModel: Sendable {
             return writer.screen
         }
         let area = Area(x: 0, y: 0, width: width, height: height)
-        let context = RenderContext(notice: message)
+        let context = RenderContext(notice: message, noticeIsProblem: messageIsProblem)
         let base = stack.lastIndex { !$0.isOverlay } ?? 0
         for screen in stack[min(base, stack.count)...] {
             screen.render(into: &writer, area: area, context: context)
@@ -166,7 +174,7 @@ public struct ReaderModel: Sendable {
         for (index, line) in lines.enumerated() where first + index < height {
             let column = max(0, (width - DisplayWidth.of(line)) / 2)
             writer.write(
-                line, row: first + index, column: column, limit: width, role: index == 0 ? .statusMessage : .normal)
+                line, row: first + index, column: column, limit: width, role: index == 0 ? .statusProblem : .normal)
         }
     }
 

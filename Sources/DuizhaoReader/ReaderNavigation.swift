@@ -355,7 +355,11 @@ extension ReadingScreen {
     /// the status line counts it: "change 7 of 112 · added".
     mutating func moveToChange(forward: Bool) {
         guard pair.comparisonIndex != nil, highlightsDifferences else {
-            message = highlightsDifferences ? "no comparison yet" : "differences are not highlighted (d)"
+            if provincial == nil {
+                message = "one document: nothing to compare"
+            } else {
+                message = highlightsDifferences ? "no comparison yet" : "differences are not highlighted (d)"
+            }
             return
         }
         let current = readingRow

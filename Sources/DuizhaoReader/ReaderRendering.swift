@@ -9,15 +9,16 @@ extension ReadingScreen {
         writer.screen.scrollableRows = 1..<(1 + geometry.bodyRows)
         renderBody(&writer, geometry)
         if let outline = geometry.outline { renderOutline(&writer, outline) }
-        renderStatus(&writer, geometry, notice: context.notice)
+        renderStatus(&writer, geometry, notice: context.notice, noticeRole: context.noticeRole)
     }
 
     func renderHeaders(_ writer: inout ScreenWriter, _ geometry: Geometry) {
         if let outline = geometry.outline {
             let role: StyleRole = focus == .outline ? .paneTitleFocused : .paneTitle
             writer.fill(row: 0, from: outline.x, to: outline.x + outline.width, role: role)
+            let name = sideNames[textSide]
             writer.write(
-                " 目录 · " + textSide.label, row: 0, column: outline.x,
+                " 目录" + (name.isEmpty ? "" : " · " + name), row: 0, column: outline.x,
                 limit: outline.x + outline.width, role: role)
             separator(&writer, column: outline.x + outline.width, geometry: geometry)
         }
@@ -25,8 +26,10 @@ extension ReadingScreen {
             guard let frame = geometry.frames[side], let document = document(side) else { continue }
             let role: StyleRole = focus == Pane(side) ? .paneTitleFocused : .paneTitle
             writer.fill(row: 0, from: frame.x, to: frame.x + frame.width, role: role)
-            let title = document.title.isEmpty ? side.label : document.title
-            writer.write(" " + title, row: 0, column: frame.x, limit: frame.x + frame.width, role: role)
+            // The side first (黑龙江 · 关于…), so two panes whose titles start alike are told apart at any width.
+            let title = [sideNames[side], document.title].filter { !$0.isEmpty }.joined(separator: " · ")
+            let shown = Self.fitted(title.isEmpty ? side.label : title, room: frame.width - 2) ?? ""
+            writer.write(" " + shown, row: 0, column: frame.x, limit: frame.x + frame.width, role: role)
         }
         if let national = geometry.frames.national, geometry.frames.provincial != nil {
             separator(&writer, column: national.x + national.width, geometry: geometry)
@@ -181,18 +184,52 @@ extension ReadingScreen {
         }
     }
 
-    /// "section › clause" of the current position in a document; an untitled clause (an article) is named by its
-    /// label and excerpt when that fits in `room` cells, else by its label alone.
+    /// "section › clause" of the current position in a document, fitted to `room` cells: an untitled clause (an
+    /// article) is named by its label and excerpt when that fits, else by its label; when the section and the clause
+    /// do not fit, the section is shortened (…) before the clause's name, then dropped; the name last.
     func locationText(_ side: DocumentSide, room: Int = .max) -> String {
         guard let paragraph = currentParagraphInfo(side) else { return "" }
         guard let unit = paragraph.unitID, let document = pieces[side] else { return "序言" }
         let division = document.divisions[unit]
-        let section = document.sectionEntry(containing: unit).map { $0.heading + " › " } ?? ""
-        let named = section + (division?.namedHeading ?? unit)
-        return DisplayWidth.of(named) <= room ? named : section + (division?.heading ?? unit)
+        let sectionHeading = document.sectionEntry(containing: unit)?.heading
+        let section = sectionHeading.map { $0 + " › " } ?? ""
+        let named = division?.namedHeading ?? unit
+        let label = division?.heading ?? unit
+        for candidate in [section + named, section + label] where DisplayWidth.of(candidate) <= room {
+            return candidate
+        }
+        if let sectionHeading,
+            let short = Self.shortened(sectionHeading, room: room - DisplayWidth.of(label) - 3, minimum: 6)
+        {
+            return short + " › " + label
+        }
+        return Self.shortened(label, room: room) ?? ""
     }
 
-    func renderStatus(_ writer: inout ScreenWriter, _ geometry: Geometry, notice: String?) {
+    /// `text` in at most `room` cells: whole when it fits, else cut at a character boundary (at a space when the
+    /// text is words and one is near) with `…`; nil when fewer than `minimum` cells would show.
+    static func shortened(_ text: String, room: Int, minimum: Int = 2) -> String? {
+        if DisplayWidth.of(text) <= room { return text }
+        guard room >= minimum else { return nil }
+        var result = ""
+        var used = 0
+        for character in text {
+            let characterWidth = DisplayWidth.of(String(character))
+            if used + characterWidth > room - 1 { break }
+            result.append(character)
+            used += characterWidth
+        }
+        // Words (ASCII text): back to the last space when it is in the last third, so no word is cut.
+        if let space = result.lastIndex(of: " "), result.distance(from: space, to: result.endIndex) * 3 < room {
+            result = String(result[..<space])
+        }
+        while result.last == " " { result.removeLast() }
+        return result + "…"
+    }
+
+    func renderStatus(
+        _ writer: inout ScreenWriter, _ geometry: Geometry, notice: String?, noticeRole: StyleRole = .statusMessage
+    ) {
         let row = height - 1
         writer.fill(row: row, from: 0, to: width, role: .status)
         // Right-hand indicators by priority; the least important go first when the line is narrow.
@@ -205,6 +242,7 @@ extension ReadingScreen {
         if let kind = currentChangeKind { right.append(("change: " + kind.rawValue, 3)) }
         if let query = search?.query { right.append(("/" + query, 0)) }
         right.append((isSinglePane || provincial == nil ? "single" : "side by side", 1))
+        right.append(("? keys", 2))
         right.append((positionText, 4))
         var dropPriority = 0
         while DisplayWidth.of(right.map(\.text).joined(separator: " · ")) + 2 > width / 2, dropPriority < 4 {
@@ -215,11 +253,12 @@ extension ReadingScreen {
         let rightWidth = DisplayWidth.of(rightText)
         let rightColumn = max(0, width - rightWidth)
         var column = 0
-        if let notice {
-            column = writer.write(" " + notice + " ", row: row, column: 0, limit: rightColumn - 1, role: .statusMessage)
+        if let notice, let shown = Self.shortened(notice, room: rightColumn - 3) {
+            column = writer.write(" " + shown + " ", row: row, column: 0, limit: rightColumn - 1, role: noticeRole)
         }
-        let label = focus == .outline ? "目录·" + textSide.label : textSide.label
-        let prefix = " " + label + " │ "
+        let name = sideNames[textSide]
+        let label = focus == .outline ? (name.isEmpty ? "目录" : "目录·" + name) : name
+        let prefix = label.isEmpty ? " " : " " + label + " │ "
         let room = rightColumn - 1 - column - DisplayWidth.of(prefix)
         writer.write(
             prefix + locationText(textSide, room: room), row: row, column: column, limit: rightColumn - 1, role: .status

@@ -195,6 +195,23 @@ extension ReadingScreen {
         state.current = found.match
         search = state
         reveal(found.match)
-        if found.wrapped { message = forward ? "search wrapped to the top" : "search wrapped to the bottom" }
+        let position = matchPosition(found.match, needle: state.needle).map { "match \($0.number) of \($0.total)" }
+        let wrapped = found.wrapped ? (forward ? "search wrapped to the top" : "search wrapped to the bottom") : nil
+        message = [position, wrapped].compactMap { $0 }.joined(separator: " · ")
+    }
+
+    /// Which match of all `match` is, in reading order ("match 3 of 17"): every block that may hold the text is
+    /// searched (the byte prefilter skips the rest without styling them).
+    func matchPosition(_ match: MatchLocation, needle: [Unicode.Scalar]) -> (number: Int, total: Int)? {
+        let bytes = Array(String(String.UnicodeScalarView(needle)).utf8)
+        let sides = shownSides
+        var total = 0
+        var number: Int?
+        for block in 0..<pair.blockCount {
+            let found = matches(inBlock: block, needle: needle, bytes: bytes, sides: sides)
+            if block == match.block, let index = found.firstIndex(of: match) { number = total + index + 1 }
+            total += found.count
+        }
+        return number.map { ($0, total) }
     }
 }

@@ -116,6 +116,8 @@ public enum ReaderMessage: Sendable {
     case bookmarksLoaded([ReaderBookmark])
     /// A status-line notice shown until the next key (e.g. "bookmarks disabled: store read-only").
     case notice(String)
+    /// A status-line notice that reports a problem (drawn as one: red where colour is available).
+    case problem(String)
     /// Reopen at a saved position (ignored when its clause no longer exists).
     case restorePosition(ReadingPosition)
     /// A column of the matrix is computed (the matrix screen fills it in).

@@ -1,5 +1,6 @@
 import DuizhaoCompare
 import DuizhaoCore
+import DuizhaoMatrix
 
 /// A row of the aligned row list: a block and a row inside it.
 struct RowPosition: Sendable, Equatable, Comparable {
@@ -58,6 +59,9 @@ public struct ReadingScreen: ScreenModel {
     var readingTarget: RowPosition?
     /// The anchor of a series of resizes, so that resizing back and forth returns to the same line.
     var resizeAnchor: TopAnchor?
+    /// Each pane's side as its header and the status line name it: the jurisdiction of the provincial document
+    /// (黑龙江, 浙江), 中央 or 国家 for the national one; empty when one document is read alone.
+    let sideNames: Sides<String>
     /// Where the last `c`/`C` stopped (used while the view has not moved since).
     var changeCursor: ChangeCursor?
     var search: SearchState?
@@ -86,8 +90,19 @@ public struct ReadingScreen: ScreenModel {
         pair = AlignedPair(national: nationalPieces, provincial: provincialPieces, comparison: nil)
         layout = LayoutCache(pair)
         if provincial == nil { isSinglePane = true }
+        sideNames = Self.sideNames(national: national, provincial: provincial)
         for side in DocumentSide.allCases { recomputeOutline(side) }
         top = normalized(RowPosition(block: 0, row: 0))
+    }
+
+    /// 中央 for a document of the Party centre (中共中央, 中共中央办公厅 …), else 国家; the provincial document's
+    /// jurisdiction (from its issuers or title; else 省级); nothing when one document is read alone (no side to
+    /// name).
+    static func sideNames(national: PolicyDocument, provincial: PolicyDocument?) -> Sides<String> {
+        guard let provincial else { return Sides(repeating: "") }
+        return Sides(
+            national: Jurisdiction.nationalName(of: national),
+            provincial: Jurisdiction.place(of: provincial) ?? DocumentSide.provincial.label)
     }
 
     /// The document of one side, if open.
@@ -116,7 +131,7 @@ public struct ReadingScreen: ScreenModel {
             bookmarks = marks
         case .restorePosition(let position):
             if let clause = position.clauseID { jump(toClause: clause, side: position.side, focus: position.focus) }
-        case .notice, .matrixColumn, .matrixColumnFailed:
+        case .notice, .problem, .matrixColumn, .matrixColumnFailed:
             break
         }
         return withNotice(actions)

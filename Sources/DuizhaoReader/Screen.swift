@@ -29,7 +29,7 @@ public enum StyleRole: UInt8, Sendable, CaseIterable {
     case bookmark
     /// Status line.
     case status
-    /// Status-line message (errors, "no match").
+    /// Status-line message ("bookmarked …", "change 7 of 112 · added", "no match").
     case statusMessage
     /// Help overlay and prompts.
     case overlay
@@ -61,6 +61,9 @@ public enum StyleRole: UInt8, Sendable, CaseIterable {
     case matrixCursor
     /// The first words standing in for the title of an untitled article (`第三条 村民委员会根据…`): shown quietly.
     case excerpt
+    /// A status-line message that reports a problem (a store that cannot be written, a file that failed): red
+    /// where colour is available. Ordinary messages (`statusMessage`) are not red.
+    case statusProblem
 }
 
 /// One terminal cell. A double-width character occupies its cell and a following continuation cell.

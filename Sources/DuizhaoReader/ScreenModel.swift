@@ -20,10 +20,16 @@ public struct Area: Sendable, Equatable {
 public struct RenderContext: Sendable {
     /// The status-line message shown until the next key (the root's), if any.
     public var notice: String?
+    /// Whether the notice reports a problem (`ReaderMessage.problem`): drawn in `statusProblem`.
+    public var noticeIsProblem: Bool
 
-    public init(notice: String? = nil) {
+    public init(notice: String? = nil, noticeIsProblem: Bool = false) {
         self.notice = notice
+        self.noticeIsProblem = noticeIsProblem
     }
+
+    /// The role a screen draws the notice in.
+    public var noticeRole: StyleRole { noticeIsProblem ? .statusProblem : .statusMessage }
 }
 
 /// One screen of the reader: it owns its state, its `update` and its `render`. The root `ReaderModel` keeps

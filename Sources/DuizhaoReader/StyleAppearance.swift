@@ -49,6 +49,7 @@ extension StyleRole {
         case .bookmark: return Appearance(bold: true)
         case .status: return Appearance(reverse: true)
         case .statusMessage: return Appearance(bold: true, reverse: true)
+        case .statusProblem: return Appearance(bold: true, underline: true, reverse: true)
         case .overlay: return Appearance(bold: true)
         case .overlayHeading: return Appearance(bold: true, underline: true)
         case .control: return Appearance(reverse: true)
@@ -83,7 +84,9 @@ extension StyleRole {
         case .searchCurrent: return A(foreground: A.black, background: A.magenta, bold: true)
         case .bookmark: return A(foreground: A.yellow, bold: true)
         case .status: return A(foreground: A.black, background: A.white)
-        case .statusMessage: return A(foreground: A.white, background: A.red, bold: true)
+        // Red only for problems: an ordinary message stands out from the status line without alarm.
+        case .statusMessage: return A(foreground: A.black, background: A.cyan, bold: true)
+        case .statusProblem: return A(foreground: A.white, background: A.red, bold: true)
         case .overlay: return A(foreground: A.white, background: A.blue)
         case .overlayHeading: return A(foreground: A.yellow, background: A.blue, bold: true)
         case .separator: return A(foreground: grey)

@@ -52,7 +52,7 @@ public enum MatrixTerminalSession {
             let startup = openPersistence(national, provincial)
             pair = (provincial.source, startup.persistence)
             _ = model.update(.bookmarksLoaded(startup.bookmarks))
-            if let notice = startup.messages.first { _ = model.update(.notice(notice)) }
+            if let notice = startup.messages.first { _ = model.update(.problem(notice)) }
         }
 
         return try ReaderLoop.run(

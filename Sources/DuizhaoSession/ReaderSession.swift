@@ -31,7 +31,7 @@ public final class ReaderSession {
         if let position = startup.position, model.readingPosition == startPosition {
             _ = model.update(.restorePosition(position))
         }
-        if let notice = startup.messages.first { _ = model.update(.notice(notice)) }
+        if let notice = startup.messages.first { _ = model.update(.problem(notice)) }
     }
 
     /// Sends one message to the model and performs the effects it returns, in order; `.quit` once all

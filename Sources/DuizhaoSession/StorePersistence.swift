@@ -62,8 +62,9 @@ public final class StorePersistence: ReaderPersistence {
             case .addBookmark(let request):
                 let (document, identity) = documentAndIdentity(request.side)
                 try store.addBookmark(clauseID: request.clauseID, in: document, identity: identity, note: request.note)
-                return request.note.isEmpty
-                    ? "bookmarked \(request.clauseID)" : "bookmarked \(request.clauseID) with a note"
+                // The provision by its label and title, as the reader shows it (the id is internal).
+                let name = request.clauseTitle.isEmpty ? request.clauseID : request.clauseTitle
+                return request.note.isEmpty ? "bookmarked \(name)" : "bookmarked \(name) with a note"
             case .removeBookmark(let id):
                 try store.remove(id: id)
                 return "bookmark removed"

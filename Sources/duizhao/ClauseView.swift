@@ -38,7 +38,10 @@ struct ClauseView {
 
     func lines() -> [Line] {
         let columnWidth = max(10, (width - 3) / 2)
-        var lines: [Line] = wrap([Run(text: title, role: .heading)], width: width)
+        // The title's own lines (see `sideBySide`), each wrapped only when it alone is wider than the view.
+        var lines: [Line] = title.split(separator: "\n").flatMap {
+            wrap([Run(text: String($0), role: .heading)], width: width)
+        }
         lines += wrap(legend(), width: width)
         lines.append([
             Run(

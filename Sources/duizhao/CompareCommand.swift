@@ -426,8 +426,13 @@ struct ComparisonReport {
         for link in links {
             let pair = LinkedPair(
                 link: link, comparison: comparison, national: national, provincial: provincial, localLevel: level)
-            let title =
-                "\(nationalName(link.national, withExcerpt: false))  ⇄  \(provincialName(link.provincial, withExcerpt: false))  · \(link.kind.rawValue) \(TextFormatting.fixed(link.score, digits: 3))"
+            let nationalPart = nationalName(link.national, withExcerpt: false)
+            let rest =
+                "⇄  \(provincialName(link.provincial, withExcerpt: false))  · \(link.kind.rawValue) \(TextFormatting.fixed(link.score, digits: 3))"
+            // One line when it fits; else the national provision, then the link on a line of its own (never a
+            // break in the middle of a name).
+            let oneLine = nationalPart + "  " + rest
+            let title = DisplayWidth.of(oneLine) <= width ? oneLine : nationalPart + "\n" + rest
             var footnote: String?
             if !pair.sourcesElsewhere.isEmpty {
                 let sources = Array(Set(pair.sourcesElsewhere)).sorted().joined(separator: ", ")

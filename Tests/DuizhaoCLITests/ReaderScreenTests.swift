@@ -43,12 +43,18 @@ final class ReaderScreenTests: XCTestCase {
         return columns
     }
 
-    /// The pane columns when both titles are in the header row (no assertion: used while polling).
+    /// The pane columns when both titles are in the header row (no assertion: used while polling). Each header
+    /// starts with its side (中央 · …, 黑龙江 · …): a pane's text starts where its header does, one column after
+    /// the separator before it.
     private func findPaneColumns(_ lines: [String]) -> PaneColumns? {
-        guard let header = lines.first, let nationalColumn = header.displayColumn(of: national.title),
-            let provincialColumn = header.displayColumn(of: provincial.title)
+        guard let header = lines.first, let nationalTitle = header.displayColumn(of: " · " + national.title),
+            let provincialTitle = header.displayColumn(of: " · " + provincial.title)
         else { return nil }
-        return PaneColumns(national: nationalColumn, provincial: provincialColumn)
+        func paneStart(before column: Int) -> Int {
+            let separators = (0..<column).filter { header.displaySlice(from: $0, to: $0 + 1) == "│" }
+            return (separators.last ?? -1) + 2
+        }
+        return PaneColumns(national: paneStart(before: nationalTitle), provincial: paneStart(before: provincialTitle))
     }
 
     /// The national and provincial pane text of one screen line.

@@ -260,3 +260,16 @@ extension CompareCommandTests {
         XCTAssertEqual(lines.filter { $0.contains("为了保障农村村民实行自治") }.count, 1, result.standardOutput)
     }
 }
+
+extension CompareCommandTests {
+    /// Piped at a narrow width the clause view's header breaks between the two provisions, never inside a name.
+    func testClauseViewHeaderBreaksBetweenTheProvisions() throws {
+        let national = BundledDocument.national.load()
+        let clause = try XCTUnwrap(national.comparableUnits.first { $0.number == 21 })
+        let result = try run(["compare", "--clause", "21", "--width", "40"])
+        XCTAssertEqual(result.status, 0, result.standardError)
+        let lines = result.standardOutput.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines[0], clause.heading)
+        XCTAssertTrue(lines[1].hasPrefix("⇄  ") && lines[1].contains("· match"), lines[1])
+    }
+}

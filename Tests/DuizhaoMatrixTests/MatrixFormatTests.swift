@@ -38,7 +38,9 @@ final class MatrixFormatTests: XCTestCase {
         XCTAssertEqual(linked.map { $0["title"] as? String }, ["加强资金保障"])
         let additions = try XCTUnwrap(object["additions"] as? [[String: Any]])
         XCTAssertEqual(additions.count, 1)
-        XCTAssertEqual(additions[0]["documents"] as? [Int], [0, 1])
+        // Documents are numbered from 1, as the Markdown and HTML `#` column numbers them.
+        XCTAssertEqual(documents.map { $0["number"] as? Int }, [1, 2])
+        XCTAssertEqual(additions[0]["documents"] as? [Int], [1, 2])
         XCTAssertEqual(additions[0]["jurisdictions"] as? [String], ["江州", "云岭"])
     }
 

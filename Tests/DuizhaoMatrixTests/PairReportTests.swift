@@ -69,6 +69,11 @@ final class PairReportTests: XCTestCase {
         for kind in ChangeKind.allCases {
             XCTAssertEqual(collector.counts[kind.rawValue], "\(changes[kind] ?? 0)", kind.rawValue)
         }
+        // A provincial-only provision has its place along the alignment (linked from the list).
+        for id in report.comparison.provincialOnly {
+            let anchor = PairReportHTML.anchor(provincial: id)
+            XCTAssertTrue(collector.ids.contains(anchor) && collector.links.contains("#" + anchor), id)
+        }
         // The lists: one entry per dropped national and per provincial-only provision.
         XCTAssertEqual(collector.listItems["dropped"] ?? 0, report.comparison.nationalOnly.count)
         XCTAssertEqual(collector.listItems["provincial-only"] ?? 0, report.comparison.provincialOnly.count)

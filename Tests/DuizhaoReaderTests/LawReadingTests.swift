@@ -58,7 +58,7 @@ final class LawReadingTests: XCTestCase {
     /// excerpt; in the panes an untitled article's label stands alone above its text (its first words once); a
     /// 项's label runs into its text as printed (`（一）名称；`).
     static let readingAt80x24 = [
-        " 目录 · 国家    │ 某某管理法                    │ 某某省实施《某某管理法》办法",
+        " 目录 · 国家    │ 国家 · 某某管理法             │ 某某 · 某某省实施《某某管理…",
         " -第一章 总则   │ 第一章 总则                   │ 第一章 总则",
         "    第一条 为了…│                               │",
         "    第二条 本法…│ 第一条                        │ 第一条",
@@ -81,7 +81,7 @@ final class LawReadingTests: XCTestCase {
         "                │                               │",
         "                │                               │",
         "                │                               │",
-        " 国家 │ 第一章 总则                                          side by side · all",
+        " 国家 │ 第一章 总则                                 side by side · ? keys · all",
     ]
 
     func testReadingAt80x24() {

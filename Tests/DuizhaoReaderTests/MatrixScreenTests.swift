@@ -127,6 +127,40 @@ final class MatrixScreenTests: XCTestCase {
         XCTAssertTrue(lines.last?.contains(": kept by reference → 第二条 ") ?? false, lines.last ?? "")
     }
 
+    /// The terminal marks cells as the Markdown and HTML matrices do: ✓ kept, ◐ partly, ✗ dropped (a law and its
+    /// 实施办法, which keeps some articles only in part).
+    func testCellsUseTheMarksOfTheExportedMatrices() throws {
+        let national = try PolicyImporter.importFile(at: TestCorpus.url("cunweihui/national.md").path)
+        let measures = try PolicyImporter.importFile(at: TestCorpus.url("cunweihui/beijing-2012.md").path)
+        var model = MatrixScreenModel(national: national, files: ["beijing.md"], width: 120, height: 200)
+        let column = MatrixComputation.column(
+            national: national, document: measures, provisions: AdoptionMatrix.provisions(of: national))
+        model.setColumn(0, column)
+        let grid = model.render().lines.dropFirst(2).dropLast().joined(separator: "\n")
+        let kinds = Set(column.cells.map(\.kind))
+        XCTAssertEqual(kinds, [.match, .partial, .dropped], "the pair has every kind of cell")
+        for kind in kinds { XCTAssertTrue(grid.contains(MatrixFormats.mark(kind)), "\(kind)") }
+        XCTAssertFalse(grid.contains("~"))
+    }
+
+    /// A status line longer than the screen is shortened with … (not cut), the `? keys` hint kept.
+    func testTheStatusLineIsShortenedWithAnEllipsis() {
+        var wide = MatrixScreenFixture.screen(width: 120, height: 24)
+        var narrow = MatrixScreenFixture.screen(width: 40, height: 24)
+        for _ in 0..<7 {
+            press(&wide, .character("l"))
+            press(&narrow, .character("l"))
+        }
+        let full = (wide.render().lines.last ?? "").replacingOccurrences(of: "? keys", with: "")
+            .trimmingCharacters(in: .whitespaces)
+        let line = narrow.render().lines.last ?? ""
+        XCTAssertTrue(line.hasSuffix("? keys"), line)
+        let shown = line.replacingOccurrences(of: "? keys", with: "").trimmingCharacters(in: .whitespaces)
+        XCTAssertTrue(shown.hasSuffix("…"), line)
+        XCTAssertTrue(
+            full.hasPrefix(String(shown.dropLast()).trimmingCharacters(in: .whitespaces)), "\(shown) of \(full)")
+    }
+
     func testHorizontalScrollKeepsTheRowLabelsFrozen() {
         var model = MatrixScreenFixture.screen(width: 80, height: 24)
         for _ in 0..<7 { press(&model, .character("l")) }
@@ -232,7 +266,7 @@ final class MatrixScreenTests: XCTestCase {
         XCTAssertEqual(root.update(.input(.enter)), [])
         let reader = root.render()
         XCTAssertTrue(reader.lines[0].contains("关于加强农村公路养护工作的意见"), reader.lines[0])
-        XCTAssertTrue(reader.lines[0].contains("云岭市关于加强农村公路养护工作"), reader.lines[0])
+        XCTAssertTrue(reader.lines[0].contains("│ 云岭 · 云岭市关于加强农村公路养护工"), reader.lines[0])
         XCTAssertEqual(root.reading?.provincial?.source, "impl1.txt")
         XCTAssertEqual(root.reading?.currentClause(.national), "1.2", "the reader opens at the provision")
         XCTAssertNotNil(root.reading?.comparison, "with the matrix's comparison, not a new one")

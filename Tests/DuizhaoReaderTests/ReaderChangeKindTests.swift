@@ -166,3 +166,44 @@ final class ReaderChangeKindTests: XCTestCase {
         XCTAssertTrue(help.contains("L") && help.contains("c") && help.contains("C"))
     }
 }
+
+extension ReaderChangeKindTests {
+    /// Long status text is shortened with … at a word (or, in Chinese, character) boundary, never cut mid-word.
+    func testStatusTextIsShortenedAtAWordBoundary() throws {
+        XCTAssertEqual(
+            ReadingScreen.shortened("localisations hidden: substantive changes only", room: 32),
+            "localisations hidden:…")
+        XCTAssertEqual(ReadingScreen.shortened("二、推动移动互联网创新发展", room: 11), "二、推动移…")
+        XCTAssertEqual(ReadingScreen.shortened("short", room: 10), "short")
+        XCTAssertNil(ReadingScreen.shortened("二、推动移动互联网创新发展", room: 5, minimum: 6))
+        // At 60 columns the L message does not fit beside the indicators: it ends in … after a whole word.
+        var model = Self.model(width: 60, height: 12)
+        model.press(.character("L"))
+        let status = model.render().statusLine
+        let message = try XCTUnwrap(status.components(separatedBy: "  ").first?.trimmingCharacters(in: .whitespaces))
+        XCTAssertTrue(
+            "localisations hidden: substantive changes only".hasPrefix(message)
+                || (message.hasSuffix("…")
+                    && "localisations hidden: substantive changes only ".contains(String(message.dropLast()) + " ")),
+            status)
+    }
+}
+
+extension ReaderChangeKindTests {
+    /// Red is for problems: an ordinary message (c's counter, a bookmark) is drawn as a message, a problem (the
+    /// store cannot be written) as a problem, and only the problem's colour is red.
+    func testOnlyProblemsAreRed() {
+        var model = Self.model()
+        model.press(.character("c"))
+        XCTAssertEqual(model.render().role(of: "change 1 of"), .statusMessage)
+        _ = model.update(.problem("bookmarks disabled: store read-only"))
+        XCTAssertEqual(model.render().role(of: "bookmarks disabled"), .statusProblem)
+        _ = model.update(.notice("bookmarked 1.甲"))
+        XCTAssertEqual(model.render().role(of: "bookmarked"), .statusMessage)
+        XCTAssertEqual(StyleRole.statusProblem.colorAppearance(rich: true).background, Appearance.red)
+        XCTAssertNotEqual(StyleRole.statusMessage.colorAppearance(rich: true).background, Appearance.red)
+        XCTAssertNotEqual(
+            StyleRole.statusMessage.monochromeAppearance, StyleRole.statusProblem.monochromeAppearance,
+            "told apart without colour")
+    }
+}

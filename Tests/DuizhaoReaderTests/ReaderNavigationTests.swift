@@ -160,7 +160,7 @@ final class ReaderNavigationTests: XCTestCase {
         model.press(.character("t"))
         screen = model.render()
         XCTAssertFalse(screen.text(ofRow: 0).contains("目录"))
-        XCTAssertEqual(screen.column(of: "长文档", inRow: 0), 1, "the national pane starts at the left edge")
+        XCTAssertEqual(screen.column(of: "国家 · 长文档", inRow: 0), 1, "the national pane starts at the left edge")
         model.press(.character("t"))
         XCTAssertTrue(model.render().text(ofRow: 0).contains("目录"))
     }

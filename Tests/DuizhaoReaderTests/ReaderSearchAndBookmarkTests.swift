@@ -38,9 +38,11 @@ final class ReaderSearchTests: XCTestCase {
         let provincialColumn = screen.column(of: "第48条第1句", inRow: row, from: 55)!
         XCTAssertEqual(screen.rows[row][provincialColumn].role, .searchCurrent, "n goes to the provincial match")
         XCTAssertEqual(screen.role(of: "第48条第1句"), .searchMatch, "the national one stays highlighted")
+        XCTAssertTrue(screen.statusLine.contains("match 2 of 2"), screen.statusLine)
         model.press(.character("n"))
         screen = model.render()
         XCTAssertTrue(screen.statusLine.contains("wrapped"), screen.statusLine)
+        XCTAssertTrue(screen.statusLine.contains("match 1 of 2"), screen.statusLine)
         XCTAssertEqual(screen.role(of: "第48条第1句"), .searchCurrent, "back to the national match")
         model.press(.character("N"))
         screen = model.render()
@@ -249,7 +251,7 @@ final class ReaderScalingTests: XCTestCase {
         XCTAssertEqual(merged.map { [$0.national, $0.provincial] }, [[0, 0], [1, 0], [2, 1]])
     }
 
-    func testCrossingLinkShowsWhereTheCounterpartIs() {
+    func testCrossingLinkShowsWhereTheCounterpartIs() throws {
         var comparison = Fixture.comparison
         // Pretend national 2.4 implements provincial 1.1's neighbour… linked backwards to provincial 1.1.
         comparison.links.append(ClauseLink(national: "2.4", provincial: "1.1", kind: .partial, score: 0.3))
@@ -258,7 +260,17 @@ final class ReaderScalingTests: XCTestCase {
         _ = model.update(.comparisonFinished(comparison))
         let screen = model.render()
         let row = screen.row(containing: "4.加强监管", from: model.geometry.frames.national!.x)!
-        XCTAssertTrue(screen.text(ofRow: row).contains("对应条款 1.1 在别处"), screen.text(ofRow: row))
+        // Named as the provincial document prints it, not by its id (1.1).
+        let heading = try XCTUnwrap(Fixture.provincial.division(id: "1.1")).heading
+        XCTAssertTrue(screen.text(ofRow: row).contains("对应条款 \(heading) 在别处"), screen.text(ofRow: row))
         XCTAssertEqual(screen.role(of: "加强事中事后监管"), .normal, "not dropped, only placed elsewhere")
+        XCTAssertTrue(screen.text(ofRow: row).contains("= 前往"), "the placeholder names the key")
+        // = goes there: from national 2.4 to provincial 1.1, the provincial pane focused.
+        _ = model.type(":2.4\n")
+        XCTAssertEqual(model.currentClause(.national), "2.4")
+        model.press(.character("="))
+        XCTAssertEqual(model.readingScreen.focus, .provincial)
+        XCTAssertEqual(model.currentClause(.provincial), "1.1")
+        XCTAssertTrue(model.render().statusLine.contains("linked: " + heading), model.render().statusLine)
     }
 }

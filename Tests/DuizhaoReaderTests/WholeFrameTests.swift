@@ -1,3 +1,4 @@
+import DuizhaoCore
 import XCTest
 
 @testable import DuizhaoReader
@@ -40,14 +41,15 @@ final class WholeFrameTests: XCTestCase {
         _ = model.update(.bookmarksLoaded(Self.bookmarks))
         model.press(.character("B"))
         let screen = model.render()
-        // Rows 10-13: the list box; around it the reading screen, with the bookmark marks now shown.
+        // Rows 10-13: the list box, wide enough for its whole title; around it the reading screen, with the
+        // bookmark marks now shown.
         var expected = try ExpectedFrame.lines("reading-80x24")
         expected.replaceSubrange(
             10...13,
             with: [
-                "          bookmarks (all) · Enter jump · e note · d delete · f filter ·",
-                "          国家 2.基本原则 — 已删去",
-                "          省级 2.龙江特色",
+                "       bookmarks (all) · Enter jump · e note · d delete · f filter · Esc",
+                "       国家 2.基本原则 — 已删去",
+                "       省级 2.龙江特色",
                 "",
             ])
         expected[3] = "*" + expected[3].dropFirst()
@@ -61,12 +63,12 @@ final class WholeFrameTests: XCTestCase {
         var model = Fixture.model(width: 40, height: 12)
         _ = model.update(.bookmarksLoaded(Self.bookmarks))
         model.press(.character("B"))
-        // Rows 4-7: the list box; the reading screen around it unchanged.
+        // Rows 4-7: the list box (the hints that do not fit left out, not cut); the reading screen around it.
         var expected = try ExpectedFrame.lines("reading-40x12")
         expected.replaceSubrange(
             4...7,
             with: [
-                "  bookmarks (all) · Enter jump · e note",
+                "  bookmarks (all) · Enter jump",
                 "  国家 2.基本原则 — 已删去",
                 "  省级 2.龙江特色",
                 "",
@@ -97,5 +99,35 @@ final class WholeFrameTests: XCTestCase {
             XCTAssertEqual(screen.cursor, CursorPosition(row: height - 1, column: 5), size)
             XCTAssertEqual(screen.roles(of: "龙江")?.first, .searchCurrent, "\(size): the first match, provincial pane")
         }
+    }
+}
+
+extension WholeFrameTests {
+    /// At 80 columns help text longer than its column wraps under itself: no binding loses words.
+    func testHelpWrapsInsteadOfCutting() throws {
+        let help = HelpScreen(sections: ReadingScreen.helpSections)
+        let rows = help.rows(helpRoom: 40)
+        var texts: [String] = []
+        for row in rows {
+            guard case .help(let keys, let text) = row else { continue }
+            XCTAssertLessThanOrEqual(DisplayWidth.of(text), 40, text)
+            if keys.isEmpty, !texts.isEmpty { texts[texts.count - 1] += text } else { texts.append(text) }
+        }
+        let expected = ReadingScreen.helpSections.flatMap { $0.lines.map(\.help) }
+        XCTAssertEqual(
+            texts.map { $0.filter { !$0.isWhitespace } }, expected.map { $0.filter { !$0.isWhitespace } },
+            "every help text whole, in order")
+        // On screen: scrolled to the Esc line, its whole text shows over its rows.
+        var model = Fixture.model(width: 80, height: 24)
+        model.press(.character("?"))
+        var all = ""
+        for _ in 0..<80 {
+            all += model.render().lines.dropFirst().joined(separator: "\n") + "\n"
+            model.press(.character("j"))
+        }
+        let escape = try XCTUnwrap(
+            ReadingScreen.keys.bindings.first { $0.keys.contains(.escape) }?.help, "Esc is bound")
+        let squeezed = all.filter { !$0.isWhitespace && $0 != "\n" }
+        XCTAssertTrue(squeezed.contains(escape.filter { !$0.isWhitespace }), escape)
     }
 }

@@ -13,7 +13,13 @@ final class StorePersistenceLawTests: XCTestCase {
         let law = PolicyImporter.importText(
             "某某管理法\n\n第一章 总则\n\n第一条 为了规范管理，制定本法。\n\n第二条 本法适用于全国。\n", source: "law.md")
         let persistence = StorePersistence(store: BookmarkStore.open(at: directory), national: law, provincial: nil)
-        _ = try persistence.perform(.addBookmark(BookmarkRequest(side: .national, clauseID: "1.2", clauseTitle: "第二条")))
+        let notice = try persistence.perform(
+            .addBookmark(BookmarkRequest(side: .national, clauseID: "1.2", clauseTitle: "第二条")))
+        XCTAssertEqual(notice, "bookmarked 第二条", "the provision by its label, not its id")
+        let withNote = try persistence.perform(
+            .addBookmark(BookmarkRequest(side: .national, clauseID: "1.1", clauseTitle: "第一条", note: "注")))
+        XCTAssertEqual(withNote, "bookmarked 第一条 with a note")
+        _ = try persistence.perform(.removeBookmark(id: try XCTUnwrap(persistence.bookmarks().last?.id)))
         XCTAssertEqual(try persistence.bookmarks().map(\.clauseTitle), ["第二条 本法适用于全国…"])
 
         var model = ReaderModel(national: law, provincial: nil, width: 80, height: 12)
