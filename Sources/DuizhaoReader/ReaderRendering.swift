@@ -227,6 +227,18 @@ extension ReadingScreen {
         return result + "…"
     }
 
+    /// What the status line says of the links of the provision being read, when the panes alone do not show it: a
+    /// pair that is only `related` (same subject, another norm: side by side, nothing carried), and links made by
+    /// hand (`✎`).
+    func linkNote(_ side: DocumentSide) -> String? {
+        guard let comparison, let unit = currentParagraphInfo(side)?.unitID else { return nil }
+        let links = comparison.links.filter { (side == .national ? $0.national : $0.provincial) == unit }
+        guard !links.isEmpty else { return nil }
+        let hand = links.contains { $0.source == .hand } ? "✎ " : ""
+        if links.allSatisfy({ $0.kind == .related }) { return hand + "related: same subject, another norm" }
+        return hand.isEmpty ? nil : hand + "linked by hand"
+    }
+
     func renderStatus(
         _ writer: inout ScreenWriter, _ geometry: Geometry, notice: String?, noticeRole: StyleRole = .statusMessage
     ) {
@@ -240,6 +252,7 @@ extension ReadingScreen {
         if !highlightsDifferences { right.append(("diff off", 2)) }
         if highlightsDifferences, !showsLocalizations { right.append(("substance only", 2)) }
         if let kind = currentChangeKind { right.append(("change: " + kind.rawValue, 3)) }
+        if let note = linkNote(textSide) { right.append((note, 3)) }
         if let query = search?.query { right.append(("/" + query, 0)) }
         right.append((isSinglePane || provincial == nil ? "single" : "side by side", 1))
         right.append(("? keys", 2))

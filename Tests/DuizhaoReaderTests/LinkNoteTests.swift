@@ -1,0 +1,40 @@
+import DuizhaoCore
+import XCTest
+
+@testable import DuizhaoCompare
+@testable import DuizhaoReader
+
+/// The status line names a pair that is only `related` (side by side, nothing carried) and a link made by hand.
+final class LinkNoteTests: XCTestCase {
+    func model(_ links: [ClauseLink]) -> ReaderModel {
+        let national = PolicyDocument(
+            title: "国", divisions: [Fixture.clause("1", 1, "处罚", ["违反本法规定，开垦湿地的，处以罚款。"])])
+        let provincial = PolicyDocument(
+            title: "省", divisions: [Fixture.clause("1", 1, "处罚", ["违反本办法规定，在湿地内采砂的，没收违法所得。"])])
+        var model = ReaderModel(
+            national: national, provincial: provincial, width: 120, height: 20, options: .init(showOutline: false))
+        _ = model.update(.comparisonFinished(Comparison(links: links)))
+        return model
+    }
+
+    func statusLine(_ model: ReaderModel) -> String {
+        let screen = model.render()
+        return screen.text(ofRow: screen.height - 1)
+    }
+
+    func testRelatedAndHandLinksAreNamedInTheStatusLine() {
+        let related = model([ClauseLink(national: "1", provincial: "1", kind: .related, score: 0.12)])
+        XCTAssertTrue(statusLine(related).contains("related: same subject, another norm"), statusLine(related))
+        // Side by side all the same: both texts on one row.
+        let screen = related.render()
+        XCTAssertEqual(screen.row(containing: "开垦湿地"), screen.row(containing: "在湿地内采砂"))
+
+        let hand = model([ClauseLink(national: "1", provincial: "1", kind: .match, score: 0.12, source: .hand)])
+        XCTAssertTrue(statusLine(hand).contains("✎ linked by hand"), statusLine(hand))
+        XCTAssertFalse(statusLine(hand).contains("related"))
+
+        let automatic = model([ClauseLink(national: "1", provincial: "1", kind: .match, score: 0.9)])
+        XCTAssertFalse(statusLine(automatic).contains("related"), statusLine(automatic))
+        XCTAssertFalse(statusLine(automatic).contains("✎"), statusLine(automatic))
+    }
+}
