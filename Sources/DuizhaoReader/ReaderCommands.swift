@@ -236,7 +236,11 @@ extension ReadingScreen {
             return
         }
         let side = textSide
-        guard let counterpart = index.counterparts(of: clause, side: side).first else {
+        // A clause carried into several (a national article whose sentences moved to another provincial one): the
+        // first counterpart that is not the one beside it already, so `=` reaches where the rest went.
+        let counterparts = index.counterparts(of: clause, side: side)
+        let beside = currentClause(side.other)
+        guard let counterpart = counterparts.first(where: { $0 != beside }) ?? counterparts.first else {
             message = "no linked clause in the other document"
             return
         }

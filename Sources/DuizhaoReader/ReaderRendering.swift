@@ -236,6 +236,12 @@ extension ReadingScreen {
         guard !links.isEmpty else { return nil }
         let hand = links.contains { $0.source == .hand } ? "✎ " : ""
         if links.allSatisfy({ $0.kind == .related }) { return hand + "related: same subject, another norm" }
+        // Carried into (or drawn from) several: where the rest went, and the key that goes there.
+        let counterparts = links.filter(\.kind.implements).map { side == .national ? $0.provincial : $0.national }
+        if counterparts.count > 1, let other = pieces[side.other] {
+            let names = counterparts.prefix(3).map { other.divisions[$0]?.heading ?? $0 }
+            return hand + (side == .national ? "carried in " : "draws on ") + names.joined(separator: "、") + " (=)"
+        }
         return hand.isEmpty ? nil : hand + "linked by hand"
     }
 

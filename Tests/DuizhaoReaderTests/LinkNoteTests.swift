@@ -1,4 +1,5 @@
 import DuizhaoCore
+import DuizhaoTestSupport
 import XCTest
 
 @testable import DuizhaoCompare
@@ -36,5 +37,21 @@ final class LinkNoteTests: XCTestCase {
         let automatic = model([ClauseLink(national: "1", provincial: "1", kind: .match, score: 0.9)])
         XCTAssertFalse(statusLine(automatic).contains("related"), statusLine(automatic))
         XCTAssertFalse(statusLine(automatic).contains("✎"), statusLine(automatic))
+    }
+}
+
+/// A national article carried into two provincial ones (村民委员会组织法 第二条 → 浙江 第二条 and 第八条, where its
+/// duties went): the status line names both, and `=` goes to the one not already beside it.
+final class MovedClauseNavigationTests: XCTestCase {
+    func testEqualsGoesWhereTheRestOfTheArticleWent() throws {
+        let national = try PolicyImporter.importFile(at: TestCorpus.url("cunweihui/national.md").path)
+        let provincial = try PolicyImporter.importFile(at: TestCorpus.url("cunweihui/zhejiang-2020.md").path)
+        var model = ReaderModel(
+            national: national, provincial: provincial, width: 160, height: 40, options: .init(showOutline: false))
+        _ = model.update(.comparisonFinished(Comparator.compare(national: national, provincial: provincial)))
+        _ = model.type(":第二条\n")
+        XCTAssertTrue(model.render().statusLine.contains("carried in 第二条、第八条 (=)"), model.render().statusLine)
+        model.press(.character("="))
+        XCTAssertTrue(model.render().statusLine.contains("linked: 第八条"), model.render().statusLine)
     }
 }
