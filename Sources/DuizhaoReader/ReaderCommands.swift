@@ -1,3 +1,4 @@
+import DuizhaoCompare
 import DuizhaoCore
 
 /// What a key does while reading (a text pane has the focus, or the outline for keys it does not take).
@@ -9,6 +10,7 @@ public enum ReadingCommand: Sendable, Equatable, CaseIterable {
     case search, searchNext, searchPrevious, jumpToClause, linkedClause
     case toggleDifferences, toggleLocalization, nextChange, previousChange
     case toggleBookmark, bookmarkWithNote, bookmarkList
+    case linkByHand, removeLink, undoCorrection
     case clearSearch, help, quit
 }
 
@@ -51,6 +53,9 @@ extension ReadingScreen {
             .init([key("m")], "bookmark the current clause on / off", .toggleBookmark),
             .init([key("M")], "bookmark the current clause with a note", .bookmarkWithNote),
             .init([key("B")], "bookmark list", .bookmarkList),
+            .init([key("a")], "link the current clause by hand to one of the other document", .linkByHand),
+            .init([key("x")], "remove the link of the current clause (kept as a rejection)", .removeLink),
+            .init([key("u")], "undo the last correction of the alignment", .undoCorrection),
             .init([.escape], "clear the search highlight (else back, when opened from another screen)", .clearSearch),
             .init([key("?"), key("h")], "this help", .help),
             .init([key("q")], "quit", .quit),
@@ -83,7 +88,8 @@ extension ReadingScreen {
     public static var helpSections: [HelpSection] {
         [
             keys.helpSection, outlineKeys.helpSection, BookmarkListScreen.keys.helpSection,
-            PromptScreen.keys.helpSection, HelpScreen.keys.helpSection, mouseHelp,
+            PromptScreen.keys.helpSection, LinkPickerScreen.keys.helpSection, ConfirmScreen.keys.helpSection,
+            HelpScreen.keys.helpSection, mouseHelp,
         ]
     }
 
@@ -176,6 +182,17 @@ extension ReadingScreen {
             return [.push(PromptScreen(.note(editing: existing?.id), text: existing?.note ?? ""))]
         case .bookmarkList:
             return [.push(BookmarkListScreen(bookmarks: bookmarks))]
+        case .linkByHand:
+            return linkByHand()
+        case .removeLink:
+            return removeLink()
+        case .undoCorrection:
+            guard provincial != nil else {
+                message = "one document: nothing to compare"
+                return []
+            }
+            message = "undoing the last correction…"
+            return [.effect(.undoCorrection)]
         case .clearSearch:
             if search == nil, closesOnEscape { return close() }
             search = nil
@@ -247,6 +264,57 @@ extension ReadingScreen {
         _ = jump(toClause: counterpart, side: side.other, focus: Pane(side.other))
         textSide = side.other
         message = "linked: " + heading(side: side.other, id: counterpart)
+    }
+
+    /// `a`: the picker over the other document's provisions, for the current clause.
+    mutating func linkByHand() -> [ScreenAction] {
+        guard let provincial, let clause = currentClause(textSide) else {
+            message = provincial == nil ? "one document: nothing to compare" : "no clause here to link"
+            return []
+        }
+        let side = textSide
+        let other = side == .national ? provincial : national
+        var current: [String: LinkKind] = [:]
+        for link in comparison?.links ?? [] where (side == .national ? link.national : link.provincial) == clause {
+            current[side == .national ? link.provincial : link.national] = link.kind
+        }
+        let candidates = other.provisions.map { division in
+            LinkPickerScreen.Candidate(id: division.id, name: division.namedHeading, linked: current[division.id])
+        }
+        return [
+            .push(
+                LinkPickerScreen(
+                    side: side, provision: clause, provisionName: heading(side: side, id: clause),
+                    candidates: candidates))
+        ]
+    }
+
+    /// `x`: asks, then rejects the link of the current clause with the clause beside it (else its first link).
+    mutating func removeLink() -> [ScreenAction] {
+        guard let comparison, let clause = currentClause(textSide) else {
+            message = provincial == nil ? "one document: nothing to compare" : "no comparison yet"
+            return []
+        }
+        let side = textSide
+        let links = comparison.links.filter { (side == .national ? $0.national : $0.provincial) == clause }
+        let beside = currentClause(side.other)
+        guard
+            let link = links.first(where: { (side == .national ? $0.provincial : $0.national) == beside })
+                ?? links.first
+        else {
+            message = "no link to remove: " + heading(side: side, id: clause)
+            return []
+        }
+        let names =
+            heading(side: .national, id: link.national) + " ⇄ " + heading(side: .provincial, id: link.provincial)
+        return [
+            .push(
+                ConfirmScreen(
+                    question: "remove the link \(names)?",
+                    effect: .correctAlignment(
+                        .rejection(national: link.national, provincial: link.provincial), description: names),
+                    done: "✎ link removed (kept as a rejection): \(names) · u undoes"))
+        ]
     }
 
     func heading(side: DocumentSide, id: String) -> String {

@@ -136,4 +136,9 @@ public enum ReaderEffect: Sendable, Equatable {
     case updateBookmarkNote(id: Int64, note: String)
     /// Remember the position for the next session (sent on quit).
     case saveReadingState(ReadingPosition)
+    /// Store a researcher's correction of the alignment (a hand link, or a rejection of a link) and compare again
+    /// with it; `description` names the two provisions (`第二条 ⇄ 第八条 …`) for notices.
+    case correctAlignment(AlignmentCorrection, description: String)
+    /// Take back the last correction made in this reader, and compare again.
+    case undoCorrection
 }

@@ -26,6 +26,8 @@ public struct NoPersistence: ReaderPersistence {
         switch effect {
         case .addBookmark, .removeBookmark, .updateBookmarkNote:
             return "bookmarks are not available in this build"
+        case .correctAlignment, .undoCorrection:
+            return "corrections are not kept without a store"
         case .saveReadingState, .quit:
             return nil
         }

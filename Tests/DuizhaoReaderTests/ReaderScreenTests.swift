@@ -260,7 +260,7 @@ final class ReaderScreenTests: XCTestCase {
     }
 
     func testHelpOverlayListsEveryKey() {
-        var model = Fixture.model(width: 80, height: 40)
+        var model = Fixture.model(width: 80, height: 48)
         model.press(.character("?"))
         let screen = model.render()
         let text = screen.lines.joined(separator: "\n")
