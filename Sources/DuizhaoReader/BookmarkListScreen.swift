@@ -125,17 +125,13 @@ public struct BookmarkListScreen: ScreenModel {
                 role: .overlay)
             return
         }
-        let start = list.count > box.height ? min(max(0, cursor - box.height / 2), list.count - box.height) : 0
-        for (offset, mark) in list.dropFirst(start).prefix(box.height).enumerated() {
-            let row = box.y + offset
-            let isSelected = start + offset == cursor
-            let role: StyleRole = isSelected ? .outlineCurrent : .overlay
-            if isSelected { writer.fill(row: row, from: box.x, to: limit, role: role) }
+        let entries = list.map { mark in
             var text = mark.side.label + " " + mark.clauseTitle
             if mark.isOrphaned { text += " (orphaned)" }
             if !mark.note.isEmpty { text += " — " + mark.note }
-            writer.write(text, row: row, column: box.x, limit: limit, role: role)
+            return text
         }
+        writer.list(entries, cursor: cursor, in: box)
     }
 }
 

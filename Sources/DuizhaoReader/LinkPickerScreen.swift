@@ -126,15 +126,7 @@ public struct LinkPickerScreen: ScreenModel {
             writer.write("no provision matches '\(filter)'", row: box.y, column: box.x, limit: limit, role: .overlay)
             return
         }
-        let start = list.count > box.height ? min(max(0, cursor - box.height / 2), list.count - box.height) : 0
-        for (offset, candidate) in list.dropFirst(start).prefix(box.height).enumerated() {
-            let row = box.y + offset
-            let isSelected = start + offset == cursor
-            let role: StyleRole = isSelected ? .outlineCurrent : .overlay
-            if isSelected { writer.fill(row: row, from: box.x, to: limit, role: role) }
-            let mark = candidate.linked.map { Self.mark($0) + " " } ?? "  "
-            writer.write(mark + candidate.name, row: row, column: box.x, limit: limit, role: role)
-        }
+        writer.list(list.map { ($0.linked.map { Self.mark($0) + " " } ?? "  ") + $0.name }, cursor: cursor, in: box)
     }
 
     /// How a current link shows in the list: ✓ match, ◐ partial, ~ related.

@@ -50,6 +50,20 @@ public struct ScreenWriter {
 
     /// A framed box of the overlay style centred in `area`, with a title in its top border; returns its inner
     /// rectangle.
+    /// A list in `box` (from `box(in:…)`), one entry a row, scrolled so the entry at `cursor` is shown and drawn
+    /// selected.
+    public mutating func list(_ entries: [String], cursor: Int, in box: Area) {
+        let limit = box.x + box.width
+        let start =
+            entries.count > box.height ? min(max(0, cursor - box.height / 2), entries.count - box.height) : 0
+        for (offset, entry) in entries.dropFirst(start).prefix(box.height).enumerated() {
+            let row = box.y + offset
+            let role: StyleRole = start + offset == cursor ? .outlineCurrent : .overlay
+            if role == .outlineCurrent { fill(row: row, from: box.x, to: limit, role: role) }
+            write(entry, row: row, column: box.x, limit: limit, role: role)
+        }
+    }
+
     public mutating func box(in area: Area, title: String, innerWidth: Int, innerHeight: Int) -> Area {
         let boxWidth = min(area.width, innerWidth + 4)
         let boxHeight = min(area.height, innerHeight + 2)
