@@ -44,7 +44,9 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         let national = try loadDocument(DocumentChoice(nationalDocument ?? "national"))
         let provincial = try loadDocument(DocumentChoice(provincialDocument ?? "provincial"))
-        let comparison = Comparator.compare(national: national, provincial: provincial)
+        // Hand corrections kept in the bookmark store (`duizhao align`), applied before sentences are traced.
+        let corrections = storedCorrections(national: national, provincial: provincial).corrections
+        let comparison = Comparator.compare(national: national, provincial: provincial, corrections: corrections)
         let report = ComparisonReport(national: national, provincial: provincial, comparison: comparison)
         if json {
             printJSONText(try report.json())
@@ -145,7 +147,8 @@ struct ComparisonReport {
                 lines.append(
                     pad(index == 0 ? nationalCell : "", nationalWidth)
                         + pad(fit(provincialName(link.provincial), provincialWidth), provincialWidth)
-                        + pad(link.kind.rawValue, 9) + pad(TextFormatting.fixed(link.score, digits: 3), 7)
+                        + pad(link.kind.rawValue + (link.source == .hand ? " ✎" : ""), 9)
+                        + pad(TextFormatting.fixed(link.score, digits: 3), 7)
                         + pad(index == 0 ? carried : "", 8)
                         + Self.countsText(
                             ChangeClassifier.counts(changesOfLink["\(link.national)⇄\(link.provincial)"] ?? []),
@@ -397,6 +400,7 @@ struct ComparisonReport {
                 link: link, comparison: comparison, national: national, provincial: provincial, localLevel: level)
             let title =
                 "\(nationalName(link.national))  ⇄  \(provincialName(link.provincial))  · \(link.kind.rawValue) \(TextFormatting.fixed(link.score, digits: 3))"
+                + (link.source == .hand ? " ✎ by hand" : "")
             var footnote: String?
             if !pair.sourcesElsewhere.isEmpty {
                 let sources = Array(Set(pair.sourcesElsewhere)).sorted().joined(separator: ", ")
