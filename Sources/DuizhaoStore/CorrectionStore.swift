@@ -130,7 +130,33 @@ public struct CorrectionSet: Sendable {
             return
         }
         let resolver = BookmarkAnchorResolver(document: national, identity: identity)
-        candidates = mine.map { ($0, resolver.resolve($0.national)) }
+        let units = Self.units(of: national)
+        candidates = mine.map { ($0, Self.onUnit(resolver.resolve($0.national), units)) }
+    }
+
+    /// The compared provision (`comparableUnits`) each division is or belongs to, by id.
+    static func units(of document: PolicyDocument) -> [String: String] {
+        var units: [String: String] = [:]
+        func visit(_ division: Division, unit: String) {
+            if units[division.id] == nil { units[division.id] = unit }
+            division.children.forEach { visit($0, unit: unit) }
+        }
+        for unit in document.comparableUnits { visit(unit, unit: unit.id) }
+        return units
+    }
+
+    /// A resolution moved onto the compared provision that holds it: a provision found again by a paragraph of
+    /// its text (the smallest division containing the snippet) is the provision, not the paragraph.
+    static func onUnit(_ resolution: AnchorResolution, _ units: [String: String]) -> AnchorResolution {
+        switch resolution {
+        case .exact(let id):
+            guard let unit = units[id], unit != id else { return resolution }
+            return .relocated(clauseID: unit, match: .text)
+        case .relocated(let id, let match):
+            return .relocated(clauseID: units[id] ?? id, match: match)
+        case .orphaned:
+            return .orphaned
+        }
     }
 
     /// Whether no stored correction concerns the national document.
@@ -148,11 +174,12 @@ public struct CorrectionSet: Sendable {
         }
         guard !mine.isEmpty else { return .none }
         let resolver = BookmarkAnchorResolver(document: provincial, identity: identity)
+        let units = Self.units(of: provincial)
         return PairCorrections(
             resolved: mine.map { candidate in
                 ResolvedCorrection(
                     stored: candidate.stored, national: candidate.national,
-                    provincial: resolver.resolve(candidate.stored.provincial))
+                    provincial: Self.onUnit(resolver.resolve(candidate.stored.provincial), units))
             })
     }
 }
