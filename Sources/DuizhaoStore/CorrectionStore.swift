@@ -139,7 +139,7 @@ public struct CorrectionSet: Sendable {
         var units: [String: String] = [:]
         func visit(_ division: Division, unit: String) {
             if units[division.id] == nil { units[division.id] = unit }
-            division.children.forEach { visit($0, unit: unit) }
+            for child in division.children { visit(child, unit: unit) }
         }
         for unit in document.comparableUnits { visit(unit, unit: unit.id) }
         return units
