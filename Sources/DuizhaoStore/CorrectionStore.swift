@@ -120,10 +120,16 @@ public struct CorrectionSet: Sendable {
             return
         }
         let identity = nationalIdentity ?? DocumentIdentity(national)
+        var verdicts: [String: Bool] = [:]  // by stored fingerprint and source: one sketch comparison each
         let mine = all.filter { stored in
-            identity.isSameDocument(
-                fingerprint: stored.national.documentFingerprint, titleKey: stored.national.documentTitleKey,
-                source: stored.national.documentSource, sketch: sketches[stored.national.documentFingerprint])
+            let anchor = stored.national
+            let key = anchor.documentFingerprint + "\u{0}" + anchor.documentSource
+            if let known = verdicts[key] { return known }
+            let same = identity.isSameDocument(
+                fingerprint: anchor.documentFingerprint, titleKey: anchor.documentTitleKey,
+                source: anchor.documentSource, sketch: sketches[anchor.documentFingerprint])
+            verdicts[key] = same
+            return same
         }
         guard !mine.isEmpty else {
             candidates = []
@@ -163,23 +169,55 @@ public struct CorrectionSet: Sendable {
     public var isEmpty: Bool { candidates.isEmpty }
 
     /// The corrections of this national document made on `provincial` (or another version of it), resolved.
+    /// Those made on the same content (fingerprint) or the same file (source and title) when there are any; else
+    /// those made on a copy with the same title and similar content (moved and edited: `isSameDocument`), each
+    /// stored copy's sketch compared once. So that two versions of one document in one matrix keep their own
+    /// corrections, and a matrix of hundreds of namesakes does not compare sketches per correction.
     public func corrections(for provincial: PolicyDocument, identity: DocumentIdentity? = nil) -> PairCorrections {
         guard !candidates.isEmpty else { return .none }
         let identity = identity ?? DocumentIdentity(provincial)
-        let mine = candidates.filter { candidate in
+        var mine = candidates.filter { candidate in
             let anchor = candidate.stored.provincial
-            return identity.isSameDocument(
-                fingerprint: anchor.documentFingerprint, titleKey: anchor.documentTitleKey,
-                source: anchor.documentSource, sketch: sketches[anchor.documentFingerprint])
+            return anchor.documentFingerprint == identity.fingerprint
+                || (anchor.documentSource == identity.source && anchor.documentTitleKey == identity.titleKey)
+        }
+        if mine.isEmpty {
+            var verdicts: [String: Bool] = [:]
+            mine = candidates.filter { candidate in
+                let anchor = candidate.stored.provincial
+                guard anchor.documentTitleKey == identity.titleKey else { return false }
+                if let known = verdicts[anchor.documentFingerprint] { return known }
+                let same = identity.isSameDocument(
+                    fingerprint: anchor.documentFingerprint, titleKey: anchor.documentTitleKey,
+                    source: anchor.documentSource, sketch: sketches[anchor.documentFingerprint])
+                verdicts[anchor.documentFingerprint] = same
+                return same
+            }
         }
         guard !mine.isEmpty else { return .none }
-        let resolver = BookmarkAnchorResolver(document: provincial, identity: identity)
-        let units = Self.units(of: provincial)
+        // The common case, corrections made on this very content, needs no resolver (it indexes every division's
+        // text): the provision is there under its id with its heading. The resolver is built for the others.
+        var resolver: BookmarkAnchorResolver?
+        var units: [String: String]?
+        let headings = Dictionary(
+            provincial.allDivisions.map { ($0.id, $0.heading) }, uniquingKeysWith: { first, _ in first })
         return PairCorrections(
             resolved: mine.map { candidate in
-                ResolvedCorrection(
-                    stored: candidate.stored, national: candidate.national,
-                    provincial: Self.onUnit(resolver.resolve(candidate.stored.provincial), units))
+                let anchor = candidate.stored.provincial
+                let resolution: AnchorResolution
+                if anchor.documentFingerprint == identity.fingerprint,
+                    headings[anchor.clauseID] == anchor.clauseHeading
+                {
+                    resolution = .exact(clauseID: anchor.clauseID)
+                } else {
+                    if resolver == nil {
+                        resolver = BookmarkAnchorResolver(document: provincial, identity: identity)
+                        units = Self.units(of: provincial)
+                    }
+                    resolution = Self.onUnit(resolver!.resolve(anchor), units ?? [:])
+                }
+                return ResolvedCorrection(
+                    stored: candidate.stored, national: candidate.national, provincial: resolution)
             })
     }
 }

@@ -123,7 +123,7 @@ func measureChild(_ executable: String, _ arguments: [String]) throws -> ChildMe
 }
 
 /// `duizhao matrix NATIONAL DIR --json` with `corrections` stored hand corrections against no store (each run
-/// twice, alternating, the faster kept: two cores are shared). The corrections link or reject provisions spread
+/// twice, alternating, the faster kept: two cores are shared), on copies of the implementations made distinct. The corrections link or reject provisions spread
 /// over the implementations, one in four a rejection.
 func measureMatrixCorrections(binary: String, national: String, directory: URL, corrections: Int) throws {
     let base = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-bench-corrections-\(getpid())")
@@ -134,6 +134,16 @@ func measureMatrixCorrections(binary: String, national: String, directory: URL, 
     let nationalDocument = try PolicyImporter.importFile(at: national)
     let nationalIdentity = DocumentIdentity(nationalDocument)
     let units = nationalDocument.comparableUnits
+    // The variants repeat (11 per source file): each copy gets a last line of its own, so that the 300 are 300
+    // documents (a correction applies to every copy with the same content), both runs on the same copies.
+    let copies = base.appendingPathComponent("copies")
+    try FileManager.default.createDirectory(at: copies, withIntermediateDirectories: true)
+    for (index, name) in try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted().enumerated() {
+        let text = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+        try (text + "\n（本件为第\(index + 1)份）\n").write(
+            to: copies.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+    let directory = copies
     let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
         .map { directory.appendingPathComponent($0).path }
     let documents = try files.map { try PolicyImporter.importFile(at: $0) }
@@ -151,6 +161,13 @@ func measureMatrixCorrections(binary: String, national: String, directory: URL, 
             provincialIdentity: identities[column])
     }
     let writeSeconds = Double(DispatchTime.now().uptimeNanoseconds - writing) / 1e9
+    // What finding the corrections costs alone (one thread): reading the store, resolving both sides.
+    let finding = DispatchTime.now().uptimeNanoseconds
+    let set = try store.correctionSet(national: nationalDocument)
+    let loadSeconds = Double(DispatchTime.now().uptimeNanoseconds - finding) / 1e9
+    var applied = 0
+    for document in documents { applied += set.corrections(for: document).corrections.count }
+    let findSeconds = Double(DispatchTime.now().uptimeNanoseconds - finding) / 1e9
     func run(_ data: URL) throws -> ChildMeasurement {
         setenv("DUIZHAO_DATA_DIR", data.path, 1)
         return try measureChild(binary, ["matrix", national, directory.path, "--json"])
@@ -167,6 +184,8 @@ func measureMatrixCorrections(binary: String, national: String, directory: URL, 
     print(
         String(
             format:
-                "  with %d stored corrections (written in %.2f s): %.2f s wall against %.2f s without a store (+%.1f%%)",
-            corrections, writeSeconds, corrected, plain, (corrected / plain - 1) * 100))
+                "  with %d stored corrections (written in %.2f s): %.2f s wall against %.2f s without a store (%+.1f%%); "
+                + "finding them: %.3f s reading the store, %.3f s in all on one thread (%d applied)",
+            corrections, writeSeconds, corrected, plain, (corrected / plain - 1) * 100, loadSeconds, findSeconds,
+            applied))
 }
