@@ -3,6 +3,7 @@ import DuizhaoCore
 import DuizhaoStore
 import DuizhaoTestSupport
 import Foundation
+import Synchronization
 import XCTest
 
 /// Hand corrections of the alignment in the bookmark store: kept, listed, removed, found again in edited,
@@ -177,5 +178,74 @@ final class AlignmentCorrectionStoreTests: XCTestCase {
             [.link(national: try id("第十二条", in: national), provincial: try id("第八条", in: shandong), kind: .match)])
         let otherNational = try PolicyImporter.importFile(at: TestCorpus.url("daibiaofa/national.md").path)
         XCTAssertTrue(try store.correctionSet(national: otherNational).isEmpty)
+    }
+
+    func testTwoVersionsOfADocumentInOneMatrixKeepTheirOwnCorrections() throws {
+        let directory = try temporaryDirectory()
+        let national = try importFile(Self.nationalText, "national.md", in: directory)
+        let older = try importFile(Self.provincialText, "beijing-2012.md", in: directory)
+        let newer = try importFile(
+            Self.provincialText.replacingOccurrences(of: "为实施", with: "为了实施"), "beijing-2020.md", in: directory)
+        let store = BookmarkStore.open(at: directory.appendingPathComponent("store"))
+        try store.addCorrection(
+            national: national, nationalID: try id("第六条", in: national), provincial: older,
+            provincialID: try id("第九条", in: older), action: .match)
+        let set = try store.correctionSet(national: national)
+        XCTAssertEqual(set.corrections(for: older).corrections.count, 1)
+        XCTAssertEqual(
+            set.corrections(for: newer).corrections.count, 1,
+            "a version with no corrections of its own follows the other's")
+        try store.addCorrection(
+            national: national, nationalID: try id("第三条", in: national), provincial: newer,
+            provincialID: try id("第八条", in: newer), action: .rejected)
+        let again = try store.correctionSet(national: national)
+        XCTAssertEqual(again.corrections(for: older).corrections.map(\.kind), [.match])
+        XCTAssertEqual(again.corrections(for: newer).corrections.map(\.kind), [nil], "each keeps its own")
+    }
+
+    func testConcurrentWritersLoseNoCorrection() throws {
+        let directory = try temporaryDirectory()
+        let national = try importFile(Self.nationalText, "national.md", in: directory)
+        let provincial = try importFile(Self.provincialText, "beijing.md", in: directory)
+        let storeDirectory = directory.appendingPathComponent("store")
+        let stores = [BookmarkStore.open(at: storeDirectory), BookmarkStore.open(at: storeDirectory)]
+        let nationalUnits = national.comparableUnits.map(\.id)
+        let provincialUnits = provincial.comparableUnits.map(\.id)
+        let errors = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 4) { worker in
+            for index in 0..<25 {
+                do {
+                    try stores[worker % 2].addCorrection(
+                        national: national, nationalID: nationalUnits[index % nationalUnits.count],
+                        provincial: provincial, provincialID: provincialUnits[worker], action: .partial,
+                        note: "\(worker)-\(index)")
+                } catch {
+                    errors.withLock { $0.append("\(error)") }
+                }
+            }
+        }
+        XCTAssertEqual(errors.withLock { $0 }, [])
+        let notes = try stores[1].corrections().map(\.note)
+        XCTAssertEqual(notes.count, 100)
+        XCTAssertEqual(Set(notes).count, 100)
+        XCTAssertEqual(try stores[0].integrityCheck(), ["ok"])
+    }
+
+    func testTheComparisonCacheKeyIncludesTheCorrections() throws {
+        let cache = ComparisonCache(directory: try temporaryDirectory(), toolVersion: "test")
+        let national = try PolicyImporter.importFile(at: TestCorpus.url("cunweihui/national.md").path)
+        let provincial = try PolicyImporter.importFile(at: TestCorpus.url("cunweihui/beijing-2012.md").path)
+        let plain = cache.key(national: national, provincial: provincial)
+        XCTAssertEqual(cache.key(national: national, provincial: provincial, corrections: []), plain)
+        let link = AlignmentCorrection.link(national: "2.6", provincial: "9", kind: .match)
+        let partial = AlignmentCorrection.link(national: "2.6", provincial: "9", kind: .partial)
+        let keys = [
+            plain, cache.key(national: national, provincial: provincial, corrections: [link]),
+            cache.key(national: national, provincial: provincial, corrections: [partial]),
+            cache.key(
+                national: national, provincial: provincial,
+                corrections: [.rejection(national: "2.6", provincial: "9")]),
+        ]
+        XCTAssertEqual(Set(keys).count, 4, "\(keys)")
     }
 }
