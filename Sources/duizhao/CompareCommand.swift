@@ -168,11 +168,13 @@ struct ComparisonReport {
         let matches = comparison.links.filter { $0.kind == .match }.count
         let partials = comparison.links.filter { $0.kind == .partial }.count
         let related = comparison.links.count - matches - partials
+        let hand = comparison.links.filter { $0.source == .hand }.count
         let newSentences = comparison.provenance.filter { $0.sources.isEmpty }.count
         let meanNewShare = newShares.values.isEmpty ? 0 : newShares.values.reduce(0, +) / Double(newShares.count)
         lines.append(
             "\(matches + partials) links (\(matches) match, \(partials) partial)"
-                + (related > 0 ? ", \(related) related; " : "; ")
+                + (related > 0 ? ", \(related) related" : "")
+                + (hand > 0 ? ", \(hand) by hand ✎; " : "; ")
                 + "\(comparison.nationalOnly.count) national clauses dropped; "
                 + "\(comparison.provincialOnly.count) provincial-only; "
                 + "\(newSentences) of \(comparison.provenance.count) provincial sentences new "

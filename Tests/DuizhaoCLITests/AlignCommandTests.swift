@@ -62,6 +62,10 @@ final class AlignCommandTests: XCTestCase {
             table.standardOutput.split(separator: "\n").contains { $0.contains("第九条") && $0.contains("partial ✎") },
             table.standardOutput)
 
+        XCTAssertTrue(table.standardOutput.contains(", 1 by hand ✎; "), table.standardOutput)
+        XCTAssertFalse(
+            try run("compare", Self.national, Self.directory.appendingPathComponent("shandong-2012.md").path)
+                .standardOutput.contains("by hand"), "another pair has no hand links")
         let listed = try XCTUnwrap(try json(try run("align", "list", "--json")) as? [[String: Any]])
         XCTAssertEqual(listed.map { $0["id"] as? Int }, [1, 2])
         XCTAssertEqual(listed.map { $0["kind"] as? String }, ["partial", "rejected"])
