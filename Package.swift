@@ -103,7 +103,8 @@ let package = Package(
             name: "DuizhaoCoreTests", dependencies: ["DuizhaoCore", "DuizhaoTestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "DuizhaoCompareTests", dependencies: ["DuizhaoCompare", "DuizhaoTestSupport"], exclude: ["Truth"]),
-        .testTarget(name: "DuizhaoStoreTests", dependencies: ["DuizhaoStore", "DuizhaoTestSupport"]),
+        .testTarget(
+            name: "DuizhaoStoreTests", dependencies: ["DuizhaoStore", "DuizhaoCompare", "DuizhaoTestSupport"]),
         .testTarget(name: "DuizhaoMatrixTests", dependencies: ["DuizhaoMatrix", "DuizhaoTestSupport"]),
         .testTarget(
             name: "DuizhaoReaderTests", dependencies: ["DuizhaoReader", "DuizhaoTestSupport"], exclude: ["Frames"]),

@@ -26,6 +26,8 @@ public struct MatrixCell: Sendable, Equatable {
     /// Kept by reference: a provincial provision cites this one (`依照《…》的规定执行`) and carries none of its
     /// sentences, so a carried share of 0 means implemented, not emptied. Shown as `ref`, not `0%`.
     public var byReference: Bool
+    /// Linked by hand (a researcher's correction, `LinkSource.hand`): marked ✎ in every format.
+    public var hand: Bool = false
 }
 
 /// A national provision: one row of the matrix.
@@ -101,7 +103,8 @@ public struct MatrixColumn: Sendable {
             let cited = links.contains { $0.kind == .match && !$0.evidence.citations.isEmpty }
             return MatrixCell(
                 kind: kind, provincial: links.map(\.provincial), carried: carried, score: links.first?.score ?? 0,
-                byReference: kind == .match && carried == 0 && cited)
+                byReference: kind == .match && carried == 0 && cited,
+                hand: links.contains { $0.source == .hand })
         }
         let sentences = SentenceTexts(document, divisions: Set(comparison.provenance.map(\.provincial.division)))
         var newCharacters = 0

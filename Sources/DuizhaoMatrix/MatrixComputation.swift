@@ -7,10 +7,14 @@ import Synchronization
 /// and compared with it on all cores (`DispatchQueue.concurrentPerform`), through the same `Comparator` path as
 /// `duizhao compare`, with the national side prepared once (`Comparator.prepare`) and shared by the workers.
 public enum MatrixComputation {
+    /// The hand corrections (`AlignmentCorrection`) to apply to one implementation, by its ids; the store's
+    /// `CorrectionSet` provides them. Called from worker threads.
+    public typealias Corrections = @Sendable (PolicyDocument) -> [AlignmentCorrection]
+
     /// Imports and compares every file in parallel. Results are in `files` order; `onColumn` (if given) is called
     /// from worker threads as each file is done, with its index.
     public static func columns(
-        national: PolicyDocument, files: [String],
+        national: PolicyDocument, files: [String], corrections: Corrections? = nil,
         onColumn: (@Sendable (Int, Result<MatrixColumn, ImportError>) -> Void)? = nil
     ) -> [Result<MatrixColumn, ImportError>] {
         let provisions = AdoptionMatrix.provisions(of: national)
@@ -19,7 +23,10 @@ public enum MatrixComputation {
             let result: Result<MatrixColumn, ImportError>
             do {
                 let document = try PolicyImporter.importFile(at: files[index])
-                result = .success(column(national: prepared, document: document, provisions: provisions))
+                result = .success(
+                    column(
+                        national: prepared, document: document, provisions: provisions,
+                        corrections: corrections?(document) ?? []))
             } catch let error as ImportError {
                 result = .failure(error)
             } catch {
@@ -31,11 +38,15 @@ public enum MatrixComputation {
     }
 
     /// Compares already imported documents in parallel, in `documents` order.
-    public static func columns(national: PolicyDocument, documents: [PolicyDocument]) -> [MatrixColumn] {
+    public static func columns(
+        national: PolicyDocument, documents: [PolicyDocument], corrections: Corrections? = nil
+    ) -> [MatrixColumn] {
         let provisions = AdoptionMatrix.provisions(of: national)
         let prepared = Comparator.prepare(national: national)
         return parallelMap(count: documents.count) { index in
-            column(national: prepared, document: documents[index], provisions: provisions)
+            column(
+                national: prepared, document: documents[index], provisions: provisions,
+                corrections: corrections?(documents[index]) ?? [])
         }
     }
 
@@ -47,18 +58,21 @@ public enum MatrixComputation {
     }
 
     /// The column of one implementation against a national document prepared once for all columns.
-    public static func column(national: PreparedNational, document: PolicyDocument, provisions: [MatrixProvision])
-        -> MatrixColumn
-    {
-        let comparison = national.compare(with: document)
+    public static func column(
+        national: PreparedNational, document: PolicyDocument, provisions: [MatrixProvision],
+        corrections: [AlignmentCorrection] = []
+    ) -> MatrixColumn {
+        let comparison = national.compare(with: document, corrections: corrections)
         return MatrixColumn(document: document, comparison: comparison, provisions: provisions)
     }
 
     /// The whole matrix of `files`, or an error naming every file that could not be imported.
-    public static func matrix(national: PolicyDocument, files: [String]) throws -> AdoptionMatrix {
+    public static func matrix(national: PolicyDocument, files: [String], corrections: Corrections? = nil) throws
+        -> AdoptionMatrix
+    {
         var columns: [MatrixColumn] = []
         var failures: [ImportError] = []
-        for result in self.columns(national: national, files: files) {
+        for result in self.columns(national: national, files: files, corrections: corrections) {
             switch result {
             case .success(let column): columns.append(column)
             case .failure(let error): failures.append(error)

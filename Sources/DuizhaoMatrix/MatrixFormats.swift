@@ -26,6 +26,8 @@ public enum MatrixFormats {
         var carried: Double
         var score: Double
         var byReference: Bool
+        /// Linked by hand (`duizhao align`).
+        var hand: Bool
     }
 
     struct RowJSON: Encodable {
@@ -92,7 +94,7 @@ public enum MatrixFormats {
                         return CellJSON(
                             kind: cell.kind.rawValue, provincial: cell.provincial.map { lookups[index].provision($0) },
                             carried: JSONOutput.rounded(cell.carried), score: JSONOutput.rounded(cell.score),
-                            byReference: cell.byReference)
+                            byReference: cell.byReference, hand: cell.hand)
                     })
             },
             additions: matrix.sharedAdditions.map { addition in
@@ -209,7 +211,8 @@ public enum MatrixFormats {
         lines.append("")
         lines.append(
             "✓ kept, ◐ partly, ✗ dropped; the share of the national provision carried over, or ref: kept by "
-                + "reference (a provision cites it, 依照《…》的规定执行, and carries none of its text).")
+                + "reference (a provision cites it, 依照《…》的规定执行, and carries none of its text)"
+                + (matrix.columns.contains { $0.cells.contains(where: \.hand) } ? "; ✎: linked by hand." : "."))
         lines.append("")
         lines.append("| provision | " + names.map(cellText).joined(separator: " | ") + " | survives |")
         lines.append("|---|" + String(repeating: "---|", count: names.count) + "---:|")
@@ -247,10 +250,12 @@ public enum MatrixFormats {
         provision.displayTitle.isEmpty ? provision.label : "\(provision.label) \(provision.displayTitle)"
     }
 
-    /// A cell as the markdown and HTML matrices show it: `✗`, `✓ 100%`, `◐ 40%`, or `✓ ref` (kept by reference).
+    /// A cell as the markdown and HTML matrices show it: `✗`, `✓ 100%`, `◐ 40%`, or `✓ ref` (kept by reference);
+    /// ` ✎` after a cell linked by hand.
     static func label(_ cell: MatrixCell) -> String {
         if cell.kind == .dropped { return mark(cell.kind) }
         return mark(cell.kind) + " " + (cell.byReference ? "ref" : TextFormatting.percent(cell.carried))
+            + (cell.hand ? " ✎" : "")
     }
 
     /// Text safe for one markdown table cell on a terminal: controls made visible, pipes escaped, lines joined.

@@ -33,6 +33,7 @@ public enum MatrixHTML {
             "<p class=\"legend\"><span class=\"match\">✓ kept</span> <span class=\"partial\">◐ partly</span> "
             + "<span class=\"dropped\">✗ dropped</span> — with the share of the national provision carried over, or "
             + "<i>ref</i>: kept by reference (a provision cites it, 依照《…》的规定执行, and carries none of its text); "
+            + "✎: linked by hand (duizhao align); "
             + "each cell links to its differences.</p>\n"
         html += "<div class=\"scroll\"><table class=\"matrix\">\n<thead><tr><th class=\"provision\">provision</th>"
         for (index, column) in matrix.columns.enumerated() {

@@ -11,28 +11,33 @@ public enum MatrixTerminalSession {
     /// returns or throws.
     /// - Parameter openPersistence: opens the bookmark store for a pair (national, implementation) when its reader
     ///   opens.
+    /// - Parameter corrections: the hand corrections of each implementation (the store's `CorrectionSet`).
     public static func run(
-        national: PolicyDocument, files: [String],
+        national: PolicyDocument, files: [String], corrections: MatrixComputation.Corrections? = nil,
         environment: ProcessEnvironment = .current,
         openPersistence: @escaping (PolicyDocument, PolicyDocument) -> PersistenceStartup = { _, _ in
             PersistenceStartup(NoPersistence())
         }
     ) throws -> LoopOutcome {
         try TerminalSession.onTerminal(environment: environment) { terminal in
-            try runLoop(on: terminal, national: national, files: files, openPersistence: openPersistence)
+            try runLoop(
+                on: terminal, national: national, files: files, corrections: corrections,
+                openPersistence: openPersistence)
         }
     }
 
     private static func runLoop(
         on terminal: TerminalScreen, national: PolicyDocument, files: [String],
+        corrections: MatrixComputation.Corrections?,
         openPersistence: (PolicyDocument, PolicyDocument) -> PersistenceStartup
     ) throws -> LoopOutcome {
         let matrix = MatrixScreenModel(national: national, files: files, width: terminal.width, height: terminal.height)
         var model = ReaderModel(root: matrix, width: terminal.width, height: terminal.height)
         let inbox = ColumnInbox()
         let work = BackgroundWork(yieldsToInteraction: true) { _ in
-            _ = MatrixComputation.columns(national: national, files: files) { index, result in inbox.post(index, result)
-            }
+            _ = MatrixComputation.columns(
+                national: national, files: files, corrections: corrections,
+                onColumn: { index, result in inbox.post(index, result) })
             return true
         }
         work.start()

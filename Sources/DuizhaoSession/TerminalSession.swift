@@ -24,6 +24,7 @@ public enum TerminalSession {
     ///   - terminal: the terminal when it is set up already (with a cached first frame on it); else set up here.
     ///   - comparison: the pair's comparison when it is known already (cached): installed before the first frame.
     ///   - comparisonFinished: called (on the background thread) with a comparison computed in the background.
+    ///   - corrections: the pair's hand corrections from the store (`duizhao align`), applied by the comparison.
     ///   - openPersistence: opens the bookmark store; before the first frame when `persistenceBeforeFirstFrame`,
     ///     else on a background thread started after it.
     ///   - frameForNextStart: after the user quits (the terminal restored, the store closed), called with the
@@ -35,12 +36,13 @@ public enum TerminalSession {
         terminal: TerminalScreen? = nil,
         comparison: Comparison? = nil,
         comparisonFinished: (@Sendable (Comparison) -> Void)? = nil,
+        corrections: [AlignmentCorrection] = [],
         persistenceBeforeFirstFrame: Bool = false,
         openPersistence: @escaping @Sendable () -> PersistenceStartup = { PersistenceStartup(NoPersistence()) },
         frameForNextStart: ((Screen) -> Void)? = nil
     ) throws -> LoopOutcome {
         let start = StartupPlan(
-            comparison: comparison, comparisonFinished: comparisonFinished,
+            comparison: comparison, comparisonFinished: comparisonFinished, corrections: corrections,
             persistenceBeforeFirstFrame: persistenceBeforeFirstFrame)
         // The size from the kernel (the first message of the loop corrects it if curses finds another).
         let size = kernelTerminalSize() ?? (80, 24)
@@ -65,7 +67,7 @@ public enum TerminalSession {
         // The session and its store are gone here: the next start's frame is made as that start makes it.
         if outcome == .quit, let frameForNextStart, let ending, provincial == nil || knownComparison != nil {
             let next = StartupPlan(
-                comparison: knownComparison, comparisonFinished: nil,
+                comparison: knownComparison, comparisonFinished: nil, corrections: corrections,
                 persistenceBeforeFirstFrame: persistenceBeforeFirstFrame)
             let frame = try? prepare(
                 national: national, provincial: provincial, width: ending.width, height: ending.height, start: next,
@@ -91,6 +93,7 @@ public enum TerminalSession {
     private struct StartupPlan {
         var comparison: Comparison?
         var comparisonFinished: (@Sendable (Comparison) -> Void)?
+        var corrections: [AlignmentCorrection]
         var persistenceBeforeFirstFrame: Bool
     }
 
@@ -116,7 +119,9 @@ public enum TerminalSession {
         }
         return Prepared(session: session, store: store) {
             guard start.comparison == nil, let provincial else { return nil }
-            return startComparison(national: national, provincial: provincial, finished: start.comparisonFinished)
+            return startComparison(
+                national: national, provincial: provincial, corrections: start.corrections,
+                finished: start.comparisonFinished)
         }
     }
 
@@ -170,10 +175,12 @@ public enum TerminalSession {
     /// Starts comparing the pair on a background thread; reading starts at once and the panes re-align
     /// when the result arrives.
     private static func startComparison(
-        national: PolicyDocument, provincial: PolicyDocument, finished: (@Sendable (Comparison) -> Void)?
+        national: PolicyDocument, provincial: PolicyDocument, corrections: [AlignmentCorrection],
+        finished: (@Sendable (Comparison) -> Void)?
     ) -> BackgroundWork<Comparison> {
         let work = BackgroundWork(yieldsToInteraction: true) { report in
-            let comparison = Comparator.compare(national: national, provincial: provincial, progress: report)
+            let comparison = Comparator.compare(
+                national: national, provincial: provincial, corrections: corrections, progress: report)
             // E.g. storing it in the cache: not in the way of the result.
             if let finished { DetachedThread.start { finished(comparison) } }
             return comparison

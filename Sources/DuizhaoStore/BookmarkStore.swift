@@ -147,7 +147,7 @@ public final class BookmarkStore: @unchecked Sendable {
 
     // MARK: - Access
 
-    private func requireWriter() throws -> SQLiteConnection {
+    func requireWriter() throws -> SQLiteConnection {
         let connection = try connected()
         guard let writer = connection.writer else {
             throw StoreError.notWritable(
@@ -157,7 +157,7 @@ public final class BookmarkStore: @unchecked Sendable {
         return writer
     }
 
-    private func requireReader() throws -> SQLiteConnection {
+    func requireReader() throws -> SQLiteConnection {
         let connection = try connected()
         guard let reader = connection.reader else {
             throw StoreError.unavailable(
@@ -170,7 +170,7 @@ public final class BookmarkStore: @unchecked Sendable {
     /// retries until the same deadline) and then reported as `StoreError.busy`; a write the file system
     /// refuses becomes `StoreError.notWritable`; other SQLite failures `StoreError.databaseFailure`, naming
     /// the file. A failed transaction was rolled back, so retrying cannot apply a change twice.
-    private func perform<T>(_ operation: () throws -> T) throws -> T {
+    func perform<T>(_ operation: () throws -> T) throws -> T {
         let deadline = Date().addingTimeInterval(options.busyTimeout)
         while true {
             do {

@@ -39,13 +39,24 @@ public struct ComparisonCache: Sendable {
         return files
     }
 
-    /// The key of a pair: 16 hexadecimal digits.
-    public func key(national: PolicyDocument, provincial: PolicyDocument) -> String {
+    /// The key of a pair: 16 hexadecimal digits. The hand corrections applied (`duizhao align`) are part of it: a
+    /// correction added or removed is another comparison (none: the key of the pair alone).
+    public func key(
+        national: PolicyDocument, provincial: PolicyDocument, corrections: [AlignmentCorrection] = []
+    ) -> String {
         var hash = FNV1a64()
         hash.combine("duizhao-comparison-v\(Self.formatVersion)\u{0}\(toolVersion)\u{0}".utf8)
         Self.combine(national, into: &hash)
         hash.combine([0xFF])
         Self.combine(provincial, into: &hash)
+        if !corrections.isEmpty {
+            hash.combine([0xFE])
+            for correction in corrections {
+                hash.combine(
+                    "\(correction.national)\u{0}\(correction.provincial)\u{0}\(correction.kind?.rawValue ?? "-")\u{0}"
+                        .utf8)
+            }
+        }
         return hash.hexDigest
     }
 

@@ -47,6 +47,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case unavailable(StoreProblem)
     /// No bookmark has this id.
     case noSuchBookmark(Int64)
+    /// No alignment correction has this id.
+    case noSuchCorrection(Int64)
     /// The document has no division with this id.
     case noSuchClause(id: String, document: String)
     /// Another process held the store's lock for longer than the busy timeout; nothing was changed.
@@ -59,6 +61,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .notWritable(let problem): return "bookmarks are read-only: \(problem)"
         case .unavailable(let problem): return "bookmarks are unavailable: \(problem)"
         case .noSuchBookmark(let id): return "no bookmark with id \(id)"
+        case .noSuchCorrection(let id): return "no alignment correction with id \(id) (see duizhao align list)"
         case .noSuchClause(let id, let document): return "\(document): no division with id '\(id)'"
         case .busy(let path): return "\(path): the bookmark store is busy; try again"
         case .databaseFailure(let path, let detail): return "\(path): \(detail)"

@@ -63,6 +63,39 @@ enum StoreSchema {
                 );
                 CREATE INDEX document_on_titleKey ON document(titleKey);
                 """),
+        // v3: hand corrections of the alignment (issue 20): a link made by hand or a rejection of the machine's,
+        // anchored on each side like a bookmark (document fingerprint, title, source; provision id, heading,
+        // snippet), so that it follows its provisions into other versions of the files.
+        Migration(
+            identifier: "v3",
+            sql: """
+                CREATE TABLE alignmentCorrection (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    nationalFingerprint TEXT NOT NULL,
+                    nationalTitle TEXT NOT NULL,
+                    nationalTitleKey TEXT NOT NULL,
+                    nationalSource TEXT NOT NULL,
+                    nationalClauseID TEXT NOT NULL,
+                    nationalHeading TEXT NOT NULL,
+                    nationalSnippet TEXT NOT NULL,
+                    provincialFingerprint TEXT NOT NULL,
+                    provincialTitle TEXT NOT NULL,
+                    provincialTitleKey TEXT NOT NULL,
+                    provincialSource TEXT NOT NULL,
+                    provincialClauseID TEXT NOT NULL,
+                    provincialHeading TEXT NOT NULL,
+                    provincialSnippet TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    note TEXT NOT NULL DEFAULT '',
+                    createdAt REAL NOT NULL
+                );
+                CREATE INDEX alignmentCorrection_on_titleKeys
+                    ON alignmentCorrection(nationalTitleKey, provincialTitleKey);
+                CREATE TRIGGER alignmentCorrection_inserted AFTER INSERT ON alignmentCorrection
+                    BEGIN UPDATE storeRevision SET value = value + 1; END;
+                CREATE TRIGGER alignmentCorrection_deleted AFTER DELETE ON alignmentCorrection
+                    BEGIN UPDATE storeRevision SET value = value + 1; END;
+                """),
     ]
 
     /// Identifiers of the migrations this build knows, oldest first.

@@ -1,3 +1,5 @@
+import DuizhaoCore
+import DuizhaoStore
 import Foundation
 
 #if canImport(Glibc)
@@ -10,7 +12,9 @@ import Foundation
 /// - 300 law-size implementations: `duizhao matrix NATIONAL DIR --json`, wall time and peak memory (ru_maxrss).
 /// The implementations are variants of the corpus laws (`Tests/Fixtures/corpus/cunweihui`, or `--corpus DIR`): variant k
 /// of a file leaves out every line whose position p has (7p + k) mod 11 = 0 among the article lines, so each one
-/// keeps, drops and adds different provisions. `duizhao-bench matrix [--corpus DIR] [--counts 30,300]`.
+/// keeps, drops and adds different provisions. `duizhao-bench matrix [--corpus DIR] [--counts 30,300]
+/// [--corrections 1000]`: at the largest count, the matrix again with that many hand corrections stored
+/// (`duizhao align`, spread over the implementations) against no store at all.
 func runMatrixBenchmark(_ arguments: [String]) throws {
     func option(_ name: String) -> String? {
         arguments.firstIndex(of: name).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
@@ -18,6 +22,7 @@ func runMatrixBenchmark(_ arguments: [String]) throws {
     let corpus = option("--corpus") ?? "Tests/Fixtures/corpus/cunweihui"
     let binary = try duizhaoBinary(option("--binary"))
     let counts = option("--counts")?.split(separator: ",").compactMap { Int($0) } ?? [30, 300]
+    let corrections = option("--corrections").flatMap { Int($0) } ?? 1000
     let national = (corpus as NSString).appendingPathComponent("national.md")
     let sources = try FileManager.default.contentsOfDirectory(atPath: corpus)
         .filter { $0.hasSuffix(".md") && $0 != "national.md" }.sorted()
@@ -46,6 +51,10 @@ func runMatrixBenchmark(_ arguments: [String]) throws {
                 format:
                     "%d implementations (%.0f KB each on average): duizhao matrix --json %.2f s wall, %.2f s CPU, peak RSS %.0f MB",
                 count, Double(bytes) / Double(count) / 1024, matrix.seconds, matrix.cpuSeconds, matrix.peakMegabytes))
+        if count == counts.max(), corrections > 0 {
+            try measureMatrixCorrections(
+                binary: binary, national: national, directory: directory, corrections: corrections)
+        }
         if count <= 60 {
             let loop = try measureChild(
                 "/bin/sh",
@@ -111,4 +120,72 @@ func measureChild(_ executable: String, _ arguments: [String]) throws -> ChildMe
         / 1e6
     return ChildMeasurement(
         seconds: seconds, cpuSeconds: cpu, peakMegabytes: Double(max(usage.ru_maxrss, children.ru_maxrss)) / 1024)
+}
+
+/// `duizhao matrix NATIONAL DIR --json` with `corrections` stored hand corrections against no store (each run
+/// twice, alternating, the faster kept: two cores are shared), on copies of the implementations made distinct. The corrections link or reject provisions spread
+/// over the implementations, one in four a rejection.
+func measureMatrixCorrections(binary: String, national: String, directory: URL, corrections: Int) throws {
+    let base = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-bench-corrections-\(getpid())")
+    defer { try? FileManager.default.removeItem(at: base) }
+    let empty = base.appendingPathComponent("empty")
+    let stored = base.appendingPathComponent("stored")
+    try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+    let nationalDocument = try PolicyImporter.importFile(at: national)
+    let nationalIdentity = DocumentIdentity(nationalDocument)
+    let units = nationalDocument.comparableUnits
+    // The variants repeat (11 per source file): each copy gets a last line of its own, so that the 300 are 300
+    // documents (a correction applies to every copy with the same content), both runs on the same copies.
+    let copies = base.appendingPathComponent("copies")
+    try FileManager.default.createDirectory(at: copies, withIntermediateDirectories: true)
+    for (index, name) in try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted().enumerated() {
+        let text = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+        try (text + "\n（本件为第\(index + 1)份）\n").write(
+            to: copies.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+    let directory = copies
+    let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        .map { directory.appendingPathComponent($0).path }
+    let documents = try files.map { try PolicyImporter.importFile(at: $0) }
+    let identities = documents.map { DocumentIdentity($0) }
+    let store = BookmarkStore.open(at: stored)
+    let writing = DispatchTime.now().uptimeNanoseconds
+    for index in 0..<corrections {
+        let column = index % documents.count
+        let provincialUnits = documents[column].comparableUnits
+        guard !units.isEmpty, !provincialUnits.isEmpty else { continue }
+        try store.addCorrection(
+            national: nationalDocument, nationalID: units[(index * 7) % units.count].id,
+            provincial: documents[column], provincialID: provincialUnits[(index * 13) % provincialUnits.count].id,
+            action: index % 4 == 3 ? .rejected : .match, nationalIdentity: nationalIdentity,
+            provincialIdentity: identities[column])
+    }
+    let writeSeconds = Double(DispatchTime.now().uptimeNanoseconds - writing) / 1e9
+    // What finding the corrections costs alone (one thread): reading the store, resolving both sides.
+    let finding = DispatchTime.now().uptimeNanoseconds
+    let set = try store.correctionSet(national: nationalDocument)
+    let loadSeconds = Double(DispatchTime.now().uptimeNanoseconds - finding) / 1e9
+    var applied = 0
+    for document in documents { applied += set.corrections(for: document).corrections.count }
+    let findSeconds = Double(DispatchTime.now().uptimeNanoseconds - finding) / 1e9
+    func run(_ data: URL) throws -> ChildMeasurement {
+        setenv("DUIZHAO_DATA_DIR", data.path, 1)
+        return try measureChild(binary, ["matrix", national, directory.path, "--json"])
+    }
+    var without: [Double] = []
+    var with: [Double] = []
+    for _ in 0..<2 {
+        without.append(try run(empty).seconds)
+        with.append(try run(stored).seconds)
+    }
+    unsetenv("DUIZHAO_DATA_DIR")
+    let plain = without.min() ?? 0
+    let corrected = with.min() ?? 0
+    print(
+        String(
+            format:
+                "  with %d stored corrections (written in %.2f s): %.2f s wall against %.2f s without a store (%+.1f%%); "
+                + "finding them: %.3f s reading the store, %.3f s in all on one thread (%d applied)",
+            corrections, writeSeconds, corrected, plain, (corrected / plain - 1) * 100, loadSeconds, findSeconds,
+            applied))
 }

@@ -307,7 +307,15 @@ struct DocumentCatalog {
 
     /// Finds the bookmark's document (its stored source first, then the bundled documents) and its clause.
     mutating func locate(_ bookmark: Bookmark) -> LocatedBookmark {
-        let anchor = bookmark.anchor
+        let found = locate(bookmark.anchor)
+        return LocatedBookmark(
+            bookmark: bookmark, status: found.status, document: found.document, division: found.division)
+    }
+
+    /// Finds an anchor's document (its stored source first, then the bundled documents) and its clause.
+    mutating func locate(_ anchor: BookmarkAnchor) -> (
+        status: LocationStatus, document: PolicyDocument?, division: Division?
+    ) {
         let sources = [anchor.documentSource] + BundledDocument.allCases.map(\.sourceName)
         for source in sources {
             guard let resolver = resolver(forSource: source),
@@ -320,11 +328,9 @@ struct DocumentCatalog {
             case .relocated: status = .relocated
             case .orphaned: status = .orphaned
             }
-            return LocatedBookmark(
-                bookmark: bookmark, status: status, document: resolver.document,
-                division: resolver.division(for: resolution))
+            return (status, resolver.document, resolver.division(for: resolution))
         }
-        return LocatedBookmark(bookmark: bookmark, status: .documentUnavailable, document: nil, division: nil)
+        return (.documentUnavailable, nil, nil)
     }
 }
 

@@ -55,7 +55,9 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         let national = try loadDocument(DocumentChoice(nationalDocument ?? "national"))
         let provincial = try loadDocument(DocumentChoice(provincialDocument ?? "provincial"))
-        let comparison = Comparator.compare(national: national, provincial: provincial)
+        // Hand corrections kept in the bookmark store (`duizhao align`), applied before sentences are traced.
+        let corrections = storedCorrections(national: national, provincial: provincial).corrections
+        let comparison = Comparator.compare(national: national, provincial: provincial, corrections: corrections)
         let report = ComparisonReport(national: national, provincial: provincial, comparison: comparison)
         if let html {
             let page = PairReportHTML.page(national: national, provincial: provincial, comparison: comparison)
@@ -174,7 +176,8 @@ struct ComparisonReport {
                 lines.append(
                     pad(index == 0 ? nationalCell : "", nationalWidth)
                         + pad(fit(provincialName(link.provincial), provincialWidth), provincialWidth)
-                        + pad(link.kind.rawValue, 9) + pad(TextFormatting.fixed(link.score, digits: 3), 7)
+                        + pad(link.kind.rawValue + (link.source == .hand ? " ✎" : ""), 9)
+                        + pad(TextFormatting.fixed(link.score, digits: 3), 7)
                         + pad(index == 0 ? carried : "", 8)
                         + Self.countsText(
                             ChangeClassifier.counts(changesOfLink["\(link.national)⇄\(link.provincial)"] ?? []),
@@ -194,11 +197,13 @@ struct ComparisonReport {
         let matches = comparison.links.filter { $0.kind == .match }.count
         let partials = comparison.links.filter { $0.kind == .partial }.count
         let related = comparison.links.count - matches - partials
+        let hand = comparison.links.filter { $0.source == .hand }.count
         let newSentences = comparison.provenance.filter { $0.sources.isEmpty }.count
         let meanNewShare = newShares.values.isEmpty ? 0 : newShares.values.reduce(0, +) / Double(newShares.count)
         lines.append(
             "\(matches + partials) links (\(matches) match, \(partials) partial)"
-                + (related > 0 ? ", \(related) related; " : "; ")
+                + (related > 0 ? ", \(related) related" : "")
+                + (hand > 0 ? ", \(hand) by hand ✎; " : "; ")
                 + "\(comparison.nationalOnly.count) national clauses dropped; "
                 + "\(comparison.provincialOnly.count) provincial-only; "
                 + "\(newSentences) of \(comparison.provenance.count) provincial sentences new "
@@ -429,6 +434,7 @@ struct ComparisonReport {
             let nationalPart = nationalName(link.national, withExcerpt: false)
             let rest =
                 "⇄  \(provincialName(link.provincial, withExcerpt: false))  · \(link.kind.rawValue) \(TextFormatting.fixed(link.score, digits: 3))"
+                + (link.source == .hand ? " ✎ by hand" : "")
             // One line when it fits; else the national provision, then the link on a line of its own (never a
             // break in the middle of a name).
             let oneLine = nationalPart + "  " + rest

@@ -19,7 +19,7 @@ struct Duizhao: ParsableCommand {
         version: duizhaoVersion,
         subcommands: [
             ReadCommand.self, OutlineCommand.self, ShowCommand.self, CompareCommand.self, MatrixCommand.self,
-            BookmarksCommand.self,
+            BookmarksCommand.self, AlignCommand.self,
         ],
         defaultSubcommand: ReadCommand.self
     )
@@ -59,7 +59,7 @@ struct Duizhao: ParsableCommand {
     /// The subcommands' names and `help`: an operand with one of them is not a file to read. Written out because
     /// asking swift-argument-parser for them costs milliseconds of runtime type lookups at start; debug builds
     /// (the tests') check that they agree.
-    static let reservedNames = ["read", "outline", "show", "compare", "matrix", "bookmarks", "help"]
+    static let reservedNames = ["read", "outline", "show", "compare", "matrix", "bookmarks", "align", "help"]
 }
 
 /// The version printed by `--version` on every command.

@@ -2,8 +2,10 @@ import ArgumentParser
 import DuizhaoCore
 import DuizhaoMatrix
 import DuizhaoSession
+import DuizhaoStore
 import DuizhaoTerminal
 import FoundationEssentials
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -47,6 +49,13 @@ struct MatrixCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the matrix as one self-contained HTML page to FILE.", valueName: "file"))
     var html: String?
 
+    @Option(
+        name: .customLong("links-csv"),
+        help: ArgumentHelp(
+            "Also write the research dataset to FILE: one CSV row per link (hand and automatic), dropped and new provision (see docs/MATRIX.md).",
+            valueName: "file"))
+    var linksCSV: String?
+
     func validate() throws {
         if documents.isEmpty { throw ValidationError("give at least one implementation after the national document") }
         let formats = [json, csv, markdown, html != nil].filter { $0 }.count
@@ -56,13 +65,15 @@ struct MatrixCommand: ParsableCommand {
     func run() throws {
         let nationalDocument = try loadDocument(.file(national))
         let files = try Self.implementationFiles(documents, excluding: national)
-        if !json, !csv, !markdown, html == nil, standardStreamsAreTerminal() {
-            try view(national: nationalDocument, files: files)
+        let corrections = MatrixCorrections(national: nationalDocument)
+        if !json, !csv, !markdown, html == nil, linksCSV == nil, standardStreamsAreTerminal() {
+            try view(national: nationalDocument, files: files, corrections: corrections)
             return
         }
         let matrix: AdoptionMatrix
         do {
-            matrix = try MatrixComputation.matrix(national: nationalDocument, files: files)
+            matrix = try MatrixComputation.matrix(
+                national: nationalDocument, files: files, corrections: corrections.provider)
         } catch let error as MatrixError {
             for failure in error.failures { printError("duizhao: error: \(failure)") }
             throw ExitCode.failure
@@ -74,28 +85,43 @@ struct MatrixCommand: ParsableCommand {
             let more = warnings.count > 1 ? " (and \(warnings.count - 1) more: duizhao outline FILE lists them)" : ""
             printError("duizhao: warning: \(column.document.source): \(first)\(more)")
         }
+        for notice in corrections.notices() { printError("duizhao: warning: \(notice)") }
+        if let linksCSV {
+            try write(LinksCSV.text(matrix), to: linksCSV, what: "the links")
+            let formats = [json, csv, markdown, html != nil].filter { $0 }.count
+            guard formats > 0 else {
+                printText("wrote \(linksCSV): the links of \(matrix.columns.count) implementations")
+                return
+            }
+        }
         if json {
             printJSONText(try MatrixFormats.json(matrix))
         } else if csv {
             printText(MatrixFormats.csv(matrix), terminator: "")
         } else if let html {
-            do {
-                try Data(MatrixHTML.page(matrix).utf8).write(to: URL(fileURLWithPath: html), options: .atomic)
-            } catch {
-                printError("duizhao: error: \(html): cannot write the page (\(fileErrorReason(error)))")
-                throw ExitCode.failure
-            }
+            try write(MatrixHTML.page(matrix), to: html, what: "the page")
             printText("wrote \(html): \(matrix.provisions.count) provisions × \(matrix.columns.count) implementations")
         } else {
             printText(MatrixFormats.markdown(matrix), terminator: "")
         }
     }
 
+    /// Writes `text` to `path` atomically; a failure is an error naming the file.
+    func write(_ text: String, to path: String, what: String) throws {
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            printError("duizhao: error: \(path): cannot write \(what) (\(fileErrorReason(error)))")
+            throw ExitCode.failure
+        }
+    }
+
     /// The matrix view; a file that cannot be imported shows as a column of `!` with its problem in the status line.
-    func view(national: PolicyDocument, files: [String]) throws {
+    func view(national: PolicyDocument, files: [String], corrections: MatrixCorrections) throws {
         try runOnTerminal {
             try MatrixTerminalSession.run(
-                national: national, files: files, openPersistence: { storeStartup(national: $0, provincial: $1) })
+                national: national, files: files, corrections: corrections.provider,
+                openPersistence: { storeStartup(national: $0, provincial: $1) })
         }
     }
 
@@ -152,4 +178,28 @@ func fileErrorReason(_ error: any Error) -> String {
         return String(cString: strerror(posix.code.rawValue))
     }
     return "\(error)"
+}
+
+/// The hand corrections of one national document (`duizhao align`), applied to each implementation of the
+/// matrix from the worker threads; corrections whose provision is gone are collected for one warning each.
+final class MatrixCorrections: Sendable {
+    private let set: CorrectionSet
+    private let orphaned = Mutex<[String]>([])
+
+    init(national: PolicyDocument) {
+        set = (try? existingStore()?.correctionSet(national: national)) ?? .empty
+    }
+
+    /// nil when no stored correction concerns the national document (the matrix then pays nothing).
+    var provider: MatrixComputation.Corrections? {
+        guard !set.isEmpty else { return nil }
+        return { [self] document in
+            let pair = set.corrections(for: document)
+            if let notice = pair.notice { orphaned.withLock { $0.append("\(document.source): \(notice)") } }
+            return pair.corrections
+        }
+    }
+
+    /// The warnings gathered so far (one per implementation with a correction not applied).
+    func notices() -> [String] { orphaned.withLock { $0 }.sorted() }
 }

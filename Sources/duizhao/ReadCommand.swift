@@ -72,7 +72,7 @@ struct ReadCommand: ParsableCommand {
             national = try load(files[0])
             provincial = try load(files[1])
         }
-        let warnings = printingWarnings ? [] : warningLines(national) + (provincial.map(warningLines) ?? [])
+        var warnings = printingWarnings ? [] : warningLines(national) + (provincial.map(warningLines) ?? [])
         defer { warnings.forEach(printError) }
         guard interactive else {
             printError(Self.nonInteractiveUsage(stdoutIsTerminal: isatty(STDOUT_FILENO) != 0))
@@ -80,8 +80,13 @@ struct ReadCommand: ParsableCommand {
         }
         // A pair compared before opens aligned: its comparison comes from the cache before the first frame;
         // otherwise it is computed in the background after the first frame and then cached.
+        // Hand corrections (`duizhao align`) are applied, and are part of the cache key; one whose provision is
+        // gone waits, with the import warnings, until the terminal is restored.
+        let pairCorrections = provincial.map { storedCorrections(national: national, provincial: $0, warn: false) }
+        let corrections = pairCorrections?.corrections ?? []
+        if let notice = pairCorrections?.notice { warnings.append("duizhao: warning: \(notice)") }
         let cache = ComparisonCache(directory: ComparisonCache.defaultDirectory(), toolVersion: build)
-        let cacheKey = provincial.map { cache.key(national: national, provincial: $0) }
+        let cacheKey = provincial.map { cache.key(national: national, provincial: $0, corrections: corrections) }
         let cached = cacheKey.flatMap(cache.comparison(forKey:))
         var storeInCache: (@Sendable (Comparison) -> Void)?
         if let cacheKey { storeInCache = { comparison in cache.store(comparison, forKey: cacheKey) } }
@@ -100,7 +105,7 @@ struct ReadCommand: ParsableCommand {
         try runOnTerminal {
             try TerminalSession.run(
                 national: national, provincial: provincial, terminal: terminal, comparison: cached,
-                comparisonFinished: storeInCache,
+                comparisonFinished: storeInCache, corrections: corrections,
                 persistenceBeforeFirstFrame: ordinarySize,
                 openPersistence: { [national, provincial] in
                     storeStartup(national: national, provincial: provincial, store: frames?.takeOpenedStore())
