@@ -116,7 +116,7 @@ public struct LinkPickerScreen: ScreenModel {
     public func render(into writer: inout ScreenWriter, area: Area, context: RenderContext) {
         let list = shown
         let title =
-            chosen.map { "kind for \(provisionName) ⇄ \($0.name): m match · p partial · r related · Esc back" }
+            chosen.map { "m match · p partial · r related · Esc back — \(provisionName) ⇄ \($0.name)" }
             ?? "link \(provisionName) to: \(filter)▏ · Enter choose · Esc cancel"
         let innerWidth = max(1, min(area.width - 4, max(40, area.width * 3 / 4)))
         let box = writer.box(

@@ -1,3 +1,4 @@
+import DuizhaoCompare
 import DuizhaoReader
 
 /// Where the reader's bookmark and reading-state effects go.
@@ -12,8 +13,15 @@ public protocol ReaderPersistence {
     func lastPosition() throws -> ReadingPosition?
     /// The bookmarks again when someone else (another reader, the CLI) changed them since the last load.
     func bookmarksIfChanged() -> [ReaderBookmark]?
-    /// Performs one bookmark or reading-state effect; returns a status-line message, if any.
+    /// Performs one bookmark, reading-state or correction effect; returns a status-line message, if any.
     func perform(_ effect: ReaderEffect) throws -> String?
+    /// The open pair compared again with its stored corrections (after `.correctAlignment` or `.undoCorrection`);
+    /// nil when there is no pair or no store.
+    func correctedComparison() throws -> Comparison?
+}
+
+extension ReaderPersistence {
+    public func correctedComparison() throws -> Comparison? { nil }
 }
 
 /// No store: bookmark keys answer with a message, positions are not remembered.

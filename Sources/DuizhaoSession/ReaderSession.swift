@@ -45,7 +45,16 @@ public final class ReaderSession {
             }
             guard let persistence = currentPersistence() else { continue }
             if let notice = try persistence.perform(effect) { _ = model.update(.notice(notice)) }
-            if case .saveReadingState = effect { continue }
+            switch effect {
+            case .saveReadingState: continue
+            case .correctAlignment, .undoCorrection:
+                // The alignment with the correction (or without the one taken back): every view follows it.
+                if let comparison = try persistence.correctedComparison() {
+                    _ = model.update(.comparisonFinished(comparison))
+                }
+                continue
+            default: break
+            }
             _ = model.update(.bookmarksLoaded(try persistence.bookmarks()))
         }
         return decision

@@ -1,3 +1,4 @@
+import DuizhaoCompare
 import DuizhaoCore
 import DuizhaoReader
 import DuizhaoStore
@@ -14,6 +15,8 @@ public final class StorePersistence: ReaderPersistence {
     private let provincialIdentity: DocumentIdentity?
     private let pair: DocumentPairKey
     private var lastRevision: Int64?
+    /// The corrections made in this reader, newest last (what `u` takes back).
+    private var correctionsMadeHere: [Int64] = []
 
     public init(store: BookmarkStore, national: PolicyDocument, provincial: PolicyDocument?) {
         self.store = store
@@ -79,9 +82,20 @@ public final class StorePersistence: ReaderPersistence {
                         focusedPane: position.focus.rawValue),
                     for: pair)
                 return nil
-            case .correctAlignment, .undoCorrection:
-                // Wired to the store's corrections (issue 20) when they land.
-                return "corrections are not stored yet"
+            case .correctAlignment(let correction, _):
+                guard let provincial, store.access == .readWrite else {
+                    return "the correction is not kept: " + (store.notice ?? "no store")
+                }
+                let stored = try store.addCorrection(
+                    national: national, nationalID: correction.national, provincial: provincial,
+                    provincialID: correction.provincial, action: CorrectionAction(correction.kind),
+                    nationalIdentity: nationalIdentity, provincialIdentity: provincialIdentity)
+                correctionsMadeHere.append(stored.id)
+                return nil
+            case .undoCorrection:
+                guard let last = correctionsMadeHere.popLast() else { return "no correction made here to undo" }
+                try store.removeCorrection(id: last)
+                return "correction undone"
             case .quit:
                 return nil
             }
@@ -89,6 +103,12 @@ public final class StorePersistence: ReaderPersistence {
             if case .saveReadingState = effect { return nil }
             return "\(error)"
         }
+    }
+
+    public func correctedComparison() throws -> Comparison? {
+        guard let provincial, store.access != .disabled else { return nil }
+        let corrections = try store.corrections(national: national, provincial: provincial).corrections
+        return Comparator.compare(national: national, provincial: provincial, corrections: corrections)
     }
 
     private func documentAndIdentity(_ side: DocumentSide) -> (PolicyDocument, DocumentIdentity) {

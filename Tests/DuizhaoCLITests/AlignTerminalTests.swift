@@ -2,8 +2,8 @@ import DuizhaoTestSupport
 import Foundation
 import XCTest
 
-/// A hand correction made in the shell shows in the terminal matrix (tmux): a national provision no implementation
-/// keeps survives in one once it is linked by hand. (The reader's own `a`/`x`/`u` keys come later.)
+/// A hand correction made in the shell, or in the reader (`a`), shows in the terminal matrix (tmux): a national
+/// provision no implementation keeps survives in one once it is linked by hand.
 final class AlignTerminalTests: XCTestCase {
     private var sessions: [TmuxSession] = []
     static let law = TestCorpus.url("cunweihui")
@@ -23,9 +23,9 @@ final class AlignTerminalTests: XCTestCase {
             && lines.last(where: { !$0.isEmpty }).map { !$0.contains("comparing") && $0.hasSuffix("? keys") } == true
     }
 
-    /// The grid row of national 第四十条 (no implementation keeps it until it is linked by hand).
-    private func fortieth(_ lines: [String]) -> String? {
-        lines.first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("第四十条") }
+    /// The grid row of national 第十七条 (only 河南 keeps it until 北京's is linked by hand).
+    private func seventeenth(_ lines: [String]) -> String? {
+        lines.first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("第十七条") }
     }
 
     func testACorrectionMadeInTheShellShowsInTheMatrix() throws {
@@ -42,19 +42,57 @@ final class AlignTerminalTests: XCTestCase {
         try shell.send("Enter")
         try shell.waitFor("the matrix") { self.isMatrix($0) }
         try shell.send("G")  // the last provisions (the grid scrolls at 45 lines)
-        let before = try shell.waitFor("第四十条 on the screen") { self.isMatrix($0) && self.fortieth($0) != nil }
-        let plainRow = try XCTUnwrap(fortieth(before))
-        XCTAssertTrue(plainRow.contains("0/6"), plainRow)
+        let before = try shell.waitFor("第十七条 on the screen") { self.isMatrix($0) && self.seventeenth($0) != nil }
+        let plainRow = try XCTUnwrap(seventeenth(before))
+        XCTAssertTrue(plainRow.contains("1/6"), plainRow)
         try shell.send("q")
         try shell.waitFor("the prompt again") { $0.last(where: { !$0.isEmpty })?.hasPrefix("READY$") == true }
 
-        try shell.type("\(binary) align link \(national) \(beijing) 第四十条 第三十四条 && \(matrix)")
+        try shell.type("\(binary) align link \(national) \(beijing) 第十七条 第三十四条 && \(matrix)")
         try shell.send("Enter")
         try shell.waitFor("the matrix with the correction") { self.isMatrix($0) }
         try shell.send("G")
-        let after = try shell.waitFor("第四十条 on the screen again") { self.isMatrix($0) && self.fortieth($0) != nil }
-        let correctedRow = try XCTUnwrap(fortieth(after))
-        XCTAssertTrue(correctedRow.contains("1/6"), "北京 keeps 第四十条 by hand: \(correctedRow)")
+        let after = try shell.waitFor("第十七条 on the screen again") { self.isMatrix($0) && self.seventeenth($0) != nil }
+        let correctedRow = try XCTUnwrap(seventeenth(after))
+        XCTAssertTrue(correctedRow.contains("2/6"), "北京 keeps 第十七条 by hand: \(correctedRow)")
+        try shell.send("q")
+        try shell.waitForValue("#{alternate_on}", toBe: "0")
+    }
+
+    func testACorrectionMadeInTheReaderShowsInTheMatrix() throws {
+        let shell = try TmuxSession(
+            width: 160, height: 45, command: "exec /bin/sh", environment: ["PS1": "READY$ "])
+        sessions.append(shell)
+        try shell.waitFor("the shell prompt") { $0.contains { $0.hasPrefix("READY$") } }
+        let binary = shellQuoted(try BuiltBinary.duizhao())
+        let national = shellQuoted(Self.law.appendingPathComponent("national.md").path)
+        let beijing = shellQuoted(Self.law.appendingPathComponent("beijing-2012.md").path)
+
+        // In the reader: national 第十七条, a, pick 北京 第三十四条, kind m.
+        try shell.type("\(binary) \(national) \(beijing)")
+        try shell.send("Enter")
+        try shell.waitFor("the reader, aligned") { lines in
+            lines.last(where: { !$0.isEmpty }).map { $0.contains("side by side") && !$0.contains("comparing") } == true
+        }
+        try shell.type(":第十七条")
+        try shell.send("Enter")
+        try shell.type("a")
+        try shell.waitFor("the picker") { $0.contains { $0.contains("link 第十七条") } }
+        try shell.type("第三十四条")
+        try shell.send("Enter")
+        try shell.waitFor("the kind question") { $0.contains { $0.contains("m match · p partial · r related") } }
+        try shell.type("m")
+        try shell.waitFor("the hand link in the status line") { $0.contains { $0.contains("✎ linked by hand") } }
+        try shell.send("q")
+        try shell.waitFor("the prompt again") { $0.last(where: { !$0.isEmpty })?.hasPrefix("READY$") == true }
+
+        try shell.type("\(binary) matrix \(national) \(shellQuoted(Self.law.path))")
+        try shell.send("Enter")
+        try shell.waitFor("the matrix") { self.isMatrix($0) }
+        try shell.send("G")
+        let after = try shell.waitFor("第十七条 on the screen") { self.isMatrix($0) && self.seventeenth($0) != nil }
+        let row = try XCTUnwrap(seventeenth(after))
+        XCTAssertTrue(row.contains("2/6"), "北京 keeps 第十七条 by hand: \(row)")
         try shell.send("q")
         try shell.waitForValue("#{alternate_on}", toBe: "0")
     }

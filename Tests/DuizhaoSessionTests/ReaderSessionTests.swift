@@ -46,7 +46,7 @@ final class FakePersistence: ReaderPersistence {
         case .saveReadingState(let position):
             saved = position
             return nil
-        case .quit:
+        case .quit, .correctAlignment, .undoCorrection:
             return nil
         }
     }
