@@ -28,14 +28,15 @@ extension MatrixScreenModel {
             visibleSlots: max(1, (width - labelWidth - adoptionWidth) / slotWidth))
     }
 
-    /// The compact text of a cell (6 cells): mark and carried share (`ref` when kept by reference), readable
-    /// without colour.
+    /// The compact text of a cell (6 cells): mark (✎ after it for a hand link) and carried share (`ref` when kept
+    /// by reference), readable without colour.
     static func cellText(_ cell: MatrixCell) -> String {
         // The marks of the Markdown and HTML matrices (✓ ◐ ✗): told apart without colour.
-        let mark = MatrixFormats.mark(cell.kind)
+        // A link made by hand shows ✎ after the mark (the share gives up its padding for it).
+        let mark = MatrixFormats.mark(cell.kind) + (cell.hand ? "✎" : "")
         guard cell.kind != .dropped else { return mark }
         let share = cell.byReference ? "ref" : TextFormatting.percent(cell.carried)
-        return mark + String(repeating: " ", count: max(1, 5 - share.count)) + share
+        return mark + String(repeating: " ", count: max(cell.hand ? 0 : 1, (cell.hand ? 4 : 5) - share.count)) + share
     }
 
     static func role(_ kind: CellKind) -> StyleRole {

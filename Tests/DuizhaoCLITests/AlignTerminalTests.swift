@@ -93,6 +93,7 @@ final class AlignTerminalTests: XCTestCase {
         let after = try shell.waitFor("第十七条 on the screen") { self.isMatrix($0) && self.seventeenth($0) != nil }
         let row = try XCTUnwrap(seventeenth(after))
         XCTAssertTrue(row.contains("2/6"), "北京 keeps 第十七条 by hand: \(row)")
+        XCTAssertTrue(row.contains("✓✎"), "the hand link is marked: \(row)")
         try shell.send("q")
         try shell.waitForValue("#{alternate_on}", toBe: "0")
     }
