@@ -20,9 +20,9 @@ func runOnTerminal(_ session: () throws -> LoopOutcome) throws {
 /// The bookmark store for a pair (`store` when it is open already, else the default one); a read-only or
 /// disabled store never stops a reader (its notice is shown).
 func storeStartup(
-    national: PolicyDocument, provincial: PolicyDocument?, store: BookmarkStore? = nil
+    national: PolicyDocument, provincial: PolicyDocument?, store: BookmarkStore? = nil, notice: String? = nil
 ) -> PersistenceStartup {
     let persistence = StorePersistence(
         store: store ?? BookmarkStore.openDefault(), national: national, provincial: provincial)
-    return PersistenceStartup(persistence, notice: persistence.notice)
+    return PersistenceStartup(persistence, notice: persistence.notice ?? notice)
 }

@@ -81,10 +81,11 @@ struct ReadCommand: ParsableCommand {
         // A pair compared before opens aligned: its comparison comes from the cache before the first frame;
         // otherwise it is computed in the background after the first frame and then cached.
         // Hand corrections (`duizhao align`) are applied, and are part of the cache key; one whose provision is
-        // gone waits, with the import warnings, until the terminal is restored.
+        // gone is reported in the status line (and, with the import warnings, when the terminal is restored).
         let pairCorrections = provincial.map { storedCorrections(national: national, provincial: $0, warn: false) }
         let corrections = pairCorrections?.corrections ?? []
-        if let notice = pairCorrections?.notice { warnings.append("duizhao: warning: \(notice)") }
+        let correctionNotice = pairCorrections?.notice
+        if let correctionNotice { warnings.append("duizhao: warning: \(correctionNotice)") }
         let cache = ComparisonCache(directory: ComparisonCache.defaultDirectory(), toolVersion: build)
         let cacheKey = provincial.map { cache.key(national: national, provincial: $0, corrections: corrections) }
         let cached = cacheKey.flatMap(cache.comparison(forKey:))
@@ -108,7 +109,9 @@ struct ReadCommand: ParsableCommand {
                 comparisonFinished: storeInCache, corrections: corrections,
                 persistenceBeforeFirstFrame: ordinarySize,
                 openPersistence: { [national, provincial] in
-                    storeStartup(national: national, provincial: provincial, store: frames?.takeOpenedStore())
+                    storeStartup(
+                        national: national, provincial: provincial, store: frames?.takeOpenedStore(),
+                        notice: correctionNotice)
                 },
                 frameForNextStart: keepFrame)
         }

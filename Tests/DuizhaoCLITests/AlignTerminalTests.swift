@@ -97,4 +97,35 @@ final class AlignTerminalTests: XCTestCase {
         try shell.send("q")
         try shell.waitForValue("#{alternate_on}", toBe: "0")
     }
+
+    func testACorrectionWhoseProvisionIsGoneIsReportedInTheReader() throws {
+        let directory = try ScratchDirectory("duizhao-align-gone", removedBy: addTeardownBlock).url
+        let national = directory.appendingPathComponent("law.md")
+        let local = directory.appendingPathComponent("local.md")
+        try "某某示范法\n\n第一条 为了规范示范工作，制定本法。\n\n第二条 示范工作实行统一管理。\n\n第三条 本法自公布之日起施行。\n"
+            .write(to: national, atomically: true, encoding: .utf8)
+        let withArticle =
+            "某省示范办法\n\n第一条 为了规范示范工作，结合本省实际，制定本办法。\n\n第二条 本省示范工作实行统一管理。\n\n"
+            + "第三条 省人民政府设立示范奖励基金，奖励有突出贡献的单位。\n\n第四条 本办法自公布之日起施行。\n"
+        try withArticle.write(to: local, atomically: true, encoding: .utf8)
+        let shell = try TmuxSession(
+            width: 120, height: 30, command: "exec /bin/sh", environment: ["PS1": "READY$ "])
+        sessions.append(shell)
+        try shell.waitFor("the shell prompt") { $0.contains { $0.hasPrefix("READY$") } }
+        let binary = shellQuoted(try BuiltBinary.duizhao())
+        try shell.type(
+            "\(binary) align link \(shellQuoted(national.path)) \(shellQuoted(local.path)) 第二条 第三条 --kind partial")
+        try shell.send("Enter")
+        try shell.waitFor("the link stored") { $0.last(where: { !$0.isEmpty })?.hasPrefix("READY$") == true }
+        // The province drops its 第三条 (the fund): the correction has nowhere to go.
+        try withArticle.replacingOccurrences(of: "第三条 省人民政府设立示范奖励基金，奖励有突出贡献的单位。\n\n第四条", with: "第三条")
+            .write(to: local, atomically: true, encoding: .utf8)
+        try shell.type("\(binary) \(shellQuoted(national.path)) \(shellQuoted(local.path))")
+        try shell.send("Enter")
+        try shell.waitFor("the notice in the status line") { lines in
+            lines.last(where: { !$0.isEmpty })?.contains("1 hand correction not applied") == true
+        }
+        try shell.send("q")
+        try shell.waitForValue("#{alternate_on}", toBe: "0")
+    }
 }
