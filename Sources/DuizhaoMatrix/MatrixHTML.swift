@@ -183,7 +183,8 @@ public enum MatrixHTML {
         return "<td>\(render(diff.national, tag: "del"))</td><td>\(render(diff.provincial, tag: "ins"))</td>"
     }
 
-    /// Text for HTML: markup characters escaped, control characters (other than line breaks) shown as U+FFFD.
+    /// Text for HTML: markup characters escaped, control characters (other than line breaks) and bidirectional
+    /// controls (which would reorder the page's title and headings) shown as U+FFFD.
     public static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
@@ -196,7 +197,8 @@ public enum MatrixHTML {
             case "'": result += "&#39;"
             case "\n", "\t": result += " "
             default:
-                if scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value) {
+                if scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value) || TerminalSafeText.isBidiControl(scalar)
+                {
                     result += "\u{FFFD}"
                 } else {
                     result.unicodeScalars.append(scalar)
