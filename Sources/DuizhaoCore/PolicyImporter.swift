@@ -17,7 +17,9 @@ public enum PolicyImporter {
     public static let sizeLimit = 256 * 1_000_000
 
     /// Reads, decodes and imports a file; throws `ImportError` naming the file and the problem. Regular files,
-    /// pipes and character devices are read (`/dev/null` is empty); directories, sockets and block devices are not.
+    /// character devices (`/dev/null` is empty) and pipes already open (`<(…)`, `/dev/stdin`) are read; named
+    /// FIFOs (which would wait for a writer forever), directories, sockets and block devices are refused before
+    /// they are opened.
     public static func importFile(at path: String) throws -> PolicyDocument {
         // The file's bytes and decoded text live only until the lines are split, to keep peak memory low.
         let (lines, encoding) = try decodedLines(path: path)
@@ -52,6 +54,8 @@ public enum PolicyImporter {
         case S_IFDIR: throw ImportError(path: path, problem: .isDirectory)
         case S_IFSOCK: throw ImportError(path: path, problem: .notARegularFile(kind: "socket"))
         case S_IFBLK: throw ImportError(path: path, problem: .notARegularFile(kind: "block device"))
+        case S_IFIFO where isNamedFIFO(path):
+            throw ImportError(path: path, problem: .notARegularFile(kind: "FIFO (named pipe)"))
         case S_IFREG where Int(info.st_size) > sizeLimit:
             throw ImportError(path: path, problem: .tooLarge(limit: sizeLimit))
         default: break  // regular files, pipes (`<(…)`) and character devices (`/dev/stdin`, `/dev/null`)
@@ -79,6 +83,19 @@ public enum PolicyImporter {
             }
         }
         return bytes
+    }
+
+    /// Whether `path` names a FIFO in a file system (`mkfifo`), which an open would wait on until something writes,
+    /// rather than a pipe this process already holds open: standard input and process substitution reach theirs
+    /// through `/dev/stdin`, `/dev/fd/N` or `/proc/self/fd/N`, whose links do not resolve to a path of a FIFO.
+    static func isNamedFIFO(_ path: String) -> Bool {
+        for descriptorPath in ["/dev/stdin", "/dev/fd/", "/proc/self/fd/"] where path.hasPrefix(descriptorPath) {
+            return false
+        }
+        guard let resolved = realpath(path, nil) else { return false }
+        defer { free(resolved) }
+        var info = stat()
+        return lstat(resolved, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO
     }
 
     /// Imports already-decoded text.
