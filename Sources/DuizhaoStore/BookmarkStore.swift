@@ -137,8 +137,27 @@ public final class BookmarkStore: @unchecked Sendable {
         return .usable
     }
 
+    /// Whether this process may not write files past some size (`ulimit -f`).
+    static func fileSizeIsLimited() -> Bool {
+        var limit = rlimit()
+        return getrlimit(__rlimit_resource_t(RLIMIT_FSIZE.rawValue), &limit) == 0 && limit.rlim_cur != rlim_t.max
+    }
+
     static func describe(_ error: any Error) -> String {
-        if let error = error as? SQLiteError { return error.message }
+        if let error = error as? SQLiteError {
+            // A write past the file size limit (`ulimit -f`; SIGXFSZ is ignored, so it fails with EFBIG) or onto
+            // a full disk: the operation is rolled back whole, and the message says why in the user's terms.
+            // SQLite reports errno as it is when it records the failure, often no longer the write's EFBIG: a
+            // write error or "full" while a file size limit is set is taken as that limit.
+            let writeFailed = error.code == SQLiteError.ioError || error.code == SQLiteError.full
+            if error.systemErrno == EFBIG || (writeFailed && fileSizeIsLimited()) {
+                return "the bookmark store cannot grow: file size limit"
+            }
+            if error.systemErrno == ENOSPC || error.code == SQLiteError.full {
+                return "the bookmark store cannot grow: the disk is full"
+            }
+            return error.message
+        }
         if let posix = (error as? CocoaError)?.underlying as? POSIXError {
             return String(cString: strerror(posix.code.rawValue))  // e.g. "Permission denied"
         }

@@ -94,7 +94,8 @@ public final class TerminalScreen {
         TerminalGuard.cursesEnded()
     }
 
-    /// The termination signal (SIGINT, SIGTERM, SIGHUP) received since the screen started, if any.
+    /// The termination signal (SIGINT, SIGTERM, SIGHUP or one of `TerminalSignals.fatalByDefault`) received since
+    /// the screen started, if any.
     public var receivedSignal: Int32? { TerminalGuard.receivedSignal }
 
     /// Forgets the last frame so the next `draw` repaints everything (after Ctrl-L or when the terminal

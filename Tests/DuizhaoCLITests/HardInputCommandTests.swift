@@ -54,4 +54,38 @@ final class HardInputCommandTests: XCTestCase {
         let documents = try XCTUnwrap(matrix["documents"] as? [[String: Any]])
         XCTAssertEqual(documents.map { $0["file"] as? String }, [implementation.path])
     }
+
+    func testAFileSizeLimitIsReportedLikeAFullDiskAndLosesNothing() throws {
+        let binary = try BuiltBinary.duizhao()
+        let store = directory.appendingPathComponent("store")
+        let environment = ProcessInfo.processInfo.environment.merging(["DUIZHAO_DATA_DIR": store.path]) { $1 }
+        let first = try runProcess(binary, ["bookmarks", "add", "1", "--note", "first"], environment: environment)
+        XCTAssertEqual(first.status, 0, first.standardError)
+        // A limit a little above the store's size (in the shell's 512-byte blocks), and a note that cannot fit
+        // under it: without SIGXFSZ ignored, the kernel would kill the process (status 153) without a word.
+        let largest =
+            try FileManager.default.contentsOfDirectory(atPath: store.path).map {
+                try FileManager.default.attributesOfItem(atPath: store.appendingPathComponent($0).path)[.size] as? Int
+                    ?? 0
+            }.max() ?? 0
+        let blocks = largest / 512 + 40
+        let note = String(repeating: "长", count: 40_000)
+        let limited = try runProcess(
+            "/bin/sh",
+            ["-c", "ulimit -f \(blocks); exec \(shellQuoted(binary)) bookmarks add 2 --note \(note)"],
+            environment: environment)
+        XCTAssertEqual(limited.status, 1, limited.standardError)
+        XCTAssertTrue(
+            limited.standardError.contains("the bookmark store cannot grow: file size limit"), limited.standardError)
+        XCTAssertEqual(limited.standardError.split(separator: "\n").count, 1, limited.standardError)
+        // The store is whole: the first bookmark is there, the failed one is not, and it takes a small one.
+        let list = try runProcess(binary, ["bookmarks", "list", "--json"], environment: environment)
+        XCTAssertEqual(list.status, 0, list.standardError)
+        XCTAssertTrue(list.standardOutput.contains("\"first\""), list.standardOutput)
+        XCTAssertFalse(list.standardOutput.contains("长长长"), list.standardOutput)
+        let small = try runProcess(
+            "/bin/sh", ["-c", "ulimit -f \(blocks); exec \(shellQuoted(binary)) bookmarks add 2 --note small"],
+            environment: environment)
+        XCTAssertEqual(small.status, 0, small.standardError)
+    }
 }
