@@ -4,7 +4,8 @@ import Foundation
 import XCTest
 
 /// Issue 24: every signal that ends the reader leaves the terminal as it found it (main screen, cursor shown,
-/// mouse reporting and keypad mode off), and the process then dies by that signal.
+/// mouse reporting and keypad mode off), and the process then dies by that signal; a terminal type that cannot
+/// move the cursor is refused before the screen is touched.
 final class SignalTerminalTests: XCTestCase {
     private var sessions: [TmuxSession] = []
     private let nationalTitle = BundledDocument.national.load().title
@@ -57,5 +58,24 @@ final class SignalTerminalTests: XCTestCase {
         let national = TestCorpus.corpus.appendingPathComponent("nongjituiguang/national.md").path
         let title = try PolicyImporter.importFile(at: national).title
         try readerKilled(by: SIGUSR2, arguments: shellQuoted(national), title: title)
+    }
+
+    func testATerminalThatCannotMoveTheCursorIsRefusedLikeAnUnknownOne() throws {
+        let binary = try BuiltBinary.duizhao()
+        for terminal in ["dumb", "no-such-terminal-type"] {
+            let reader = try TmuxSession(
+                width: 120, height: 30,
+                command: "\(shellQuoted(binary)); echo \"EXIT=$?\"; exec sleep 600", environment: ["TERM": terminal])
+            sessions.append(reader)
+            let lines = try reader.waitFor("an error and exit status 1 with TERM=\(terminal)") {
+                $0.contains { $0.hasPrefix("EXIT=1") }
+            }
+            XCTAssertTrue(
+                lines.contains {
+                    $0.contains("cannot use the terminal type '\(terminal)'") && $0.contains("TERM=xterm")
+                },
+                lines.joined(separator: "\n"))
+            XCTAssertFalse(lines.contains { $0.contains(nationalTitle) }, lines.joined(separator: "\n"))
+        }
     }
 }
