@@ -22,20 +22,23 @@ public enum PolicyImporter {
     /// they are opened.
     public static func importFile(at path: String) throws -> PolicyDocument {
         // The file's bytes and decoded text live only until the lines are split, to keep peak memory low.
-        let (lines, encoding) = try decodedLines(path: path)
+        let (lines, encoding, repairs) = try decodedLines(path: path)
         var parser = DocumentParser(lines: lines, source: path)
         var document = parser.parse()
+        if let repairs { document.warnings.insert(repairs.warning, at: 0) }
         if encoding == .gb18030 || encoding == .big5 { document.warnings.insert(.decoded(encoding), at: 0) }
         return document
     }
 
-    private static func decodedLines(path: String) throws -> ([SourceLine], TextEncoding) {
+    private static func decodedLines(path: String) throws -> ([SourceLine], TextEncoding, TextDecoder.Repairs?) {
         let bytes = try readBytes(path: path)
-        let (text, encoding) = try TextDecoder.decode(bytes, path: path)
+        let (text, encoding, repairs) = try bytes.withUnsafeBufferPointer {
+            try TextDecoder.decodeReportingRepairs($0, path: path)
+        }
         if text.unicodeScalars.allSatisfy(\.isLayoutSpace) {
             throw ImportError(path: path, problem: .onlyWhitespace)
         }
-        return (PhysicalLines.split(text), encoding)
+        return (PhysicalLines.split(text), encoding, repairs)
     }
 
     /// The bytes of a regular file, pipe or character device, up to `sizeLimit`.
@@ -77,7 +80,7 @@ public enum PolicyImporter {
             // An endless device (`/dev/zero`, `/dev/urandom`) shows itself early.
             if bytes.count > sizeLimit { throw ImportError(path: path, problem: .tooLarge(limit: sizeLimit)) }
             if bytes.count == count, !bytes.starts(with: [0xFF, 0xFE]), !bytes.starts(with: [0xFE, 0xFF]),
-                TextDecoder.looksBinary(bytes[...])
+                bytes.withUnsafeBufferPointer(TextDecoder.unmarkedUTF16) == nil, TextDecoder.looksBinary(bytes[...])
             {
                 throw ImportError(path: path, problem: .binary)
             }

@@ -1,4 +1,5 @@
 import DuizhaoCore
+import DuizhaoTestSupport
 import Foundation
 import XCTest
 
@@ -55,5 +56,65 @@ final class HardInputTests: XCTestCase {
         // Still the same string once decoded.
         let decoded = try JSONDecoder().decode([String: String].self, from: Data(json.utf8))
         XCTAssertEqual(decoded["title"], title)
+    }
+
+    private func written(_ bytes: [UInt8], _ name: String) throws -> String {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "duizhao-bytes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent(name).path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    private var law: (path: String, text: String) {
+        let path = TestCorpus.corpus.appendingPathComponent("nongjituiguang/national.md").path
+        return (path, try! String(contentsOfFile: path, encoding: .utf8))
+    }
+
+    func testAStrayByteIsReplacedAndReportedWithItsLineAndOffset() throws {
+        let original = Array(law.text.utf8)
+        // A 0xFF at the start of the 40th line.
+        var offset = 0
+        var line = 1
+        while line < 40 {
+            if original[offset] == 0x0A { line += 1 }
+            offset += 1
+        }
+        var damaged = original
+        damaged.insert(0xFF, at: offset)
+        let document = try PolicyImporter.importFile(at: try written(damaged, "law.md"))
+        let clean = try PolicyImporter.importFile(at: law.path)
+        XCTAssertEqual(document.warnings.first, .replacedInvalidBytes(count: 1, line: 40, offset: offset))
+        XCTAssertTrue(document.warnings[0].description.contains("source line 40, byte offset \(offset)"))
+        XCTAssertEqual(document.title, clean.title)
+        XCTAssertEqual(document.provisions.count, clean.provisions.count)
+        XCTAssertTrue(document.provisions.contains { $0.allParagraphs.joined().contains("\u{FFFD}") })
+    }
+
+    func testMostlyInvalidBytesAreStillRefused() throws {
+        // Every third byte broken: not a damaged UTF-8 text.
+        var bytes = Array(law.text.utf8)
+        for index in stride(from: 0, to: bytes.count, by: 3) where bytes[index] >= 0x80 { bytes[index] = 0xFF }
+        XCTAssertThrowsError(try PolicyImporter.importFile(at: try written(bytes, "broken.md")))
+        // Random bytes with NULs: binary, as before.
+        var generator = SystemRandomNumberGenerator()
+        let random = (0..<20_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        XCTAssertThrowsError(try PolicyImporter.importFile(at: try written(random, "random.bin"))) { error in
+            XCTAssertEqual((error as? ImportError)?.problem, .binary)
+        }
+    }
+
+    func testUTF16WithoutAByteOrderMarkIsRead() throws {
+        let clean = try PolicyImporter.importFile(at: law.path)
+        for (name, encoding) in [("le.md", String.Encoding.utf16LittleEndian), ("be.md", .utf16BigEndian)] {
+            let bytes = Array(try XCTUnwrap(law.text.data(using: encoding)))
+            XCTAssertNotEqual(Array(bytes.prefix(2)), [0xFF, 0xFE])
+            XCTAssertNotEqual(Array(bytes.prefix(2)), [0xFE, 0xFF])
+            let document = try PolicyImporter.importFile(at: try written(bytes, name))
+            XCTAssertEqual(document.title, clean.title, name)
+            XCTAssertEqual(document.provisions, clean.provisions, name)
+        }
     }
 }
