@@ -122,10 +122,14 @@ public final class BookmarkStore: @unchecked Sendable {
         }
         let applied = try StoreSchema.appliedIdentifiers(db)
         let unknown = applied.subtracting(StoreSchema.migrationIdentifiers).sorted()
-        guard unknown.isEmpty else {
+        let userVersion = try StoreSchema.userVersion(db)
+        guard unknown.isEmpty, userVersion <= BookmarkStoreInfo.schemaVersion else {
             let detail =
-                "was written by a newer duizhao (schema changes \(unknown.joined(separator: ", ")) are "
-                + "unknown to this version, which writes schema v\(BookmarkStoreInfo.schemaVersion))"
+                unknown.isEmpty
+                ? "was written by a newer duizhao (schema v\(userVersion); this version writes schema "
+                    + "v\(BookmarkStoreInfo.schemaVersion))"
+                : "was written by a newer duizhao (schema changes \(unknown.joined(separator: ", ")) are "
+                    + "unknown to this version, which writes schema v\(BookmarkStoreInfo.schemaVersion))"
             // Listing may still work if the columns this build reads are there.
             do {
                 _ = try db.fetchAll("SELECT \(StoreSchema.bookmarkColumns) FROM bookmark LIMIT 1") { Bookmark(row: $0) }

@@ -108,6 +108,12 @@ struct MatrixCommand: ParsableCommand {
         for argument in arguments {
             var isDirectory = false
             guard manager.fileExists(atPath: argument, isDirectory: &isDirectory) else {
+                var info = stat()
+                if stat(argument, &info) != 0, errno != ENOENT, errno != ENOTDIR {
+                    // A symbolic link loop, a path too long, …: the importer names it as `outline` does.
+                    files.append(argument)
+                    continue
+                }
                 printError("duizhao: error: \(argument): no such file or directory")
                 throw ExitCode.failure
             }

@@ -88,4 +88,20 @@ final class HardInputCommandTests: XCTestCase {
             environment: environment)
         XCTAssertEqual(small.status, 0, small.standardError)
     }
+
+    func testASymbolicLinkLoopReadsTheSameInMatrixAsInOutline() throws {
+        let binary = try BuiltBinary.duizhao()
+        let national = TestCorpus.corpus.appendingPathComponent("nongjituiguang/national.md").path
+        let first = directory.appendingPathComponent("a.md").path
+        let second = directory.appendingPathComponent("b.md").path
+        XCTAssertEqual(symlink(second, first), 0)
+        XCTAssertEqual(symlink(first, second), 0)
+        let outline = try runProcess(binary, ["outline", first])
+        let matrix = try runProcess(binary, ["matrix", national, first, "--json"])
+        XCTAssertEqual(outline.status, 1)
+        XCTAssertEqual(matrix.status, 1)
+        XCTAssertTrue(outline.standardError.contains("symbolic links"), outline.standardError)
+        XCTAssertEqual(matrix.standardError, outline.standardError)
+        XCTAssertTrue(matrix.standardOutput.isEmpty)
+    }
 }
