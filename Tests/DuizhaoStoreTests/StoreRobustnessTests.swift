@@ -123,6 +123,16 @@ final class StoreRobustnessTests: XCTestCase {
         XCTAssertEqual(try FileSnapshot(directory: directory).files[path], before.files[path])
     }
 
+    func testADirectoryAtTheStorePathSaysSo() throws {
+        let directory = try temporaryDirectory()
+        let path = databasePath(directory)
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        let store = openRefusingChanges(directory, access: .disabled, kind: .notAStore, path: path)
+        let notice = try XCTUnwrap(store.notice)
+        XCTAssertTrue(notice.contains("is a directory"), notice)
+        XCTAssertFalse(notice.contains("keeps changing"), notice)
+    }
+
     func testAnotherApplicationsDatabaseIsLeftAlone() throws {
         let directory = try temporaryDirectory()
         let path = databasePath(directory)
