@@ -118,6 +118,9 @@ public enum MatrixFormats {
             divisions = table
         }
 
+        /// The division with this id (the first, as `PolicyDocument.division(id:)`), found in constant time.
+        func division(_ id: String) -> Division? { divisions[id] }
+
         func provision(_ id: String) -> DivisionHeading {
             DivisionHeading(id: id, label: divisions[id]?.label ?? "", title: divisions[id]?.title ?? "")
         }

@@ -118,7 +118,9 @@ public enum MatrixHTML {
     static func differences(_ matrix: AdoptionMatrix, column index: Int, name: String, of column: MatrixColumn)
         -> String
     {
+        // Looked up by id in tables made once: `PolicyDocument.division(id:)` walks the whole tree for every row.
         let provincial = MatrixFormats.DivisionLookup(column.document)
+        let national = MatrixFormats.DivisionLookup(matrix.national)
         var html =
             "<section class=\"document\" id=\"doc-\(index)\">\n<h3>\(escape(name)) — \(escape(column.document.title))</h3>\n"
         // The pairs laid out row by row as `duizhao compare --clause` does (`LinkedPair`), by national provision.
@@ -153,7 +155,7 @@ public enum MatrixHTML {
             }
             if linkedPairs.isEmpty {
                 // Dropped: the national provision's sentences, all deleted.
-                let sentences = matrix.national.division(id: provision.id)?.allSentences ?? []
+                let sentences = national.division(provision.id)?.allSentences ?? []
                 html +=
                     "<table class=\"sbs\">\n"
                     + sentences.map { "<tr>" + sides(national: $0, provincial: nil) + "</tr>\n" }.joined()
@@ -164,7 +166,7 @@ public enum MatrixHTML {
         if !column.comparison.provincialOnly.isEmpty {
             html += "<h4>Provisions only in \(escape(name))</h4>\n<ul class=\"additions\">\n"
             for id in column.comparison.provincialOnly {
-                let text = column.document.division(id: id)?.allSentences.joined() ?? ""
+                let text = provincial.division(id)?.allSentences.joined() ?? ""
                 html += "<li><b>\(escape(provincial.heading(id)))</b> <ins>\(escape(text))</ins></li>\n"
             }
             html += "</ul>\n"

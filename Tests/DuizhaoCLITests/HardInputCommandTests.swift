@@ -104,4 +104,24 @@ final class HardInputCommandTests: XCTestCase {
         XCTAssertEqual(matrix.standardError, outline.standardError)
         XCTAssertTrue(matrix.standardOutput.isEmpty)
     }
+
+    func testBookmarksOfADocumentThatBecameAFIFOStillList() throws {
+        let binary = try BuiltBinary.duizhao()
+        let environment = ProcessInfo.processInfo.environment.merging(
+            ["DUIZHAO_DATA_DIR": directory.appendingPathComponent("store").path]) { $1 }
+        let law = directory.appendingPathComponent("law.md")
+        try FileManager.default.copyItem(
+            at: TestCorpus.corpus.appendingPathComponent("nongjituiguang/national.md"), to: law)
+        let added = try runProcess(binary, ["bookmarks", "add", "1", "--doc", law.path], environment: environment)
+        XCTAssertEqual(added.status, 0, added.standardError)
+        try FileManager.default.removeItem(at: law)
+        XCTAssertEqual(mkfifo(law.path, 0o600), 0)
+        for arguments in [
+            ["bookmarks", "list"], ["bookmarks", "export"], ["bookmarks", "export", "--format", "json"],
+        ] {
+            let result = try runProcess(binary, arguments, environment: environment)
+            XCTAssertEqual(result.status, 0, "\(arguments): \(result.standardError)")
+            XCTAssertTrue(result.standardOutput.contains("第一条"), "\(arguments): \(result.standardOutput)")
+        }
+    }
 }
