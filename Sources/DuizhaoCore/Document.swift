@@ -1,4 +1,5 @@
 import FoundationEssentials
+import Synchronization
 
 /// The kind of a numbered division: the levels of a law or regulation (编 章 节 条 款 项 目, raw values as printed)
 /// and the levels of the 公文 numbering convention (一、 （一） 1. （1）). Both can appear in one document.
@@ -86,13 +87,27 @@ public struct Division: Sendable, Equatable, Codable {
     /// The heading: the leading phrase up to the first 。 for inline titles, or the whole stand-alone heading.
     public var title: String
     /// Body paragraphs, without the label and title.
-    public var paragraphs: [String]
-    public var children: [Division]
+    public var paragraphs: [String] { didSet { splitCache = SplitCache() } }
+    public var children: [Division] { didSet { splitCache = SplitCache() } }
     /// The units a 意见 item names as responsible (`（牵头单位：省发展改革委；配合单位：省财政厅）` →
     /// `省发展改革委`, `省财政厅`), in the order printed; the tail is not part of `paragraphs`.
     public var responsibleUnits: [String] = []
     /// Those tails as printed, without their brackets (`牵头单位：省发展改革委；配合单位：省财政厅`).
     public var responsibility: [String] = []
+    /// The sentences split from `paragraphs` (and from the descendants' paragraphs), computed once per value: a
+    /// caller that reads `sentences` for every sentence of a long section must not re-split it every time.
+    /// Replaced, never mutated, when `paragraphs` or `children` change (copies share it until then).
+    private var splitCache = SplitCache()
+
+    private enum CodingKeys: String, CodingKey {
+        case id, kind, label, number, title, paragraphs, children, responsibleUnits, responsibility
+    }
+
+    public static func == (lhs: Division, rhs: Division) -> Bool {
+        lhs.id == rhs.id && lhs.kind == rhs.kind && lhs.label == rhs.label && lhs.number == rhs.number
+            && lhs.title == rhs.title && lhs.paragraphs == rhs.paragraphs && lhs.children == rhs.children
+            && lhs.responsibleUnits == rhs.responsibleUnits && lhs.responsibility == rhs.responsibility
+    }
 
     public init(
         id: String, kind: DivisionKind, label: String, number: Int, title: String,
@@ -108,7 +123,14 @@ public struct Division: Sendable, Equatable, Codable {
     }
 
     /// Sentences of this division's own paragraphs, in order (split on 。！？； outside quotes and brackets).
-    public var sentences: [String] { paragraphs.flatMap(SentenceSplitter.split) }
+    public var sentences: [String] {
+        splitCache.own.withLock { cached in
+            if let cached { return cached }
+            let split = paragraphs.flatMap(SentenceSplitter.split)
+            cached = split
+            return split
+        }
+    }
 
     /// This division's paragraphs and every descendant's, in document order (an article's 款, 项 and 目).
     public var allParagraphs: [String] {
@@ -118,7 +140,13 @@ public struct Division: Sendable, Equatable, Codable {
     }
 
     /// Sentences of this division and every descendant, in document order: what a comparison sees of a provision.
-    public var allSentences: [String] { allParagraphs.flatMap(SentenceSplitter.split) }
+    public var allSentences: [String] {
+        if let cached = splitCache.all.withLock({ $0 }) { return cached }
+        var result = sentences
+        for child in children { result += child.allSentences }
+        splitCache.all.withLock { $0 = result }
+        return result
+    }
 
     /// The first words of the text, ending with `…`, for a division printed without a title (an untitled
     /// article); nil when the division has a title or no text.
@@ -164,6 +192,12 @@ public struct Division: Sendable, Equatable, Codable {
         if label.isEmpty { return title }
         return kind.isLawLevel || kind == .attachment || kind == .box ? label + " " + title : label + title
     }
+}
+
+/// The sentences of one `Division` value, split on first use (see `Division.splitCache`).
+private final class SplitCache: Sendable {
+    let own = Mutex<[String]?>(nil)
+    let all = Mutex<[String]?>(nil)
 }
 
 /// A policy document imported from plain text: metadata, preamble and the tree of divisions.

@@ -73,6 +73,8 @@ public struct ImportError: Error, Equatable, CustomStringConvertible {
 /// Something the importer noticed and worked around; `description` says it for a person.
 public indirect enum ImportWarning: Sendable, Equatable, CustomStringConvertible {
     case decoded(TextEncoding)
+    /// UTF-8 text with a few invalid bytes, each replaced by U+FFFD; where the first one was.
+    case replacedInvalidBytes(count: Int, line: Int, offset: Int)
     /// Lines before the document's first line (page title, navigation), dropped.
     case ignoredBeforeStart(count: Int, firstLine: Int, lastLine: Int)
     /// Page furniture between the document's first line and its body (share links, timestamps, navigation), dropped.
@@ -104,6 +106,9 @@ public indirect enum ImportWarning: Sendable, Equatable, CustomStringConvertible
     public var description: String {
         switch self {
         case .decoded(let encoding): return "decoded as \(encoding.rawValue)"
+        case .replacedInvalidBytes(let count, let line, let offset):
+            return
+                "replaced \(count) invalid UTF-8 byte(s) with U+FFFD (the first at source line \(line), byte offset \(offset))"
         case .ignoredBeforeStart(let count, let first, let last):
             return "ignored \(count) line(s) before the document starts (source lines \(first)–\(last))"
         case .droppedPageFurniture(let count, let first, let last):

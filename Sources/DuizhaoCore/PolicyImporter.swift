@@ -19,22 +19,28 @@ public enum PolicyImporter {
     public static let sizeLimit = 256 * 1_000_000
 
     /// Reads, decodes and imports a file; throws `ImportError` naming the file and the problem. Regular files,
-    /// pipes and character devices are read (`/dev/null` is empty); directories, sockets and block devices are not.
+    /// character devices (`/dev/null` is empty) and pipes already open (`<(…)`, `/dev/stdin`) are read; named
+    /// FIFOs (which would wait for a writer forever), directories, sockets and block devices are refused before
+    /// they are opened.
     public static func importFile(at path: String) throws -> PolicyDocument {
         // The file's bytes and decoded text live only until the lines are split, to keep peak memory low.
-        let (lines, encoding, page) = try decodedLines(path: path)
+        let (lines, encoding, page, repairs) = try decodedLines(path: path)
         var parser = DocumentParser(lines: lines, source: path)
         var document = parser.parse()
+        if let repairs { document.warnings.insert(repairs.warning, at: 0) }
         if encoding == .gb18030 || encoding == .big5 { document.warnings.insert(.decoded(encoding), at: 0) }
         if let page { page.apply(to: &document) }
         return document
     }
 
-    private static func decodedLines(path: String) throws -> ([SourceLine], TextEncoding, HTMLPage?) {
+    private static func decodedLines(path: String) throws -> (
+        [SourceLine], TextEncoding, HTMLPage?, TextDecoder.Repairs?
+    ) {
         let bytes = try readBytes(path: path)
         let text: String
         var encoding = TextEncoding.utf8
         var page: HTMLPage?
+        var repairs: TextDecoder.Repairs?
         let format = FileFormat.of(bytes, path: path)
         switch format {
         case .pdf:
@@ -65,15 +71,18 @@ public enum PolicyImporter {
         case .legacyOffice:
             throw ImportError(path: path, problem: .legacyOfficeFile)
         case .html:
-            let decoded = try TextDecoder.decode(bytes, path: path)
+            let decoded = try bytes.withUnsafeBufferPointer { try TextDecoder.decodeReportingRepairs($0, path: path) }
             encoding = decoded.encoding
+            repairs = decoded.repairs
             guard let extracted = HTMLPage.extract(decoded.text) else {
                 throw ImportError(path: path, problem: .readerMissing(what: "libxml2", package: "libxml2-dev"))
             }
             text = extracted.text
             page = extracted
         case .text:
-            (text, encoding) = try TextDecoder.decode(bytes, path: path)
+            (text, encoding, repairs) = try bytes.withUnsafeBufferPointer {
+                try TextDecoder.decodeReportingRepairs($0, path: path)
+            }
         }
         if text.unicodeScalars.allSatisfy(\.isLayoutSpace) {
             switch format {
@@ -82,7 +91,7 @@ public enum PolicyImporter {
             default: throw ImportError(path: path, problem: .onlyWhitespace)
             }
         }
-        return (PhysicalLines.split(text), encoding, page)
+        return (PhysicalLines.split(text), encoding, page, repairs)
     }
 
     /// The bytes of a regular file, pipe or character device, up to `sizeLimit`.
@@ -101,6 +110,8 @@ public enum PolicyImporter {
         case S_IFDIR: throw ImportError(path: path, problem: .isDirectory)
         case S_IFSOCK: throw ImportError(path: path, problem: .notARegularFile(kind: "socket"))
         case S_IFBLK: throw ImportError(path: path, problem: .notARegularFile(kind: "block device"))
+        case S_IFIFO where isNamedFIFO(path):
+            throw ImportError(path: path, problem: .notARegularFile(kind: "FIFO (named pipe)"))
         case S_IFREG where Int(info.st_size) > sizeLimit:
             throw ImportError(path: path, problem: .tooLarge(limit: sizeLimit))
         default: break  // regular files, pipes (`<(…)`) and character devices (`/dev/stdin`, `/dev/null`)
@@ -122,12 +133,26 @@ public enum PolicyImporter {
             // An endless device (`/dev/zero`, `/dev/urandom`) shows itself early.
             if bytes.count > sizeLimit { throw ImportError(path: path, problem: .tooLarge(limit: sizeLimit)) }
             if bytes.count == count, !bytes.starts(with: [0xFF, 0xFE]), !bytes.starts(with: [0xFE, 0xFF]),
-                FileFormat.container(bytes) == nil, TextDecoder.looksBinary(bytes[...])
+                FileFormat.container(bytes) == nil, bytes.withUnsafeBufferPointer(TextDecoder.unmarkedUTF16) == nil,
+                TextDecoder.looksBinary(bytes[...])
             {
                 throw ImportError(path: path, problem: .binary)
             }
         }
         return bytes
+    }
+
+    /// Whether `path` names a FIFO in a file system (`mkfifo`), which an open would wait on until something writes,
+    /// rather than a pipe this process already holds open: standard input and process substitution reach theirs
+    /// through `/dev/stdin`, `/dev/fd/N` or `/proc/self/fd/N`, whose links do not resolve to a path of a FIFO.
+    static func isNamedFIFO(_ path: String) -> Bool {
+        for descriptorPath in ["/dev/stdin", "/dev/fd/", "/proc/self/fd/"] where path.hasPrefix(descriptorPath) {
+            return false
+        }
+        guard let resolved = realpath(path, nil) else { return false }
+        defer { free(resolved) }
+        var info = stat()
+        return lstat(resolved, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO
     }
 
     /// Imports already-decoded text.

@@ -26,10 +26,30 @@ public enum TextDecoder {
     public static func decode(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws -> (
         text: String, encoding: TextEncoding
     ) {
+        let decoded = try decodeReportingRepairs(bytes, path: path)
+        return (decoded.text, decoded.encoding)
+    }
+
+    /// Where a UTF-8 text held invalid bytes that were replaced by U+FFFD: how many, and the first one's line
+    /// (1-based) and byte offset (0-based, in the file).
+    public struct Repairs: Sendable, Equatable {
+        public var count: Int
+        public var line: Int
+        public var offset: Int
+        public var warning: ImportWarning { .replacedInvalidBytes(count: count, line: line, offset: offset) }
+    }
+
+    /// `decode`, and for UTF-8 with a few stray bytes (a damaged byte in a law of many kilobytes) the text with
+    /// those bytes replaced by U+FFFD and where they were, instead of refusing the whole file. Text that is
+    /// mostly invalid UTF-8 is still tried as GB18030/Big5 and refused as binary or undecodable.
+    public static func decodeReportingRepairs(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws -> (
+        text: String, encoding: TextEncoding, repairs: Repairs?
+    ) {
         if bytes.isEmpty { throw ImportError(path: path, problem: .empty) }
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            let littleEndian = bytes[0] == 0xFF
-            let body = bytes.dropFirst(2)
+        let bom = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+        if bom || unmarkedUTF16(bytes) != nil {
+            let littleEndian = bom ? bytes[0] == 0xFF : unmarkedUTF16(bytes) == true
+            let body = bom ? bytes.dropFirst(2) : bytes[...]
             guard body.count % 2 == 0 else {
                 throw ImportError(path: path, problem: .truncatedUTF16)
             }
@@ -45,7 +65,7 @@ public enum TextDecoder {
             guard let text = String(validating: units, as: UTF16.self) else {
                 throw ImportError(path: path, problem: .invalidUTF16)
             }
-            return (text, littleEndian ? .utf16LittleEndian : .utf16BigEndian)
+            return (text, littleEndian ? .utf16LittleEndian : .utf16BigEndian, nil)
         }
         var content = bytes[...]
         if content.starts(with: [0xEF, 0xBB, 0xBF]) { content = content.dropFirst(3) }
@@ -53,7 +73,11 @@ public enum TextDecoder {
             throw ImportError(path: path, problem: .binary)
         }
         if let text = String(validating: content, as: UTF8.self) {
-            return (text, .utf8)
+            return (text, .utf8, nil)
+        }
+        let skipped = content.startIndex - bytes.startIndex
+        if let repairs = fewInvalidUTF8Bytes(content, skipped: skipped) {
+            return (String(decoding: content, as: UTF8.self), .utf8, repairs)
         }
         // Legacy double-byte text: GB18030 (mainland) or Big5 (traditional-character mirrors). Many byte strings are
         // valid in both; the reading made of common characters wins.
@@ -61,12 +85,64 @@ public enum TextDecoder {
         let big5 = iconvDecode(content, from: "BIG5-HKSCS")
         switch (gb, big5) {
         case (let gb?, let big5?):
-            return commonCharacterScore(big5) > commonCharacterScore(gb) ? (big5, .big5) : (gb, .gb18030)
-        case (let gb?, nil): return (gb, .gb18030)
-        case (nil, let big5?): return (big5, .big5)
+            return commonCharacterScore(big5) > commonCharacterScore(gb) ? (big5, .big5, nil) : (gb, .gb18030, nil)
+        case (let gb?, nil): return (gb, .gb18030, nil)
+        case (nil, let big5?): return (big5, .big5, nil)
         case (nil, nil):
             throw ImportError(path: path, problem: .undecodable)
         }
+    }
+
+    /// For bytes that are UTF-8 but for a few invalid ones (at most one in a thousand, and at least 16 valid
+    /// multi-byte characters for each: GB18030 or Big5 text is invalid almost everywhere), where they are.
+    static func fewInvalidUTF8Bytes(_ content: Slice<UnsafeBufferPointer<UInt8>>, skipped: Int) -> Repairs? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = content.makeIterator()
+        var offset = 0
+        var invalid = 0
+        var multiByte = 0
+        var first: (line: Int, offset: Int)?
+        var line = 1
+        let allowed = max(1, content.count / 1000)
+        loop: while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                if encoded.count > 1 { multiByte += 1 } else if encoded.first == 0x0A { line += 1 }
+                offset += encoded.count
+            case .error(let length):
+                if first == nil { first = (line, skipped + offset) }
+                invalid += length
+                if invalid > allowed { return nil }
+                offset += length
+            case .emptyInput:
+                break loop
+            }
+        }
+        guard let first, multiByte >= 16 * invalid else { return nil }
+        return Repairs(count: invalid, line: first.line, offset: first.offset)
+    }
+
+    /// Whether `bytes` look like UTF-16 without a byte order mark, and which order: an even count, many zero
+    /// bytes (the high byte of every ASCII character: line breaks, digits, punctuation) nearly all at odd offsets
+    /// (little-endian: `true`) or nearly all at even ones (big-endian: `false`), and no zero unit. Nil otherwise.
+    static func unmarkedUTF16(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard bytes.count >= 4, bytes.count % 2 == 0 else { return nil }
+        var evenZeros = 0
+        var oddZeros = 0
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == 0 && bytes[index + 1] == 0 { return nil }
+            if bytes[index] == 0 { evenZeros += 1 }
+            if bytes[index + 1] == 0 { oddZeros += 1 }
+            index += 2
+        }
+        let units = bytes.count / 2
+        // At least one unit in fifty is ASCII (a Chinese paragraph ends in a line break), on one side only.
+        let enough = max(2, units / 50)
+        // The other side has a zero byte only in a character U+xx00 (一 is U+4E00): far fewer.
+        if oddZeros >= enough, evenZeros * 4 <= oddZeros { return true }
+        if evenZeros >= enough, oddZeros * 4 <= evenZeros { return false }
+        return nil
     }
 
     /// NUL bytes or a high share of control bytes mean binary data.

@@ -155,6 +155,12 @@ public enum TerminalSafeText {
         return String(result)
     }
 
+    /// Bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069): they would reorder
+    /// what a terminal or a browser shows.
+    public static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+    }
+
     /// C0 and C1 control characters and DEL: the one check of what must never reach a terminal raw.
     public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 || scalar.value == 0x7F || (scalar.value >= 0x80 && scalar.value < 0xA0)

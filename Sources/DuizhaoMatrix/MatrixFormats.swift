@@ -123,6 +123,9 @@ public enum MatrixFormats {
             divisions = table
         }
 
+        /// The division with this id (the first, as `PolicyDocument.division(id:)`), found in constant time.
+        func division(_ id: String) -> Division? { divisions[id] }
+
         func provision(_ id: String) -> DivisionHeading {
             DivisionHeading(id: id, label: divisions[id]?.label ?? "", title: divisions[id]?.title ?? "")
         }
@@ -137,8 +140,8 @@ public enum MatrixFormats {
     // MARK: CSV
 
     /// One line per national provision: id, label, title, chapter, survives, then per document its kind and carried
-    /// share (headed `JURISDICTION` and `JURISDICTION carried`). RFC 4180 quoting, LF line ends; control characters made
-    /// visible.
+    /// share (headed `JURISDICTION` and `JURISDICTION carried`). Fields through `CSVField`: RFC 4180 quoting, control
+    /// characters made visible, a cell that a spreadsheet would run as a formula prefixed with `'`; LF line ends.
     public static func csv(_ matrix: AdoptionMatrix) -> String {
         var header = ["id", "label", "title", "chapter", "survives"]
         for name in uniqueNames(matrix) { header += [name, name + " carried"] }
@@ -157,11 +160,8 @@ public enum MatrixFormats {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func csvField(_ raw: String) -> String {
-        let text = TerminalSafeText.sanitize(raw)
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacing("\"", with: "\"\"") + "\""
-    }
+    /// One field, through the program's one CSV writer (`CSVField`: sanitised, formulas neutralised, quoted).
+    static func csvField(_ raw: String) -> String { CSVField.encode(raw) }
 
     /// Jurisdictions as column headings, with the file name added where two documents share one.
     public static func uniqueNames(_ matrix: AdoptionMatrix) -> [String] {

@@ -119,7 +119,9 @@ public enum MatrixHTML {
     static func differences(_ matrix: AdoptionMatrix, column index: Int, name: String, of column: MatrixColumn)
         -> String
     {
+        // Looked up by id in tables made once: `PolicyDocument.division(id:)` walks the whole tree for every row.
         let provincial = MatrixFormats.DivisionLookup(column.document)
+        let national = MatrixFormats.DivisionLookup(matrix.national)
         var html =
             "<section class=\"document\" id=\"doc-\(index)\">\n<h3>\(escape(name)) — \(escape(column.document.title))</h3>\n"
         // The pairs laid out row by row as `duizhao compare --clause` does (`LinkedPair`), by national provision.
@@ -154,7 +156,7 @@ public enum MatrixHTML {
             }
             if linkedPairs.isEmpty {
                 // Dropped: the national provision's sentences, all deleted.
-                let sentences = matrix.national.division(id: provision.id)?.allSentences ?? []
+                let sentences = national.division(provision.id)?.allSentences ?? []
                 html +=
                     "<table class=\"sbs\">\n"
                     + sentences.map { "<tr>" + sides(national: $0, provincial: nil) + "</tr>\n" }.joined()
@@ -165,7 +167,7 @@ public enum MatrixHTML {
         if !column.comparison.provincialOnly.isEmpty {
             html += "<h4>Provisions only in \(escape(name))</h4>\n<ul class=\"additions\">\n"
             for id in column.comparison.provincialOnly {
-                let text = column.document.division(id: id)?.allSentences.joined() ?? ""
+                let text = provincial.division(id)?.allSentences.joined() ?? ""
                 html += "<li><b>\(escape(provincial.heading(id)))</b> <ins>\(escape(text))</ins></li>\n"
             }
             html += "</ul>\n"
@@ -184,7 +186,8 @@ public enum MatrixHTML {
         return "<td>\(render(diff.national, tag: "del"))</td><td>\(render(diff.provincial, tag: "ins"))</td>"
     }
 
-    /// Text for HTML: markup characters escaped, control characters (other than line breaks) shown as U+FFFD.
+    /// Text for HTML: markup characters escaped, control characters (other than line breaks) and bidirectional
+    /// controls (which would reorder the page's title and headings) shown as U+FFFD.
     public static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
@@ -197,7 +200,8 @@ public enum MatrixHTML {
             case "'": result += "&#39;"
             case "\n", "\t": result += " "
             default:
-                if scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value) {
+                if scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value) || TerminalSafeText.isBidiControl(scalar)
+                {
                     result += "\u{FFFD}"
                 } else {
                     result.unicodeScalars.append(scalar)

@@ -39,7 +39,8 @@ public struct BookmarkAnchor: Sendable, Equatable, Hashable {
     ) {
         self.init(
             documentFingerprint: identity?.fingerprint ?? document.fingerprint, documentTitle: document.title,
-            documentSource: document.source, clauseID: division.id, clauseHeading: division.heading,
+            documentSource: DocumentIdentity.storedSource(document.source), clauseID: division.id,
+            clauseHeading: division.heading,
             snippet: division.normalizedSnippet(), sentence: sentence)
     }
 
@@ -87,8 +88,16 @@ public struct DocumentIdentity: Sendable, Equatable, Hashable {
         fingerprint = document.fingerprint
         title = document.title
         titleKey = ComparableText.normalize(document.title)
-        source = document.source
+        source = Self.storedSource(document.source)
         lazySketch = LazySketch { document.contentSketch }
+    }
+
+    /// A document's source as the store keeps it: a file path absolute and standardised (as `bookmarks add --doc`
+    /// gives it), so that `bookmarks list` and `export` find the file from any directory, whichever command or
+    /// the reader made the bookmark; `bundled:…` as it is.
+    public static func storedSource(_ source: String) -> String {
+        guard !source.isEmpty, !source.hasPrefix("bundled:") else { return source }
+        return URL(fileURLWithPath: source).standardizedFileURL.path
     }
 
     /// The sketch is a function of the normalised content, as the fingerprint is: it takes no part here.

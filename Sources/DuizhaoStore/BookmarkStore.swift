@@ -122,10 +122,14 @@ public final class BookmarkStore: @unchecked Sendable {
         }
         let applied = try StoreSchema.appliedIdentifiers(db)
         let unknown = applied.subtracting(StoreSchema.migrationIdentifiers).sorted()
-        guard unknown.isEmpty else {
+        let userVersion = try StoreSchema.userVersion(db)
+        guard unknown.isEmpty, userVersion <= BookmarkStoreInfo.schemaVersion else {
             let detail =
-                "was written by a newer duizhao (schema changes \(unknown.joined(separator: ", ")) are "
-                + "unknown to this version, which writes schema v\(BookmarkStoreInfo.schemaVersion))"
+                unknown.isEmpty
+                ? "was written by a newer duizhao (schema v\(userVersion); this version writes schema "
+                    + "v\(BookmarkStoreInfo.schemaVersion))"
+                : "was written by a newer duizhao (schema changes \(unknown.joined(separator: ", ")) are "
+                    + "unknown to this version, which writes schema v\(BookmarkStoreInfo.schemaVersion))"
             // Listing may still work if the columns this build reads are there.
             do {
                 _ = try db.fetchAll("SELECT \(StoreSchema.bookmarkColumns) FROM bookmark LIMIT 1") { Bookmark(row: $0) }
@@ -137,8 +141,27 @@ public final class BookmarkStore: @unchecked Sendable {
         return .usable
     }
 
+    /// Whether this process may not write files past some size (`ulimit -f`).
+    static func fileSizeIsLimited() -> Bool {
+        var limit = rlimit()
+        return getrlimit(__rlimit_resource_t(RLIMIT_FSIZE.rawValue), &limit) == 0 && limit.rlim_cur != rlim_t.max
+    }
+
     static func describe(_ error: any Error) -> String {
-        if let error = error as? SQLiteError { return error.message }
+        if let error = error as? SQLiteError {
+            // A write past the file size limit (`ulimit -f`; SIGXFSZ is ignored, so it fails with EFBIG) or onto
+            // a full disk: the operation is rolled back whole, and the message says why in the user's terms.
+            // SQLite reports errno as it is when it records the failure, often no longer the write's EFBIG: a
+            // write error or "full" while a file size limit is set is taken as that limit.
+            let writeFailed = error.code == SQLiteError.ioError || error.code == SQLiteError.full
+            if error.systemErrno == EFBIG || (writeFailed && fileSizeIsLimited()) {
+                return "the bookmark store cannot grow: file size limit"
+            }
+            if error.systemErrno == ENOSPC || error.code == SQLiteError.full {
+                return "the bookmark store cannot grow: the disk is full"
+            }
+            return error.message
+        }
         if let posix = (error as? CocoaError)?.underlying as? POSIXError {
             return String(cString: strerror(posix.code.rawValue))  // e.g. "Permission denied"
         }

@@ -9,10 +9,21 @@ struct SQLiteError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The extended result code, e.g. `SQLITE_READONLY_DBMOVED` (776).
     var extendedCode: Int32
     var message: String
+    /// The system's errno behind an I/O failure (`sqlite3_system_errno`: `EFBIG` past a file size limit, `ENOSPC`
+    /// on a full disk), or 0.
+    var systemErrno: Int32 = 0
 
-    init(code: Int32, message: String? = nil) {
+    init(code: Int32, message: String? = nil, systemErrno: Int32 = 0) {
         extendedCode = code
         self.message = message ?? String(cString: sqlite3_errstr(code))
+        self.systemErrno = systemErrno
+    }
+
+    /// The error SQLite recorded for `handle`'s last failed call.
+    init(handle: OpaquePointer, message: String? = nil) {
+        self.init(
+            code: sqlite3_extended_errcode(handle), message: message ?? String(cString: sqlite3_errmsg(handle)),
+            systemErrno: sqlite3_system_errno(handle))
     }
 
     /// The primary result code (the low byte of the extended one), e.g. `SQLITE_READONLY` (8).
@@ -21,6 +32,8 @@ struct SQLiteError: Error, Sendable, Equatable, CustomStringConvertible {
     var description: String { "\(message) (SQLite error \(extendedCode))" }
 
     static let busy = SQLITE_BUSY
+    static let ioError = SQLITE_IOERR
+    static let full = SQLITE_FULL
     static let locked = SQLITE_LOCKED
     static let readOnly = SQLITE_READONLY
     static let cannotOpen = SQLITE_CANTOPEN
@@ -65,9 +78,7 @@ final class SQLiteConnection: @unchecked Sendable {
         let code = sqlite3_open_v2(path, &opened, flags, nil)
         guard code == SQLITE_OK, let opened else {
             let error =
-                opened.map {
-                    SQLiteError(code: sqlite3_extended_errcode($0), message: String(cString: sqlite3_errmsg($0)))
-                }
+                opened.map { SQLiteError(handle: $0) }
                 ?? SQLiteError(code: code)
             sqlite3_close_v2(opened)  // releases a half-open handle (a no-op for nil)
             throw error
@@ -102,7 +113,7 @@ final class SQLiteConnection: @unchecked Sendable {
     /// The error SQLite recorded for the connection's last failed call.
     func lastError(_ code: Int32) -> SQLiteError {
         guard let handle else { return SQLiteError(code: code) }
-        return SQLiteError(code: sqlite3_extended_errcode(handle), message: String(cString: sqlite3_errmsg(handle)))
+        return SQLiteError(handle: handle)
     }
 
     /// How long SQLite's busy handler waits for another connection's lock (0: not at all).
@@ -153,7 +164,7 @@ final class SQLiteConnection: @unchecked Sendable {
             if code != SQLITE_OK {
                 let text = message.map { String(cString: $0) }
                 sqlite3_free(message)
-                throw SQLiteError(code: sqlite3_extended_errcode(handle), message: text)
+                throw SQLiteError(handle: handle, message: text)
             }
             return
         }

@@ -44,6 +44,11 @@ struct StoreOpener {
         case .failure(let problem): return Self.disabled(problem)
         case .success: break
         }
+        if fileSystem.itemKind(atPath: databasePath) == .directory {
+            // SQLite cannot open it, and nothing will change that by retrying.
+            return Self.disabled(
+                StoreProblem(kind: .notAStore, path: databasePath, detail: "is a directory, not a bookmark store"))
+        }
         if fileSystem.itemKind(atPath: databasePath) == .missing
             && !fileSystem.canCreateFiles(inDirectory: directory.path)
         {

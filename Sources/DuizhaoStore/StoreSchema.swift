@@ -114,6 +114,11 @@ enum StoreSchema {
     }
 
     /// Whether every migration this build knows is recorded (checked in a read transaction).
+    /// The schema version recorded in the file's header (0 for a store written before it was set).
+    static func userVersion(_ db: SQLiteConnection) throws -> Int {
+        Int(try db.strings("PRAGMA user_version").first ?? "") ?? 0
+    }
+
     static func hasCompletedMigrations(_ db: SQLiteConnection) throws -> Bool {
         try db.read { db in Set(migrationIdentifiers).isSubset(of: try appliedIdentifiers(db)) }
     }
@@ -123,12 +128,18 @@ enum StoreSchema {
     static func migrate(_ db: SQLiteConnection, upTo last: String? = nil, with extra: [Migration] = []) throws {
         try db.serialized { db in
             try db.execute(migrationTableSQL)
-            for migration in migrations + extra {
+            for (index, migration) in (migrations + extra).enumerated() {
                 try db.inTransaction("BEGIN IMMEDIATE") { db in
                     let applied = try appliedIdentifiers(db)
-                    guard !applied.contains(migration.identifier) else { return }
-                    try db.execute(migration.sql)
-                    try db.execute("INSERT INTO grdb_migrations (identifier) VALUES (?)", [.text(migration.identifier)])
+                    if !applied.contains(migration.identifier) {
+                        try db.execute(migration.sql)
+                        try db.execute(
+                            "INSERT INTO grdb_migrations (identifier) VALUES (?)", [.text(migration.identifier)])
+                    }
+                    // The schema version in the file's header too (`PRAGMA user_version`), so that a newer
+                    // version is recognised without the migration table; a store from before it is brought up to
+                    // date once.
+                    if try userVersion(db) < index + 1 { try db.execute("PRAGMA user_version = \(index + 1)") }
                 }
                 if migration.identifier == last { break }
             }

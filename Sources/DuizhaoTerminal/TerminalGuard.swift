@@ -11,6 +11,11 @@ import CNcursesw
 /// - SIGINT, SIGTERM and SIGHUP only record the signal (async-signal-safe); the reader loop sees it,
 ///   restores the terminal and exits with 128 + signal. A signal delivered to another thread is forwarded
 ///   to the main thread so that its blocking read is interrupted.
+/// - Every other signal whose default action ends the process (SIGQUIT from Ctrl-\, SIGUSR1, SIGUSR2, SIGPIPE,
+///   SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU) is recorded the same way; once the terminal is restored the process
+///   dies by that signal (`TerminalSignals.terminate(by:)`), as it would have without curses. SIGXFSZ is
+///   ignored for the whole program (`TerminalSignals.ignoreFileSizeLimitSignal`), so a write past a file size
+///   limit fails with EFBIG and is reported instead of killing the process.
 /// - Crash signals (SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT) restore the terminal as a last resort,
 ///   replay what was written to standard error, and re-raise the signal.
 /// - Standard error is captured in a temporary file while curses owns the screen, so stray messages
@@ -22,7 +27,7 @@ enum TerminalGuard {
     nonisolated(unsafe) private static var savedStandardError: Int32 = -1
     nonisolated(unsafe) private static var capturedStandardError: Int32 = -1
 
-    static let terminationSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+    static let terminationSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP] + TerminalSignals.fatalByDefault
     static let crashSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT]
 
     /// The termination signal received since `install`, if any.
@@ -57,7 +62,7 @@ enum TerminalGuard {
     }
 
     /// Installs `handler` (a function, or `SIG_DFL`) for `signal`, with an empty mask and no flags.
-    private static func setHandler(_ signal: Int32, _ handler: (@convention(c) (Int32) -> Void)?) {
+    static func setHandler(_ signal: Int32, _ handler: (@convention(c) (Int32) -> Void)?) {
         var action = sigaction()
         #if canImport(Glibc)
             action.__sigaction_handler.sa_handler = handler
@@ -125,5 +130,34 @@ enum TerminalGuard {
             }
         }
         close(file)
+    }
+}
+
+/// How the program meets the signals that would end it without a word (see `TerminalGuard`).
+public enum TerminalSignals {
+    /// The signals, besides SIGINT, SIGTERM and SIGHUP, whose default action ends the process and that a user or
+    /// another program may send while the reader runs: after the terminal is restored the process dies by them.
+    public static let fatalByDefault: [Int32] = [
+        SIGQUIT, SIGUSR1, SIGUSR2, SIGPIPE, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU,
+    ]
+
+    /// Ignores SIGXFSZ: a write past the file size limit (`ulimit -f`) then fails with EFBIG, which the store
+    /// reports, instead of killing the process with the terminal left as curses had it. Call first thing.
+    public static func ignoreFileSizeLimitSignal() {
+        signal(SIGXFSZ, SIG_IGN)
+    }
+
+    /// Ends the process by `signal` with its default action, the terminal already restored; for SIGINT, SIGTERM
+    /// and SIGHUP (and should the signal not end it) it exits with 128 + signal instead.
+    public static func terminate(by signal: Int32) -> Never {
+        if fatalByDefault.contains(signal) {
+            TerminalGuard.setHandler(signal, SIG_DFL)
+            var set = sigset_t()
+            sigemptyset(&set)
+            sigaddset(&set, signal)
+            pthread_sigmask(SIG_UNBLOCK, &set, nil)
+            raise(signal)
+        }
+        exit(128 + signal)
     }
 }

@@ -41,6 +41,14 @@ public final class TerminalScreen {
             throw TerminalError(
                 "cannot use the terminal type '\(terminalName)' (no terminfo entry?); try TERM=xterm-256color")
         }
+        // A terminal type without cursor addressing (`dumb`, `unknown`) would show a blank screen with a status
+        // line: refused with the same advice as an unknown one, before anything is drawn.
+        let cursorAddress = tigetstr("cup")
+        if cursorAddress == nil || Int(bitPattern: cursorAddress) == -1 {
+            endwin()
+            throw TerminalError(
+                "cannot use the terminal type '\(terminalName)' (it cannot move the cursor); try TERM=xterm-256color")
+        }
         guard let standard = duizhao_standard_screen() else {
             endwin()
             throw TerminalError("curses did not create a screen")
@@ -94,7 +102,8 @@ public final class TerminalScreen {
         TerminalGuard.cursesEnded()
     }
 
-    /// The termination signal (SIGINT, SIGTERM, SIGHUP) received since the screen started, if any.
+    /// The termination signal (SIGINT, SIGTERM, SIGHUP or one of `TerminalSignals.fatalByDefault`) received since
+    /// the screen started, if any.
     public var receivedSignal: Int32? { TerminalGuard.receivedSignal }
 
     /// Forgets the last frame so the next `draw` repaints everything (after Ctrl-L or when the terminal

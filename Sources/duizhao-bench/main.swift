@@ -13,6 +13,7 @@ let areas: [(String, ([String]) throws -> Void)] = [
     ("matrix", runMatrixBenchmark),
     ("startup", runStartupBenchmark),
     ("kinds", runKindsBenchmark),
+    ("growth", runGrowthBenchmark),
 ]
 /// Not part of `all`: minutes of load, for a report.
 let occasional: [(String, ([String]) throws -> Void)] = [("store-stress", runStoreStress), ("features", runFeatures)]

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DuizhaoTerminal
 
 #if canImport(Glibc)
     import Glibc
@@ -28,6 +29,7 @@ struct Duizhao: ParsableCommand {
     /// through swift-argument-parser. Its parse reflects over every command and costs about 2 ms of runtime
     /// protocol-conformance scans in a large static binary before the first byte reaches the terminal.
     static func main() {
+        TerminalSignals.ignoreFileSizeLimitSignal()
         guard let files = plainReadFiles(Array(CommandLine.arguments.dropFirst())) else {
             main(nil)
             return

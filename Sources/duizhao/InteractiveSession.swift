@@ -4,8 +4,9 @@ import DuizhaoSession
 import DuizhaoStore
 import DuizhaoTerminal
 
-/// Runs an interactive session: an error (e.g. no usable terminal) is reported and exits 1, a termination signal
-/// exits 128 + its number.
+/// Runs an interactive session: an error (e.g. no usable terminal) is reported and exits 1, SIGINT, SIGTERM or
+/// SIGHUP exits 128 + its number, any other signal that ends a process (SIGQUIT, SIGUSR1, SIGPIPE, …) ends it by
+/// that signal, the terminal restored first.
 func runOnTerminal(_ session: () throws -> LoopOutcome) throws {
     let outcome: LoopOutcome
     do {
@@ -14,7 +15,10 @@ func runOnTerminal(_ session: () throws -> LoopOutcome) throws {
         printError("duizhao: error: \(error)")
         throw ExitCode.failure
     }
-    if case .signal(let signal) = outcome { throw ExitCode(128 + signal) }
+    if case .signal(let signal) = outcome {
+        if TerminalSignals.fatalByDefault.contains(signal) { TerminalSignals.terminate(by: signal) }
+        throw ExitCode(128 + signal)
+    }
 }
 
 /// The bookmark store for a pair (`store` when it is open already, else the default one); a read-only or

@@ -134,6 +134,12 @@ struct MatrixCommand: ParsableCommand {
         for argument in arguments {
             var isDirectory = false
             guard manager.fileExists(atPath: argument, isDirectory: &isDirectory) else {
+                var info = stat()
+                if stat(argument, &info) != 0, errno != ENOENT, errno != ENOTDIR {
+                    // A symbolic link loop, a path too long, …: the importer names it as `outline` does.
+                    files.append(argument)
+                    continue
+                }
                 printError("duizhao: error: \(argument): no such file or directory")
                 throw ExitCode.failure
             }
@@ -148,10 +154,18 @@ struct MatrixCommand: ParsableCommand {
                 printError("duizhao: error: \(argument): cannot list the directory (\(fileErrorReason(error)))")
                 throw ExitCode.failure
             }
+            // Regular files only (through symbolic links): a FIFO would wait for a writer forever, a socket or
+            // device is no document; those are skipped with a warning, nested directories silently.
             let found = names.map { TextFormatting.appendingPathComponent(argument, $0) }.filter { path in
-                var nested = false
-                return manager.fileExists(atPath: path, isDirectory: &nested) && !nested
-                    && canonical(path) != nationalPath
+                var info = stat()
+                guard stat(path, &info) == 0 else { return false }
+                switch info.st_mode & S_IFMT {
+                case S_IFREG: return canonical(path) != nationalPath
+                case S_IFDIR: return false
+                default:
+                    printError("duizhao: warning: \(path): \(specialFileKind(info.st_mode)), not a text file; skipped")
+                    return false
+                }
             }
             if found.isEmpty {
                 printError("duizhao: error: \(argument): the directory holds no documents")
@@ -164,6 +178,17 @@ struct MatrixCommand: ParsableCommand {
             throw ExitCode.failure
         }
         return files
+    }
+
+    /// What a file that is neither regular nor a directory is, in a warning's words.
+    static func specialFileKind(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFIFO: return "a FIFO (named pipe)"
+        case S_IFSOCK: return "a socket"
+        case S_IFCHR: return "a character device"
+        case S_IFBLK: return "a block device"
+        default: return "a special file"
+        }
     }
 
     static func canonical(_ path: String) -> String {

@@ -15,8 +15,8 @@ func printText(_ text: String, terminator: String = "\n") {
 }
 
 /// Prints JSON on standard output. The encoders escape C0 controls already; DEL and the C1 controls (U+0080–
-/// U+009F, e.g. the CSI introducer U+009B) are escaped here too (`\u009b`), which is valid JSON because they
-/// can only occur inside strings.
+/// U+009F, e.g. the CSI introducer U+009B) and the bidirectional controls (`\u202e`) are escaped here too
+/// (`JSONOutput.escapingInvisibleControls`), which is valid JSON because they can only occur inside strings.
 func printJSONText(_ json: String) {
     print(escapingRemainingControls(json))
 }
@@ -34,19 +34,7 @@ func printJSON(_ value: some Encodable) throws {
     printJSONText(try JSONOutput.text(value))
 }
 
-func escapingRemainingControls(_ json: String) -> String {
-    guard json.unicodeScalars.contains(where: { TerminalSafe.isControl($0) && $0.value >= 0x7F }) else { return json }
-    var result = ""
-    for scalar in json.unicodeScalars {
-        if TerminalSafe.isControl(scalar), scalar.value >= 0x7F {
-            let hex = String(scalar.value, radix: 16)
-            result += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-        } else {
-            result.unicodeScalars.append(scalar)
-        }
-    }
-    return result
-}
+func escapingRemainingControls(_ json: String) -> String { JSONOutput.escapingInvisibleControls(json) }
 
 /// Writes a line to standard output at once (not buffered), so a reader of the pipe sees it immediately.
 func writeLine(_ line: String) {

@@ -150,6 +150,7 @@ struct ReadCommand: ParsableCommand {
               duizhao outline [FILE] [--json]                    the section and clause hierarchy
               duizhao show ID [--doc national|provincial|FILE]   the full text of one clause or section
               duizhao compare [NATIONAL PROVINCIAL] [--json]     how the provincial clauses align with the national
+              duizhao matrix NATIONAL DOC... [--json|--csv|--html F]  one national document against its implementations
               duizhao bookmarks list|add|remove|export           saved places
             Run 'duizhao help COMMAND' for the options of each.
             """

@@ -72,6 +72,21 @@ final class OutlineShowCommandTests: XCTestCase {
         XCTAssertEqual(fastWithoutTerminal.status, parsedWithoutTerminal.status)
         XCTAssertEqual(fastWithoutTerminal.standardError, parsedWithoutTerminal.standardError)
         XCTAssertTrue(fastWithoutTerminal.standardError.contains("needs a terminal"), fastWithoutTerminal.standardError)
+        // It names every non-interactive command the parser knows (read from `--help`, so a new one is not missed).
+        let help = try runProcess(binary, ["--help"]).standardOutput
+        let subcommands = help.components(separatedBy: "SUBCOMMANDS:").last!.split(separator: "\n")
+            .compactMap { line -> String? in
+                let words = line.split(separator: " ")
+                guard line.hasPrefix("  "), !line.hasPrefix("   "), let name = words.first else { return nil }
+                return String(name)
+            }
+            .filter { $0 != "read" && $0 != "See" }
+        XCTAssertTrue(subcommands.contains("matrix"), help)
+        for name in subcommands {
+            XCTAssertTrue(
+                fastWithoutTerminal.standardError.contains("duizhao \(name) "),
+                "\(name) missing from: \(fastWithoutTerminal.standardError)")
+        }
         // Three files, an option or a subcommand's name: the parser's answers, not the reader's.
         let tooMany = try runProcess(binary, [national, national, national])
         XCTAssertNotEqual(tooMany.status, 0)

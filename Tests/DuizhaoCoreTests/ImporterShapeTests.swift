@@ -363,20 +363,34 @@ final class ImporterShapeTests: XCTestCase {
         XCTAssertEqual(ImportError.Problem.notARegularFile(kind: "socket").description, "is a socket, not a text file")
     }
 
-    func testAPipeIsRead() throws {
+    func testAPipeIsReadAndANamedFIFOIsRefusedWithoutWaiting() throws {
+        // A pipe this process holds (as process substitution or standard input give one): read to its end.
+        var ends: [Int32] = [0, 0]
+        XCTAssertEqual(pipe(&ends), 0)
+        let writer = Thread { [ends] in
+            let handle = FileHandle(fileDescriptor: ends[1], closeOnDealloc: true)
+            handle.write(Data(Self.cleanText.utf8))
+            try? handle.close()
+        }
+        writer.start()
+        let document = try PolicyImporter.importFile(at: "/dev/fd/\(ends[0])")
+        close(ends[0])
+        XCTAssertEqual(document.title, "关于加强城市绿地管理的意见")
+        XCTAssertEqual(document.provisions.count, 4)
+        // A named FIFO nobody writes to: refused at once (this call would block forever if it opened it).
         let fifo = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-fifo-\(UUID().uuidString)")
             .path
         XCTAssertEqual(mkfifo(fifo, 0o600), 0)
         addTeardownBlock { unlink(fifo) }
-        let writer = Thread {
-            let handle = FileHandle(forWritingAtPath: fifo)
-            handle?.write(Data(Self.cleanText.utf8))
-            try? handle?.close()
+        XCTAssertThrowsError(try PolicyImporter.importFile(at: fifo)) { error in
+            XCTAssertEqual((error as? ImportError)?.problem, .notARegularFile(kind: "FIFO (named pipe)"))
+            XCTAssertTrue("\(error)".contains(fifo), "\(error)")
         }
-        writer.start()
-        let document = try PolicyImporter.importFile(at: fifo)
-        XCTAssertEqual(document.title, "关于加强城市绿地管理的意见")
-        XCTAssertEqual(document.provisions.count, 4)
+        // The same through a symbolic link.
+        let link = fifo + ".txt"
+        XCTAssertEqual(symlink(fifo, link), 0)
+        addTeardownBlock { unlink(link) }
+        XCTAssertThrowsError(try PolicyImporter.importFile(at: link))
     }
 
     func testUnreadableFileSaysPermissionDenied() throws {

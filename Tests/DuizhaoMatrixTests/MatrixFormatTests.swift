@@ -58,6 +58,36 @@ final class MatrixFormatTests: XCTestCase {
         XCTAssertTrue(lines[5].hasSuffix(",0,dropped,0.000"), lines[5])
     }
 
+    func testCSVNeutralisesFormulasFromTheDocuments() {
+        // A chapter title a spreadsheet would run as a formula: prefixed with ' (and quoted for its comma).
+        let text = MatrixFixture.document(title: "意见", clauses: MatrixFixture.clauses)
+            .replacingOccurrences(of: "一、总体要求", with: "一、=HYPERLINK(\"http://x\",\"要求\")")
+        let national = PolicyImporter.importText(text, source: "n.txt")
+        let matrix = AdoptionMatrix(
+            national: national, columns: MatrixComputation.columns(national: national, documents: [MatrixFixture.city]))
+        let lines = MatrixFormats.csv(matrix).components(separatedBy: "\n").filter { !$0.isEmpty }
+        XCTAssertTrue(
+            lines[1].hasPrefix("1.1,1.,指导思想,\"'=HYPERLINK(\"\"http://x\"\",\"\"要求\"\")\",1,"), lines[1])
+        for line in lines {
+            for field in line.split(separator: ",", omittingEmptySubsequences: false) {
+                XCTAssertFalse(field.first.map { "=+-@".contains($0) } ?? false, line)
+            }
+        }
+    }
+
+    func testCSVFieldNeutralisesEveryFormulaStart() {
+        XCTAssertEqual(CSVField.encode("=1+2"), "'=1+2")
+        XCTAssertEqual(CSVField.encode("+86 10"), "'+86 10")
+        XCTAssertEqual(CSVField.encode("-cmd|' /C calc'!A0"), "'-cmd|' /C calc'!A0")
+        XCTAssertEqual(CSVField.encode("@SUM(A1)"), "'@SUM(A1)")
+        XCTAssertEqual(CSVField.encode("=A1,B1"), "\"'=A1,B1\"")
+        // Made visible first: a leading tab is no longer a tab, and text that only contains = is left alone.
+        XCTAssertFalse(CSVField.encode("\t=1").contains("\t"))
+        XCTAssertEqual(CSVField.encode("a=b"), "a=b")
+        XCTAssertEqual(CSVField.encode("0.500"), "0.500")
+        XCTAssertEqual(CSVField.line(["1.1", "@x", "y"]), "1.1,'@x,y")
+    }
+
     func testMarkdownShowsMarksAndSanitisesText() {
         var city = MatrixFixture.city
         city.title = "江州市\u{1B}[31m实施意见"
@@ -100,6 +130,20 @@ final class MatrixFormatTests: XCTestCase {
 
     func testHTMLEscapesMarkupAndControls() {
         XCTAssertEqual(MatrixHTML.escape("<a href=\"x\">&'\u{1B}"), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;\u{FFFD}")
+        XCTAssertEqual(MatrixHTML.escape("通知\u{202E}fdp.exe\u{2066}"), "通知\u{FFFD}fdp.exe\u{FFFD}")
+    }
+
+    func testBidiControlsNeverReachTheHTMLTitleOrTheJSON() throws {
+        var national = MatrixFixture.national
+        national.title = "关于\u{202E}养护\u{202C}的意见"
+        let matrix = AdoptionMatrix(
+            national: national, columns: MatrixComputation.columns(national: national, documents: [MatrixFixture.city]))
+        let page = MatrixHTML.page(matrix)
+        XCTAssertFalse(page.unicodeScalars.contains { TerminalSafeText.isBidiControl($0) })
+        XCTAssertTrue(page.contains("<title>关于\u{FFFD}养护\u{FFFD}的意见"), String(page.prefix(400)))
+        let json = try MatrixFormats.json(matrix)
+        XCTAssertFalse(json.unicodeScalars.contains { TerminalSafeText.isBidiControl($0) })
+        XCTAssertTrue(json.contains("\\u202e"))
     }
 }
 

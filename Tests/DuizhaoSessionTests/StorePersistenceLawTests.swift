@@ -2,6 +2,7 @@ import DuizhaoCore
 import DuizhaoReader
 import DuizhaoStore
 import DuizhaoTestSupport
+import Foundation
 import XCTest
 
 @testable import DuizhaoSession
@@ -30,5 +31,21 @@ final class StorePersistenceLawTests: XCTestCase {
         XCTAssertEqual(
             effects, [.addBookmark(BookmarkRequest(side: .national, clauseID: "1.2", clauseTitle: "第二条 本法适用于全国…"))])
         XCTAssertTrue(model.message?.hasPrefix("bookmarked: 第二条 本法适用于全国…") == true, model.message ?? "")
+    }
+
+    func testABookmarkMadeInTheReaderKeepsTheDocumentsAbsolutePath() throws {
+        let directory = try ScratchDirectory("duizhao-session", removedBy: addTeardownBlock).url
+        // Loaded as typed, relative to the working directory (`duizhao n.md`).
+        let law = PolicyImporter.importText(
+            "某某管理法\n\n第一章 总则\n\n第一条 为了规范管理，制定本法。\n\n第二条 本法适用于全国。\n", source: "sub/../n.md")
+        let store = BookmarkStore.open(at: directory)
+        let persistence = StorePersistence(store: store, national: law, provincial: nil)
+        _ = try persistence.perform(.addBookmark(BookmarkRequest(side: .national, clauseID: "1.2", clauseTitle: "第二条")))
+        let working = FileManager.default.currentDirectoryPath
+        let stored = try store.bookmarks(.all).map(\.anchor.documentSource)
+        XCTAssertEqual(stored, [URL(fileURLWithPath: working).appendingPathComponent("n.md").standardizedFileURL.path])
+        XCTAssertTrue(stored[0].hasPrefix("/"), stored[0])
+        XCTAssertFalse(stored[0].contains(".."), stored[0])
+        XCTAssertEqual(DocumentIdentity.storedSource("bundled:national"), "bundled:national")
     }
 }

@@ -100,6 +100,39 @@ final class StoreRobustnessTests: XCTestCase {
         XCTAssertEqual(try FileSnapshot(directory: directory).files[path], before.files[path])
     }
 
+    func testTheSchemaVersionIsInTheHeaderAndANewerOneOpensReadOnly() throws {
+        let directory = try temporaryDirectory()
+        let anchor = BookmarkAnchor(document: national, division: national.comparableUnits[2])
+        do {
+            let store = BookmarkStore.open(at: directory)
+            try store.add(anchor, note: "kept")
+        }
+        let path = databasePath(directory)
+        do {
+            let connection = try SQLiteConnection(path: path)
+            XCTAssertEqual(try connection.strings("PRAGMA user_version"), [String(BookmarkStoreInfo.schemaVersion)])
+            // A newer duizhao that records its version only in the header (no migration unknown by name).
+            try connection.execute("PRAGMA user_version = \(BookmarkStoreInfo.schemaVersion + 1)")
+            connection.close()
+        }
+        let before = try FileSnapshot(directory: directory)
+        let store = openRefusingChanges(directory, access: .readOnly, kind: .newerSchema, path: path)
+        let notice = try XCTUnwrap(store.notice)
+        XCTAssertTrue(notice.contains("schema v\(BookmarkStoreInfo.schemaVersion + 1)"), notice)
+        XCTAssertEqual(try store.bookmarks().map(\.note), ["kept"])
+        XCTAssertEqual(try FileSnapshot(directory: directory).files[path], before.files[path])
+    }
+
+    func testADirectoryAtTheStorePathSaysSo() throws {
+        let directory = try temporaryDirectory()
+        let path = databasePath(directory)
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        let store = openRefusingChanges(directory, access: .disabled, kind: .notAStore, path: path)
+        let notice = try XCTUnwrap(store.notice)
+        XCTAssertTrue(notice.contains("is a directory"), notice)
+        XCTAssertFalse(notice.contains("keeps changing"), notice)
+    }
+
     func testAnotherApplicationsDatabaseIsLeftAlone() throws {
         let directory = try temporaryDirectory()
         let path = databasePath(directory)
