@@ -93,17 +93,9 @@ public enum LinksCSV {
         return parts.joined(separator: ";")
     }
 
-    /// One CSV field: made safe for spreadsheets, controls made visible, quoted as RFC 4180 requires.
-    static func field(_ raw: String) -> String {
-        MatrixFormats.csvField(spreadsheetSafe(raw))
-    }
-
-    /// A cell that a spreadsheet would read as a formula (it begins with `=`, `+`, `-` or `@`) gets a leading `'`,
-    /// so it is shown as text. (One small function, to merge with `matrix --csv`'s.)
-    public static func spreadsheetSafe(_ text: String) -> String {
-        guard let first = text.first, "=+-@".contains(first) else { return text }
-        return "'" + text
-    }
+    /// One CSV field: the program's one CSV writer (`CSVField`: controls made visible, a formula neutralised with
+    /// `'`, quoted as RFC 4180 requires).
+    static func field(_ raw: String) -> String { CSVField.encode(raw) }
 }
 
 /// Printed label and title of divisions by id.

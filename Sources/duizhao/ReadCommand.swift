@@ -152,6 +152,7 @@ struct ReadCommand: ParsableCommand {
               duizhao compare [NATIONAL PROVINCIAL] [--json]     how the provincial clauses align with the national
               duizhao matrix NATIONAL DOC... [--json|--csv|--html F]  one national document against its implementations
               duizhao bookmarks list|add|remove|export           saved places
+              duizhao align link|unlink|list|remove              hand corrections of the alignment
             Run 'duizhao help COMMAND' for the options of each.
             """
     }

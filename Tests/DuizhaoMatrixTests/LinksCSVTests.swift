@@ -95,12 +95,12 @@ final class LinksCSVTests: XCTestCase {
     }
 
     func testFormulaCellsAreNeutralisedAndFieldsQuoted() {
-        XCTAssertEqual(LinksCSV.spreadsheetSafe("=SUM(A1)"), "'=SUM(A1)")
-        XCTAssertEqual(LinksCSV.spreadsheetSafe("+1"), "'+1")
-        XCTAssertEqual(LinksCSV.spreadsheetSafe("-1"), "'-1")
-        XCTAssertEqual(LinksCSV.spreadsheetSafe("@cmd"), "'@cmd")
-        XCTAssertEqual(LinksCSV.spreadsheetSafe("第一条"), "第一条")
-        XCTAssertEqual(LinksCSV.spreadsheetSafe(""), "")
+        XCTAssertEqual(CSVField.encode("=SUM(A1)"), "'=SUM(A1)")
+        XCTAssertEqual(CSVField.encode("+1"), "'+1")
+        XCTAssertEqual(CSVField.encode("-1"), "'-1")
+        XCTAssertEqual(CSVField.encode("@cmd"), "'@cmd")
+        XCTAssertEqual(CSVField.encode("第一条"), "第一条")
+        XCTAssertEqual(CSVField.encode(""), "")
         // A document whose title and file name begin with formula characters and hold commas and quotes.
         let text = MatrixFixture.document(title: "意见", clauses: MatrixFixture.clauses)
             .replacingOccurrences(of: "指导思想", with: "=HYPERLINK(\"x\",\"y\")")
