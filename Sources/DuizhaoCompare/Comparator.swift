@@ -64,6 +64,9 @@ public enum Comparator {
         public static let matchingHeading = 0.5
         /// Scores closer than this are ties, broken by position in the documents.
         public static let tie = 0.005
+        /// Linked provisions with up to this many sentences in all are searched whole for a provincial sentence's
+        /// sources; beyond it, through the sentence index (`sentencePool`).
+        public static let exhaustiveSentences = 200
         /// A provincial provision left without a link after the other passes is linked to its best candidate when
         /// that candidate keeps the order of the documents (it lies in the gap between the backbone links around
         /// it) and reaches this body cosine: a rewritten or concretised provision shares little wording, and its
@@ -538,6 +541,27 @@ struct ComparisonEngine {
         return best
     }
 
+    /// The national sentences of `units` that may be sources of a provincial sentence with `bigrams`: all of them
+    /// in provisions of ordinary length; in a very long one (thousands of sentences in one section), only those that
+    /// share a bigram with it that is not boilerplate (in at most 256 sentences), found through the sentence index,
+    /// so that tracing sentences stays linear in the size of the text.
+    func sentencePool(for bigrams: [Int32], in units: [Int]) -> [Int] {
+        let count = units.reduce(0) { $0 + national.unitSentences[$1].count }
+        guard count > Comparator.Thresholds.exhaustiveSentences else {
+            return units.flatMap { Array(national.unitSentences[$0]) }
+        }
+        let unitSet = Set(units)
+        var pool = Set<Int>()
+        for id in bigrams {
+            let frequency = nationalSentenceIndex.frequency(id)
+            guard frequency > 0, frequency <= 256 else { continue }
+            nationalSentenceIndex.forEachItem(containing: id) { t in
+                if unitSet.contains(national.sentenceUnit[t]) { pool.insert(t) }
+            }
+        }
+        return pool.sorted()
+    }
+
     /// For one provincial sentence, its sources among the sentences of `nationalUnits`: greedy cover of its
     /// weighted bigrams, returned in document order. A national sentence qualifies when it covers enough of the
     /// provincial sentence, or when most of it is found inside the provincial sentence (an expanded rewrite).
@@ -548,21 +572,19 @@ struct ComparisonEngine {
         // Each candidate once: what it shares with the whole sentence, and whether it is an expanded or
         // verbatim source (these do not change as the cover grows).
         var candidates: [(sentence: Int, strongEvidence: Bool)] = []
-        for unit in nationalUnits {
-            for t in national.unitSentences[unit] {
-                let shared = SortedSet.sharedWeight(bigrams, national.sentenceBigrams[t], weights: idf).weight
-                guard shared / weight >= Comparator.Thresholds.absorbedMinimumGain else { continue }
-                let sourceWeight = nationalSentenceWeights[t]
-                let absorbed =
-                    sourceWeight > 0 && shared > 0
-                    && containment(of: national.sentenceBigrams[t], weight: sourceWeight, in: bigrams).share
-                        >= Comparator.Thresholds.absorbedContainment
-                let strong =
-                    absorbed
-                    || longestSharedRun(provincial.sentenceSequences[s], national.sentenceBigrams[t])
-                        >= Comparator.Thresholds.sharedRunWeight
-                candidates.append((t, strong))
-            }
+        for t in sentencePool(for: bigrams, in: nationalUnits) {
+            let shared = SortedSet.sharedWeight(bigrams, national.sentenceBigrams[t], weights: idf).weight
+            guard shared / weight >= Comparator.Thresholds.absorbedMinimumGain else { continue }
+            let sourceWeight = nationalSentenceWeights[t]
+            let absorbed =
+                sourceWeight > 0 && shared > 0
+                && containment(of: national.sentenceBigrams[t], weight: sourceWeight, in: bigrams).share
+                    >= Comparator.Thresholds.absorbedContainment
+            let strong =
+                absorbed
+                || longestSharedRun(provincial.sentenceSequences[s], national.sentenceBigrams[t])
+                    >= Comparator.Thresholds.sharedRunWeight
+            candidates.append((t, strong))
         }
         var remaining = bigrams
         var remainingWeight = weight
