@@ -216,6 +216,7 @@ public enum PairReportHTML {
                 html +=
                     "<p class=\"link\" id=\"\(anchor(provincial: link.provincial))-\(slug(link.national))\">⇄ "
                     + "<b>\(e(name))</b> <span class=\"link \(e(link.kind.rawValue))\">\(e(link.kind.rawValue))</span> "
+                    + (link.source == .hand ? "<span class=\"hand\">✎ by hand</span> " : "")
                     + "score \(TextFormatting.fixed(link.score, digits: 3)) · evidence: \(evidence(link.evidence))</p>\n"
                 html += "<table class=\"sbs\">\n"
                 for row in pair.rows {

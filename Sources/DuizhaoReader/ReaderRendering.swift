@@ -95,10 +95,15 @@ extension ReadingScreen {
         guard line.isText else { return }
         let paragraphIndex = Int(line.paragraph)
         let paragraph = paragraphs[paragraphIndex]
-        if line.start == 0, paragraph.isHeading || paragraph.startsUnit,
-            let id = paragraph.divisionID, bookmarks.contains(where: { $0.side == side && $0.clauseID == id })
-        {
-            writer.put(Cell("*", .bookmark), row: row, column: frame.x)
+        if line.start == 0, paragraph.isHeading || paragraph.startsUnit, let id = paragraph.divisionID {
+            // In the gutter: * a bookmark, else ✎ a provision linked by hand.
+            if bookmarks.contains(where: { $0.side == side && $0.clauseID == id }) {
+                writer.put(Cell("*", .bookmark), row: row, column: frame.x)
+            } else if comparison?.links.contains(where: {
+                $0.source == .hand && (side == .national ? $0.national : $0.provincial) == id
+            }) == true {
+                writer.put(Cell("✎", .bookmark), row: row, column: frame.x)
+            }
         }
         // Search matches overlapping this line.
         var highlights: [(range: Range<Int>, role: StyleRole)] = []

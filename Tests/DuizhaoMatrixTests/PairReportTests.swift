@@ -20,8 +20,10 @@ final class PairReportTests: XCTestCase {
         let collector: ReportCollector
     }
 
-    func report(_ national: PolicyDocument, _ provincial: PolicyDocument) throws -> Report {
-        let comparison = Comparator.compare(national: national, provincial: provincial)
+    func report(
+        _ national: PolicyDocument, _ provincial: PolicyDocument, corrections: [AlignmentCorrection] = []
+    ) throws -> Report {
+        let comparison = Comparator.compare(national: national, provincial: provincial, corrections: corrections)
         let page = PairReportHTML.page(national: national, provincial: provincial, comparison: comparison)
         let collector = ReportCollector()
         let parser = XMLParser(data: Data(page.utf8))
@@ -82,6 +84,17 @@ final class PairReportTests: XCTestCase {
         for kind in Set(report.comparison.links.map(\.kind.rawValue)) {
             XCTAssertTrue(report.page.contains("<span class=\"link \(kind)\">\(kind)</span>"), kind)
         }
+    }
+
+    func testAHandLinkIsMarked() throws {
+        let national = BundledDocument.national.load()
+        let provincial = BundledDocument.provincial.load()
+        let dropped = try XCTUnwrap(Comparator.compare(national: national, provincial: provincial).nationalOnly.first)
+        let report = try report(
+            national, provincial,
+            corrections: [.link(national: dropped, provincial: provincial.provisions[0].id, kind: .partial)])
+        checkSelfContainedAndComplete(report)
+        XCTAssertEqual(report.page.components(separatedBy: "✎ by hand").count - 1, 1)
     }
 
     func testTheBundledPairsReport() throws {

@@ -32,6 +32,11 @@ final class LinkNoteTests: XCTestCase {
 
         let hand = model([ClauseLink(national: "1", provincial: "1", kind: .match, score: 0.12, source: .hand)])
         XCTAssertTrue(statusLine(hand).contains("✎ linked by hand"), statusLine(hand))
+        // And in the gutter of the provision's first line, in both panes.
+        let handScreen = hand.render()
+        let gutter = handScreen.lines.dropLast().filter { $0.contains("✎") }
+        XCTAssertEqual(gutter.count, 1, handScreen.lines.joined(separator: "\n"))
+        XCTAssertEqual(gutter.first?.filter { $0 == "✎" }.count, 2, handScreen.lines.joined(separator: "\n"))
         XCTAssertFalse(statusLine(hand).contains("related"))
 
         let automatic = model([ClauseLink(national: "1", provincial: "1", kind: .match, score: 0.9)])
