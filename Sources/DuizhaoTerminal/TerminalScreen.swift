@@ -245,8 +245,38 @@ public final class TerminalScreen {
         let result = wget_wch(window, &character)
         if result == ERR { return nil }
         if result == KEY_CODE_YES { return keyEvent(Int32(bitPattern: character)) }
+        if character == 0x1B { return escapeEvent() }
         return characterEvent(character)
     }
+
+    /// Esc, or the rest of an escape sequence curses did not know for this TERM (Home as `ESC [ 1 ~` under
+    /// `TERM=xterm-256color` inside tmux): known sequences become their keys, unknown ones are dropped whole, so
+    /// their bytes never arrive as keys (`[` would move to the previous clause).
+    private func escapeEvent() -> InputEvent? {
+        wtimeout(window, 0)
+        var introducer: wint_t = 0
+        guard wget_wch(window, &introducer) != ERR else { return .escape }
+        guard introducer == 0x5B || introducer == 0x4F else {
+            // Esc and then another key, typed at once: the key comes next.
+            unget_wch(wchar_t(bitPattern: UInt32(introducer)))
+            return .escape
+        }
+        var body = ""
+        while body.unicodeScalars.count < 16 {
+            var next: wint_t = 0
+            guard wget_wch(window, &next) != ERR, let scalar = Unicode.Scalar(UInt32(next)) else { break }
+            body.unicodeScalars.append(scalar)
+            if (0x40...0x7E).contains(next) { break }  // the final byte of a sequence
+        }
+        return Self.escapeSequenceKeys[body]
+    }
+
+    /// Sequences terminals send for keys (after `ESC [` or `ESC O`) that a terminfo entry may not list.
+    static let escapeSequenceKeys: [String: InputEvent] = [
+        "1~": .home, "7~": .home, "H": .home, "4~": .end, "8~": .end, "F": .end,
+        "5~": .pageUp, "6~": .pageDown, "3~": .delete,
+        "A": .up, "B": .down, "C": .right, "D": .left, "Z": .backTab,
+    ]
 
     /// True when the terminal has gone away (the input side reports hang-up or an error): reading would
     /// return at once forever, so the caller should end as for SIGHUP.

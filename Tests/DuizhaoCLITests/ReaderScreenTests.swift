@@ -117,6 +117,27 @@ final class ReaderScreenTests: XCTestCase {
         try reader.waitFor("back to 指导思想") { self.panes($0[1], columns).national.contains(nationalGuiding) }
     }
 
+    /// Under `TERM=xterm-256color` inside tmux, Home and End arrive as `ESC [ 1 ~` and `ESC [ 4 ~`, which that
+    /// terminfo entry does not list: they still go to the top and the bottom, and their bytes never act as keys
+    /// (`[` would move to the previous clause).
+    func testHomeAndEndSequencesCursesDoesNotKnowAreStillHomeAndEnd() throws {
+        let binary = try BuiltBinary.duizhao()
+        let reader = try TmuxSession(
+            width: 120, height: 30, command: "\(shellQuoted(binary)); exec sleep 600",
+            environment: ["TERM": "xterm-256color"])
+        sessions.append(reader)
+        let statusEnds = { (suffix: String) in
+            { (lines: [String]) in lines.last(where: { !$0.isEmpty })?.hasSuffix(suffix) == true }
+        }
+        try reader.waitFor("the reader") { $0.first?.contains(self.national.title) == true }
+        try reader.send("G")
+        try reader.waitFor("the bottom", statusEnds("100%"))
+        try reader.send("Home")
+        try reader.waitFor("the top again", statusEnds(" 0%"))
+        try reader.send("End")
+        try reader.waitFor("the bottom again", statusEnds("100%"))
+    }
+
     func testSearchFindsTextInTheProvincialPane() throws {
         let reader = try startReader()
         let columns = try paneColumns(try reader.capture())
