@@ -139,12 +139,13 @@ public enum MatrixFormats {
 
     // MARK: CSV
 
-    /// One line per national provision: id, label, title, chapter, survives, then per document its kind and carried
-    /// share (headed `JURISDICTION` and `JURISDICTION carried`). Fields through `CSVField`: RFC 4180 quoting, control
+    /// One line per national provision: id, label, title, chapter, survives, then per document its kind, carried
+    /// share and who linked it (headed `JURISDICTION`, `JURISDICTION carried`, `JURISDICTION source`: `auto`, `hand`
+    /// for a researcher's correction, empty when dropped). Fields through `CSVField`: RFC 4180 quoting, control
     /// characters made visible, a cell that a spreadsheet would run as a formula prefixed with `'`; LF line ends.
     public static func csv(_ matrix: AdoptionMatrix) -> String {
         var header = ["id", "label", "title", "chapter", "survives"]
-        for name in uniqueNames(matrix) { header += [name, name + " carried"] }
+        for name in uniqueNames(matrix) { header += [name, name + " carried", name + " source"] }
         var lines = [header.map(csvField).joined(separator: ",")]
         let survival = matrix.survivalCounts
         for (row, provision) in matrix.provisions.enumerated() {
@@ -153,7 +154,8 @@ public enum MatrixFormats {
             ]
             for column in matrix.columns {
                 let cell = column.cells[row]
-                fields += [cell.kind.rawValue, TextFormatting.fixed(cell.carried, digits: 3)]
+                let source = cell.kind == .dropped ? "" : cell.hand ? "hand" : "auto"
+                fields += [cell.kind.rawValue, TextFormatting.fixed(cell.carried, digits: 3), source]
             }
             lines.append(fields.map(csvField).joined(separator: ","))
         }

@@ -147,5 +147,15 @@ final class AlignCommandTests: XCTestCase {
             matrixRows.first { ($0["national"] as? [String: Any])?["label"] as? String == "第六条" }?["cells"]
                 as? [[String: Any]])
         XCTAssertEqual(sixthCell[beijingIndex]["hand"] as? Bool, true)
+
+        // The matrix CSV names who linked each cell: 北京's 第六条 by hand, the others by the engine.
+        let matrixCSV = try run("matrix", Self.national, Self.directory.path, "--csv")
+        XCTAssertEqual(matrixCSV.status, 0, matrixCSV.standardError)
+        let csvLines = matrixCSV.standardOutput.split(separator: "\n").map(String.init)
+        let header = csvLines[0].components(separatedBy: ",")
+        let sourceColumn = try XCTUnwrap(header.firstIndex { $0.hasPrefix("北京") && $0.hasSuffix(" source") })
+        let sixthLine = try XCTUnwrap(csvLines.first { $0.contains(",第六条,") }).components(separatedBy: ",")
+        XCTAssertEqual(sixthLine[sourceColumn], "hand", csvLines[0])
+        XCTAssertEqual(sixthLine.filter { $0 == "hand" }.count, 1)
     }
 }

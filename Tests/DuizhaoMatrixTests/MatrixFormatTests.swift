@@ -53,9 +53,9 @@ final class MatrixFormatTests: XCTestCase {
             national: national, columns: MatrixComputation.columns(national: national, documents: [MatrixFixture.city]))
         let lines = MatrixFormats.csv(matrix).components(separatedBy: "\n").filter { !$0.isEmpty }
         XCTAssertEqual(lines.count, 1 + 5)
-        XCTAssertEqual(lines[0], "id,label,title,chapter,survives,江州,江州 carried")
-        XCTAssertTrue(lines[1].hasPrefix("1.1,1.,指导思想,\"总体\"\"要求\"\",原则\",1,match,1.000"), lines[1])
-        XCTAssertTrue(lines[5].hasSuffix(",0,dropped,0.000"), lines[5])
+        XCTAssertEqual(lines[0], "id,label,title,chapter,survives,江州,江州 carried,江州 source")
+        XCTAssertTrue(lines[1].hasPrefix("1.1,1.,指导思想,\"总体\"\"要求\"\",原则\",1,match,1.000,auto"), lines[1])
+        XCTAssertTrue(lines[5].hasSuffix(",0,dropped,0.000,"), lines[5])
     }
 
     func testCSVNeutralisesFormulasFromTheDocuments() {
