@@ -116,6 +116,13 @@ final class SQLiteConnection: @unchecked Sendable {
         return SQLiteError(handle: handle)
     }
 
+    /// Whether SQLite opened the main database read-only (the file system refused it for writing): asked of the
+    /// connection, without opening the file again.
+    var isReadOnly: Bool {
+        guard let handle else { return true }
+        return sqlite3_db_readonly(handle, "main") == 1
+    }
+
     /// How long SQLite's busy handler waits for another connection's lock (0: not at all).
     func setBusyTimeout(_ seconds: Double) {
         guard let handle else { return }

@@ -140,6 +140,17 @@ struct StoreOpener {
             case .usable:
                 break
             }
+            if connection.isReadOnly {
+                // A file the file system refuses for writing (mode 0444 in a writable directory): SQLite opened it
+                // read-only. Read through this connection and say so; asked of the connection, not by opening the
+                // file again (closing another descriptor of it would drop this process's locks).
+                return StoreConnection(
+                    access: .readOnly,
+                    problem: StoreProblem(
+                        kind: .readOnlyLocation, path: databasePath,
+                        detail: "the file is not writable, so changes cannot be saved"),
+                    writer: nil, reader: connection)
+            }
             try connection.serialized { db in
                 // The answer to "may this process write?": SQLite opened the file read-only if the file system
                 // refused it for writing, and then refuses a write transaction at once (SQLITE_READONLY, before

@@ -283,6 +283,29 @@ final class StoreProcessTests: XCTestCase {
         XCTAssertEqual(try FileSnapshot(directory: directory), before)
     }
 
+    /// A store file nobody may write, in a directory anybody may: `list` says it is read-only (issue 24), `add`
+    /// is refused naming the file, and the file is left as it was.
+    func testReadOnlyFileInAWritableDirectoryThroughTheCLI() throws {
+        let directory = try temporaryDirectory()
+        let path = directory.appendingPathComponent("bookmarks.sqlite").path
+        let added = try run(
+            ["bookmarks", "add", "1.1", "--doc", "national", "--note", "只读文件"], storeDirectory: directory)
+        XCTAssertEqual(added.status, 0, added.standardError)
+        try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: directory.path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: path)
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+
+        let list = try run(["bookmarks", "list"], storeDirectory: directory, unprivileged: true)
+        XCTAssertEqual(list.status, 0, list.standardError)
+        XCTAssertTrue(list.standardError.contains(path) && list.standardError.contains("read-only"), list.standardError)
+        XCTAssertTrue(list.standardOutput.contains("只读文件"), list.standardOutput)
+        let add = try run(
+            ["bookmarks", "add", "1.2", "--doc", "national"], storeDirectory: directory, unprivileged: true)
+        XCTAssertNotEqual(add.status, 0)
+        XCTAssertTrue(add.standardError.contains(path) && add.standardError.contains("not writable"), add.standardError)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), before)
+    }
+
     func testNewStoreInAReadOnlyDirectoryIsRefusedWithoutCreatingAnything() throws {
         let directory = try temporaryDirectory()
         try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: directory.path)
