@@ -28,6 +28,17 @@ final class AlignTerminalTests: XCTestCase {
         lines.first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("第十七条") }
     }
 
+    /// Runs `command` (ending in the matrix) at the shell prompt and returns 第十七条's grid row, the matrix left
+    /// open.
+    private func seventeenthRow(after command: String, in shell: TmuxSession) throws -> String {
+        try shell.type(command)
+        try shell.send("Enter")
+        try shell.waitFor("the matrix") { self.isMatrix($0) }
+        try shell.send("G")  // the last provisions (the grid scrolls at 45 lines)
+        let lines = try shell.waitFor("第十七条 on the screen") { self.isMatrix($0) && self.seventeenth($0) != nil }
+        return try XCTUnwrap(seventeenth(lines))
+    }
+
     func testACorrectionMadeInTheShellShowsInTheMatrix() throws {
         let shell = try TmuxSession(
             width: 160, height: 45, command: "exec /bin/sh", environment: ["PS1": "READY$ "])
@@ -38,22 +49,13 @@ final class AlignTerminalTests: XCTestCase {
         let beijing = shellQuoted(Self.law.appendingPathComponent("beijing-2012.md").path)
         let matrix = "\(binary) matrix \(national) \(shellQuoted(Self.law.path))"
 
-        try shell.type(matrix)
-        try shell.send("Enter")
-        try shell.waitFor("the matrix") { self.isMatrix($0) }
-        try shell.send("G")  // the last provisions (the grid scrolls at 45 lines)
-        let before = try shell.waitFor("第十七条 on the screen") { self.isMatrix($0) && self.seventeenth($0) != nil }
-        let plainRow = try XCTUnwrap(seventeenth(before))
+        let plainRow = try seventeenthRow(after: matrix, in: shell)
         XCTAssertTrue(plainRow.contains("1/6"), plainRow)
         try shell.send("q")
         try shell.waitFor("the prompt again") { $0.last(where: { !$0.isEmpty })?.hasPrefix("READY$") == true }
 
-        try shell.type("\(binary) align link \(national) \(beijing) 第十七条 第三十四条 && \(matrix)")
-        try shell.send("Enter")
-        try shell.waitFor("the matrix with the correction") { self.isMatrix($0) }
-        try shell.send("G")
-        let after = try shell.waitFor("第十七条 on the screen again") { self.isMatrix($0) && self.seventeenth($0) != nil }
-        let correctedRow = try XCTUnwrap(seventeenth(after))
+        let correctedRow = try seventeenthRow(
+            after: "\(binary) align link \(national) \(beijing) 第十七条 第三十四条 && \(matrix)", in: shell)
         XCTAssertTrue(correctedRow.contains("2/6"), "北京 keeps 第十七条 by hand: \(correctedRow)")
         try shell.send("q")
         try shell.waitForValue("#{alternate_on}", toBe: "0")
@@ -86,12 +88,8 @@ final class AlignTerminalTests: XCTestCase {
         try shell.send("q")
         try shell.waitFor("the prompt again") { $0.last(where: { !$0.isEmpty })?.hasPrefix("READY$") == true }
 
-        try shell.type("\(binary) matrix \(national) \(shellQuoted(Self.law.path))")
-        try shell.send("Enter")
-        try shell.waitFor("the matrix") { self.isMatrix($0) }
-        try shell.send("G")
-        let after = try shell.waitFor("第十七条 on the screen") { self.isMatrix($0) && self.seventeenth($0) != nil }
-        let row = try XCTUnwrap(seventeenth(after))
+        let row = try seventeenthRow(
+            after: "\(binary) matrix \(national) \(shellQuoted(Self.law.path))", in: shell)
         XCTAssertTrue(row.contains("2/6"), "北京 keeps 第十七条 by hand: \(row)")
         XCTAssertTrue(row.contains("✓✎"), "the hand link is marked: \(row)")
         try shell.send("q")
