@@ -710,6 +710,7 @@ struct ComparisonEngine {
         var delegation: [Int: String] = [:]
         for (key, written) in delegationLinks() where linkScores[key] == nil {
             linkScores[key] = (.partial, pairScore(key))
+            relatedScores[key] = nil  // one link a pair: the delegation is the stronger reading
             delegation[key] = written
         }
         let handKeys = applyCorrections(to: &linkScores, related: &relatedScores, score: pairScore)

@@ -93,4 +93,30 @@ final class TruthFileTests: XCTestCase {
             }
         }
     }
+
+    /// On every law pair of the corpus: one link a pair of provisions, and a `related` link changes neither the
+    /// dropped nor the provincial-only list (a provision with only related links is on it).
+    func testEveryCorpusPairKeepsOneLinkAPairAndRelatedLinksCarryNothing() throws {
+        for law in ["cunweihui", "daibiaofa", "nongjituiguang", "xianxuefa", "yiwujiaoyu"] {
+            let folder = TestCorpus.url(law)
+            let national = try PolicyImporter.importFile(at: folder.appendingPathComponent("national.md").path)
+            let prepared = Comparator.prepare(national: national)
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+            where name.hasSuffix(".md") && name != "national.md" {
+                let provincial = try PolicyImporter.importFile(at: folder.appendingPathComponent(name).path)
+                let comparison = prepared.compare(with: provincial)
+                let pairs = comparison.links.map { "\($0.national)→\($0.provincial)" }
+                XCTAssertEqual(Set(pairs).count, pairs.count, "\(law)/\(name): a pair linked twice")
+                let implementing = comparison.implementingLinks
+                for link in comparison.links where link.kind == .related {
+                    XCTAssertEqual(
+                        comparison.nationalOnly.contains(link.national),
+                        !implementing.contains { $0.national == link.national }, "\(law)/\(name) \(link)")
+                    XCTAssertEqual(
+                        comparison.provincialOnly.contains(link.provincial),
+                        !implementing.contains { $0.provincial == link.provincial }, "\(law)/\(name) \(link)")
+                }
+            }
+        }
+    }
 }
