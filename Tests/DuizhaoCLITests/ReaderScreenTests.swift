@@ -129,7 +129,14 @@ final class ReaderScreenTests: XCTestCase {
         let statusEnds = { (suffix: String) in
             { (lines: [String]) in lines.last(where: { !$0.isEmpty })?.hasSuffix(suffix) == true }
         }
-        try reader.waitFor("the reader") { $0.first?.contains(self.national.title) == true }
+        // Aligned first: a comparison arriving later re-aligns the panes and moves the bottom.
+        try reader.waitFor("the reader, aligned") { lines in
+            lines.first?.contains(self.national.title) == true
+                && lines.last(where: { !$0.isEmpty }).map {
+                    $0.contains("side by side") && !$0.contains("compar") && !$0.contains("not aligned")
+                }
+                    == true
+        }
         try reader.send("G")
         try reader.waitFor("the bottom", statusEnds("100%"))
         try reader.send("Home")
