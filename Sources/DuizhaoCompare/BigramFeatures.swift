@@ -202,9 +202,6 @@ struct PreparedSide: Sendable {
     var deferralTopics: [Int: [Int32]] = [:]
     /// The printed article number (第N条 → N) of each unit that is an article of a law.
     var articleNumbers: [Int?] = []
-    /// Bigrams of the headings of the divisions each unit stands in (its chapter and section: 第三章 教师), empty
-    /// for a unit at the top.
-    var chapterBigrams: [[Int32]] = []
 
     /// The text the similarity measures see: mechanical localisation (本办法 → 本法, 本省 → 国家) folded, since it
     /// is no difference in substance, and stock legal phrases reduced to one bigram each.
@@ -228,17 +225,9 @@ struct PreparedSide: Sendable {
 
     init(document: PolicyDocument, vocabulary: inout BigramVocabulary) {
         units = document.provisions
-        var headings: [String: String] = [:]
-        func collectHeadings(_ division: Division, above: String) {
-            headings[division.id] = above
-            let inner = division.title.isEmpty ? above : above + "，" + division.title
-            for child in division.children { collectHeadings(child, above: inner) }
-        }
-        for division in document.divisions { collectHeadings(division, above: "") }
         var citationParser = CitationParser()
         for unit in units {
             articleNumbers.append(unit.kind == .article ? unit.number : nil)
-            chapterBigrams.append(vocabulary.bigramSet(of: Self.scoringText(headings[unit.id] ?? "")))
             titleBigrams.append(vocabulary.bigramSet(of: Self.scoringText(unit.title)))
             let firstSentence = sentenceRefs.count
             var body: [Int32] = []

@@ -26,7 +26,8 @@ public struct LinkFeatures: Sendable, Equatable, Codable {
     public var nationalSentenceShare: Double
     /// Whether a citation in the provincial provision names the national one.
     public var cited: Bool
-    /// Similarity of the chapters the two provisions stand in (0 without chapters).
+    /// Similarity of the headings of the divisions the two provisions stand in (their chapters and sections:
+    /// 第三章 教师), bigram Jaccard; 0 when either stands at the top.
     public var chapter: Double
     /// Distance of the two positions in their documents, 0…1.
     public var distance: Double
@@ -39,7 +40,7 @@ public struct LinkFeatures: Sendable, Equatable, Codable {
 
 extension ComparisonEngine {
     /// The features of every candidate pair (the pairs the clause search proposes).
-    func linkFeatures() -> [LinkFeatures] {
+    func linkFeatures(nationalDocument: PolicyDocument, provincialDocument: PolicyDocument) -> [LinkFeatures] {
         let pairs = rankedByOrder(clausePairs())
         let provincialCount = provincial.units.count
         var bestForProvincial = [Double](repeating: 0, count: provincialCount)
@@ -53,8 +54,14 @@ extension ComparisonEngine {
         let provincialSentenceIndex = InvertedIndex(
             sets: provincial.sentenceBigrams, vocabularySize: vocabularySize)
         let nationalVotes = sentenceVotes(from: national, to: provincial, index: provincialSentenceIndex)
-        let nationalChapters = national.chapterBigrams
-        let provincialChapters = provincial.chapterBigrams
+        // Only the features need the chapters: read here, not in every comparison.
+        var chapterVocabulary = BigramVocabulary()
+        let nationalChapters = Self.chapterHeadings(of: national.units, in: nationalDocument).map {
+            chapterVocabulary.bigramSet(of: $0)
+        }
+        let provincialChapters = Self.chapterHeadings(of: provincial.units, in: provincialDocument).map {
+            chapterVocabulary.bigramSet(of: $0)
+        }
         return pairs.map { pair in
             let n = pair.national
             let p = pair.provincial
@@ -68,11 +75,7 @@ extension ComparisonEngine {
                 sentenceShare: evidence.share, sentenceWeight: evidence.weight,
                 nationalSentenceShare: nationalSentenceShare(national: n, provincial: p),
                 cited: citations[n * provincialCount + p] != nil,
-                chapter: nationalChapters[n].isEmpty || provincialChapters[p].isEmpty
-                    ? 0
-                    : cosine(
-                        nationalChapters[n], provincialChapters[p], normA: norm(nationalChapters[n]),
-                        normB: norm(provincialChapters[p])),
+                chapter: Self.jaccard(nationalChapters[n], provincialChapters[p]),
                 distance: positionalDistance(national: n, provincial: p),
                 votes: provincialVotes[p][n, default: 0], nationalVotes: nationalVotes[n][p, default: 0])
         }
@@ -103,6 +106,25 @@ extension ComparisonEngine {
             votes[unit] = votes[unit].mapValues { $0 / totals[unit] }
         }
         return votes
+    }
+
+    /// The headings of the divisions each unit stands in, joined (第三章 教师，第一节 …); empty at the top.
+    static func chapterHeadings(of units: [Division], in document: PolicyDocument) -> [String] {
+        var headings: [String: String] = [:]
+        func collect(_ division: Division, above: String) {
+            headings[division.id] = above
+            let inner = division.title.isEmpty ? above : above + "，" + division.title
+            for child in division.children { collect(child, above: inner) }
+        }
+        for division in document.divisions { collect(division, above: "") }
+        return units.map { headings[$0.id] ?? "" }
+    }
+
+    /// Unweighted Jaccard similarity of two bigram sets; 0 when either is empty.
+    static func jaccard(_ a: [Int32], _ b: [Int32]) -> Double {
+        guard !a.isEmpty, !b.isEmpty else { return 0 }
+        let shared = Double(Set(a).intersection(b).count)
+        return shared / (Double(a.count + b.count) - shared)
     }
 
     /// Weighted share of the smaller of two provisions found in the larger.
@@ -142,9 +164,10 @@ extension ComparisonEngine {
     }
 }
 
-extension PreparedNational {
-    /// The features of every candidate pair of provisions between this national document and `provincial`.
-    public func linkFeatures(with provincial: PolicyDocument) -> [LinkFeatures] {
-        ComparisonEngine(prepared: self, provincial: provincial, progress: nil).linkFeatures()
+extension Comparator {
+    /// The features of every candidate pair of provisions between `national` and `provincial`.
+    public static func linkFeatures(national: PolicyDocument, provincial: PolicyDocument) -> [LinkFeatures] {
+        ComparisonEngine(prepared: prepare(national: national), provincial: provincial, progress: nil).linkFeatures(
+            nationalDocument: national, provincialDocument: provincial)
     }
 }

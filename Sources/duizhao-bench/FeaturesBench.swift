@@ -17,7 +17,7 @@ func runFeatures(_ arguments: [String]) throws {
         let provincialLabels = Dictionary(
             provincial.provisions.map { ($0.id, $0.label) }, uniquingKeysWith: { a, _ in a })
         let links = prepared.compare(with: provincial).links
-        for row in prepared.linkFeatures(with: provincial) {
+        for row in Comparator.linkFeatures(national: national, provincial: provincial) {
             var object = try JSONSerialization.jsonObject(with: encoder.encode(row)) as! [String: Any]
             object["file"] = path
             object["nationalLabel"] = nationalLabels[row.national] ?? ""
